@@ -1,0 +1,106 @@
+/**
+ * Exact rational numbers on BigInt, so that thresholds are never missed by rounding:
+ * 7 of 10 votes is exactly 70%, a mean of exactly 85 is exactly 85 (DOMAIN.md, "Comparisons are exact").
+ */
+export class Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+
+  private constructor(num: bigint, den: bigint) {
+    if (den === 0n) throw new RangeError('分母不能为 0');
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    const g = gcd(num < 0n ? -num : num, den);
+    this.num = g > 1n ? num / g : num;
+    this.den = g > 1n ? den / g : den;
+  }
+
+  static of(num: bigint | number, den: bigint | number = 1n): Fraction {
+    return new Fraction(toBigInt(num), toBigInt(den));
+  }
+
+  /** Exact value of a decimal written in a scheme or a cell ("85", "85.5", 0.1 as typed, "1e2"). */
+  static fromDecimal(value: number | string): Fraction {
+    const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
+    const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`不是数字：${text}`);
+    const [, sign, intPart, fracPart = '', expPart] = match;
+    const digits = BigInt((intPart || '0') + fracPart) * (sign === '-' ? -1n : 1n);
+    const exp = Number(expPart ?? 0) - fracPart.length;
+    if (Math.abs(exp) > 400) throw new RangeError(`数字过大或过小：${text}`);
+    return exp >= 0 ? new Fraction(digits * 10n ** BigInt(exp), 1n) : new Fraction(digits, 10n ** BigInt(-exp));
+  }
+
+  static readonly ZERO = new Fraction(0n, 1n);
+  static readonly ONE = new Fraction(1n, 1n);
+
+  add(o: Fraction): Fraction {
+    return new Fraction(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  sub(o: Fraction): Fraction {
+    return new Fraction(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  mul(o: Fraction): Fraction {
+    return new Fraction(this.num * o.num, this.den * o.den);
+  }
+  div(o: Fraction): Fraction {
+    return new Fraction(this.num * o.den, this.den * o.num);
+  }
+  compare(o: Fraction): number {
+    const l = this.num * o.den;
+    const r = o.num * this.den;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  equals(o: Fraction): boolean {
+    return this.compare(o) === 0;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  toNumber(): number {
+    return Number(this.num) / Number(this.den);
+  }
+  /** Rounded half away from zero to `places` decimals, for display only. */
+  toFixed(places: number): string {
+    const scale = 10n ** BigInt(places);
+    const neg = this.num < 0n;
+    const abs = neg ? -this.num : this.num;
+    const scaled = (abs * scale * 2n + this.den) / (this.den * 2n);
+    const intPart = scaled / scale;
+    const frac = (scaled % scale).toString().padStart(places, '0');
+    const body = places > 0 ? `${intPart}.${frac}` : `${intPart}`;
+    return neg && scaled !== 0n ? `-${body}` : body;
+  }
+  toString(): string {
+    return this.den === 1n ? `${this.num}` : `${this.num}/${this.den}`;
+  }
+}
+
+/** The share k/n as an exact fraction; null when there is nothing to divide by. */
+export function ratio(k: number, n: number): Fraction | null {
+  return n === 0 ? null : Fraction.of(k, n);
+}
+
+/** A percentage written in a scheme (70 for 70%) as the exact fraction 7/10. */
+export function percent(value: number | string): Fraction {
+  return Fraction.fromDecimal(value).div(Fraction.of(100));
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+function toBigInt(v: bigint | number): bigint {
+  if (typeof v === 'bigint') return v;
+  if (!Number.isInteger(v)) throw new RangeError(`需要整数：${v}`);
+  return BigInt(v);
+}
+
+/** The shortest decimal that round-trips the double: what the user typed (0.1 → "0.1"). */
+function numberToPlainString(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`不是有限数字：${n}`);
+  return String(n);
+}

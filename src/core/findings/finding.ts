@@ -1,0 +1,79 @@
+/**
+ * Validation findings: every problem the engine reports, with a stable code, a severity and a
+ * Chinese message naming file, sheet and cell (DOMAIN.md, end of "Form layouts").
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  sheet: string | null;
+  /** A1 address, or null for a whole-sheet or whole-file problem. */
+  cell: string | null;
+  subject?: string;
+}
+
+/** The catalogue: one entry per code, its severity and what it means. */
+export const FINDING_CODES = {
+  FILE_UNREADABLE: { severity: 'error', meaning: '文件无法读取（不是工作簿、已损坏或加密）' },
+  SHEET_NOT_A_FORM: { severity: 'warning', meaning: '工作表不是测评表，未计入' },
+  FORM_AMBIGUOUS: { severity: 'warning', meaning: '工作表可对应多种表，按最吻合的一种读取' },
+  TIER_COLUMN_MISSING: { severity: 'error', meaning: '缺少等次列（可能被改名或删除）' },
+  ITEM_MISSING: { severity: 'error', meaning: '缺少评价项目' },
+  SUBJECT_COLUMN_MISSING: { severity: 'error', meaning: '找不到姓名列' },
+  SUBJECT_NOT_IN_ROSTER: { severity: 'error', meaning: '被评议人不在名册中' },
+  SUBJECT_AMBIGUOUS: { severity: 'error', meaning: '姓名在名册中有重名，无法确定是谁' },
+  SUBJECT_MISSING: { severity: 'error', meaning: '名册中的被评议人在本票中缺失' },
+  SUBJECT_REPEATED: { severity: 'error', meaning: '同一被评议人在本票中出现多次' },
+  SUBJECT_UNKNOWN: { severity: 'error', meaning: '无法确定本表评议的是谁' },
+  NAME_NORMALISED: { severity: 'warning', meaning: '姓名写法与名册不同（空格、繁体等），已按名册计' },
+  MULTIPLE_MARKS: { severity: 'error', meaning: '同一项目打了多个√，该项无效' },
+  MARK_OUTSIDE_TIERS: { severity: 'error', meaning: '√打在等次栏以外' },
+  MARK_UNRECOGNISED: { severity: 'error', meaning: '等次栏中的内容不是√' },
+  MARK_ALTERNATIVE: { severity: 'warning', meaning: '使用了方案允许的其他标记' },
+  MARK_WITHOUT_SUBJECT: { severity: 'error', meaning: '有√但没有姓名或项目' },
+  ABSTENTION: { severity: 'warning', meaning: '未打√（弃权）' },
+  TOO_MANY_RECOMMENDATIONS: { severity: 'error', meaning: '推荐人数超过名额，本票推荐无效' },
+  RECOMMENDATION_UNRECOGNISED: { severity: 'error', meaning: '“是否推荐”栏的内容无法识别' },
+  SCORE_NOT_NUMBER: { severity: 'error', meaning: '分数不是数字' },
+  SCORE_OUT_OF_RANGE: { severity: 'error', meaning: '分数超出范围' },
+  FORMULA_IN_ENTRY: { severity: 'error', meaning: '应填写√或分数的单元格是公式' },
+  ERROR_VALUE: { severity: 'error', meaning: '单元格是错误值（如 #N/A）' },
+  GROUP_UNKNOWN: { severity: 'error', meaning: '无法确定测评人类别，本票未计入' },
+  ROUND_UNKNOWN: { severity: 'error', meaning: '无法确定轮次，本票未计入' },
+  DUPLICATE_BALLOT: { severity: 'error', meaning: '与另一张票内容完全相同，疑为重复提交，未重复计入' },
+  UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
+  MORE_BALLOTS_THAN_EXPECTED: { severity: 'warning', meaning: '收回票数多于应参评人数' },
+  EMPTY_BALLOT: { severity: 'warning', meaning: '整张票没有任何有效标记' },
+  TIER_UNDECIDED: { severity: 'warning', meaning: '没有规则适用，等次需由评议委员会决定' },
+  QUOTA_TIE: { severity: 'warning', meaning: '名额边界处并列，需评议委员会决定' },
+  QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例低于方案要求' },
+  NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
+  NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
+} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export function finding(
+  code: FindingCode,
+  message: string,
+  where: { file: string; sheet?: string | null; cell?: string | null; subject?: string },
+): Finding {
+  return {
+    code,
+    severity: FINDING_CODES[code].severity,
+    message,
+    file: where.file,
+    sheet: where.sheet ?? null,
+    cell: where.cell ?? null,
+    ...(where.subject !== undefined ? { subject: where.subject } : {}),
+  };
+}
+
+/** "file!sheet!cell: message", the one-line form used by the command line and logs. */
+export function formatFinding(f: Finding): string {
+  const where = [f.file, f.sheet, f.cell].filter((x) => x !== null && x !== '').join('!');
+  return `${where}: ${f.message}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * What a host hands the engine: plain grids of cell values plus merged ranges, with no file or
+ * Office library behind them (STYLE.md: hosts translate, the engine decides).
+ */
+export type Scalar = string | number | boolean | null;
+
+/** A formula cell (with its cached value) or an error value such as #N/A. */
+export interface SpecialCell {
+  formula?: string;
+  error?: string;
+  value?: Scalar;
+}
+
+export type CellValue = Scalar | SpecialCell;
+
+/** 0-based, inclusive. */
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  rows: CellValue[][];
+  merges: MergeRange[];
+}
+
+/** One returned file (or one sheet of the open workbook) with what its host already knows. */
+export interface Submission {
+  file: string;
+  sheets: SheetGrid[];
+  /** Set by a host that recognised the project's own template metadata. */
+  meta?: { formId?: string; groupId?: string; roundId?: string };
+}
+
+export function isSpecial(v: CellValue): v is SpecialCell {
+  return typeof v === 'object' && v !== null;
+}
+
+/** The value a cell shows: the cached value of a formula, null for an error. */
+export function shownValue(v: CellValue | undefined): Scalar {
+  if (v === undefined) return null;
+  if (isSpecial(v)) return v.error ? null : v.value ?? null;
+  return v;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  if (v === undefined || v === null) return true;
+  if (isSpecial(v)) return false;
+  return typeof v === 'string' && v.trim().replace(/[\u3000\u00a0]/g, '') === '';
+}

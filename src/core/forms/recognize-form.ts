@@ -1,0 +1,326 @@
+/**
+ * Form recognition: find a form's header, tier columns, item groups and name column by their labels,
+ * never by fixed addresses, so that drifted copies still read (DOMAIN.md, "Form layouts"): extra title
+ * rows and notes, headers merged over their tier columns or split across two rows, spacing, width,
+ * traditional characters and the seed's "基本满意意".
+ */
+import { cellAddress } from '../common/cell';
+import { FormDef, Scale, Scheme } from '../scheme/scheme-schema';
+import { normalizeLabel } from '../text/normalize';
+import { CellValue, MergeRange, SheetGrid, shownValue } from './grid';
+
+/** How far down a header may start (title rows, 填表说明 and the like above it). */
+const HEADER_SEARCH_ROWS = 100;
+/** How many rows above the tier row an item header or name header may sit. */
+const HEADER_DEPTH = 3;
+
+/** A sheet seen through its merges: every cell of a merged area shows the area's top-left value. */
+export class SheetView {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeAt = new Map<number, MergeRange[]>();
+  private readonly labelCache = new Map<string, string>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.rowCount = sheet.rows.length;
+    let cols = 0;
+    for (const row of sheet.rows) if (row.length > cols) cols = row.length;
+    this.colCount = cols;
+    for (const m of sheet.merges) {
+      if (m.r1 > m.r2 || m.c1 > m.c2 || m.r1 < 0 || m.c1 < 0) continue;
+      const last = Math.min(m.r2, this.rowCount - 1);
+      for (let r = m.r1; r <= last; r++) {
+        const list = this.mergeAt.get(r);
+        if (list) list.push(m);
+        else this.mergeAt.set(r, [m]);
+      }
+    }
+  }
+
+  /** The merge covering (r, c), if any. */
+  merge(r: number, c: number): MergeRange | undefined {
+    return this.mergeAt.get(r)?.find((m) => c >= m.c1 && c <= m.c2);
+  }
+
+  raw(r: number, c: number): CellValue | undefined {
+    return this.sheet.rows[r]?.[c];
+  }
+
+  /** The cell's own value, or the top-left value of its merged area. */
+  value(r: number, c: number): CellValue | undefined {
+    const m = this.merge(r, c);
+    return m ? this.raw(m.r1, m.c1) : this.raw(r, c);
+  }
+
+  label(r: number, c: number): string {
+    const key = `${r},${c}`;
+    let hit = this.labelCache.get(key);
+    if (hit === undefined) {
+      const v = shownValue(this.value(r, c));
+      hit = typeof v === 'string' ? normalizeLabel(v) : '';
+      this.labelCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** True for the first column of a merged area (or an unmerged cell), so one label counts once. */
+  isAnchorColumn(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    return !m || m.c1 === c;
+  }
+}
+
+export interface TierColumn {
+  col: number;
+  item: number;
+  level: number;
+}
+
+export interface RecognisedForm {
+  form: FormDef;
+  scale: Scale | null;
+  /** Row of the tier (or score) labels. */
+  headerRow: number;
+  firstDataRow: number;
+  tierColumns: TierColumn[];
+  /** Score columns by item, for numeric forms. */
+  scoreColumns: { col: number; item: number }[];
+  subjectCol: number | null;
+  itemCol: number | null;
+  recommendCol: number | null;
+  /** Levels missing from an item group: a renamed or deleted tier column. */
+  missingLevels: { item: number; level: number; near: string }[];
+  /** Items whose header was not found. */
+  missingItems: number[];
+  /** How well the labels matched, to choose between forms. */
+  score: number;
+}
+
+export function levelLabels(scale: Scale): string[][] {
+  return scale.levels.map((l) => [l.label, ...(l.aliases ?? [])].map(normalizeLabel));
+}
+
+/** Header labels are equal after normalisation, or the cell contains the label (姓名 in 候选人姓名). */
+export function labelContains(cell: string, label: string): boolean {
+  if (cell === '' || label === '') return false;
+  return cell === label || (label.length >= 2 && cell.includes(label));
+}
+
+function findLevel(labels: string[][], cell: string): number {
+  if (cell === '') return -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i].includes(cell)) return i;
+  return -1;
+}
+
+/** Try one form against one sheet; null when its header is not there at all. */
+export function recogniseForm(view: SheetView, scheme: Scheme, form: FormDef): RecognisedForm | null {
+  return form.response.kind === 'tier' ? recogniseTierForm(view, scheme, form) : recogniseScoreForm(view, form);
+}
+
+function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): RecognisedForm | null {
+  const response = form.response;
+  if (response.kind !== 'tier') return null;
+  const scale = scheme.scales.find((s) => s.id === response.scale);
+  if (!scale) return null;
+  const labels = levelLabels(scale);
+  const needed = Math.max(2, Math.ceil(labels.length / 2));
+
+  // The tier row: the row with the most level labels.
+  let best = { row: -1, cols: [] as { col: number; level: number }[] };
+  const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < lastSearch; r++) {
+    const cols: { col: number; level: number }[] = [];
+    for (let c = 0; c < view.colCount; c++) {
+      if (!view.isAnchorColumn(r, c)) continue;
+      const level = findLevel(labels, view.label(r, c));
+      if (level >= 0) cols.push({ col: c, level });
+    }
+    if (cols.length > best.cols.length) best = { row: r, cols };
+  }
+  if (best.row < 0 || best.cols.length < needed) return null;
+  const headerRow = best.row;
+  const items = form.itemLabels.map(normalizeLabel);
+
+  // Assign each tier column to an item.
+  const tierColumns: TierColumn[] = [];
+  const missingItems: number[] = [];
+  let itemCol: number | null = null;
+  let score = best.cols.length;
+  if (form.items === 'rows' || items.length === 1) {
+    for (const { col, level } of best.cols) tierColumns.push({ col, item: 0, level });
+  } else {
+    const found = new Set<number>();
+    for (const { col, level } of best.cols) {
+      const item = itemAbove(view, headerRow, col, items);
+      if (item >= 0) {
+        tierColumns.push({ col, item, level });
+        found.add(item);
+      }
+    }
+    items.forEach((_, i) => found.has(i) || missingItems.push(i));
+    score += found.size * 2;
+  }
+
+  // Levels missing from an item group (renamed or deleted columns).
+  const missingLevels: RecognisedForm['missingLevels'] = [];
+  const groupCount = form.items === 'rows' ? 1 : items.length;
+  for (let item = 0; item < groupCount; item++) {
+    if (missingItems.includes(item)) continue;
+    const cols = tierColumns.filter((t) => t.item === item);
+    const near = cols.length > 0 ? cellAddress(headerRow, cols[0].col) : cellAddress(headerRow, 0);
+    for (let level = 0; level < labels.length; level++)
+      if (!cols.some((t) => t.level === level)) missingLevels.push({ item, level, near });
+  }
+  const tierSet = new Set(tierColumns.map((t) => t.col));
+
+  // The name column, in the header rows, not among the tier columns.
+  let subjectCol: number | null = null;
+  let lastHeaderRow = headerRow;
+  const subjectLabels = form.subjectLabels.map(normalizeLabel);
+  if (form.subjects === 'rows') {
+    const hit = findHeader(view, headerRow, subjectLabels, tierSet);
+    if (hit) {
+      subjectCol = hit.col;
+      score += 2;
+      lastHeaderRow = Math.max(lastHeaderRow, view.merge(hit.row, hit.col)?.r2 ?? hit.row);
+    }
+  }
+  let recommendCol: number | null = null;
+  if (form.recommendation) {
+    const hit = findHeader(view, headerRow, [normalizeLabel(form.recommendation.label)], tierSet);
+    if (hit) {
+      recommendCol = hit.col;
+      score += 1;
+      lastHeaderRow = Math.max(lastHeaderRow, view.merge(hit.row, hit.col)?.r2 ?? hit.row);
+    }
+  }
+  const firstDataRow = lastHeaderRow + 1;
+
+  if (form.items === 'rows') {
+    itemCol = findItemColumn(view, firstDataRow, items, tierSet);
+    if (itemCol === null) items.forEach((_, i) => missingItems.push(i));
+    else score += 2;
+  }
+  if (form.items === 'column-groups' && items.length === 1) {
+    // Plain tier columns: more groups of levels than the form has items means another form.
+    const repeats = best.cols.length / labels.length;
+    if (repeats > 1.5) score -= best.cols.length;
+  }
+  return {
+    form,
+    scale,
+    headerRow,
+    firstDataRow,
+    tierColumns,
+    scoreColumns: [],
+    subjectCol,
+    itemCol,
+    recommendCol,
+    missingLevels,
+    missingItems,
+    score,
+  };
+}
+
+function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | null {
+  const items = form.itemLabels.map(normalizeLabel);
+  const scoreWords = ['得分', '分数', '打分', '评分', '分值'];
+  const subjectLabels = form.subjectLabels.map(normalizeLabel);
+  const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < lastSearch; r++) {
+    let subjectCol: number | null = null;
+    const scoreColumns: { col: number; item: number }[] = [];
+    for (let c = 0; c < view.colCount; c++) {
+      if (!view.isAnchorColumn(r, c)) continue;
+      const cell = view.label(r, c);
+      if (cell === '') continue;
+      if (subjectCol === null && subjectLabels.some((l) => labelContains(cell, l))) {
+        subjectCol = c;
+        continue;
+      }
+      const item = items.findIndex((l) => labelContains(cell, l));
+      if (item >= 0 && !scoreColumns.some((s) => s.item === item)) scoreColumns.push({ col: c, item });
+      else if (items.length === 1 && scoreColumns.length === 0 && scoreWords.some((w) => cell.includes(w)))
+        scoreColumns.push({ col: c, item: 0 });
+    }
+    if (subjectCol !== null && scoreColumns.length > 0) {
+      const missingItems = items.map((_, i) => i).filter((i) => !scoreColumns.some((s) => s.item === i));
+      let lastHeaderRow = r;
+      for (const c of [subjectCol, ...scoreColumns.map((s) => s.col)])
+        lastHeaderRow = Math.max(lastHeaderRow, view.merge(r, c)?.r2 ?? r);
+      return {
+        form,
+        scale: null,
+        headerRow: r,
+        firstDataRow: lastHeaderRow + 1,
+        tierColumns: [],
+        scoreColumns,
+        subjectCol,
+        itemCol: null,
+        recommendCol: null,
+        missingLevels: [],
+        missingItems,
+        score: 2 + scoreColumns.length * 2,
+      };
+    }
+  }
+  return null;
+}
+
+/** The item label above a tier column: the nearest labelled cell in the rows just above. */
+function itemAbove(view: SheetView, headerRow: number, col: number, items: string[]): number {
+  for (let r = headerRow - 1; r >= Math.max(0, headerRow - HEADER_DEPTH); r--) {
+    const cell = view.label(r, col);
+    if (cell === '') continue;
+    const i = items.findIndex((l) => labelContains(cell, l) || (cell.length >= 4 && l.includes(cell)));
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+function findHeader(
+  view: SheetView,
+  headerRow: number,
+  labels: string[],
+  exclude: Set<number>,
+): { row: number; col: number } | null {
+  for (let r = headerRow; r >= Math.max(0, headerRow - HEADER_DEPTH); r--) {
+    for (let c = 0; c < view.colCount; c++) {
+      if (exclude.has(c) || !view.isAnchorColumn(r, c)) continue;
+      const cell = view.label(r, c);
+      if (labels.some((l) => labelContains(cell, l))) return { row: r, col: c };
+    }
+  }
+  return null;
+}
+
+/** The column below the header where most item labels stand. */
+function findItemColumn(view: SheetView, firstDataRow: number, items: string[], exclude: Set<number>): number | null {
+  const hits = new Map<number, number>();
+  const last = Math.min(view.rowCount, firstDataRow + 400);
+  for (let r = firstDataRow; r < last; r++) {
+    for (let c = 0; c < view.colCount; c++) {
+      if (exclude.has(c)) continue;
+      const cell = view.label(r, c);
+      if (cell !== '' && items.some((l) => labelContains(cell, l))) hits.set(c, (hits.get(c) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [c, n] of hits) if (n > bestCount) [best, bestCount] = [c, n];
+  return best;
+}
+
+/** The best-matching form of the scheme for a sheet, if any. */
+export function recogniseSheet(
+  view: SheetView,
+  scheme: Scheme,
+  preferredFormId?: string,
+): { best: RecognisedForm | null; runnerUp: RecognisedForm | null } {
+  const candidates = scheme.forms
+    .map((f) => recogniseForm(view, scheme, f))
+    .filter((x): x is RecognisedForm => x !== null)
+    .map((r) => (r.form.id === preferredFormId ? { ...r, score: r.score + 100 } : r))
+    .sort((a, b) => b.score - a.score || a.missingLevels.length - b.missingLevels.length);
+  return { best: candidates[0] ?? null, runnerUp: candidates[1] ?? null };
+}

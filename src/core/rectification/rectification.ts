@@ -1,0 +1,88 @@
+/**
+ * 问题清单 / 责任清单 / 整改清单: one row for every consequence that calls for rectification, with the
+ * problem taken from the rule that fired and the subject's weakest items (seed 003 篇二/篇三/篇七,
+ * seed 002 第五篇 问题整改台帐, seed 004 限期整改).
+ */
+import { Scheme } from '../scheme/scheme-schema';
+import { SubjectResult } from '../results/evaluate';
+
+export interface RectificationRow {
+  subject: string;
+  unit: string;
+  /** What was found: the tier or veto and the weak items behind it. */
+  problem: string;
+  /** The action the scheme attaches (约谈提醒、限期整改 ...). */
+  action: string;
+  /** Defaults to the subject; staff may change it. */
+  responsible: string;
+  /** Left blank for staff to fill. */
+  measures: string;
+  /** YYYY-MM-DD, from the scheme's results date plus the consequence's days. */
+  deadline: string;
+  status: '整改中' | '已销号';
+  cite: string;
+}
+
+export function rectificationRows(scheme: Scheme, subjects: readonly SubjectResult[], today: string): RectificationRow[] {
+  const base = scheme.resultsDate ?? today;
+  const rows: RectificationRow[] = [];
+  for (const r of subjects) {
+    for (const c of r.consequences) {
+      if (c.rectifyWithinDays === null) continue;
+      rows.push({
+        subject: r.name,
+        unit: r.unit ?? '',
+        problem: problemOf(r),
+        action: c.action,
+        responsible: r.name,
+        measures: '',
+        deadline: addDays(base, c.rectifyWithinDays),
+        status: '整改中',
+        cite: c.cite,
+      });
+    }
+  }
+  return rows;
+}
+
+function problemOf(r: SubjectResult): string {
+  const parts: string[] = [];
+  if (r.tier !== null) parts.push(`评议等次为「${r.tier}」`);
+  for (const v of r.vetoes) parts.push(`一票否决：${v.name}（${v.text}）`);
+  const weak = weakItems(r);
+  if (weak.length > 0) parts.push(`薄弱项目：${weak.join('、')}`);
+  return parts.join('；');
+}
+
+/**
+ * The items the subject did worst on: the lowest mean where scored, otherwise the lowest share of
+ * the best two levels (满意+比较满意, 好+较好 ...), among items rated on more than one item.
+ */
+function weakItems(r: SubjectResult): string[] {
+  const byItem = new Map<string, { good: number; valid: number; meanSum: number; meanN: number }>();
+  for (const f of r.figures) {
+    const acc = byItem.get(f.item) ?? { good: 0, valid: 0, meanSum: 0, meanN: 0 };
+    acc.good += (f.levels[0]?.votes ?? 0) + (f.levels.length > 2 ? f.levels[1]?.votes ?? 0 : 0);
+    acc.valid += f.valid;
+    if (f.mean !== null) {
+      acc.meanSum += Number(f.mean);
+      acc.meanN++;
+    }
+    byItem.set(f.item, acc);
+  }
+  if (byItem.size < 2) return [];
+  const scored = [...byItem].map(([item, a]) => ({
+    item,
+    value: a.meanN > 0 ? a.meanSum / a.meanN : a.valid > 0 ? a.good / a.valid : Number.POSITIVE_INFINITY,
+    text: a.meanN > 0 ? `${(a.meanSum / a.meanN).toFixed(2)} 分` : a.valid > 0 ? `好评率 ${((a.good / a.valid) * 100).toFixed(2)}%` : '',
+  }));
+  const lowest = Math.min(...scored.map((s) => s.value));
+  if (!Number.isFinite(lowest)) return [];
+  return scored.filter((s) => s.value === lowest).map((s) => `${s.item}（${s.text}）`);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}

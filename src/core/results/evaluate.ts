@@ -1,0 +1,463 @@
+/**
+ * From tallies to results: weighted scores, tiers with their reasons, vetoes, quotas (ties at the
+ * boundary flagged, never broken), designations of the lowest-ranked, competition ranking,
+ * consequences (with consecutive-year escalation) and participation per rater group.
+ */
+import { UncountedBallot } from '../ballots/read-ballots';
+import { Fraction, percent } from '../common/fraction';
+import { Finding, finding } from '../findings/finding';
+import { Roster, Subject } from '../roster/roster';
+import { Consequence, Quota, Scheme } from '../scheme/scheme-schema';
+import { Tally, meanScore } from '../tally/tally';
+import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
+
+export interface LevelFigure {
+  level: string;
+  votes: number;
+  share: string | null;
+}
+
+/** The figures behind a subject's tier, per form / item / round / group. */
+export interface FigureRow {
+  form: string;
+  item: string;
+  round: string;
+  group: string;
+  levels: LevelFigure[];
+  valid: number;
+  abstain: number;
+  invalid: number;
+  notApplicable: number;
+  /** Mean points or score of the row, when the form is scored. */
+  mean: string | null;
+}
+
+export interface SubjectResult {
+  index: number;
+  name: string;
+  unit: string | null;
+  category: string | null;
+  tier: string | null;
+  /** Exact score, or null when the scheme does not score or there were no valid scores. */
+  score: Fraction | null;
+  scoreText: string | null;
+  rank: number | null;
+  /** Short Chinese flags: 一票否决, 待定, 名额并列, 重点管理 ... */
+  flags: string[];
+  reasons: string[];
+  figures: FigureRow[];
+  /** Shares of each level over all forms, rounds and groups. */
+  overall: LevelFigure[];
+  /** (满意 + 比较满意) ÷ valid votes (seed 004), when the scale has those levels. */
+  satisfaction: { votes: number; valid: number; share: string | null } | null;
+  recommendations: { votes: number; ballots: number } | null;
+  vetoes: { id: string; name: string; text: string }[];
+  designations: string[];
+  consequences: { action: string; rectifyWithinDays: number | null; cite: string }[];
+  /** The key ranking used (score, or the ranking share) as an exact fraction. */
+  rankKey: Fraction | null;
+  /** Consecutive years in the current tier, counting this one (history input). */
+  streak: number;
+}
+
+export interface ParticipationRow {
+  group: string;
+  round: string;
+  form: string;
+  expected: number | null;
+  returned: number;
+  valid: number;
+  invalid: number;
+  rate: string | null;
+}
+
+export interface Evaluation {
+  subjects: SubjectResult[];
+  participation: ParticipationRow[];
+  findings: Finding[];
+}
+
+/** Previous years' tiers by subject name, most recent first (seed 002 第五篇 consecutive escalation). */
+export type History = Record<string, string[]>;
+
+export function evaluate(
+  scheme: Scheme,
+  roster: Roster,
+  tally: Tally,
+  uncounted: readonly UncountedBallot[],
+  history: History = {},
+): Evaluation {
+  const findings: Finding[] = [];
+  const places = scheme.scoring.places;
+  const results = roster.subjects.map((s) => baseResult(scheme, tally, s));
+
+  for (const r of results) {
+    const subject = roster.subjects[r.index];
+    r.score = computeScore(scheme, tally, subject.index, r);
+    r.scoreText = r.score ? r.score.toFixed(places) : null;
+    const total = r.overall.reduce((a, l) => a + l.votes, 0);
+    if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
+      r.flags.push('无有效票');
+      findings.push(finding('NO_VALID_VOTES', `「${r.name}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
+    }
+    classify(scheme, tally, subject, r, places);
+    applyVetoes(scheme, tally, subject, r, places);
+  }
+  for (const r of results) r.rankKey = rankKey(scheme, tally, roster.subjects[r.index], r);
+  for (const q of scheme.quotas) applyQuota(scheme, q, results, findings);
+  rank(results);
+  for (const d of scheme.designations) designate(d, results, findings);
+  for (const r of results) {
+    r.streak = streakOf(r, history);
+    r.consequences = consequencesFor(scheme, r).map((c) => ({ action: c.action, rectifyWithinDays: c.rectifyWithinDays, cite: c.cite }));
+    if (r.tier === null && r.flags.includes('待定'))
+      findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
+  }
+  return { subjects: results, participation: participation(scheme, tally, uncounted), findings };
+}
+
+function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
+  const figures: FigureRow[] = [];
+  const overallCounts = new Map<string, number>();
+  let satisfied = 0;
+  let satisfiedValid = 0;
+  let hasSatisfactionScale = false;
+  let recommendations = null as SubjectResult['recommendations'];
+  for (const form of scheme.forms) {
+    const scale = form.response.kind === 'tier' ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
+    const satisfactionLevels = scale ? satisfactionIndexes(scale.levels.map((l) => l.label)) : null;
+    if (satisfactionLevels) hasSatisfactionScale = true;
+    for (const round of scheme.rounds)
+      for (const group of scheme.raterGroups)
+        form.itemLabels.forEach((item, i) => {
+          const c = tally.cell(s.index, form.id, round.id, group.id, i);
+          const valid = scale ? c.levels.reduce((a, b) => a + b, 0) : c.scoreCount;
+          if (valid + c.abstain + c.invalid + c.na === 0) return;
+          const levels = scale
+            ? scale.levels.map((l, li) => ({ level: l.label, votes: c.levels[li], share: valid ? formatPercent(Fraction.of(c.levels[li], valid)) : null }))
+            : [];
+          levels.forEach((l) => overallCounts.set(l.level, (overallCounts.get(l.level) ?? 0) + l.votes));
+          if (satisfactionLevels) {
+            satisfied += satisfactionLevels.reduce((a, li) => a + c.levels[li], 0);
+            satisfiedValid += valid;
+          }
+          let mean: string | null = null;
+          if (scale && scheme.scoring.method === 'points' && valid > 0) mean = pointsMean(scale.levels.map((l) => l.points), c.levels)!.toFixed(scheme.scoring.places);
+          if (!scale) mean = meanScore(c)?.toFixed(scheme.scoring.places) ?? null;
+          figures.push({ form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean });
+        });
+    if (form.recommendation) {
+      const votes = tally.recommendations.get(`${s.index}|${form.id}`) ?? 0;
+      const ballots = tally.recommendationBallots.get(form.id) ?? 0;
+      recommendations = { votes: (recommendations?.votes ?? 0) + votes, ballots: (recommendations?.ballots ?? 0) + ballots };
+    }
+  }
+  const overallTotal = [...overallCounts.values()].reduce((a, b) => a + b, 0);
+  const overall = [...overallCounts].map(([level, votes]) => ({ level, votes, share: overallTotal ? formatPercent(Fraction.of(votes, overallTotal)) : null }));
+  return {
+    index: s.index,
+    name: s.name,
+    unit: s.unit ?? null,
+    category: s.category ?? null,
+    tier: null,
+    score: null,
+    scoreText: null,
+    rank: null,
+    flags: [],
+    reasons: [],
+    figures,
+    overall,
+    satisfaction: hasSatisfactionScale
+      ? { votes: satisfied, valid: satisfiedValid, share: satisfiedValid ? formatPercent(Fraction.of(satisfied, satisfiedValid)) : null }
+      : null,
+    recommendations,
+    vetoes: [],
+    designations: [],
+    consequences: [],
+    rankKey: null,
+    streak: 0,
+  };
+}
+
+/** 满意 and 比较满意, the two levels whose sum is the 满意率 (seed 004, 原则标准(2)). */
+function satisfactionIndexes(labels: string[]): number[] | null {
+  const a = labels.indexOf('满意');
+  const b = labels.indexOf('比较满意');
+  return a >= 0 && b >= 0 ? [a, b] : null;
+}
+
+function pointsMean(points: (number | string | undefined)[], counts: number[]): Fraction | null {
+  let sum = Fraction.ZERO;
+  let n = 0;
+  counts.forEach((k, i) => {
+    if (k === 0) return;
+    sum = sum.add(Fraction.fromDecimal(points[i] ?? 0).mul(Fraction.of(k)));
+    n += k;
+  });
+  return n === 0 ? null : sum.div(Fraction.of(n));
+}
+
+/**
+ * Score: per item and rater group the mean over ballots (of level points, or of numeric scores);
+ * groups combined by weight (干部打分×50% + 员工打分×50%, seed 003 篇六); items by mean or sum
+ * (三个专项分别计算总分后相加除以3, seed 003 篇二). A group with no valid scores drops out and the
+ * remaining weights are rescaled; the reason says so.
+ */
+function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectResult): Fraction | null {
+  const method = scheme.scoring.method;
+  if (method === 'none') return null;
+  const itemScores: Fraction[] = [];
+  const missingGroups = new Set<string>();
+  for (const form of scheme.forms) {
+    const isTier = form.response.kind === 'tier';
+    if ((method === 'points') !== isTier) continue;
+    const scale = isTier ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
+    form.itemLabels.forEach((_, i) => {
+      let weighted = Fraction.ZERO;
+      let weights = Fraction.ZERO;
+      for (const g of scheme.raterGroups) {
+        if (g.weight === 0 || (form.raterGroups && !form.raterGroups.includes(g.id))) continue;
+        const c = tally.sum(subject, [form.id], scheme.rounds.map((x) => x.id), [g.id], () => [i]);
+        const mean = scale ? pointsMean(scale.levels.map((l) => l.points), c.levels) : meanScore(c);
+        if (mean === null) {
+          missingGroups.add(g.name);
+          continue;
+        }
+        const w = Fraction.fromDecimal(g.weight);
+        weighted = weighted.add(mean.mul(w));
+        weights = weights.add(w);
+      }
+      if (!weights.isZero()) itemScores.push(weighted.div(weights));
+    });
+  }
+  if (itemScores.length === 0) return null;
+  if (missingGroups.size > 0) {
+    r.flags.push('部分类别无票');
+    r.reasons.push(`${[...missingGroups].join('、')}没有有效评分，得分按其余类别的权重折算`);
+  }
+  const sum = itemScores.reduce((a, b) => a.add(b), Fraction.ZERO);
+  return scheme.scoring.items === 'sum' ? sum : sum.div(Fraction.of(itemScores.length));
+}
+
+function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
+  if (subject.category && scheme.noTierCategories?.includes(subject.category)) {
+    r.reasons.push(`${subject.category}参加评议，但不确定等次`);
+    r.flags.push('不定等次');
+    return;
+  }
+  for (const rule of scheme.classification.rules) {
+    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
+    const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
+    if (holds === true) {
+      r.tier = rule.tier;
+      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）`);
+      return;
+    }
+    if (holds === null) {
+      r.flags.push('待定');
+      r.reasons.push(`「${rule.tier}」的条件无法判断：${results.map((x) => x.text).join('；')}，等次待定`);
+      return;
+    }
+  }
+  const otherwise = scheme.classification.otherwise;
+  if (otherwise.kind === 'tier') {
+    r.tier = otherwise.tier;
+    r.reasons.push(`定为「${otherwise.tier}」：不符合更高等次的条件`);
+  } else {
+    r.flags.push('待定');
+    r.reasons.push('不符合方案中任何一个等次的条件，等次需由评议委员会决定');
+  }
+}
+
+function tierIndex(scheme: Scheme, tier: string | null): number {
+  return tier === null ? -1 : scheme.tiers.indexOf(tier);
+}
+
+function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
+  for (const v of scheme.vetoes) {
+    const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
+    const fired = (v.match ?? 'any') === 'any' ? results.filter((x) => x.holds === true) : results.every((x) => x.holds === true) ? results : [];
+    if (fired.length === 0) continue;
+    const text = fired.map((x) => x.text).join('；');
+    r.vetoes.push({ id: v.id, name: v.name, text });
+    if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
+    const e = v.effect;
+    const before = r.tier;
+    if (e.kind === 'force') r.tier = e.tier;
+    else if (e.kind === 'cap') {
+      if (r.tier !== null && tierIndex(scheme, r.tier) < tierIndex(scheme, e.tier)) r.tier = e.tier;
+    } else if (e.kind === 'exclude') {
+      if (r.tier !== null && e.tiers.includes(r.tier)) {
+        const next = scheme.tiers.slice(tierIndex(scheme, r.tier) + 1).find((t) => !e.tiers.includes(t));
+        r.tier = next ?? null;
+        if (next === undefined) r.flags.push('待定');
+      }
+    }
+    const effect =
+      e.kind === 'note' ? e.text : before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
+    r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）`);
+    if (e.kind === 'force' && r.flags.includes('待定')) r.flags.splice(r.flags.indexOf('待定'), 1);
+  }
+}
+
+/** What ranking compares: the score, or the share of the ranking levels. */
+function rankKey(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult): Fraction | null {
+  if (scheme.ranking.by === 'score') return r.score;
+  if (scheme.ranking.by === 'share' && scheme.ranking.share) {
+    const parts = shareParts(scheme, tally, subject.index, { ...scheme.ranking.share, rounds: 'pooled' });
+    return parts[0]?.share ?? null;
+  }
+  return null;
+}
+
+function roundCount(value: Fraction, rounding: 'floor' | 'ceil' | 'round'): number {
+  const floor = value.num / value.den;
+  const rem = value.num - floor * value.den;
+  if (rounding === 'floor' || rem === 0n) return Number(floor);
+  if (rounding === 'ceil') return Number(floor + 1n);
+  return Number(rem * 2n >= value.den ? floor + 1n : floor);
+}
+
+/** Descending by key; subjects without a key last. */
+function byKeyDesc(a: SubjectResult, b: SubjectResult): number {
+  if (a.rankKey === null || b.rankKey === null) return a.rankKey === null ? (b.rankKey === null ? 0 : 1) : -1;
+  return b.rankKey.compare(a.rankKey);
+}
+
+const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
+
+/**
+ * 名额: a maximum keeps the best-ranked within the limit and moves the rest to the next tier; where
+ * the limit falls inside a tie, every tied subject is left undecided for the committee. A minimum
+ * that is not reached is reported (篇三: 较好或以下等次应占一定比例).
+ */
+function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], findings: Finding[]) {
+  const pool = results.filter((r) => !r.flags.includes('不定等次'));
+  const base = q.of === undefined || q.of === 'subjects' ? pool.length : q.of;
+  const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
+  const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
+  const tierNames = q.tiers.map((t) => `「${t}」`).join('');
+  const rule = `${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  if (q.kind === 'min') {
+    if (inTiers.length < limit)
+      findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
+    return;
+  }
+  if (inTiers.length <= limit) return;
+  const sorted = [...inTiers].sort(byKeyDesc);
+  const lowest = scheme.tiers.filter((t) => q.tiers.includes(t)).pop()!;
+  const next = scheme.tiers[scheme.tiers.indexOf(lowest) + 1] ?? null;
+  const demote = (r: SubjectResult) => {
+    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
+    r.tier = next;
+    r.flags.push('超出名额');
+  };
+  const undecided = (r: SubjectResult, why: string) => {
+    r.reasons.push(`${rule}：${why}，需评议委员会决定（${q.cite}）`);
+    r.tier = null;
+    r.flags.push('名额并列');
+    findings.push(finding('QUOTA_TIE', `「${r.name}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+  };
+  if (limit === 0) return sorted.forEach(demote);
+  if (sorted.some((r) => r.rankKey === null))
+    return sorted.forEach((r) => undecided(r, `${inTiers.length} 人符合${tierNames}条件，超出名额，且无得分可比`));
+  const boundary = sorted[limit - 1].rankKey!;
+  const tiedAcross = sorted[limit].rankKey!.equals(boundary);
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i];
+    if (tiedAcross && r.rankKey!.equals(boundary)) {
+      const tied = sorted.filter((x) => x.rankKey!.equals(boundary)).length;
+      undecided(r, `在${tierNames}名额边界处与他人并列（${tied} 人同分）`);
+    } else if (i >= limit) demote(r);
+  }
+}
+
+/** Competition ranking (1, 2, 2, 4) by the rank key; subjects without one are not ranked. */
+function rank(results: SubjectResult[]) {
+  const ranked = results.filter((r) => r.rankKey !== null).sort(byKeyDesc);
+  ranked.forEach((r, i) => {
+    r.rank = i > 0 && ranked[i - 1].rankKey!.equals(r.rankKey!) ? ranked[i - 1].rank : i + 1;
+  });
+}
+
+/** The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. */
+function designate(d: Scheme['designations'][number], results: SubjectResult[], findings: Finding[]) {
+  const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
+  if (ranked.length === 0) return;
+  const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
+  if (count === 0) return;
+  const boundary = ranked[count - 1];
+  const tied = ranked.filter((r) => r.rankKey!.equals(boundary.rankKey!));
+  const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i];
+    const isTied = tied.includes(r);
+    if (isTied && crosses) {
+      r.flags.push(`${d.name}并列`);
+      r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
+      findings.push(finding('QUOTA_TIE', `「${r.name}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+    } else if (i < count) {
+      r.designations.push(d.name);
+      r.flags.push(d.name);
+      r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个）之内（${d.cite}）`);
+    }
+  }
+}
+
+function streakOf(r: SubjectResult, history: History): number {
+  if (r.tier === null) return 0;
+  const past = history[r.name] ?? [];
+  let n = 1;
+  for (const t of past) {
+    if (t !== r.tier) break;
+    n++;
+  }
+  return n;
+}
+
+/** Consequences that apply; of an escalation ladder (连续 N 次) only the highest step reached. */
+function consequencesFor(scheme: Scheme, r: SubjectResult): Consequence[] {
+  const hits = scheme.consequences.filter((c) => {
+    const byTier = c.tiers !== undefined && r.tier !== null && c.tiers.includes(r.tier);
+    const byVeto = c.veto !== undefined && r.vetoes.some((v) => v.id === c.veto);
+    if (!byTier && !byVeto) return false;
+    return c.consecutive === undefined || (byTier && r.streak >= c.consecutive);
+  });
+  return hits.filter(
+    (c) =>
+      c.consecutive === undefined ||
+      !hits.some((o) => o !== c && o.consecutive !== undefined && o.consecutive > c.consecutive! && sameTiers(o, c)),
+  );
+}
+
+function sameTiers(a: Consequence, b: Consequence): boolean {
+  return (a.tiers ?? []).join('|') === (b.tiers ?? []).join('|');
+}
+
+function participation(scheme: Scheme, tally: Tally, uncounted: readonly UncountedBallot[]): ParticipationRow[] {
+  const rows: ParticipationRow[] = [];
+  for (const form of scheme.forms)
+    for (const round of scheme.rounds)
+      for (const group of scheme.raterGroups) {
+        if (form.raterGroups && !form.raterGroups.includes(group.id)) continue;
+        if (form.rounds && !form.rounds.includes(round.id)) continue;
+        const valid = tally.ballotCount.get(`${form.id}|${round.id}|${group.id}`) ?? 0;
+        const invalid = uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
+        const returned = valid + invalid;
+        const expected = group.expected ?? null;
+        rows.push({
+          group: group.name,
+          round: round.name,
+          form: form.title,
+          expected,
+          returned,
+          valid,
+          invalid,
+          rate: expected ? formatPercent(Fraction.of(returned, expected)) : null,
+        });
+      }
+  const unassigned = uncounted.filter((u) => u.groupId === null);
+  if (unassigned.length > 0)
+    rows.push({ group: '（类别不明）', round: '', form: '', expected: null, returned: unassigned.length, valid: 0, invalid: unassigned.length, rate: null });
+  return rows;
+}

@@ -1,0 +1,183 @@
+/**
+ * The conditions a tier rule or a veto is made of, evaluated exactly and explained in words, so
+ * every tier carries "which rule, which figures" (DOMAIN.md, cross-cutting rules).
+ * Three-valued: a share with no valid votes is unknown, never silently false.
+ */
+import { Fraction, percent } from '../common/fraction';
+import { Subject, hasFlag } from '../roster/roster';
+import { Comparison, Condition, Scheme, ShareScope } from '../scheme/scheme-schema';
+import { Tally } from '../tally/tally';
+
+export interface ConditionResult {
+  holds: boolean | null;
+  /** The condition and its figures in Chinese, e.g. 「优秀」票 8/10 = 80.00%，达到 70% 以上. */
+  text: string;
+}
+
+export const COMPARISON_WORDS: Record<Comparison, string> = {
+  '>=': '以上（含）',
+  '>': '超过',
+  '<=': '以下（含）',
+  '<': '不满',
+};
+
+export function compare(value: Fraction, op: Comparison, threshold: Fraction): boolean {
+  const c = value.compare(threshold);
+  switch (op) {
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+  }
+}
+
+export function formatPercent(f: Fraction): string {
+  return `${f.mul(Fraction.of(100)).toFixed(2)}%`;
+}
+
+export interface ShareFigure {
+  votes: number;
+  denominator: number;
+  share: Fraction | null;
+  /** Round or group it belongs to, for 'each' and 'weighted' modes. */
+  part?: string;
+}
+
+/** Levels counted by a scope on one form's scale: the ones named, and with orBetter every better one. */
+export function levelSetFor(scheme: Scheme, formId: string, scope: Pick<ShareScope, 'levels' | 'orBetter'>): number[] {
+  const form = scheme.forms.find((f) => f.id === formId)!;
+  if (form.response.kind !== 'tier') return [];
+  const scaleId = form.response.scale;
+  const scale = scheme.scales.find((s) => s.id === scaleId)!;
+  const named = scale.levels.map((l, i) => (scope.levels.includes(l.label) ? i : -1)).filter((i) => i >= 0);
+  if (named.length === 0) return [];
+  if (!scope.orBetter) return named;
+  const worst = Math.max(...named);
+  return scale.levels.map((_, i) => i).filter((i) => i <= worst);
+}
+
+function scopeForms(scheme: Scheme, scope: ShareScope): string[] {
+  return scheme.forms
+    .filter((f) => f.response.kind === 'tier' && (!scope.forms || scope.forms.includes(f.id)))
+    .filter((f) => levelSetFor(scheme, f.id, scope).length > 0)
+    .map((f) => f.id);
+}
+
+function itemsOf(scheme: Scheme, scope: ShareScope) {
+  return (formId: string) => {
+    const form = scheme.forms.find((f) => f.id === formId)!;
+    return form.itemLabels.map((l, i) => (!scope.items || scope.items.includes(l) ? i : -1)).filter((i) => i >= 0);
+  };
+}
+
+/** Votes for the scope's levels over the valid votes (the denominator follows the scheme's counting setting). */
+export function shareFigure(scheme: Scheme, tally: Tally, subject: number, scope: ShareScope, rounds: string[], groups: string[]): ShareFigure {
+  let votes = 0;
+  let denominator = 0;
+  const items = itemsOf(scheme, scope);
+  for (const formId of scopeForms(scheme, scope)) {
+    const levels = levelSetFor(scheme, formId, scope);
+    const c = tally.sum(subject, [formId], rounds, groups, items);
+    for (const l of levels) votes += c.levels[l];
+    denominator += c.levels.reduce((a, b) => a + b, 0);
+    if (scheme.counting.abstentionsInDenominator) denominator += c.abstain;
+    if (scheme.counting.invalidInDenominator) denominator += c.invalid;
+  }
+  return { votes, denominator, share: denominator === 0 ? null : Fraction.of(votes, denominator) };
+}
+
+function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: string[] }[] {
+  const mode = scope.rounds ?? 'pooled';
+  if (mode === 'pooled') return [{ name: '', ids: scheme.rounds.map((r) => r.id) }];
+  const chosen = mode === 'each' ? scheme.rounds : scheme.rounds.filter((r) => mode.includes(r.id));
+  if (mode !== 'each') return [{ name: chosen.map((r) => r.name).join('+'), ids: chosen.map((r) => r.id) }];
+  return chosen.map((r) => ({ name: r.name, ids: [r.id] }));
+}
+
+/**
+ * The share for a scope, as one exact figure per part that must pass: one part when pooled, one per round
+ * (rounds: each) or per group (groups: each); groups: weighted combines group shares by weight.
+ */
+export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope: ShareScope): ShareFigure[] {
+  const groupMode = scope.groups ?? 'pooled';
+  const allGroups = scheme.raterGroups.map((g) => g.id);
+  const parts: ShareFigure[] = [];
+  for (const rs of roundSets(scheme, scope)) {
+    if (groupMode === 'pooled') {
+      parts.push({ ...shareFigure(scheme, tally, subject, scope, rs.ids, allGroups), part: rs.name });
+    } else if (groupMode === 'each') {
+      for (const g of scheme.raterGroups)
+        parts.push({ ...shareFigure(scheme, tally, subject, scope, rs.ids, [g.id]), part: [rs.name, g.name].filter(Boolean).join('·') });
+    } else {
+      let weighted = Fraction.ZERO;
+      let weightSum = Fraction.ZERO;
+      let votes = 0;
+      let denominator = 0;
+      let unknown = false;
+      for (const g of scheme.raterGroups) {
+        if (g.weight === 0) continue;
+        const f = shareFigure(scheme, tally, subject, scope, rs.ids, [g.id]);
+        votes += f.votes;
+        denominator += f.denominator;
+        if (f.share === null) unknown = true;
+        else {
+          const w = Fraction.fromDecimal(g.weight);
+          weighted = weighted.add(f.share.mul(w));
+          weightSum = weightSum.add(w);
+        }
+      }
+      parts.push({ votes, denominator, share: unknown || weightSum.isZero() ? null : weighted.div(weightSum), part: [rs.name, '按类别加权'].filter(Boolean).join('·') });
+    }
+  }
+  return parts;
+}
+
+function levelWords(scope: ShareScope): string {
+  const names = scope.levels.map((l) => `「${l}」`).join('');
+  return scope.orBetter ? `${names}及以上` : names;
+}
+
+export function evaluateCondition(
+  scheme: Scheme,
+  tally: Tally,
+  subject: Subject,
+  score: Fraction | null,
+  c: Condition,
+  places: number,
+): ConditionResult {
+  switch (c.kind) {
+    case 'score': {
+      const threshold = Fraction.fromDecimal(c.value);
+      const rule = `得分 ${c.value} 分${COMPARISON_WORDS[c.op]}`;
+      if (score === null) return { holds: null, text: `${rule}：无有效得分` };
+      const holds = compare(score, c.op, threshold);
+      return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
+    }
+    case 'share': {
+      const threshold = percent(c.value);
+      const parts = shareParts(scheme, tally, subject.index, c);
+      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${c.value}%${COMPARISON_WORDS[c.op]}`;
+      const texts = parts.map((p) => {
+        const label = p.part ? `${p.part} ` : '';
+        if (p.share === null) return `${label}无有效票`;
+        const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
+        return `${label}${fig}`;
+      });
+      let holds: boolean | null = true;
+      for (const p of parts) {
+        if (p.share === null) holds = holds === false ? false : null;
+        else if (!compare(p.share, c.op, threshold)) holds = false;
+      }
+      const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计' : '';
+      return { holds, text: `${scope}${texts.join('；')}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
+    }
+    case 'roster-flag': {
+      const holds = hasFlag(subject, c.field);
+      return { holds, text: holds ? `名册「${c.field}」：${subject.flags?.[c.field]}` : `名册「${c.field}」：无` };
+    }
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The scheme (方案) of one campaign, as data: every rule the engine applies is declared here with
+ * its parameters, so a new rule set is a new scheme, not a code change (STYLE.md).
+ * Validated with zod; unknown fields are rejected so a typo never silently disables a rule.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const label = z.string().min(1).max(200);
+const finiteNumber = z.number().finite().min(-1e9).max(1e9);
+/** A decimal threshold, written as a number or a decimal string ("85", "85.5"). */
+const decimal = z.union([finiteNumber, z.string().regex(/^-?\d{1,9}(\.\d{1,9})?$/)]);
+/** A percentage 0..100 (70 means 70%). */
+const percentage = z.union([
+  z.number().finite().min(0).max(100),
+  z.string().regex(/^\d{1,3}(\.\d{1,9})?$/),
+]);
+
+/** 以上/以下 include the number, 超过/不满/低于 exclude it (DOMAIN.md, cross-cutting rules). */
+export const comparison = z.enum(['>=', '>', '<=', '<']);
+
+export const levelSchema = z
+  .object({
+    label,
+    aliases: z.array(label).max(20).optional(),
+    points: decimal.optional(),
+  })
+  .strict();
+
+export const scaleSchema = z
+  .object({ id, name: label, levels: z.array(levelSchema).min(2).max(10) })
+  .strict();
+
+export const raterGroupSchema = z
+  .object({
+    id,
+    name: label,
+    aliases: z.array(label).max(20).optional(),
+    weight: z.number().finite().min(0).max(1000),
+    /** 应参评人数, when known. */
+    expected: z.number().int().min(0).max(1e7).optional(),
+  })
+  .strict();
+
+export const roundSchema = z.object({ id, name: label, aliases: z.array(label).max(20).optional() }).strict();
+
+export const formSchema = z
+  .object({
+    id,
+    title: label,
+    /** Other titles this form is known by (e.g. the annex number "附表2"). */
+    aliases: z.array(label).max(20).optional(),
+    /** rows: one row (or row block) per subject with a name column; single: the whole sheet rates one subject. */
+    subjects: z.enum(['rows', 'single']),
+    /** column-groups: each item is a group of tier columns (one item: plain tier columns); rows: items are rows. */
+    items: z.enum(['column-groups', 'rows']),
+    itemLabels: z.array(label).min(1).max(50),
+    response: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('tier'), scale: id }).strict(),
+      z.object({ kind: z.literal('score'), min: decimal, max: decimal }).strict(),
+    ]),
+    /** Header of the subject column (rows) or label of the header field naming the subject (single). */
+    subjectLabels: z.array(label).min(1).max(20),
+    recommendation: z
+      .object({ label, maxPerBallot: z.number().int().min(1).max(10000) })
+      .strict()
+      .optional(),
+    /** Blank item rows mean "not related to me" and are not counted (seed 004, 附表3 注2). */
+    blankMeansNotApplicable: z.boolean().optional(),
+    /** Only roster subjects on a window post are rated on this form (seed 004, 附表3). */
+    onlyWindowPosts: z.boolean().optional(),
+    /** Free-text fields a rater may fill (意见或建议, 党风廉政建设方面存在问题的反馈). */
+    commentLabels: z.array(label).max(20).optional(),
+    raterGroups: z.array(id).max(20).optional(),
+    rounds: z.array(id).max(20).optional(),
+  })
+  .strict();
+
+const shareScope = {
+  /** Which levels are counted, by label. */
+  levels: z.array(label).min(1).max(10),
+  /** Also count every level better than those named (称职票 including 优秀票: a scheme setting, seed 002 第四篇). */
+  orBetter: z.boolean().optional(),
+  /** Item labels counted; default all. */
+  items: z.array(label).min(1).optional(),
+  forms: z.array(id).min(1).optional(),
+  /** pooled: all rounds' votes added together; each: every round on its own must pass. */
+  rounds: z.union([z.enum(['pooled', 'each']), z.array(id).min(1)]).optional(),
+  /** pooled: votes of all groups together; weighted: group shares combined by group weight; each: every group must pass. */
+  groups: z.enum(['pooled', 'weighted', 'each']).optional(),
+};
+
+export const conditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('score'), op: comparison, value: decimal }).strict(),
+  z.object({ kind: z.literal('share'), op: comparison, value: percentage, ...shareScope }).strict(),
+  z.object({ kind: z.literal('roster-flag'), field: label }).strict(),
+]);
+
+export const tierRuleSchema = z
+  .object({
+    tier: label,
+    /** All must hold. An empty list always holds (the catch-all lowest tier). */
+    when: z.array(conditionSchema).max(20),
+    cite: label,
+  })
+  .strict();
+
+export const vetoSchema = z
+  .object({
+    id,
+    name: label,
+    when: z.array(conditionSchema).min(1).max(10),
+    /** any: one condition suffices (the usual 一票否决 list); all: every one must hold. */
+    match: z.enum(['any', 'all']).optional(),
+    effect: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('force'), tier: label }).strict(),
+      z.object({ kind: z.literal('cap'), tier: label }).strict(),
+      z.object({ kind: z.literal('exclude'), tiers: z.array(label).min(1) }).strict(),
+      z.object({ kind: z.literal('note'), text: label }).strict(),
+    ]),
+    cite: label,
+  })
+  .strict();
+
+export const quotaSchema = z
+  .object({
+    /** The tiers the quota counts together (e.g. 较好 and below). */
+    tiers: z.array(label).min(1),
+    kind: z.enum(['max', 'min']),
+    share: percentage,
+    /** Of how many: the subjects evaluated, or a given number (e.g. the branch's 党员人数). */
+    of: z.union([z.literal('subjects'), z.number().int().min(1).max(1e7)]).optional(),
+    rounding: z.enum(['floor', 'ceil', 'round']),
+    cite: label,
+  })
+  .strict();
+
+export const designationSchema = z
+  .object({
+    /** The lowest-ranked share of subjects is designated (e.g. 重点管理, 动态调整). */
+    name: label,
+    share: percentage,
+    /** at-least: 不低于 (round up); about: 按…比例 (round half up). */
+    kind: z.enum(['at-least', 'about']),
+    cite: label,
+  })
+  .strict();
+
+export const consequenceSchema = z
+  .object({
+    tiers: z.array(label).optional(),
+    veto: id.optional(),
+    /** Consecutive years in this tier (including this one) from which the action applies (seed 002 第五篇). */
+    consecutive: z.number().int().min(1).max(50).optional(),
+    action: label,
+    /** Days after the results for the rectification deadline; null: no rectification item. */
+    rectifyWithinDays: z.number().int().min(1).max(3650).nullable(),
+    cite: label,
+  })
+  .strict();
+
+export const scoringSchema = z
+  .object({
+    /** none: tiers from votes only; points: mean of the points of the levels marked; score: mean of numeric scores. */
+    method: z.enum(['none', 'points', 'score']),
+    /** How items (专项) combine into a score: their mean ("相加除以3") or their sum. */
+    items: z.enum(['mean', 'sum']),
+    /** Decimal places shown (the exact value is compared). */
+    places: z.number().int().min(0).max(6),
+  })
+  .strict();
+
+export const countingSchema = z
+  .object({
+    /** Whether blank rows (弃权) count in the denominator of a share. Default: they do not. */
+    abstentionsInDenominator: z.boolean(),
+    /** Whether invalid entries (two marks in one item) count in the denominator. Default: they do not. */
+    invalidInDenominator: z.boolean(),
+    /** Mark symbols accepted besides √ ✓ ✔ ☑ (e.g. "V", "1", "○"); reported when met. */
+    extraMarks: z.array(z.string().min(1).max(4)).max(20),
+    /** A ballot identical to another (same form, group, round and content) is most often one file sent twice. */
+    duplicates: z.enum(['exclude', 'count']),
+  })
+  .strict();
+
+export const schemeSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    id,
+    name: label,
+    process: label,
+    description: z.string().max(4000),
+    seed: label,
+    subjectKind: z.enum(['person', 'organisation']),
+    scales: z.array(scaleSchema).min(1).max(10),
+    tiers: z.array(label).min(1).max(10),
+    raterGroups: z.array(raterGroupSchema).min(1).max(20),
+    rounds: z.array(roundSchema).min(1).max(10),
+    forms: z.array(formSchema).min(1).max(20),
+    scoring: scoringSchema,
+    classification: z
+      .object({
+        rules: z.array(tierRuleSchema).max(20),
+        /** flag: leave the tier undecided and say so (seed 002 第四篇: 镇党委 decides). */
+        otherwise: z.union([z.object({ kind: z.literal('flag') }).strict(), z.object({ kind: z.literal('tier'), tier: label }).strict()]),
+      })
+      .strict(),
+    ranking: z
+      .object({
+        by: z.enum(['score', 'share', 'none']),
+        share: z.object(shareScope).strict().optional(),
+      })
+      .strict(),
+    vetoes: z.array(vetoSchema).max(20),
+    quotas: z.array(quotaSchema).max(10),
+    designations: z.array(designationSchema).max(5),
+    consequences: z.array(consequenceSchema).max(30),
+    counting: countingSchema,
+    /** Roster categories that take part but receive no tier (预备党员, DOMAIN.md). */
+    noTierCategories: z.array(label).max(10).optional(),
+    /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */
+    resultsDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+
+export type Scheme = z.infer<typeof schemeSchema>;
+export type Scale = z.infer<typeof scaleSchema>;
+export type Level = z.infer<typeof levelSchema>;
+export type RaterGroup = z.infer<typeof raterGroupSchema>;
+export type Round = z.infer<typeof roundSchema>;
+export type FormDef = z.infer<typeof formSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
+export type ShareCondition = Extract<Condition, { kind: 'share' }>;
+export type ShareScope = Omit<ShareCondition, 'kind' | 'op' | 'value'>;
+export type TierRule = z.infer<typeof tierRuleSchema>;
+export type Veto = z.infer<typeof vetoSchema>;
+export type Quota = z.infer<typeof quotaSchema>;
+export type Designation = z.infer<typeof designationSchema>;
+export type Consequence = z.infer<typeof consequenceSchema>;
+export type Comparison = z.infer<typeof comparison>;

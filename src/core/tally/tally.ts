@@ -1,0 +1,143 @@
+/**
+ * Counting: per subject × form × round × rater group × item, the votes for each level, abstentions,
+ * invalid entries, not-applicable rows and score sums; per subject the recommendations; per group
+ * the ballots returned and counted. Plain integer counts in one flat array: exact and fast.
+ */
+import { Ballot, ReadResult, SCORE_SCALE } from '../ballots/read-ballots';
+import { Fraction } from '../common/fraction';
+import { Scheme } from '../scheme/scheme-schema';
+
+/** Slots after the level counts in each cell of the tally. */
+const ABSTAIN = 0;
+const INVALID = 1;
+const NA = 2;
+const SCORE_SUM = 3;
+const SCORE_COUNT = 4;
+const EXTRA = 5;
+
+export interface TallyCell {
+  levels: number[];
+  abstain: number;
+  invalid: number;
+  na: number;
+  /** Sum of scores × SCORE_SCALE. */
+  scoreSum: number;
+  scoreCount: number;
+}
+
+export class Tally {
+  readonly levelSlots: number;
+  private readonly stride: number;
+  private readonly data: Float64Array;
+  readonly formIndex: Map<string, number>;
+  readonly roundIndex: Map<string, number>;
+  readonly groupIndex: Map<string, number>;
+  readonly maxItems: number;
+  /** Recommendations received, per subject and form. */
+  readonly recommendations: Map<string, number> = new Map();
+  /** Ballots whose recommendations counted (not void), per form. */
+  readonly recommendationBallots: Map<string, number> = new Map();
+  /** Counted ballots per form/round/group, for participation and denominators. */
+  readonly ballotCount: Map<string, number> = new Map();
+
+  constructor(
+    readonly scheme: Scheme,
+    readonly subjectCount: number,
+  ) {
+    this.formIndex = new Map(scheme.forms.map((f, i) => [f.id, i]));
+    this.roundIndex = new Map(scheme.rounds.map((r, i) => [r.id, i]));
+    this.groupIndex = new Map(scheme.raterGroups.map((g, i) => [g.id, i]));
+    this.maxItems = Math.max(...scheme.forms.map((f) => f.itemLabels.length));
+    this.levelSlots = Math.max(...scheme.scales.map((s) => s.levels.length));
+    this.stride = this.levelSlots + EXTRA;
+    const cells = subjectCount * scheme.forms.length * scheme.rounds.length * scheme.raterGroups.length * this.maxItems;
+    this.data = new Float64Array(cells * this.stride);
+  }
+
+  private offset(subject: number, form: number, round: number, group: number, item: number): number {
+    const s = this.scheme;
+    return ((((subject * s.forms.length + form) * s.rounds.length + round) * s.raterGroups.length + group) * this.maxItems + item) * this.stride;
+  }
+
+  add(ballot: Ballot): void {
+    const f = this.formIndex.get(ballot.formId)!;
+    const r = this.roundIndex.get(ballot.roundId)!;
+    const g = this.groupIndex.get(ballot.groupId)!;
+    const L = this.levelSlots;
+    const data = this.data;
+    for (const e of ballot.entries) {
+      const o = this.offset(e.subject, f, r, g, e.item);
+      switch (e.status) {
+        case 'valid':
+          if (e.level >= 0) data[o + e.level]++;
+          else {
+            data[o + L + SCORE_SUM] += e.scaled;
+            data[o + L + SCORE_COUNT]++;
+          }
+          break;
+        case 'abstain':
+          data[o + L + ABSTAIN]++;
+          break;
+        case 'invalid':
+          data[o + L + INVALID]++;
+          break;
+        case 'na':
+          data[o + L + NA]++;
+          break;
+      }
+    }
+    for (const s of ballot.recommended) {
+      const key = `${s}|${ballot.formId}`;
+      this.recommendations.set(key, (this.recommendations.get(key) ?? 0) + 1);
+    }
+    if (!ballot.recommendationsVoid) bump(this.recommendationBallots, ballot.formId);
+    bump(this.ballotCount, `${ballot.formId}|${ballot.roundId}|${ballot.groupId}`);
+  }
+
+  cell(subject: number, formId: string, roundId: string, groupId: string, item: number): TallyCell {
+    const o = this.offset(subject, this.formIndex.get(formId)!, this.roundIndex.get(roundId)!, this.groupIndex.get(groupId)!, item);
+    const L = this.levelSlots;
+    const d = this.data;
+    return {
+      levels: Array.from(d.subarray(o, o + L)),
+      abstain: d[o + L + ABSTAIN],
+      invalid: d[o + L + INVALID],
+      na: d[o + L + NA],
+      scoreSum: d[o + L + SCORE_SUM],
+      scoreCount: d[o + L + SCORE_COUNT],
+    };
+  }
+
+  /** Sum of several cells. */
+  sum(subject: number, formIds: string[], roundIds: string[], groupIds: string[], items: (formId: string) => number[]): TallyCell {
+    const total: TallyCell = { levels: new Array(this.levelSlots).fill(0), abstain: 0, invalid: 0, na: 0, scoreSum: 0, scoreCount: 0 };
+    for (const f of formIds)
+      for (const r of roundIds)
+        for (const g of groupIds)
+          for (const i of items(f)) {
+            const c = this.cell(subject, f, r, g, i);
+            c.levels.forEach((n, l) => (total.levels[l] += n));
+            total.abstain += c.abstain;
+            total.invalid += c.invalid;
+            total.na += c.na;
+            total.scoreSum += c.scoreSum;
+            total.scoreCount += c.scoreCount;
+          }
+    return total;
+  }
+}
+
+function bump(map: Map<string, number>, key: string) {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+export function tallyBallots(scheme: Scheme, subjectCount: number, read: ReadResult): Tally {
+  const tally = new Tally(scheme, subjectCount);
+  for (const b of read.ballots) tally.add(b);
+  return tally;
+}
+
+/** Mean score of a tally cell as an exact fraction (null without valid scores). */
+export function meanScore(cell: TallyCell): Fraction | null {
+  return cell.scoreCount === 0 ? null : Fraction.of(cell.scoreSum, cell.scoreCount * SCORE_SCALE);
+}

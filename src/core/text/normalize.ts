@@ -1,0 +1,46 @@
+/**
+ * Text normalisation for recognising labels and matching names (DOMAIN.md, "Form layouts"):
+ * spacing and width variants ("满 意", full-width letters and spaces), traditional characters
+ * (滿意, 稱職), the seed's own typo "基本满意意" (seed 004, 附表3), stray spaces in names.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+let toSimplified: ((text: string) => string) | null = null;
+
+/** Traditional → mainland simplified characters (OpenCC's tw → cn tables). */
+export function simplify(text: string): string {
+  if (!/[^\u0000-\u2fff]/.test(text)) return text;
+  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  return toSimplified(text);
+}
+
+const WHITESPACE = /[\s\u00a0\u2000-\u200b\u3000\ufeff]+/g;
+const BRACKETED = /[（(【\[〔][^（()）【】\[\]〔〕]*[)）】\]〕]/g;
+
+/** Known misprints in the official annexes, mapped to the label they mean. */
+const LABEL_TYPOS: Record<string, string> = {
+  基本满意意: '基本满意', // seed 004, 附表3 header
+  不满满意: '不满意',
+};
+
+/** A header label reduced to what it says: no spaces, half-width, simplified, no trailing colon or star. */
+export function normalizeLabel(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  let text = String(raw).normalize('NFKC').replace(WHITESPACE, '');
+  text = text.replace(/^[*＊※]+|[:：*＊※]+$/g, '');
+  text = simplify(text);
+  return LABEL_TYPOS[text] ?? text;
+}
+
+/** A person's or unit's name as typed: spaces and bracketed annotations removed, for display-neutral matching. */
+export function normalizeName(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  const text = String(raw).normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '');
+  return simplify(text);
+}
+
+/** The name as it should be displayed: trimmed, inner padding of two-character names kept out. */
+export function displayName(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  return String(raw).replace(WHITESPACE, ' ').trim().replace(/^(\S) (\S)$/u, '$1$2');
+}
