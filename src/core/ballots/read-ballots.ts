@@ -7,7 +7,7 @@ import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { RecognisedForm, SheetView, labelContains, recogniseSheet } from '../forms/recognize-form';
-import { Roster, matchName } from '../roster/roster';
+import { Roster, matchName, rosterFor } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName } from '../text/normalize';
 
@@ -77,7 +77,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, where));
         continue;
       }
-      const ballot = readSheet(scheme, roster, submission, view, best, out);
+      const formRoster = rosterFor(roster, best.form.subjectKind ?? scheme.subjectKind);
+      const ballot = readSheet(scheme, formRoster, submission, view, best, out);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const earlier = seen.get(key);
@@ -240,7 +241,7 @@ function readSheet(
     const resolved = field && field.value !== '' ? resolveSubject(roster, field.value, { ...where, cell: field.cell }, findings) : null;
     if (resolved !== null) singleSubject = resolved;
     else if (!field || field.value === '') {
-      if (roster.subjects.length === 1) singleSubject = 0;
+      if (roster.subjects.length === 1) singleSubject = roster.subjects[0].index;
       else
         findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? null }));
     }
@@ -412,9 +413,11 @@ function resolveSubject(roster: Roster, name: string, where: { file: string; she
   switch (m.kind) {
     case 'exact':
       return m.index;
-    case 'normalised':
-      findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中的「${roster.subjects[m.index].name}」计`, { ...where, subject: roster.subjects[m.index].name }));
+    case 'normalised': {
+      const listed = roster.all[m.index].name;
+      findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
       return m.index;
+    }
     case 'ambiguous':
       findings.push(finding('SUBJECT_AMBIGUOUS', `名册中有 ${m.indexes.length} 人名为「${name}」，无法确定是谁，此行未计入`, where));
       return null;

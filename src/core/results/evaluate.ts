@@ -240,6 +240,12 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
 }
 
 function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
+  const appliesTo = scheme.classification.appliesTo;
+  if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
+    r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
+    r.flags.push('不定等次');
+    return;
+  }
   if (subject.category && scheme.noTierCategories?.includes(subject.category)) {
     r.reasons.push(`${subject.category}参加评议，但不确定等次`);
     r.flags.push('不定等次');

@@ -6,6 +6,8 @@ import { normalizeName } from '../text/normalize';
 
 export interface RosterEntry {
   name: string;
+  /** A person (default) or an organisation such as a 党支部. */
+  kind?: 'person' | 'organisation';
   unit?: string;
   /** 职务类别 (正职/副职), or 预备党员 and the like. */
   category?: string;
@@ -21,7 +23,10 @@ export interface Subject extends RosterEntry {
 }
 
 export interface Roster {
+  /** The subjects in this view of the roster. */
   subjects: Subject[];
+  /** Every subject of the campaign, by index. */
+  all: Subject[];
   /** normalized name → indexes (more than one: 重名). */
   byKey: Map<string, number[]>;
 }
@@ -34,7 +39,16 @@ export function buildRoster(entries: readonly RosterEntry[]): Roster {
     if (list) list.push(s.index);
     else byKey.set(s.key, [s.index]);
   }
-  return { subjects, byKey };
+  return { subjects, all: subjects, byKey };
+}
+
+/** The part of the roster a form rates (its subject kind, window posts only); indexes are kept. */
+export function rosterFor(roster: Roster, kind: 'person' | 'organisation', onlyWindowPosts = false): Roster {
+  const subjects = roster.subjects.filter((s) => (s.kind ?? 'person') === kind && (!onlyWindowPosts || s.window));
+  if (subjects.length === roster.subjects.length) return roster;
+  const byKey = new Map<string, number[]>();
+  for (const s of subjects) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s.index]);
+  return { subjects, all: roster.all, byKey };
 }
 
 export type NameMatch =
@@ -48,7 +62,7 @@ export function matchName(roster: Roster, raw: string): NameMatch {
   const hits = roster.byKey.get(key);
   if (!hits) return { kind: 'none' };
   if (hits.length > 1) return { kind: 'ambiguous', indexes: hits };
-  const subject = roster.subjects[hits[0]];
+  const subject = roster.all[hits[0]];
   return subject.name === String(raw).trim() ? { kind: 'exact', index: hits[0] } : { kind: 'normalised', index: hits[0] };
 }
 

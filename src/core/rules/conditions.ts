@@ -158,6 +158,7 @@ export function evaluateCondition(
       return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'share': {
+      if (c.appliesTo === 'window' && !subject.window) return { holds: true, text: `非窗口岗位，不适用「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${c.value}%${COMPARISON_WORDS[c.op]}`;

@@ -67,6 +67,8 @@ export const formSchema = z
       .optional(),
     /** Blank item rows mean "not related to me" and are not counted (seed 004, 附表3 注2). */
     blankMeansNotApplicable: z.boolean().optional(),
+    /** Which roster entries this form rates: persons or organisations (default: the scheme's subjectKind). */
+    subjectKind: z.enum(['person', 'organisation']).optional(),
     /** Only roster subjects on a window post are rated on this form (seed 004, 附表3). */
     onlyWindowPosts: z.boolean().optional(),
     /** Free-text fields a rater may fill (意见或建议, 党风廉政建设方面存在问题的反馈). */
@@ -88,6 +90,8 @@ const shareScope = {
   rounds: z.union([z.enum(['pooled', 'each']), z.array(id).min(1)]).optional(),
   /** pooled: votes of all groups together; weighted: group shares combined by group weight; each: every group must pass. */
   groups: z.enum(['pooled', 'weighted', 'each']).optional(),
+  /** window: the condition applies to window posts only and holds for everyone else (seed 004: 窗口岗位须同时测评). */
+  appliesTo: z.literal('window').optional(),
 };
 
 export const conditionSchema = z.discriminatedUnion('kind', [
@@ -192,7 +196,7 @@ export const schemeSchema = z
     description: z.string().max(4000),
     seed: label,
     subjectKind: z.enum(['person', 'organisation']),
-    scales: z.array(scaleSchema).min(1).max(10),
+    scales: z.array(scaleSchema).max(10),
     tiers: z.array(label).min(1).max(10),
     raterGroups: z.array(raterGroupSchema).min(1).max(20),
     rounds: z.array(roundSchema).min(1).max(10),
@@ -201,6 +205,8 @@ export const schemeSchema = z
     classification: z
       .object({
         rules: z.array(tierRuleSchema).max(20),
+        /** Only subjects of this kind receive a tier (e.g. persons, while the branch is only measured). */
+        appliesTo: z.enum(['person', 'organisation']).optional(),
         /** flag: leave the tier undecided and say so (seed 002 第四篇: 镇党委 decides). */
         otherwise: z.union([z.object({ kind: z.literal('flag') }).strict(), z.object({ kind: z.literal('tier'), tier: label }).strict()]),
       })

@@ -48,7 +48,7 @@ export class Tally {
     this.roundIndex = new Map(scheme.rounds.map((r, i) => [r.id, i]));
     this.groupIndex = new Map(scheme.raterGroups.map((g, i) => [g.id, i]));
     this.maxItems = Math.max(...scheme.forms.map((f) => f.itemLabels.length));
-    this.levelSlots = Math.max(...scheme.scales.map((s) => s.levels.length));
+    this.levelSlots = Math.max(0, ...scheme.scales.map((s) => s.levels.length));
     this.stride = this.levelSlots + EXTRA;
     const cells = subjectCount * scheme.forms.length * scheme.rounds.length * scheme.raterGroups.length * this.maxItems;
     this.data = new Float64Array(cells * this.stride);

@@ -1,0 +1,74 @@
+import { Scheme } from '../scheme/scheme-schema';
+import { COMPETENCE, DEFAULT_COUNTING } from './scales';
+
+const SEED = 'seed 000 市直机关“双诺双述双评”实施方案';
+
+/**
+ * P1 双诺双述双评 述诺测评 (seed 000, 二(五)三是述诺测评; 二(六)结果运用; 一票否决).
+ * The seed has the two rater groups rate separately but says neither how they combine nor what
+ * share makes a tier: both are defaults here, stated in the description and editable.
+ */
+export const P1_DOUBLE_PLEDGE: Scheme = {
+  schemaVersion: 1,
+  id: 'p1-double-pledge',
+  name: '党员“双诺双述双评”述诺测评',
+  process: '双诺双述双评',
+  description:
+    '述诺测评分优秀、称职、基本称职、不称职四个等次，由服务对象代表和党组织负责人分别测评（seed 000 二(五)）。' +
+    '种子未规定两类评议人如何合并、各等次需多少得票率：本预设默认两类评议人的得票率各按 50% 加权，' +
+    '“某等次及以上”加权得票率达到 50%（含）即定为该等次，否则为不称职；均可修改。' +
+    '不称职：及时教育，责令限期整改；“百优服务标兵”申报人须为优秀（二(六)）。' +
+    '一票否决（违法违纪被查处、群众投诉经查证属实）针对单位本项工作分值，在结果中注明。',
+  seed: SEED,
+  subjectKind: 'person',
+  scales: [COMPETENCE],
+  tiers: ['优秀', '称职', '基本称职', '不称职'],
+  raterGroups: [
+    { id: 'service', name: '服务对象代表', aliases: ['服务对象'], weight: 50 },
+    { id: 'leader', name: '党组织负责人', weight: 50 },
+  ],
+  rounds: [{ id: 'main', name: '述诺测评' }],
+  forms: [
+    {
+      id: 'pledge-appraisal',
+      title: '党员践诺情况考评表',
+      aliases: ['附件5', '述诺测评表'],
+      subjects: 'rows',
+      items: 'column-groups',
+      itemLabels: ['践诺情况'],
+      response: { kind: 'tier', scale: 'competence' },
+      subjectLabels: ['姓名', '党员姓名', '被测评人'],
+      commentLabels: ['意见或建议'],
+    },
+  ],
+  scoring: { method: 'none', items: 'mean', places: 2 },
+  classification: {
+    rules: [
+      { tier: '优秀', when: [{ kind: 'share', levels: ['优秀'], op: '>=', value: 50, groups: 'weighted' }], cite: `${SEED}；合并方式与比例为本预设默认` },
+      { tier: '称职', when: [{ kind: 'share', levels: ['称职'], orBetter: true, op: '>=', value: 50, groups: 'weighted' }], cite: `${SEED}；合并方式与比例为本预设默认` },
+      { tier: '基本称职', when: [{ kind: 'share', levels: ['基本称职'], orBetter: true, op: '>=', value: 50, groups: 'weighted' }], cite: `${SEED}；合并方式与比例为本预设默认` },
+    ],
+    otherwise: { kind: 'tier', tier: '不称职' },
+  },
+  ranking: { by: 'share', share: { levels: ['优秀'], groups: 'weighted' } },
+  vetoes: [
+    {
+      id: 'pioneer-violation',
+      name: '先锋岗党员违法违纪被查处或被群众投诉查实',
+      when: [
+        { kind: 'roster-flag', field: '违法违纪' },
+        { kind: 'roster-flag', field: '投诉查实' },
+      ],
+      match: 'any',
+      effect: { kind: 'note', text: '所在单位“双诺双述双评”工作一票否决，扣除本项工作全部分值' },
+      cite: `${SEED}，一票否决第1、2项`,
+    },
+  ],
+  quotas: [],
+  designations: [],
+  consequences: [
+    { tiers: ['不称职'], action: '及时加强教育，责令限期整改', rectifyWithinDays: 30, cite: `${SEED} 二(六)二是；整改期限为本预设默认 30 天` },
+    { tiers: ['优秀'], action: '可申报“百优服务标兵”', rectifyWithinDays: null, cite: `${SEED} 二(六)一是` },
+  ],
+  counting: DEFAULT_COUNTING,
+};

@@ -1,0 +1,71 @@
+import { Scheme } from '../scheme/scheme-schema';
+import { DEFAULT_COUNTING } from './scales';
+
+const SEED = 'seed 003 篇六 四、考核计算方法；五、考核评价';
+
+/**
+ * P4 篇六, a bank branch's 中层干部述职考核: 集中述职测评得分 = 干部打分×50% + 员工打分×50%;
+ * 优秀 ≥85, 称职 ≥75, 基本称职 ≥65 (all 含), 不称职 below 65; an 经济/刑事案件或责任事故 in the
+ * person's line bars every tier above 不称职; about 10% of posts adjusted each year (bottom of the ranking).
+ */
+export const P4_MIDDLE_MANAGERS: Scheme = {
+  schemaVersion: 1,
+  id: 'p4-middle-managers',
+  name: '中层干部述职考核（干部50%/员工50%）',
+  process: '中层干部述职考核',
+  description:
+    '集中述职测评得分＝干部打分×50%＋员工打分×50%（seed 003 篇六 四）；85分以上（含85分）为优秀，' +
+    '75分以上（含）为称职，65分以上（含）为基本称职，65分以下为不称职；分管战线发生经济、刑事案件或责任事故的，' +
+    '不能评为优秀、称职、基本称职（五）。每年按10%的比例动态调整（排名末位）。' +
+    '考核类别分单位负责人（正职）、副职；述职顺序先正职后副职，分别按姓氏笔划。打分范围默认 0～100 分。',
+  seed: SEED,
+  subjectKind: 'person',
+  scales: [],
+  tiers: ['优秀', '称职', '基本称职', '不称职'],
+  raterGroups: [
+    { id: 'cadre', name: '干部', aliases: ['中层干部', '干部打分'], weight: 50 },
+    { id: 'staff', name: '员工', aliases: ['员工代表', '员工打分', '部分员工'], weight: 50 },
+  ],
+  rounds: [{ id: 'main', name: '集中述职' }],
+  forms: [
+    {
+      id: 'post-appraisal',
+      title: '干部岗位测评表',
+      aliases: ['民主测评表'],
+      subjects: 'rows',
+      items: 'column-groups',
+      itemLabels: ['测评得分'],
+      response: { kind: 'score', min: 0, max: 100 },
+      subjectLabels: ['姓名', '被测评人', '述职人'],
+    },
+  ],
+  scoring: { method: 'score', items: 'mean', places: 2 },
+  classification: {
+    rules: [
+      { tier: '优秀', when: [{ kind: 'score', op: '>=', value: 85 }], cite: `${SEED}（一）85分以上（含85分）` },
+      { tier: '称职', when: [{ kind: 'score', op: '>=', value: 75 }], cite: `${SEED}（二）75分以上（含75分）` },
+      { tier: '基本称职', when: [{ kind: 'score', op: '>=', value: 65 }], cite: `${SEED}（三）65分以上（含65分）` },
+    ],
+    otherwise: { kind: 'tier', tier: '不称职' },
+  },
+  ranking: { by: 'score' },
+  vetoes: [
+    {
+      id: 'incident',
+      name: '分管战线发生经济、刑事案件或责任事故',
+      when: [
+        { kind: 'roster-flag', field: '案件或事故' },
+        { kind: 'roster-flag', field: '事故' },
+      ],
+      match: 'any',
+      effect: { kind: 'force', tier: '不称职' },
+      cite: `${SEED}（一）至（四）`,
+    },
+  ],
+  quotas: [],
+  designations: [{ name: '动态调整', share: 10, kind: 'about', cite: 'seed 003 篇六：每年按10%的比例建立动态调整机制' }],
+  consequences: [
+    { tiers: ['不称职'], action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: 30, cite: 'seed 003 篇六 三、(六)；整改期限为本预设默认 30 天' },
+  ],
+  counting: DEFAULT_COUNTING,
+};
