@@ -1,0 +1,72 @@
+/**
+ * seed 003 篇六 四、五: 集中述职测评得分=干部打分×50%+部分员工打分×50%; 优秀 85分以上（含85分）,
+ * 称职 75以上（含）, 基本称职 65以上（含）, 不称职 65分以下; 分管战线发生经济、刑事案件或责任事故 → 不能评为前三等.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { scoreSheet, submission } from '../helpers/grids';
+
+const scheme = getPreset('p4-middle-managers');
+const roster = [
+  { name: '王芳', category: '正职' },
+  { name: '李强', category: '副职' },
+  { name: '张伟', category: '副职', flags: { 事故: '分管网点发生责任事故' } },
+];
+
+function sheet(group: string, scores: [number | string, number | string, number | string]) {
+  return scoreSheet('测评表', {
+    title: '干部岗位测评表',
+    fields: [`测评人类别：${group}`],
+    items: ['测评得分'],
+    rows: [
+      { name: '王芳', scores: [scores[0]] },
+      { name: '李强', scores: [scores[1]] },
+      { name: '张伟', scores: [scores[2]] },
+    ],
+  });
+}
+
+describe('P4 篇六 中层干部 干部50%/员工50%', () => {
+  const result = runCampaign({
+    scheme,
+    roster,
+    today: '2026-12-01',
+    submissions: [
+      submission('c1.xlsx', sheet('干部', [90, 75, 100])),
+      submission('c2.xlsx', sheet('干部', [80, 75, 100])),
+      submission('s1.xlsx', sheet('员工', [86, 75, 60])),
+      submission('s2.xlsx', sheet('员工', [84, 74, 70])),
+    ],
+  });
+  const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+
+  it('weights the two groups' + "' means 50/50 and meets 85 exactly at 85 (含)", () => {
+    // 王芳: 干部 (90+80)/2 = 85, 员工 (86+84)/2 = 85 → 85 exactly.
+    expect(byName('王芳').scoreText).toBe('85.00');
+    expect(byName('王芳').tier).toBe('优秀');
+  });
+
+  it('puts 74.75 below 75 (基本称职)', () => {
+    // 李强: 干部 75, 员工 (75+74)/2 = 74.5 → (75+74.5)/2 = 74.75.
+    expect(byName('李强').scoreText).toBe('74.75');
+    expect(byName('李强').tier).toBe('基本称职');
+  });
+
+  it('vetoes an incident to 不称职 whatever the score', () => {
+    // 张伟: 干部 100, 员工 65 → 82.5 would be 称职.
+    expect(byName('张伟').scoreText).toBe('82.50');
+    expect(byName('张伟').tier).toBe('不称职');
+    expect(byName('张伟').flags).toContain('一票否决');
+    expect(byName('张伟').reasons.join('')).toContain('责任事故');
+  });
+
+  it('ranks by score', () => {
+    expect([byName('王芳').rank, byName('张伟').rank, byName('李强').rank]).toEqual([1, 2, 3]);
+  });
+
+  it('counts participation per group', () => {
+    const cadre = result.participation.find((p) => p.group === '干部')!;
+    expect(cadre.valid).toBe(2);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
