@@ -119,6 +119,11 @@ export function evaluate(
 function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
   const figures: FigureRow[] = [];
   const overallCounts = new Map<string, number>();
+  for (const form of scheme.forms)
+    if (form.response.kind === 'tier') {
+      const scaleId = form.response.scale;
+      for (const l of scheme.scales.find((x) => x.id === scaleId)!.levels) overallCounts.set(l.label, overallCounts.get(l.label) ?? 0);
+    }
   let satisfied = 0;
   let satisfiedValid = 0;
   let hasSatisfactionScale = false;

@@ -1,0 +1,198 @@
+/**
+ * Form recognition by labels, not addresses (DOMAIN.md "Form layouts"): the drift real returned
+ * tables show must still read, and every rejection names file, sheet and cell.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { CellValue, SheetGrid } from '../../src/core/forms/grid';
+import { getPreset } from '../../src/core/presets';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const scheme = getPreset('p1-double-pledge');
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const roster = [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }];
+
+function run(...sheets: SheetGrid[]) {
+  return runCampaign({ scheme, roster, submissions: sheets.map((s, i) => submission(`f${i + 1}.xlsx`, s)), today: '2026-12-01' });
+}
+const votes = (r: ReturnType<typeof run>, name: string) => r.subjects.find((s) => s.name === name)!.overall.map((l) => l.votes);
+/** Reading findings only (the results add their own, e.g. undecided tiers with one group missing). */
+const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => f.code);
+
+describe('tolerated drift', () => {
+  it('reads a plain form', () => {
+    const r = run(
+      matrixSheet('表1', {
+        fields: ['测评人类别：党组织负责人'],
+        levels: LEVELS,
+        rows: [
+          { name: '王毅', marks: [0] },
+          { name: '李娜', marks: [1] },
+          { name: '陈刚', marks: [3] },
+        ],
+      }),
+    );
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 0, 1]);
+    expect(r.read.findings).toEqual([]);
+  });
+
+  it('reads title rows, notes, spaced and full-width and traditional labels, padded names and an extra blank column', () => {
+    const sheet = matrixSheet('Sheet1', {
+      title: '党员践诺情况考评表',
+      fields: ['', '测评人类别：服务对象代表', '填表说明：请在相应等次栏内打“√”'],
+      nameHeader: '姓　名',
+      levels: ['優 秀', '稱職', 'ＸＸ'.replace('ＸＸ', '基本 稱職'), '不 稱 職'],
+      rows: [
+        { name: '王　毅', marks: [0] },
+        { name: ' 李娜 ', marks: [0] },
+        { name: '陳剛', marks: [2] },
+      ],
+      notes: ['注：每人只能打一个“√”。'],
+      leftPad: 1,
+      mark: '✔',
+    });
+    // A blank row between header and data, as clerks leave them.
+    sheet.rows.splice(5, 0, []);
+    const r = run(sheet);
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    expect(votes(r, '李娜')).toEqual([1, 0, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Names written differently from the roster (inner full-width space, traditional) are counted, and said;
+    // surrounding spaces (' 李娜 ', B8) are simply trimmed.
+    expect(r.findings.filter((f) => f.code === 'NAME_NORMALISED').map((f) => f.cell).sort()).toEqual(['B7', 'B9']);
+  });
+
+  it('reads a header split over two merged rows', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['姓名', '测评等次', null, null, null],
+      [null, '优秀', '称职', '基本称职', '不称职'],
+      ['王毅', null, '√', null, null],
+      ['李娜', '√', null, null, null],
+      ['陈刚', '☑', null, null, null],
+    ];
+    const r = run({ name: 'S', rows, merges: [{ r1: 1, c1: 0, r2: 2, c2: 0 }, { r1: 1, c1: 1, r2: 1, c2: 4 }] });
+    expect(votes(r, '王毅')).toEqual([0, 1, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([1, 0, 0, 0]);
+    expect(r.read.findings).toEqual([]);
+  });
+});
+
+describe('rejections, each naming the cell', () => {
+  const base = (rows: { name: string; marks: (number | number[] | CellValue)[] }[], levels = LEVELS) =>
+    matrixSheet('表', { fields: ['测评人类别：党组织负责人'], levels, rows });
+
+  it('two marks in one item: the entry is invalid, the others count', () => {
+    const r = run(base([{ name: '王毅', marks: [[0, 1]] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [0] }]));
+    const f = r.findings.find((x) => x.code === 'MULTIPLE_MARKS')!;
+    expect([f.file, f.sheet, f.cell, f.severity]).toEqual(['f1.xlsx', '表', 'B3', 'error']);
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
+    expect(votes(r, '李娜')).toEqual([1, 0, 0, 0]);
+    const fig = r.subjects.find((s) => s.name === '王毅')!.figures[0];
+    expect(fig.invalid).toBe(1);
+  });
+
+  it('a renamed tier column', () => {
+    const r = run(base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [0] }], ['优秀', '称职', '一般', '不称职']));
+    const f = r.findings.find((x) => x.code === 'TIER_COLUMN_MISSING')!;
+    expect(f.message).toContain('基本称职');
+    expect(f.cell).toBe('B2');
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+  });
+
+  it('a name not in the roster, and a roster name missing from the ballot', () => {
+    const r = run(base([{ name: '王毅', marks: [0] }, { name: '赵六', marks: [0] }]));
+    const notIn = r.findings.find((x) => x.code === 'SUBJECT_NOT_IN_ROSTER')!;
+    expect(notIn.cell).toBe('A4');
+    const missing = r.findings.filter((x) => x.code === 'SUBJECT_MISSING');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toContain('李娜');
+    expect(missing[0].message).toContain('陈刚');
+  });
+
+  it('a mark outside the tier columns', () => {
+    const sheet = base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [0] }]);
+    sheet.rows[2][6] = '√';
+    const r = run(sheet);
+    expect(r.findings.find((x) => x.code === 'MARK_OUTSIDE_TIERS')!.cell).toBe('G3');
+  });
+
+  it('formulas, error values and unrecognised marks where a mark belongs', () => {
+    const sheet = base([
+      { name: '王毅', marks: [{ formula: 'IF(1,"√","")', value: '√' }] },
+      { name: '李娜', marks: [{ error: '#N/A' }] },
+      { name: '陈刚', marks: ['V'] },
+    ]);
+    const r = run(sheet);
+    const byCode = Object.fromEntries(r.findings.map((f) => [f.code, f.cell]));
+    expect(byCode).toMatchObject({ FORMULA_IN_ENTRY: 'B3', ERROR_VALUE: 'B4', MARK_UNRECOGNISED: 'B5' });
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('accepts a mark the scheme allows, and reports it', () => {
+    const allowing = { ...scheme, counting: { ...scheme.counting, extraMarks: ['V'] } };
+    const r = runCampaign({
+      scheme: allowing,
+      roster,
+      submissions: [submission('a.xlsx', base([{ name: '王毅', marks: ['V'] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [1] }]))],
+    });
+    expect(r.subjects[0].overall[0].votes).toBe(1);
+    expect(r.read.findings.map((f) => f.code)).toEqual(['MARK_ALTERNATIVE']);
+  });
+
+  it('abstentions are counted and reported, and not in the denominator by default', () => {
+    const r = run(base([{ name: '王毅', marks: [-1] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [0] }]));
+    expect(r.findings.find((x) => x.code === 'ABSTENTION')!.cell).toBe('B3');
+    const fig = r.subjects.find((s) => s.name === '王毅')!.figures[0];
+    expect([fig.valid, fig.abstain]).toEqual([0, 1]);
+  });
+
+  it('the same ballot twice is counted once and reported', () => {
+    const sheet = base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [1] }, { name: '陈刚', marks: [2] }]);
+    const r = run(sheet, sheet);
+    expect(codes(r)).toContain('DUPLICATE_BALLOT');
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+  });
+
+  it('an unknown rater group: not counted, reported, shown in participation', () => {
+    const sheet = matrixSheet('表', { fields: ['测评人类别：路人'], levels: LEVELS, rows: [{ name: '王毅', marks: [0] }] });
+    const r = run(sheet);
+    const f = r.findings.find((x) => x.code === 'GROUP_UNKNOWN')!;
+    expect(f.cell).toBe('A1');
+    expect(f.message).toContain('路人');
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
+    expect(r.participation.find((p) => p.group === '（类别不明）')!.returned).toBe(1);
+  });
+
+  it('雷同票 is reported but counted', () => {
+    const r = run(base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [0] }, { name: '陈刚', marks: [0] }]));
+    expect(codes(r)).toEqual(['UNIFORM_BALLOT']);
+    expect(votes(r, '陈刚')).toEqual([1, 0, 0, 0]);
+  });
+
+  it('a sheet that is not a form is skipped with a warning, and the batch goes on', () => {
+    const r = run({ name: '说明', rows: [['填表说明'], ['请在等次栏打√']], merges: [] }, base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [1] }, { name: '陈刚', marks: [1] }]));
+    expect(r.findings.find((f) => f.code === 'SHEET_NOT_A_FORM')!.severity).toBe('warning');
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+  });
+
+  it('scores out of range or not numbers', () => {
+    const s = getPreset('p4-middle-managers');
+    const r = runCampaign({
+      scheme: s,
+      roster: [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }],
+      submissions: [
+        submission('s.xlsx', {
+          name: '打分',
+          rows: [['测评人类别：干部'], ['姓名', '测评得分'], ['王毅', 101], ['李娜', '八十'], ['陈刚', '85.5']],
+          merges: [],
+        }),
+      ],
+    });
+    const byCode = Object.fromEntries(r.findings.map((f) => [f.code, f.cell]));
+    expect(byCode).toMatchObject({ SCORE_OUT_OF_RANGE: 'B3', SCORE_NOT_NUMBER: 'B4' });
+    expect(r.subjects.find((x) => x.name === '陈刚')!.scoreText).toBe('85.50');
+  });
+});
