@@ -72,9 +72,9 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const { best } = recogniseSheet(view, scheme, submission.meta?.formId);
       if (!best) {
         if (hasAnyMark(view, scheme))
-          out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入`, where));
+          out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入`, { ...where, cell: 'A1' }));
         else if (view.rowCount > 0)
-          out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, where));
+          out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, { ...where, cell: 'A1' }));
         continue;
       }
       const formRoster = rosterFor(roster, best.form.subjectKind ?? scheme.subjectKind);
@@ -88,7 +88,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           finding(
             'DUPLICATE_BALLOT',
             `本票与「${earlier.file}」的「${earlier.sheet}」内容完全相同，疑为重复提交${counted ? '；按方案设置仍计入' : '，未重复计入'}`,
-            where,
+            { ...where, cell: 'A1' },
           ),
         );
         if (!counted) {
@@ -215,12 +215,12 @@ function readSheet(
   if (group.id === null) {
     const names = scheme.raterGroups.map((g) => g.name).join('、');
     const said = 'said' in group && group.said ? `「${group.said}」不是方案中的类别` : '表中没有写明测评人类别';
-    findings.push(finding('GROUP_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in group ? group.cell : null }));
+    findings.push(finding('GROUP_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in group && group.cell ? group.cell : 'A1' }));
   }
   if (round.id === null) {
     const names = scheme.rounds.map((r) => r.name).join('、');
     const said = 'said' in round && round.said ? `「${round.said}」不是方案中的轮次` : '表中没有写明轮次';
-    findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round ? round.cell : null }));
+    findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
   }
 
   const entries: Entry[] = [];
@@ -243,7 +243,7 @@ function readSheet(
     else if (!field || field.value === '') {
       if (roster.subjects.length === 1) singleSubject = roster.subjects[0].index;
       else
-        findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? null }));
+        findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
     }
     if (singleSubject === null) {
       out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
@@ -353,12 +353,12 @@ function readSheet(
   if (form.subjects === 'rows') {
     const missing = roster.subjects.filter((s) => !seenSubjects.has(s.index) && (!form.onlyWindowPosts || s.window));
     if (missing.length > 0)
-      findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => s.name).join('、')} 不在本票中`, where));
+      findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => s.name).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {
     const seen = itemsSeen.get(singleSubject) ?? new Set();
     itemLabels.forEach((label, i) => {
       if (!seen.has(i) && !rec.missingItems.includes(i))
-        findings.push(finding('ITEM_MISSING', `找不到评价项目「${label}」所在行`, where));
+        findings.push(finding('ITEM_MISSING', `找不到评价项目「${label}」所在行`, { ...where, cell: cellAddress(rec.headerRow, rec.itemCol ?? 0) }));
     });
   }
 
@@ -369,7 +369,7 @@ function readSheet(
     findings.push(
       finding('TOO_MANY_RECOMMENDATIONS', `本票推荐了 ${recommended.length} 人，超过 ${form.recommendation.maxPerBallot} 名的名额，本票推荐全部无效（其余评价照常计入）`, {
         ...where,
-        cell: rec.recommendCol !== null ? cellAddress(rec.headerRow, rec.recommendCol) : null,
+        cell: cellAddress(rec.headerRow, rec.recommendCol ?? 0),
       }),
     );
   }
@@ -545,7 +545,7 @@ function flagSuspectPatterns(entries: Entry[], rec: RecognisedForm, roster: Rost
   const level = valid[0].level;
   if (valid.every((e) => e.level === level) && entries.every((e) => e.status === 'valid' || e.status === 'na')) {
     const label = rec.scale!.levels[level].label;
-    findings.push(finding('UNIFORM_BALLOT', `本票 ${subjects.size} 名被评议人全部评为「${label}」（雷同票），已计入，请核实`, where));
+    findings.push(finding('UNIFORM_BALLOT', `本票 ${subjects.size} 名被评议人全部评为「${label}」（雷同票），已计入，请核实`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
   }
   void roster;
 }
