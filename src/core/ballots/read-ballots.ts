@@ -162,24 +162,26 @@ function resolveGroup(scheme: Scheme, form: FormDef, submission: Submission, fie
   const allowed = scheme.raterGroups.filter((g) => !form.raterGroups || form.raterGroups.includes(g.id));
   if (submission.meta?.groupId && allowed.some((g) => g.id === submission.meta!.groupId)) return { id: submission.meta.groupId };
   const field = fields.find((f) => GROUP_FIELDS.some((l) => f.label.endsWith(l)) && f.value !== '');
+  const emptyField = fields.find((f) => GROUP_FIELDS.some((l) => f.label.endsWith(l)));
   if (field) {
     const value = normalizeLabel(field.value);
     const hit = allowed.find((g) => [g.name, g.id, ...(g.aliases ?? [])].some((n) => normalizeLabel(n) === value));
     return hit ? { id: hit.id } : { id: null, said: field.value, cell: field.cell };
   }
-  return allowed.length === 1 ? { id: allowed[0].id } : { id: null };
+  return allowed.length === 1 ? { id: allowed[0].id } : { id: null, cell: emptyField?.cell };
 }
 
 function resolveRound(scheme: Scheme, form: FormDef, submission: Submission, fields: ReturnType<typeof readFields>) {
   const allowed = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
   if (submission.meta?.roundId && allowed.some((r) => r.id === submission.meta!.roundId)) return { id: submission.meta.roundId };
   const field = fields.find((f) => ROUND_FIELDS.some((l) => f.label.endsWith(l)) && f.value !== '');
+  const emptyField = fields.find((f) => ROUND_FIELDS.some((l) => f.label.endsWith(l)));
   if (field) {
     const value = normalizeLabel(field.value);
     const hit = allowed.find((r) => [r.name, r.id, ...(r.aliases ?? [])].some((n) => normalizeLabel(n) === value));
     return hit ? { id: hit.id } : { id: null, said: field.value, cell: field.cell };
   }
-  return allowed.length === 1 ? { id: allowed[0].id } : { id: null };
+  return allowed.length === 1 ? { id: allowed[0].id } : { id: null, cell: emptyField?.cell };
 }
 
 function readSheet(

@@ -1,0 +1,37 @@
+/** The readable Chinese summary of a campaign result, as the command line prints it. */
+import { CampaignResult } from '../core/engine';
+import { formatFinding } from '../core/findings/finding';
+import { textTable } from './text-table';
+
+export function summaryText(result: CampaignResult): string {
+  const s = result.scheme;
+  const out: string[] = [];
+  out.push(`方案：${s.name}（${s.id}）`);
+  const rows = [...result.subjects]
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
+    .map((r) => [r.rank === null ? '—' : String(r.rank), r.name, r.unit ?? '', r.tier ?? '待定', r.scoreText ?? '—', r.satisfaction?.share ?? '—', r.flags.join('、')]);
+  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', '标记'], rows));
+
+  out.push('', '参评情况：');
+  out.push(
+    textTable(
+      ['测评人类别', '轮次', '表', '应参评', '实收', '有效', '废票', '回收率'],
+      result.participation.map((p) => [p.group, p.round, p.form, p.expected === null ? '—' : String(p.expected), String(p.returned), String(p.valid), String(p.invalid), p.rate ?? '—']),
+    ),
+  );
+
+  const reasons = result.subjects.filter((r) => r.reasons.length > 0);
+  if (reasons.length > 0) {
+    out.push('', '定等理由：');
+    for (const r of reasons) out.push(`  ${r.name}：${r.reasons.join('；')}`);
+  }
+  if (result.rectification.length > 0) {
+    out.push('', '整改清单：');
+    for (const row of result.rectification) out.push(`  ${row.subject}：${row.action}，期限 ${row.deadline}（${row.problem}）`);
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  out.push('', `校验结果：错误 ${errors} 条，提醒 ${warnings} 条`);
+  for (const f of result.findings) out.push(`  [${f.severity === 'error' ? '错误' : '提醒'}] ${formatFinding(f)}`);
+  return out.join('\n');
+}
