@@ -149,11 +149,17 @@ describe('rejections, each naming the cell', () => {
     expect([fig.valid, fig.abstain]).toEqual([0, 1]);
   });
 
-  it('the same ballot twice is counted once and reported', () => {
+  it('a ballot identical to another is reported as suspect and counted (DOMAIN.md), or excluded by setting', () => {
     const sheet = base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [1] }, { name: '陈刚', marks: [2] }]);
     const r = run(sheet, sheet);
-    expect(codes(r)).toContain('DUPLICATE_BALLOT');
-    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    const f = r.findings.find((x) => x.code === 'DUPLICATE_BALLOT')!;
+    expect([f.file, f.severity]).toEqual(['f2.xlsx', 'warning']);
+    expect(f.message).toContain('f1.xlsx');
+    expect(votes(r, '王毅')).toEqual([2, 0, 0, 0]);
+    const excluding = { ...scheme, counting: { ...scheme.counting, duplicates: 'exclude' as const } };
+    const r2 = runCampaign({ scheme: excluding, roster, submissions: [submission('a.xlsx', sheet), submission('b.xlsx', sheet)] });
+    expect(r2.subjects[0].overall[0].votes).toBe(1);
+    expect(r2.read.uncounted.map((u) => [u.file, u.reason])).toEqual([['b.xlsx', 'duplicate']]);
   });
 
   it('an unknown rater group: not counted, reported, shown in participation', () => {

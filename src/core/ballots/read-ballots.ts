@@ -69,7 +69,11 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
-      const { best } = recogniseSheet(view, scheme, submission.meta?.formId);
+      const { best, runnerUp } = recogniseSheet(view, scheme, submission.meta?.formId);
+      if (best && runnerUp && runnerUp.score === best.score)
+        out.findings.push(
+          finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
+        );
       if (!best) {
         if (hasAnyMark(view, scheme))
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入`, { ...where, cell: 'A1' }));
@@ -87,7 +91,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         out.findings.push(
           finding(
             'DUPLICATE_BALLOT',
-            `本票与「${earlier.file}」的「${earlier.sheet}」内容完全相同，疑为重复提交${counted ? '；按方案设置仍计入' : '，未重复计入'}`,
+            `本票的评价与「${earlier.file}」的「${earlier.sheet}」完全相同，可能是重复提交，请核实；${counted ? '已计入' : '按方案设置未重复计入'}`,
             { ...where, cell: 'A1' },
           ),
         );
@@ -377,6 +381,8 @@ function readSheet(
   }
 
   flagSuspectPatterns(entries, rec, roster, where, findings);
+  if (entries.length > 0 && !entries.some((e) => e.status === 'valid'))
+    findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
 
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });

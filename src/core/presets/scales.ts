@@ -35,5 +35,5 @@ export const DEFAULT_COUNTING = {
   abstentionsInDenominator: false,
   invalidInDenominator: false,
   extraMarks: [] as string[],
-  duplicates: 'exclude' as const,
+  duplicates: 'count' as const,
 };

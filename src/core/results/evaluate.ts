@@ -113,7 +113,11 @@ export function evaluate(
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
-  return { subjects: results, participation: participation(scheme, tally, uncounted), findings };
+  const rows = participation(scheme, tally, uncounted);
+  for (const p of rows)
+    if (p.expected !== null && p.returned > p.expected)
+      findings.push(finding('MORE_BALLOTS_THAN_EXPECTED', `${p.form}「${p.group}」${p.round}收回 ${p.returned} 票，多于应参评人数 ${p.expected}，请核实`, { file: '（汇总）' }));
+  return { subjects: results, participation: rows, findings };
 }
 
 function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {

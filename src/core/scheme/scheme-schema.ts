@@ -182,7 +182,10 @@ export const countingSchema = z
     invalidInDenominator: z.boolean(),
     /** Mark symbols accepted besides √ ✓ ✔ ☑ (e.g. "V", "1", "○"); reported when met. */
     extraMarks: z.array(z.string().min(1).max(4)).max(20),
-    /** A ballot identical to another (same form, group, round and content) is most often one file sent twice. */
+    /**
+     * A ballot whose marks equal another's is suspect, not invalid (DOMAIN.md): count (default) reports it
+     * and counts it; exclude counts only the first. Byte-identical files are the hosts' concern (DUPLICATE_FILE).
+     */
     duplicates: z.enum(['exclude', 'count']),
   })
   .strict();

@@ -1,0 +1,125 @@
+/**
+ * Cross-cutting rules (DOMAIN.md): quotas with ties at the boundary flagged not broken, competition
+ * ranking, designations of the lowest-ranked, abstentions in or out of the denominator, veto effects,
+ * rectification deadlines.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { Scheme } from '../../src/core/scheme/scheme-schema';
+import { loadScheme } from '../../src/core/scheme/load-scheme';
+import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
+
+const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
+
+/** One cadre and one staff ballot giving each subject the same score: the subject's score is that number. */
+function scored(scheme: Scheme, scores: number[], roster = NAMES.map((name) => ({ name }))) {
+  const sheet = (group: string) =>
+    scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: roster.map((p, k) => ({ name: p.name, scores: [scores[k]] })) });
+  return runCampaign({ scheme, roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+}
+
+function withQuota(share: number): Scheme {
+  const s = structuredClone(getPreset('p4-middle-managers'));
+  s.quotas = [{ tiers: ['优秀'], kind: 'max', share, rounding: 'floor', cite: '测试名额' }];
+  s.designations = [];
+  return loadScheme(s);
+}
+
+describe('quota (名额)', () => {
+  it('keeps the best within 20% and moves the rest down one tier, saying why', () => {
+    // 20% of 10 = 2 places; four subjects score 85 or more.
+    const r = scored(withQuota(20), [95, 90, 88, 86, 80, 70, 70, 60, 60, 50]);
+    expect(r.subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '称职', '称职']);
+    expect(r.subjects[2].flags).toContain('超出名额');
+    expect(r.subjects[2].reasons.join('')).toContain('向下取整为 2 人');
+  });
+
+  it('flags a tie across the boundary for the committee instead of breaking it', () => {
+    // Places 2 and 3 tie at 90: neither is decided; place 1 keeps 优秀, place 4 moves down.
+    const r = scored(withQuota(20), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
+    expect(r.subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', null, null, '称职']);
+    expect(r.subjects[1].flags).toContain('名额并列');
+    expect(r.findings.filter((f) => f.code === 'QUOTA_TIE').map((f) => f.subject)).toEqual(['乙二', '丙三']);
+  });
+
+  it('a tie entirely inside the quota is no problem', () => {
+    const r = scored(withQuota(30), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
+    expect(r.subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '优秀', '称职']);
+    expect(r.findings.some((f) => f.code === 'QUOTA_TIE')).toBe(false);
+  });
+});
+
+describe('ranking', () => {
+  it('is competition ranking: 1, 2, 2, 4', () => {
+    const r = scored(withQuota(100), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
+    expect(r.subjects.map((s) => s.rank)).toEqual([1, 2, 2, 4, 5, 6, 6, 8, 8, 10]);
+  });
+});
+
+describe('designations (末位 重点管理 / 动态调整)', () => {
+  it('marks the lowest 10% (about: rounded) and flags a tie at the boundary', () => {
+    const s = getPreset('p4-middle-managers');
+    const clear = scored(s, [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
+    expect(clear.subjects.filter((x) => x.designations.includes('动态调整')).map((x) => x.name)).toEqual(['癸十']);
+    const tied = scored(s, [95, 90, 90, 86, 80, 70, 70, 60, 50, 50]);
+    expect(tied.subjects.filter((x) => x.designations.length > 0)).toEqual([]);
+    expect(tied.subjects.filter((x) => x.flags.includes('动态调整并列')).map((x) => x.name)).toEqual(['壬九', '癸十']);
+  });
+});
+
+describe('exact thresholds', () => {
+  it('84.99 is not 85, 85 is', () => {
+    const r = scored(getPreset('p4-middle-managers'), [84.99, 85, 75, 74.9999, 65, 64.99, 0, 100, 50, 50]);
+    expect(r.subjects.map((s) => s.tier).slice(0, 6)).toEqual(['称职', '优秀', '称职', '基本称职', '基本称职', '不称职']);
+  });
+});
+
+describe('abstentions and the denominator', () => {
+  const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+  const roster = [{ name: '甲一' }, { name: '乙二' }];
+  /** 10 ballots per round: 7 优秀 for 甲一 and 3 blank (弃权). */
+  function sheets() {
+    return ['村评', '镇评'].flatMap((round) =>
+      Array.from({ length: 10 }, (_, i) =>
+        submission(`${round}${i}.xlsx`, matrixSheet('表', { fields: [`轮次：${round}`, `票号：${i}`], levels: LEVELS, rows: [{ name: '甲一', marks: [i < 7 ? 0 : -1] }, { name: '乙二', marks: [1] }] })),
+      ),
+    );
+  }
+  it('by default blanks are not in the denominator: 7/7 = 100% 优秀', () => {
+    const r = runCampaign({ scheme: getPreset('p3-village-two-rounds'), roster, submissions: sheets() });
+    expect(r.subjects[0].tier).toBe('优秀');
+    expect(r.findings.filter((f) => f.code === 'ABSTENTION')).toHaveLength(6);
+  });
+  it('with the setting on they are: 7/10 = 70% still meets 70%以上; 6/10 would not', () => {
+    const s = structuredClone(getPreset('p3-village-two-rounds'));
+    s.counting.abstentionsInDenominator = true;
+    const r = runCampaign({ scheme: s, roster, submissions: sheets() });
+    expect(r.subjects[0].tier).toBe('优秀');
+    expect(r.subjects[0].reasons[0]).toContain('7/10 = 70.00%');
+    const fewer = sheets().map((sub, i) => (i % 10 === 6 ? { ...sub, sheets: [matrixSheet('表', { fields: [`轮次：${i < 10 ? '村评' : '镇评'}`, `票号：${i}`], levels: LEVELS, rows: [{ name: '甲一', marks: [-1] }, { name: '乙二', marks: [1] }] })] } : sub));
+    const r2 = runCampaign({ scheme: s, roster, submissions: fewer });
+    expect(r2.subjects[0].tier).not.toBe('优秀');
+  });
+});
+
+describe('veto effects', () => {
+  it('cap keeps a lower tier and lowers a higher one', () => {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    s.vetoes = [{ id: 'cap', name: '受到处分', when: [{ kind: 'roster-flag', field: '处分' }], effect: { kind: 'cap', tier: '称职' }, cite: '测试' }];
+    s.designations = [];
+    const roster = NAMES.slice(0, 3).map((name) => ({ name, flags: { 处分: '警告' } }));
+    const r = scored(loadScheme(s), [90, 80, 70], roster);
+    expect(r.subjects.map((x) => x.tier)).toEqual(['称职', '称职', '基本称职']);
+    expect(r.subjects.every((x) => x.flags.includes('一票否决'))).toBe(true);
+  });
+});
+
+describe('rectification', () => {
+  it('one row per consequence with a deadline, blank measures and 整改中', () => {
+    const r = scored(getPreset('p4-middle-managers'), [90, 80, 70, 60, 60, 60, 60, 60, 60, 50]);
+    const rows = r.rectification;
+    expect(rows.map((x) => x.subject)).toEqual(['丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十']);
+    expect(rows[0]).toMatchObject({ responsible: '丁四', measures: '', status: '整改中', deadline: '2026-12-31' });
+    expect(rows[0].problem).toContain('不称职');
+  });
+});
