@@ -202,3 +202,14 @@ describe('rejections, each naming the cell', () => {
     expect(r.subjects.find((x) => x.name === '陈刚')!.scoreText).toBe('85.50');
   });
 });
+
+describe('header fields', () => {
+  it('reads 测评人类别 written as a label cell followed by its value', () => {
+    const r = run({
+      name: 'S',
+      rows: [['测评人类别', '服务对象代表'], ['姓名', '优秀', '称职', '基本称职', '不称职'], ['王毅', '√'], ['李娜', null, '√'], ['陈刚', null, '√']],
+      merges: [],
+    });
+    expect(r.read.ballots.map((b) => b.groupId)).toEqual(['service']);
+  });
+});

@@ -147,7 +147,8 @@ function readFields(view: SheetView, before: number): { label: string; value: st
         if (value === '') value = nextValue(view, r, c);
         fields.push({ label: normalizeLabel(m[1]), value, cell: cellAddress(r, c) });
       }
-      if (!any && /[:：]$/.test(text.trim()) === false && c + 1 < view.colCount) continue;
+      // A label alone in its cell, its value in the next cell: | 测评人类别 | 干部 |
+      if (!any && text.trim().length <= 12) fields.push({ label: normalizeLabel(text), value: nextValue(view, r, c), cell: cellAddress(r, c) });
     }
   }
   return fields;
