@@ -281,6 +281,15 @@ function readSheet(
       if (NOTE_PREFIX.test(label)) continue;
     }
 
+    // On forms with items in rows, a row with neither an item nor a mark is a note or a signature line.
+    if (form.items === 'rows' && !hasMarks && rowItem(r) < 0) {
+      if (rec.subjectCol !== null && view.merge(r, rec.subjectCol) === undefined) {
+        carryRaw = '';
+        carrySubject = null;
+      }
+      continue;
+    }
+
     // Marks in columns that are not tier columns.
     for (let c = 0; c < view.colCount; c++) {
       if (usedCols.has(c) || !view.isAnchorColumn(r, c)) continue;
@@ -446,12 +455,14 @@ function readEntry(
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
   findings: Finding[],
 ): Entry {
+  // Forms with items in rows have one set of tier columns, shared by every item row.
+  const colItem = rec.form.items === 'rows' ? 0 : item;
   let level = -1;
   let marks = 0;
   let broken = false;
   const markedCells: string[] = [];
   for (const t of rec.tierColumns) {
-    if (t.item !== item) continue;
+    if (t.item !== colItem) continue;
     const v = view.raw(r, t.col);
     const kind = markKind(v, scheme);
     switch (kind) {
@@ -478,7 +489,7 @@ function readEntry(
         break;
     }
   }
-  const firstCol = rec.tierColumns.find((t) => t.item === item)?.col ?? 0;
+  const firstCol = rec.tierColumns.find((t) => t.item === colItem)?.col ?? 0;
   if (marks > 1) {
     findings.push(finding('MULTIPLE_MARKS', `同一项目打了 ${marks} 个√（${markedCells.join('、')}），该项无效`, at(r, firstCol)));
     return { subject, item, status: 'invalid', level: -1, scaled: 0 };

@@ -10,6 +10,7 @@ import { Roster, Subject } from '../roster/roster';
 import { Consequence, Quota, Scheme } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
+import { normalizeName } from '../text/normalize';
 
 export interface LevelFigure {
   level: string;
@@ -104,7 +105,9 @@ export function evaluate(
     applyVetoes(scheme, tally, subject, r, places);
   }
   for (const r of results) r.rankKey = rankKey(scheme, tally, roster.subjects[r.index], r);
-  for (const q of scheme.quotas) applyQuota(scheme, q, results, findings);
+  const appliesTo = scheme.classification.appliesTo;
+  const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
+  for (const q of scheme.quotas) applyQuota(scheme, q, results, rated.length, findings);
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
   for (const r of results) {
@@ -260,6 +263,7 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
     r.flags.push('不定等次');
     return;
   }
+  const failed: string[] = [];
   for (const rule of scheme.classification.rules) {
     const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
     const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
@@ -273,14 +277,16 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
       r.reasons.push(`「${rule.tier}」的条件无法判断：${results.map((x) => x.text).join('；')}，等次待定`);
       return;
     }
+    failed.push(`「${rule.tier}」：${results.filter((x) => x.holds === false).map((x) => x.text).join('；')}`);
   }
+  const why = failed.length > 0 ? `（${failed.join('；')}）` : '';
   const otherwise = scheme.classification.otherwise;
   if (otherwise.kind === 'tier') {
     r.tier = otherwise.tier;
-    r.reasons.push(`定为「${otherwise.tier}」：不符合更高等次的条件`);
+    r.reasons.push(`定为「${otherwise.tier}」：不符合更高等次的条件${why}`);
   } else {
     r.flags.push('待定');
-    r.reasons.push('不符合方案中任何一个等次的条件，等次需由评议委员会决定');
+    r.reasons.push(`不符合方案中任何一个等次的条件${why}，等次需由评议委员会决定`);
   }
 }
 
@@ -346,9 +352,10 @@ const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '�
  * the limit falls inside a tie, every tied subject is left undecided for the committee. A minimum
  * that is not reached is reported (篇三: 较好或以下等次应占一定比例).
  */
-function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], findings: Finding[]) {
+function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[]) {
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
-  const base = q.of === undefined || q.of === 'subjects' ? pool.length : q.of;
+  // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
+  const base = q.of === undefined || q.of === 'subjects' ? ratedCount : q.of;
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
@@ -421,7 +428,8 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
 
 function streakOf(r: SubjectResult, history: History): number {
   if (r.tier === null) return 0;
-  const past = history[r.name] ?? [];
+  const key = normalizeName(r.name);
+  const past = history[r.name] ?? Object.entries(history).find(([name]) => normalizeName(name) === key)?.[1] ?? [];
   let n = 1;
   for (const t of past) {
     if (t !== r.tier) break;

@@ -1,0 +1,151 @@
+/**
+ * seed 000 市直机关工委“双诺双述双评”制度实施方案:
+ * - 二(五)三是述诺测评: "评议结果分优秀、称职、基本称职和不称职四个等次,由参加会议的服务对象代表和
+ *   党组织负责人分别进行测评,测评结果记入党员践诺情况考评表(附件5)".
+ * - 二(六)结果运用: "'百优服务标兵'申报人是党员的,其…测评结果必须为优秀"; "对评议为不称职的党员,要及时
+ *   加强教育,责令限期整改".
+ * - 一票否决 (on the unit's 党建考核 score, not on the member's tier): "1.在党员先锋岗位上的党员出现违法、
+ *   违纪行为,被查处的;2.被群众投诉,经查证属实的".
+ * The seed does not say how the two groups combine nor what share makes a tier. The preset's stated
+ * defaults: each group's share weighted 50/50; a tier "or better" needs a weighted share of 50% (含).
+ *
+ * Ballots: 6 from 服务对象代表 (each 1/6 of that group), 3 from 党组织负责人 (each 1/3). A weighted share
+ * is (k/6 + j/3) / 2 — in twelfths — where k, j are the votes counted in each group.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
+
+/** Marks per subject: six 服务对象代表 ballots, three 党组织负责人 ballots. */
+const MARKS: Record<string, { service: number[]; leader: number[] }> = {
+  // 优秀 weighted (1/6 + 3/3)/2 = 7/12 = 58.33% ≥ 50% → 优秀.
+  // (Pooled it would be 4/9 = 44.44% and miss: the groups must be combined by weight.)
+  甲一: { service: [A, B, B, B, B, B], leader: [A, A, A] },
+  // 优秀 weighted (5/6 + 0/3)/2 = 5/12 = 41.67% < 50% (pooled would be 5/9 = 55.56%);
+  // 称职及以上 (6/6 + 3/3)/2 = 100% → 称职.
+  乙二: { service: [A, A, A, A, A, B], leader: [B, B, B] },
+  // 优秀 weighted (2/6 + 2/3)/2 = (1/3 + 2/3)/2 = 1/2 = 50.00% exactly → 优秀 (50% 含).
+  丙三: { service: [A, A, B, B, B, B], leader: [A, A, B] },
+  // 优秀 weighted (3/6 + 1/3)/2 = 5/12 = 41.67%, the next value below 50% → not 优秀; 称职及以上 100% → 称职.
+  丁四: { service: [A, A, A, B, B, B], leader: [A, B, B] },
+  // 基本称职及以上 (2/6 + 1/3)/2 = 1/3 = 33.33% < 50%; 称职及以上 (0 + 1/3)/2 = 1/6 → 不称职.
+  戊五: { service: [C, C, D, D, D, D], leader: [B, D, D] },
+  // 基本称职及以上 (4/6 + 1/3)/2 = 1/2 = 50.00% exactly → 基本称职; 称职及以上 0 → not 称职.
+  己六: { service: [C, C, C, C, D, D], leader: [C, D, D] },
+  // 基本称职及以上 (3/6 + 1/3)/2 = 5/12 = 41.67% → 不称职 (pooled would be 4/9 as well, but 己六 shows 50% passes).
+  庚七: { service: [C, C, C, D, D, D], leader: [C, D, D] },
+  // Unanimous 优秀, but roster flag 违法违纪 (一票否决 on the unit's score): the tier stays 优秀.
+  辛八: { service: [A, A, A, A, A, A], leader: [A, A, A] },
+};
+const NAMES = Object.keys(MARKS);
+const roster = NAMES.map((name) => (name === '辛八' ? { name, flags: { 违法违纪: '2025年因违纪被查处' } } : { name }));
+
+function ballot(group: '服务对象代表' | '党组织负责人', i: number) {
+  return matrixSheet('考评表', {
+    title: '党员践诺情况考评表',
+    fields: [`测评人类别：${group}`],
+    levels: LEVELS,
+    rows: NAMES.map((name) => ({ name, marks: [(group === '服务对象代表' ? MARKS[name].service : MARKS[name].leader)[i]] })),
+  });
+}
+
+const submissions = [
+  ...Array.from({ length: 6 }, (_, i) => submission(`服务对象${i + 1}.xlsx`, ballot('服务对象代表', i))),
+  ...Array.from({ length: 3 }, (_, i) => submission(`负责人${i + 1}.xlsx`, ballot('党组织负责人', i))),
+];
+
+const scheme = getPreset('p1-double-pledge');
+const result = runCampaign({ scheme, roster, submissions, today: '2026-12-01' });
+const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+
+describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 by weight (preset default)', () => {
+  it('reads six 服务对象代表 and three 党组织负责人 ballots as separate groups', () => {
+    const service = result.participation.find((p) => p.group === '服务对象代表')!;
+    const leader = result.participation.find((p) => p.group === '党组织负责人')!;
+    expect([service.valid, leader.valid]).toEqual([6, 3]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('weights the group shares, not the pooled votes: 7/12 = 58.33% is 优秀 though pooled 4/9 is not', () => {
+    expect(byName('甲一').tier).toBe('优秀');
+    expect(byName('甲一').reasons[0]).toContain('58.33%');
+  });
+
+  it('and the other way round: 5/12 = 41.67% is not 优秀 though pooled 5/9 would be', () => {
+    expect(byName('乙二').tier).toBe('称职');
+  });
+
+  it('a ballot without 测评人类别 cannot be given to either group and is not counted', () => {
+    const anonymous = matrixSheet('考评表', { title: '党员践诺情况考评表', levels: LEVELS, rows: NAMES.map((name) => ({ name, marks: [A] })) });
+    const r = runCampaign({ scheme, roster, submissions: [...submissions, submission('无类别.xlsx', anonymous)], today: '2026-12-01' });
+    expect(r.findings.filter((f) => f.code === 'GROUP_UNKNOWN').map((f) => f.file)).toEqual(['无类别.xlsx']);
+    // Nothing moved: 甲一 still has 1 + 3 = 4 优秀 votes (5 had the all-优秀 ballot been counted).
+    expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
+    expect(r.subjects.find((s) => s.name === '甲一')!.overall[0].votes).toBe(4);
+  });
+});
+
+describe('P1 boundary: 50% (含) of the weighted share', () => {
+  it('exactly 50.00% 优秀 is 优秀', () => {
+    expect(byName('丙三').tier).toBe('优秀');
+    expect(byName('丙三').reasons[0]).toContain('50.00%');
+  });
+
+  it('41.67% (the next value below) is not 优秀 but 称职', () => {
+    expect(byName('丁四').tier).toBe('称职');
+  });
+
+  it('exactly 50.00% 基本称职及以上 is 基本称职; 41.67% is 不称职', () => {
+    expect(byName('己六').tier).toBe('基本称职');
+    expect(byName('庚七').tier).toBe('不称职');
+  });
+
+  it('33.33% 基本称职及以上 is 不称职', () => {
+    expect(byName('戊五').tier).toBe('不称职');
+  });
+});
+
+describe('P1 二(六) 结果运用', () => {
+  it('不称职 → 及时加强教育，责令限期整改, with a rectification row (30 days by preset default)', () => {
+    expect(byName('戊五').consequences.map((c) => c.action)).toEqual(['及时加强教育，责令限期整改']);
+    expect(byName('戊五').consequences[0].rectifyWithinDays).toBe(30);
+    const rows = result.rectification.filter((r) => r.subject === '戊五');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: '及时加强教育，责令限期整改', deadline: '2026-12-31', status: '整改中' });
+    expect(rows[0].problem).toContain('不称职');
+  });
+
+  it('only 不称职 members get a rectification row', () => {
+    expect(result.rectification.map((r) => r.subject).sort()).toEqual(['庚七', '戊五'].sort());
+  });
+
+  it('优秀 may apply for 百优服务标兵 (no rectification)', () => {
+    expect(byName('丙三').consequences).toEqual([expect.objectContaining({ action: '可申报“百优服务标兵”', rectifyWithinDays: null })]);
+    expect(byName('乙二').consequences).toEqual([]);
+  });
+});
+
+describe('P1 一票否决 (on the unit\'s score): recorded, the member\'s tier unchanged', () => {
+  it('违法违纪被查处 is noted on the member and flagged 一票否决; tier stays 优秀', () => {
+    const s = byName('辛八');
+    expect(s.tier).toBe('优秀');
+    expect(s.flags).toContain('一票否决');
+    expect(s.vetoes.map((v) => v.id)).toEqual(['pioneer-violation']);
+    expect(s.reasons.join('')).toContain('扣除本项工作全部分值');
+    expect(s.reasons.join('')).toContain('2025年因违纪被查处');
+  });
+
+  it('nobody else is vetoed', () => {
+    expect(result.subjects.filter((s) => s.vetoes.length > 0).map((s) => s.name)).toEqual(['辛八']);
+  });
+
+  it('a complaint verified (投诉查实) fires the same note', () => {
+    const r = runCampaign({ scheme, roster: roster.map((e) => (e.name === '甲一' ? { name: '甲一', flags: { 投诉查实: '2025年群众投诉经查证属实' } } : e)), submissions, today: '2026-12-01' });
+    const s = r.subjects.find((x) => x.name === '甲一')!;
+    expect(s.tier).toBe('优秀');
+    expect(s.flags).toContain('一票否决');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * seed 002 第五篇 霍尔奇社区“勤廉双述双评”活动工作方案, 三、具体要求 5:
+ * "一次被评为不合格的,予以警示谈话;连续两次被评为不合格的,由街道予以诫勉谈话,当事人工资按原工资的80%发放;
+ *  连续三次被定为不合格的,按有关组织程序予以免职或建议社区居民大会按程序予以罢免职务。"
+ * "连续" counts back from this year through last years' results (history, most recent first); a 合格 year
+ * breaks the run. Of the ladder only the step reached applies.
+ * The seed gives no vote threshold: the preset's stated default is 不合格票 超过 50% (so exactly 50% is 合格).
+ * 10 ballots (无记名 评议票) from the meeting's participants.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['合格', '不合格'];
+const [PASS, FAIL] = [0, 1];
+
+/** 不合格 votes out of 10 per subject. */
+const FAIL_VOTES: Record<string, number> = {
+  孟一: 6, // 60% > 50% → 不合格, no history → once
+  孟二: 6, // with history ['不合格'] → twice
+  孟三: 6, // with history ['不合格','不合格'] → three times
+  孟四: 6, // with history ['合格','不合格'] → once again (the 合格 year breaks the run)
+  孟五: 5, // exactly 50%: not 超过 → 合格, even after a 不合格 year
+  孟六: 6, // with history ['不合格','不合格','不合格'] → four times, still the third step only
+  孟七: 10, // 100%, with history ['合格','合格'] → once
+};
+const NAMES = Object.keys(FAIL_VOTES);
+const history = {
+  孟二: ['不合格'],
+  孟三: ['不合格', '不合格'],
+  孟四: ['合格', '不合格'],
+  孟五: ['不合格'],
+  孟六: ['不合格', '不合格', '不合格'],
+  孟七: ['合格', '合格'],
+};
+
+const submissions = Array.from({ length: 10 }, (_, i) =>
+  submission(
+    `评议票-${i + 1}.xlsx`,
+    matrixSheet('评议票', {
+      title: '社区“两委”干部勤廉双述双评评议票',
+      levels: LEVELS,
+      rows: NAMES.map((name) => ({ name, marks: [i < FAIL_VOTES[name] ? FAIL : PASS] })),
+    }),
+  ),
+);
+const scheme = getPreset('p3-community-consecutive');
+const result = runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, history, today: '2026-12-01' });
+const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+const actions = (n: string) => byName(n).consequences.map((c) => c.action);
+
+const WARNING = '警示谈话';
+const ADMONITION = '由街道予以诫勉谈话，工资按原工资的80%发放';
+const DISMISSAL = '按有关组织程序予以免职或建议社区居民大会按程序予以罢免';
+
+describe('P3 第五篇 threshold (preset default): 不合格票 超过 50%', () => {
+  it('6/10 = 60% → 不合格', () => {
+    expect(byName('孟一').tier).toBe('不合格');
+    expect(byName('孟一').reasons[0]).toContain('6/10 = 60.00%');
+  });
+
+  it('exactly 5/10 = 50% is not 超过 → 合格, and carries no consequence despite last year\'s 不合格', () => {
+    expect(byName('孟五').tier).toBe('合格');
+    expect(actions('孟五')).toEqual([]);
+  });
+
+  it('10/10 不合格 is 不合格 after two 合格 years: once', () => {
+    expect(byName('孟七').tier).toBe('不合格');
+    expect(byName('孟七').streak).toBe(1);
+    expect(actions('孟七')).toEqual([WARNING]);
+  });
+
+  it('reads every ballot without errors', () => {
+    expect(result.participation[0].valid).toBe(10);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('P3 第五篇 三、5 escalation by consecutive 不合格', () => {
+  it('once (no history) → 警示谈话', () => {
+    expect(byName('孟一').streak).toBe(1);
+    expect(actions('孟一')).toEqual([WARNING]);
+  });
+
+  it('twice in a row (history [不合格]) → 诫勉谈话，工资80% only (not also 警示谈话)', () => {
+    expect(byName('孟二').streak).toBe(2);
+    expect(actions('孟二')).toEqual([ADMONITION]);
+  });
+
+  it('three times in a row (history [不合格, 不合格]) → 免职/罢免 only', () => {
+    expect(byName('孟三').streak).toBe(3);
+    expect(actions('孟三')).toEqual([DISMISSAL]);
+  });
+
+  it('a 合格 year in between resets the run (history [合格, 不合格]) → once: 警示谈话', () => {
+    expect(byName('孟四').streak).toBe(1);
+    expect(actions('孟四')).toEqual([WARNING]);
+  });
+
+  it('four in a row stays at the third step', () => {
+    expect(byName('孟六').streak).toBe(4);
+    expect(actions('孟六')).toEqual([DISMISSAL]);
+  });
+
+  it('without the history input the same votes give only 警示谈话 (the run needs last years\' results)', () => {
+    const r = runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
+    expect(r.subjects.find((s) => s.name === '孟三')!.consequences.map((c) => c.action)).toEqual([WARNING]);
+  });
+});
+
+describe('P3 第五篇 问题整改台帐', () => {
+  it('警示谈话 and 诫勉谈话 open a rectification row (30 days, preset default); 免职 does not', () => {
+    const rows = result.rectification;
+    expect(rows.filter((r) => r.subject === '孟一').map((r) => r.action)).toEqual([WARNING]);
+    expect(rows.filter((r) => r.subject === '孟二').map((r) => r.action)).toEqual([ADMONITION]);
+    expect(rows.filter((r) => r.subject === '孟三')).toEqual([]);
+    expect(rows.find((r) => r.subject === '孟一')!.deadline).toBe('2026-12-31');
+    expect(rows.some((r) => r.subject === '孟五')).toBe(false);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * seed 002 第四篇 ***镇开展“双述双评”工作实施方案, 五、工作程序:
+ * - 1、村述村评 and 2、村述镇评: two separate sittings, each with its own ballots.
+ * - 3、镇党委审核: "原则上两次测评“优秀”票达到70%以上的,可以定为“优秀”等次;两次测评“称职”票均达到60%以上的,
+ *   可以定为“称职”等次;两次测评“基本称职”票数相加后得票率达到50%以上的,可定为“基本称职”等次;两次测评
+ *   “不称职”票数相加后得票率达到50%以上的定为“不称职”等次".
+ * - 4、"对被评为“不称职”的村党组织书记进行诫勉谈话,责令限期改正".
+ * 以上 includes the number (DOMAIN.md). No rule matched: the seed leaves it to the 镇党委 — undecided,
+ * never guessed. Preset default (seed silent): 称职票 do not include 优秀票.
+ *
+ * Ballots are told apart by the header field "轮次：村评" / "轮次：镇评"; 10 ballots per round unless said.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { loadScheme } from '../../src/core/scheme/load-scheme';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
+
+/** n votes of each level, in order: votes([A, 7], [B, 3]) → ten ballots' marks. */
+function votes(...parts: [number, number][]): number[] {
+  return parts.flatMap(([level, n]) => new Array(n).fill(level));
+}
+
+/** Marks per subject: ten 村评 ballots, ten 镇评 ballots. */
+const MARKS: Record<string, { village: number[]; town: number[] }> = {
+  // 优秀 7/10 = 70% in 村评 and 7/10 = 70% in 镇评 → 优秀 (70%以上 includes 70%).
+  张建国: { village: votes([A, 7], [B, 3]), town: votes([A, 7], [B, 3]) },
+  // 优秀 7/10 in 村评 but 6/10 = 60% in 镇评 → not 优秀. 称职 (without 优秀票) 3/10 and 4/10 → no;
+  // 基本称职 0/20, 不称职 0/20 → no rule matches → undecided (under the preset default).
+  李红: { village: votes([A, 7], [B, 3]), town: votes([A, 6], [B, 4]) },
+  // 称职 6/10 = 60% in both → 称职 (60%以上 includes 60%). 优秀 0.
+  王明: { village: votes([B, 6], [C, 4]), town: votes([B, 6], [C, 4]) },
+  // 称职 6/10 and 5/10 → not 称职. 基本称职 (4 + 5)/20 = 45% → no; 不称职 0 → undecided.
+  赵丽: { village: votes([B, 6], [C, 4]), town: votes([B, 5], [C, 5]) },
+  // 基本称职 4/10 (村评 alone 40%) + 6/10 → 10/20 = 50% summed → 基本称职. 称职 6/10 and 4/10 → not 称职.
+  刘洋: { village: votes([B, 6], [C, 4]), town: votes([B, 4], [C, 6]) },
+  // 不称职 5/10 + 5/10 = 10/20 = 50% summed → 不称职. 基本称职 5/20 = 25% → not 基本称职 first.
+  陈静: { village: votes([C, 5], [D, 5]), town: votes([B, 5], [D, 5]) },
+  // 优秀 3/10, 称职 3/10 in each; 基本称职 4/20 = 20%; 不称职 4/20 = 20% → nothing → undecided.
+  杨帆: { village: votes([A, 3], [B, 3], [C, 2], [D, 2]), town: votes([A, 3], [B, 3], [C, 2], [D, 2]) },
+};
+const NAMES = Object.keys(MARKS);
+const roster = NAMES.map((name) => ({ name }));
+
+function ballot(round: '村评' | '镇评', i: number, names = NAMES) {
+  return matrixSheet('测评表', {
+    title: '村党组织书记“双述双评”测评表',
+    fields: [`轮次：${round}`],
+    levels: LEVELS,
+    rows: names.map((name) => ({ name, marks: [(round === '村评' ? MARKS[name].village : MARKS[name].town)[i]] })),
+  });
+}
+
+const village = Array.from({ length: 10 }, (_, i) => submission(`村评-${i + 1}.xlsx`, ballot('村评', i)));
+const town = Array.from({ length: 10 }, (_, i) => submission(`镇评-${i + 1}.xlsx`, ballot('镇评', i)));
+const scheme = getPreset('p3-village-two-rounds');
+const result = runCampaign({ scheme, roster, submissions: [...village, ...town], today: '2026-12-01' });
+const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+
+describe('P3 第四篇 rounds: 村评 and 镇评 read from the "轮次" header field', () => {
+  it('counts ten ballots in each round', () => {
+    expect(result.participation.map((p) => [p.round, p.valid])).toEqual([
+      ['村评', 10],
+      ['镇评', 10],
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a ballot without 轮次 is not counted in either round (ROUND_UNKNOWN)', () => {
+    const noRound = matrixSheet('测评表', { title: '村党组织书记“双述双评”测评表', levels: LEVELS, rows: NAMES.map((name) => ({ name, marks: [A] })) });
+    const r = runCampaign({ scheme, roster, submissions: [...village, ...town, submission('无轮次.xlsx', noRound)], today: '2026-12-01' });
+    expect(r.findings.filter((f) => f.code === 'ROUND_UNKNOWN').map((f) => f.file)).toEqual(['无轮次.xlsx']);
+    expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
+  });
+});
+
+describe('P3 第四篇 优秀: 优秀票 ≥ 70% in BOTH rounds', () => {
+  it('7/10 in each round is exactly 70% and passes', () => {
+    expect(byName('张建国').tier).toBe('优秀');
+    expect(byName('张建国').reasons[0]).toContain('7/10 = 70.00%');
+  });
+
+  it('7/10 in one round and 6/10 in the other fails (not averaged, not summed: 13/20 = 65%)', () => {
+    expect(byName('李红').tier).not.toBe('优秀');
+  });
+
+  it('one round alone cannot make 优秀: with no 镇评 ballots the tier is undecided, not guessed', () => {
+    const r = runCampaign({ scheme, roster, submissions: village, today: '2026-12-01' });
+    const s = r.subjects.find((x) => x.name === '张建国')!;
+    expect(s.tier).toBeNull();
+    expect(s.flags).toContain('待定');
+  });
+});
+
+describe('P3 第四篇 优秀: 69.99% is not 70%', () => {
+  // 村评 with 10000 ballots: 6999 优秀 = 69.99% (朱一), 7000 = 70.00% (朱二); 镇评 7/10 for both.
+  it('6999/10000 fails, 7000/10000 passes', () => {
+    const r2 = [{ name: '朱一' }, { name: '朱二' }];
+    const sheet = (round: string, a: boolean, b: boolean, i: number) =>
+      matrixSheet('测评表', { fields: [`轮次：${round}`, `票号：${i}`], levels: LEVELS, rows: [{ name: '朱一', marks: [a ? A : B] }, { name: '朱二', marks: [b ? A : B] }] });
+    const many = submission('村评-汇总.xlsx', ...Array.from({ length: 10000 }, (_, i) => sheet('村评', i < 6999, i < 7000, i)));
+    const few = Array.from({ length: 10 }, (_, i) => submission(`镇评-${i}.xlsx`, sheet('镇评', i < 7, i < 7, i)));
+    const r = runCampaign({ scheme, roster: r2, submissions: [many, ...few], today: '2026-12-01' });
+    expect(r.subjects[0].tier).not.toBe('优秀');
+    const villageFigures = r.subjects[0].figures.find((f) => f.round === '村评')!;
+    expect(villageFigures.levels[A]).toEqual({ level: '优秀', votes: 6999, share: '69.99%' });
+    expect(r.subjects[1].tier).toBe('优秀');
+  });
+});
+
+describe('P3 第四篇 称职: 称职票 ≥ 60% in BOTH rounds', () => {
+  it('6/10 in each round is exactly 60% and passes', () => {
+    expect(byName('王明').tier).toBe('称职');
+  });
+
+  it('6/10 and 5/10 fails', () => {
+    expect(byName('赵丽').tier).not.toBe('称职');
+  });
+
+  it('preset default: 称职票 do not include 优秀票, so 7/10 + 6/10 优秀 matches no rule and is left undecided', () => {
+    expect(byName('李红').tier).toBeNull();
+    expect(byName('李红').flags).toContain('待定');
+  });
+
+  it('with the setting 称职及以上 (orBetter) the same votes make 称职', () => {
+    const s = structuredClone(scheme);
+    const rule = s.classification.rules.find((x) => x.tier === '称职')!;
+    (rule.when[0] as { orBetter?: boolean }).orBetter = true;
+    const r = runCampaign({ scheme: loadScheme(s), roster, submissions: [...village, ...town], today: '2026-12-01' });
+    expect(r.subjects.find((x) => x.name === '李红')!.tier).toBe('称职');
+  });
+});
+
+describe('P3 第四篇 基本称职 / 不称职: the two rounds\' votes added together ≥ 50%', () => {
+  it('基本称职 4/10 + 6/10 = 10/20 = 50% passes although 村评 alone is 40%', () => {
+    expect(byName('刘洋').tier).toBe('基本称职');
+    expect(byName('刘洋').reasons[0]).toContain('10/20 = 50.00%');
+  });
+
+  it('基本称职 4/10 + 5/10 = 9/20 = 45% fails', () => {
+    expect(byName('赵丽').tier).toBeNull();
+  });
+
+  it('不称职 5/10 + 5/10 = 10/20 = 50% → 不称职, with 诫勉谈话，责令限期改正 and a rectification row', () => {
+    const s = byName('陈静');
+    expect(s.tier).toBe('不称职');
+    expect(s.reasons[0]).toContain('10/20 = 50.00%');
+    expect(s.consequences.map((c) => c.action)).toEqual(['诫勉谈话，责令限期改正']);
+    expect(result.rectification.map((r) => r.subject)).toEqual(['陈静']);
+    expect(result.rectification[0].deadline).toBe('2026-12-31');
+  });
+});
+
+describe('P3 第四篇 no rule matches: undecided (镇党委 decides), never guessed', () => {
+  it('优秀 3/10, 称职 3/10 each round, 基本称职 4/20, 不称职 4/20 → tier null, 待定, TIER_UNDECIDED', () => {
+    const s = byName('杨帆');
+    expect(s.tier).toBeNull();
+    expect(s.flags).toContain('待定');
+    expect(s.consequences).toEqual([]);
+    expect(result.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['李红', '杨帆', '赵丽'].sort());
+  });
+
+  it('undecided subjects get no rectification row', () => {
+    expect(result.rectification.some((r) => ['李红', '赵丽', '杨帆'].includes(r.subject))).toBe(false);
+  });
+});

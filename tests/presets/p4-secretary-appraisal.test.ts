@@ -1,0 +1,226 @@
+/**
+ * seed 003 (traditional characters) 述職評議考核工作方案:
+ * - 篇二 五、(三)3(3): 《現場述職專項評分表》 three specials "抓基層____工作責任" "落實黨風廉政建設主體責任"
+ *   "落實意識形態責任制" (____ = 党建, blanked by the source site), each on a/b/c ballots (a票 場領導班子成員,
+ *   b票 黨委委員、紀委委員, c票 支部書記、黨員代表); "好"90 "較好"80 "一般"70 "差"60; "三個專項分別計算總分后
+ *   相加除以3得出最后得分".
+ * - 篇三 三、(四): tiers 好/較好/一般/差; "評價為“較好”或以下等次的應占一定比例"; "現場測評“一般”“差”票超過10%、
+ *   …出現重大失誤…或…被問責追責的,綜合評價等次確定為“差”".
+ * - 篇三 三、(五): "未達到“好”的,其年度考核結果不得評定為“優秀”"; "“一般”和“差”的,要約談提醒、限期整改".
+ * Preset defaults where the seed is silent: a/b/c weights equal (each group's mean counts 1/3 in a
+ * special); score lines 好 ≥85, 较好 ≥75, 一般 ≥65; the 10% of 一般+差 票 is taken over every mark of the
+ * subject, pooled over the three specials and all groups; 较好或以下 at least 10% (rounded up).
+ *
+ * Main campaign: a票 2 ballots, b票 2, c票 6 → 10 ballots × 3 specials = 30 marks per subject.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['好', '较好', '一般', '差'];
+const SPECIALS = ['抓基层党建工作责任', '落实党风廉政建设主体责任', '落实意识形态责任制'];
+const [G, F, O, P] = [0, 1, 2, 3]; // 好 90, 较好 80, 一般 70, 差 60
+type Group = 'a' | 'b' | 'c';
+/** Per subject, per group: one [special1, special2, special3] per ballot. */
+type Marks = Record<Group, number[][]>;
+
+const all = (n: number, level: number) => Array.from({ length: n }, () => [level, level, level]);
+
+const MARKS: Record<string, Marks> = {
+  // Each special: a (90+80)/2 = 85, b 90, c 80 → (85+90+80)/3 = 85; score (85+85+85)/3 = 85.00 → 好 (≥85 含).
+  // (Pooling the ten ballots instead of weighting groups equally: (90+80+90+90+6×80)/10 = 83 → 较好.)
+  王芳: { a: [[G, G, G], [F, F, F]], b: all(2, G), c: all(6, F) },
+  // Specials 90, 80, 80 → (90+80+80)/3 = 250/3 = 83.33 → 较好.
+  李明: { a: all(2, G).map(() => [G, F, F]), b: all(2, G).map(() => [G, F, F]), c: all(6, G).map(() => [G, F, F]) },
+  // 3 一般 of 30 marks = 10%: not 超过 → no veto. All three in c's first special: per special 3/10 = 30%,
+  // per group c 3/18 — only the pooled denominator gives exactly 10%.
+  // Special 1: a 90, b 90, c (3×70+3×90)/6 = 80 → 260/3; specials 2, 3: 90 → (260/3+180)/3 = 800/9 = 88.89 → 好.
+  赵刚: { a: all(2, G), b: all(2, G), c: [[O, G, G], [O, G, G], [O, G, G], [G, G, G], [G, G, G], [G, G, G]] },
+  // 4 一般/差 of 30 = 13.33% > 10% → 差, although the score would be 好:
+  // special 1: a (70+90)/2 = 80, b 90, c 90 → 260/3; special 2: a 90, b (60+90)/2 = 75, c 90 → 85;
+  // special 3: a 90, b 90, c (70+60+4×90)/6 = 245/3 → 785/9; score (260/3 + 85 + 785/9)/3 = 2330/27 = 86.30.
+  钱进: {
+    a: [[O, G, G], [G, G, G]],
+    b: [[G, P, G], [G, G, G]],
+    c: [[G, G, O], [G, G, P], [G, G, G], [G, G, G], [G, G, G], [G, G, G]],
+  },
+  // All 好 → 90.00, but held accountable (被问责) → 差.
+  孙丽: { a: all(2, G), b: all(2, G), c: all(6, G) },
+};
+const NAMES = Object.keys(MARKS);
+const roster = NAMES.map((name) => (name === '孙丽' ? { name, flags: { 被问责: '2025年抓基层党建不力被问责' } } : { name }));
+
+function ballot(group: Group, i: number, marks: Record<string, Marks> = MARKS) {
+  return matrixSheet('专项评分表', {
+    title: '现场述职专项评分表',
+    fields: [`测评人类别：${group}票`],
+    levels: LEVELS,
+    items: SPECIALS,
+    rows: Object.keys(marks).map((name) => ({ name, marks: marks[name][group][i] })),
+  });
+}
+function ballots(marks: Record<string, Marks>, counts: Record<Group, number>) {
+  return (['a', 'b', 'c'] as Group[]).flatMap((g) => Array.from({ length: counts[g] }, (_, i) => submission(`${g}票-${i + 1}.xlsx`, ballot(g, i, marks))));
+}
+
+const scheme = getPreset('p4-secretary-appraisal');
+const submissions = ballots(MARKS, { a: 2, b: 2, c: 6 });
+const result = runCampaign({ scheme, roster, submissions, today: '2026-12-01' });
+const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+
+describe('P4 篇二 three 专项 on a/b/c ballots, 好90 较好80 一般70 差60, 相加除以3', () => {
+  it('reads the three groups from "测评人类别：a票/b票/c票"', () => {
+    expect(result.participation.map((p) => [p.group, p.valid])).toEqual([
+      ['a票', 2],
+      ['b票', 2],
+      ['c票', 6],
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('weights a, b, c equally: a 85, b 90, c 80 in each special → exactly 85.00 → 好', () => {
+    expect(byName('王芳').scoreText).toBe('85.00');
+    expect(byName('王芳').tier).toBe('好');
+  });
+
+  it('adds the three specials and divides by 3: 90, 80, 80 → 83.33 → 较好', () => {
+    expect(byName('李明').scoreText).toBe('83.33');
+    expect(byName('李明').tier).toBe('较好');
+  });
+
+  it('each special\'s mean per group is shown in the figures (a票 special 1 of 王芳: 85.00)', () => {
+    const f = byName('王芳').figures.find((x) => x.group === 'a票' && x.item === SPECIALS[0])!;
+    expect(f.mean).toBe('85.00');
+    expect(f.valid).toBe(2);
+  });
+
+  it('a ballot typed in traditional characters (as seed 003 is written) reads the same', () => {
+    const trad = (g: Group, i: number) => {
+      const s = ballot(g, i);
+      const map: Record<string, string> = {
+        现场述职专项评分表: '現場述職專項評分表',
+        抓基层党建工作责任: '抓基層黨建工作責任',
+        落实党风廉政建设主体责任: '落實黨風廉政建設主體責任',
+        落实意识形态责任制: '落實意識形態責任制',
+        较好: '較好',
+        [`测评人类别：${g}票`]: `測評人類別：${g}票`,
+        赵刚: '趙剛',
+        钱进: '錢進',
+        孙丽: '孫麗',
+      };
+      s.rows = s.rows.map((row) => row.map((v) => (typeof v === 'string' && map[v] ? map[v] : v)));
+      return s;
+    };
+    const traditional = (['a', 'b', 'c'] as Group[]).flatMap((g) =>
+      Array.from({ length: { a: 2, b: 2, c: 6 }[g] }, (_, i) => submission(`${g}票-繁-${i + 1}.xlsx`, trad(g, i))),
+    );
+    expect(traditional[0].sheets[0].rows.flat()).toContain('較好');
+    const r = runCampaign({ scheme, roster, submissions: traditional, today: '2026-12-01' });
+    expect(r.findings.filter((f) => f.code === 'NAME_NORMALISED').map((f) => f.subject)).toContain('赵刚');
+    expect(r.subjects.map((s) => [s.name, s.scoreText, s.tier])).toEqual(result.subjects.map((s) => [s.name, s.scoreText, s.tier]));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('P4 篇三 veto: "一般""差"票 超过 10% → 差 (denominator: all 30 marks of the subject)', () => {
+  it('3 of 30 = 10.00% exactly does not trigger: 88.89 → 好', () => {
+    const s = byName('赵刚');
+    expect(s.scoreText).toBe('88.89');
+    expect(s.tier).toBe('好');
+    expect(s.vetoes).toEqual([]);
+  });
+
+  it('4 of 30 = 13.33% triggers: 86.30 would be 好, tier is 差, flagged 一票否决 with the figures', () => {
+    const s = byName('钱进');
+    expect(s.scoreText).toBe('86.30');
+    expect(s.tier).toBe('差');
+    expect(s.flags).toContain('一票否决');
+    expect(s.vetoes.map((v) => v.id)).toEqual(['poor-votes']);
+    expect(s.reasons.join('')).toContain('4/30 = 13.33%');
+  });
+
+  it('held accountable (名册 被问责) → 差 whatever the votes (90.00)', () => {
+    const s = byName('孙丽');
+    expect(s.scoreText).toBe('90.00');
+    expect(s.tier).toBe('差');
+    expect(s.vetoes.map((v) => v.id)).toEqual(['major-failure']);
+    expect(s.reasons.join('')).toContain('被问责');
+  });
+
+  it('a 重大失误 flag does the same', () => {
+    const r = runCampaign({ scheme, roster: roster.map((e) => (e.name === '王芳' ? { name: '王芳', flags: { 重大失误: '年度基层党建工作出现重大失误' } } : e)), submissions, today: '2026-12-01' });
+    expect(r.subjects.find((s) => s.name === '王芳')!.tier).toBe('差');
+  });
+});
+
+describe('P4 篇三 三、(五) consequences', () => {
+  it('好 carries none', () => {
+    expect(byName('王芳').consequences).toEqual([]);
+    expect(byName('赵刚').consequences).toEqual([]);
+  });
+
+  it('较好: the year\'s 考核 cannot be 优秀, no rectification row', () => {
+    expect(byName('李明').consequences.map((c) => [c.action, c.rectifyWithinDays])).toEqual([['年度考核结果不得评定为“优秀”等次', null]]);
+    expect(result.rectification.some((r) => r.subject === '李明')).toBe(false);
+  });
+
+  it('差: 不得评优 and 约谈提醒、限期整改 with a rectification row naming the veto', () => {
+    expect(byName('钱进').consequences.map((c) => c.action)).toEqual(['年度考核结果不得评定为“优秀”等次', '约谈提醒、限期整改']);
+    const rows = result.rectification.filter((r) => r.subject === '钱进');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: '约谈提醒、限期整改', deadline: '2026-12-31', status: '整改中' });
+    expect(rows[0].problem).toContain('现场测评“一般”“差”票超过10%');
+    expect(result.rectification.map((r) => r.subject).sort()).toEqual(['孙丽', '钱进'].sort());
+  });
+
+  it('一般 (reachable when small groups weigh as much as large ones): 约谈提醒、限期整改', () => {
+    // a票 1 ballot all 差, b票 1 ballot all 差, c票 28 ballots all 较好: 6 of 90 marks = 6.67% 一般/差 → no veto;
+    // each special (60 + 60 + 80)/3 = 66.67 → 一般 (≥65).
+    const marks: Record<string, Marks> = { 吴刚: { a: all(1, P), b: all(1, P), c: all(28, F) } };
+    const r = runCampaign({ scheme, roster: [{ name: '吴刚' }], submissions: ballots(marks, { a: 1, b: 1, c: 28 }), today: '2026-12-01' });
+    const s = r.subjects[0];
+    expect(s.scoreText).toBe('66.67');
+    expect(s.tier).toBe('一般');
+    expect(s.vetoes).toEqual([]);
+    expect(s.consequences.map((c) => c.action)).toContain('约谈提醒、限期整改');
+    expect(r.rectification.map((x) => x.action)).toEqual(['约谈提醒、限期整改']);
+  });
+});
+
+describe('P4 篇三 "较好或以下等次的应占一定比例" (preset default: at least 10%, rounded up)', () => {
+  /** n subjects, each rated all 好 except those listed as 较好; one ballot per group. */
+  function campaign(n: number, fairly: number) {
+    const names = Array.from({ length: n }, (_, i) => `党支部书记${i + 1}`);
+    const marks: Record<string, Marks> = {};
+    names.forEach((name, i) => (marks[name] = { a: all(1, i < fairly ? F : G), b: all(1, i < fairly ? F : G), c: all(1, i < fairly ? F : G) }));
+    return runCampaign({ scheme, roster: names.map((name) => ({ name })), submissions: ballots(marks, { a: 1, b: 1, c: 1 }), today: '2026-12-01' });
+  }
+
+  it('everyone 好 → QUOTA_SHORT reported (10 subjects: at least 1 must be 较好 or below)', () => {
+    const r = campaign(10, 0);
+    expect(r.subjects.every((s) => s.tier === '好')).toBe(true);
+    const short = r.findings.filter((f) => f.code === 'QUOTA_SHORT');
+    expect(short).toHaveLength(1);
+    expect(short[0].message).toContain('只有 0 人');
+  });
+
+  it('1 of 10 較好 = 10% meets it: no finding', () => {
+    const r = campaign(10, 1);
+    expect(r.subjects.filter((s) => s.tier === '较好')).toHaveLength(1);
+    expect(r.findings.some((f) => f.code === 'QUOTA_SHORT')).toBe(false);
+  });
+
+  it('rounded up: 11 subjects need 2 (10% of 11 = 1.1), so 1 较好 is short', () => {
+    const r = campaign(11, 1);
+    expect(r.findings.filter((f) => f.code === 'QUOTA_SHORT')).toHaveLength(1);
+  });
+
+  it('the main campaign (3 of 5 较好 or below: 李明, 钱进, 孙丽) is not short', () => {
+    expect(result.findings.some((f) => f.code === 'QUOTA_SHORT')).toBe(false);
+  });
+
+  it('the finding only reports: tiers are not changed to fill the share', () => {
+    const r = campaign(10, 0);
+    expect(r.subjects.map((s) => s.tier)).toEqual(new Array(10).fill('好'));
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * seed 004 中共宁波市外事办公室直属机关委员会 民主评议党员实施方案 (2011):
+ * - 一、1 评议党支部 by 党小组 on 附表1 (党支部开展创先争优活动群众评议表); 二、1 the branch is evaluated.
+ * - 一、2 优秀党员候选人 on 附表2 (优秀党员民主评议推荐表); window-post candidates also on 附表3
+ *   (窗口服务岗位群众满意度测评表) by 服务对象.
+ * - 四、2 原则标准: (1) "优秀党员的评选比例为本支部党员人数的20%"; (2) "满意率和比较满意率汇总必须在90%以上(含)";
+ *   (3) 一票否决 "如有反馈被评议人存在党风廉政问题,经组织核实且事实清楚的,将取消该同志的优秀党员资格".
+ * - 附2 注2: "推荐优秀党员名额不能多于5名,超过名额则推荐无效"; 附3 注2: "对与本单位无关联的窗口服务岗位,
+ *   可不填写,相应栏目为空".
+ * - 五、3: "对此次群众评议满意度低的岗位和个人…限期整改" (preset default: 满意率 below 60%).
+ * DOMAIN.md: 预备党员 take part but get no 等次; quota ties at the boundary go to the committee.
+ * The forms are typed cell by cell as the seed prints them (tests/helpers/annex-forms.ts) and filled with √.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { RosterEntry } from '../../src/core/roster/roster';
+import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
+import { submission } from '../helpers/grids';
+
+const scheme = getPreset('p5-party-members');
+const [S, FS, BS, DS] = [0, 1, 2, 3]; // 满意, 比较满意, 基本满意, 不满意
+
+describe('P5 附表1: the branch rated by its 党小组 (one sheet per 党小组)', () => {
+  const roster: RosterEntry[] = [{ name: '机关', kind: 'organisation' }];
+  // 满意 9, 比较满意 3, 基本满意 2, 不满意 1 over 3 sheets × 5 items = 15 marks → (9+3)/15 = 80.00%.
+  const sheets = [
+    annex1Sheet('第一党小组', { branch: '机关', day: '26', marks: [S, S, S, FS, BS], opinion: '希望多组织学习交流', group: '机关支部 第一党小组', leader: '王磊' }),
+    annex1Sheet('第二党小组', { branch: '机关', day: '26', marks: [S, S, FS, FS, DS], group: '机关支部 第二党小组', leader: '李娜' }),
+    annex1Sheet('第三党小组', { branch: '机关', day: '27', marks: [S, S, S, S, BS], group: '机关支部 第三党小组', leader: '张伟' }),
+  ];
+  const result = runCampaign({ scheme, roster, submissions: [submission('附表1-机关支部.xlsx', ...sheets)], today: '2026-12-01' });
+  const branch = result.subjects[0];
+
+  it('reads the three printed sheets without errors', () => {
+    expect(result.read.ballots.map((b) => [b.sheet, b.formId])).toEqual([
+      ['第一党小组', 'branch-review'],
+      ['第二党小组', 'branch-review'],
+      ['第三党小组', 'branch-review'],
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('computes the branch\'s 满意率 (满意+比较满意)/valid = 12/15 = 80.00%', () => {
+    expect(branch.satisfaction).toEqual({ votes: 12, valid: 15, share: '80.00%' });
+    expect(branch.overall.map((l) => l.votes)).toEqual([9, 3, 2, 1]);
+  });
+
+  it('keeps the five items apart (组织开展创先争优活动情况: 3 满意; 为群众办实事…: 1 满意 2 比较满意)', () => {
+    const item = (label: string) => branch.figures.find((f) => f.item === label)!.levels.map((l) => l.votes);
+    expect(item('组织开展创先争优活动情况')).toEqual([3, 0, 0, 0]);
+    expect(item('为群众办实事、做好事、解难事情况')).toEqual([1, 2, 0, 0]);
+    expect(item('加强党组织和党员队伍建设情况')).toEqual([0, 0, 2, 1]);
+  });
+
+  it('gives the organisation no tier: 不定等次, not 待定', () => {
+    expect(branch.tier).toBeNull();
+    expect(branch.flags).toContain('不定等次');
+    expect(branch.flags).not.toContain('待定');
+    expect(result.findings.some((f) => f.code === 'TIER_UNDECIDED')).toBe(false);
+  });
+
+  it('keeps the 意见或建议 text', () => {
+    expect(result.read.ballots[0].comments).toEqual(['希望多组织学习交流']);
+  });
+
+  it('a sheet still reading the printed "机关/中心" names no branch in the roster: reported at A3, not counted, not guessed', () => {
+    const unfilled = annex1Sheet('第四党小组', { marks: [S, S, S, S, S] });
+    const r = runCampaign({ scheme, roster, submissions: [submission('附表1-机关支部.xlsx', ...sheets), submission('附表1-未填.xlsx', unfilled)], today: '2026-12-01' });
+    const f = r.findings.filter((x) => x.file === '附表1-未填.xlsx' && x.code === 'SUBJECT_NOT_IN_ROSTER');
+    expect(f.map((x) => x.cell)).toEqual(['A3']);
+    expect(r.subjects[0].satisfaction).toEqual({ votes: 12, valid: 15, share: '80.00%' });
+  });
+});
+
+describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () => {
+  /** Ten 附表2 ballots × 4 item groups = 40 item-marks per candidate. Level of ballot i, item j: */
+  const A2: Record<string, (i: number, j: number) => number> = {
+    // 4 基本满意 (ballots 2-5, item 1), 5 比较满意 (ballots 6-10, item 2), 31 满意: (31+5)/40 = 36/40 = 90.00% → 优秀党员.
+    // Ballot 1 (6 recommendations) gives him 4 满意: without its marks he would have 32/36 = 88.89%.
+    王磊: (i, j) => (i >= 1 && i <= 4 && j === 0 ? BS : i >= 5 && j === 1 ? FS : S),
+    // 4 基本满意, one item left blank on ballot 10 (弃权, not in the denominator): 35/39 = 89.74% → not.
+    李娜: (i, j) => (i <= 3 && j === 0 ? BS : i === 9 && j === 3 ? BLANK : S),
+    // 16 基本满意: 24/40 = 60.00% — not 低于60% (preset default for 满意度低).
+    张伟: (i, j) => (i <= 7 && j >= 2 ? BS : S),
+    陈静: () => S, // window post: 附表2 100%, 附表3 18/20 = 90.00% → 优秀党员
+    杨帆: () => S, // window post: 附表2 100%, 附表3 21/24 = 87.50% → not
+    赵敏: () => S, // 100%, but 党风廉政问题 verified → 优秀党员 cancelled
+    周琳: () => S, // 100%, 预备党员 → no tier
+    黄涛: (i) => (i >= 7 ? BS : S), // 28/40 = 70%
+    吴昊: (i) => (i >= 8 ? DS : S), // 32/40 = 80%
+    刘洋: (_, j) => (j >= 2 ? BS : S), // 20/40 = 50% < 60% → 满意度低: 查找原因、限期整改
+    孙丽: (i, j) => (i >= 5 && j >= 2 ? DS : S), // 30/40 = 75%
+  };
+  const NAMES = Object.keys(A2);
+  const roster: RosterEntry[] = NAMES.map((name) => {
+    if (name === '陈静' || name === '杨帆') return { name, window: true };
+    if (name === '赵敏') return { name, flags: { 党风廉政问题: '经组织核实，事实清楚' } };
+    if (name === '周琳') return { name, category: '预备党员' };
+    return { name };
+  });
+  /** 是否推荐为优秀党员: ballot 1 ticks 6 (void), ballot 2 ticks exactly 5, ballots 3-10 tick 2. */
+  const RECOMMEND = (i: number): string[] =>
+    i === 0 ? ['王磊', '陈静', '杨帆', '赵敏', '周琳', '黄涛'] : i === 1 ? ['王磊', '陈静', '赵敏', '周琳', '黄涛'] : ['王磊', '陈静'];
+  const annex2 = Array.from({ length: 10 }, (_, i) =>
+    submission(
+      `附表2-${String(i + 1).padStart(2, '0')}.xlsx`,
+      annex2Sheet('推荐表', {
+        branch: '机关',
+        day: '26',
+        rows: NAMES.map((name): Annex2Row => ({ name, marks: [0, 1, 2, 3].map((j) => A2[name](i, j)), recommend: RECOMMEND(i).includes(name) })),
+      }),
+    ),
+  );
+  // 附表3 from six 服务对象 units; the third printed block is unused. Unit 6 has no dealings with 陈静: her rows blank.
+  // 陈静: 2 of 20 marks 基本满意 → 18/20 = 90.00% (were her 4 blank rows counted: 18/24 = 75%).
+  // 杨帆: 3 of 24 marks below 比较满意 → 21/24 = 87.50%.
+  const A3: { unit: string; chen: number[]; yang: number[]; feedback?: string }[] = [
+    { unit: '宁波市公安局出入境管理局', chen: [S, S, S, S], yang: [S, S, S, S] },
+    { unit: '宁波市商务局', chen: [S, S, S, S], yang: [S, BS, S, S], feedback: '签证窗口（杨帆）：无' },
+    { unit: '宁波大学', chen: [S, S, BS, S], yang: [FS, FS, FS, FS] },
+    { unit: '宁波港集团', chen: [FS, FS, FS, BS], yang: [S, S, DS, S] },
+    { unit: '宁波市贸促会', chen: [S, S, S, S], yang: [S, S, S, S] },
+    { unit: '宁波栎社国际机场', chen: [BLANK, BLANK, BLANK, BLANK], yang: [S, S, BS, S] },
+  ];
+  const annex3 = A3.map((u, k) =>
+    submission(`附表3-${k + 1}.xlsx`, annex3Sheet('测评表', { unit: u.unit, blocks: [{ name: '陈静', marks: u.chen }, { name: '杨帆', marks: u.yang }], feedback: u.feedback })),
+  );
+  const result = runCampaign({ scheme, roster, submissions: [...annex2, ...annex3], today: '2026-12-01' });
+  const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
+  const annex3Files = new Set(annex3.map((s) => s.file));
+  /** (满意+比较满意)/valid on one form, from the figures: "good/valid". */
+  const formShare = (name: string, form: string) => {
+    const rows = byName(name).figures.filter((f) => f.form === form);
+    return `${rows.reduce((a, f) => a + f.levels[S].votes + f.levels[FS].votes, 0)}/${rows.reduce((a, f) => a + f.valid, 0)}`;
+  };
+  const ANNEX2 = '优秀党员民主评议推荐表';
+  const ANNEX3 = '窗口服务岗位群众满意度测评表';
+
+  it('recognises the printed 附表2 and 附表3 and their rater groups (党员 / 服务对象)', () => {
+    const rows = result.participation.filter((p) => p.valid > 0).map((p) => [p.form, p.group, p.valid]);
+    expect(rows).toEqual([
+      ['优秀党员民主评议推荐表', '党员', 10],
+      ['窗口服务岗位群众满意度测评表', '服务对象', 6],
+    ]);
+    expect(result.findings.some((f) => f.code === 'FORM_AMBIGUOUS' || f.code === 'GROUP_UNKNOWN' || f.code === 'TIER_COLUMN_MISSING')).toBe(false);
+  });
+
+  it('exactly 90% (36 of 40 item-marks, 满意 and 比较满意 both counting) → 优秀党员', () => {
+    expect(byName('王磊').tier).toBe('优秀党员');
+    expect(byName('王磊').reasons[0]).toContain('36/40 = 90.00%');
+  });
+
+  it('89.74% (35 of 39 valid; the blank item is an abstention outside the denominator) → not', () => {
+    expect(byName('李娜').tier).toBe('未评为优秀党员');
+    expect(byName('李娜').satisfaction).toEqual({ votes: 35, valid: 39, share: '89.74%' });
+    expect(result.findings.filter((f) => f.code === 'ABSTENTION').map((f) => [f.file, f.cell])).toEqual([['附表2-10.xlsx', 'N7']]);
+  });
+
+  it('the reason for 未评为优秀党员 names the figure that fell short (DOMAIN.md: every tier carries which rule, which figures)', () => {
+    expect(byName('李娜').reasons.join('')).toContain('35/39 = 89.74%');
+  });
+
+  it('a window post needs 附表3 ≥ 90% too: 18/20 = 90.00% passes', () => {
+    expect(formShare('陈静', ANNEX2)).toBe('40/40');
+    expect(formShare('陈静', ANNEX3)).toBe('18/20');
+    expect(byName('陈静').tier).toBe('优秀党员');
+    expect(byName('陈静').reasons[0]).toContain('18/20 = 90.00%');
+  });
+
+  it('a window post with 附表2 100% but 附表3 21/24 = 87.50% is not 优秀党员', () => {
+    expect(formShare('杨帆', ANNEX2)).toBe('40/40');
+    expect(formShare('杨帆', ANNEX3)).toBe('21/24');
+    expect(byName('杨帆').tier).toBe('未评为优秀党员');
+  });
+
+  it('附表3 rows left blank by a unit with no dealings with the post are not counted and give no ABSTENTION', () => {
+    const rows = byName('陈静').figures.filter((f) => f.form === ANNEX3);
+    expect(rows.map((f) => [f.item, f.valid, f.notApplicable, f.abstain])).toEqual([
+      ['服务态度', 5, 1, 0],
+      ['服务质量', 5, 1, 0],
+      ['办事效率', 5, 1, 0],
+      ['廉洁公正', 5, 1, 0],
+    ]);
+    expect(result.findings.filter((f) => annex3Files.has(f.file) && f.code === 'ABSTENTION')).toEqual([]);
+  });
+
+  it('blank 附表3 rows stay out even when the scheme counts abstentions in the denominator', () => {
+    const s = structuredClone(scheme);
+    s.counting.abstentionsInDenominator = true;
+    const r = runCampaign({ scheme: s, roster, submissions: [...annex2, ...annex3], today: '2026-12-01' });
+    // Were the blank rows abstentions, 陈静 would have 18/24 = 75% and lose 优秀党员.
+    expect(r.subjects.find((x) => x.name === '陈静')!.tier).toBe('优秀党员');
+  });
+
+  it('the lines printed below the 附表3 table (贵单位联系人, the signature) are not read as names', () => {
+    expect(result.findings.filter((f) => annex3Files.has(f.file) && f.severity === 'error')).toEqual([]);
+  });
+
+  it('the 党风廉政 feedback text is kept, and by itself changes nothing (the veto needs the verified roster flag)', () => {
+    expect(result.read.ballots.find((b) => b.file === '附表3-2.xlsx')!.comments).toEqual(['签证窗口（杨帆）：无']);
+  });
+
+  it('verified 党风廉政问题 cancels 优秀党员: 100% → 未评为优秀党员, flagged 一票否决', () => {
+    const s = byName('赵敏');
+    expect(s.satisfaction!.share).toBe('100.00%');
+    expect(s.tier).toBe('未评为优秀党员');
+    expect(s.flags).toContain('一票否决');
+    expect(s.vetoes.map((v) => v.id)).toEqual(['integrity']);
+  });
+
+  it('预备党员 take part but get no tier (不定等次, not 待定)', () => {
+    const s = byName('周琳');
+    expect(s.tier).toBeNull();
+    expect(s.flags).toEqual(['不定等次']);
+    expect(result.findings.some((f) => f.code === 'TIER_UNDECIDED' && f.subject === '周琳')).toBe(false);
+  });
+
+  it('a ballot with 6 recommendations: TOO_MANY_RECOMMENDATIONS, its recommendations void, its marks counted', () => {
+    const f = result.findings.filter((x) => x.code === 'TOO_MANY_RECOMMENDATIONS');
+    expect(f.map((x) => [x.file, x.sheet])).toEqual([['附表2-01.xlsx', '推荐表']]);
+    expect(f[0].cell).toMatch(/^R[45]$/);
+    // Ballot 1 void; ballot 2 (exactly 5) counts; ballots 3-10 tick 王磊 and 陈静.
+    expect(byName('王磊').recommendations).toEqual({ votes: 9, ballots: 9 });
+    expect(byName('陈静').recommendations!.votes).toBe(9);
+    expect(byName('杨帆').recommendations!.votes).toBe(0);
+    expect(byName('赵敏').recommendations!.votes).toBe(1);
+    expect(byName('黄涛').recommendations!.votes).toBe(1);
+    // 王磊's 90% includes ballot 1's four 满意 (see above): 40 valid item-marks.
+    expect(byName('王磊').satisfaction).toEqual({ votes: 36, valid: 40, share: '90.00%' });
+  });
+
+  it('满意度低 (preset default below 60%): 50% → 查找原因、限期整改 with a rectification row; exactly 60% is not low', () => {
+    expect(byName('刘洋').vetoes.map((v) => v.id)).toEqual(['low-satisfaction']);
+    expect(byName('刘洋').tier).toBe('未评为优秀党员');
+    expect(result.rectification.map((r) => r.subject)).toEqual(['刘洋']);
+    expect(result.rectification[0].deadline).toBe('2026-12-31');
+    expect(byName('张伟').satisfaction!.share).toBe('60.00%');
+    expect(byName('张伟').vetoes).toEqual([]);
+  });
+
+  it('everyone else is 未评为优秀党员 and the two 优秀党员 are within the 20% quota (no quota flags)', () => {
+    expect(result.subjects.filter((s) => s.tier === '优秀党员').map((s) => s.name)).toEqual(['王磊', '陈静']);
+    expect(result.subjects.some((s) => s.flags.includes('超出名额') || s.flags.includes('名额并列'))).toBe(false);
+  });
+});
+
+describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at most 2 优秀党员', () => {
+  const NAMES = ['于洋', '马丽', '方圆', '石磊', '叶青', '田野', '白雪', '江河', '汤明', '许诺'];
+  /** 附表2 with ten ballots; `bad[name]` of the 40 item-marks are 基本满意, the rest 满意. */
+  function run(bad: Record<string, number>, roster: RosterEntry[] = NAMES.map((name) => ({ name }))) {
+    const subs = Array.from({ length: 10 }, (_, i) =>
+      submission(
+        `附表2-${i + 1}.xlsx`,
+        annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name) => ({ name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < (bad[name] ?? 12) ? BS : S)) })) }),
+      ),
+    );
+    return runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+  }
+  const tiers = (r: ReturnType<typeof run>) => Object.fromEntries(r.subjects.map((s) => [s.name, s.tier]));
+
+  it('places 2 and 3 tied at 95% (38/40): both undecided (名额并列, QUOTA_TIE), place 1 keeps it, place 4 moves down', () => {
+    // 于洋 40/40 = 100%, 马丽 and 方圆 38/40 = 95%, 石磊 37/40 = 92.5%, the rest 28/40 = 70%.
+    const r = run({ 于洋: 0, 马丽: 2, 方圆: 2, 石磊: 3 });
+    const t = tiers(r);
+    expect([t['于洋'], t['马丽'], t['方圆'], t['石磊'], t['叶青']]).toEqual(['优秀党员', null, null, '未评为优秀党员', '未评为优秀党员']);
+    expect(r.subjects.find((s) => s.name === '马丽')!.flags).toContain('名额并列');
+    expect(r.subjects.find((s) => s.name === '方圆')!.flags).toContain('名额并列');
+    expect(r.subjects.find((s) => s.name === '石磊')!.flags).toContain('超出名额');
+    expect(r.findings.filter((f) => f.code === 'QUOTA_TIE').map((f) => f.subject).sort()).toEqual(['方圆', '马丽'].sort());
+  });
+
+  it('without a tie the best two keep 优秀党员 and the others meeting 90% move down (超出名额)', () => {
+    // 于洋 100%, 马丽 95%, 方圆 92.5%, 石磊 90%.
+    const r = run({ 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 });
+    const t = tiers(r);
+    expect([t['于洋'], t['马丽'], t['方圆'], t['石磊']]).toEqual(['优秀党员', '优秀党员', '未评为优秀党员', '未评为优秀党员']);
+    expect(r.subjects.find((s) => s.name === '石磊')!.flags).toContain('超出名额');
+    expect(r.findings.some((f) => f.code === 'QUOTA_TIE')).toBe(false);
+  });
+
+  it('a 预备党员 among the 10 is still one of the branch\'s 党员人数: the limit stays 2', () => {
+    // Same votes; 许诺 (70%) is a 预备党员. 20% of 10 党员 = 2 (the preset: "名册人数"), not 20% of 9.
+    const roster = NAMES.map((name) => (name === '许诺' ? { name, category: '预备党员' } : { name }));
+    const r = run({ 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 }, roster);
+    const t = tiers(r);
+    expect([t['于洋'], t['马丽'], t['许诺']]).toEqual(['优秀党员', '优秀党员', null]);
+  });
+});
