@@ -49,6 +49,20 @@ describe('quota (名额)', () => {
   });
 });
 
+describe('quota of the members (本支部党员人数), when the roster lists only candidates', () => {
+  it('uses the scheme\'s memberCount, and says so when it is missing', () => {
+    const s = structuredClone(withQuota(20));
+    s.quotas[0].of = 'members';
+    s.memberCount = 20; // 20% of 20 members = 4 places for the 10 candidates
+    const r = scored(loadScheme(s), [95, 90, 88, 86, 85, 70, 70, 60, 60, 50]);
+    expect(r.subjects.slice(0, 5).map((x) => x.tier)).toEqual(['优秀', '优秀', '优秀', '优秀', '称职']);
+    delete s.memberCount;
+    const r2 = scored(loadScheme(s), [95, 90, 88, 86, 85, 70, 70, 60, 60, 50]);
+    expect(r2.subjects.filter((x) => x.tier === '优秀')).toHaveLength(2);
+    expect(r2.findings.some((f) => f.code === 'QUOTA_BASE_ASSUMED')).toBe(true);
+  });
+});
+
 describe('ranking', () => {
   it('is competition ranking: 1, 2, 2, 4', () => {
     const r = scored(withQuota(100), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);

@@ -19,7 +19,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
     '附表1 评议党支部（按党小组填写，满意/比较满意/基本满意/不满意）；附表2 优秀党员候选人民主测评，' +
     '推荐优秀党员名额不能多于5名，超过名额则推荐无效；附表3 窗口服务岗位群众满意度测评，与本单位无关的岗位可不填。' +
     '优秀党员：满意率（满意＋比较满意）在90%以上（含），窗口岗位候选人附表3也须达到；' +
-    '经组织核实存在党风廉政问题的，取消优秀党员资格；评选比例为本支部党员人数的20%（名册人数，可改为党员总数）。' +
+    '经组织核实存在党风廉政问题的，取消优秀党员资格；评选比例为本支部党员人数的20%（请在方案中填写党员人数；未填写时按名册人数计算并提示）。' +
     '预备党员参加评议但不确定等次。种子未规定“满意度低”的标准：本预设默认满意率低于60%时提示查找原因、限期整改。',
   seed: SEED,
   subjectKind: 'person',
@@ -109,7 +109,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
       cite: `${SEED} 五、3；“低于60%”为本预设默认标准`,
     },
   ],
-  quotas: [{ tiers: ['优秀党员'], kind: 'max', share: 20, of: 'subjects', rounding: 'floor', cite: `${SEED} 四、2(1) 优秀党员的评选比例为本支部党员人数的20%` }],
+  quotas: [{ tiers: ['优秀党员'], kind: 'max', share: 20, of: 'members', rounding: 'floor', cite: `${SEED} 四、2(1) 优秀党员的评选比例为本支部党员人数的20%` }],
   designations: [],
   consequences: [{ veto: 'low-satisfaction', action: '深入查找原因，责成本人及时落实整改责任，限期整改', rectifyWithinDays: 30, cite: `${SEED} 五、3；整改期限为本预设默认 30 天` }],
   counting: DEFAULT_COUNTING,

@@ -355,7 +355,11 @@ const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '�
 function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[]) {
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
   // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
-  const base = q.of === undefined || q.of === 'subjects' ? ratedCount : q.of;
+  let base = typeof q.of === 'number' ? q.of : ratedCount;
+  if (q.of === 'members') {
+    if (scheme.memberCount !== undefined) base = scheme.memberCount;
+    else findings.push(finding('QUOTA_BASE_ASSUMED', `方案未填写党员人数（memberCount），「${q.tiers.join('、')}」的名额暂按名册 ${ratedCount} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
+  }
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');

@@ -132,8 +132,8 @@ export const quotaSchema = z
     tiers: z.array(label).min(1),
     kind: z.enum(['max', 'min']),
     share: percentage,
-    /** Of how many: the subjects evaluated, or a given number (e.g. the branch's 党员人数). */
-    of: z.union([z.literal('subjects'), z.number().int().min(1).max(1e7)]).optional(),
+    /** Of how many: the subjects rated, the scheme's memberCount (党员人数), or a given number. */
+    of: z.union([z.enum(['subjects', 'members']), z.number().int().min(1).max(1e7)]).optional(),
     rounding: z.enum(['floor', 'ceil', 'round']),
     cite: label,
   })
@@ -190,6 +190,17 @@ export const countingSchema = z
   })
   .strict();
 
+export const rosterEntrySchema = z
+  .object({
+    name: label,
+    kind: z.enum(['person', 'organisation']).optional(),
+    unit: z.string().max(200).optional(),
+    category: z.string().max(100).optional(),
+    window: z.boolean().optional(),
+    flags: z.record(z.string().max(100), z.string().max(1000)).optional(),
+  })
+  .strict();
+
 export const schemeSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -227,6 +238,10 @@ export const schemeSchema = z
     counting: countingSchema,
     /** Roster categories that take part but receive no tier (预备党员, DOMAIN.md). */
     noTierCategories: z.array(label).max(10).optional(),
+    /** How many members the unit has (本支部党员人数), for quotas "of members"; the roster may list only candidates. */
+    memberCount: z.number().int().min(1).max(1e7).optional(),
+    /** The campaign's roster, when the scheme carries it (a roster file given separately takes precedence). */
+    roster: z.array(rosterEntrySchema).max(100000).optional(),
     /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */
     resultsDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })

@@ -1,0 +1,276 @@
+/**
+ * The result sheets on a small P4 篇六 campaign whose figures are worked out by hand:
+ * 干部 and 员工 score sheets (干部打分×50% + 员工打分×50%, seed 003 篇六), one ballot whose rater
+ * group is unknown, one subject with no valid score.
+ */
+import { runCampaign } from '../../engine';
+import { CellValue, SheetGrid, Submission } from '../../forms/grid';
+import { getPreset } from '../../presets';
+import { RosterEntry } from '../../roster/roster';
+import { describeResultWorkbook } from '../describe-workbooks';
+import { describeFindings } from '../describe-findings';
+import { describePublication } from '../describe-publication';
+import { describeRanking } from '../describe-ranking';
+import { describeRectification } from '../describe-rectification';
+import { describeStatistics } from '../describe-statistics';
+import { CellDescription, SheetDescription, checkSheetDescription } from '../sheet-description';
+
+const NAMES = ['王芳', '李强', '张伟', '丁宁', '丁小强', '赵六'] as const;
+
+function scoreSheet(group: string, scores: (number | null)[], names: readonly string[] = NAMES): SheetGrid {
+  const rows: CellValue[][] = [['干部岗位测评表'], [`测评人类别：${group}`], ['姓名', '测评得分']];
+  names.forEach((n, i) => rows.push([n, scores[i] ?? null]));
+  return { name: 'Sheet1', rows, merges: [] };
+}
+
+const roster: RosterEntry[] = [
+  { name: '王芳', unit: '办公室', category: '正职' },
+  { name: '李强', unit: '财务部', category: '副职' },
+  { name: '张伟', unit: '营业部', category: '副职', flags: { 事故: '分管网点发生责任事故' } },
+  { name: '丁宁', unit: '营业部', category: '副职' },
+  { name: '丁小强', unit: '办公室', category: '副职' },
+  { name: '赵六', unit: '财务部', category: '副职' },
+];
+
+function campaign() {
+  const scheme = getPreset('p4-middle-managers');
+  scheme.raterGroups[0].expected = 4; // 干部
+  scheme.raterGroups[1].expected = 3; // 员工
+  const submissions: Submission[] = [
+    // 干部 means: 90, 80, 80, 70, 60, none. 员工: the same. So scores 90, 80, 80, 70, 60 and none.
+    { file: 'cadre-1.xlsx', sheets: [scoreSheet('干部', [88, 79, 80, 70, 61, null])] },
+    { file: 'cadre-2.xlsx', sheets: [scoreSheet('干部', [92, 81, 80, 70, 59, null])] },
+    { file: 'staff-1.xlsx', sheets: [scoreSheet('员工', [90, 80, 80, 70, 60, null])] },
+    { file: 'unknown-1.xlsx', sheets: [scoreSheet('路人', [50, 50, 50, 50, 50, 50])] },
+  ];
+  return runCampaign({ scheme, roster, submissions, today: '2026-12-01' });
+}
+
+const result = campaign();
+const shown = (c: CellDescription) => (c.value === null ? null : c.text ?? c.value);
+const table = (s: SheetDescription) => s.cells.map((row) => row.map(shown));
+/** Rows below the header row whose first cell is `first`. */
+function headerIndex(s: SheetDescription, label: string): number {
+  return s.cells.findIndex((row) => row.some((c) => c.value === label && c.style === 'header'));
+}
+function column(s: SheetDescription, label: string): number {
+  return s.cells[headerIndex(s, label)].findIndex((c) => c.value === label);
+}
+
+describe('the campaign behind the sheets (worked out by hand)', () => {
+  it('has the scores, tiers and ranks the sheets are checked against', () => {
+    expect(result.subjects.map((s) => [s.name, s.scoreText, s.tier, s.rank])).toEqual([
+      ['王芳', '90.00', '优秀', 1],
+      ['李强', '80.00', '称职', 2],
+      ['张伟', '80.00', '不称职', 2], // 一票否决: 责任事故
+      ['丁宁', '70.00', '基本称职', 4],
+      ['丁小强', '60.00', '不称职', 5],
+      ['赵六', null, null, null],
+    ]);
+  });
+});
+
+describe('排名表', () => {
+  const s = describeRanking(result);
+
+  it('orders by competition rank, ties and the unranked 按姓氏笔画, with title, frozen header, A4 landscape', () => {
+    const h = headerIndex(s, '名次');
+    expect(table(s)[h]).toEqual(['名次', '姓名', '单位', '职务类别', '得分', '等次', '标记', '理由']);
+    const body = table(s).slice(h + 1);
+    // 李强 and 张伟 share rank 2: 李 (first stroke 横) before 张 (first stroke 折).
+    expect(body.map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ['1', '王芳', '90.00', '优秀'],
+      ['2', '李强', '80.00', '称职'],
+      ['2', '张伟', '80.00', '不称职'],
+      ['4', '丁宁', '70.00', '基本称职'],
+      ['5', '丁小强', '60.00', '不称职'],
+      ['—', '赵六', '—', '待定'],
+    ]);
+    expect(s.cells[0][0].style).toBe('title');
+    expect(s.freeze).toEqual({ rows: h + 1, cols: 2 });
+    expect(s.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatRows: { from: h, to: h } });
+  });
+
+  it('keeps scores numeric with the scheme’s places and flags and reasons readable', () => {
+    const h = headerIndex(s, '名次');
+    const score = s.cells[h + 1][column(s, '得分')];
+    expect(score).toEqual({ value: 90, style: 'number', numberFormat: '0.00', text: '90.00' });
+    const zhang = s.cells[h + 3];
+    expect(zhang[column(s, '标记')].value).toContain('一票否决');
+    expect(zhang[column(s, '理由')].value).toContain('责任事故');
+    expect(s.cells[h + 5][column(s, '标记')].value).toContain('动态调整');
+  });
+});
+
+describe('公示表', () => {
+  const s = describePublication(result);
+  const h = headerIndex(s, '姓名');
+
+  it('lists decided tiers only, 按姓氏笔画: 丁宁 before 丁小强 before 王 before 李 before 张', () => {
+    expect(table(s)[h]).toEqual(['序号', '姓名', '单位', '等次']);
+    const body = table(s).slice(h + 1, h + 6);
+    expect(body).toEqual([
+      ['1', '丁宁', '营业部', '基本称职'],
+      ['2', '丁小强', '办公室', '不称职'],
+      ['3', '王芳', '办公室', '优秀'],
+      ['4', '李强', '财务部', '称职'],
+      ['5', '张伟', '营业部', '不称职'],
+    ]);
+  });
+
+  it('publishes no score and no figure, says how many are pending, and prints portrait with repeated titles', () => {
+    const all = table(s).flat().filter((v) => v !== null).map(String);
+    expect(all.some((v) => /\d+\.\d\d/.test(v))).toBe(false);
+    expect(all).not.toContain('赵六');
+    expect(all.some((v) => v.includes('另有 1 人等次待定'))).toBe(true);
+    expect(all[0]).toBe('关于中层干部述职考核结果的公示');
+    expect(all).toContain('（按姓氏笔画为序）');
+    expect(s.print).toMatchObject({ orientation: 'portrait', repeatRows: { from: 0, to: h } });
+  });
+
+  it('can publish one tier only', () => {
+    const only = describePublication(result, { tiers: ['不称职'] });
+    const names = table(only).slice(h + 1).map((r) => r[1]).filter((v) => v === '丁小强' || v === '张伟');
+    expect(names).toEqual(['丁小强', '张伟']);
+    expect(table(only).flat()).not.toContain('王芳');
+  });
+});
+
+describe('整改清单', () => {
+  const s = describeRectification(result);
+  const h = headerIndex(s, '序号');
+
+  it('has one row per rectification item with deadline and status, and the status dropdown over exactly those cells', () => {
+    expect(table(s)[h]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '依据']);
+    const body = table(s).slice(h + 1);
+    expect(body.map((r) => [r[1], r[5], r[7], r[8]])).toEqual([
+      ['张伟', '张伟', '2026-12-31', '整改中'],
+      ['丁小强', '丁小强', '2026-12-31', '整改中'],
+    ]);
+    expect(body[0][3]).toContain('一票否决');
+    const statusCol = column(s, '整改状态');
+    expect(s.validations).toEqual([
+      expect.objectContaining({ kind: 'list', values: ['整改中', '已销号'], range: { r1: h + 1, c1: statusCol, r2: h + 2, c2: statusCol } }),
+    ]);
+    expect(s.print).toMatchObject({ orientation: 'landscape', repeatRows: { from: h, to: h } });
+    expect(s.cells[h + 1][column(s, '存在问题')].style).toBe('wrap');
+  });
+});
+
+describe('统计表', () => {
+  const s = describeStatistics(result);
+  const t = table(s);
+  const rowOf = (first: string, after = 0) => t.findIndex((r, i) => i >= after && r[0] === first);
+
+  it('counts subjects per tier, with shares of the 6 graded (待定 included)', () => {
+    const start = rowOf('等次');
+    expect(t.slice(start, start + 7).map((r) => r.slice(0, 3))).toEqual([
+      ['等次', '人数', '占比'],
+      ['优秀', '1', '16.67%'],
+      ['称职', '1', '16.67%'],
+      ['基本称职', '1', '16.67%'],
+      ['不称职', '2', '33.33%'],
+      ['待定', '1', '16.67%'],
+      ['合计', '6', '100.00%'],
+    ]);
+    const share = s.cells[start + 4][2];
+    expect(share.numberFormat).toBe('0.00%');
+    expect(share.value).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('reports participation per rater group: 应参评, 实收, 有效, 废票, 回收率', () => {
+    const start = rowOf('测评人类别');
+    expect(t[start]).toEqual(['测评人类别', '轮次', '表', '应参评人数', '实收', '有效', '废票', '回收率']);
+    expect(t.slice(start + 1, start + 4)).toEqual([
+      ['干部', '集中述职', '干部岗位测评表', '4', '2', '2', '0', '50.00%'],
+      ['员工', '集中述职', '干部岗位测评表', '3', '1', '1', '0', '33.33%'],
+      ['（类别不明）', '', '', '—', '1', '0', '1', '—'],
+    ]);
+  });
+});
+
+describe('校验结果', () => {
+  const s = describeFindings(result);
+
+  it('lists every finding with file, sheet, cell, 级别 and code', () => {
+    const h = headerIndex(s, '文件');
+    expect(table(s)[h]).toEqual(['序号', '文件', '工作表', '单元格', '级别', '代码', '说明']);
+    const body = table(s).slice(h + 1);
+    expect(body).toHaveLength(result.findings.length);
+    const unknown = body.find((r) => r[5] === 'GROUP_UNKNOWN')!;
+    expect(unknown.slice(1, 5)).toEqual(['unknown-1.xlsx', 'Sheet1', 'A2', '错误']);
+    expect(body.find((r) => r[5] === 'ABSTENTION')![4]).toBe('警告');
+  });
+});
+
+describe('the result workbook', () => {
+  const sheets = describeResultWorkbook(result);
+
+  it('has 排名表, 公示表, 整改清单, 统计表, 校验结果 in that order, each sound', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(sheets.map((s) => s.kind)).toEqual(['ranking', 'publication', 'rectification', 'statistics', 'findings']);
+    for (const s of sheets) expect(checkSheetDescription(s)).toEqual([]);
+  });
+
+  it('shows no ballot: file names only in 校验结果, no rater’s individual score anywhere', () => {
+    for (const s of sheets) {
+      const texts = s.cells.flat().filter((c) => c.value !== null).map((c) => String(c.text ?? c.value));
+      if (s.kind !== 'findings') expect(texts.filter((v) => /\.xlsx/.test(v))).toEqual([]);
+      // 88, 92, 79, 81, 61, 59 were given by single raters; only the means may appear.
+      expect(texts.filter((v) => /(^|[^\d.])(88|92|79|81|61|59)(\.\d+)?([^\d]|$)/.test(v))).toEqual([]);
+    }
+  });
+});
+
+describe('formula injection', () => {
+  it('marks every text that starts with = + - @ in every sheet, and keeps the value as typed', () => {
+    const names = ['=1+1', '@王', '+李', '-张'];
+    const scheme = getPreset('p4-middle-managers');
+    const r = runCampaign({
+      scheme,
+      roster: names.map((name, i) => ({ name, unit: i === 0 ? '=HYPERLINK("http://x")' : '办公室' })),
+      submissions: [
+        { file: '=cmd.xlsx', sheets: [scoreSheet('干部', [90, 80, 70, 50], names)] },
+        { file: 's.xlsx', sheets: [scoreSheet('员工', [90, 80, 70, 50], names)] },
+      ],
+      today: '2026-12-01',
+    });
+    const sheets = describeResultWorkbook(r);
+    let marked = 0;
+    for (const s of sheets) {
+      expect(checkSheetDescription(s)).toEqual([]);
+      for (const c of s.cells.flat()) {
+        if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value)) {
+          expect(c.formulaSafe).toBe(true);
+          marked++;
+        }
+      }
+    }
+    const ranking = sheets[0].cells.flat();
+    expect(ranking.find((c) => c.value === '=1+1')).toEqual({ value: '=1+1', style: 'cell', formulaSafe: true });
+    expect(sheets[1].cells.flat().some((c) => c.value === '=HYPERLINK("http://x")' && c.formulaSafe)).toBe(true);
+    expect(marked).toBeGreaterThan(8);
+  });
+});
+
+describe('names that cannot be ordered by strokes', () => {
+  it('are listed last on the 公示表 with a note, and reported in 校验结果 as NAME_ORDER_UNCERTAIN', () => {
+    const names = ['Tom李', '王芳'];
+    const r = runCampaign({
+      scheme: getPreset('p4-middle-managers'),
+      roster: names.map((name) => ({ name })),
+      submissions: [
+        { file: 'c.xlsx', sheets: [scoreSheet('干部', [90, 80], names)] },
+        { file: 's.xlsx', sheets: [scoreSheet('员工', [90, 80], names)] },
+      ],
+      today: '2026-12-01',
+    });
+    const [, publication, , , findings] = describeResultWorkbook(r);
+    const listed = table(publication).map((row) => row[1]).filter((v) => v === 'Tom李' || v === '王芳');
+    expect(listed).toEqual(['王芳', 'Tom李']);
+    expect(table(publication).flat().some((v) => typeof v === 'string' && v.includes('Tom李 的姓名含无笔画数据的字符'))).toBe(true);
+    const rows = table(findings).filter((row) => row[5] === 'NAME_ORDER_UNCERTAIN');
+    expect(rows).toHaveLength(1);
+    expect(String(rows[0][6])).toContain('Tom');
+  });
+});

@@ -1,0 +1,406 @@
+/**
+ * Blank templates: shaped like the annex forms (seed 004 附1/附2/附3), √ dropdowns over exactly the
+ * mark cells, score validation, locked header and names, meta — and the engine's own recogniser
+ * reads the engine's own templates once a test fills them (the round trip).
+ */
+import { CampaignResult, runCampaign } from '../../engine';
+import { CellValue, SheetGrid, Submission } from '../../forms/grid';
+import { PRESETS, getPreset } from '../../presets';
+import { RosterEntry } from '../../roster/roster';
+import { Scheme } from '../../scheme/scheme-schema';
+import { MARK, TEMPLATE_VERSION, describeTemplates, templateSubmissionMeta } from '../describe-templates';
+import { CellRange, SheetDescription, checkSheetDescription, inRanges, isValidSheetName } from '../sheet-description';
+
+const SATISFACTION = ['满意', '比较满意', '基本满意', '不满意'];
+
+/** The grid a host would read back from a rendered template: values and merges only. */
+function toGrid(s: SheetDescription): SheetGrid {
+  return { name: s.name, rows: s.cells.map((row) => row.map((c) => c.value as CellValue)), merges: s.merges.map((m) => ({ ...m })) };
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function cellsOf(ranges: readonly CellRange[]): Set<string> {
+  const out = new Set<string>();
+  for (const x of ranges) for (let r = x.r1; r <= x.r2; r++) for (let c = x.c1; c <= x.c2; c++) out.add(key(r, c));
+  return out;
+}
+
+function listCells(s: SheetDescription): Set<string> {
+  return cellsOf(s.validations.filter((v) => v.kind === 'list' && v.values.length === 1 && v.values[0] === '√').map((v) => v.range));
+}
+
+/** Row where the most cells equal one of the labels (the tier row of a form). */
+function labelRow(g: SheetGrid, labels: string[]): number {
+  let best = -1;
+  let bestCount = 0;
+  g.rows.forEach((row, r) => {
+    const n = row.filter((v) => typeof v === 'string' && labels.includes(v)).length;
+    if (n > bestCount) [best, bestCount] = [r, n];
+  });
+  return best;
+}
+
+function find(g: SheetGrid, pred: (v: CellValue) => boolean): { r: number; c: number }[] {
+  const out: { r: number; c: number }[] = [];
+  g.rows.forEach((row, r) => row.forEach((v, c) => pred(v) && out.push({ r, c })));
+  return out;
+}
+
+function set(g: SheetGrid, r: number, c: number, v: CellValue) {
+  g.rows[r][c] = v;
+}
+
+const P5_ROSTER: RosterEntry[] = [
+  { name: '王芳', window: true, unit: '办公室' },
+  { name: '李强' },
+  { name: '张伟', window: true },
+  { name: '丁宁', category: '预备党员' },
+  { name: '机关党支部', kind: 'organisation' },
+];
+
+describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
+  const scheme = getPreset('p5-party-members');
+  const sheets = describeTemplates(scheme, P5_ROSTER);
+  const byForm = (id: string) => sheets.find((s) => s.meta?.formId === id)!;
+
+  it('gives one sheet per form × rater group, each valid, uniquely named, with its meta', () => {
+    expect(sheets.map((s) => s.meta?.formId)).toEqual(['branch-review', 'candidate-review', 'window-satisfaction']);
+    expect(new Set(sheets.map((s) => s.name)).size).toBe(3);
+    for (const s of sheets) {
+      expect(checkSheetDescription(s)).toEqual([]);
+      expect(isValidSheetName(s.name)).toBe(true);
+      expect(s.kind).toBe('template');
+      expect(s.meta).toMatchObject({ kind: 'template', version: TEMPLATE_VERSION, schemeId: 'p5-party-members', roundId: 'main' });
+      expect(s.meta!.signature).toMatch(/^[0-9a-f]{8}$/);
+      expect(s.protection?.password).toBeNull();
+    }
+    expect(byForm('candidate-review').meta!.groupId).toBe('members');
+    expect(byForm('window-satisfaction').meta!.groupId).toBe('service-users');
+    expect(byForm('branch-review').meta!.subject).toBe('机关党支部');
+  });
+
+  it('附2: item names merged over their four tier columns (two-row header), candidates pre-filled, 是否推荐', () => {
+    const s = byForm('candidate-review');
+    const g = toGrid(s);
+    const L = labelRow(g, SATISFACTION);
+    for (const item of scheme.forms[1].itemLabels) {
+      const [at] = find(g, (v) => v === item);
+      expect(at.r).toBe(L - 1);
+      const m = s.merges.find((x) => x.r1 === at.r && x.c1 === at.c)!;
+      expect(m).toEqual({ r1: L - 1, c1: at.c, r2: L - 1, c2: at.c + 3 });
+      expect(g.rows[L].slice(at.c, at.c + 4)).toEqual(SATISFACTION);
+    }
+    const [nameHeader] = find(g, (v) => v === '优秀党员候选人姓名');
+    expect(s.merges).toContainEqual({ r1: L - 1, c1: nameHeader.c, r2: L, c2: nameHeader.c });
+    // Persons only (not the branch), in roster order.
+    expect(g.rows.slice(L + 1, L + 5).map((row) => row[nameHeader.c])).toEqual(['王芳', '李强', '张伟', '丁宁']);
+    expect(find(g, (v) => v === '是否推荐')).toHaveLength(1);
+    const note = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'));
+    expect(note).toHaveLength(1);
+    const text = g.rows[note[0].r][note[0].c] as string;
+    expect(text).toContain('每项只打一个');
+    expect(text).toContain('推荐名额不能多于5名，超过名额则推荐无效');
+    expect(s.print.orientation).toBe('landscape');
+    expect(s.print.repeatRows).toEqual({ from: L - 1, to: L });
+    expect(s.freeze).toEqual({ rows: L + 1, cols: nameHeader.c + 1 });
+  });
+
+  it('附2: √ dropdowns over exactly the mark cells (16 tier columns and 是否推荐 of each candidate row)', () => {
+    const s = byForm('candidate-review');
+    const g = toGrid(s);
+    const L = labelRow(g, SATISFACTION);
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    expect(tierCols).toHaveLength(16);
+    const recCol = find(g, (v) => v === '是否推荐')[0].c;
+    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    const dataRows = g.rows.flatMap((row, r) => (['王芳', '李强', '张伟', '丁宁'].includes(row[nameCol] as string) ? [r] : []));
+    const expected = new Set(dataRows.flatMap((r) => [...tierCols, recCol].map((c) => key(r, c))));
+    expect(listCells(s)).toEqual(expected);
+  });
+
+  it('附2: header and name cells locked, every mark cell unlocked, nothing else but 评议时间', () => {
+    const s = byForm('candidate-review');
+    const g = toGrid(s);
+    const unlocked = cellsOf(s.protection!.unlocked);
+    for (const k of listCells(s)) expect(unlocked.has(k)).toBe(true);
+    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    for (const { r } of find(g, (v) => v === '王芳' || v === '丁宁')) expect(inRanges(s.protection!.unlocked, r, nameCol)).toBe(false);
+    for (const { r, c } of find(g, (v) => typeof v === 'string' && (SATISFACTION.includes(v) || v.includes('情况') || v.includes('测评人类别'))))
+      expect(inRanges(s.protection!.unlocked, r, c)).toBe(false);
+    const others = [...unlocked].filter((k) => !listCells(s).has(k)).map((k) => k.split(',').map(Number));
+    const date = find(g, (v) => typeof v === 'string' && v.startsWith('评议时间'))[0];
+    for (const [r] of others) expect(r).toBe(date.r);
+  });
+
+  it('附3: window posts only, each name merged over its four item rows, blank rows allowed', () => {
+    const s = byForm('window-satisfaction');
+    const g = toGrid(s);
+    const nameCol = find(g, (v) => v === '窗口岗位姓名')[0].c;
+    const names = find(g, (v) => v === '王芳' || v === '张伟' || v === '李强' || v === '丁宁');
+    expect(names.map((n) => g.rows[n.r][n.c])).toEqual(['王芳', '张伟']);
+    for (const n of names) {
+      expect(n.c).toBe(nameCol);
+      expect(s.merges).toContainEqual({ r1: n.r, c1: nameCol, r2: n.r + 3, c2: nameCol });
+      const itemCol = find(g, (v) => v === '测评项目')[0].c;
+      expect([0, 1, 2, 3].map((k) => g.rows[n.r + k][itemCol])).toEqual(['服务态度', '服务质量', '办事效率', '廉洁公正']);
+    }
+    const L = labelRow(g, SATISFACTION);
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    const expected = new Set(names.flatMap((n) => [0, 1, 2, 3].flatMap((k) => tierCols.map((c) => key(n.r + k, c)))));
+    expect(listCells(s)).toEqual(expected);
+    const note = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0];
+    expect(g.rows[note.r][note.c]).toContain('可不填写');
+    // The comment field: label and answer in one unlocked cell across the table.
+    const comment = find(g, (v) => v === '党风廉政建设方面存在问题的反馈：')[0];
+    expect(s.merges).toContainEqual({ r1: comment.r, c1: 0, r2: comment.r, c2: g.rows[0].length - 1 });
+    expect(inRanges(s.protection!.unlocked, comment.r, comment.c)).toBe(true);
+  });
+
+  it('附1: the branch in the subject field, one row per item, one comment field for the label and its alias', () => {
+    const s = byForm('branch-review');
+    const g = toGrid(s);
+    expect(find(g, (v) => v === '所在支部名称：机关党支部')).toHaveLength(1);
+    expect(find(g, (v) => v === '测评人类别：党员')).toHaveLength(1);
+    const rows = scheme.forms[0].itemLabels.map((item) => find(g, (v) => v === item)[0].r);
+    expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
+    expect(find(g, (v) => typeof v === 'string' && v.includes('意见或建议'))).toHaveLength(1);
+    const L = labelRow(g, SATISFACTION);
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    expect(listCells(s)).toEqual(new Set(rows.flatMap((r) => tierCols.map((c) => key(r, c)))));
+    expect(s.print.orientation).toBe('portrait');
+  });
+
+  describe('round trip: filled copies of the templates are read by runCampaign', () => {
+    /** 附2: every item of a candidate at the same level; 附3: 王芳 rated, 张伟 left blank; 附1 all 满意. */
+    function filled(): Submission[] {
+      const subs: Submission[] = [];
+      const levelOf: Record<string, number> = { 王芳: 0, 李强: 1, 张伟: 2, 丁宁: 3 };
+      for (let rater = 0; rater < 3; rater++) {
+        const s = byForm('candidate-review');
+        const g = toGrid(s);
+        const L = labelRow(g, SATISFACTION);
+        const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+        const recCol = find(g, (v) => v === '是否推荐')[0].c;
+        const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+        g.rows.forEach((row, r) => {
+          const level = levelOf[row[nameCol] as string];
+          if (level === undefined || r <= L) return;
+          for (let item = 0; item < 4; item++) set(g, r, tierCols[item * 4 + level], MARK);
+          if (level <= 1) set(g, r, recCol, MARK);
+        });
+        subs.push({ file: `candidate-${rater}.xlsx`, sheets: [g], meta: undefined });
+      }
+      const w = toGrid(byForm('window-satisfaction'));
+      const wL = labelRow(w, SATISFACTION);
+      const top = find(w, (v) => v === '王芳')[0].r;
+      for (let k = 0; k < 4; k++) set(w, top + k, w.rows[wL].indexOf('满意'), MARK);
+      subs.push({ file: 'window-1.xlsx', sheets: [w] });
+      const b = toGrid(byForm('branch-review'));
+      const bL = labelRow(b, SATISFACTION);
+      for (const item of scheme.forms[0].itemLabels) set(b, find(b, (v) => v === item)[0].r, b.rows[bL].indexOf('满意'), MARK);
+      const comment = find(b, (v) => typeof v === 'string' && v.includes('意见或建议'))[0];
+      set(b, comment.r, comment.c, `${b.rows[comment.r][comment.c]}多组织志愿服务`);
+      const w2 = find(w, (v) => v === '党风廉政建设方面存在问题的反馈：')[0];
+      set(w, w2.r, w2.c, '党风廉政建设方面存在问题的反馈：（无）');
+      subs.push({ file: 'branch-1.xlsx', sheets: [b] });
+      return subs;
+    }
+
+    function check(result: CampaignResult) {
+      expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(result.read.ballots).toHaveLength(5);
+      const votes = (n: string) => result.subjects.find((s) => s.name === n)!.overall.map((l) => l.votes);
+      // 附2: 3 ballots × 4 items.
+      expect(votes('李强')).toEqual([0, 12, 0, 0]);
+      expect(votes('张伟')).toEqual([0, 0, 12, 0]);
+      expect(votes('丁宁')).toEqual([0, 0, 0, 12]);
+      expect(result.subjects.find((s) => s.name === '王芳')!.recommendations).toEqual({ votes: 3, ballots: 3 });
+      expect(result.subjects.find((s) => s.name === '丁宁')!.recommendations?.votes).toBe(0);
+      const window = result.read.ballots.find((b) => b.formId === 'window-satisfaction')!;
+      // 2 window posts × 4 item rows, each row read for its own subject and item.
+      expect(window.entries.map((e) => [result.roster.all[e.subject].name, e.item])).toEqual(
+        ['王芳', '张伟'].flatMap((n) => [0, 1, 2, 3].map((i) => [n, i])),
+      );
+      expect(window.entries[0]).toMatchObject({ status: 'valid', level: 0 });
+      expect(window.entries.slice(4).every((e) => e.status === 'na')).toBe(true);
+      const branch = result.read.ballots.find((b) => b.formId === 'branch-review')!;
+      expect(branch.entries.map((e) => e.item)).toEqual([0, 1, 2, 3, 4]);
+      expect(branch.comments).toEqual(['多组织志愿服务']);
+      expect(window.comments).toEqual(['（无）']);
+    }
+
+    it('by labels alone', () => {
+      check(runCampaign({ scheme, roster: P5_ROSTER, submissions: filled(), today: '2026-12-01' }));
+    });
+
+    it('with the meta a host kept', () => {
+      const subs = filled().map((sub) => {
+        const form = sub.file.startsWith('candidate') ? 'candidate-review' : sub.file.startsWith('window') ? 'window-satisfaction' : 'branch-review';
+        return { ...sub, meta: templateSubmissionMeta(byForm(form).meta, scheme) ?? undefined };
+      });
+      expect(subs[0].meta).toEqual({ formId: 'candidate-review', groupId: 'members', roundId: 'main' });
+      check(runCampaign({ scheme, roster: P5_ROSTER, submissions: subs, today: '2026-12-01' }));
+    });
+
+    /**
+     * KNOWN ENGINE BUG (reported, not ours to fix): on items-in-rows forms (附1, 附3) only the first
+     * item row's √ is counted. recognize-form.ts assigns every tier column `item: 0` when
+     * `form.items === 'rows'`, and read-ballots.ts `readEntry` keeps only the tier columns whose
+     * `item` equals the row's item index, so rows of items 1..n find no tier column and are read as
+     * blank (弃权, or 不计入 with blankMeansNotApplicable), silently. When it is fixed this test
+     * starts passing and jest reports it: change `it.failing` to `it`.
+     */
+    it.failing('counts the √ of every item row on 附1 and 附3', () => {
+      const result = runCampaign({ scheme, roster: P5_ROSTER, submissions: filled(), today: '2026-12-01' });
+      const votes = (n: string) => result.subjects.find((s) => s.name === n)!.overall.map((l) => l.votes);
+      expect(votes('王芳')).toEqual([16, 0, 0, 0]);
+      expect(votes('机关党支部')).toEqual([5, 0, 0, 0]);
+    });
+
+    it('ignores meta of another scheme', () => {
+      expect(templateSubmissionMeta(byForm('candidate-review').meta, getPreset('p1-double-pledge'))).toBeNull();
+      expect(templateSubmissionMeta(undefined, scheme)).toBeNull();
+    });
+  });
+});
+
+describe('P3 two rounds: a template per round with 轮次', () => {
+  const scheme = getPreset('p3-village-two-rounds');
+  const roster = [{ name: '王毅' }, { name: '李娜' }];
+  const sheets = describeTemplates(scheme, roster);
+  const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+
+  it('names the round in a header field and in the sheet name', () => {
+    expect(sheets.map((s) => s.meta?.roundId)).toEqual(['village', 'town']);
+    expect(find(toGrid(sheets[0]), (v) => v === '轮次：村评')).toHaveLength(1);
+    expect(find(toGrid(sheets[1]), (v) => v === '轮次：镇评')).toHaveLength(1);
+    expect(sheets[0].name).not.toBe(sheets[1].name);
+    expect(sheets[0].name).toContain('村评');
+  });
+
+  it('round trip: both rounds read, tiers decided from both', () => {
+    const subs: Submission[] = [];
+    sheets.forEach((s, round) => {
+      for (let i = 0; i < 3; i++) {
+        const g = toGrid(s);
+        const L = labelRow(g, LEVELS);
+        set(g, find(g, (v) => v === '王毅')[0].r, g.rows[L].indexOf('优秀'), MARK);
+        set(g, find(g, (v) => v === '李娜')[0].r, g.rows[L].indexOf('称职'), MARK);
+        subs.push({ file: `r${round}-${i}.xlsx`, sheets: [g] });
+      }
+    });
+    const result = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.participation.map((p) => [p.round, p.returned, p.valid])).toEqual([
+      ['村评', 3, 3],
+      ['镇评', 3, 3],
+    ]);
+    expect(result.subjects.map((s) => s.tier)).toEqual(['优秀', '称职']);
+  });
+});
+
+describe('P4 篇六 score templates', () => {
+  const scheme = getPreset('p4-middle-managers');
+  const roster = [{ name: '王芳', category: '正职' }, { name: '李强', category: '副职' }];
+  const sheets = describeTemplates(scheme, roster);
+
+  it('validates the score cells, exactly, as decimals within the form range', () => {
+    expect(sheets.map((s) => s.meta?.groupId)).toEqual(['cadre', 'staff']);
+    for (const s of sheets) {
+      const g = toGrid(s);
+      const col = find(g, (v) => v === '测评得分')[0].c;
+      const rows = find(g, (v) => v === '王芳' || v === '李强').map((x) => x.r);
+      expect(s.validations).toEqual([expect.objectContaining({ kind: 'decimal', min: 0, max: 100, range: { r1: rows[0], c1: col, r2: rows[1], c2: col } })]);
+      expect(listCells(s).size).toBe(0);
+      expect(find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))).toHaveLength(1);
+    }
+  });
+
+  it('round trip: scores read, 干部50% + 员工50%', () => {
+    const scores = [
+      [90, 80],
+      [80, 70],
+    ];
+    const subs = sheets.map((s, i) => {
+      const g = toGrid(s);
+      const col = find(g, (v) => v === '测评得分')[0].c;
+      set(g, find(g, (v) => v === '王芳')[0].r, col, scores[i][0]);
+      set(g, find(g, (v) => v === '李强')[0].r, col, scores[i][1]);
+      return { file: `s${i}.xlsx`, sheets: [g] };
+    });
+    const result = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.subjects.map((s) => s.scoreText)).toEqual(['85.00', '75.00']);
+  });
+});
+
+describe('every preset: templates are sound and read back', () => {
+  const roster: RosterEntry[] = [
+    { name: '王芳', window: true },
+    { name: '李强' },
+    { name: '张伟', window: true },
+    { name: '=1+1' },
+    { name: '第一党支部', kind: 'organisation' },
+    { name: '第二党支部', kind: 'organisation' },
+  ];
+
+  function fillAll(scheme: Scheme, s: SheetDescription): SheetGrid {
+    const g = toGrid(s);
+    const form = scheme.forms.find((f) => f.id === s.meta!.formId)!;
+    const levels = form.response.kind === 'tier' ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)!.levels.length : 0;
+    for (const v of s.validations) {
+      const { r1, c1, r2, c2 } = v.range;
+      for (let r = r1; r <= r2; r++) {
+        if (v.kind === 'decimal') for (let c = c1; c <= c2; c++) set(g, r, c, 88.5);
+        else if (c2 - c1 + 1 >= levels && levels > 0) for (let c = c1; c <= c2; c += levels) set(g, r, c + (r % levels), MARK);
+      }
+    }
+    return g;
+  }
+
+  it.each(PRESETS.map((p) => [p.id]))('%s', (id) => {
+    const scheme = getPreset(id);
+    const sheets = describeTemplates(scheme, roster);
+    expect(sheets.length).toBeGreaterThan(0);
+    const names = new Set<string>();
+    for (const s of sheets) {
+      expect(checkSheetDescription(s)).toEqual([]);
+      expect(names.has(s.name.toLowerCase())).toBe(false);
+      names.add(s.name.toLowerCase());
+      expect(s.meta?.schemeId).toBe(id);
+      // The formula-like name is written as text.
+      for (const row of s.cells) for (const c of row) if (c.value === '=1+1') expect(c.formulaSafe).toBe(true);
+    }
+    const result = runCampaign({ scheme, roster, submissions: sheets.map((s, i) => ({ file: `t${i}.xlsx`, sheets: [fillAll(scheme, s)] })), today: '2026-12-01' });
+    expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.read.ballots).toHaveLength(sheets.length);
+    for (const b of result.read.ballots) {
+      expect(b.entries.length).toBeGreaterThan(0);
+      // Items-in-rows forms: see the known engine bug above (only the first item row is counted).
+      if (scheme.forms.find((f) => f.id === b.formId)!.items === 'rows') continue;
+      expect(b.entries.every((e) => e.status === 'valid')).toBe(true);
+    }
+  });
+});
+
+describe('without a roster', () => {
+  it('leaves blank, unlocked name rows and an unlocked subject field', () => {
+    const scheme = getPreset('p5-party-members');
+    const sheets = describeTemplates(scheme, [], { blankSubjects: 3 });
+    const candidates = sheets.find((s) => s.meta?.formId === 'candidate-review')!;
+    const g = toGrid(candidates);
+    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    const marks = [...listCells(candidates)].map((k) => Number(k.split(',')[0]));
+    const dataRows = [...new Set(marks)];
+    expect(dataRows).toHaveLength(3);
+    for (const r of dataRows) {
+      expect(g.rows[r][nameCol]).toBeNull();
+      expect(inRanges(candidates.protection!.unlocked, r, nameCol)).toBe(true);
+    }
+    const branch = sheets.find((s) => s.meta?.formId === 'branch-review')!;
+    const field = find(toGrid(branch), (v) => v === '所在支部名称：')[0];
+    expect(inRanges(branch.protection!.unlocked, field.r, field.c)).toBe(true);
+    expect(branch.meta!.subject).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * 校验结果: every finding of the campaign, one per row, naming file, sheet and cell so a clerk can go
+ * to the problem (DOMAIN.md, end of "Form layouts"). Findings name files, as they must; no sheet of
+ * the results lists a ballot's marks.
+ */
+import { CampaignResult } from '../engine';
+import { Finding } from '../findings/finding';
+import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
+import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
+
+const COLUMNS: { header: string; bounds: WidthBounds }[] = [
+  { header: '序号', bounds: { min: 6 } },
+  { header: '文件', bounds: { min: 12, max: 30 } },
+  { header: '工作表', bounds: { min: 8, max: 20 } },
+  { header: '单元格', bounds: { min: 8 } },
+  { header: '级别', bounds: { min: 6 } },
+  { header: '代码', bounds: { min: 10, max: 28 } },
+  { header: '说明', bounds: { min: 40, max: 80 } },
+];
+
+export const SEVERITY_TEXT = { error: '错误', warning: '警告' } as const;
+
+/**
+ * The findings sheet. `extra` findings (e.g. the publication's NAME_ORDER_UNCERTAIN) follow the
+ * campaign's own; errors and warnings keep the engine's order (reading first, then results).
+ */
+export function describeFindings(result: CampaignResult, extra: readonly Finding[] = []): SheetDescription {
+  const findings = [...result.findings, ...extra];
+  const b = new SheetBuilder(COLUMNS.length);
+  b.band('校验结果', 'title', 30);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  b.band(`共 ${findings.length} 条：错误 ${errors} 条（相应的票或项目未计入），警告 ${findings.length - errors} 条（已计入，请核实）`, 'subtitle');
+  const header = headerRow(b, COLUMNS.map((c) => c.header));
+  findings.forEach((f, i) =>
+    b.row([
+      countCell(i + 1, 'center'),
+      cell(f.file, 'wrap'),
+      cell(f.sheet ?? '', 'wrap'),
+      cell(f.cell ?? '', 'center'),
+      cell(SEVERITY_TEXT[f.severity], 'center'),
+      cell(f.code, 'cell'),
+      cell(f.message, 'wrap'),
+    ]),
+  );
+  if (findings.length === 0) b.band('没有发现问题。', 'note');
+  const last = b.rowCount - 1;
+  return b.build({
+    name: '校验结果',
+    kind: 'findings',
+    bounds: COLUMNS.map((c) => c.bounds),
+    freeze: { rows: header + 1, cols: 0 },
+    autoFilter: findings.length > 0 ? { r1: header, c1: 0, r2: last, c2: COLUMNS.length - 1 } : undefined,
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    meta: { kind: 'findings', schemeId: result.scheme.id },
+  });
+}
+

@@ -1,0 +1,70 @@
+/**
+ * 排名表, for the committee: every subject in rank order (competition ranks 1, 2, 2, 4), those
+ * without a rank last; equal ranks and the unranked 按姓氏笔画. Shows the score (schemes that score),
+ * the ranking share (schemes that rank by a share of votes), 等次, flags and the reasons behind the
+ * tier (DOMAIN.md: every tier carries its reason). Aggregates only: no ballot's marks.
+ */
+import { CampaignResult } from '../engine';
+import { SubjectResult } from '../results/evaluate';
+import { formatPercent } from '../rules/conditions';
+import { sortByStroke } from '../text/stroke-order';
+import { SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
+import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
+
+/** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
+export function rankingOrder(subjects: readonly SubjectResult[]): SubjectResult[] {
+  return sortByStroke(subjects, (s) => s.name).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+}
+
+interface Column {
+  header: string;
+  bounds: WidthBounds;
+  value: (r: SubjectResult) => CellDescription;
+}
+
+export function describeRanking(result: CampaignResult): SheetDescription {
+  const { scheme } = result;
+  const places = scheme.scoring.places;
+  const rows = rankingOrder(result.subjects);
+  const columns: Column[] = [
+    { header: '名次', bounds: { min: 6 }, value: (r) => (r.rank === null ? cell('—', 'center') : countCell(r.rank, 'center')) },
+    { header: '姓名', bounds: { min: 10 }, value: (r) => cell(r.name, 'cell') },
+  ];
+  if (rows.some((r) => r.unit)) columns.push({ header: '单位', bounds: { max: 30 }, value: (r) => cell(r.unit ?? '', 'cell') });
+  if (rows.some((r) => r.category)) columns.push({ header: '职务类别', bounds: {}, value: (r) => cell(r.category ?? '', 'center') });
+  if (scheme.scoring.method !== 'none')
+    columns.push({
+      header: '得分',
+      bounds: { min: 8 },
+      value: (r) => (r.score === null ? cell('—', 'center') : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(places), text: r.score.toFixed(places) })),
+    });
+  const share = scheme.ranking.by === 'share' ? scheme.ranking.share : undefined;
+  if (share)
+    columns.push({
+      header: `${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
+      bounds: { min: 10, max: 16 },
+      value: (r) => (r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(r.rankKey) })),
+    });
+  columns.push(
+    { header: '等次', bounds: { min: 8 }, value: (r) => cell(tierText(r), 'center') },
+    { header: '标记', bounds: { max: 20 }, value: (r) => cell(r.flags.join('、'), 'wrap') },
+    { header: '理由', bounds: { min: 30, max: 70 }, value: (r) => cell(r.reasons.join('\n'), 'wrap') },
+  );
+
+  const b = new SheetBuilder(columns.length);
+  b.band(`${scheme.process}排名表`, 'title', 30);
+  b.band(scheme.ranking.by === 'none' ? '（本方案不排名，按姓氏笔画为序）' : '（按名次排列；名次相同或未排名的，按姓氏笔画为序）', 'subtitle');
+  const header = headerRow(b, columns.map((c) => c.header));
+  for (const r of rows) b.row(columns.map((c) => c.value(r)));
+  if (rows.length === 0) b.band('（名册为空）', 'note');
+  const last = b.rowCount - 1;
+  return b.build({
+    name: '排名表',
+    kind: 'ranking',
+    bounds: columns.map((c) => c.bounds),
+    freeze: { rows: header + 1, cols: 2 },
+    autoFilter: rows.length > 0 ? { r1: header, c1: 0, r2: last, c2: columns.length - 1 } : undefined,
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    meta: { kind: 'ranking', schemeId: scheme.id },
+  });
+}

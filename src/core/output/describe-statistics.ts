@@ -1,0 +1,104 @@
+/**
+ * 统计表, like the usual 测评结果报告表: 一、等次分布 (等次, 人数, 占比), 二、参评情况 (测评人类别, 轮次,
+ * 表, 应参评人数, 实收, 有效, 废票, 回收率), 三、得票情况 (per subject: valid votes, each level's votes
+ * and share, and the 满意率 where the scale has 满意/比较满意). All figures are totals over ballots:
+ * no ballot's marks are shown.
+ *
+ * 占比 of a tier is over the subjects that are graded (those with a tier and those pending); subjects
+ * that receive no tier by rule (预备党员, …) are counted in a note, not in the table. 回收率 is 实收 ÷
+ * 应参评人数, blank when the scheme does not give 应参评人数.
+ */
+import { Fraction } from '../common/fraction';
+import { CampaignResult } from '../engine';
+import { formatPercent } from '../rules/conditions';
+import { sortByStroke } from '../text/stroke-order';
+import { SheetBuilder, WidthBounds, isPending } from './sheet-builder';
+import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell } from './sheet-description';
+
+/** A share as a number with format 0.00% and its exact display; "—" when there is no denominator. */
+export function shareCell(part: number, whole: number): CellDescription {
+  if (whole === 0) return cell('—', 'center');
+  const f = Fraction.of(part, whole);
+  return cell(f.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(f) });
+}
+
+export interface TierCount {
+  tier: string;
+  count: number;
+}
+
+/** Subjects per tier in the scheme's order, then 待定; and how many receive no tier by rule. */
+export function tierDistribution(result: CampaignResult): { rows: TierCount[]; graded: number; noTier: number } {
+  const rows: TierCount[] = result.scheme.tiers.map((tier) => ({ tier, count: result.subjects.filter((r) => r.tier === tier).length }));
+  const pending = result.subjects.filter(isPending).length;
+  if (pending > 0) rows.push({ tier: '待定', count: pending });
+  const graded = rows.reduce((a, r) => a + r.count, 0);
+  return { rows, graded, noTier: result.subjects.length - graded };
+}
+
+export function describeStatistics(result: CampaignResult): SheetDescription {
+  const { scheme } = result;
+  const levels = result.subjects[0]?.overall.map((l) => l.level) ?? [];
+  const voted = result.subjects.some((r) => r.overall.some((l) => l.votes > 0));
+  const withSatisfaction = result.subjects.some((r) => r.satisfaction !== null);
+  const voteHeaders = ['序号', '姓名', '有效票数', ...levels.flatMap((l) => [`${l}票数`, `${l}占比`]), ...(withSatisfaction ? ['满意率'] : [])];
+  const participationHeaders = ['测评人类别', '轮次', '表', '应参评人数', '实收', '有效', '废票', '回收率'];
+  const width = Math.max(participationHeaders.length, voted ? voteHeaders.length : 0);
+  const b = new SheetBuilder(width);
+  const header = (labels: string[]) => b.row(labels.map((l) => cell(l, 'header')));
+
+  b.band(`${scheme.process}测评结果统计表`, 'title', 30);
+
+  // 一、等次分布
+  b.band('一、等次分布', 'section', 22);
+  header(['等次', '人数', '占比']);
+  const dist = tierDistribution(result);
+  for (const row of dist.rows) b.row([cell(row.tier, 'center'), countCell(row.count), shareCell(row.count, dist.graded)]);
+  b.row([cell('合计', 'center'), countCell(dist.graded), shareCell(dist.graded, dist.graded)]);
+  if (dist.noTier > 0) b.band(`注：另有 ${dist.noTier} 个被评议对象参加评议但按方案不确定等次（如预备党员），未列入上表。`, 'note');
+  b.blank();
+
+  // 二、参评情况
+  b.band('二、参评情况', 'section', 22);
+  header(participationHeaders);
+  for (const p of result.participation)
+    b.row([
+      cell(p.group, 'center'),
+      cell(p.round, 'center'),
+      cell(p.form, 'wrap'),
+      p.expected === null ? cell('—', 'center') : countCell(p.expected),
+      countCell(p.returned),
+      countCell(p.valid),
+      countCell(p.invalid),
+      p.expected === null ? cell('—', 'center') : shareCell(p.returned, p.expected),
+    ]);
+  if (result.participation.length === 0) b.band('（没有收到任何测评表）', 'note');
+  b.band('注：实收＝有效＋废票（无法计入的票，如测评人类别不明）；与其他票完全相同的票按方案设置处理，见校验结果。回收率＝实收÷应参评人数。', 'note');
+
+  // 三、得票情况
+  if (voted) {
+    b.blank();
+    b.band('三、得票情况', 'section', 22);
+    header(voteHeaders);
+    sortByStroke(result.subjects, (r) => r.name).forEach((r, i) => {
+      const valid = r.overall.reduce((a, l) => a + l.votes, 0);
+      b.row([
+        countCell(i + 1, 'center'),
+        cell(r.name, 'center'),
+        countCell(valid),
+        ...r.overall.flatMap((l) => [countCell(l.votes), shareCell(l.votes, valid)]),
+        ...(withSatisfaction ? [r.satisfaction ? shareCell(r.satisfaction.votes, r.satisfaction.valid) : cell('—', 'center')] : []),
+      ]);
+    });
+    b.band('注：按姓氏笔画为序。票数为各表、各评价项目、各测评人类别、各轮次的合计（一张票评价多个项目的，每个项目计一次）；弃权和无效的项目不计入。', 'note');
+  }
+
+  const bounds: WidthBounds[] = Array.from({ length: width }, (_, c) => (c === 2 ? { min: 10, max: 30 } : { min: 8, max: 16 }));
+  return b.build({
+    name: '统计表',
+    kind: 'statistics',
+    bounds,
+    print: { orientation: width > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: 0 }, footer: PAGE_FOOTER },
+    meta: { kind: 'statistics', schemeId: scheme.id },
+  });
+}

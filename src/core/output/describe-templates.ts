@@ -1,0 +1,322 @@
+/**
+ * The blank templates raters fill, one per form × rater group (× round when the form has more than
+ * one; × subject for a single-subject form, whose subject field is pre-filled), shaped like the annex
+ * forms of seed 004 (附1, 附2, 附3):
+ *
+ * - a title row and header fields: 测评人类别：<group>, 轮次：<round> (several rounds), the subject
+ *   field of a single-subject form (所在支部名称：…), 评议时间 (left for the rater);
+ * - the table, in one of four shapes:
+ *   matrix  — a row per subject, the items' tier columns side by side, each item name merged over its
+ *             tier columns (a two-row header when there is more than one item), then 是否推荐 (附2);
+ *   blocks  — a block of item rows per subject, the name merged over its item rows (附3);
+ *   items   — one subject (single form), a row per item (附1);
+ *   scores  — a row per subject, a score column per item (seed 003 篇六 打分表);
+ * - comment rows (commentLabels): one unlocked cell across the table holding "label：", the rater
+ *   writes after the colon; then a visible 填表说明 (注) under the table;
+ * - √ dropdowns over exactly the mark cells, a decimal validation with the form's min/max over the
+ *   score cells; the sheet protected without a password, only entry cells unlocked (marks, scores,
+ *   recommendations, comment cells, 评议时间, and names only where none could be pre-filled);
+ * - `meta`: template version, scheme, form, group, round (and subject), and a signature of the form's
+ *   shape, so a host can recognise a returned copy (see {@link templateSubmissionMeta}).
+ *
+ * The layout is read back by the engine's own recogniser (forms/recognize-form.ts): labels, not
+ * addresses. Choices that keep it readable: all notes are one cell starting with 填表说明 (a line
+ * starting "2、" would be taken for a name); no blank row between the header and the last entry row
+ * (on a single-subject form a blank row is an abstention); a comment is written in the label's own
+ * cell, because text in a cell over the tier columns is read as an unrecognised mark (so a separate
+ * answer cell to the right of the label, as on the seed's 附1, would not be read as a comment).
+ *
+ * Subjects are listed in roster order (the clerk's order, e.g. 先正职后副职); window-only forms list
+ * window posts only. With no roster subject for a form, blank rows with unlocked name cells are given.
+ */
+import { Submission } from '../forms/grid';
+import { Subject, buildRoster, rosterFor, RosterEntry } from '../roster/roster';
+import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
+import { SheetBuilder, WidthBounds } from './sheet-builder';
+import { CellDescription, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
+
+export const TEMPLATE_VERSION = 'pingyi-template/1';
+/** The mark the templates offer in their dropdowns. */
+export const MARK = '√';
+const DEFAULT_BLANK_SUBJECTS = 10;
+/** Above this total width (characters) a template prints landscape. */
+const PORTRAIT_MAX_WIDTH = 100;
+
+export interface TemplateOptions {
+  /** Blank subject rows (or blocks) when the roster has nobody for a form; default 10. */
+  blankSubjects?: number;
+}
+
+export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[], options: TemplateOptions = {}): SheetDescription[] {
+  const all = buildRoster(roster);
+  const taken = new Set<string>();
+  const out: SheetDescription[] = [];
+  for (const form of scheme.forms) {
+    const groups = scheme.raterGroups.filter((g) => !form.raterGroups || form.raterGroups.includes(g.id));
+    const rounds = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
+    const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;
+    const perSheet: (Subject | null)[] = form.subjects === 'single' ? (subjects.length > 0 ? subjects : [null]) : [null];
+    for (const group of groups)
+      for (const round of rounds)
+        for (const single of perSheet)
+          out.push(
+            describeTemplate({
+              scheme,
+              form,
+              group,
+              round,
+              showRound: rounds.length > 1,
+              subjects: form.subjects === 'single' ? [single] : subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null),
+              single,
+              taken,
+            }),
+          );
+  }
+  return out;
+}
+
+/**
+ * What a host passes to `runCampaign` for a returned template whose `meta` it kept: the form, group
+ * and round, when the meta is a template of this scheme (null otherwise, and the engine recognises
+ * the sheet by its labels alone).
+ */
+export function templateSubmissionMeta(meta: Record<string, string> | undefined, scheme: Scheme): Submission['meta'] | null {
+  if (!meta || meta.kind !== 'template' || meta.schemeId !== scheme.id) return null;
+  const form = scheme.forms.find((f) => f.id === meta.formId);
+  if (!form) return null;
+  const out: NonNullable<Submission['meta']> = { formId: form.id };
+  if (scheme.raterGroups.some((g) => g.id === meta.groupId)) out.groupId = meta.groupId;
+  if (scheme.rounds.some((r) => r.id === meta.roundId)) out.roundId = meta.roundId;
+  return out;
+}
+
+interface TemplateSpec {
+  scheme: Scheme;
+  form: FormDef;
+  group: RaterGroup;
+  round: Round;
+  showRound: boolean;
+  /** The subjects listed, null for a blank row to fill. */
+  subjects: (Subject | null)[];
+  /** The subject of a single-subject form's sheet. */
+  single: Subject | null;
+  taken: Set<string>;
+}
+
+type Shape = 'matrix' | 'blocks' | 'items' | 'scores';
+
+interface Column {
+  header: string;
+  bounds: WidthBounds;
+}
+
+function describeTemplate(t: TemplateSpec): SheetDescription {
+  const { scheme, form } = t;
+  const response = form.response;
+  const scale = response.kind === 'tier' ? scheme.scales.find((s) => s.id === response.scale)! : null;
+  const levels = scale ? scale.levels.map((l) => l.label) : [];
+  const items = form.itemLabels;
+  const shape: Shape = !scale ? 'scores' : form.subjects === 'single' ? 'items' : form.items === 'rows' ? 'blocks' : 'matrix';
+  const recommend = form.recommendation && (shape === 'matrix' || shape === 'blocks') ? form.recommendation : undefined;
+  const twoRowHeader = shape === 'matrix' && items.length > 1;
+
+  const nameColumn: Column = { header: form.subjectLabels[0], bounds: { min: 12, max: 24 } };
+  const serial: Column = { header: '序号', bounds: { min: 6, max: 6 } };
+  const lead: Column[] =
+    shape === 'items' ? [{ header: '评价项目', bounds: { min: 20, max: 36 } }] : shape === 'blocks' ? [serial, nameColumn, { header: '测评项目', bounds: { min: 10, max: 24 } }] : [serial, nameColumn];
+  const entries: Column[] =
+    shape === 'scores'
+      ? items.map((i) => ({ header: i, bounds: { min: 10, max: 16 } }))
+      : shape === 'matrix'
+        ? items.flatMap(() => levels.map((l) => ({ header: l, bounds: { min: 6, max: 12 } })))
+        : levels.map((l) => ({ header: l, bounds: { min: 8, max: 12 } }));
+  const columns = [...lead, ...entries, ...(recommend ? [{ header: recommend.label, bounds: { min: 8, max: 12 } }] : [])];
+  const W = columns.length;
+  const entryFirst = lead.length;
+  const entryLast = lead.length + entries.length - 1;
+  const recCol = recommend ? W - 1 : -1;
+
+  const b = new SheetBuilder(W);
+  b.band(form.title, 'title', 32);
+
+  // Header fields.
+  const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
+  if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
+  if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single?.name ?? ''}`, unlocked: t.single === null });
+  fields.push({ text: '评议时间：    年  月  日', unlocked: true });
+  placeFields(b, fields, columns.map(estimatedWidth));
+
+  // Column headers.
+  const headerStart = b.rowCount;
+  if (twoRowHeader) {
+    const top: CellDescription[] = [...lead.map((c) => cell(c.header, 'header'))];
+    items.forEach((item) => top.push(cell(item, 'header'), ...levels.slice(1).map(() => cell(null, 'header'))));
+    if (recommend) top.push(cell(recommend.label, 'header'));
+    const r0 = b.row(top, 'header');
+    const r1 = b.row([...lead.map(() => cell(null, 'header')), ...entries.map((c) => cell(c.header, 'header')), ...(recommend ? [cell(null, 'header')] : [])], 'header');
+    lead.forEach((_, c) => b.merge(r0, c, r1, c));
+    items.forEach((_, i) => b.merge(r0, entryFirst + i * levels.length, r0, entryFirst + (i + 1) * levels.length - 1));
+    if (recommend) b.merge(r0, recCol, r1, recCol);
+  } else {
+    b.row(columns.map((c) => cell(c.header, 'header')), 'header');
+  }
+  const headerEnd = b.rowCount - 1;
+
+  // Entry rows.
+  const firstData = b.rowCount;
+  const blankEntries = () => entries.map(() => cell(null, 'entry'));
+  const nameCell = (s: Subject | null) => cell(s?.name ?? null, 'center');
+  const nameUnlock = (s: Subject | null, r1: number, r2: number, c: number) => {
+    if (s === null) b.unlock({ r1, c1: c, r2, c2: c });
+  };
+  if (shape === 'items') {
+    for (const item of items) b.row([cell(item, 'wrap'), ...blankEntries()]);
+  } else if (shape === 'blocks') {
+    t.subjects.forEach((s, i) => {
+      const top = b.rowCount;
+      items.forEach((item, k) =>
+        b.row([k === 0 ? countCell(i + 1, 'center') : cell(null, 'center'), k === 0 ? nameCell(s) : cell(null, 'center'), cell(item, 'center'), ...blankEntries(), ...(recommend ? [cell(null, 'entry')] : [])]),
+      );
+      const bottom = b.rowCount - 1;
+      b.merge(top, 0, bottom, 0);
+      b.merge(top, 1, bottom, 1);
+      if (recommend) b.merge(top, recCol, bottom, recCol);
+      nameUnlock(s, top, bottom, 1);
+    });
+  } else {
+    t.subjects.forEach((s, i) => {
+      const r = b.row([countCell(i + 1, 'center'), nameCell(s), ...blankEntries(), ...(recommend ? [cell(null, 'entry')] : [])]);
+      nameUnlock(s, r, r, 1);
+    });
+  }
+  const lastData = b.rowCount - 1;
+  const entryRange = { r1: firstData, c1: entryFirst, r2: lastData, c2: entryLast };
+  b.unlock(entryRange);
+  if (scale) {
+    b.validate({ kind: 'list', range: entryRange, values: [MARK], prompt: '在相应等次栏打“√”（可从下拉列表选择），每项只打一个；不评价的留空', error: '此栏只能打“√”或留空' });
+  } else if (response.kind === 'score') {
+    const min = Number(response.min);
+    const max = Number(response.max);
+    b.validate({ kind: 'decimal', range: entryRange, min, max, prompt: `填写 ${min}～${max} 之间的分数`, error: `分数应在 ${min}～${max} 之间` });
+  }
+  if (recommend) {
+    const recRange = { r1: firstData, c1: recCol, r2: lastData, c2: recCol };
+    b.unlock(recRange);
+    b.validate({ kind: 'list', range: recRange, values: [MARK], prompt: `打“√”表示推荐，最多推荐 ${recommend.maxPerBallot} 名`, error: '此栏只能打“√”或留空' });
+  }
+
+  // Comment rows: the form's own labels, aliases once; the text is written after the label in the same cell.
+  for (const label of commentFields(form)) {
+    const r = b.band(`${label}：`, 'wrap', 60);
+    b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
+  }
+
+  b.band(instructions(form, shape, levels), 'note');
+
+  const names = t.subjects.map((s) => s?.name ?? '');
+  const meta: Record<string, string> = {
+    kind: 'template',
+    version: TEMPLATE_VERSION,
+    schemeId: scheme.id,
+    formId: form.id,
+    groupId: t.group.id,
+    roundId: t.round.id,
+    signature: signature({ form, levels, group: t.group.id, round: t.round.id, names }),
+  };
+  if (t.single) meta.subject = t.single.name;
+  const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.single.name] : [])];
+  const sheet = b.build({
+    name: uniqueSheetName(form.title, t.taken, `（${suffixParts.join('·')}）`),
+    kind: 'template',
+    bounds: columns.map((c) => c.bounds),
+    freeze: { rows: headerEnd + 1, cols: lead.length },
+    print: { orientation: 'portrait', repeatRows: { from: headerStart, to: headerEnd } },
+    protect: true,
+    meta,
+  });
+  const total = sheet.columns.reduce((a, c) => a + c.width, 0);
+  sheet.print.orientation = total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait';
+  return sheet;
+}
+
+/**
+ * Header fields side by side when they fit over the table's columns (widths estimated from the
+ * headers and bounds), else one per row across the whole width.
+ */
+function placeFields(b: SheetBuilder, fields: { text: string; unlocked: boolean }[], estimated: number[]) {
+  const W = b.width;
+  const spans: [number, number][] = [];
+  let c = 0;
+  for (let i = 0; i < fields.length && c < W; i++) {
+    const need = displayWidth(fields[i].text) + 2;
+    const lastAllowed = W - 1 - (fields.length - 1 - i);
+    let end = c;
+    let width = estimated[c];
+    while (width < need && end < lastAllowed) width += estimated[++end];
+    if (width < need) break;
+    spans.push([c, end]);
+    c = end + 1;
+  }
+  if (spans.length === fields.length) {
+    spans[spans.length - 1][1] = W - 1;
+    const r = b.row([], 'field');
+    fields.forEach((f, i) => {
+      const [c1, c2] = spans[i];
+      b.put(r, c1, cell(f.text, 'field'));
+      b.merge(r, c1, r, c2);
+      if (f.unlocked) b.unlock({ r1: r, c1, r2: r, c2 });
+    });
+  } else {
+    for (const f of fields) {
+      const r = b.band(f.text, 'field');
+      if (f.unlocked) b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
+    }
+  }
+}
+
+/** A column's width as the builder will make it from its header (entry cells are blank). */
+function estimatedWidth(c: Column): number {
+  return Math.min(c.bounds.max ?? 50, Math.max(c.bounds.min ?? 4, displayWidth(c.header) + 2));
+}
+
+/**
+ * The comment fields to lay out. `commentLabels` mixes distinct fields and other spellings of one
+ * field (['意见建议', '意见或建议'], ['对开展创先争优活动的意见或建议', '意见或建议']); a label is taken
+ * for another spelling of an earlier one when, with 或/和/及/、 and spaces removed, one contains the other.
+ */
+export function commentFields(form: FormDef): string[] {
+  const core = (l: string) => l.replace(/[或和及、\s\u3000]/g, '');
+  const out: string[] = [];
+  for (const label of form.commentLabels ?? []) {
+    const k = core(label);
+    if (!out.some((o) => core(o).includes(k) || k.includes(core(o)))) out.push(label);
+  }
+  return out;
+}
+
+/** 填表说明, from the form's own rules (seed 004 附表 注). */
+function instructions(form: FormDef, shape: Shape, levels: string[]): string {
+  const lines: string[] = [];
+  if (shape === 'scores') {
+    const r = form.response as { min: number | string; max: number | string };
+    lines.push(`请在分数栏填写 ${r.min}～${r.max} 之间的分数（最多4位小数），不填的按弃权计。`);
+  } else {
+    lines.push(`请在评价等次（${levels.join('、')}）相应栏目中打“√”，每项只打一个；打多个“√”的该项无效。`);
+    lines.push(form.blankMeansNotApplicable ? '对与本人（本单位）无关联的对象，可不填写，相应栏目为空，不计入统计。' : '未打“√”的项目按弃权计。');
+  }
+  if (form.recommendation && (shape === 'matrix' || shape === 'blocks'))
+    lines.push(`“${form.recommendation.label}”栏打“√”表示推荐；推荐名额不能多于${form.recommendation.maxPerBallot}名，超过名额则推荐无效。`);
+  lines.push('本表无记名填写。请勿增删行列或修改表头、姓名。');
+  return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
+}
+
+/** FNV-1a (32-bit) of the template's shape: the form, its levels, group, round and names listed. */
+function signature(shape: unknown): string {
+  const text = JSON.stringify(shape);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

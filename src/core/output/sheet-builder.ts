@@ -1,0 +1,201 @@
+/**
+ * The small builder every describer uses: rows are appended top to bottom, merges keep their covered
+ * cells blank, and column widths and the heights of wrapped rows are estimated from the content when
+ * the sheet is finished. Also the few texts describers share (等次 of an undecided subject).
+ */
+import { SubjectResult } from '../results/evaluate';
+import {
+  CellDescription,
+  CellRange,
+  DEFAULT_MARGINS,
+  PrintSettings,
+  STYLES,
+  SheetDescription,
+  SheetKind,
+  SheetProtection,
+  StyleName,
+  Validation,
+  cell,
+  displayWidth,
+} from './sheet-description';
+
+/** Width bounds of one column, in characters. */
+export interface WidthBounds {
+  min?: number;
+  max?: number;
+}
+
+const DEFAULT_MIN_WIDTH = 4;
+const DEFAULT_MAX_WIDTH = 50;
+/** Room left and right of the text, in characters. */
+const WIDTH_PADDING = 2;
+/** Points per line of wrapped text, per point of font size. */
+const LINE_HEIGHT = 1.35;
+
+export class SheetBuilder {
+  readonly cells: CellDescription[][] = [];
+  readonly merges: CellRange[] = [];
+  readonly validations: Validation[] = [];
+  readonly unlocked: CellRange[] = [];
+  private readonly heights = new Map<number, number>();
+
+  constructor(readonly width: number) {
+    if (width < 1) throw new RangeError('表格至少要有一列');
+  }
+
+  get rowCount(): number {
+    return this.cells.length;
+  }
+
+  /** Append a row; missing cells are blank with `padStyle` (no style: no border). Returns its index. */
+  row(cells: CellDescription[], padStyle?: StyleName): number {
+    if (cells.length > this.width) throw new RangeError(`一行最多 ${this.width} 个单元格`);
+    const row = [...cells];
+    while (row.length < this.width) row.push(padStyle ? { value: null, style: padStyle } : { value: null });
+    this.cells.push(row);
+    return this.cells.length - 1;
+  }
+
+  /** A row holding one text merged across every column (title, note, section heading). */
+  band(value: string, style: StyleName, points?: number): number {
+    const r = this.row([cell(value, style)], style);
+    if (this.width > 1) this.merge(r, 0, r, this.width - 1);
+    if (points !== undefined) this.height(r, points);
+    return r;
+  }
+
+  blank(): number {
+    return this.row([]);
+  }
+
+  put(r: number, c: number, value: CellDescription): void {
+    this.cells[r][c] = value;
+  }
+
+  /** Merge a range: covered cells become blank and take the top-left cell's style (borders over the area). */
+  merge(r1: number, c1: number, r2: number, c2: number): void {
+    if (r1 === r2 && c1 === c2) return;
+    const style = this.cells[r1][c1].style;
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) this.cells[r][c] = style ? { value: null, style } : { value: null };
+    this.merges.push({ r1, c1, r2, c2 });
+  }
+
+  height(r: number, points: number): void {
+    this.heights.set(r, points);
+  }
+
+  validate(v: Validation): void {
+    this.validations.push(v);
+  }
+
+  unlock(range: CellRange): void {
+    this.unlocked.push(range);
+  }
+
+  /** Finish: widths from the content within `bounds`, heights of wrapped rows estimated. */
+  build(spec: {
+    name: string;
+    kind: SheetKind;
+    print: Omit<PrintSettings, 'paper' | 'margins' | 'fitToWidth' | 'horizontalCentered'> & Partial<PrintSettings>;
+    bounds?: WidthBounds[];
+    freeze?: { rows: number; cols: number };
+    autoFilter?: CellRange;
+    protect?: boolean;
+    meta?: Record<string, string>;
+  }): SheetDescription {
+    const widths = this.columnWidths(spec.bounds ?? []);
+    const rowHeights = this.rowHeights(widths);
+    const protection: SheetProtection | undefined = spec.protect
+      ? { password: null, unlocked: this.unlocked, allowFormatColumns: true, allowFormatRows: true }
+      : undefined;
+    const out: SheetDescription = {
+      name: spec.name,
+      kind: spec.kind,
+      cells: this.cells,
+      columns: widths.map((width) => ({ width })),
+      rowHeights,
+      merges: this.merges,
+      validations: this.validations,
+      print: { paper: 'A4', fitToWidth: true, margins: DEFAULT_MARGINS, horizontalCentered: true, ...spec.print },
+    };
+    if (spec.freeze) out.freeze = spec.freeze;
+    if (spec.autoFilter) out.autoFilter = spec.autoFilter;
+    if (protection) out.protection = protection;
+    if (spec.meta) out.meta = spec.meta;
+    return out;
+  }
+
+  private mergeAt(r: number, c: number): CellRange | undefined {
+    return this.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  }
+
+  private columnWidths(bounds: WidthBounds[]): number[] {
+    const widths: number[] = [];
+    for (let c = 0; c < this.width; c++) {
+      let w = 0;
+      for (let r = 0; r < this.cells.length; r++) {
+        const m = this.mergeAt(r, c);
+        if (m && m.c1 !== m.c2) continue; // text over several columns does not size one of them
+        w = Math.max(w, textWidth(this.cells[r][c]));
+      }
+      const min = bounds[c]?.min ?? DEFAULT_MIN_WIDTH;
+      const max = bounds[c]?.max ?? DEFAULT_MAX_WIDTH;
+      widths.push(Math.min(max, Math.max(min, w + WIDTH_PADDING)));
+    }
+    return widths;
+  }
+
+  private rowHeights(widths: number[]): { row: number; points: number }[] {
+    const out: { row: number; points: number }[] = [];
+    for (let r = 0; r < this.cells.length; r++) {
+      const set = this.heights.get(r);
+      let lines = 1;
+      let fontSize = 11;
+      for (let c = 0; c < this.width; c++) {
+        const d = this.cells[r][c];
+        if (d.value === null || !d.style) continue;
+        const style = STYLES[d.style];
+        fontSize = Math.max(fontSize, style.fontSize);
+        const m = this.mergeAt(r, c);
+        if (m && m.r1 !== m.r2) continue; // a block over several rows is sized by them
+        const span = m ? widths.slice(m.c1, m.c2 + 1).reduce((a, b) => a + b, 0) : widths[c];
+        const text = d.text ?? String(d.value);
+        const n = style.wrap ? wrappedLines(text, span) : text.split('\n').length;
+        lines = Math.max(lines, n);
+      }
+      const estimated = lines > 1 ? Math.min(409, Math.ceil(lines * fontSize * LINE_HEIGHT + 4)) : undefined;
+      const points = set !== undefined && estimated !== undefined ? Math.max(set, estimated) : set ?? estimated;
+      if (points !== undefined) out.push({ row: r, points });
+    }
+    return out;
+  }
+}
+
+function textWidth(d: CellDescription): number {
+  if (d.value === null) return 0;
+  const text = d.text ?? String(d.value);
+  const w = Math.max(...text.split('\n').map(displayWidth));
+  return d.style && STYLES[d.style].bold ? Math.ceil(w * 1.1) : w;
+}
+
+function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+}
+
+/** 等次 as shown: the tier, 不定等次 (no tier by rule, e.g. 预备党员), or 待定 (the committee decides). */
+export function tierText(r: SubjectResult): string {
+  if (r.tier !== null) return r.tier;
+  return r.flags.includes('不定等次') ? '不定等次' : '待定';
+}
+
+/** Subjects waiting for a tier (not those that receive none by rule). */
+export function isPending(r: SubjectResult): boolean {
+  return r.tier === null && !r.flags.includes('不定等次');
+}
+
+/** A header row of the given labels; returns its index. */
+export function headerRow(b: SheetBuilder, labels: string[]): number {
+  return b.row(labels.map((l) => cell(l, 'header')), 'header');
+}
