@@ -213,3 +213,25 @@ describe('header fields', () => {
     expect(r.read.ballots.map((b) => b.groupId)).toEqual(['service']);
   });
 });
+
+describe('comment rows', () => {
+  it('reads 附1 意见或建议 whose answer sits in a cell merged over the tier columns, with no false finding', () => {
+    const p5 = getPreset('p5-party-members');
+    const rows: CellValue[][] = [
+      ['党支部开展创先争优活动群众评议表'],
+      ['所在支部名称:机关 评议时间:2011年12月 日'],
+      [null, '满 意', '比较满意', '基本满意', '不满意'],
+      ...p5.forms[0].itemLabels.map((item) => [item, '√', null, null, null] as CellValue[]),
+      ['对开展创先争优活动的意见或建议:', '希望多组织学习', null, null, null],
+      ['注:请小组长根据多数党员意见在评价等次相应栏目中打“√”,'],
+    ];
+    const r = runCampaign({
+      scheme: p5,
+      roster: [{ name: '机关', kind: 'organisation' }],
+      submissions: [submission('g.xlsx', { name: '附1', rows, merges: [{ r1: 8, c1: 1, r2: 8, c2: 4 }] })],
+    });
+    expect(r.read.findings).toEqual([]);
+    expect(r.read.ballots[0].comments).toEqual(['希望多组织学习']);
+    expect(r.subjects[0].satisfaction).toEqual({ votes: 5, valid: 5, share: '100.00%' });
+  });
+});

@@ -108,7 +108,10 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
 
 function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
   for (let r = 0; r < view.rowCount; r++)
-    for (let c = 0; c < view.colCount; c++) if (markKind(view.raw(r, c), scheme) !== 'none') return true;
+    for (let c = 0; c < view.colCount; c++) {
+      const kind = markKind(view.raw(r, c), scheme);
+      if (kind === 'mark' || kind === 'alternative') return true;
+    }
   return false;
 }
 
@@ -269,17 +272,17 @@ function readSheet(
 
   for (let r = rec.firstDataRow; r < view.rowCount; r++) {
     const rowText = firstText(view, r);
-    const hasMarks = rowHasEntry(view, r, rec, scheme);
-    if (!hasMarks && rowText !== null) {
+    // A comment row (意见或建议：…) may have its answer in a cell merged over the tier columns.
+    if (rowText !== null && rowText.col !== rec.tierColumns[0]?.col) {
       const label = normalizeLabel(rowText.text);
-      const comment = commentLabels.find((l) => label.startsWith(l));
-      if (comment !== undefined) {
+      if (commentLabels.some((l) => label.startsWith(l))) {
         const rest = rowText.text.replace(/^[^:：]*[:：]/, '').trim() || nextValue(view, r, rowText.col);
         if (rest !== '') comments.push(rest);
         continue;
       }
-      if (NOTE_PREFIX.test(label)) continue;
     }
+    const hasMarks = rowHasEntry(view, r, rec, scheme);
+    if (!hasMarks && rowText !== null && NOTE_PREFIX.test(normalizeLabel(rowText.text))) continue;
 
     // On forms with items in rows, a row with neither an item nor a mark is a note or a signature line.
     if (form.items === 'rows' && !hasMarks && rowItem(r) < 0) {

@@ -88,7 +88,9 @@ function crossCheck(s: Scheme): string[] {
     }
     f.raterGroups?.forEach((g, j) => groups.has(g) || problems.push(`字段 ${at}.raterGroups[${j}]：没有评议人类别「${g}」`));
     f.rounds?.forEach((r, j) => rounds.has(r) || problems.push(`字段 ${at}.rounds[${j}]：没有轮次「${r}」`));
-    if (f.subjects === 'single' && f.items === 'column-groups' && f.itemLabels.length > 1)
+    if (f.subjects === 'single' && f.response.kind === 'score' && f.itemLabels.length > 1)
+      problems.push(`字段 ${at}：只评一个对象的打分表暂只支持一个评分项目，请改为每行一个被评议人（subjects = rows）`);
+    if (f.subjects === 'single' && f.response.kind === 'tier' && f.items === 'column-groups' && f.itemLabels.length > 1)
       problems.push(`字段 ${at}：单一对象的表，评价项目应按行排列（items = rows）`);
   });
 

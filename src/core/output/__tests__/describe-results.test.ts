@@ -25,8 +25,9 @@ function scoreSheet(group: string, scores: (number | null)[], names: readonly st
 
 const roster: RosterEntry[] = [
   { name: '王芳', unit: '办公室', category: '正职' },
-  { name: '李强', unit: '财务部', category: '副职' },
+  // 张伟 before 李强 in the roster: the tie at rank 2 must still come out 李 before 张 (stroke order).
   { name: '张伟', unit: '营业部', category: '副职', flags: { 事故: '分管网点发生责任事故' } },
+  { name: '李强', unit: '财务部', category: '副职' },
   { name: '丁宁', unit: '营业部', category: '副职' },
   { name: '丁小强', unit: '办公室', category: '副职' },
   { name: '赵六', unit: '财务部', category: '副职' },
@@ -61,8 +62,8 @@ describe('the campaign behind the sheets (worked out by hand)', () => {
   it('has the scores, tiers and ranks the sheets are checked against', () => {
     expect(result.subjects.map((s) => [s.name, s.scoreText, s.tier, s.rank])).toEqual([
       ['王芳', '90.00', '优秀', 1],
-      ['李强', '80.00', '称职', 2],
       ['张伟', '80.00', '不称职', 2], // 一票否决: 责任事故
+      ['李强', '80.00', '称职', 2],
       ['丁宁', '70.00', '基本称职', 4],
       ['丁小强', '60.00', '不称职', 5],
       ['赵六', null, null, null],
