@@ -17,7 +17,17 @@ export interface Finding {
 
 /** The catalogue: one entry per code, its severity and what it means. */
 export const FINDING_CODES = {
-  FILE_UNREADABLE: { severity: 'error', meaning: '文件无法读取（不是工作簿、已损坏或加密）' },
+  FILE_UNREADABLE: { severity: 'error', meaning: '文件无法读取' },
+  FILE_EMPTY: { severity: 'error', meaning: '空文件（0 字节）' },
+  FILE_TOO_LARGE: { severity: 'error', meaning: '文件超过大小上限，未读取' },
+  FILE_NOT_WORKBOOK: { severity: 'error', meaning: '不是工作簿（如 Word 文档、图片或 PDF）' },
+  FILE_DAMAGED: { severity: 'error', meaning: '文件已损坏或不完整' },
+  FILE_ENCRYPTED: { severity: 'error', meaning: '文件设有打开密码，无法读取' },
+  FILE_TOO_COMPLEX: { severity: 'error', meaning: '文件解压后过大、单元格或工作表过多（疑似压缩炸弹），未读取' },
+  WORKBOOK_EMPTY: { severity: 'error', meaning: '工作簿中没有任何内容' },
+  ROSTER_DUPLICATE_NAME: { severity: 'warning', meaning: '名册中有重名，测评表上须能区分' },
+  ROSTER_VALUE_UNRECOGNISED: { severity: 'warning', meaning: '名册中某栏的内容无法识别' },
+  ROSTER_EMPTY: { severity: 'error', meaning: '名册中没有读到任何被评议对象' },
   SHEET_NOT_A_FORM: { severity: 'warning', meaning: '工作表不是测评表，未计入' },
   FORM_AMBIGUOUS: { severity: 'warning', meaning: '工作表可对应多种表，按最吻合的一种读取' },
   TIER_COLUMN_MISSING: { severity: 'error', meaning: '缺少等次列（可能被改名或删除）' },

@@ -1,0 +1,235 @@
+/**
+ * `pingyi`: the command line for batch work on folders of returned workbooks. It only drives: the
+ * engine decides, the file host reads and writes. Exit codes: 0 fine, 1 error-level findings, 2 usage.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { basename, extname, join, resolve } from 'path';
+import { ParseArgsConfig, parseArgs } from 'util';
+import { CampaignResult, runCampaign } from '../core/engine';
+import { Finding, finding, formatFinding } from '../core/findings/finding';
+import { Submission } from '../core/forms/grid';
+import { PRESETS, getPreset } from '../core/presets';
+import { RosterEntry } from '../core/roster/roster';
+import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
+import { Scheme } from '../core/scheme/scheme-schema';
+import { sortByStroke } from '../core/text/stroke-order';
+import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { readRoster } from '../hosts/files/read-roster';
+import { findDuplicateFiles, readWorkbook } from '../hosts/files/read-workbook';
+import { writeWorkbook } from '../hosts/files/write-workbook';
+import { resultJson } from './result-json';
+import { summaryText } from './summary';
+
+export class UsageError extends Error {}
+
+const USAGE = `用法：
+  pingyi presets
+  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>
+  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> [--json]
+  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
+  pingyi sort --by stroke            （从标准输入每行读一个姓名，按姓氏笔画输出）
+
+退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.et']);
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => string;
+  isTTY: boolean;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof SchemeError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'presets':
+      for (const p of PRESETS) io.stdout(`${p.id}\t${p.name}（${p.process}；${p.seed}）\n`);
+      return 0;
+    case 'sort': {
+      const { values } = parse(rest, { by: { type: 'string' } });
+      if (values.by !== 'stroke') throw new UsageError('sort 需要 --by stroke');
+      const names = io.stdin().split(/\r?\n/).filter((n) => n.trim() !== '');
+      for (const n of sortByStroke(names, (x) => x)) io.stdout(`${n}\n`);
+      return 0;
+    }
+    case 'template':
+      return template(rest, io);
+    case 'validate':
+    case 'score':
+      return validateOrScore(command, rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`未知命令「${command}」`);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse(args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (e) {
+    throw new UsageError(`参数有误：${(e as Error).message}`);
+  }
+}
+
+function schemeFrom(arg: string | undefined): Scheme {
+  if (!arg) throw new UsageError('缺少 --scheme（预设 id 或方案 JSON 文件）');
+  if (PRESETS.some((p) => p.id === arg)) return getPreset(arg);
+  if (!existsSync(arg)) throw new UsageError(`找不到方案「${arg}」：既不是预设 id（pingyi presets 可列出），也不是文件`);
+  return loadScheme(readFileSync(arg, 'utf8'));
+}
+
+async function rosterFrom(path: string | undefined, findings: Finding[]): Promise<RosterEntry[] | null> {
+  if (!path) return null;
+  if (!existsSync(path)) throw new UsageError(`找不到名册文件「${path}」`);
+  const outcome = await readWorkbook(basename(path), new Uint8Array(readFileSync(path)));
+  findings.push(...outcome.findings);
+  if (!outcome.submission) return [];
+  const { roster, findings: rf } = readRoster(outcome.submission);
+  findings.push(...rf);
+  return roster;
+}
+
+/** Files named, and the workbooks inside folders named (not recursing into hidden folders). */
+function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith('.') || name.startsWith('~$')) continue;
+        const child = join(p, name);
+        if (statSync(child).isDirectory() || WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) walk(child);
+      }
+    } else files.push(p);
+  };
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`找不到「${p}」`);
+    walk(p);
+  }
+  return files;
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' } });
+  if (!values.out) throw new UsageError('缺少 --out（输出目录）');
+  const scheme = schemeFrom(values.scheme as string | undefined);
+  const findings: Finding[] = [];
+  const roster = (await rosterFrom(values.roster as string | undefined, findings)) ?? [];
+  const out = resolve(values.out as string);
+  mkdirSync(out, { recursive: true });
+  const sheets = describeTemplates(scheme, roster);
+  for (const sheet of sheets) {
+    const name = `${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+    const target = join(out, name);
+    writeFileSync(target, await writeWorkbook([sheet]));
+    io.stdout(`已生成 ${target}\n`);
+  }
+  for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function validateOrScore(command: 'validate' | 'score', args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    scheme: { type: 'string' },
+    roster: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    today: { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
+  if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
+  const scheme = schemeFrom(values.scheme as string | undefined);
+  const findings: Finding[] = [];
+  const files = collectFiles(positionals);
+  const outPath = values.out ? resolve(values.out as string) : null;
+  if (outPath && files.some((f) => resolve(f) === outPath)) throw new UsageError('--out 不能是输入文件之一');
+
+  const submissions: Submission[] = [];
+  const hashes: { file: string; hash: string }[] = [];
+  const progress = files.length >= 10 || io.isTTY;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (progress) io.stderr(`\r读取 ${i + 1}/${files.length}：${basename(file)}`.padEnd(60));
+    const outcome = await readWorkbook(basename(file), new Uint8Array(readFileSync(file)));
+    findings.push(...outcome.findings);
+    if (outcome.sha256) hashes.push({ file: basename(file), hash: outcome.sha256 });
+    if (outcome.submission) {
+      // A copy of our own template says which form, group and round it is, even after a clerk retyped a header.
+      const sheetMeta = outcome.templateMeta?.[outcome.submission.sheets[0]?.name ?? ''] ?? Object.values(outcome.templateMeta ?? {})[0];
+      const meta = templateSubmissionMeta(sheetMeta, scheme);
+      submissions.push(meta ? { ...outcome.submission, meta } : outcome.submission);
+    }
+  }
+  if (progress) io.stderr('\n');
+  for (const d of findDuplicateFiles(hashes)) {
+    findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
+    const i = submissions.findIndex((s) => s.file === d.file);
+    if (i >= 0) submissions.splice(i, 1);
+  }
+  let roster = await rosterFrom(values.roster as string | undefined, findings);
+  if (roster === null) roster = schemeRoster(scheme);
+  if (roster.length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
+
+  const result = runCampaign({ scheme, roster, submissions, today: (values.today as string | undefined) ?? undefined });
+  result.findings.unshift(...findings);
+  if (command === 'score' && outPath) writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
+
+  if (values.json) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
+  else io.stdout(`${command === 'score' ? summaryText(result) : validationText(result)}\n${outPath ? `\n结果已写入 ${outPath}\n` : ''}`);
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** The roster the scheme carries, when no roster file is given. */
+function schemeRoster(scheme: Scheme): RosterEntry[] {
+  return scheme.roster ?? [];
+}
+
+function validationText(result: CampaignResult): string {
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const lines = [`共读取 ${result.read.ballots.length + result.read.uncounted.length} 张票，计入 ${result.read.ballots.length} 张；错误 ${errors} 条，提醒 ${result.findings.length - errors} 条`];
+  for (const f of result.findings) lines.push(formatFinding(f));
+  return lines.join('\n');
+}
+
+/** Entry point of the `pingyi` binary (bin/pingyi.js). */
+export function runCli(): void {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: () => readFileSync(0, 'utf8'),
+    isTTY: Boolean(process.stderr.isTTY),
+  }).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`内部错误：${(e as Error).stack ?? e}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
+
+if (require.main === module) runCli();

@@ -1,0 +1,173 @@
+/**
+ * Reading the roster (名册): columns found by label in any order, traditional-character headers,
+ * blank and note rows skipped, duplicates reported and kept, flags by header text.
+ */
+import { CellValue, Submission } from '../../../core/forms/grid';
+import { buildRoster, hasFlag, matchName } from '../../../core/roster/roster';
+import { readRoster } from '../read-roster';
+import { readWorkbook } from '../read-workbook';
+import { book, write } from './fixtures';
+
+function sub(rows: CellValue[][], name = '名册'): Submission {
+  return { file: '名册.xlsx', sheets: [{ name, rows, merges: [] }] };
+}
+
+describe('readRoster', () => {
+  it('reads the usual columns, with a title row above the header', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['2024年度民主评议党员名册'],
+        ['序号', '姓名', '单位', '职务类别', '窗口岗位', '党风廉政问题', '类型'],
+        [1, '王毅', '第一党支部', '正职', '是', null, '个人'],
+        [2, ' 张三 ', '第二党支部', '副职', '否', '经查证属实的投诉', null],
+        [3, '第一党支部', null, null, null, null, '组织'],
+      ]),
+    );
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([
+      { name: '王毅', unit: '第一党支部', category: '正职', window: true, kind: 'person' },
+      { name: '张三', unit: '第二党支部', category: '副职', window: false, flags: { 党风廉政问题: '经查证属实的投诉' } },
+      { name: '第一党支部', kind: 'organisation' },
+    ]);
+  });
+
+  it('finds columns in any order and under their other names', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['违法违纪', '部门', '是否窗口岗位', '姓 名', '职务', '重大失误', '被问责', '事故', '否决事项'],
+        ['', '营业部', '√', '李四', '副行长', '', '', '分管网点发生责任事故', ''],
+        ['有', '办公室', '', '王五', '主任', '是', '', '', ''],
+      ]),
+    );
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([
+      { name: '李四', unit: '营业部', category: '副行长', window: true, flags: { 事故: '分管网点发生责任事故' } },
+      { name: '王五', unit: '办公室', category: '主任', flags: { 违法违纪: '有', 重大失误: '是' } },
+    ]);
+  });
+
+  it('reads traditional-character headers as their simplified labels (flags keyed simplified)', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['姓名', '單位', '職務類別', '窗口崗位', '黨風廉政問題', '類型'],
+        ['陳偉', '第三黨支部', '正職', '是', '屬實', '個人'],
+      ]),
+    );
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([{ name: '陳偉', unit: '第三黨支部', category: '正職', window: true, kind: 'person', flags: { 党风廉政问题: '屬實' } }]);
+    // and the engine's veto rules find the flag under the scheme's simplified field name
+    expect(hasFlag(roster[0], '党风廉政问题')).toBe(true);
+  });
+
+  it('skips blank rows and note lines, trims and tidies names', () => {
+    const { roster } = readRoster(
+      sub([
+        ['姓名', '单位'],
+        [null, null],
+        ['王　毅', '机关'],
+        ['', '这一行没有姓名'],
+        ['　', null],
+        ['李  强 ', '机关'],
+        ['阿依古丽  买买提 ', '机关'],
+        ['注：窗口岗位填“是”或“否”', null],
+        ['合计', null],
+      ]),
+    );
+    expect(roster.map((r) => r.name)).toEqual(['王毅', '李强', '阿依古丽 买买提']);
+  });
+
+  it('reports a name twice (重名) and keeps both entries', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['姓名', '单位'],
+        ['王毅', '第一党支部'],
+        ['张三', '第二党支部'],
+        ['王 毅', '第三党支部'],
+      ]),
+    );
+    expect(roster).toHaveLength(3);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'ROSTER_DUPLICATE_NAME', file: '名册.xlsx', sheet: '名册', cell: 'A4', subject: '王毅' });
+    expect(findings[0].message).toContain('出现 2 次（名册!A2、名册!A4）');
+    // the engine sees the same: an ambiguous name on a ballot
+    expect(matchName(buildRoster(roster), '王毅').kind).toBe('ambiguous');
+  });
+
+  it('reports values it cannot read in 窗口岗位 and 类型', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['姓名', '窗口岗位', '类型'],
+        ['王毅', '也许', '其他'],
+      ]),
+    );
+    expect(roster).toEqual([{ name: '王毅', window: false }]);
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([
+      ['ROSTER_VALUE_UNRECOGNISED', 'B2'],
+      ['ROSTER_VALUE_UNRECOGNISED', 'C2'],
+    ]);
+    expect(findings[0].message).toContain('「也许」');
+  });
+
+  it('an organisation roster named by 名称 when there is no 姓名 column', () => {
+    const { roster } = readRoster(
+      sub([
+        ['序号', '党组织名称', '所属党委'],
+        [1, '第一党支部', '机关党委'],
+      ]),
+    );
+    expect(roster).toEqual([{ name: '第一党支部', flags: { 所属党委: '机关党委' } }]);
+  });
+
+  it('reads every sheet with a header; sheets without one are ignored', () => {
+    const { roster } = readRoster({
+      file: '名册.xlsx',
+      sheets: [
+        { name: '说明', rows: [['本名册用于2024年度述职评议']], merges: [] },
+        { name: '正职', rows: [['姓名', '职务类别'], ['甲', '正职']], merges: [] },
+        { name: '副职', rows: [['职务类别', '姓名'], ['副职', '乙']], merges: [] },
+      ],
+    });
+    expect(roster).toEqual([
+      { name: '甲', category: '正职' },
+      { name: '乙', category: '副职' },
+    ]);
+  });
+
+  it('no header: one finding, no entries', () => {
+    const { roster, findings } = readRoster(sub([['张三', '李四']]));
+    expect(roster).toEqual([]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].code).toBe('ROSTER_EMPTY');
+    expect(findings[0].message).toContain('「名册.xlsx」');
+  });
+
+  it('formula cells give their cached value; error cells are reported', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['姓名', '单位'],
+        [{ formula: 'A9', value: '王毅' }, { error: '#N/A' }],
+      ]),
+    );
+    expect(roster).toEqual([{ name: '王毅' }]);
+    expect(findings.map((f) => f.code)).toEqual(['ERROR_VALUE']);
+  });
+
+  it('end to end: an .xls roster written by another program', async () => {
+    const wb = book({
+      name: 'Sheet1',
+      aoa: [
+        ['中层干部名册'],
+        ['部门', '姓名', '职务类别', '案件或事故'],
+        ['营业部', '张伟', '副职', '分管网点发生责任事故'],
+        ['办公室', '刘洋', '正职', null],
+      ],
+    });
+    const out = await readWorkbook('名册.xls', write(wb, 'biff8'));
+    const { roster, findings } = readRoster(out.submission!);
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([
+      { name: '张伟', unit: '营业部', category: '副职', flags: { 案件或事故: '分管网点发生责任事故' } },
+      { name: '刘洋', unit: '办公室', category: '正职' },
+    ]);
+  });
+});

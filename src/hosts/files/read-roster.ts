@@ -1,0 +1,174 @@
+/**
+ * The roster (名册) from a read workbook: every sheet with a header row naming a 姓名 column (or, for
+ * a roster of organisations, a 名称 column) gives one entry per filled row below it.
+ *
+ * Columns are found by their labels, in any order, with spacing, width and traditional characters
+ * normalised (normalizeLabel): 单位 (支部/部门 ...), 职务类别 (类别/职务), 窗口岗位 (是/否/√), 类型
+ * (个人/组织). 序号 is ignored. Every other column is a flag keyed by its normalised label, so
+ * 否决事项, 事故, 党风廉政问题, 违法违纪, 重大失误, 被问责 and any column a scheme names can be used by
+ * its veto rules (a non-empty cell is "set"; see hasFlag in core/roster/roster.ts).
+ *
+ * Blank rows and note lines (注：…) are skipped; names are trimmed (displayName); the same name
+ * twice is reported and both entries are kept (the engine then cannot tell them apart on a ballot).
+ */
+import { cellAddress } from '../../core/common/cell';
+import { Finding, finding } from '../../core/findings/finding';
+import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
+import { RosterEntry } from '../../core/roster/roster';
+import { displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
+
+type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
+
+/** A person roster's name column. */
+const NAME = /^(姓名|被评议人|被评议人姓名|被评议对象|被评议对象姓名|评议对象|被考核人|述职人|姓名\(名称\)|姓名名称)$/;
+/** An organisation roster's name column, used only when no 姓名 column is in the row. */
+const ORG_NAME = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
+
+const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
+  ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
+  ['unit', /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/],
+  ['category', /^(职务类别|类别|职务|人员类别|岗位类别|职级|职务级别|人员身份|身份)$/],
+  ['window', /^(是否)?窗口(服务)?(岗位)?$/],
+  ['kind', /^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/],
+];
+
+const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
+const NO = /^(否|不是|非|×|✗|✘|x|n|no|false|0|无)$/i;
+const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
+const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
+const NOTE = /^(注|说明|备注|填表说明)\s*[:：]|^(合计|总计|小计)$/;
+
+/** How far down a header row may sit (title rows and notes above it). */
+const HEADER_SEARCH_ROWS = 30;
+
+interface Layout {
+  headerRow: number;
+  nameCol: number;
+  columns: { col: number; field: Field | 'flag'; key: string; label: string }[];
+}
+
+function text(v: CellValue | undefined): string {
+  const s = shownValue(v);
+  if (s === null) return '';
+  if (typeof s === 'boolean') return s ? '是' : '';
+  return String(s).trim();
+}
+
+function findLayout(sheet: SheetGrid): Layout | null {
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (const nameLabel of [NAME, ORG_NAME]) {
+    for (let r = 0; r < limit; r++) {
+      const row = sheet.rows[r] ?? [];
+      const labels = row.map((v) => normalizeLabel(shownValue(v)));
+      const nameCol = labels.findIndex((l) => nameLabel.test(l));
+      if (nameCol < 0) continue;
+      const columns: Layout['columns'] = [];
+      const taken = new Set<Field>();
+      labels.forEach((label, col) => {
+        if (col === nameCol || label === '') return;
+        const hit = FIELDS.find(([f, re]) => re.test(label) && (f === 'skip' || !taken.has(f)));
+        if (hit) {
+          taken.add(hit[0]);
+          columns.push({ col, field: hit[0], key: label, label: text(row[col]) });
+        } else columns.push({ col, field: 'flag', key: label, label: text(row[col]) });
+      });
+      return { headerRow: r, nameCol, columns };
+    }
+  }
+  return null;
+}
+
+export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[] } {
+  const file = submission.file;
+  const roster: RosterEntry[] = [];
+  const findings: Finding[] = [];
+  /** normalized name → where each entry came from. */
+  const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[] }>();
+  let headers = 0;
+
+  for (const sheet of submission.sheets) {
+    const layout = findLayout(sheet);
+    if (!layout) continue;
+    headers++;
+    const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
+    for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      const rawName = row[layout.nameCol];
+      if (isBlank(rawName)) continue;
+      const name = displayName(text(rawName));
+      if (name === '' || NOTE.test(name)) continue;
+      const entry: RosterEntry = { name };
+      const flags: Record<string, string> = {};
+      for (const c of layout.columns) {
+        const v = row[c.col];
+        if (isSpecial(v as CellValue) && (v as { error?: string }).error) {
+          findings.push(finding('ERROR_VALUE', `名册「${c.label}」栏是错误值 ${(v as { error: string }).error}，按空白处理`, { ...where(r, c.col), subject: name }));
+          continue;
+        }
+        const t = text(v);
+        if (t === '') continue;
+        switch (c.field) {
+          case 'skip':
+            break;
+          case 'unit':
+            entry.unit = t;
+            break;
+          case 'category':
+            entry.category = t;
+            break;
+          case 'window': {
+            const n = normalizeLabel(t);
+            if (YES.test(n)) entry.window = true;
+            else if (NO.test(n)) entry.window = false;
+            else {
+              entry.window = false;
+              findings.push(
+                finding('ROSTER_VALUE_UNRECOGNISED', `名册「${c.label}」栏的「${t}」无法识别为“是”或“否”，按“否”处理`, { ...where(r, c.col), subject: name }),
+              );
+            }
+            break;
+          }
+          case 'kind': {
+            const n = normalizeLabel(t);
+            if (PERSON.test(n)) entry.kind = 'person';
+            else if (ORGANISATION.test(n)) entry.kind = 'organisation';
+            else {
+              findings.push(
+                finding('ROSTER_VALUE_UNRECOGNISED', `名册「${c.label}」栏的「${t}」无法识别为“个人”或“组织”，按个人处理`, { ...where(r, c.col), subject: name }),
+              );
+            }
+            break;
+          }
+          case 'flag':
+            flags[c.key] ??= t;
+            break;
+        }
+      }
+      if (Object.keys(flags).length > 0) entry.flags = flags;
+      roster.push(entry);
+      const key = normalizeName(name);
+      const at = { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) };
+      const known = seen.get(key);
+      if (known) known.at.push(at);
+      else seen.set(key, { name, at: [at] });
+    }
+  }
+
+  if (headers === 0) {
+    findings.push(finding('ROSTER_EMPTY', `名册「${file}」中找不到含「姓名」（或「名称」）的表头行，未读到任何被评议对象`, { file }));
+  } else if (roster.length === 0) {
+    findings.push(finding('ROSTER_EMPTY', `名册「${file}」的表头下没有任何姓名`, { file }));
+  }
+  for (const { name, at } of seen.values()) {
+    if (at.length < 2) continue;
+    const places = at.map((a) => `${a.sheet}!${a.cell}`).join('、');
+    findings.push(
+      finding(
+        'ROSTER_DUPLICATE_NAME',
+        `名册中「${name}」出现 ${at.length} 次（${places}），均已保留；评议表上的这个姓名将无法确定是谁，请在名册中加以区分`,
+        { file, sheet: at[1].sheet, cell: at[1].cell, subject: name },
+      ),
+    );
+  }
+  return { roster, findings };
+}

@@ -1,0 +1,412 @@
+/**
+ * The file host's reader: the bytes of one returned file → a Submission of plain grids, or findings
+ * saying, in Chinese and naming the file, why it cannot be read. It never throws and never stops a
+ * batch. It takes bytes, not paths (no `fs`), so the same code runs in Node and in the browser.
+ *
+ * Formats: .xlsx/.xlsm (and .xlsb), .xls (Excel 97-2003, also when WPS saved it as .xlsx or .et),
+ * .ods, .csv (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK). The format is found from the
+ * bytes first (zip and its parts, OLE2 and its streams, text), the extension only as a fallback.
+ *
+ * Safety, before the workbook library parses anything: a size cap; for zip formats a
+ * decompression-bomb guard on the central directory and a streaming check of every entry
+ * (zip-guard.ts); for .xls a walk over the BIFF records (cfb-inspect.ts); a cell cap, counted
+ * before the cells are built and again when grids are made (sheet-grid.ts).
+ *
+ * Values: see sheet-grid.ts (formulas, errors, dates as ISO text) and csv-read.ts (text tables).
+ */
+import * as XLSX from '@e965/xlsx';
+import { Finding, FindingCode, finding } from '../../core/findings/finding';
+import { SheetGrid, Submission, isBlank } from '../../core/forms/grid';
+import { inspectCfb, scanBiff, startsWithOle2Magic, CfbInfo, BiffScan } from './cfb-inspect';
+import { sha256 } from './content-hash';
+import { parserInput } from './parser-input';
+import { CsvCellLimit, TextEncoding, decodeText, looksLikeText, parseCsv } from './csv-read';
+import { CellBudgetExceeded, sheetToGrid } from './sheet-grid';
+import { ZipDirectory, readZipDirectory, startsWithZipMagic, storedEntry } from './zip-directory';
+import { guardZip, mb } from './zip-guard';
+
+export interface ReadLimits {
+  /** The file itself. */
+  maxBytes: number;
+  /** All entries of a zip-based workbook, inflated, as their directory declares them. */
+  maxUncompressedBytes: number;
+  /** Cells in the whole workbook (all sheets). */
+  maxCells: number;
+  maxSheets: number;
+  /** Declared uncompressed size ÷ file size, checked once the declared size passes 10 MB. */
+  maxRatio: number;
+}
+
+/**
+ * Far above any real evaluation workbook (a 附表2 for 500 members is about 10,000 cells and well
+ * under 1 MB), and each file is read and released in turn:
+ * - maxBytes 50 MB for the file;
+ * - maxUncompressedBytes 200 MB inflated: roughly a 5-million-cell sheet's XML;
+ * - maxCells 5,000,000 over the whole workbook (parsed cell objects take ~100–200 bytes each);
+ * - maxSheets 200;
+ * - maxRatio 100: workbook XML typically compresses under 20× (2.6–4.4× measured on SheetJS-written
+ *   sheets), a decompression bomb 1000× and more. Checked only once the declared total passes 10 MB.
+ */
+export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
+  maxBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxCells: 5_000_000,
+  maxSheets: 200,
+  maxRatio: 100,
+});
+
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'encrypted' | 'unknown';
+
+/**
+ * Why a file was not read. All are reported as FILE_UNREADABLE for now; each maps to its own
+ * finding code once the catalogue has them (see PROBLEM_CODES).
+ */
+export type ReadProblem =
+  | 'empty'
+  | 'too-large'
+  | 'not-workbook'
+  | 'damaged'
+  | 'encrypted'
+  | 'bomb'
+  | 'too-many-cells'
+  | 'too-many-sheets'
+  | 'no-content';
+
+export interface ReadOutcome {
+  submission: Submission | null;
+  findings: Finding[];
+  /** SHA-256 of the bytes (lowercase hex); absent only for an empty file. */
+  sha256?: string;
+  /** The format found from the bytes. */
+  format?: WorkbookFormat;
+  /** Set when submission is null. */
+  problem?: ReadProblem;
+  /** For text tables: the encoding the bytes were read in. */
+  encoding?: TextEncoding;
+  /**
+   * The project's own template metadata (the very hidden sheet "_pingyi" the file writer adds:
+   * rows of [sheet name, key, value]), by sheet name. That sheet is not among the grids. Turning it
+   * into Submission.meta needs the scheme (templateSubmissionMeta in core/output/describe-templates).
+   */
+  templateMeta?: Record<string, Record<string, string>>;
+}
+
+/** The name of the metadata sheet written by write-workbook.ts (kept in step with its META_SHEET). */
+export const TEMPLATE_META_SHEET = '_pingyi';
+
+/** What was found in the bytes, with what the later steps need. */
+interface Sniffed {
+  format: WorkbookFormat;
+  /** For 'unknown' and 'encrypted': what the file is, in Chinese. */
+  what?: string;
+  zip?: ZipDirectory;
+  cfb?: CfbInfo | null;
+  biff?: BiffScan;
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^./\\]+)$/.exec(fileName);
+  return m ? m[1].toLowerCase() : '';
+}
+
+function startsWith(bytes: Uint8Array, ...magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/** A few common non-workbook files, named so the clerk knows what was sent instead. */
+function describeOther(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, 0xff, 0xd8, 0xff)) return '内容是 JPEG 图片';
+  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47)) return '内容是 PNG 图片';
+  if (startsWith(bytes, 0x47, 0x49, 0x46, 0x38)) return '内容是 GIF 图片';
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return '内容是 PDF 文档';
+  if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21)) return '内容是 RAR 压缩包';
+  if (startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf)) return '内容是 7z 压缩包';
+  if (startsWith(bytes, 0x1f, 0x8b)) return '内容是 gzip 压缩文件';
+  return null;
+}
+
+function sniff(fileName: string, bytes: Uint8Array): Sniffed {
+  const ext = extensionOf(fileName);
+  if (bytes.length === 0) return { format: 'unknown', what: '空文件' };
+
+  if (startsWithZipMagic(bytes)) {
+    const zip = readZipDirectory(bytes);
+    // A damaged zip: trust the extension for the format; reading then reports the damage.
+    if (!zip.ok) return { format: ext === 'ods' ? 'ods' : 'xlsx', zip };
+    const names = new Set(zip.entries.map((e) => e.name.toLowerCase()));
+    const anyUnder = (prefix: string) => zip.entries.some((e) => e.name.toLowerCase().startsWith(prefix));
+    if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin') || (names.has('[content_types].xml') && anyUnder('xl/'))) {
+      return { format: 'xlsx', zip };
+    }
+    const mimetypeEntry = zip.entries.find((e) => e.name === 'mimetype');
+    const mimetype = mimetypeEntry ? storedEntry(bytes, mimetypeEntry) : null;
+    const mime = mimetype ? new TextDecoder().decode(mimetype).trim() : '';
+    if (mime.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { format: 'ods', zip };
+    if (mime.startsWith('application/vnd.oasis.opendocument.text')) return { format: 'unknown', what: '内容是 OpenDocument 文字文档' };
+    if (mime.startsWith('application/vnd.oasis.opendocument.presentation')) return { format: 'unknown', what: '内容是 OpenDocument 演示文稿' };
+    if (!mime && names.has('content.xml') && names.has('meta-inf/manifest.xml')) return { format: 'ods', zip };
+    if (anyUnder('word/')) return { format: 'unknown', what: '内容是 Word 文档（.docx）' };
+    if (anyUnder('ppt/')) return { format: 'unknown', what: '内容是 PowerPoint 演示文稿（.pptx）' };
+    return { format: 'unknown', what: '内容是一个普通的 zip 压缩包，不是工作簿' };
+  }
+
+  if (startsWithOle2Magic(bytes)) {
+    const cfb = inspectCfb(bytes);
+    if (!cfb) return { format: 'xls', cfb };
+    switch (cfb.kind) {
+      case 'encrypted-ooxml':
+        return { format: 'encrypted', what: '工作簿设有打开密码（已加密）', cfb };
+      case 'xls': {
+        const biff = scanBiff(cfb.workbook!, Number.POSITIVE_INFINITY);
+        if (biff.encrypted) return { format: 'encrypted', what: 'Excel 97-2003 工作簿设有打开密码（已加密）', cfb, biff };
+        return { format: 'xls', cfb, biff };
+      }
+      case 'word':
+        return { format: 'unknown', what: '内容是 Word 97-2003 文档（.doc）', cfb };
+      case 'powerpoint':
+        return { format: 'unknown', what: '内容是 PowerPoint 97-2003 演示文稿（.ppt）', cfb };
+      default:
+        return {
+          format: 'unknown',
+          what: ext === 'et' ? '是 WPS 表格专用格式（.et），请在 WPS 中“另存为” .xlsx 后再提交' : '是 OLE 复合文档，但其中没有工作簿',
+          cfb,
+        };
+    }
+  }
+
+  const other = describeOther(bytes);
+  if (other) return { format: 'unknown', what: other };
+
+  if (looksLikeText(bytes)) {
+    const head = decodeText(bytes.subarray(0, 4096))?.text.replace(/^[\ufeff\s]+/, '') ?? '';
+    if (head.startsWith('<')) {
+      return { format: 'unknown', what: '内容是网页（HTML）或 XML 文本，不是真正的工作簿；请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交' };
+    }
+    return { format: 'csv' };
+  }
+  return { format: 'unknown', what: '内容不是可识别的表格格式（可能已损坏，或并非 Excel 文件）' };
+}
+
+/**
+ * The format of the bytes: magic bytes first (zip and the parts in it; OLE2 and its streams, where
+ * an "EncryptionInfo" stream or a BIFF FILEPASS record means password-protected), text last;
+ * the extension decides only for a zip or OLE2 file too damaged to look inside.
+ */
+export function detectFormat(fileName: string, bytes: Uint8Array): WorkbookFormat {
+  return sniff(fileName, bytes).format;
+}
+
+/** The SheetJS options: values and cached formula results only, nothing the engine does not use. */
+const PARSE_OPTIONS: XLSX.ParsingOptions = {
+  cellFormula: true,
+  cellNF: false,
+  cellHTML: false,
+  cellStyles: false,
+  cellText: false,
+  cellDates: true,
+  dense: true,
+  sheetStubs: false,
+  bookVBA: false,
+  bookFiles: false,
+  bookDeps: false,
+  WTF: false,
+};
+
+function baseName(fileName: string): string {
+  const last = fileName.split(/[\\/]/).pop() ?? fileName;
+  return last.replace(/\.[^.]*$/, '') || last;
+}
+
+/** Reads one file. Never throws. */
+export async function readWorkbook(fileName: string, bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ReadOutcome> {
+  const L: ReadLimits = { ...DEFAULT_LIMITS, ...(limits ?? {}) };
+  const file = fileName;
+  let hash: string | undefined;
+  let format: WorkbookFormat | undefined;
+  const fail = (problem: ReadProblem, message: string): ReadOutcome => ({
+    submission: null,
+    findings: [finding(PROBLEM_CODES[problem], message, { file })],
+    ...(hash !== undefined ? { sha256: hash } : {}),
+    ...(format !== undefined ? { format } : {}),
+    problem,
+  });
+
+  try {
+    if (bytes.length === 0) return fail('empty', `「${file}」是空文件（0 字节），没有任何内容`);
+    hash = await sha256(bytes);
+    if (bytes.length > L.maxBytes) {
+      return fail('too-large', `「${file}」有 ${mb(bytes.length)}，超过单个文件 ${mb(L.maxBytes)} 的上限，未读取`);
+    }
+    const s = sniff(fileName, bytes);
+    format = s.format;
+    switch (s.format) {
+      case 'unknown':
+        return fail('not-workbook', `「${file}」不是工作簿：${s.what ?? '无法识别的格式'}，无法读取`);
+      case 'encrypted':
+        return fail('encrypted', `「${file}」${s.what ?? '已加密'}，无法读取；请去掉密码后重新提交`);
+      case 'csv':
+        return readText(file, bytes, L, hash);
+      case 'xlsx':
+      case 'ods': {
+        const zip = s.zip!;
+        if (!zip.ok) {
+          if (zip.reason === 'truncated') return fail('damaged', `「${file}」不完整（${zip.detail}），可能未下载完整或被截断，无法读取`);
+          if (zip.reason === 'too-many-entries') return fail('bomb', `「${file}」${zip.detail}，不像正常的工作簿，未读取`);
+          return fail('damaged', `「${file}」已损坏（${zip.detail}），无法读取`);
+        }
+        const verdict = guardZip(bytes, zip.entries, s.format, L);
+        if (!verdict.ok) {
+          switch (verdict.problem) {
+            case 'encrypted':
+              return fail('encrypted', `「${file}」已加密（${verdict.detail}），无法读取；请去掉密码后重新提交`);
+            case 'damaged':
+              return fail('damaged', `「${file}」已损坏：${verdict.detail}，无法读取`);
+            case 'bomb':
+            case 'too-large':
+              return fail(verdict.problem, `「${file}」${verdict.detail}，为安全起见未读取`);
+            case 'too-many-cells':
+            case 'too-many-sheets':
+              return fail(verdict.problem, `「${file}」${verdict.detail}，未读取`);
+          }
+        }
+        break;
+      }
+      case 'xls': {
+        if (!s.cfb || !s.biff || !s.biff.ok) return fail('damaged', `「${file}」已损坏（Excel 97-2003 文件结构无法读取），无法读取`);
+        if (s.biff.cells > L.maxCells) return fail('too-many-cells', `「${file}」单元格超过 ${L.maxCells.toLocaleString('en-US')} 个的上限，未读取`);
+        if (s.biff.sheets > L.maxSheets) return fail('too-many-sheets', `「${file}」共有 ${s.biff.sheets} 个工作表，超过上限 ${L.maxSheets} 个，未读取`);
+        break;
+      }
+    }
+
+    let wb: XLSX.WorkBook;
+    try {
+      const input = parserInput(bytes);
+      wb = XLSX.read(input.data, { ...PARSE_OPTIONS, type: input.type });
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
+      return fail('damaged', `「${file}」已损坏或格式不完整，无法读取（${reason}）`);
+    }
+    return toOutcome(file, wb, L, hash, s.format, fail);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return fail('damaged', `「${file}」无法读取（${reason}）`);
+  }
+}
+
+function toOutcome(
+  file: string,
+  wb: XLSX.WorkBook,
+  L: ReadLimits,
+  hash: string,
+  format: WorkbookFormat,
+  fail: (problem: ReadProblem, message: string) => ReadOutcome,
+): ReadOutcome {
+  const names = wb.SheetNames ?? [];
+  if (names.length > L.maxSheets) return fail('too-many-sheets', `「${file}」共有 ${names.length} 个工作表，超过上限 ${L.maxSheets} 个，未读取`);
+  const budget = { left: L.maxCells };
+  const sheets: SheetGrid[] = [];
+  let templateMeta: Record<string, Record<string, string>> | undefined;
+  try {
+    for (const name of names) {
+      const grid = sheetToGrid(name, wb.Sheets[name], budget);
+      if (name === TEMPLATE_META_SHEET) templateMeta = readTemplateMeta(grid);
+      else sheets.push(grid);
+    }
+  } catch (e) {
+    if (e instanceof CellBudgetExceeded) {
+      return fail('too-many-cells', `「${file}」的表格区域超过 ${L.maxCells.toLocaleString('en-US')} 个单元格的上限，未读取`);
+    }
+    throw e;
+  }
+  const outcome = withContent(file, sheets, hash, format, fail);
+  return templateMeta && outcome.submission ? { ...outcome, templateMeta } : outcome;
+}
+
+function readTemplateMeta(grid: SheetGrid): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [sheet, key, value] of grid.rows) {
+    if (typeof sheet !== 'string' || typeof key !== 'string' || value === null || value === undefined || typeof value === 'object') continue;
+    (out[sheet] ??= {})[key] = String(value);
+  }
+  return out;
+}
+
+function withContent(
+  file: string,
+  sheets: SheetGrid[],
+  hash: string,
+  format: WorkbookFormat,
+  fail: (problem: ReadProblem, message: string) => ReadOutcome,
+  encoding?: TextEncoding,
+): ReadOutcome {
+  const hasContent = sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))));
+  if (!hasContent) {
+    return fail(
+      'no-content',
+      sheets.length === 0 ? `「${file}」中没有工作表，没有可读取的内容` : `「${file}」中没有任何内容（${sheets.length} 个工作表都是空的）`,
+    );
+  }
+  return {
+    submission: { file, sheets },
+    findings: [],
+    sha256: hash,
+    format,
+    ...(encoding ? { encoding } : {}),
+  };
+}
+
+function readText(file: string, bytes: Uint8Array, L: ReadLimits, hash: string): ReadOutcome {
+  const fail = (problem: ReadProblem, message: string): ReadOutcome => ({
+    submission: null,
+    findings: [finding(PROBLEM_CODES[problem], message, { file })],
+    sha256: hash,
+    format: 'csv',
+    problem,
+  });
+  const decoded = decodeText(bytes);
+  if (!decoded) return fail('damaged', `「${file}」不是 UTF-8 文本，而本环境无法按 GB18030 解码，无法读取`);
+  let rows;
+  try {
+    rows = parseCsv(decoded.text, L.maxCells);
+  } catch (e) {
+    if (e instanceof CsvCellLimit) return fail('too-many-cells', `「${file}」单元格超过 ${L.maxCells.toLocaleString('en-US')} 个的上限，未读取`);
+    throw e;
+  }
+  return withContent(file, [{ name: baseName(file), rows, merges: [] }], hash, 'csv', fail, decoded.encoding);
+}
+
+/**
+ * The finding code of each problem. Only FILE_UNREADABLE exists in the catalogue today; the
+ * messages already say which problem it is. Codes asked for: FILE_EMPTY, FILE_TOO_LARGE,
+ * FILE_ENCRYPTED, FILE_NOT_WORKBOOK, FILE_DAMAGED, FILE_TOO_COMPLEX (bomb, cells, sheets),
+ * WORKBOOK_EMPTY.
+ */
+const PROBLEM_CODES: Record<ReadProblem, FindingCode> = {
+  empty: 'FILE_EMPTY',
+  'too-large': 'FILE_TOO_LARGE',
+  'not-workbook': 'FILE_NOT_WORKBOOK',
+  damaged: 'FILE_DAMAGED',
+  encrypted: 'FILE_ENCRYPTED',
+  bomb: 'FILE_TOO_COMPLEX',
+  'too-many-cells': 'FILE_TOO_COMPLEX',
+  'too-many-sheets': 'FILE_TOO_COMPLEX',
+  'no-content': 'WORKBOOK_EMPTY',
+};
+
+/**
+ * Files with identical bytes under different names: each later one names the first one seen.
+ * (The engine reports them as DUPLICATE_FILE and counts the ballot once.)
+ */
+export function findDuplicateFiles(outcomes: { file: string; hash: string }[]): { file: string; sameAs: string }[] {
+  const first = new Map<string, string>();
+  const out: { file: string; sameAs: string }[] = [];
+  for (const o of outcomes) {
+    if (!o.hash) continue;
+    const seen = first.get(o.hash);
+    if (seen === undefined) first.set(o.hash, o.file);
+    else out.push({ file: o.file, sameAs: seen });
+  }
+  return out;
+}

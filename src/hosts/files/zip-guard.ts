@@ -1,0 +1,346 @@
+/**
+ * The decompression-bomb guard for zip-based workbooks (xlsx, ods), run before the workbook parser
+ * sees the file. Two steps:
+ *
+ * 1. From the central directory alone (nothing inflated): encrypted entries, unknown compression,
+ *    the total declared uncompressed size, the compression ratio and the number of sheets.
+ * 2. Each entry is then inflated as a stream in small chunks whose output is counted and thrown
+ *    away (memory stays at a few MB): an entry that inflates to more than it declared, or whose
+ *    deflate stream runs past its compressed size, is rejected (a directory can lie; the parser
+ *    inflates each entry to the end of its deflate stream whatever the headers say). While inflating,
+ *    the CRC-32 of every entry is checked (a damaged file is not read as if whole), and
+ *    the sheet XML is scanned and its cells counted, so a sheet with millions of cells is refused
+ *    before the parser builds millions of cell objects. For ODS the count follows
+ *    `table:number-rows-repeated` × `table:number-columns-repeated`, which the parser would
+ *    otherwise expand cell by cell (a few hundred bytes of XML can ask for 17 billion cells).
+ */
+import { Inflate } from 'fflate';
+import { ZipEntry, crc32, entryDataStart, u16, u32, zip64Sizes, LOCAL } from './zip-directory';
+
+export interface ZipGuardLimits {
+  maxUncompressedBytes: number;
+  maxRatio: number;
+  maxCells: number;
+  maxSheets: number;
+}
+
+export type ZipProblem = 'encrypted' | 'damaged' | 'bomb' | 'too-large' | 'too-many-cells' | 'too-many-sheets';
+
+export type ZipVerdict = { ok: true; cells: number; sheets: number } | { ok: false; problem: ZipProblem; detail: string };
+
+/** Below this declared total the ratio is not checked: a file that inflates to less cannot hurt. */
+export const RATIO_FLOOR_BYTES = 10 * 1024 * 1024;
+
+/** Input fed to the inflater per step; deflate expands at most ~1032×, so one step yields at most ~8 MB. */
+const CHUNK = 8 * 1024;
+
+class Stop extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export function mb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+const SHEET_PART = /^xl\/(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.(xml|bin)$/i;
+
+export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' | 'ods', limits: ZipGuardLimits): ZipVerdict {
+  // Step 1: the directory alone.
+  let declared = 0;
+  for (const e of entries) {
+    if (e.flags & 0x2041) return { ok: false, problem: 'encrypted', detail: `压缩包内的「${e.name}」已加密` };
+    if (e.method !== 0 && e.method !== 8) {
+      return { ok: false, problem: 'damaged', detail: `「${e.name}」使用了不支持的压缩方式（${e.method}）` };
+    }
+    declared += e.declaredSize;
+  }
+  if (declared > limits.maxUncompressedBytes) {
+    return { ok: false, problem: 'too-large', detail: `解压后共 ${mb(declared)}，超过上限 ${mb(limits.maxUncompressedBytes)}` };
+  }
+  const ratio = declared / Math.max(1, bytes.length);
+  if (declared > RATIO_FLOOR_BYTES && ratio > limits.maxRatio) {
+    return {
+      ok: false,
+      problem: 'bomb',
+      detail: `压缩比异常（${mb(bytes.length)} 的文件声明解压后为 ${mb(declared)}，约 ${Math.round(ratio)} 倍，上限 ${limits.maxRatio} 倍），疑似“压缩炸弹”`,
+    };
+  }
+  if (format === 'xlsx') {
+    const sheets = entries.filter((e) => SHEET_PART.test(e.name)).length;
+    if (sheets > limits.maxSheets) {
+      return { ok: false, problem: 'too-many-sheets', detail: `共有 ${sheets} 个工作表，超过上限 ${limits.maxSheets} 个` };
+    }
+  }
+
+  // Step 2: inflate as a stream, count, scan, discard.
+  const counter = format === 'ods' ? new OdsCellCounter(limits) : new XlsxCellCounter(limits);
+  try {
+    for (const e of entries) {
+      const scan = format === 'ods' ? e.name === 'content.xml' : /\.xml$/i.test(e.name);
+      verifyEntry(bytes, e, scan ? counter : null);
+    }
+  } catch (err) {
+    if (err instanceof Stop) return { ok: false, problem: err.problem, detail: err.detail };
+    return { ok: false, problem: 'damaged', detail: `压缩数据损坏（${err instanceof Error ? err.message : String(err)}）` };
+  }
+  if (counter.sheets > limits.maxSheets) {
+    return { ok: false, problem: 'too-many-sheets', detail: `共有 ${counter.sheets} 个工作表，超过上限 ${limits.maxSheets} 个` };
+  }
+  return { ok: true, cells: counter.cells, sheets: counter.sheets };
+}
+
+function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: TagScanner | null): void {
+  const start = entryDataStart(bytes, e);
+  if (start === null) throw new Stop('damaged', `「${e.name}」的数据不完整（文件可能被截断）`);
+  // The parser trusts the local header: its method, and its uncompressed size (or a zip64 extra
+  // field's), by which it sizes its output buffer before inflating. Both must agree with what was
+  // checked above; without a data descriptor (flag bit 3) the sizes must match exactly.
+  const local = e.localHeaderOffset;
+  if (u32(bytes, local) !== LOCAL) throw new Stop('damaged', `「${e.name}」的文件头损坏`);
+  if (u16(bytes, local + 8) !== e.method) throw new Stop('bomb', `「${e.name}」的文件头与压缩目录记录的压缩方式不一致`);
+  const localExtra = zip64Sizes(bytes, local + 30 + u16(bytes, local + 26), u16(bytes, local + 28));
+  const parserSize = e.zip64Size || localExtra.size || u32(bytes, local + 22);
+  const parserCompressed = localExtra.compressed || u32(bytes, local + 18);
+  const exact = !(e.flags & 0x08);
+  if (exact ? parserSize !== e.declaredSize || parserCompressed !== e.compressedSize : parserSize > e.declaredSize) {
+    throw new Stop('bomb', `「${e.name}」的文件头与压缩目录记录的大小不一致`);
+  }
+  const data = bytes.subarray(start, start + e.compressedSize);
+  let crc = 0;
+  scanner?.begin();
+  if (e.method === 0) {
+    if (e.compressedSize !== e.declaredSize) throw new Stop('damaged', `「${e.name}」的大小记录不一致`);
+    for (let i = 0; i < data.length; i += CHUNK) {
+      const chunk = data.subarray(i, i + CHUNK);
+      crc = crc32(crc, chunk);
+      scanner?.push(chunk);
+    }
+  } else {
+    if (data.length < 2) throw new Stop('damaged', `「${e.name}」的压缩数据为空`);
+    let produced = 0;
+    const inflater = new Inflate((chunk) => {
+      produced += chunk.length;
+      if (produced > e.declaredSize) {
+        throw new Stop('bomb', `「${e.name}」解压后超过其声明的 ${mb(e.declaredSize)}，疑似“压缩炸弹”`);
+      }
+      crc = crc32(crc, chunk);
+      scanner?.push(chunk);
+    });
+    for (let i = 0; i < data.length; i += CHUNK) {
+      const end = Math.min(i + CHUNK, data.length);
+      inflater.push(data.subarray(i, end), end === data.length);
+    }
+  }
+  // A changed byte anywhere in the data shows here, so a damaged file is not read as if it were whole.
+  if (crc !== e.crc32) throw new Stop('damaged', `「${e.name}」的校验和不符（数据已损坏）`);
+}
+
+/**
+ * A streaming XML tag tokenizer over bytes: reports each tag's name, and its attribute text when
+ * asked for. Quotes are respected, so a ">" inside an attribute value does not end the tag.
+ */
+abstract class TagScanner {
+  private state: 0 | 1 | 2 | 3 = 0; // 0 text, 1 tag name, 2 attributes, 3 <! or <? until >
+  private name = new Uint8Array(64);
+  private nameLength = 0;
+  private closing = false;
+  private attrs = new Uint8Array(1024);
+  private attrLength = 0;
+  private capture = false;
+  private quote = 0;
+  private last = 0;
+
+  begin(): void {
+    this.state = 0;
+  }
+
+  protected abstract wants(name: string): boolean;
+  protected abstract tag(name: string, closing: boolean, selfClosing: boolean, attrs: string): void;
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.state === 0) {
+        // Skip text up to the next tag natively.
+        const next = chunk.indexOf(0x3c, i);
+        if (next < 0) return;
+        i = next;
+      }
+      const b = chunk[i];
+      switch (this.state) {
+        case 0:
+          if (b === 0x3c) {
+            this.state = 1;
+            this.nameLength = 0;
+            this.closing = false;
+          }
+          break;
+        case 1:
+          if (this.nameLength === 0 && !this.closing && (b === 0x21 || b === 0x3f)) this.state = 3;
+          else if (this.nameLength === 0 && b === 0x2f) this.closing = true;
+          else if (b === 0x3e) this.finishName(false), this.emit(false);
+          else if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f) {
+            this.finishName(true);
+            if (b === 0x2f) this.addAttr(b);
+          } else if (this.nameLength < this.name.length) this.name[this.nameLength++] = b;
+          break;
+        case 2:
+          if (this.quote !== 0) {
+            if (b === this.quote) this.quote = 0;
+          } else if (b === 0x22 || b === 0x27) this.quote = b;
+          else if (b === 0x3e) {
+            this.emit(this.last === 0x2f);
+            break;
+          }
+          this.addAttr(b);
+          break;
+        case 3:
+          if (b === 0x3e) this.state = 0;
+          break;
+      }
+    }
+  }
+
+  private currentName = '';
+
+  private finishName(toAttributes: boolean): void {
+    this.currentName = latin1(this.name, this.nameLength);
+    this.capture = this.wants(this.currentName);
+    this.attrLength = 0;
+    this.quote = 0;
+    this.last = 0;
+    if (toAttributes) this.state = 2;
+  }
+
+  private addAttr(b: number): void {
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) this.last = b;
+    if (!this.capture) return;
+    if (this.attrLength === this.attrs.length) {
+      // A tag whose attributes run past 1 MB is not something a spreadsheet writes; it could hide a
+      // repeat count past the part that is read, so it is refused rather than skimmed.
+      if (this.attrs.length >= MAX_TAG_BYTES) throw new Stop('damaged', `XML 标签 <${this.currentName}> 过长`);
+      const grown = new Uint8Array(this.attrs.length * 2);
+      grown.set(this.attrs);
+      this.attrs = grown;
+    }
+    this.attrs[this.attrLength++] = b;
+  }
+
+  private emit(selfClosing: boolean): void {
+    this.state = 0;
+    const attrs = this.capture ? latin1(this.attrs, this.attrLength) : '';
+    this.tag(this.currentName, this.closing, selfClosing, attrs);
+  }
+}
+
+const MAX_TAG_BYTES = 1024 * 1024;
+
+/** Bytes as Latin-1 text: enough for tag names and the ASCII attributes looked at here. */
+function latin1(b: Uint8Array, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i += 4096) {
+    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Counts `<c>` elements (cells, with or without a value) in SpreadsheetML. */
+class XlsxCellCounter extends TagScanner {
+  cells = 0;
+  sheets = 0;
+  constructor(private readonly limits: ZipGuardLimits) {
+    super();
+  }
+  protected wants(): boolean {
+    return false;
+  }
+  protected tag(name: string, closing: boolean): void {
+    if (closing || localName(name) !== 'c') return;
+    if (++this.cells > this.limits.maxCells) {
+      throw new Stop('too-many-cells', `单元格超过 ${this.limits.maxCells.toLocaleString('en-US')} 个的上限`);
+    }
+  }
+}
+
+/** Counts the cells an ODS parser would create, repeats included (empty repeated cells create none). */
+class OdsCellCounter extends TagScanner {
+  cells = 0;
+  sheets = 0;
+  private rowRepeat = 1;
+  private rowCells = 0;
+  private pending = false;
+  private pendingRepeat = 1;
+  private pendingFilled = false;
+
+  constructor(private readonly limits: ZipGuardLimits) {
+    super();
+  }
+
+  protected wants(name: string): boolean {
+    const n = localName(name);
+    return n === 'table-row' || n === 'table-cell' || n === 'covered-table-cell';
+  }
+
+  protected tag(name: string, closing: boolean, selfClosing: boolean, attrs: string): void {
+    const n = localName(name);
+    if (n === 'table') {
+      if (!closing) this.sheets++;
+    } else if (n === 'table-row') {
+      if (closing) this.endRow();
+      else {
+        this.rowRepeat = repeat(attrs, 'number-rows-repeated');
+        this.rowCells = 0;
+        if (selfClosing) this.endRow();
+      }
+    } else if (n === 'table-cell' || n === 'covered-table-cell') {
+      if (closing) {
+        if (this.pending && this.pendingFilled) this.addCells(this.pendingRepeat);
+        this.pending = false;
+      } else {
+        const count = repeat(attrs, 'number-columns-repeated');
+        const typed = /value-type\s*=/.test(attrs);
+        if (selfClosing) {
+          if (typed) this.addCells(count);
+        } else {
+          this.pending = true;
+          this.pendingRepeat = count;
+          this.pendingFilled = typed;
+        }
+      }
+    } else if (n === 'p' && this.pending && !closing) {
+      this.pendingFilled = true;
+    }
+  }
+
+  private addCells(count: number): void {
+    this.rowCells += count;
+    this.check(this.cells + this.rowRepeat * this.rowCells);
+  }
+
+  private endRow(): void {
+    this.cells += this.rowRepeat * this.rowCells;
+    this.rowCells = 0;
+    this.rowRepeat = 1;
+    this.check(this.cells);
+  }
+
+  private check(total: number): void {
+    if (total > this.limits.maxCells) {
+      throw new Stop('too-many-cells', `展开重复行列后单元格超过 ${this.limits.maxCells.toLocaleString('en-US')} 个的上限`);
+    }
+  }
+}
+
+function repeat(attrs: string, attr: string): number {
+  const m = new RegExp(`${attr}\\s*=\\s*["'](\\d+)`).exec(attrs);
+  return m ? Math.max(1, Number(m[1])) : 1;
+}
