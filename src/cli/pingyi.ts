@@ -174,7 +174,12 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const progress = files.length >= 10 || io.isTTY;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    if (progress) io.stderr(`\r读取 ${i + 1}/${files.length}：${basename(file)}`.padEnd(60));
+    if (progress) {
+      // On a terminal one line that updates; in a log a line every tenth of the batch.
+      const step = Math.max(1, Math.floor(files.length / 10));
+      if (io.isTTY) io.stderr(`\r读取 ${i + 1}/${files.length}：${basename(file)}`.padEnd(60));
+      else if ((i + 1) % step === 0 || i + 1 === files.length) io.stderr(`读取 ${i + 1}/${files.length}\n`);
+    }
     const outcome = await readWorkbook(basename(file), new Uint8Array(readFileSync(file)));
     findings.push(...outcome.findings);
     if (outcome.sha256) hashes.push({ file: basename(file), hash: outcome.sha256 });
@@ -185,7 +190,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
       submissions.push(meta ? { ...outcome.submission, meta } : outcome.submission);
     }
   }
-  if (progress) io.stderr('\n');
+  if (progress && io.isTTY) io.stderr('\n');
   for (const d of findDuplicateFiles(hashes)) {
     findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
     const i = submissions.findIndex((s) => s.file === d.file);

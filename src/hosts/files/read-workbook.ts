@@ -182,6 +182,11 @@ function sniff(fileName: string, bytes: Uint8Array): Sniffed {
     if (head.startsWith('<')) {
       return { format: 'unknown', what: '内容是网页（HTML）或 XML 文本，不是真正的工作簿；请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交' };
     }
+    // An .xlsx or .ods is always a zip: text under those names is a mislabelled or stray file, not a workbook.
+    // (Text named .xls or .et is read as CSV: some systems export CSV under those names.)
+    if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
+      return { format: 'unknown', what: `内容是纯文本，不是 .${ext} 工作簿；若是导出的 CSV 文件，请改用 .csv 扩展名或另存为工作簿` };
+    }
     return { format: 'csv' };
   }
   return { format: 'unknown', what: '内容不是可识别的表格格式（可能已损坏，或并非 Excel 文件）' };

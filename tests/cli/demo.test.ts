@@ -1,0 +1,87 @@
+/**
+ * The README's main command: the demo writes sample submissions with typical mistakes, runs
+ * `pingyi score` on them and writes a result workbook. Read it back with SheetJS (not the writer)
+ * and check its sheets against figures computed here from the sample data by plain arithmetic.
+ */
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import * as XLSX from '@e965/xlsx';
+import { runDemo } from '../../src/cli/demo';
+
+const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
+
+describe('npm run demo', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pingyi-demo-'));
+  let out = '';
+  let code = -1;
+  let book: XLSX.WorkBook;
+  const rows = (name: string) => XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name], { header: 1, defval: null });
+
+  beforeAll(async () => {
+    code = await runDemo(SAMPLE, dir, { stdout: (t) => (out += t), stderr: () => undefined, stdin: () => '', isTTY: false });
+    book = XLSX.read(readFileSync(join(dir, '结果.xlsx')), { type: 'buffer' });
+  });
+
+  it('exits 1 (the sample has error-level findings) and prints a Chinese summary', () => {
+    expect(code).toBe(1);
+    expect(out).toContain('名次');
+    expect(out).toContain('校验结果：错误');
+  });
+
+  it('writes the five result sheets', () => {
+    expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
+  });
+
+  it('排名表 scores equal 干部平均×50% + 员工平均×50%, computed here from the sample', () => {
+    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { submissions: { file: string; sheets: { rows: unknown[][] }[] }[] };
+    // Valid scores only: numbers 0..100; the resent copy and the ballot without a group are not counted.
+    const sums: Record<string, Record<string, number[]>> = {};
+    for (const s of sample.submissions) {
+      if (s.file.includes('重发') || s.file.startsWith('未填')) continue;
+      const group = String(s.sheets[0].rows[1][0]).replace('测评人类别：', '');
+      for (const row of s.sheets[0].rows.slice(3)) {
+        const [name, , score] = row as [string, string, unknown];
+        if (typeof score !== 'number' || score < 0 || score > 100) continue;
+        const key = name === '陳剛' ? '陈刚' : name;
+        ((sums[key] ??= {})[group] ??= []).push(score);
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const table = rows('排名表');
+    const header = table.findIndex((r) => r.includes('姓名'));
+    const nameCol = table[header].indexOf('姓名');
+    const scoreCol = table[header].findIndex((h) => typeof h === 'string' && h.includes('得分'));
+    let checked = 0;
+    for (const r of table.slice(header + 1)) {
+      const name = r[nameCol] as string;
+      if (!sums[name]) continue;
+      const expected = (mean(sums[name]['干部']) + mean(sums[name]['员工'])) / 2;
+      expect(Number(r[scoreCol])).toBeCloseTo(expected, 6);
+      checked++;
+    }
+    expect(checked).toBe(10);
+  });
+
+  it('公示表 lists the names 按姓氏笔画 (checked by hand: 王4 刘6 李 杨 吴 张 陈 (7) 周8 赵9 黄11)', () => {
+    const names = rows('公示表').flat().filter((v): v is string => typeof v === 'string' && /^[\u4e00-\u9fff]{2,3}$/.test(v));
+    const listed = ['王建国', '刘洋', '李秀英', '杨丽', '吴涛', '张伟', '陈刚', '周晓燕', '赵敏', '黄磊'];
+    expect(names.filter((n) => listed.includes(n))).toEqual(listed);
+  });
+
+  it('整改清单 has the two 不称职 (the incident veto and the lowest score)', () => {
+    const text = rows('整改清单').flat().join('|');
+    expect(text).toContain('张伟');
+    expect(text).toContain('周晓燕');
+    expect(text).toContain('整改中');
+    expect(text).not.toContain('王建国');
+  });
+
+  it('统计表 and 校验结果 show participation and every kind of mistake', () => {
+    const stats = rows('统计表');
+    const cadre = stats.find((r) => r.includes('干部'))!;
+    expect(cadre).toContain(6);
+    const findings = rows('校验结果').flat().join('|');
+    for (const code of ['DUPLICATE_FILE', 'FILE_NOT_WORKBOOK', 'SCORE_OUT_OF_RANGE', 'SCORE_NOT_NUMBER', 'GROUP_UNKNOWN', 'NAME_NORMALISED']) expect(findings).toContain(code);
+  });
+});
