@@ -118,6 +118,7 @@ function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
 type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error';
 
 function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
+  if (v === '√') return 'mark';
   if (isBlank(v)) return 'none';
   if (isSpecial(v!)) return v!.error ? 'error' : 'formula';
   const text = String(v).replace(/[\s\u3000]/g, '');

@@ -19,7 +19,7 @@ export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergeAt = new Map<number, MergeRange[]>();
-  private readonly labelCache = new Map<string, string>();
+  private readonly labelCache = new Map<number, string>();
 
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.rows.length;
@@ -53,7 +53,7 @@ export class SheetView {
   }
 
   label(r: number, c: number): string {
-    const key = `${r},${c}`;
+    const key = r * 65536 + c;
     let hit = this.labelCache.get(key);
     if (hit === undefined) {
       const v = shownValue(this.value(r, c));

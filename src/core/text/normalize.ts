@@ -23,21 +23,43 @@ const LABEL_TYPOS: Record<string, string> = {
   不满满意: '不满意',
 };
 
-/** A header label reduced to what it says: no spaces, half-width, simplified, no trailing colon or star. */
-export function normalizeLabel(raw: unknown): string {
-  if (raw === null || raw === undefined) return '';
-  let text = String(raw).normalize('NFKC').replace(WHITESPACE, '');
+/**
+ * Names and labels repeat across hundreds of ballots: remember the normalised forms (bounded, so a
+ * hostile file of unique strings cannot grow memory without limit).
+ */
+function memoised(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (hit === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      hit = fn(text);
+      cache.set(text, hit);
+    }
+    return hit;
+  };
+}
+
+const labelOf = memoised((raw) => {
+  let text = raw.normalize('NFKC').replace(WHITESPACE, '');
   text = text.replace(/^[*＊※]+|[:：*＊※]+$/g, '');
   text = simplify(text);
   return LABEL_TYPOS[text] ?? text;
+});
+
+/** A header label reduced to what it says: no spaces, half-width, simplified, no trailing colon or star. */
+export function normalizeLabel(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  return labelOf(String(raw));
 }
 
 /** A person's or unit's name as typed: spaces and bracketed annotations removed, for display-neutral matching. */
 export function normalizeName(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
-  const text = String(raw).normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '');
-  return simplify(text);
+  return nameOf(String(raw));
 }
+
+const nameOf = memoised((raw) => simplify(raw.normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '')));
 
 /** The name as it should be displayed: trimmed, inner padding of two-character names kept out. */
 export function displayName(raw: unknown): string {
