@@ -3,7 +3,7 @@
  * engine decides, the file host reads and writes. Exit codes: 0 fine, 1 error-level findings, 2 usage.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
-import { basename, extname, join, resolve } from 'path';
+import { basename, extname, join, relative, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding } from '../core/findings/finding';
@@ -114,24 +114,55 @@ async function rosterFrom(path: string | undefined, findings: Finding[]): Promis
   return roster;
 }
 
-/** Files named, and the workbooks inside folders named (not recursing into hidden folders). */
-function collectFiles(paths: string[]): string[] {
-  const files: string[] = [];
-  const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || name.startsWith('~$')) continue;
-        const child = join(p, name);
-        if (statSync(child).isDirectory() || WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) walk(child);
-      }
-    } else files.push(p);
+interface InputFile {
+  path: string;
+  /** How findings name it: the path below the folder given, so two 评议票.xlsx in different folders differ. */
+  display: string;
+}
+
+/** Files named, and the workbooks inside folders named (recursively; hidden and ~$ lock files skipped), each once. */
+function collectFiles(paths: string[]): InputFile[] {
+  const files: InputFile[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, display: string) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push({ path, display: display.split(sep).join('/') });
+  };
+  const walk = (dir: string, root: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      const child = join(dir, name);
+      if (statSync(child).isDirectory()) walk(child, root);
+      else if (WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) add(child, relative(root, child));
+    }
   };
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`找不到「${p}」`);
-    walk(p);
+    if (statSync(p).isDirectory()) walk(p, p);
+    else add(p, basename(p));
   }
   return files;
+}
+
+/** --today must be a real calendar date. */
+function todayFrom(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(`--today 应为实际存在的日期，格式 YYYY-MM-DD，而不是「${text}」`);
+  return text;
+}
+
+/** A path under `dir` for `name` that does not exist yet: 名称.xlsx, 名称(2).xlsx, ... */
+function freshPath(dir: string, name: string): string {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  let candidate = join(dir, name);
+  for (let i = 2; existsSync(candidate); i++) candidate = join(dir, `${stem}(${i})${ext}`);
+  return candidate;
 }
 
 async function template(args: string[], io: Io): Promise<number> {
@@ -145,7 +176,8 @@ async function template(args: string[], io: Io): Promise<number> {
   const sheets = describeTemplates(scheme, roster);
   for (const sheet of sheets) {
     const name = `${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-    const target = join(out, name);
+    // Never overwrite: a returned copy may still carry the template's name.
+    const target = freshPath(out, name);
     writeFileSync(target, await writeWorkbook([sheet]));
     io.stdout(`已生成 ${target}\n`);
   }
@@ -167,32 +199,37 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const findings: Finding[] = [];
   const files = collectFiles(positionals);
   const outPath = values.out ? resolve(values.out as string) : null;
-  if (outPath && files.some((f) => resolve(f) === outPath)) throw new UsageError('--out 不能是输入文件之一');
+  const inputs = [...files.map((f) => f.path), values.roster, values.scheme].filter((p): p is string => typeof p === 'string');
+  if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册或方案）');
+  const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
   const hashes: { file: string; hash: string }[] = [];
   const progress = files.length >= 10 || io.isTTY;
   for (let i = 0; i < files.length; i++) {
-    const file = files[i];
+    const { path, display } = files[i];
     if (progress) {
       // On a terminal one line that updates; in a log a line every tenth of the batch.
       const step = Math.max(1, Math.floor(files.length / 10));
-      if (io.isTTY) io.stderr(`\r读取 ${i + 1}/${files.length}：${basename(file)}`.padEnd(60));
+      if (io.isTTY) io.stderr(`\r读取 ${i + 1}/${files.length}：${display}`.padEnd(60));
       else if ((i + 1) % step === 0 || i + 1 === files.length) io.stderr(`读取 ${i + 1}/${files.length}\n`);
     }
-    const outcome = await readWorkbook(basename(file), new Uint8Array(readFileSync(file)));
+    const outcome = await readWorkbook(display, new Uint8Array(readFileSync(path)));
     findings.push(...outcome.findings);
-    if (outcome.sha256) hashes.push({ file: basename(file), hash: outcome.sha256 });
+    if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256 });
     if (outcome.submission) {
-      // A copy of our own template says which form, group and round it is, even after a clerk retyped a header.
-      const sheetMeta = outcome.templateMeta?.[outcome.submission.sheets[0]?.name ?? ''] ?? Object.values(outcome.templateMeta ?? {})[0];
-      const meta = templateSubmissionMeta(sheetMeta, scheme);
-      submissions.push(meta ? { ...outcome.submission, meta } : outcome.submission);
+      // A copy of our own template says which form, group and round each of its sheets is, even after a
+      // clerk retyped a header; a sheet pasted in from elsewhere has no such record and goes by its labels.
+      const sheets = outcome.submission.sheets.map((sheet) => {
+        const meta = templateSubmissionMeta(outcome.templateMeta?.[sheet.name], scheme);
+        return meta ? { ...sheet, meta } : sheet;
+      });
+      submissions.push({ ...outcome.submission, sheets });
     }
   }
   if (progress && io.isTTY) io.stderr('\n');
   for (const d of findDuplicateFiles(hashes)) {
-    findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
+    findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件重复提交），未重复计入`, { file: d.file }));
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
@@ -200,7 +237,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (roster === null) roster = schemeRoster(scheme);
   if (roster.length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
 
-  const result = runCampaign({ scheme, roster, submissions, today: (values.today as string | undefined) ?? undefined });
+  const result = runCampaign({ scheme, roster, submissions, today });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
 

@@ -9,7 +9,7 @@ export function summaryText(result: CampaignResult): string {
   out.push(`方案：${s.name}（${s.id}）`);
   const rows = [...result.subjects]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
-    .map((r) => [r.rank === null ? '—' : String(r.rank), r.name, r.unit ?? '', r.tier ?? '待定', r.scoreText ?? '—', r.satisfaction?.share ?? '—', r.flags.join('、')]);
+    .map((r) => [r.rank === null ? '—' : String(r.rank), r.name, r.unit ?? '', r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'), r.scoreText ?? '—', r.satisfaction?.share ?? '—', r.flags.join('、')]);
   out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', '标记'], rows));
 
   out.push('', '参评情况：');

@@ -60,8 +60,9 @@ describe('P4 篇六 中层干部 干部50%/员工50%', () => {
     expect(byName('张伟').reasons.join('')).toContain('责任事故');
   });
 
-  it('ranks by score', () => {
-    expect([byName('王芳').rank, byName('张伟').rank, byName('李强').rank]).toEqual([1, 2, 3]);
+  it('ranks by score, a vetoed subject after everyone not vetoed', () => {
+    // 张伟's 82.50 would be 2nd; the 责任事故 veto puts him after 李强 (74.75).
+    expect([byName('王芳').rank, byName('李强').rank, byName('张伟').rank]).toEqual([1, 2, 3]);
   });
 
   it('counts participation per group', () => {

@@ -69,7 +69,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
-      const { best, runnerUp } = recogniseSheet(view, scheme, submission.meta?.formId);
+      const meta = sheet.meta ?? submission.meta;
+      const { best, runnerUp } = recogniseSheet(view, scheme, meta?.formId);
       if (best && runnerUp && runnerUp.score === best.score)
         out.findings.push(
           finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
@@ -82,7 +83,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         continue;
       }
       const formRoster = rosterFor(roster, best.form.subjectKind ?? scheme.subjectKind);
-      const ballot = readSheet(scheme, formRoster, submission, view, best, out);
+      const ballot = readSheet(scheme, formRoster, { ...submission, meta }, view, best, out);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const earlier = seen.get(key);

@@ -25,6 +25,8 @@ export interface SheetGrid {
   name: string;
   rows: CellValue[][];
   merges: MergeRange[];
+  /** This sheet's own template metadata, when a host found it (overrides the submission's). */
+  meta?: Submission['meta'];
 }
 
 /** One returned file (or one sheet of the open workbook) with what its host already knows. */

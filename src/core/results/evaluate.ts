@@ -55,6 +55,8 @@ export interface SubjectResult {
   vetoes: { id: string; name: string; text: string }[];
   designations: string[];
   consequences: { action: string; rectifyWithinDays: number | null; cite: string }[];
+  /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
+  vetoed: boolean;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
   rankKey: Fraction | null;
   /** Consecutive years in the current tier, counting this one (history input). */
@@ -186,6 +188,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     vetoes: [],
     designations: [],
     consequences: [],
+    vetoed: false,
     rankKey: null,
     streak: 0,
   };
@@ -303,6 +306,7 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
     r.vetoes.push({ id: v.id, name: v.name, text });
     if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
     const e = v.effect;
+    if (e.kind !== 'note') r.vetoed = true;
     const before = r.tier;
     if (e.kind === 'force') r.tier = e.tier;
     else if (e.kind === 'cap') {
@@ -398,11 +402,17 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
   }
 }
 
-/** Competition ranking (1, 2, 2, 4) by the rank key; subjects without one are not ranked. */
+/**
+ * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one are not ranked. A subject whose
+ * tier a veto set ranks after all others (a 不称职 by 一票否决 is not 2nd on the list), so the lowest-ranked
+ * designations (动态调整, 重点管理) include them; among themselves they keep the order of their keys.
+ */
 function rank(results: SubjectResult[]) {
-  const ranked = results.filter((r) => r.rankKey !== null).sort(byKeyDesc);
+  const ranked = results.filter((r) => r.rankKey !== null).sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || byKeyDesc(a, b));
   ranked.forEach((r, i) => {
-    r.rank = i > 0 && ranked[i - 1].rankKey!.equals(r.rankKey!) ? ranked[i - 1].rank : i + 1;
+    const prev = ranked[i - 1];
+    r.rank = i > 0 && prev.vetoed === r.vetoed && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
+    if (r.vetoed) r.reasons.push(`因一票否决，排在未被否决者之后（第 ${r.rank} 名）`);
   });
 }
 
@@ -413,7 +423,7 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
   const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
   if (count === 0) return;
   const boundary = ranked[count - 1];
-  const tied = ranked.filter((r) => r.rankKey!.equals(boundary.rankKey!));
+  const tied = ranked.filter((r) => r.rank === boundary.rank);
   const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
   for (let i = 0; i < ranked.length; i++) {
     const r = ranked[i];

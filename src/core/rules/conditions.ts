@@ -21,6 +21,11 @@ export const COMPARISON_WORDS: Record<Comparison, string> = {
   '<': '不满',
 };
 
+/** A threshold in words, the way regulations write it: 85分以上（含）, 超过10%, 不满60%. */
+export function thresholdPhrase(op: Comparison, value: string): string {
+  return op === '>' || op === '<' ? `${COMPARISON_WORDS[op]}${value}` : `${value}${COMPARISON_WORDS[op]}`;
+}
+
 export function compare(value: Fraction, op: Comparison, threshold: Fraction): boolean {
   const c = value.compare(threshold);
   switch (op) {
@@ -152,7 +157,7 @@ export function evaluateCondition(
   switch (c.kind) {
     case 'score': {
       const threshold = Fraction.fromDecimal(c.value);
-      const rule = `得分 ${c.value} 分${COMPARISON_WORDS[c.op]}`;
+      const rule = `得分${thresholdPhrase(c.op, `${c.value}分`)}`;
       if (score === null) return { holds: null, text: `${rule}：无有效得分` };
       const holds = compare(score, c.op, threshold);
       return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
@@ -161,7 +166,7 @@ export function evaluateCondition(
       if (c.appliesTo === 'window' && !subject.window) return { holds: true, text: `非窗口岗位，不适用「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
-      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${c.value}%${COMPARISON_WORDS[c.op]}`;
+      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
         const label = p.part ? `${p.part} ` : '';
         if (p.share === null) return `${label}无有效票`;

@@ -1,0 +1,311 @@
+/**
+ * The `pingyi` commands one by one: presets, sort --by stroke (stdin), usage errors (exit 2),
+ * validate's exit codes (1 with error-level findings, 0 on clean input) and its plain-text output
+ * (findings as file!sheet!cell: message), a scheme given as a JSON file carrying its own roster,
+ * and the guard that keeps --out from overwriting an input.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { getPreset } from '../../src/core/presets';
+import { matrixSheet } from '../helpers/grids';
+import { writeRoster } from '../helpers/fill-workbook';
+import { changedSince, parseJson, pingyi, snapshot, subject, tempDir, writeGrids } from './cli-harness';
+
+jest.setTimeout(30_000);
+
+const PRESET_IDS = ['p1-double-pledge', 'p3-village-two-rounds', 'p3-community-consecutive', 'p4-secretary-appraisal', 'p4-middle-managers', 'p5-party-members'];
+
+describe('pingyi presets', () => {
+  it('lists every preset, its id first on each line, then a Chinese description; exit 0', async () => {
+    const r = await pingyi(['presets']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/\s/)[0])).toEqual(PRESET_IDS);
+    for (const l of lines) expect(l.slice(l.search(/\s/))).toMatch(/[\u4e00-\u9fff]{4,}/);
+    expect(lines[5]).toContain('民主评议党员');
+  });
+});
+
+describe('pingyi sort --by stroke', () => {
+  it('reads one name a line from stdin (CRLF, blank lines) and prints them 按姓氏笔画', async () => {
+    // Surnames by strokes: 丁 2; 马 3; 王 4 (一一丨一) before 尹 4 (𠃍一一丿): 横 before 折;
+    // 李 7 (一…) < 何 7 (丿…) < 张 7 (𠃍一㇉…) < 陈 7 (𠃌丨…: second stroke 竖 after 横).
+    // Same surname: the one-character given name first (丁宁 before 丁小强, 王　毅 before 王沪宁);
+    // the padding in "王　毅" is ignored and kept in the output.
+    const r = await pingyi(['sort', '--by', 'stroke'], '陈静\r\n张伟\n\n何静\n李娜\n尹平\n王沪宁\n王　毅\n马兰\n丁小强\n丁宁\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(['丁宁', '丁小强', '马兰', '王　毅', '王沪宁', '尹平', '李娜', '何静', '张伟', '陈静', ''].join('\n'));
+  });
+
+  it('without --by stroke is a usage error (exit 2)', async () => {
+    expect((await pingyi(['sort'], '王芳\n')).code).toBe(2);
+    expect((await pingyi(['sort', '--by', 'pinyin'], '王芳\n')).code).toBe(2);
+  });
+});
+
+describe('usage errors exit 2 and print the usage on stderr', () => {
+  let dir: string;
+  let roster: string;
+  let ballot: string;
+  beforeAll(() => {
+    dir = tempDir('usage');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['周敏'], ['吴杰']]);
+    ballot = writeGrids(
+      path.join(dir, '评议票.xlsx'),
+      'xlsx',
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [1] }] }),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const P = 'p3-community-consecutive';
+  it.each([
+    ['an unknown command', () => ['frobnicate'], '未知命令「frobnicate」'],
+    ['no command at all', () => [], '用法'],
+    ['validate without --scheme', () => ['validate', '--roster', roster, ballot], '缺少 --scheme'],
+    ['score without --scheme', () => ['score', '--roster', roster, ballot, '--out', path.join(dir, 'r.xlsx')], '缺少 --scheme'],
+    ['an unknown preset id', () => ['validate', '--scheme', 'p9-nothing', '--roster', roster, ballot], '找不到方案「p9-nothing」'],
+    ['score without --out', () => ['score', '--scheme', P, '--roster', roster, ballot], 'score 需要 --out'],
+    ['validate without files', () => ['validate', '--scheme', P, '--roster', roster], '请给出要处理的文件或文件夹'],
+    ['an input that does not exist', () => ['validate', '--scheme', P, '--roster', roster, path.join(dir, '没有.xlsx')], '找不到「'],
+    ['a roster that does not exist', () => ['validate', '--scheme', P, '--roster', path.join(dir, '没有名册.xlsx'), ballot], '找不到名册文件'],
+    ['an unknown option', () => ['validate', '--scheme', P, '--bogus', ballot], '参数有误'],
+    ['template without --out', () => ['template', '--scheme', P], '缺少 --out'],
+    ['--out equal to an input file named', () => ['score', '--scheme', P, '--roster', roster, ballot, '--out', ballot], '--out 不能是输入文件之一'],
+    ['--out equal to a file inside an input folder', () => ['score', '--scheme', P, '--roster', roster, dir, '--out', ballot], '--out 不能是输入文件之一'],
+  ])('%s', async (_, argv, message) => {
+    const before = snapshot(dir);
+    const r = await pingyi(argv());
+    expect(r.code).toBe(2);
+    const text = r.stderr + r.stdout;
+    expect(text).toContain(message);
+    expect(text).toContain('用法');
+    // Nothing written, nothing overwritten.
+    expect(changedSince(before)).toEqual([]);
+    expect(fs.readdirSync(dir).sort()).toEqual([...before.keys()].map((p) => path.basename(p)).sort());
+  });
+
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const r = await pingyi(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pingyi score');
+  });
+});
+
+describe('--out must not overwrite an input: the roster and the scheme file are inputs too', () => {
+  let dir: string;
+  let roster: string;
+  let ballot: string;
+  let schemeFile: string;
+  beforeAll(() => {
+    dir = tempDir('out-guard');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['周敏'], ['吴杰']]);
+    fs.mkdirSync(path.join(dir, 'in'));
+    ballot = writeGrids(
+      path.join(dir, 'in', '评议票.xlsx'),
+      'xlsx',
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [1] }] }),
+    );
+    schemeFile = path.join(dir, '方案.json');
+    fs.writeFileSync(schemeFile, JSON.stringify({ ...getPreset('p3-community-consecutive'), roster: [{ name: '周敏' }, { name: '吴杰' }] }, null, 2));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('score --roster 名册.xlsx --out 名册.xlsx is refused (exit 2) and the roster is left as it was', async () => {
+    const before = snapshot(roster, ballot);
+    const r = await pingyi(['score', '--scheme', 'p3-community-consecutive', '--roster', roster, path.join(dir, 'in'), '--out', roster]);
+    expect(changedSince(before)).toEqual([]);
+    expect(r.code).toBe(2);
+  });
+
+  it('score --scheme 方案.json --out 方案.json is refused (exit 2) and the scheme file is left as it was', async () => {
+    const before = snapshot(schemeFile, ballot);
+    const r = await pingyi(['score', '--scheme', schemeFile, path.join(dir, 'in'), '--out', schemeFile]);
+    expect(changedSince(before)).toEqual([]);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('pingyi validate: exit codes and plain-text findings', () => {
+  const P = 'p3-community-consecutive';
+  let dir: string;
+  let roster: string;
+  let clean: string;
+  let bad: string;
+  beforeAll(() => {
+    dir = tempDir('validate');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名', '职务'], [
+      ['周敏', '社区书记'],
+      ['吴杰', '社区主任'],
+      ['郑洁', '委员'],
+    ]);
+    clean = path.join(dir, 'clean');
+    bad = path.join(dir, 'bad');
+    fs.mkdirSync(clean);
+    fs.mkdirSync(bad);
+    const sheet = (rows: { name: string; marks: (number | number[])[] }[]) =>
+      matrixSheet('评议票', { title: '社区“两委”干部勤廉双述双评评议票', fields: ['测评人类别：与会人员'], levels: ['合格', '不合格'], rows });
+    writeGrids(path.join(clean, '票1.xlsx'), 'xlsx', sheet([{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [1] }, { name: '郑洁', marks: [0] }]));
+    writeGrids(path.join(clean, '票2.xlsx'), 'xlsx', sheet([{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [0] }, { name: '郑洁', marks: [1] }]));
+    // Columns A 姓名, B 合格, C 不合格; header at row 3. Row 4: 周敏 with two marks (B4 and C4 →
+    // MULTIPLE_MARKS at B4); row 6: 王五 not in the roster (A6). 周敏 then has no valid vote at all
+    // (NO_VALID_VOTES and TIER_UNDECIDED, both warnings).
+    writeGrids(
+      path.join(bad, '票3.xlsx'),
+      'xlsx',
+      sheet([{ name: '周敏', marks: [[0, 1]] }, { name: '吴杰', marks: [1] }, { name: '王五', marks: [0] }, { name: '郑洁', marks: [0] }]),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('clean input: exit 0, a one-line count, no finding lines', async () => {
+    const r = await pingyi(['validate', '--scheme', P, '--roster', roster, clean]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('共读取 2 张票，计入 2 张；错误 0 条，提醒 0 条');
+  });
+
+  it('error-level findings: exit 1, each finding printed as file!sheet!cell: message', async () => {
+    const r = await pingyi(['validate', '--scheme', P, '--roster', roster, bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('共读取 1 张票，计入 1 张；错误 2 条，提醒 2 条');
+    expect(lines).toContainEqual(expect.stringMatching(/^票3\.xlsx!评议票!B4: .*B4、C4.*/));
+    expect(lines).toContainEqual(expect.stringMatching(/^票3\.xlsx!评议票!A6: .*王五.*/));
+    // Every line: file, then !sheet!cell when the finding has them, then ": message".
+    for (const l of lines.slice(1)) expect(l).toMatch(/^[^!:\s]+(![^!:]+![A-Z]+\d+)?: \S/);
+    expect(lines.slice(1).filter((l) => l.startsWith('（汇总）: '))).toHaveLength(2);
+  });
+
+  it('--json gives the same findings with code, severity and cell', async () => {
+    const j = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, bad, '--json']));
+    expect(j.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.file, f.sheet, f.cell])).toEqual([
+      ['MULTIPLE_MARKS', '票3.xlsx', '评议票', 'B4'],
+      ['SUBJECT_NOT_IN_ROSTER', '票3.xlsx', '评议票', 'A6'],
+    ]);
+  });
+
+  it('a scheme JSON file carrying its roster needs no --roster', async () => {
+    const file = path.join(dir, '方案.json');
+    fs.writeFileSync(file, JSON.stringify({ ...getPreset(P), roster: [{ name: '周敏' }, { name: '吴杰' }, { name: '郑洁' }] }));
+    const r = await pingyi(['validate', '--scheme', file, clean]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('计入 2 张');
+  });
+
+  it('without any roster: a usage error (exit 2)', async () => {
+    const r = await pingyi(['validate', '--scheme', P, clean]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有名册');
+  });
+
+  it('score without --json prints the summary table and where the result was written', async () => {
+    const out = path.join(dir, '结果.xlsx');
+    const r = await pingyi(['score', '--scheme', P, '--roster', roster, clean, '--out', out, '--today', '2026-12-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('名次');
+    expect(r.stdout).toContain(`结果已写入 ${out}`);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+});
+
+describe('score summary: a subject that receives no tier by rule (预备党员) is 不定等次, not 待定', () => {
+  // DOMAIN.md: 预备党员 take part but receive no 等次 — "不定等次", which the result workbook shows
+  // (sheet-builder tierText) and the JSON flags; 待定 means the committee still has to decide.
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('summary');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the 等次 column of the printed table reads 不定等次 for 周琳 (预备党员)', async () => {
+    const roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名', '职务类别'], [
+      ['王磊', null],
+      ['周琳', '预备党员'],
+    ]);
+    fs.mkdirSync(path.join(dir, 'in'));
+    writeGrids(
+      path.join(dir, 'in', '附表2.xlsx'),
+      'xlsx',
+      matrixSheet('推荐表', {
+        title: '优秀党员民主评议推荐表',
+        nameHeader: '姓名',
+        levels: ['满意', '比较满意', '基本满意', '不满意'],
+        items: ['参加创先争优活动情况', '立足岗位履行职责情况', '承诺践诺情况', '联系和服务群众情况'],
+        recommendHeader: '是否推荐',
+        rows: [
+          { name: '王磊', marks: [0, 0, 0, 1] },
+          { name: '周琳', marks: [0, 0, 1, 0] },
+        ],
+      }),
+    );
+    const args = ['score', '--scheme', 'p5-party-members', '--roster', roster, path.join(dir, 'in'), '--out', path.join(dir, 'r.xlsx'), '--today', '2026-12-01'];
+    const json = parseJson(await pingyi([...args, '--json']));
+    expect(subject(json, '周琳').tier).toBeNull();
+    expect(subject(json, '周琳').flags).toEqual(['不定等次']);
+    const text = (await pingyi(args)).stdout;
+    const row = text.split('\n').find((l) => /^\S+\s+周琳\s/.test(l))!;
+    expect(row).toBeDefined();
+    expect(row).toContain('不定等次');
+    // The 等次 column itself (fourth column of 名次 姓名 单位 等次 …) must not read 待定.
+    expect(row).not.toMatch(/周琳\s+待定/);
+  });
+});
+
+describe('--today must be a date (YYYY-MM-DD)', () => {
+  let dir: string;
+  let roster: string;
+  let inbox: string;
+  beforeAll(() => {
+    dir = tempDir('today');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['周敏'], ['吴杰']]);
+    inbox = path.join(dir, 'in');
+    fs.mkdirSync(inbox);
+    // 吴杰 不合格 (1/1 > 50%): a rectification row, whose deadline counts from --today.
+    writeGrids(path.join(inbox, '票.xlsx'), 'xlsx', matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [1] }] }));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a valid date: the deadline is 30 days later', async () => {
+    const j = parseJson(await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json', '--today', '2026-12-01']));
+    expect(j.rectification.map((r) => r.deadline)).toEqual(['2026-12-31']);
+  });
+
+  it.each([['tomorrow'], ['2026-02-30'], ['2026-13-01']])('--today %s is a usage error (exit 2), not an internal error or a silently shifted date', async (today) => {
+    const run = pingyi(['score', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json', '--out', path.join(dir, 'r.xlsx'), '--today', today]);
+    await expect(run).resolves.toMatchObject({ code: 2 });
+  });
+});
+
+describe('folders: 党小组 subfolders returning files under the same name', () => {
+  // Read recursively (README). Raters often return the template under its own name, one folder per
+  // sender: 01/评议票.xlsx and 02/评议票.xlsx are two different ballots; 03/评议票.xlsx is a byte copy of
+  // 02's. Expected: two ballots counted (01's and 02's), the copy reported once as DUPLICATE_FILE.
+  let dir: string;
+  let roster: string;
+  let inbox: string;
+  beforeAll(() => {
+    dir = tempDir('folders');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['周敏'], ['吴杰']]);
+    inbox = path.join(dir, '回收');
+    const sheet = (a: number, b: number) =>
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [a] }, { name: '吴杰', marks: [b] }] });
+    for (const d of ['01', '02', '03']) fs.mkdirSync(path.join(inbox, d), { recursive: true });
+    writeGrids(path.join(inbox, '01', '评议票.xlsx'), 'xlsx', sheet(0, 1)); // 周敏 合格, 吴杰 不合格
+    writeGrids(path.join(inbox, '02', '评议票.xlsx'), 'xlsx', sheet(1, 0)); // 周敏 不合格, 吴杰 合格
+    fs.copyFileSync(path.join(inbox, '02', '评议票.xlsx'), path.join(inbox, '03', '评议票.xlsx'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('counts 01 and 02 once each (合格 1, 不合格 1 for both) and drops only the copy', async () => {
+    const j = parseJson(await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json']));
+    expect(j.findings.filter((f) => f.code === 'DUPLICATE_FILE')).toHaveLength(1);
+    expect(j.participation.map((p) => p.valid)).toEqual([2]);
+    expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [1, 1], 吴杰: [1, 1] });
+  });
+
+  it('findings name the file so that the clerk can find it (its folder too, when names repeat)', async () => {
+    const j = parseJson(await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json']));
+    const dup = j.findings.find((f) => f.code === 'DUPLICATE_FILE')!;
+    expect(dup.file).toContain('03');
+  });
+});
