@@ -65,6 +65,7 @@ const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|�
 export function readBallots(scheme: Scheme, roster: Roster, submissions: readonly Submission[]): ReadResult {
   const out: ReadResult = { ballots: [], uncounted: [], findings: [] };
   const seen = new Map<string, Ballot>();
+  const rosters = new Map<string, Roster>();
   for (const submission of submissions) {
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
@@ -82,7 +83,9 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, { ...where, cell: 'A1' }));
         continue;
       }
-      const formRoster = rosterFor(roster, best.form.subjectKind ?? scheme.subjectKind);
+      const kind = best.form.subjectKind ?? scheme.subjectKind;
+      let formRoster = rosters.get(kind);
+      if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
       const ballot = readSheet(scheme, formRoster, { ...submission, meta }, view, best, out);
       if (!ballot) continue;
       const key = fingerprint(ballot);
@@ -128,10 +131,32 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   return 'other';
 }
 
+/**
+ * What makes two ballots "the same": form, group, round, every entry, recommendations and comments.
+ * Two 32-bit hashes over the numbers (no long strings per ballot); a collision of both within one
+ * campaign is far below any practical concern, and would only ever give a warning.
+ */
 function fingerprint(b: Ballot): string {
-  const entries = b.entries.map((e) => `${e.subject}.${e.item}.${e.status[0]}${e.level}.${e.scaled}`).join(',');
-  return `${b.formId}|${b.groupId}|${b.roundId}|${entries}|${b.recommended.join(',')}|${b.comments.join('\u0001')}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const mix = (n: number) => {
+    h1 = Math.imul(h1 ^ n, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
+    h2 ^= h2 >>> 15;
+  };
+  for (const e of b.entries) {
+    mix(e.subject);
+    mix(e.item);
+    mix(STATUS_CODE[e.status]);
+    mix(e.level);
+    mix(e.scaled | 0);
+    mix((e.scaled / 4294967296) | 0);
+  }
+  for (const s of b.recommended) mix(s);
+  return `${b.formId}|${b.groupId}|${b.roundId}|${b.entries.length}|${h1}|${h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
 }
+
+const STATUS_CODE: Record<EntryStatus, number> = { valid: 1, abstain: 2, invalid: 3, na: 4 };
 
 /** Header fields written as "标签：值" in one cell, or a label cell followed by its value. */
 function readFields(view: SheetView, before: number): { label: string; value: string; cell: string }[] {
@@ -238,7 +263,8 @@ function readSheet(
   const entries: Entry[] = [];
   const comments: string[] = [];
   const recommended: number[] = [];
-  const seenSubjects = new Map<number, string>();
+  /** Subject → the row it was first seen on. */
+  const seenSubjects = new Map<number, number>();
   const tierCols = new Map<number, { item: number; level: number }>();
   for (const t of rec.tierColumns) tierCols.set(t.col, t);
   const usedCols = new Set<number>([...tierCols.keys(), ...rec.scoreColumns.map((s) => s.col)]);
@@ -318,10 +344,10 @@ function readSheet(
           carrySubject = subject;
           if (subject !== null && form.items !== 'rows') {
             if (seenSubjects.has(subject)) {
-              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${seenSubjects.get(subject)}），此行未计入`, at(r, rec.subjectCol!)));
+              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${cellAddress(seenSubjects.get(subject)!, rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
               continue;
             }
-            seenSubjects.set(subject, cellAddress(r, rec.subjectCol!));
+            seenSubjects.set(subject, r);
           }
         }
       } else if (form.items === 'rows' && carrySubject !== null && rowItem(r) > 0) {
@@ -333,7 +359,7 @@ function readSheet(
         continue;
       }
       if (subject === null) continue;
-      if (form.items === 'rows') seenSubjects.set(subject, seenSubjects.get(subject) ?? cellAddress(r, rec.subjectCol!));
+      if (form.items === 'rows' && !seenSubjects.has(subject)) seenSubjects.set(subject, r);
     }
 
     // Which item(s) this row carries.
