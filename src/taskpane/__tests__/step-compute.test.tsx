@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+/**
+ * Step 4 (计算): tiers, scores and ranks in a table, the reasons behind a tier on demand, ties at a
+ * quota boundary highlighted for the committee, and what is missing said plainly.
+ */
+import { within } from '@testing-library/react';
+import { FakeHost, hostWithCampaign, openApp, p4Scheme, screen, scoreRows, sheet, validateWorkbook } from './pane-test-kit';
+
+function cells(name: string): string[] {
+  return within(screen.getByRole('row', { name })).getAllByRole('cell').map((c) => c.textContent ?? '');
+}
+
+/** The P4 workbook without the bad ballot: 王芳 85.00 优秀, 李强 74.75 基本称职, 张伟 82.50 vetoed to 不称职. */
+function cleanHost(): FakeHost {
+  const host = hostWithCampaign();
+  host.sheets = host.sheets.filter((s) => s.name !== '员工3');
+  return host;
+}
+
+describe('计算 step', () => {
+  it('shows tier, score, rank and flags per person, in rank order', async () => {
+    const host = cleanHost();
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    const table = screen.getByRole('table', { name: '评议结果' });
+    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header).toEqual(['姓名', '单位', '等次', '得分', '名次', '标记']);
+    expect(cells('王芳').slice(1, 5)).toEqual(['营业部', '优秀', '85.00', '1']);
+    // A veto puts 张伟 below those it did not touch (the engine ranks vetoed subjects last).
+    expect(cells('张伟').slice(1, 5)).toEqual(['零售部', '不称职', '82.50', '3']);
+    expect(cells('张伟')[5]).toContain('一票否决');
+    expect(cells('李强').slice(1, 5)).toEqual(['营业部', '基本称职', '74.75', '2']);
+    const names = within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'));
+    expect(names).toEqual(['王芳', '李强', '张伟']);
+    expect(screen.getByText(/计入 4 张票；优秀 1 人，称职 0 人，基本称职 1 人，不称职 1 人。/)).toBeInTheDocument();
+    expect(screen.queryByText(/需评议委员会决定/)).toBeNull();
+  });
+
+  it('shows the reasons behind a tier when a name is opened (and hides them again)', async () => {
+    const host = cleanHost();
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    const toggle = within(screen.getByRole('row', { name: '张伟' })).getByRole('button', { name: /张伟/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const reasons = screen.getByRole('list', { name: '「张伟」的等次依据' });
+    expect(within(reasons).getByText(/定为「称职」：得分 82.50/)).toBeInTheDocument();
+    expect(within(reasons).getByText(/一票否决「分管战线发生经济、刑事案件或责任事故」：名册「事故」：分管网点发生责任事故，等次由「称职」改为「不称职」/)).toBeInTheDocument();
+    expect(within(reasons).getByText(/结果运用：由支行党委合议决定缓聘、解聘或调整岗位（30 天内整改）/)).toBeInTheDocument();
+    // Keyboard: Enter on the focused name closes it.
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('list', { name: '「张伟」的等次依据' })).toBeNull();
+  });
+
+  it('highlights a tie at the quota boundary for the committee', async () => {
+    // At most 34% (of 3 → 1) may be 优秀; 王芳 and 李强 both score 85.00.
+    const scheme = p4Scheme((s) => {
+      s.quotas = [{ tiers: ['优秀'], kind: 'max', share: 34, rounding: 'floor', cite: '测试：优秀不超过 34%' }];
+    });
+    const host = new FakeHost('excel');
+    host.saved = { version: 1, scheme, roster: hostWithCampaign().saved!.roster };
+    host.sheets = [
+      sheet('干部1', scoreRows('干部', [90, 90, 100])),
+      sheet('干部2', scoreRows('干部', [80, 80, 100])),
+      sheet('员工1', scoreRows('员工', [86, 86, 60])),
+      sheet('员工2', scoreRows('员工', [84, 84, 70])),
+    ];
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+
+    const bar = screen.getByText('需评议委员会决定（2 项）').closest('.fui-MessageBar') as HTMLElement;
+    expect(within(bar).getByText(/「王芳」在「优秀」名额边界处与他人并列（2 人同分），需评议委员会决定/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「李强」在「优秀」名额边界处与他人并列/)).toBeInTheDocument();
+    for (const name of ['王芳', '李强']) {
+      const row = screen.getByRole('row', { name });
+      expect(cells(name)[2]).toBe('待定');
+      expect(within(row).getByText('需决定')).toBeInTheDocument();
+      expect(within(row).getByText('名额并列')).toBeInTheDocument();
+    }
+    expect(within(screen.getByRole('row', { name: '张伟' })).queryByText('需决定')).toBeNull();
+    expect(screen.getByText(/待定 2 人/)).toBeInTheDocument();
+
+    await user.click(within(screen.getByRole('row', { name: '王芳' })).getByRole('button', { name: /王芳/ }));
+    expect(within(screen.getByRole('list', { name: '「王芳」的等次依据' })).getByText(/不超过 3 人的 34%（向下取整为 1 人）/)).toBeInTheDocument();
+  });
+
+  it('warns when ballots had errors, and says what is missing before anything can be computed', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host, { initialStep: 'compute' });
+    expect(screen.getByText('还没有测评表')).toBeInTheDocument();
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    expect(screen.getByText('校验中有 2 条错误')).toBeInTheDocument();
+  });
+
+  it('asks for the roster first', async () => {
+    const host = new FakeHost('excel');
+    host.sheets = hostWithCampaign().sheets;
+    await openApp(host, { initialStep: 'compute' });
+    expect(screen.getByText('请先在「方案」中读取名册。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,263 @@
+/** @jest-environment jsdom */
+/**
+ * Step 1 (方案): restoring and saving the campaign, presets, thresholds in words, weights, vetoes,
+ * the roster from a sheet or a file, importing (good and bad) and exporting the scheme as JSON, and
+ * host errors shown rather than thrown.
+ */
+import { fireEvent, within } from '@testing-library/react';
+import { getPreset } from '../../core/presets';
+import { Scheme } from '../../core/scheme/scheme-schema';
+import {
+  FakeHost,
+  P4,
+  ROSTER,
+  SLOW,
+  ROSTER_ROWS,
+  blobText,
+  captureDownloads,
+  openApp,
+  p4Scheme,
+  p4Workbook,
+  screen,
+  textFile,
+  waitFor,
+  xlsxFile,
+} from './pane-test-kit';
+
+function freshHost(kind: 'excel' | 'files' = 'excel') {
+  const host = new FakeHost(kind);
+  host.sheets = p4Workbook();
+  return host;
+}
+
+describe('方案 step', () => {
+  it('starts from the default preset when the workbook has no saved campaign, and does not save until something changes', async () => {
+    const host = freshHost();
+    await openApp(host);
+    expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue(P4);
+    expect(screen.getByText('尚未读取名册。')).toBeInTheDocument();
+    expect(host.callsOf('loadCampaign')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(host.callsOf('saveCampaign')).toHaveLength(0);
+  });
+
+  it('restores the scheme and roster saved with the workbook', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: p4Scheme((s) => (s.raterGroups[0].weight = 70)), roster: ROSTER };
+    await openApp(host, { defaultPresetId: 'p5-party-members' });
+    expect(screen.getByText(/已恢复本工作簿保存的方案「中层干部述职考核/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue(P4);
+    expect(screen.getByText('名册：3 人（工作簿中保存的名册）')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '「干部」权重' })).toHaveValue('70');
+  });
+
+  it('says so when the saved scheme is broken, and falls back to the preset', async () => {
+    const host = freshHost();
+    const broken = { ...p4Scheme(), tiers: [] } as unknown as Scheme;
+    host.saved = { version: 1, scheme: broken, roster: [] };
+    await openApp(host);
+    expect(screen.getByText(/工作簿中保存的方案无法使用，已改用预设方案：字段 tiers/)).toBeInTheDocument();
+  });
+
+  it('shows the host error when the saved campaign cannot be read, and still works', async () => {
+    const host = freshHost();
+    host.failures.loadCampaign = 'Excel 正忙（单元格正在编辑），请先按 Enter 或 Esc 结束编辑';
+    await openApp(host);
+    expect(screen.getByText('读取工作簿中保存的方案失败：Excel 正忙（单元格正在编辑），请先按 Enter 或 Esc 结束编辑')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '预设方案' })).toBeInTheDocument();
+  });
+
+  it('switches preset and saves the new scheme to the workbook', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p4-secretary-appraisal');
+    expect(screen.getByText(/方案说明：/)).toHaveTextContent(getPreset('p4-secretary-appraisal').name);
+    await waitFor(() => expect(host.callsOf('saveCampaign').length).toBeGreaterThan(0));
+    expect(host.lastSaved().scheme.id).toBe('p4-secretary-appraisal');
+    // Its veto threshold is said in words: 超过 excludes the number.
+    expect(screen.getAllByText(/「一般」「差」票得票率超过 10%/).length).toBeGreaterThan(0);
+  });
+
+  it('shows the tier thresholds in words and changes 以上（含） to 超过', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    expect(screen.getByText('优秀：得分 85 分以上（含）')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: '「优秀」分数线的比较方式' }), '>');
+    expect(screen.getByText('优秀：得分超过 85 分')).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.classification.rules[0].when[0]).toEqual({ kind: 'score', op: '>', value: 85 }));
+  });
+
+  it('changes a threshold value and a weight, showing each group\'s share', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const threshold = screen.getByRole('textbox', { name: '「优秀」分数线（分）' });
+    await user.clear(threshold);
+    await user.type(threshold, '87.5');
+    expect(screen.getByText('优秀：得分 87.5 分以上（含）')).toBeInTheDocument();
+
+    const weight = screen.getByRole('textbox', { name: '「干部」权重' });
+    await user.clear(weight);
+    await user.type(weight, '60');
+    expect(screen.getByText('占 54.5%')).toBeInTheDocument();
+    await waitFor(() => {
+      const saved = host.lastSaved().scheme;
+      expect(saved.raterGroups[0].weight).toBe(60);
+      expect(saved.classification.rules[0].when[0]).toMatchObject({ value: '87.5' });
+    });
+  });
+
+  it('refuses an edit that breaks the scheme and says why (all weights 0)', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const cadre = screen.getByRole('textbox', { name: '「干部」权重' });
+    const staff = screen.getByRole('textbox', { name: '「员工」权重' });
+    await user.clear(cadre);
+    await user.type(cadre, '0');
+    await user.clear(staff);
+    await user.type(staff, '0');
+    expect(screen.getByText(/未生效：字段 raterGroups：各类别权重不能全为 0/)).toBeInTheDocument();
+    await user.clear(staff);
+    await user.type(staff, 'abc');
+    expect(screen.getByText('请输入数字')).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.raterGroups.map((g) => g.weight)).toEqual([0, 50]));
+  });
+
+  it('switches a veto off and on again', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const veto = screen.getByRole('switch', { name: '分管战线发生经济、刑事案件或责任事故' });
+    expect(veto).toBeChecked();
+    expect(screen.getByText(/名册「案件或事故」栏有内容，或名册「事故」栏有内容：一律定为「不称职」/)).toBeInTheDocument();
+    await user.click(veto);
+    expect(screen.getByRole('switch', { name: '分管战线发生经济、刑事案件或责任事故' })).not.toBeChecked();
+    expect(screen.getByText(/（已停用）/)).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.vetoes).toEqual([]));
+    await user.click(screen.getByRole('switch', { name: '分管战线发生经济、刑事案件或责任事故' }));
+    await waitFor(() => expect(host.lastSaved().scheme.vetoes.map((v) => v.id)).toEqual(['incident']));
+  });
+
+  it('shows a veto switched off in a saved campaign as off (known from its preset)', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: p4Scheme((s) => (s.vetoes = [])), roster: [] };
+    await openApp(host);
+    expect(screen.getByRole('switch', { name: '分管战线发生经济、刑事案件或责任事故' })).not.toBeChecked();
+  });
+
+  it('edits quotas, rectification days and the results date', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const share = screen.getByRole('textbox', { name: '「动态调整」比例' });
+    await user.clear(share);
+    await user.type(share, '5');
+    expect(screen.getByText('排名末位约 5% 列入「动态调整」')).toBeInTheDocument();
+    const days = screen.getByRole('textbox', { name: /整改期限（天）：「不称职」/ });
+    await user.clear(days);
+    await user.type(days, '15');
+    expect(screen.getByText('结果公布后 15 天内完成整改')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('结果公布日期（整改期限从此日起算）'), { target: { value: '2026-12-20' } });
+    await waitFor(() => {
+      const s = host.lastSaved().scheme;
+      expect(s.designations[0].share).toBe(5);
+      expect(s.consequences[0].rectifyWithinDays).toBe(15);
+      expect(s.resultsDate).toBe('2026-12-20');
+    });
+  });
+
+  it('reads the roster from a sheet of this workbook', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const select = screen.getByRole('combobox', { name: '名册所在工作表' });
+    await waitFor(() => expect(select).toHaveValue('名册'));
+    // The add-in's own result sheet is not offered.
+    expect(within(select).queryByRole('option', { name: '排名表' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '从工作表读取名册' }));
+    expect(await screen.findByText('名册：3 人（工作表「名册」）')).toBeInTheDocument();
+    expect(host.callsOf('readSheets')).toEqual([[['名册']]]);
+    await waitFor(() => expect(host.lastSaved().roster.map((r) => r.name)).toEqual(['王芳', '李强', '张伟']));
+    expect(host.lastSaved().roster[2].flags).toEqual({ 事故: '分管网点发生责任事故' });
+  });
+
+  it('shows a host error while reading the roster sheet, without crashing', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '名册所在工作表' })).toHaveValue('名册'));
+    host.failures.readSheets = '工作表「名册」受保护，无法读取';
+    await user.click(screen.getByRole('button', { name: '从工作表读取名册' }));
+    expect(await screen.findByText('读取名册失败')).toBeInTheDocument();
+    expect(screen.getByText('工作表「名册」受保护，无法读取')).toBeInTheDocument();
+    expect(screen.getByText('尚未读取名册。')).toBeInTheDocument();
+  });
+
+  it('reads the roster from a file', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    await user.upload(screen.getByLabelText('从文件读取名册'), xlsxFile('名册.xlsx', { 名册: ROSTER_ROWS }));
+    expect(await screen.findByText('名册：3 人（文件「名册.xlsx」）', {}, SLOW)).toBeInTheDocument();
+    await user.click(screen.getByText('查看名册'));
+    expect(screen.getByText('张伟（零售部） 副职')).toBeInTheDocument();
+  });
+
+  it('reports a roster file that is not a workbook', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    await user.upload(screen.getByLabelText('从文件读取名册'), textFile('名册.xlsx', ''));
+    expect(await screen.findByText(/「名册.xlsx」是空文件/, {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('尚未读取名册。')).toBeInTheDocument();
+  });
+
+  it('imports a scheme JSON and shows every field problem of a bad one', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    const bad = { ...p4Scheme(), raterGroups: [{ id: 'a', name: '干部', weight: -1 }], unknownField: 1 };
+    await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('坏方案.json', JSON.stringify(bad), 'application/json'));
+    const alert = await screen.findByText('方案文件「坏方案.json」有误，未导入');
+    const bar = alert.closest('[role="group"], .fui-MessageBar') as HTMLElement;
+    expect(within(bar).getByText(/字段 raterGroups\[0\]\.weight：/)).toBeInTheDocument();
+    expect(within(bar).getByText(/unknownField/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue(P4);
+
+    await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('不是JSON.json', '{ 方案', 'application/json'));
+    expect(await screen.findByText(/方案不是有效的 JSON/)).toBeInTheDocument();
+
+    const good = p4Scheme((s) => {
+      s.id = 'my-scheme';
+      s.name = '本行自定方案';
+    });
+    await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('好方案.json', JSON.stringify(good), 'application/json'));
+    expect(await screen.findByText('已导入方案「本行自定方案」（好方案.json）')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue('my-scheme');
+    expect(screen.queryByText(/有误，未导入/)).toBeNull();
+    await waitFor(() => expect(host.lastSaved().scheme.id).toBe('my-scheme'));
+  });
+
+  it('exports the scheme as a JSON download', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = freshHost();
+      const { user } = await openApp(host);
+      await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
+      expect(downloads.names).toEqual([`${P4}.json`]);
+      const exported = JSON.parse(await blobText(downloads.blobs[0]));
+      expect(exported).toEqual(getPreset(P4));
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('shows why the campaign could not be saved', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    host.failures.saveCampaign = '当前 Excel 版本过旧，不支持保存设置（需要 ExcelApi 1.4）';
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
+    expect(await screen.findByText('当前 Excel 版本过旧，不支持保存设置（需要 ExcelApi 1.4）')).toBeInTheDocument();
+    expect(screen.getByText('方案未能保存到工作簿')).toBeInTheDocument();
+  });
+
+  it('offers no sheet actions outside Excel (files host)', async () => {
+    const host = freshHost('files');
+    await openApp(host);
+    expect(screen.queryByRole('button', { name: '从工作表读取名册' })).toBeNull();
+    expect(screen.getByRole('button', { name: '从文件读取名册' })).toBeInTheDocument();
+    expect(host.callsOf('listSheets')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// (Node export conditions: exceljs's uuid otherwise resolves to its ES-module browser build, which jest cannot load.)
+/**
+ * Step 2 (模板): blank forms inserted into this workbook (with the host's outcome shown), a host
+ * error shown, and templates downloaded as real workbooks the file reader recognises as ours.
+ */
+// The kit first: it fills jsdom's gaps (TextDecoder) before the file reader is loaded.
+import { FakeHost, SLOW, blobBytes, captureDownloads, hostWithCampaign, openApp, screen, waitFor } from './pane-test-kit';
+import { SheetDescription } from '../../core/output/sheet-description';
+import { readWorkbook } from '../../hosts/files/read-workbook';
+
+describe('模板 step', () => {
+  it('inserts one blank form per rater group into the workbook, with the roster\'s names', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host, { initialStep: 'templates' });
+    expect(screen.getByText(/共有 2 张空白表/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '插入空白表到本工作簿' }));
+    expect(await screen.findByText('空白表已写入工作簿')).toBeInTheDocument();
+    const [[written]] = host.callsOf('writeSheets') as [[SheetDescription[]]];
+    expect(written.map((d) => d.kind)).toEqual(['template', 'template']);
+    expect(written.map((d) => d.meta?.groupId)).toEqual(['cadre', 'staff']);
+    const names = written[0].cells.flat().map((c) => c.value);
+    expect(names).toEqual(expect.arrayContaining(['王芳', '李强', '张伟']));
+    expect(screen.getByText(`写入的工作表：${written.map((d) => d.name).join('、')}`)).toBeInTheDocument();
+  });
+
+  it('says which template names were taken by the user\'s own sheets', async () => {
+    const host = hostWithCampaign();
+    host.writeOutcome = (d) => ({
+      written: [`${d[0].name} (2)`, d[1].name],
+      renamed: [{ wanted: d[0].name, used: `${d[0].name} (2)` }],
+      degraded: [],
+    });
+    const { user } = await openApp(host, { initialStep: 'templates' });
+    await user.click(screen.getByRole('button', { name: '插入空白表到本工作簿' }));
+    expect(await screen.findByText('部分工作表改名写入')).toBeInTheDocument();
+    expect(screen.getByText(/结果写入了「.* \(2\)」/)).toBeInTheDocument();
+  });
+
+  it('shows the host error when the workbook refuses (protected structure)', async () => {
+    const host = hostWithCampaign();
+    host.failures.writeSheets = '工作簿结构受保护，无法插入工作表；请先在“审阅”中撤销工作簿保护';
+    const { user } = await openApp(host, { initialStep: 'templates' });
+    await user.click(screen.getByRole('button', { name: '插入空白表到本工作簿' }));
+    expect(await screen.findByText('插入模板失败')).toBeInTheDocument();
+    expect(screen.getByText('工作簿结构受保护，无法插入工作表；请先在“审阅”中撤销工作簿保护')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '插入空白表到本工作簿' })).toBeEnabled();
+  });
+
+  it('downloads one template as a workbook that comes back recognised as ours', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = hostWithCampaign();
+      const { user } = await openApp(host, { initialStep: 'templates' });
+      const buttons = screen.getAllByRole('button', { name: /^下载「/ });
+      expect(buttons).toHaveLength(2);
+      await user.click(buttons[1]);
+      expect(await screen.findByText(/^已生成「.*\.xlsx」$/, {}, SLOW)).toBeInTheDocument();
+      expect(downloads.names).toHaveLength(1);
+      expect(downloads.names[0]).toMatch(/\.xlsx$/);
+      const back = await readWorkbook(downloads.names[0], await blobBytes(downloads.blobs[0]));
+      expect(back.submission?.sheets).toHaveLength(1);
+      expect(Object.values(back.templateMeta ?? {})[0]).toMatchObject({ kind: 'template', schemeId: 'p4-middle-managers', groupId: 'staff' });
+      // Nothing was written into the workbook.
+      expect(host.callsOf('writeSheets')).toHaveLength(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('offers downloads only on the standalone page (files host)', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = new FakeHost('files');
+      const { user } = await openApp(host, { initialStep: 'templates' });
+      expect(screen.queryByRole('button', { name: '插入空白表到本工作簿' })).toBeNull();
+      expect(screen.getByText(/尚未读取名册：表中的姓名栏留空/)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '下载全部模板（一个工作簿）' }));
+      await waitFor(() => expect(downloads.names).toEqual(['中层干部述职考核（干部50%_员工50%）-全部模板.xlsx']), SLOW);
+      const back = await readWorkbook('all.xlsx', await blobBytes(downloads.blobs[0]));
+      expect(back.submission?.sheets).toHaveLength(2);
+    } finally {
+      downloads.restore();
+    }
+  });
+});

@@ -1,0 +1,171 @@
+/** @jest-environment jsdom */
+/**
+ * Step 3 (校验): the sheets of this workbook offered for checking, findings grouped by file and sheet
+ * and filtered by severity, a finding selecting its cell, many files imported at once (picked or
+ * dropped) with a progress bar, copies and non-workbooks reported, and host errors shown.
+ */
+import { fireEvent, within } from '@testing-library/react';
+import {
+  FakeHost,
+  SLOW,
+  blobBytes,
+  deferred,
+  hostWithCampaign,
+  openApp,
+  screen,
+  scoreRows,
+  textFile,
+  validateWorkbook,
+  waitFor,
+  xlsxFile,
+} from './pane-test-kit';
+
+/** The findings region, and the list of one sheet's findings in it. */
+function findingsOf(label: string) {
+  return screen.getByRole('list', { name: label });
+}
+
+describe('校验 step: this workbook', () => {
+  it('offers the form sheets (not the add-in\'s result sheets), leaves the roster sheet unpicked, and reads the picked ones', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const group = await screen.findByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(6));
+    expect(within(group).queryByRole('checkbox', { name: '排名表' })).toBeNull();
+    expect(within(group).getByRole('checkbox', { name: '名册' })).not.toBeChecked();
+    expect(within(group).getByRole('checkbox', { name: '干部1' })).toBeChecked();
+    // Unpick one ballot: it is not read. (员工3 still counts: only its bad entries are left out.)
+    await user.click(within(group).getByRole('checkbox', { name: '员工2' }));
+    await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
+    expect(await screen.findByText('共读取 4 张票，计入 4 张。')).toBeInTheDocument();
+    expect(host.callsOf('readSheets')).toEqual([[['干部1', '干部2', '员工1', '员工3']]]);
+  });
+
+  it('groups findings by file and sheet, filters by severity, and selects the cell of a finding', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    const region = screen.getByRole('region', { name: '校验结果' });
+    expect(within(region).getByRole('heading', { name: '本工作簿' })).toBeInTheDocument();
+    expect(within(region).getByRole('heading', { name: '工作表「员工3」' })).toBeInTheDocument();
+    const list = findingsOf('本工作簿 工作表「员工3」的问题');
+    // 150 is out of 0–100, 赵六 is not in the roster: errors naming their cells, as buttons.
+    const outOfRange = within(list).getByRole('button', { name: /^B4：.*150/ });
+    expect(within(list).getByRole('button', { name: /^A7：.*赵六/ })).toBeInTheDocument();
+    expect(within(list).getAllByText('错误').length).toBeGreaterThanOrEqual(2);
+    expect(within(region).getByRole('status')).toHaveTextContent(/错误 \d+ 条，提醒 \d+ 条/);
+
+    await user.click(outOfRange);
+    await waitFor(() => expect(host.callsOf('selectCell')).toEqual([['员工3', 'B4']]));
+
+    // Keyboard: the next finding is reached with Tab and opened with Enter.
+    within(list).getByRole('button', { name: /^A7：/ }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(host.callsOf('selectCell')).toEqual([['员工3', 'B4'], ['员工3', 'A7']]));
+
+    await user.click(within(region).getByRole('radio', { name: /^提醒/ }));
+    expect(screen.queryByRole('button', { name: /^B4：/ })).toBeNull();
+    await user.click(within(region).getByRole('radio', { name: /^错误/ }));
+    expect(screen.getByRole('button', { name: /^B4：/ })).toBeInTheDocument();
+  });
+
+  it('shows the host error when a cell cannot be selected (e.g. a cell is being edited)', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    host.failures.selectCell = 'Excel 正忙：单元格正在编辑，请先按 Enter 或 Esc 结束编辑后再试';
+    await user.click(screen.getByRole('button', { name: /^B4：/ }));
+    expect(await screen.findByText('无法定位到单元格')).toBeInTheDocument();
+    expect(screen.getByText('Excel 正忙：单元格正在编辑，请先按 Enter 或 Esc 结束编辑后再试')).toBeInTheDocument();
+    // The findings are still there.
+    expect(screen.getByRole('button', { name: /^B4：/ })).toBeInTheDocument();
+  });
+
+  it('shows the host error when the sheets cannot be read, and keeps working', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const button = await screen.findByRole('button', { name: '校验所选工作表' });
+    await waitFor(() => expect(button).toBeEnabled());
+    host.failures.readSheets = '单元格正在编辑，无法读取工作表';
+    await user.click(button);
+    expect(await screen.findByText('读取工作表失败')).toBeInTheDocument();
+    expect(screen.getByText('单元格正在编辑，无法读取工作表')).toBeInTheDocument();
+    await user.click(button);
+    expect(await screen.findByText('共读取 5 张票，计入 5 张。')).toBeInTheDocument();
+    expect(screen.queryByText('读取工作表失败')).toBeNull();
+  });
+
+  it('reports findings the host itself made while reading', async () => {
+    const host = hostWithCampaign();
+    host.readFindings = [
+      { code: 'ERROR_VALUE', severity: 'error', message: '「干部1」C5 是错误值 #N/A', file: 'Book1.xlsx', sheet: '干部1', cell: 'C5' },
+    ];
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    const list = findingsOf('本工作簿 工作表「干部1」的问题');
+    await user.click(within(list).getByRole('button', { name: 'C5：「干部1」C5 是错误值 #N/A' }));
+    await waitFor(() => expect(host.callsOf('selectCell')).toEqual([['干部1', 'C5']]));
+  });
+
+  it('asks for the roster before names can be checked', async () => {
+    const host = new FakeHost('excel');
+    host.sheets = hostWithCampaign().sheets;
+    await openApp(host, { initialStep: 'validate' });
+    expect(await screen.findByText('尚未读取名册')).toBeInTheDocument();
+  });
+});
+
+describe('校验 step: returned files', () => {
+  const cadre = () => xlsxFile('干部-张三.xlsx', { 测评表: scoreRows('干部', [90, 75, 100]) });
+  const staff = () => xlsxFile('员工-李四.xlsx', { 测评表: scoreRows('员工', [86, 120, 60]) });
+
+  it('imports several files at once with a progress bar, then shows their findings by file', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const first = cadre();
+    const hold = deferred<ArrayBuffer>();
+    const realBytes = (await blobBytes(first)).buffer as ArrayBuffer;
+    // Hold the first read open to look at the progress bar.
+    Object.defineProperty(first, 'arrayBuffer', { value: () => hold.promise });
+    await user.upload(screen.getByLabelText('导入收回的文件'), [first, staff(), textFile('说明.xlsx', '这不是工作簿，是一段文字说明。')]);
+
+    const bar = await screen.findByRole('progressbar', {}, SLOW);
+    expect(bar).toHaveAccessibleName('读取文件「干部-张三.xlsx」（1/3）');
+    expect(screen.getByText('0/3')).toBeInTheDocument();
+    hold.resolve(realBytes);
+
+    expect(await screen.findByText('已导入 3 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    const region = screen.getByRole('region', { name: '校验结果' });
+    expect(within(region).getByRole('heading', { name: '员工-李四.xlsx' })).toBeInTheDocument();
+    const staffList = findingsOf('员工-李四.xlsx 工作表「测评表」的问题');
+    expect(within(staffList).getByText(/120/)).toBeInTheDocument();
+    // Not a cell of this workbook: shown as text, not as a button.
+    expect(within(staffList).queryByRole('button')).toBeNull();
+    expect(within(region).getByRole('heading', { name: '说明.xlsx' })).toBeInTheDocument();
+    expect(within(region).getByText(/「说明.xlsx」不是工作簿/)).toBeInTheDocument();
+    // The files host has no workbook to check.
+    expect(screen.queryByRole('button', { name: '校验所选工作表' })).toBeNull();
+  });
+
+  it('takes files dropped on the drop zone and reports a copy of a file sent under another name', async () => {
+    const host = hostWithCampaign();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const a = cadre();
+    const copy = new File([a], '干部-张三(1).xlsx', { type: a.type });
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [a, copy] } });
+    expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText(/与「干部-张三.xlsx」逐字节相同/)).toBeInTheDocument();
+    expect(screen.getByText('共读取 1 张票，计入 1 张。')).toBeInTheDocument();
+
+    // A later batch adds to the earlier one; the same name again replaces it.
+    await user.upload(screen.getByLabelText('导入收回的文件'), [staff(), a]);
+    expect(await screen.findByText('已导入 3 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '清除已导入的文件' }));
+    expect(screen.queryByText(/已导入/)).toBeNull();
+    expect(screen.getByText('尚未读取任何测评表。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Reading files the user picked or dropped: returned ballots (many at once, with progress) and a
+ * roster workbook. The same steps as the command line (src/cli/pingyi.ts): each file read in turn by
+ * the file host's reader (never throws), the project's own template metadata turned into
+ * Submission.meta, byte-identical files reported once (DUPLICATE_FILE) and counted once.
+ */
+import { Finding, finding } from '../core/findings/finding';
+import { Submission } from '../core/forms/grid';
+import { templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { RosterEntry } from '../core/roster/roster';
+import { Scheme } from '../core/scheme/scheme-schema';
+import { readRoster } from '../hosts/files/read-roster';
+import { OnProgress } from '../hosts/workbook-host';
+import { loadReader, readFileBytes } from './browser-files';
+
+export interface ImportedFiles {
+  submissions: Submission[];
+  findings: Finding[];
+  /** Every file name read (read or not), in order. */
+  files: string[];
+  /** SHA-256 of each file counted (copies left out), so a later batch can find copies of these. */
+  hashes: { file: string; hash: string }[];
+}
+
+/**
+ * Reads returned files. `earlier` are the hashes of files already imported, so a copy sent again in
+ * a later batch is also reported instead of counted twice.
+ */
+export async function importSubmittedFiles(
+  files: readonly File[],
+  scheme: Scheme,
+  onProgress?: OnProgress,
+  earlier: readonly { file: string; hash: string }[] = [],
+): Promise<ImportedFiles> {
+  const { readWorkbook, findDuplicateFiles } = await loadReader();
+  const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    onProgress?.({ done: i, total: files.length, label: `读取文件「${file.name}」（${i + 1}/${files.length}）` });
+    const outcome = await readWorkbook(file.name, await readFileBytes(file));
+    out.files.push(file.name);
+    out.findings.push(...outcome.findings);
+    if (outcome.sha256) out.hashes.push({ file: file.name, hash: outcome.sha256 });
+    if (outcome.submission) {
+      // A copy of our own template says which form, group and round it is, even after a header was retyped.
+      const first = outcome.submission.sheets[0]?.name ?? '';
+      const sheetMeta = outcome.templateMeta?.[first] ?? Object.values(outcome.templateMeta ?? {})[0];
+      const meta = templateSubmissionMeta(sheetMeta, scheme);
+      out.submissions.push(meta ? { ...outcome.submission, meta } : outcome.submission);
+    }
+  }
+  onProgress?.({ done: files.length, total: files.length, label: `已读取 ${files.length} 个文件` });
+  const newFiles = new Set(out.hashes.map((h) => h.file));
+  const copies = new Set<string>();
+  for (const d of findDuplicateFiles([...earlier, ...out.hashes])) {
+    if (!newFiles.has(d.file)) continue;
+    copies.add(d.file);
+    out.findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
+    const i = out.submissions.findIndex((s) => s.file === d.file);
+    if (i >= 0) out.submissions.splice(i, 1);
+  }
+  out.hashes = out.hashes.filter((h) => !copies.has(h.file));
+  return out;
+}
+
+/** The roster from a workbook file (every sheet with a 姓名 or 名称 header row). */
+export async function readRosterFile(file: File): Promise<{ roster: RosterEntry[]; findings: Finding[] }> {
+  const { readWorkbook } = await loadReader();
+  const outcome = await readWorkbook(file.name, await readFileBytes(file));
+  if (!outcome.submission) return { roster: [], findings: outcome.findings };
+  const { roster, findings } = readRoster(outcome.submission);
+  return { roster, findings: [...outcome.findings, ...findings] };
+}

@@ -1,0 +1,211 @@
+/**
+ * Step 4, 计算: the results table (姓名, 单位, 等次, 得分, 名次, 标记) in rank order, each row with the
+ * reasons behind its tier (which rule, which figures, which veto) shown on demand, and the cases the
+ * committee must decide (等次待定, 名额边界并列) highlighted and listed above the table.
+ */
+import {
+  Badge,
+  Body1,
+  Button,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Fragment, useState } from 'react';
+import { Finding } from '../core/findings/finding';
+import { rankingOrder } from '../core/output/describe-ranking';
+import { tierText } from '../core/output/sheet-builder';
+import { SubjectResult } from '../core/results/evaluate';
+import { Notice, useStyles } from './parts';
+import { StepProps } from './step-scheme';
+
+const useLocal = makeStyles({
+  table: { tableLayout: 'auto' },
+  decide: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  reasons: { margin: 0, paddingLeft: '18px' },
+  flags: { display: 'flex', flexWrap: 'wrap', columnGap: '4px', rowGap: '2px' },
+});
+
+/** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
+const DECISION_FLAGS = new Set(['待定', '名额并列', '名额待定']);
+const DECISION_CODES = new Set(['TIER_UNDECIDED', 'QUOTA_TIE']);
+
+export function needsDecision(r: SubjectResult): boolean {
+  return r.flags.some((f) => DECISION_FLAGS.has(f) || f.endsWith('并列'));
+}
+
+function isDecisionFinding(f: Finding): boolean {
+  return DECISION_CODES.has(f.code);
+}
+
+export function StepCompute({ campaign }: StepProps) {
+  const styles = useStyles();
+  const local = useLocal();
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const state = campaign.getResult();
+
+  const heading = (
+    <Subtitle2 as="h2" id="step-compute-title">
+      计算
+    </Subtitle2>
+  );
+  if (state.kind !== 'ready') {
+    return (
+      <section className={styles.step} aria-labelledby="step-compute-title">
+        {heading}
+        {state.kind === 'error' ? (
+          <Notice intent="error">{state.message}</Notice>
+        ) : state.what === 'roster' ? (
+          <Notice intent="warning" title="尚未读取名册">请先在「方案」中读取名册。</Notice>
+        ) : (
+          <Notice intent="info" title="还没有测评表">请先在「校验」中读取本工作簿的测评表，或导入收回的文件。</Notice>
+        )}
+      </section>
+    );
+  }
+
+  const { result, readFindings, resultFindings } = state;
+  const { scheme } = result;
+  const rows = rankingOrder(result.subjects);
+  const decisions = resultFindings.filter(isDecisionFinding);
+  const others = resultFindings.filter((f) => !isDecisionFinding(f));
+  const readErrors = readFindings.filter((f) => f.severity === 'error').length;
+  const counts = scheme.tiers.map((t) => `${t} ${result.subjects.filter((s) => s.tier === t).length} 人`);
+  const pending = result.subjects.filter((s) => s.tier === null && !s.flags.includes('不定等次')).length;
+  const toggle = (i: number) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(i)) next.delete(i);
+      else next.add(i);
+      return next;
+    });
+
+  return (
+    <section className={styles.step} aria-labelledby="step-compute-title">
+      {heading}
+      <Body1 role="status">
+        计入 {result.read.ballots.length} 张票；{counts.join('，')}
+        {pending > 0 ? `，待定 ${pending} 人` : ''}。
+      </Body1>
+      {readErrors > 0 ? (
+        <Notice intent="warning" title={`校验中有 ${readErrors} 条错误`}>
+          有错误的票或项目未计入，结果可能不完整；请在「校验」中查看。
+        </Notice>
+      ) : null}
+      {decisions.length > 0 ? (
+        <Notice intent="warning" title={`需评议委员会决定（${decisions.length} 项）`}>
+          <ul className={styles.list}>
+            {decisions.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <Table aria-label="评议结果" size="small" className={local.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>姓名</TableHeaderCell>
+            <TableHeaderCell>单位</TableHeaderCell>
+            <TableHeaderCell>等次</TableHeaderCell>
+            <TableHeaderCell>得分</TableHeaderCell>
+            <TableHeaderCell>名次</TableHeaderCell>
+            <TableHeaderCell>标记</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => {
+            const decide = needsDecision(r);
+            const expanded = open.has(r.index);
+            const reasonsId = `reasons-${r.index}`;
+            return (
+              <Fragment key={r.index}>
+                <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
+                  <TableCell>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      aria-expanded={expanded}
+                      aria-controls={reasonsId}
+                      onClick={() => toggle(r.index)}
+                      title={`查看「${r.name}」的等次依据`}
+                    >
+                      {expanded ? '▾' : '▸'} {r.name}
+                    </Button>
+                  </TableCell>
+                  <TableCell>{r.unit ?? ''}</TableCell>
+                  <TableCell>
+                    <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
+                  </TableCell>
+                  <TableCell>{r.scoreText ?? '—'}</TableCell>
+                  <TableCell>{r.rank ?? '—'}</TableCell>
+                  <TableCell>
+                    <span className={local.flags}>
+                      {decide ? (
+                        <Badge appearance="filled" color="warning">
+                          需决定
+                        </Badge>
+                      ) : null}
+                      {r.flags.map((f) => (
+                        <Badge key={f} appearance="tint" color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}>
+                          {f}
+                        </Badge>
+                      ))}
+                    </span>
+                  </TableCell>
+                </TableRow>
+                {expanded ? (
+                  <TableRow id={reasonsId}>
+                    <TableCell colSpan={6}>
+                      <Text weight="semibold">「{r.name}」的等次依据：</Text>
+                      <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
+                        {r.reasons.map((reason, i) => (
+                          <li key={i}>{reason}</li>
+                        ))}
+                        {r.consequences.map((c, i) => (
+                          <li key={`c${i}`}>
+                            结果运用：{c.action}
+                            {c.rectifyWithinDays !== null ? `（${c.rectifyWithinDays} 天内整改）` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {others.length > 0 ? (
+        <Notice intent="info" title="其他提醒">
+          <ul className={styles.list}>
+            {others.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {result.participation.length > 0 ? (
+        <details>
+          <summary>参评情况</summary>
+          <ul className={styles.list}>
+            {result.participation.map((p, i) => (
+              <li key={i}>
+                {[p.form, p.group, p.round].filter(Boolean).join(' · ')}：收回 {p.returned} 张，有效 {p.valid} 张，无效 {p.invalid} 张
+                {p.expected !== null ? `，应参评 ${p.expected} 人` : ''}
+                {p.rate ? `，回收率 ${p.rate}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,452 @@
+/**
+ * Step 1, 方案: choose a preset and change what matters (rater groups and weights, the tier
+ * thresholds said with 以上（含）/超过, vetoes switched on and off, quotas, rectification days and the
+ * results date); read the roster from a sheet of this workbook or from a file; import and export the
+ * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
+ * refused with its reason; the store saves the campaign to the workbook after each change.
+ */
+import { Body1, Button, Field, Input, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { PRESETS } from '../core/presets';
+import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
+import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
+import { readRoster } from '../hosts/files/read-roster';
+import { SheetInfo, WorkbookHost } from '../hosts/workbook-host';
+import { JSON_MIME, downloadFile, errorText, readFileText } from './browser-files';
+import { readRosterFile } from './import-files';
+import { NumberField, NumberValue } from './number-field';
+import { ErrorBar, FilePicker, Notice, ProblemsBar, useAction, useStyles } from './parts';
+import {
+  COMPARISONS,
+  comparisonWords,
+  conditionWords,
+  designationWords,
+  quotaWords,
+  vetoWords,
+} from './scheme-words';
+import { Campaign, THIS_WORKBOOK } from './use-campaign';
+
+export interface StepProps {
+  campaign: Campaign;
+  host: WorkbookHost;
+  /** True in Excel: actions on the open workbook; false (standalone page): files and downloads only. */
+  inWorkbook: boolean;
+}
+
+export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.step} aria-labelledby="step-scheme-title">
+      <Subtitle2 as="h2" id="step-scheme-title">
+        方案
+      </Subtitle2>
+      <SchemePicker campaign={campaign} />
+      <RosterSection campaign={campaign} host={host} inWorkbook={inWorkbook} />
+      <GroupsSection campaign={campaign} />
+      <TiersSection campaign={campaign} />
+      <VetoesSection campaign={campaign} />
+      <QuotasSection campaign={campaign} />
+      <RectificationSection campaign={campaign} />
+    </section>
+  );
+}
+
+function SchemePicker({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const isPreset = PRESETS.some((p) => p.id === scheme.id);
+
+  const importScheme = async (files: File[]) => {
+    const file = files[0];
+    setImported(null);
+    try {
+      const next = loadScheme(await readFileText(file));
+      campaign.replaceScheme(next);
+      setImportProblems(null);
+      setImported(`已导入方案「${next.name}」（${file.name}）`);
+    } catch (e) {
+      setImportProblems({ file: file.name, problems: e instanceof SchemeError ? e.problems : [errorText(e)] });
+    }
+  };
+
+  return (
+    <div className={styles.section}>
+      <Field label="预设方案">
+        <Select
+          value={scheme.id}
+          onChange={(_e, data) => {
+            if (PRESETS.some((p) => p.id === data.value)) {
+              campaign.choosePreset(data.value);
+              setImported(null);
+              setImportProblems(null);
+            }
+          }}
+        >
+          {isPreset ? null : <option value={scheme.id}>（导入的方案）{scheme.name}</option>}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <details>
+        <summary>方案说明：{scheme.name}</summary>
+        <Body1 as="p">{scheme.description}</Body1>
+        <Text size={200} className={styles.muted}>
+          依据：{scheme.seed}
+        </Text>
+      </details>
+      <div className={styles.row}>
+        <FilePicker label="导入方案（JSON）" accept=".json,application/json" onFiles={importScheme} />
+        <Button onClick={() => downloadFile(`${scheme.id}.json`, `${JSON.stringify(scheme, null, 2)}\n`, JSON_MIME)}>导出方案（JSON）</Button>
+      </div>
+      {importProblems ? <ProblemsBar title={`方案文件「${importProblems.file}」有误，未导入`} problems={importProblems.problems} /> : null}
+      {imported ? <Notice intent="success">{imported}</Notice> : null}
+      {campaign.saveError ? (
+        <Notice intent="error" title="方案未能保存到工作簿">
+          {campaign.saveError}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+function RosterSection({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const action = useAction();
+  // Listing the sheets has its own state, so a slow list never blocks reading a roster file.
+  const listing = useAction();
+  const [sheets, setSheets] = useState<SheetInfo[]>([]);
+  const [sheet, setSheet] = useState('');
+
+  const { run } = listing;
+  const refresh = useCallback(async () => {
+    const list = await run('无法列出工作表', () => host.listSheets());
+    if (!list) return;
+    const own = list.filter((s) => s.ownedKind === null && s.visible);
+    setSheets(own);
+    setSheet((current) => (own.some((s) => s.name === current) ? current : own.find((s) => /名册|名单/.test(s.name))?.name ?? own[0]?.name ?? ''));
+  }, [host, run]);
+
+  useEffect(() => {
+    if (inWorkbook) void refresh();
+  }, [inWorkbook, refresh]);
+
+  const fromSheet = () =>
+    action.run('读取名册失败', async () => {
+      const { sheets: grids, findings } = await host.readSheets([sheet]);
+      const { roster, findings: rf } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
+      campaign.setRoster(roster, `工作表「${sheet}」`, [...findings, ...rf]);
+    });
+
+  const fromFile = (files: File[]) =>
+    action.run('读取名册文件失败', async () => {
+      const { roster, findings } = await readRosterFile(files[0]);
+      campaign.setRoster(roster, `文件「${files[0].name}」`, findings);
+    });
+
+  const { roster } = campaign;
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">名册</Subtitle2>
+      <Body1 role="status">
+        {roster.length > 0 ? `名册：${roster.length} 人（${campaign.rosterSource ?? ''}）` : '尚未读取名册。'}
+      </Body1>
+      {inWorkbook ? (
+        <div className={styles.row}>
+          <Field label="名册所在工作表">
+            <Select value={sheet} onChange={(_e, d) => setSheet(d.value)} disabled={sheets.length === 0}>
+              {sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button appearance="primary" disabled={!sheet || action.busy} onClick={fromSheet}>
+            从工作表读取名册
+          </Button>
+          <Button disabled={listing.busy} onClick={refresh}>
+            刷新工作表列表
+          </Button>
+        </div>
+      ) : null}
+      <div className={styles.row}>
+        <FilePicker label="从文件读取名册" accept=".xlsx,.xlsm,.xls,.et,.ods,.csv" disabled={action.busy} onFiles={fromFile} />
+      </div>
+      <ErrorBar error={listing.error} />
+      <ErrorBar error={action.error} />
+      <ProblemsBar
+        intent={campaign.rosterFindings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
+        title="名册中的问题"
+        problems={campaign.rosterFindings.map((f) => f.message)}
+      />
+      {roster.length > 0 ? (
+        <details>
+          <summary>查看名册</summary>
+          <ol className={styles.list}>
+            {roster.map((r, i) => (
+              <li key={i}>
+                {r.name}
+                {r.unit ? `（${r.unit}）` : ''}
+                {r.category ? ` ${r.category}` : ''}
+                {r.window ? ' 窗口岗位' : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function GroupsSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  const total = scheme.raterGroups.reduce((a, g) => a + g.weight, 0);
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">评议人类别与权重</Subtitle2>
+      {scheme.raterGroups.map((g, i) => (
+        <div key={g.id} className={styles.row}>
+          <NumberField
+            label={`「${g.name}」权重`}
+            value={g.weight}
+            min={0}
+            max={1000}
+            hint={total > 0 ? `占 ${((g.weight / total) * 100).toFixed(1).replace(/\.0$/, '')}%` : undefined}
+            onCommit={(v) => campaign.editScheme((d) => void (d.raterGroups[i].weight = Number(v)))}
+          />
+          <NumberField
+            label={`「${g.name}」应参评人数`}
+            value={g.expected ?? null}
+            integer
+            min={0}
+            allowEmpty
+            onCommit={(v) =>
+              campaign.editScheme((d) => {
+                if (v === null) delete d.raterGroups[i].expected;
+                else d.raterGroups[i].expected = Number(v);
+              })
+            }
+          />
+        </div>
+      ))}
+      {scheme.scoring.method !== 'none' && scheme.raterGroups.length > 1 ? (
+        <Text size={200} className={styles.muted}>
+          得分按各类别权重加权平均（权重之和不必为 100）。
+        </Text>
+      ) : null}
+    </div>
+  );
+}
+
+/** The editable threshold of a score or share condition: how to compare, and the number. */
+function ConditionEditor(props: {
+  prefix: string;
+  condition: Condition;
+  edit(apply: (c: Condition) => void): string[] | null;
+}) {
+  const styles = useStyles();
+  const c = props.condition;
+  if (c.kind === 'roster-flag') return <Text>{conditionWords(c)}</Text>;
+  const what = c.kind === 'score' ? '分数线' : `${c.levels.map((l) => `「${l}」`).join('')}票得票率`;
+  return (
+    <div className={styles.row}>
+      <Field label={`${props.prefix}${what}的比较方式`}>
+        <Select
+          value={c.op}
+          onChange={(_e, d) => props.edit((x) => void ((x as { op: Comparison }).op = d.value as Comparison))}
+        >
+          {COMPARISONS.map((op) => (
+            <option key={op} value={op}>
+              {comparisonWords(op)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <NumberField
+        label={`${props.prefix}${what}${c.kind === 'score' ? '（分）' : '（%）'}`}
+        value={c.value}
+        min={c.kind === 'share' ? 0 : undefined}
+        max={c.kind === 'share' ? 100 : undefined}
+        hint={conditionWords(c)}
+        onCommit={(v: NumberValue) => props.edit((x) => void ((x as { value: number | string }).value = v as number | string))}
+      />
+    </div>
+  );
+}
+
+function TiersSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  const otherwise = scheme.classification.otherwise;
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">等次条件</Subtitle2>
+      <Text size={200} className={styles.muted}>
+        以上、以下含本数；超过、不满不含本数。从上到下依次判断，符合的第一条即为等次。
+      </Text>
+      {scheme.classification.rules.map((rule, i) => (
+        <div key={i} className={styles.card}>
+          <Text weight="semibold">
+            {rule.tier}：{rule.when.length === 0 ? '其余情形' : rule.when.map(conditionWords).join('，且')}
+          </Text>
+          {rule.when.map((c, j) => (
+            <ConditionEditor
+              key={j}
+              prefix={`「${rule.tier}」${rule.when.length > 1 ? `条件${j + 1}` : ''}`}
+              condition={c}
+              edit={(apply) => campaign.editScheme((d) => apply(d.classification.rules[i].when[j]))}
+            />
+          ))}
+        </div>
+      ))}
+      <Text>
+        {otherwise.kind === 'tier'
+          ? `其余：定为「${otherwise.tier}」`
+          : '不符合任何一条时：等次待定，由评议委员会决定'}
+      </Text>
+    </div>
+  );
+}
+
+function VetoesSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme, disabledVetoes } = campaign;
+  const [problems, setProblems] = useState<string[]>([]);
+  const all = [
+    ...scheme.vetoes.map((v, i) => ({ veto: v, enabled: true, index: i })),
+    ...disabledVetoes.map((d) => ({ veto: d.veto, enabled: false, index: -1 })),
+  ];
+  if (all.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">一票否决</Subtitle2>
+      {all.map(({ veto, enabled, index }) => (
+        <div key={veto.id} className={styles.card}>
+          <Switch
+            checked={enabled}
+            label={veto.name}
+            onChange={(_e, d) => setProblems(campaign.setVetoEnabled(veto.id, d.checked) ?? [])}
+          />
+          <Text size={200}>
+            {enabled ? '' : '（已停用）'}
+            {vetoWords(veto)}
+          </Text>
+          {enabled
+            ? veto.when.map((c, j) =>
+                c.kind === 'roster-flag' ? null : (
+                  <ConditionEditor
+                    key={j}
+                    prefix={`「${veto.name}」`}
+                    condition={c}
+                    edit={(apply) => campaign.editScheme((d) => apply(d.vetoes[index].when[j]))}
+                  />
+                ),
+              )
+            : null}
+        </div>
+      ))}
+      <ProblemsBar title="修改未生效" problems={problems} />
+    </div>
+  );
+}
+
+function QuotasSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  if (scheme.quotas.length === 0 && scheme.designations.length === 0) return null;
+  const needsMembers = scheme.quotas.some((q) => q.of === 'members');
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">名额与比例</Subtitle2>
+      {scheme.quotas.map((q, i) => (
+        <NumberField
+          key={`q${i}`}
+          label={`${q.tiers.map((t) => `「${t}」`).join('')}名额比例`}
+          unit="%"
+          value={q.share}
+          min={0}
+          max={100}
+          hint={`${quotaWords(q, scheme)}；名额边界处并列的，由评议委员会决定`}
+          onCommit={(v) => campaign.editScheme((d) => void (d.quotas[i].share = v as number | string))}
+        />
+      ))}
+      {needsMembers ? (
+        <NumberField
+          label="党员（成员）人数"
+          value={scheme.memberCount ?? null}
+          integer
+          min={1}
+          allowEmpty
+          hint="名额按本支部党员人数计算；不填则按名册人数"
+          onCommit={(v) =>
+            campaign.editScheme((d) => {
+              if (v === null) delete d.memberCount;
+              else d.memberCount = Number(v);
+            })
+          }
+        />
+      ) : null}
+      {scheme.designations.map((des, i) => (
+        <NumberField
+          key={`d${i}`}
+          label={`「${des.name}」比例`}
+          unit="%"
+          value={des.share}
+          min={0}
+          max={100}
+          hint={designationWords(des)}
+          onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
+        />
+      ))}
+    </div>
+  );
+}
+
+function RectificationSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const vetoName = (id: string | undefined) => scheme.vetoes.find((v) => v.id === id)?.name ?? id ?? '';
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">结果运用与整改</Subtitle2>
+      {scheme.consequences.map((c, i) => (
+        <NumberField
+          key={i}
+          label={`整改期限（天）：${c.tiers ? c.tiers.map((t) => `「${t}」`).join('') : `「${vetoName(c.veto)}」`}${c.action}`}
+          value={c.rectifyWithinDays}
+          integer
+          min={1}
+          max={3650}
+          allowEmpty
+          hint={c.rectifyWithinDays === null ? '不列入整改清单（填写天数后列入）' : `结果公布后 ${c.rectifyWithinDays} 天内完成整改`}
+          onCommit={(v) => campaign.editScheme((d) => void (d.consequences[i].rectifyWithinDays = v === null ? null : Number(v)))}
+        />
+      ))}
+      <Field
+        label="结果公布日期（整改期限从此日起算）"
+        hint="不填则按计算结果的当天"
+        validationState={dateProblem ? 'error' : 'none'}
+        validationMessage={dateProblem ?? undefined}
+      >
+        <Input
+          type="date"
+          value={scheme.resultsDate ?? ''}
+          onChange={(_e, d) => {
+            const problems = campaign.editScheme((draft) => {
+              if (d.value) draft.resultsDate = d.value;
+              else delete draft.resultsDate;
+            });
+            setDateProblem(problems ? problems.join('；') : null);
+          }}
+        />
+      </Field>
+    </div>
+  );
+}

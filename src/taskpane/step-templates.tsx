@@ -1,0 +1,84 @@
+/**
+ * Step 2, 模板: the blank forms of the scheme (one per form × rater group × round, with the roster's
+ * names filled in), inserted as sheets of this workbook or downloaded as workbooks: one file per
+ * template (to hand to each group of raters) or all of them in one workbook.
+ */
+import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { describeTemplates } from '../core/output/describe-workbooks';
+import { Progress, WriteOutcome } from '../hosts/workbook-host';
+import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';
+import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
+import { StepProps } from './step-scheme';
+
+export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const action = useAction();
+  const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const { scheme, roster } = campaign;
+  const templates = useMemo(() => describeTemplates(scheme, roster), [scheme, roster]);
+
+  const insert = () =>
+    action.run('插入模板失败', async () => {
+      setOutcome(null);
+      try {
+        setOutcome(await host.writeSheets(templates, setProgress));
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  const download = (which: 'all' | number) =>
+    action.run('生成模板文件失败', async () => {
+      const { writeWorkbook } = await loadWriter();
+      if (which === 'all') {
+        downloadFile(`${scheme.name}-全部模板.xlsx`, await writeWorkbook(templates), XLSX_MIME);
+        setDownloaded(`已生成「${scheme.name}-全部模板.xlsx」（${templates.length} 张表）`);
+      } else {
+        const sheet = templates[which];
+        downloadFile(`${sheet.name}.xlsx`, await writeWorkbook([sheet]), XLSX_MIME);
+        setDownloaded(`已生成「${sheet.name}.xlsx」`);
+      }
+    });
+
+  return (
+    <section className={styles.step} aria-labelledby="step-templates-title">
+      <Subtitle2 as="h2" id="step-templates-title">
+        模板
+      </Subtitle2>
+      <Body1>
+        方案「{scheme.name}」共有 {templates.length} 张空白表（每种表 × 每类评议人{scheme.rounds.length > 1 ? ' × 每轮' : ''}）。
+      </Body1>
+      {roster.length === 0 ? (
+        <Notice intent="info">尚未读取名册：表中的姓名栏留空，由评议人填写。读取名册后，被评议人的姓名会预先填好。</Notice>
+      ) : null}
+      <div className={styles.row}>
+        {inWorkbook ? (
+          <Button appearance="primary" disabled={action.busy} onClick={insert}>
+            插入空白表到本工作簿
+          </Button>
+        ) : null}
+        <Button appearance={inWorkbook ? 'secondary' : 'primary'} disabled={action.busy} onClick={() => download('all')}>
+          下载全部模板（一个工作簿）
+        </Button>
+      </div>
+      <ProgressView progress={progress} />
+      <ErrorBar error={action.error} />
+      <WriteOutcomeView outcome={outcome} what="空白表" />
+      {downloaded ? <Notice intent="success">{downloaded}</Notice> : null}
+      <Subtitle2 as="h3">逐份下载（分发给各类评议人）</Subtitle2>
+      <ul className={styles.list}>
+        {templates.map((t, i) => (
+          <li key={t.name}>
+            <Text>{t.name}</Text>{' '}
+            <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => download(i)} aria-label={`下载「${t.name}」`}>
+              下载
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

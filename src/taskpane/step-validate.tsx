@@ -1,0 +1,195 @@
+/**
+ * Step 3, 校验: read the filled forms, from sheets of this workbook (the user's own sheets and the
+ * blank forms the add-in inserted; never its result sheets) or from many returned files at once
+ * (picked or dropped), with a progress bar while reading; then the findings of reading and checking
+ * them, grouped by file and sheet. A finding in this workbook selects its cell when clicked.
+ */
+import { Body1, Button, Checkbox, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { DragEvent, useCallback, useEffect, useState } from 'react';
+import { Finding } from '../core/findings/finding';
+import { Progress, SheetInfo } from '../hosts/workbook-host';
+import { FindingsView } from './findings-view';
+import { importSubmittedFiles } from './import-files';
+import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
+import { StepProps } from './step-scheme';
+import { THIS_WORKBOOK } from './use-campaign';
+
+const useLocal = makeStyles({
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '8px',
+    alignItems: 'flex-start',
+  },
+  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  sheets: { display: 'flex', flexDirection: 'column' },
+});
+
+export const SUBMISSION_ACCEPT = '.xlsx,.xlsm,.xlsb,.xls,.et,.ods,.csv';
+
+/** Sheets that may hold filled forms: visible, and either the user's own or a template the add-in inserted. */
+export function formSheets(sheets: readonly SheetInfo[]): SheetInfo[] {
+  return sheets.filter((s) => s.visible && (s.ownedKind === null || s.ownedKind === 'template'));
+}
+
+export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const local = useLocal();
+  const action = useAction();
+  // Listing the sheets has its own state, so a slow list never blocks importing files.
+  const listing = useAction();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [sheets, setSheets] = useState<SheetInfo[]>([]);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [dragging, setDragging] = useState(false);
+  /** What this Excel could not see while reading (the Excel host's readNotes, e.g. merged cells on old versions). */
+  const [readNotes, setReadNotes] = useState<string[]>([]);
+  const { run } = action;
+  const listSheets = listing.run;
+  const rosterSheet = /^工作表「(.*)」$/.exec(campaign.rosterSource ?? '')?.[1];
+
+  const refresh = useCallback(async () => {
+    const list = await listSheets('无法列出工作表', () => host.listSheets());
+    if (!list) return;
+    const candidates = formSheets(list);
+    setSheets(candidates);
+    // Every sheet is picked at first, except the roster's (the one it was read from, or one named 名册).
+    setPicked(new Set(candidates.map((s) => s.name).filter((n) => n !== rosterSheet && !/名册|名单/.test(n))));
+  }, [host, listSheets, rosterSheet]);
+
+  useEffect(() => {
+    if (inWorkbook) void refresh();
+  }, [inWorkbook, refresh]);
+
+  const readWorkbookSheets = () =>
+    run('读取工作表失败', async () => {
+      const names = sheets.map((s) => s.name).filter((n) => picked.has(n));
+      try {
+        const { sheets: grids, findings } = await host.readSheets(names, setProgress);
+        const notes = (host as { readNotes?: unknown }).readNotes;
+        setReadNotes(Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string') : []);
+        campaign.setWorkbookBallots({
+          submissions: grids.map((g) => ({ file: THIS_WORKBOOK, sheets: [g] })),
+          findings: findings.map((f) => ({ ...f, file: THIS_WORKBOOK })),
+          names,
+        });
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  const importFiles = (files: File[]) =>
+    run('导入文件失败', async () => {
+      const names = new Set(files.map((f) => f.name));
+      const earlier = campaign.files.hashes.filter((h) => !names.has(h.file));
+      try {
+        campaign.addFiles(await importSubmittedFiles(files, campaign.scheme, setProgress, earlier));
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length > 0 && !action.busy) void importFiles(files);
+  };
+
+  const select = (f: Finding) => {
+    if (f.sheet && f.cell) void run('无法定位到单元格', () => host.selectCell(f.sheet!, f.cell!));
+  };
+
+  const state = campaign.getResult();
+  const findings = state.kind === 'ready' ? state.readFindings : [...campaign.workbook.findings, ...campaign.files.findings];
+  const ballots = state.kind === 'ready' ? state.result.read : null;
+
+  return (
+    <section className={styles.step} aria-labelledby="step-validate-title">
+      <Subtitle2 as="h2" id="step-validate-title">
+        校验
+      </Subtitle2>
+      {inWorkbook ? (
+        <div className={styles.section}>
+          <Subtitle2 as="h3">本工作簿中的测评表</Subtitle2>
+          {sheets.length === 0 ? <Body1>本工作簿中没有可校验的工作表。</Body1> : null}
+          <div className={local.sheets} role="group" aria-label="要校验的工作表">
+            {sheets.map((s) => (
+              <Checkbox
+                key={s.name}
+                label={s.name}
+                checked={picked.has(s.name)}
+                onChange={(_e, d) =>
+                  setPicked((prev) => {
+                    const next = new Set(prev);
+                    if (d.checked) next.add(s.name);
+                    else next.delete(s.name);
+                    return next;
+                  })
+                }
+              />
+            ))}
+          </div>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={action.busy || picked.size === 0} onClick={readWorkbookSheets}>
+              校验所选工作表
+            </Button>
+            <Button disabled={listing.busy} onClick={refresh}>
+              刷新工作表列表
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div className={styles.section}>
+        <Subtitle2 as="h3">收回的文件</Subtitle2>
+        <div
+          className={mergeClasses(local.drop, dragging && local.dragging)}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="drop-zone"
+        >
+          <Text>把收回的工作簿（可一次多个）拖到这里，或：</Text>
+          <FilePicker label="导入收回的文件" multiple accept={SUBMISSION_ACCEPT} disabled={action.busy} appearance={inWorkbook ? 'secondary' : 'primary'} onFiles={importFiles} />
+        </div>
+        {campaign.files.names.length > 0 ? (
+          <div className={styles.row}>
+            <Text>已导入 {campaign.files.names.length} 个文件。</Text>
+            <Button size="small" disabled={action.busy} onClick={campaign.clearFiles}>
+              清除已导入的文件
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      <ProgressView progress={progress} />
+      <ProblemsBar intent="warning" title="读取工作表时的限制" problems={readNotes} />
+      <ErrorBar error={listing.error} />
+      <ErrorBar error={action.error} />
+      {state.kind === 'missing' && state.what === 'roster' ? (
+        <Notice intent="warning" title="尚未读取名册">请先在「方案」中读取名册，才能核对测评表上的姓名。</Notice>
+      ) : null}
+      {state.kind === 'error' ? <Notice intent="error">{state.message}</Notice> : null}
+      {ballots ? (
+        <Body1 role="status">
+          共读取 {ballots.ballots.length + ballots.uncounted.length} 张票，计入 {ballots.ballots.length} 张。
+        </Body1>
+      ) : null}
+      {state.kind === 'missing' && state.what === 'ballots' && findings.length === 0 ? (
+        <Body1>尚未读取任何测评表。</Body1>
+      ) : (
+        <FindingsView
+          title="校验结果"
+          findings={findings}
+          canSelect={(f) => inWorkbook && f.file === THIS_WORKBOOK && f.sheet !== null && f.cell !== null}
+          onSelect={select}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Step 5, 写回: the result sheets (排名表, 公示表, 整改清单, 统计表 and 校验结果) written into this
+ * workbook, with what the host had to do differently (a sheet renamed to spare a user's sheet, a
+ * feature this Excel cannot apply); on the standalone page, the same sheets as a downloaded workbook.
+ * The chart of the tier distribution in the 统计表 is the Excel host's job.
+ */
+import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { describeResultWorkbook } from '../core/output/describe-workbooks';
+import { Progress, WriteOutcome } from '../hosts/workbook-host';
+import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';
+import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
+import { StepProps } from './step-scheme';
+
+export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const action = useAction();
+  const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const state = campaign.getResult();
+
+  const heading = (
+    <Subtitle2 as="h2" id="step-write-title">
+      写回
+    </Subtitle2>
+  );
+  if (state.kind !== 'ready') {
+    return (
+      <section className={styles.step} aria-labelledby="step-write-title">
+        {heading}
+        <Notice intent="info" title="还没有结果">
+          {state.kind === 'error' ? state.message : '请先读取名册和测评表（「方案」「校验」），再在「计算」中查看结果。'}
+        </Notice>
+      </section>
+    );
+  }
+
+  const sheets = describeResultWorkbook(state.result);
+  const errors = state.readFindings.filter((f) => f.severity === 'error').length;
+
+  const write = () =>
+    action.run('写回工作簿失败', async () => {
+      setOutcome(null);
+      try {
+        setOutcome(await host.writeSheets(sheets, setProgress));
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  const download = () =>
+    action.run('生成结果工作簿失败', async () => {
+      const { writeWorkbook } = await loadWriter();
+      const name = `${state.result.scheme.process}结果.xlsx`;
+      downloadFile(name, await writeWorkbook(sheets), XLSX_MIME);
+      setDownloaded(`已生成「${name}」`);
+    });
+
+  return (
+    <section className={styles.step} aria-labelledby="step-write-title">
+      {heading}
+      <Body1>将写入：{sheets.map((s) => s.name).join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
+      {errors > 0 ? (
+        <Notice intent="warning" title={`校验中仍有 ${errors} 条错误`}>
+          有错误的票或项目未计入。可以先写回，结果表中的「校验结果」会列出这些错误。
+        </Notice>
+      ) : null}
+      <div className={styles.row}>
+        {inWorkbook ? (
+          <Button appearance="primary" disabled={action.busy} onClick={write}>
+            写入本工作簿
+          </Button>
+        ) : null}
+        {!inWorkbook ? (
+          <Button appearance="primary" disabled={action.busy} onClick={download}>
+            下载结果工作簿
+          </Button>
+        ) : null}
+      </div>
+      <ProgressView progress={progress} />
+      <ErrorBar error={action.error} />
+      <WriteOutcomeView outcome={outcome} what="结果" />
+      {downloaded ? <Notice intent="success">{downloaded}</Notice> : null}
+    </section>
+  );
+}

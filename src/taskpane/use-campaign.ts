@@ -1,0 +1,284 @@
+/**
+ * The pane's one store: the scheme being used (with the vetoes switched off kept aside), the roster,
+ * the ballots read from this workbook and from files, and the result computed from them. The
+ * campaign (scheme, roster, history) is restored from the workbook on start (host.loadCampaign) and
+ * saved back after every change (host.saveCampaign, shortly after the last edit).
+ *
+ * The result is derived, never edited: it is computed by the engine's one door (runCampaign) when a
+ * step asks for it, and computed again only when its inputs have changed.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CampaignResult, runCampaign } from '../core/engine';
+import { Finding } from '../core/findings/finding';
+import { Submission } from '../core/forms/grid';
+import { PRESETS, getPreset } from '../core/presets';
+import { History } from '../core/results/evaluate';
+import { RosterEntry } from '../core/roster/roster';
+import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
+import { Consequence, Scheme, Veto } from '../core/scheme/scheme-schema';
+import { WorkbookHost } from '../hosts/workbook-host';
+import { errorText } from './browser-files';
+import { ImportedFiles } from './import-files';
+
+/** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
+export const THIS_WORKBOOK = '本工作簿';
+
+/** How long after the last change the campaign is saved to the workbook. */
+export const SAVE_DELAY_MS = 300;
+
+/** A veto switched off: the rule, where it stood, and the consequences that name it (set aside with it). */
+export interface DisabledVeto {
+  veto: Veto;
+  position: number;
+  consequences: Consequence[];
+}
+
+export interface BallotSet {
+  submissions: Submission[];
+  findings: Finding[];
+  /** Sheet names (this workbook) or file names (imported files). */
+  names: string[];
+}
+
+export interface FileBallots extends BallotSet {
+  hashes: { file: string; hash: string }[];
+}
+
+export type ResultState =
+  | { kind: 'missing'; what: 'roster' | 'ballots' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; result: CampaignResult; readFindings: Finding[]; resultFindings: Finding[] };
+
+export interface Campaign {
+  /** False until the saved campaign has been looked for. */
+  ready: boolean;
+  /** What happened on start (restored, nothing saved, or why restoring failed). */
+  startNotice: { intent: 'info' | 'warning' | 'error'; text: string } | null;
+  saveError: string | null;
+  scheme: Scheme;
+  disabledVetoes: DisabledVeto[];
+  /** The roster in use: the one read, or else the one the scheme carries. */
+  roster: RosterEntry[];
+  rosterSource: string | null;
+  rosterFindings: Finding[];
+  history: History | undefined;
+  workbook: BallotSet;
+  files: FileBallots;
+  choosePreset(id: string): void;
+  /** Replaces the scheme with one already checked by loadScheme (an imported JSON). */
+  replaceScheme(scheme: Scheme): void;
+  /** Applies an edit if the edited scheme still passes loadScheme; returns its problems otherwise. */
+  editScheme(edit: (draft: Scheme) => void): string[] | null;
+  setVetoEnabled(id: string, enabled: boolean): string[] | null;
+  setRoster(roster: RosterEntry[], source: string, findings: Finding[]): void;
+  setWorkbookBallots(set: BallotSet): void;
+  /** Adds a batch of imported files; a file with the name of an earlier one replaces it. */
+  addFiles(batch: ImportedFiles): void;
+  clearFiles(): void;
+  getResult(): ResultState;
+}
+
+const EMPTY_SET: BallotSet = { submissions: [], findings: [], names: [] };
+const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [] };
+
+/** The vetoes of the preset a scheme came from that the scheme no longer has: shown as switched off. */
+function disabledFromPreset(scheme: Scheme): DisabledVeto[] {
+  const preset = PRESETS.find((p) => p.id === scheme.id);
+  if (!preset) return [];
+  const present = new Set(scheme.vetoes.map((v) => v.id));
+  return preset.vetoes
+    .map((veto, position) => ({ veto, position, consequences: preset.consequences.filter((c) => c.veto === veto.id) }))
+    .filter((d) => !present.has(d.veto.id))
+    .map((d) => structuredClone(d));
+}
+
+function problemsOf(e: unknown): string[] {
+  return e instanceof SchemeError ? e.problems : [errorText(e)];
+}
+
+export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESETS[0].id): Campaign {
+  const [ready, setReady] = useState(false);
+  const [startNotice, setStartNotice] = useState<Campaign['startNotice']>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [scheme, setScheme] = useState<Scheme>(() => getPreset(defaultPresetId));
+  const [disabledVetoes, setDisabled] = useState<DisabledVeto[]>([]);
+  const [roster, setRosterState] = useState<RosterEntry[]>([]);
+  const [rosterSource, setRosterSource] = useState<string | null>(null);
+  const [rosterFindings, setRosterFindings] = useState<Finding[]>([]);
+  const [history, setHistory] = useState<History | undefined>(undefined);
+  const [workbook, setWorkbook] = useState<BallotSet>(EMPTY_SET);
+  const [files, setFiles] = useState<FileBallots>(EMPTY_FILES);
+  /** Bumped by every change the user makes to what is saved; restoring does not bump it. */
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+
+  // Restore the campaign saved with the workbook.
+  useEffect(() => {
+    let live = true;
+    host
+      .loadCampaign()
+      .then((saved) => {
+        if (!live) return;
+        if (!saved) {
+          setStartNotice(null);
+          return;
+        }
+        try {
+          const restored = loadScheme(saved.scheme);
+          setScheme(restored);
+          setDisabled(disabledFromPreset(restored));
+          setRosterState(saved.roster ?? []);
+          setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
+          setHistory(saved.history);
+          setStartNotice({ intent: 'info', text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。` });
+        } catch (e) {
+          setStartNotice({ intent: 'warning', text: `工作簿中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
+        }
+      })
+      .catch((e) => live && setStartNotice({ intent: 'error', text: `读取工作簿中保存的方案失败：${errorText(e)}` }))
+      .finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  // Save shortly after the last change.
+  useEffect(() => {
+    if (changes === 0) return;
+    const timer = setTimeout(() => {
+      host
+        .saveCampaign({ version: 1, scheme, roster, ...(history ? { history } : {}) })
+        .then(() => setSaveError(null))
+        .catch((e) => setSaveError(errorText(e)));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+    // Only a change the user made triggers a save; scheme, roster and history are read at that moment.
+  }, [changes, host]);
+
+  const choosePreset = useCallback((id: string) => {
+    setScheme(getPreset(id));
+    setDisabled([]);
+    changed();
+  }, []);
+
+  const replaceScheme = useCallback((next: Scheme) => {
+    setScheme(next);
+    setDisabled(disabledFromPreset(next));
+    changed();
+  }, []);
+
+  const editScheme = useCallback(
+    (edit: (draft: Scheme) => void): string[] | null => {
+      const draft = structuredClone(scheme);
+      edit(draft);
+      try {
+        setScheme(loadScheme(draft));
+        changed();
+        return null;
+      } catch (e) {
+        return problemsOf(e);
+      }
+    },
+    [scheme],
+  );
+
+  const setVetoEnabled = useCallback(
+    (id: string, enabled: boolean): string[] | null => {
+      const draft = structuredClone(scheme);
+      let nextDisabled: DisabledVeto[];
+      if (enabled) {
+        const d = disabledVetoes.find((x) => x.veto.id === id);
+        if (!d) return null;
+        draft.vetoes.splice(Math.min(d.position, draft.vetoes.length), 0, d.veto);
+        draft.consequences.push(...d.consequences);
+        nextDisabled = disabledVetoes.filter((x) => x !== d);
+      } else {
+        const position = draft.vetoes.findIndex((v) => v.id === id);
+        if (position < 0) return null;
+        const [veto] = draft.vetoes.splice(position, 1);
+        const consequences = draft.consequences.filter((c) => c.veto === id);
+        draft.consequences = draft.consequences.filter((c) => c.veto !== id);
+        nextDisabled = [...disabledVetoes, { veto, position, consequences }];
+      }
+      try {
+        setScheme(loadScheme(draft));
+        setDisabled(nextDisabled);
+        changed();
+        return null;
+      } catch (e) {
+        return problemsOf(e);
+      }
+    },
+    [scheme, disabledVetoes],
+  );
+
+  const setRoster = useCallback((next: RosterEntry[], source: string, findings: Finding[]) => {
+    setRosterState(next);
+    setRosterSource(source);
+    setRosterFindings(findings);
+    changed();
+  }, []);
+
+  const addFiles = useCallback((batch: ImportedFiles) => {
+    setFiles((prev) => {
+      const replaced = new Set(batch.files);
+      return {
+        submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
+        findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
+        names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
+        hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
+      };
+    });
+  }, []);
+
+  const effectiveRoster = roster.length > 0 ? roster : scheme.roster ?? [];
+
+  // The result, computed on demand and kept while its inputs are the same objects.
+  const cache = useRef<{ inputs: unknown[]; state: ResultState } | null>(null);
+  const getResult = useCallback((): ResultState => {
+    const inputs = [scheme, effectiveRoster, workbook, files, history];
+    const hit = cache.current;
+    if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.state;
+    let state: ResultState;
+    const submissions = [...workbook.submissions, ...files.submissions];
+    if (effectiveRoster.length === 0) state = { kind: 'missing', what: 'roster' };
+    else if (submissions.length === 0) state = { kind: 'missing', what: 'ballots' };
+    else {
+      try {
+        const result = runCampaign({ scheme, roster: effectiveRoster, submissions, history });
+        const hostFindings = [...workbook.findings, ...files.findings];
+        const readFindings = [...hostFindings, ...result.read.findings];
+        const resultFindings = result.findings.slice(result.read.findings.length);
+        result.findings.unshift(...hostFindings);
+        state = { kind: 'ready', result, readFindings, resultFindings };
+      } catch (e) {
+        state = { kind: 'error', message: `计算失败：${errorText(e)}` };
+      }
+    }
+    cache.current = { inputs, state };
+    return state;
+  }, [scheme, effectiveRoster, workbook, files, history]);
+
+  return {
+    ready,
+    startNotice,
+    saveError,
+    scheme,
+    disabledVetoes,
+    roster: effectiveRoster,
+    rosterSource: roster.length > 0 ? rosterSource : scheme.roster?.length ? '方案自带的名册' : null,
+    rosterFindings,
+    history,
+    workbook,
+    files,
+    choosePreset,
+    replaceScheme,
+    editScheme,
+    setVetoEnabled,
+    setRoster,
+    setWorkbookBallots: setWorkbook,
+    addFiles,
+    clearFiles: useCallback(() => setFiles(EMPTY_FILES), []),
+    getResult,
+  };
+}
