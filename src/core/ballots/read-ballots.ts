@@ -112,7 +112,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
 
 function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
   for (let r = 0; r < view.rowCount; r++)
-    for (let c = 0; c < view.colCount; c++) {
+    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
       const kind = markKind(view.raw(r, c), scheme);
       if (kind === 'mark' || kind === 'alternative') return true;
     }
@@ -123,6 +123,7 @@ type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error';
 
 function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   if (v === '√') return 'mark';
+  if (v === null || v === undefined) return 'none';
   if (isBlank(v)) return 'none';
   if (isSpecial(v!)) return v!.error ? 'error' : 'formula';
   const text = String(v).replace(/[\s\u3000]/g, '');
@@ -269,6 +270,10 @@ function readSheet(
   for (const t of rec.tierColumns) tierCols.set(t.col, t);
   const usedCols = new Set<number>([...tierCols.keys(), ...rec.scoreColumns.map((s) => s.col)]);
   for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) usedCols.add(c);
+  /** Columns where a √ would be outside the tier columns, checked on every data row. */
+  const otherCols: number[] = [];
+  for (let c = 0; c < view.colCount; c++) if (!usedCols.has(c)) otherCols.push(c);
+  const rows = view.sheet.rows;
   const commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
 
   // The subject of a single-subject sheet comes from its header field or, failing that, a one-entry roster.
@@ -276,7 +281,7 @@ function readSheet(
   if (form.subjects === 'single') {
     const labels = form.subjectLabels.map(normalizeLabel);
     const field = fields.find((f) => labels.some((l) => labelContains(f.label, l)));
-    const resolved = field && field.value !== '' ? resolveSubject(roster, field.value, { ...where, cell: field.cell }, findings) : null;
+    const resolved = field && field.value !== '' ? resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings) : null;
     if (resolved !== null) singleSubject = resolved;
     else if (!field || field.value === '') {
       if (roster.subjects.length === 1) singleSubject = roster.subjects[0].index;
@@ -322,9 +327,13 @@ function readSheet(
     }
 
     // Marks in columns that are not tier columns.
-    for (let c = 0; c < view.colCount; c++) {
-      if (usedCols.has(c) || !view.isAnchorColumn(r, c)) continue;
-      const kind = markKind(view.raw(r, c), scheme);
+    const cells = rows[r] ?? [];
+    for (let i = 0; i < otherCols.length; i++) {
+      const c = otherCols[i];
+      if (c >= cells.length) break;
+      const v = cells[c];
+      if (v === null || v === undefined || !view.isAnchorColumn(r, c)) continue;
+      const kind = markKind(v, scheme);
       if (kind === 'mark' || kind === 'alternative')
         findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
     }
@@ -339,7 +348,7 @@ function readSheet(
         else {
           const m = view.merge(r, rec.subjectCol!);
           const nameCell = m ? { r: m.r1, c: m.c1 } : { r, c: rec.subjectCol! };
-          subject = resolveSubject(roster, name, at(nameCell.r, nameCell.c), findings);
+          subject = resolveSubject(roster, name, () => at(nameCell.r, nameCell.c), findings);
           carryRaw = name;
           carrySubject = subject;
           if (subject !== null && form.items !== 'rows') {
@@ -444,7 +453,9 @@ function readSheet(
 }
 
 function firstText(view: SheetView, r: number): { text: string; col: number } | null {
-  for (let c = 0; c < view.colCount; c++) {
+  // Bounded by this row's own length: a sheet whose last column is XFD must not cost 16,384 steps per row.
+  const end = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
+  for (let c = 0; c < end; c++) {
     const v = shownValue(view.raw(r, c));
     if (typeof v === 'string' && v.trim() !== '') return { text: v.trim(), col: c };
   }
@@ -457,11 +468,12 @@ function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Sc
   return false;
 }
 
-function resolveSubject(roster: Roster, name: string, where: { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
+/** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */
+function resolveSubject(roster: Roster, name: string, whereFn: () => { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
   const m = matchName(roster, name);
+  if (m.kind === 'exact') return m.index;
+  const where = whereFn();
   switch (m.kind) {
-    case 'exact':
-      return m.index;
     case 'normalised': {
       const listed = roster.all[m.index].name;
       findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
@@ -491,9 +503,13 @@ function readEntry(
   let level = -1;
   let marks = 0;
   let broken = false;
-  const markedCells: string[] = [];
-  for (const t of rec.tierColumns) {
+  let firstCol = -1;
+  let markedCols: number[] | null = null;
+  const tierColumns = rec.tierColumns;
+  for (let i = 0; i < tierColumns.length; i++) {
+    const t = tierColumns[i];
     if (t.item !== colItem) continue;
+    if (firstCol < 0) firstCol = t.col;
     const v = view.raw(r, t.col);
     const kind = markKind(v, scheme);
     switch (kind) {
@@ -504,7 +520,7 @@ function readEntry(
         if (kind === 'alternative') findings.push(finding('MARK_ALTERNATIVE', `标记「${String(v).trim()}」按√计（方案允许）`, at(r, t.col)));
         marks++;
         level = t.level;
-        markedCells.push(cellAddress(r, t.col));
+        (markedCols ??= []).push(t.col);
         break;
       case 'formula':
         broken = true;
@@ -520,8 +536,9 @@ function readEntry(
         break;
     }
   }
-  const firstCol = rec.tierColumns.find((t) => t.item === colItem)?.col ?? 0;
+  if (firstCol < 0) firstCol = 0;
   if (marks > 1) {
+    const markedCells = markedCols!.map((c) => cellAddress(r, c));
     findings.push(finding('MULTIPLE_MARKS', `同一项目打了 ${marks} 个√（${markedCells.join('、')}），该项无效`, at(r, firstCol)));
     return { subject, item, status: 'invalid', level: -1, scaled: 0 };
   }

@@ -19,7 +19,8 @@ export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergeAt = new Map<number, MergeRange[]>();
-  private readonly labelCache = new Map<number, string>();
+  /** Normalised labels by row, filled lazily (a sparse row array, so huge sheets cost only what is read). */
+  private readonly labelCache: (string | undefined)[][] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.rows.length;
@@ -39,7 +40,11 @@ export class SheetView {
 
   /** The merge covering (r, c), if any. */
   merge(r: number, c: number): MergeRange | undefined {
-    return this.mergeAt.get(r)?.find((m) => c >= m.c1 && c <= m.c2);
+    if (this.mergeAt.size === 0) return undefined;
+    const list = this.mergeAt.get(r);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) if (c >= list[i].c1 && c <= list[i].c2) return list[i];
+    return undefined;
   }
 
   raw(r: number, c: number): CellValue | undefined {
@@ -53,12 +58,13 @@ export class SheetView {
   }
 
   label(r: number, c: number): string {
-    const key = r * 65536 + c;
-    let hit = this.labelCache.get(key);
+    let row = this.labelCache[r];
+    if (row === undefined) row = this.labelCache[r] = [];
+    let hit = row[c];
     if (hit === undefined) {
       const v = shownValue(this.value(r, c));
       hit = typeof v === 'string' ? normalizeLabel(v) : '';
-      this.labelCache.set(key, hit);
+      row[c] = hit;
     }
     return hit;
   }

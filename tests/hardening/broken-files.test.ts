@@ -1,0 +1,214 @@
+/**
+ * Hardening: hostile and broken input files (issue "Benchmarks and hardening").
+ *
+ * Every case goes through the real path a clerk's file takes — `readWorkbook` (src/hosts/files) and then
+ * `runCampaign` (src/core) — and must end with findings, never an uncaught exception.
+ *
+ * Bounds (each case): at most 20 s (jest timeout below; most take well under 1 s) and well under
+ * 400 MB of heap growth (checked on the large generated cases). The corpus in tests/fixtures/broken/
+ * is small (≤ 10 KB a file); the zip bomb is built here at test time and never committed.
+ *
+ * Cases: truncated and corrupt zips, wrong extensions (PNG/PDF/text named .xlsx/.xls, an xlsx named
+ * .csv), an encrypted-looking workbook (EncryptionInfo + EncryptedPackage in an OLE2 container), a
+ * truncated OLE2 header, an empty file, a zip bomb, a sheet whose !ref claims 1,048,576 rows × 16,384
+ * columns, a sparse CSV of a million rows, a cell in column XFD, merged-cell chaos, formulas and error
+ * values everywhere, emoji / control characters / 200-character names, and fast-check fuzzing of both
+ * grid contents (written as real xlsx) and raw bytes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import * as fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { runCampaign } from '../../src/core/engine';
+import { Finding } from '../../src/core/findings/finding';
+import { getPreset } from '../../src/core/presets';
+import { readWorkbook } from '../../src/hosts/files/read-workbook';
+
+jest.setTimeout(20_000);
+
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'broken');
+const scheme = getPreset('p1-double-pledge');
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const roster = [{ name: '张三' }, { name: '李四' }, { name: '王五' }];
+
+async function readAndRun(name: string, bytes: Uint8Array): Promise<{ findings: Finding[]; read: boolean }> {
+  const outcome = await readWorkbook(name, bytes);
+  const findings = [...outcome.findings];
+  if (outcome.submission) findings.push(...runCampaign({ scheme, roster, submissions: [outcome.submission], today: '2026-12-01' }).findings);
+  return { findings, read: outcome.submission !== null };
+}
+
+function xlsx(ws: XLSX.WorkSheet, name = '测评表'): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, name);
+  return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+}
+
+function heapGrowthMb(before: number): number {
+  return (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+}
+
+describe('the corpus of broken files (tests/fixtures/broken/)', () => {
+  const files = fs.readdirSync(CORPUS).sort();
+  it('holds the expected kinds of damage', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+  // A real workbook under a wrong extension (xlsx-named.csv) is read by its bytes: findings, but a submission.
+  it.each(files)('%s: findings, no exception', async (file) => {
+    const { findings, read } = await readAndRun(file, new Uint8Array(fs.readFileSync(path.join(CORPUS, file))));
+    expect(read).toBe(file === 'xlsx-named.csv');
+    if (read) return;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === 'error' && f.message.length > 0 && f.file === file)).toBe(true);
+  });
+  it('the encrypted-looking workbook is reported as encrypted', async () => {
+    const { findings } = await readAndRun('encrypted-looking.xlsx', new Uint8Array(fs.readFileSync(path.join(CORPUS, 'encrypted-looking.xlsx'))));
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/密码|加密/);
+  });
+});
+
+describe('generated hostile workbooks', () => {
+  it('a zip bomb (300 MB of zeros declared, ~300 KB on disk) is refused before inflating', async () => {
+    const zeros = new Uint8Array(20 * 1024 * 1024);
+    const files: Record<string, [Uint8Array, { level: 1 }]> = {};
+    for (let i = 0; i < 15; i++) files[`xl/worksheets/sheet${i + 1}.xml`] = [zeros, { level: 1 }];
+    const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), ...files });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = process.memoryUsage().heapUsed;
+    const { findings, read } = await readAndRun('bomb.xlsx', bomb);
+    expect(read).toBe(false);
+    expect(findings.map((f) => f.code)).toEqual([expect.stringMatching(/^FILE_TOO_(COMPLEX|LARGE)$/)]);
+    expect(heapGrowthMb(before)).toBeLessThan(400);
+  });
+
+  it('a sheet whose !ref claims A1:XFD1048576 (a million rows × 16,384 columns) with three cells', async () => {
+    // SheetJS would walk the whole declared range when writing, so write a small sheet and patch its XML.
+    const small = xlsx(XLSX.utils.aoa_to_sheet([['姓名', ...LEVELS], ['张三', '√']]));
+    const parts = unzipSync(small);
+    const sheetPath = Object.keys(parts).find((p) => /worksheets\/sheet1\.xml$/.test(p))!;
+    const xml = strFromU8(parts[sheetPath])
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
+      .replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>√</t></is></c></row></sheetData>');
+    parts[sheetPath] = strToU8(xml);
+    const patched = zipSync(parts);
+    const before = process.memoryUsage().heapUsed;
+    const t = Date.now();
+    const { findings } = await readAndRun('huge-ref.xlsx', patched);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(Date.now() - t).toBeLessThan(15_000);
+    expect(heapGrowthMb(before)).toBeLessThan(400);
+  });
+
+  it('a sparse CSV of a million rows (a header, a million blank lines, one ballot row)', async () => {
+    const text = `测评人类别：党组织负责人\n姓名,${LEVELS.join(',')}\n${'\n'.repeat(1_000_000)}张三,√,,,\n`;
+    const before = process.memoryUsage().heapUsed;
+    const { findings } = await readAndRun('million.csv', new TextEncoder().encode(text));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(heapGrowthMb(before)).toBeLessThan(400);
+  });
+
+  it('a ballot row reaching column XFD (16,384 columns) with marks scattered across it', async () => {
+    const header = ['姓名', ...LEVELS];
+    const row: (string | null)[] = new Array(16_384).fill(null);
+    row[0] = '张三';
+    row[1] = '√';
+    for (let c = 100; c < 16_384; c += 997) row[c] = '√';
+    row[16_383] = '√';
+    const { findings } = await readAndRun('wide.xlsx', xlsx(XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], header, row])));
+    expect(findings.filter((f) => f.code === 'MARK_OUTSIDE_TIERS').length).toBeGreaterThan(10);
+  });
+
+  it('merged-cell chaos: overlapping, inverted, out-of-range and whole-sheet merges', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['张三', '√'], ['李四', null, '√'], ['王五', null, null, '√']]);
+    ws['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 4, c: 4 } },
+      { s: { r: 1, c: 1 }, e: { r: 3, c: 3 } },
+      { s: { r: 2, c: 0 }, e: { r: 2, c: 0 } },
+      { s: { r: 3, c: 2 }, e: { r: 1, c: 0 } },
+      { s: { r: 0, c: 0 }, e: { r: 1_048_575, c: 16_383 } },
+      { s: { r: 2, c: 1 }, e: { r: 500_000, c: 2 } },
+    ];
+    const { findings } = await readAndRun('merges.xlsx', xlsx(ws));
+    expect(findings.length).toBeGreaterThan(0);
+  });
+
+  it('formulas and error values in every cell', async () => {
+    const rows: XLSX.CellObject[][] = [];
+    for (let r = 0; r < 30; r++) {
+      const row: XLSX.CellObject[] = [];
+      for (let c = 0; c < 8; c++)
+        row.push((r + c) % 2 ? { t: 'e', v: [0x07, 0x0f, 0x17, 0x1d, 0x24, 0x2a][(r * c) % 6] } : { t: 's', v: '√', f: `IF(A${r + 1}="","√","")` });
+      rows.push(row);
+    }
+    rows[1] = ['姓名', ...LEVELS].map((v) => ({ t: 's', v }) as XLSX.CellObject);
+    rows[2][0] = { t: 's', v: '张三', f: 'CONCAT("张","三")' };
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    const { findings } = await readAndRun('formulas.xlsx', xlsx(ws));
+    const codes = new Set(findings.map((f) => f.code));
+    expect(codes.has('FORMULA_IN_ENTRY') || codes.has('ERROR_VALUE')).toBe(true);
+  });
+
+  it('emoji, control characters and 200-character names and sheet names', async () => {
+    const long = '张'.repeat(200);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['测评人类别：党组织负责人\u0000\u0007'],
+      ['姓名', ...LEVELS],
+      ['张三😀', '√'],
+      ['\u0001\u0002李四\u001b', null, '✅'],
+      [long, null, null, '√'],
+      ['👨‍👩‍👧‍👦'.repeat(50), '🗸'],
+      ['=HYPERLINK("http://x","王五")', '√'],
+    ]);
+    const { findings } = await readAndRun(`${'长'.repeat(200)}.xlsx`, xlsx(ws, '😀表\u0007'.slice(0, 31)));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.some((f) => f.message.includes(long))).toBe(true);
+  });
+});
+
+describe('fuzzing (fast-check)', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('√', '✓', '×', '优秀', '称职', '基本称职', '不称职', '姓名', '张三', '李四', '王五', '测评人类别：党组织负责人', '', ' ', '=1+1', '#N/A'),
+    fc.string({ maxLength: 12 }),
+    fc.fullUnicodeString({ maxLength: 8 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const grid = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 14 });
+  const merge = fc.record({ r1: fc.nat(20), c1: fc.nat(12), r2: fc.nat(20), c2: fc.nat(12) });
+
+  it('random grids and merges, written as real xlsx: findings, never an exception (40 runs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(grid, fc.array(merge, { maxLength: 6 }), async (rows, merges) => {
+        const ws = XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...rows]);
+        ws['!merges'] = merges.map((m) => ({ s: { r: m.r1, c: m.c1 }, e: { r: m.r2, c: m.c2 } }));
+        const { findings, read } = await readAndRun('fuzz.xlsx', xlsx(ws));
+        expect(read || findings.length > 0).toBe(true);
+      }),
+      { numRuns: 40, seed: 20261201 },
+    );
+  });
+
+  it('random byte damage to a valid workbook and random bytes under every extension (60 runs)', async () => {
+    const good = xlsx(XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['张三', '√'], ['李四', null, '√']]));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(good.length - 1), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 20 }),
+        fc.nat(good.length),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom('a.xlsx', 'a.xls', 'a.csv', 'a.ods', 'a.et', 'a'),
+        async (flips, cut, noise, name) => {
+          const damaged = good.slice(0, Math.max(cut, 1));
+          for (const f of flips) if (f.at < damaged.length) damaged[f.at] = f.byte;
+          for (const bytes of [damaged, noise]) {
+            const { findings, read } = await readAndRun(name, bytes);
+            expect(read || findings.length > 0).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 20261202 },
+    );
+  });
+});
