@@ -1,5 +1,6 @@
 /*
- * Builds the task pane (and, later, the standalone page) into dist/, together with the icons and help
+ * Builds the task pane (dist/taskpane.html) and the standalone page (dist/standalone.html: the same
+ * pane with the files host, no office.js, nothing from outside) into dist/, together with the icons and help
  * page (assets/ -> dist/assets/) and a deployable dist/manifest.xml.
  *
  *   npm run build                                   production files; manifest URLs stay https://localhost:3000/
@@ -45,12 +46,14 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', standalone: './src/standalone/index.tsx' },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, compilerOptions: { module: 'esnext', isolatedModules: false } } }] },
     plugins: [
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'] }),
+      // The standalone page: its own template (no office.js script tag, a strict Content-Security-Policy).
+      new HtmlWebpackPlugin({ template: './src/standalone/standalone.html', filename: 'standalone.html', chunks: ['standalone'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.gitkeep'] } },

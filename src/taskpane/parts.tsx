@@ -123,7 +123,9 @@ export function FilePicker(props: {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={props.appearance ?? 'secondary'} disabled={props.disabled} onClick={() => input.current?.click()}>
+      {/* disabledFocusable, not disabled: while the files it opened are read the button stays focused
+          (a disabled button drops keyboard focus to the page), announced as unavailable (aria-disabled). */}
+      <Button appearance={props.appearance ?? 'secondary'} disabledFocusable={props.disabled} onClick={() => input.current?.click()}>
         {props.label}
       </Button>
       <input

@@ -1,0 +1,71 @@
+/**
+ * axe-core in the page (tests/e2e/harness.ts injects axe.source through the DevTools protocol) on
+ * every step, empty and filled with the demo campaign, with the reasons of a tier expanded and the
+ * findings shown: no violation of impact 'serious' or 'critical'. Screenshots of each state are kept.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { writeSampleFiles } from '../../src/cli/demo';
+import { AxeViolation, Session, StaticServer, axeViolations, openPage, serveDist, shot } from './harness';
+
+const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
+const TEST = 'accessibility';
+const STEPS = ['1. 方案', '2. 模板', '3. 校验', '4. 计算', '5. 写回'];
+
+describe('standalone page: accessibility (axe-core)', () => {
+  let server: StaticServer;
+  let s: Session;
+  let dir: string;
+  const found: Record<string, AxeViolation[]> = {};
+  const serious = (vs: AxeViolation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+  async function check(state: string) {
+    await shot(s.page, TEST, state);
+    found[state] = await axeViolations(s.page);
+    return serious(found[state]);
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-a11y-'));
+    server = await serveDist();
+    s = await openPage(server);
+  });
+  afterAll(async () => {
+    // Minor and moderate findings are printed for the record, not failed.
+    const minor = Object.entries(found).flatMap(([state, vs]) => vs.filter((v) => !serious([v]).length).map((v) => `${state}: ${v.impact} ${v.id} (${v.help})`));
+    if (minor.length) console.log(`axe, minor/moderate only:\n${[...new Set(minor)].join('\n')}`);
+    await s?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every step before any file is read', async () => {
+    for (const [i, step] of STEPS.entries()) {
+      await s.page.getByRole('tab', { name: step }).click();
+      expect(await check(`empty-${i + 1}`)).toEqual([]);
+    }
+  });
+
+  it('every step with the demo campaign, findings shown and a tier explained', async () => {
+    const { page } = s;
+    const demo = writeSampleFiles(SAMPLE, dir);
+    await page.getByRole('tab', { name: STEPS[0] }).click();
+    await page.getByLabel('预设方案').selectOption(demo.sample.scheme);
+    await page.locator('input[type=file][aria-label="从文件读取名册"]').setInputFiles(demo.roster);
+    await page.getByText(`名册 ${demo.sample.roster.length} 人`).waitFor();
+    expect(await check('filled-1')).toEqual([]);
+    await page.getByRole('tab', { name: STEPS[1] }).click();
+    expect(await check('filled-2')).toEqual([]);
+    await page.getByRole('tab', { name: STEPS[2] }).click();
+    const names = readdirSync(demo.submissions);
+    await page.locator('input[type=file][aria-label="导入收回的文件"]').setInputFiles(names.map((n) => join(demo.submissions, n)));
+    await page.getByText(`已导入 ${names.length} 个文件`).waitFor();
+    expect(await check('filled-3')).toEqual([]);
+    await page.getByRole('tab', { name: STEPS[3] }).click();
+    await page.getByRole('table', { name: '评议结果' }).getByRole('button').first().click();
+    expect(await check('filled-4')).toEqual([]);
+    await page.getByRole('tab', { name: STEPS[4] }).click();
+    expect(await check('filled-5')).toEqual([]);
+  });
+});
