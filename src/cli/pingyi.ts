@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { basename, extname, join, relative, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
-import { Finding, finding, formatFinding } from '../core/findings/finding';
+import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
@@ -16,6 +16,7 @@ import { sortByStroke } from '../core/text/stroke-order';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles, readWorkbook } from '../hosts/files/read-workbook';
+import { isHiddenName, isSubmissionInFolder } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
@@ -31,7 +32,6 @@ const USAGE = `用法：
 
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
 
-const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.et']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -120,9 +120,13 @@ interface InputFile {
   display: string;
 }
 
-/** Files named, and the workbooks inside folders named (recursively; hidden and ~$ lock files skipped), each once. */
-function collectFiles(paths: string[]): InputFile[] {
+/**
+ * Files named, and the workbooks inside folders named (recursively), each once. What a folder holds
+ * besides workbooks (hidden files, ~$ lock files, documents) is listed in `skipped`, to be reported.
+ */
+function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] } {
   const files: InputFile[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   const add = (path: string, display: string) => {
     const key = resolve(path);
@@ -132,10 +136,13 @@ function collectFiles(paths: string[]): InputFile[] {
   };
   const walk = (dir: string, root: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name.startsWith('~$')) continue;
       const child = join(dir, name);
-      if (statSync(child).isDirectory()) walk(child, root);
-      else if (WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) add(child, relative(root, child));
+      const display = relative(root, child).split(sep).join('/');
+      if (statSync(child).isDirectory()) {
+        if (!isHiddenName(name)) walk(child, root);
+        else skipped.push(`${display}/`);
+      } else if (isSubmissionInFolder(display)) add(child, display);
+      else skipped.push(display);
     }
   };
   for (const p of paths) {
@@ -143,7 +150,7 @@ function collectFiles(paths: string[]): InputFile[] {
     if (statSync(p).isDirectory()) walk(p, p);
     else add(p, basename(p));
   }
-  return files;
+  return { files, skipped };
 }
 
 /** --today must be a real calendar date. */
@@ -197,7 +204,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
   const scheme = schemeFrom(values.scheme as string | undefined);
   const findings: Finding[] = [];
-  const files = collectFiles(positionals);
+  const { files, skipped } = collectFiles(positionals);
+  if (skipped.length > 0) io.stderr(`文件夹中有 ${skipped.length} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取：${skipped.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
   const inputs = [...files.map((f) => f.path), values.roster, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册或方案）');
@@ -254,7 +262,7 @@ function schemeRoster(scheme: Scheme): RosterEntry[] {
 function validationText(result: CampaignResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const lines = [`共读取 ${result.read.ballots.length + result.read.uncounted.length} 张票，计入 ${result.read.ballots.length} 张；错误 ${errors} 条，提醒 ${result.findings.length - errors} 条`];
-  for (const f of result.findings) lines.push(formatFinding(f));
+  for (const f of listedFindings(result.findings)) lines.push(formatFinding(f));
   return lines.join('\n');
 }
 

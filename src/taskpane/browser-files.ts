@@ -66,3 +66,79 @@ export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message || e.name || '未知错误';
   return typeof e === 'string' ? e : '未知错误';
 }
+
+/** Paths of files taken from a dropped folder (a File made from a FileSystemFileEntry has no path of its own). */
+const droppedPaths = new WeakMap<File, string>();
+
+/**
+ * How findings name a file: its path below the folder picked or dropped (so two 评议票.xlsx in
+ * different sub-folders differ, as on the command line), otherwise its name.
+ */
+export function filePath(file: File): string {
+  return droppedPaths.get(file) || file.webkitRelativePath || file.name;
+}
+
+/** Files from a folder picked or dropped, and the ones left out (not workbooks, hidden, lock files). */
+export interface FolderFiles {
+  files: File[];
+  skipped: string[];
+}
+
+/** Keeps the files of a folder that are read as submissions (src/hosts/files/submission-files.ts). */
+export function keepSubmissions(files: readonly File[], isSubmission: (path: string) => boolean): FolderFiles {
+  const out: FolderFiles = { files: [], skipped: [] };
+  for (const f of files) {
+    if (isSubmission(filePath(f))) out.files.push(f);
+    else out.skipped.push(filePath(f));
+  }
+  return out;
+}
+
+/** Every entry of a directory (readEntries gives them in batches until an empty one). */
+async function directoryEntries(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+  const reader = dir.createReader();
+  const all: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+    if (batch.length === 0) return all;
+    all.push(...batch);
+  }
+}
+
+async function filesUnder(entry: FileSystemEntry, into: File[]): Promise<void> {
+  if (entry.isDirectory) {
+    const children = await directoryEntries(entry as FileSystemDirectoryEntry);
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const child of children) await filesUnder(child, into);
+  } else if (entry.isFile) {
+    const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
+    droppedPaths.set(file, entry.fullPath.replace(/^\/+/, ''));
+    into.push(file);
+  }
+}
+
+/**
+ * What was dropped: files dropped by themselves are all read (each gets a finding if it is not a
+ * workbook), the contents of dropped folders are walked and filtered like a picked folder. The
+ * entries must be taken while the drop event runs; walking them may take longer.
+ */
+export function droppedFiles(dt: DataTransfer, isSubmission: (path: string) => boolean): Promise<FolderFiles> {
+  const loose: File[] = [];
+  const folders: FileSystemEntry[] = [];
+  const items = Array.from(dt.items ?? []).filter((i) => i.kind === 'file');
+  if (items.length === 0 || typeof items[0].webkitGetAsEntry !== 'function') return Promise.resolve({ files: Array.from(dt.files ?? []), skipped: [] });
+  for (const item of items) {
+    const entry = item.webkitGetAsEntry();
+    if (entry?.isDirectory) folders.push(entry);
+    else {
+      const file = item.getAsFile();
+      if (file) loose.push(file);
+    }
+  }
+  return (async () => {
+    const inFolders: File[] = [];
+    for (const folder of folders) await filesUnder(folder, inFolders);
+    const kept = keepSubmissions(inFolders, isSubmission);
+    return { files: [...loose, ...kept.files], skipped: kept.skipped };
+  })();
+}

@@ -11,7 +11,7 @@ import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
-import { loadReader, readFileBytes } from './browser-files';
+import { filePath, loadReader, readFileBytes } from './browser-files';
 
 export interface ImportedFiles {
   submissions: Submission[];
@@ -36,11 +36,12 @@ export async function importSubmittedFiles(
   const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    onProgress?.({ done: i, total: files.length, label: `读取文件「${file.name}」（${i + 1}/${files.length}）` });
-    const outcome = await readWorkbook(file.name, await readFileBytes(file));
-    out.files.push(file.name);
+    const name = filePath(file);
+    onProgress?.({ done: i, total: files.length, label: `读取文件「${name}」（${i + 1}/${files.length}）` });
+    const outcome = await readWorkbook(name, await readFileBytes(file));
+    out.files.push(name);
     out.findings.push(...outcome.findings);
-    if (outcome.sha256) out.hashes.push({ file: file.name, hash: outcome.sha256 });
+    if (outcome.sha256) out.hashes.push({ file: name, hash: outcome.sha256 });
     if (outcome.submission) {
       // A copy of our own template says which form, group and round it is, even after a header was retyped.
       const first = outcome.submission.sheets[0]?.name ?? '';

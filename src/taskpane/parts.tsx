@@ -96,7 +96,7 @@ export function Notice({ intent, title, children }: { intent: 'info' | 'success'
 }
 
 /** Problems (a scheme's, a roster's) as a list under a title. */
-export function ProblemsBar({ title, problems, intent = 'error' }: { title: string; problems: string[]; intent?: 'error' | 'warning' }) {
+export function ProblemsBar({ title, problems, intent = 'error' }: { title: string; problems: string[]; intent?: 'info' | 'error' | 'warning' }) {
   const styles = useStyles();
   if (problems.length === 0) return null;
   return (
@@ -117,6 +117,8 @@ export function FilePicker(props: {
   multiple?: boolean;
   disabled?: boolean;
   appearance?: 'primary' | 'secondary';
+  /** Pick a whole folder (the browser lists every file under it, with its path: File.webkitRelativePath). */
+  directory?: boolean;
   onFiles(files: File[]): void;
 }) {
   const styles = useStyles();
@@ -136,6 +138,8 @@ export function FilePicker(props: {
         aria-label={props.label}
         accept={props.accept}
         multiple={props.multiple}
+        // Not in React's typings, passed through to the element as it is.
+        {...(props.directory ? { webkitdirectory: '' } : {})}
         disabled={props.disabled}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);

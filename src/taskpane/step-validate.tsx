@@ -9,6 +9,8 @@ import { DragEvent, useCallback, useEffect, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
 import { FindingsView } from './findings-view';
+import { SUBMISSION_ACCEPT, isSubmissionInFolder } from '../hosts/files/submission-files';
+import { FolderFiles, droppedFiles, filePath, keepSubmissions } from './browser-files';
 import { importSubmittedFiles } from './import-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
@@ -28,7 +30,6 @@ const useLocal = makeStyles({
   sheets: { display: 'flex', flexDirection: 'column' },
 });
 
-export const SUBMISSION_ACCEPT = '.xlsx,.xlsm,.xlsb,.xls,.et,.ods,.csv';
 
 /** Sheets that may hold filled forms: visible, and either the user's own or a template the add-in inserted. */
 export function formSheets(sheets: readonly SheetInfo[]): SheetInfo[] {
@@ -45,6 +46,8 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
+  /** Files of a picked or dropped folder that were not read (not workbooks, hidden, lock files): shown, not dropped silently. */
+  const [skipped, setSkipped] = useState<string[]>([]);
   /** What this Excel could not see while reading (the Excel host's readNotes, e.g. merged cells on old versions). */
   const [readNotes, setReadNotes] = useState<string[]>([]);
   const { run } = action;
@@ -81,9 +84,11 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
       }
     });
 
-  const importFiles = (files: File[]) =>
+  const importFiles = (files: File[], skippedInFolders: string[] = []) =>
     run('导入文件失败', async () => {
-      const names = new Set(files.map((f) => f.name));
+      setSkipped(skippedInFolders);
+      if (files.length === 0) return;
+      const names = new Set(files.map(filePath));
       const earlier = campaign.files.hashes.filter((h) => !names.has(h.file));
       try {
         campaign.addFiles(await importSubmittedFiles(files, campaign.scheme, setProgress, earlier));
@@ -95,8 +100,21 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    const files = Array.from(e.dataTransfer?.files ?? []);
-    if (files.length > 0 && !action.busy) void importFiles(files);
+    if (!e.dataTransfer || action.busy) return;
+    // Taken now: the browser empties the DataTransfer once the event is over.
+    const asDropped = Array.from(e.dataTransfer.files);
+    // Dropped folders are walked; loose files are all read. If walking fails, the files as dropped.
+    void droppedFiles(e.dataTransfer, isSubmissionInFolder).then(
+      (d) => {
+        if (d.files.length > 0 || d.skipped.length > 0) void importFiles(d.files, d.skipped);
+      },
+      () => void importFiles(asDropped),
+    );
+  };
+
+  const importFolder = (files: File[]) => {
+    const kept: FolderFiles = keepSubmissions(files, isSubmissionInFolder);
+    void importFiles(kept.files, kept.skipped);
   };
 
   const select = (f: Finding) => {
@@ -155,9 +173,15 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
           onDrop={onDrop}
           data-testid="drop-zone"
         >
-          <Text>把收回的工作簿（可一次多个）拖到这里，或：</Text>
-          <FilePicker label="导入收回的文件" multiple accept={SUBMISSION_ACCEPT} disabled={action.busy} appearance={inWorkbook ? 'secondary' : 'primary'} onFiles={importFiles} />
+          <Text>把收回的工作簿或整个文件夹拖到这里，或：</Text>
+          <div className={styles.row}>
+            <FilePicker label="导入收回的文件" multiple accept={SUBMISSION_ACCEPT} disabled={action.busy} appearance={inWorkbook ? 'secondary' : 'primary'} onFiles={(f) => void importFiles(f)} />
+            <FilePicker label="导入整个文件夹" directory multiple disabled={action.busy} onFiles={importFolder} />
+          </div>
         </div>
+        {skipped.length > 0 ? (
+          <ProblemsBar intent="info" title={`文件夹中有 ${skipped.length} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取`} problems={skipped.length > 30 ? [...skipped.slice(0, 30), `……另有 ${skipped.length - 30} 个`] : skipped} />
+        ) : null}
         {campaign.files.names.length > 0 ? (
           <div className={styles.row}>
             <Text>已导入 {campaign.files.names.length} 个文件。</Text>

@@ -303,6 +303,24 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [1, 1], 吴杰: [1, 1] });
   });
 
+  it('reports what it left out of the folder (a document, a lock file, hidden files) without reading it', async () => {
+    const extra = tempDir('folder-extra');
+    fs.cpSync(inbox, extra, { recursive: true });
+    fs.writeFileSync(path.join(extra, '01', '说明.docx'), 'not a ballot');
+    fs.writeFileSync(path.join(extra, '02', '~$评议票.xlsx'), 'lock');
+    fs.writeFileSync(path.join(extra, '.DS_Store'), 'x');
+    fs.mkdirSync(path.join(extra, '.git'));
+    fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, '.git', '评议票.xlsx'));
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, extra, '--json']);
+    fs.rmSync(extra, { recursive: true, force: true });
+    expect(r.stderr).toContain('文件夹中有 4 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取：');
+    for (const p of ['.DS_Store', '.git/', '01/说明.docx', '02/~$评议票.xlsx']) expect(r.stderr).toContain(p);
+    // The same two ballots as without the extras; none of the extras became a finding.
+    const j = parseJson(r);
+    expect(j.participation.map((p) => p.valid)).toEqual([2]);
+    expect(j.findings.filter((f) => /说明|~\$|\.git|DS_Store/.test(f.file))).toEqual([]);
+  });
+
   it('findings name the file so that the clerk can find it (its folder too, when names repeat)', async () => {
     const j = parseJson(await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json']));
     const dup = j.findings.find((f) => f.code === 'DUPLICATE_FILE')!;

@@ -68,4 +68,18 @@ describe('standalone page: accessibility (axe-core)', () => {
     await page.getByRole('tab', { name: STEPS[4] }).click();
     expect(await check('filled-5')).toEqual([]);
   });
+
+  it('the check still fails on a focusable aria-hidden element that is not a Fluent focus guard', async () => {
+    // Proves the harness's exception for tabster's guards is that narrow: a planted offender is reported.
+    await s.page.evaluate(() => {
+      const b = document.createElement('button');
+      b.textContent = '隐藏按钮';
+      b.setAttribute('aria-hidden', 'true');
+      b.id = 'planted-offender';
+      document.body.appendChild(b);
+    });
+    const planted = serious(await axeViolations(s.page)).filter((v) => v.id === 'aria-hidden-focus');
+    expect(planted.flatMap((v) => v.nodes)).toEqual(['#planted-offender']);
+    await s.page.evaluate(() => document.getElementById('planted-offender')?.remove());
+  });
 });

@@ -19,7 +19,7 @@ const TEST = 'demo-flow';
 
 interface Sample {
   scheme: string;
-  roster: { name: string }[];
+  roster: { name: string; flags?: Record<string, string> }[];
   submissions: { file: string; sheets: { rows: unknown[][] }[] }[];
 }
 
@@ -135,7 +135,18 @@ describe('standalone page: the demo campaign end to end', () => {
       checked++;
     }
     expect(checked).toBe(10);
-    // Ranks follow the scores (ties share a rank).
+    // Ranks follow the scores, competition style (ties share a rank); a subject vetoed by an incident
+    // in the roster (事故) ranks after all the others (README).
+    const vetoed = new Set(files.sample.roster.filter((p) => p.flags?.事故).map((p) => p.name));
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+    const open = ranking.filter((r) => !vetoed.has(String(r['姓名'])));
+    for (const r of open) {
+      const mine = expected.get(String(r['姓名']))!;
+      const higher = open.filter((o) => expected.get(String(o['姓名']))! > mine && !near(expected.get(String(o['姓名']))!, mine)).length;
+      expect([r['姓名'], r['名次']]).toEqual([r['姓名'], higher + 1]);
+    }
+    expect(vetoed.size).toBe(1);
+    for (const r of ranking.filter((r) => vetoed.has(String(r['姓名'])))) expect(Number(r['名次'])).toBeGreaterThan(Math.max(...open.map((o) => Number(o['名次']))));
     const findings = sheetTable(book, '校验结果').flat().join('|');
     for (const code of ['DUPLICATE_FILE', 'FILE_NOT_WORKBOOK', 'SCORE_OUT_OF_RANGE', 'SCORE_NOT_NUMBER', 'GROUP_UNKNOWN', 'NAME_NORMALISED']) expect(findings).toContain(code);
     const stats = sheetTable(book, '统计表');

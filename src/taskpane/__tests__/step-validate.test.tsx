@@ -168,4 +168,30 @@ describe('校验 step: returned files', () => {
     expect(screen.queryByText(/已导入/)).toBeNull();
     expect(screen.getByText('尚未读取任何测评表。')).toBeInTheDocument();
   });
+
+  it('imports a picked folder: workbooks in sub-folders named by their path, other files listed as not read', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const inFolder = (file: File, path: string) => Object.defineProperty(file, 'webkitRelativePath', { value: path });
+    const files = [
+      inFolder(cadre(), '收回/一支部/评议票.xlsx'),
+      inFolder(staff(), '收回/二支部/评议票.xlsx'),
+      inFolder(textFile('.DS_Store', 'x'), '收回/.DS_Store'),
+      inFolder(textFile('~$评议票.xlsx', 'lock'), '收回/一支部/~$评议票.xlsx'),
+      inFolder(textFile('说明.docx', 'x'), '收回/说明.docx'),
+    ];
+    const picker = screen.getByLabelText('导入整个文件夹');
+    expect(picker).toHaveAttribute('webkitdirectory');
+    await user.upload(picker, files);
+
+    expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    // Same file name in two sub-folders: two files, told apart by their paths.
+    const region = screen.getByRole('region', { name: '校验结果' });
+    expect(within(region).getByRole('heading', { name: '收回/二支部/评议票.xlsx' })).toBeInTheDocument();
+    expect(within(findingsOf('收回/二支部/评议票.xlsx 工作表「测评表」的问题')).getByText(/120/)).toBeInTheDocument();
+    // Nothing left out silently.
+    expect(screen.getByText('文件夹中有 3 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取')).toBeInTheDocument();
+    for (const path of ['收回/.DS_Store', '收回/一支部/~$评议票.xlsx', '收回/说明.docx']) expect(screen.getByText(path)).toBeInTheDocument();
+  });
 });
