@@ -1,9 +1,12 @@
 /**
  * The `--json` output: one object with `subjects`, `participation` and `findings` (README, "JSON
  * output"). Scores are numbers rounded to the scheme's places for display; `scoreExact` keeps the
- * exact fraction as "num/den" so a reader can check a threshold without rounding.
+ * exact fraction as "num/den" so a reader can check a threshold without rounding. `findings` lists
+ * what `listedFindings` keeps (a sheet wrong in every row gives a summary line, not a million
+ * entries); `findingCounts` counts every finding.
  */
 import { CampaignResult } from '../core/engine';
+import { listedFindings } from '../core/findings/finding';
 
 export function resultJson(result: CampaignResult) {
   const places = result.scheme.scoring.places;
@@ -29,6 +32,10 @@ export function resultJson(result: CampaignResult) {
     })),
     participation: result.participation,
     rectification: result.rectification,
-    findings: result.findings.map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, code: f.code, severity: f.severity, message: f.message })),
+    findingCounts: {
+      error: result.findings.filter((f) => f.severity === 'error').length,
+      warning: result.findings.filter((f) => f.severity === 'warning').length,
+    },
+    findings: listedFindings(result.findings).map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, code: f.code, severity: f.severity, message: f.message })),
   };
 }

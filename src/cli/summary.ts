@@ -1,6 +1,6 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
-import { formatFinding } from '../core/findings/finding';
+import { formatFinding, listedFindings } from '../core/findings/finding';
 import { textTable } from './text-table';
 
 export function summaryText(result: CampaignResult): string {
@@ -32,6 +32,6 @@ export function summaryText(result: CampaignResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   out.push('', `校验结果：错误 ${errors} 条，提醒 ${warnings} 条`);
-  for (const f of result.findings) out.push(`  [${f.severity === 'error' ? '错误' : '提醒'}] ${formatFinding(f)}`);
+  for (const f of listedFindings(result.findings)) out.push(`  [${f.severity === 'error' ? '错误' : '提醒'}] ${formatFinding(f)}`);
   return out.join('\n');
 }

@@ -89,3 +89,52 @@ export function formatFinding(f: Finding): string {
   const where = [f.file, f.sheet, f.cell].filter((x) => x !== null && x !== '').join('!');
   return `${where}: ${f.message}`;
 }
+
+/** How many findings the outputs list one by one (校验结果, the command line's text and JSON). */
+export interface ListingLimits {
+  /** Findings of one code on one sheet (or, without a sheet, in one file). */
+  perSheetAndCode: number;
+  /** Findings in all. */
+  total: number;
+}
+
+export const DEFAULT_LISTING_LIMITS: Readonly<ListingLimits> = Object.freeze({ perSheetAndCode: 100, total: 5000 });
+
+/**
+ * The findings an output lists, so that a sheet of a million rows that are all wrong (every name
+ * unknown, every cell a formula) gives a 校验结果 a clerk can read and a writer can write, not a
+ * million rows: the first `perSheetAndCode` findings of a code on a sheet are listed, then one line of
+ * the same code and severity says how many more there are; past `total` listed findings, one line per
+ * code says how many were left out. Order is kept; every summary line follows the last listed finding
+ * of its kind. Nothing is dropped silently: every finding is either listed or counted in a summary.
+ */
+export function listedFindings(findings: readonly Finding[], limits: ListingLimits = DEFAULT_LISTING_LIMITS): Finding[] {
+  const out: Finding[] = [];
+  const perKey = new Map<string, { seen: number; summary: Finding | null; omitted: number }>();
+  const beyondTotal = new Map<FindingCode, number>();
+  let listed = 0;
+  for (const f of findings) {
+    const key = `${f.code}\u0000${f.file}\u0000${f.sheet ?? ''}`;
+    let k = perKey.get(key);
+    if (!k) perKey.set(key, (k = { seen: 0, summary: null, omitted: 0 }));
+    k.seen++;
+    if (k.seen > limits.perSheetAndCode) {
+      if (!k.summary) {
+        k.summary = { ...finding(f.code, '', { file: f.file, sheet: f.sheet }) };
+        out.push(k.summary);
+      }
+      k.omitted++;
+    } else if (listed < limits.total) {
+      out.push(f);
+      listed++;
+    } else beyondTotal.set(f.code, (beyondTotal.get(f.code) ?? 0) + 1);
+  }
+  for (const k of perKey.values())
+    if (k.summary) {
+      const where = k.summary.sheet === null ? '本文件' : '本工作表';
+      k.summary.message = `${where}另有 ${k.omitted} 条同类问题（${FINDING_CODES[k.summary.code].meaning}）未逐条列出；同类问题每张工作表只列出前 ${limits.perSheetAndCode} 条`;
+    }
+  for (const [code, n] of beyondTotal)
+    out.push(finding(code, `另有 ${n} 条「${FINDING_CODES[code].meaning}」未逐条列出（最多逐条列出 ${limits.total} 条）；请先处理已列出的问题后重新校验`, { file: '（汇总）' }));
+  return out;
+}

@@ -4,7 +4,7 @@
  * the results lists a ballot's marks.
  */
 import { CampaignResult } from '../engine';
-import { Finding } from '../findings/finding';
+import { Finding, listedFindings } from '../findings/finding';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
 import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
 
@@ -22,14 +22,19 @@ export const SEVERITY_TEXT = { error: '错误', warning: '警告' } as const;
 
 /**
  * The findings sheet. `extra` findings (e.g. the publication's NAME_ORDER_UNCERTAIN) follow the
- * campaign's own; errors and warnings keep the engine's order (reading first, then results).
+ * campaign's own; errors and warnings keep the engine's order (reading first, then results). The
+ * counts under the title are of every finding; the rows are those `listedFindings` keeps, so a sheet
+ * that is wrong in every one of its million rows still gives a sheet that can be written and read.
  */
 export function describeFindings(result: CampaignResult, extra: readonly Finding[] = []): SheetDescription {
-  const findings = [...result.findings, ...extra];
+  const all = [...result.findings, ...extra];
+  const findings = listedFindings(all);
   const b = new SheetBuilder(COLUMNS.length);
   b.band('校验结果', 'title', 30);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  b.band(`共 ${findings.length} 条：错误 ${errors} 条（相应的票或项目未计入），警告 ${findings.length - errors} 条（已计入，请核实）`, 'subtitle');
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const original = new Set(all);
+  const cut = findings.some((f) => !original.has(f)) ? '；同类问题过多处只列出一部分，另有一行说明未列出的条数' : '';
+  b.band(`共 ${all.length} 条：错误 ${errors} 条（相应的票或项目未计入），警告 ${all.length - errors} 条（已计入，请核实）${cut}`, 'subtitle');
   const header = headerRow(b, COLUMNS.map((c) => c.header));
   findings.forEach((f, i) =>
     b.row([
