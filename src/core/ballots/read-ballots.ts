@@ -6,8 +6,8 @@
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
-import { RecognisedForm, SheetView, labelContains, recogniseSheet } from '../forms/recognize-form';
-import { Roster, matchName, rosterFor } from '../roster/roster';
+import { LayoutCache, RecognisedForm, SheetView, labelContains } from '../forms/recognize-form';
+import { NameMatch, Roster, Subject, matchName, rosterFor } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName } from '../text/normalize';
 
@@ -26,19 +26,96 @@ export interface Entry {
   scaled: number;
 }
 
-export interface Ballot {
-  id: string;
-  file: string;
-  sheet: string;
-  formId: string;
-  groupId: string;
-  roundId: string;
-  entries: Entry[];
-  /** Subjects recommended (是否推荐), empty when the recommendations are void. */
-  recommended: number[];
-  recommendationsVoid: boolean;
-  /** Free text written in the form's comment fields (意见或建议 ...). */
-  comments: string[];
+const STATUS_CODE = { valid: 1, abstain: 2, invalid: 3, na: 4 } as const satisfies Record<EntryStatus, number>;
+export type StatusCode = (typeof STATUS_CODE)[EntryStatus];
+export const VALID = STATUS_CODE.valid;
+export const ABSTAIN = STATUS_CODE.abstain;
+export const INVALID = STATUS_CODE.invalid;
+export const NA = STATUS_CODE.na;
+const STATUS_NAME: EntryStatus[] = ['valid', 'valid', 'abstain', 'invalid', 'na'];
+
+/**
+ * A ballot's entries in typed arrays, one slot per entry: a million marks must not mean a million
+ * objects (the garbage collector was a tenth of the engine's time). `Ballot.entries` shows them as
+ * `Entry` objects when someone asks.
+ */
+export class EntryList {
+  length = 0;
+  /** Entries with status valid, kept as they are added. */
+  validCount = 0;
+  subject: Int32Array;
+  item: Int32Array;
+  status: Uint8Array;
+  level: Int8Array;
+  /** Only score forms have scores. */
+  scaled: Float64Array | null = null;
+
+  constructor(capacity = 16) {
+    this.subject = new Int32Array(capacity);
+    this.item = new Int32Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.level = new Int8Array(capacity);
+  }
+
+  push(subject: number, item: number, status: StatusCode, level: number, scaled: number): void {
+    const i = this.length;
+    if (i === this.subject.length) this.grow();
+    this.subject[i] = subject;
+    this.item[i] = item;
+    this.status[i] = status;
+    this.level[i] = level;
+    if (scaled !== 0) (this.scaled ??= new Float64Array(this.subject.length))[i] = scaled;
+    if (status === VALID) this.validCount++;
+    this.length = i + 1;
+  }
+
+  at(i: number): Entry {
+    return { subject: this.subject[i], item: this.item[i], status: STATUS_NAME[this.status[i]], level: this.level[i], scaled: this.scaled?.[i] ?? 0 };
+  }
+
+  private grow(): void {
+    const n = this.subject.length * 2;
+    const widen = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.subject = widen(this.subject, (k) => new Int32Array(k));
+    this.item = widen(this.item, (k) => new Int32Array(k));
+    this.status = widen(this.status, (k) => new Uint8Array(k));
+    this.level = widen(this.level, (k) => new Int8Array(k));
+    if (this.scaled) this.scaled = widen(this.scaled, (k) => new Float64Array(k));
+  }
+}
+
+export class Ballot {
+  private shown: Entry[] | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly file: string,
+    readonly sheet: string,
+    readonly formId: string,
+    readonly groupId: string,
+    readonly roundId: string,
+    /** The entries, packed; the tally reads these. */
+    readonly packed: EntryList,
+    /** Subjects recommended (是否推荐), empty when the recommendations are void. */
+    readonly recommended: number[],
+    readonly recommendationsVoid: boolean,
+    /** Free text written in the form's comment fields (意见或建议 ...). */
+    readonly comments: string[],
+  ) {}
+
+  /** The entries as objects, made on first use. */
+  get entries(): Entry[] {
+    if (this.shown === null) {
+      const list = this.packed;
+      this.shown = new Array<Entry>(list.length);
+      for (let i = 0; i < list.length; i++) this.shown[i] = list.at(i);
+    }
+    return this.shown;
+  }
 }
 
 /** A sheet that was read as a form but could not be counted (unknown rater group or round). */
@@ -66,12 +143,14 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   const out: ReadResult = { ballots: [], uncounted: [], findings: [] };
   const seen = new Map<string, Ballot>();
   const rosters = new Map<string, Roster>();
+  const readers = new Map<FormDef, FormReader>();
+  const layouts = new LayoutCache(scheme);
   for (const submission of submissions) {
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
       const meta = sheet.meta ?? submission.meta;
-      const { best, runnerUp } = recogniseSheet(view, scheme, meta?.formId);
+      const { best, runnerUp } = layouts.recognise(view, meta?.formId);
       if (best && runnerUp && runnerUp.score === best.score)
         out.findings.push(
           finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
@@ -83,14 +162,18 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, { ...where, cell: 'A1' }));
         continue;
       }
-      const kind = best.form.subjectKind ?? scheme.subjectKind;
-      let formRoster = rosters.get(kind);
-      if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
-      const ballot = readSheet(scheme, formRoster, { ...submission, meta }, view, best, out);
+      let reader = readers.get(best.form);
+      if (!reader) {
+        const kind = best.form.subjectKind ?? scheme.subjectKind;
+        let formRoster = rosters.get(kind);
+        if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
+        readers.set(best.form, (reader = new FormReader(best.form, formRoster)));
+      }
+      const ballot = readSheet(scheme, reader, { ...submission, meta }, view, best, out);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const earlier = seen.get(key);
-      if (earlier && ballot.entries.length > 0) {
+      if (earlier && ballot.packed.length > 0) {
         const counted = scheme.counting.duplicates === 'count';
         out.findings.push(
           finding(
@@ -138,26 +221,26 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
  * campaign is far below any practical concern, and would only ever give a warning.
  */
 function fingerprint(b: Ballot): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  const mix = (n: number) => {
-    h1 = Math.imul(h1 ^ n, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
-    h2 ^= h2 >>> 15;
-  };
-  for (const e of b.entries) {
-    mix(e.subject);
-    mix(e.item);
-    mix(STATUS_CODE[e.status]);
-    mix(e.level);
-    mix(e.scaled | 0);
-    mix((e.scaled / 4294967296) | 0);
+  const h = { h1: 0x811c9dc5, h2: 0x01000193 };
+  const e = b.packed;
+  for (let i = 0; i < e.length; i++) {
+    mix(h, e.subject[i]);
+    // item, status and level in one word: items < 2^16, status < 2^8, level + 1 < 2^8
+    mix(h, ((e.item[i] & 0xffff) << 16) | (e.status[i] << 8) | ((e.level[i] + 1) & 0xff));
+    if (e.scaled) {
+      mix(h, e.scaled[i] | 0);
+      mix(h, (e.scaled[i] / 4294967296) | 0);
+    }
   }
-  for (const s of b.recommended) mix(s);
-  return `${b.formId}|${b.groupId}|${b.roundId}|${b.entries.length}|${h1}|${h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
+  for (const s of b.recommended) mix(h, s);
+  return `${b.formId}|${b.groupId}|${b.roundId}|${e.length}|${h.h1}|${h.h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
 }
 
-const STATUS_CODE: Record<EntryStatus, number> = { valid: 1, abstain: 2, invalid: 3, na: 4 };
+function mix(h: { h1: number; h2: number }, n: number): void {
+  h.h1 = Math.imul(h.h1 ^ n, 0x01000193) >>> 0;
+  h.h2 = Math.imul(h.h2 ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
+  h.h2 ^= h.h2 >>> 15;
+}
 
 /** Header fields written as "标签：值" in one cell, or a label cell followed by its value. */
 function readFields(view: SheetView, before: number): { label: string; value: string; cell: string }[] {
@@ -220,15 +303,131 @@ function resolveRound(scheme: Scheme, form: FormDef, submission: Submission, fie
   return allowed.length === 1 ? { id: allowed[0].id } : { id: null, cell: emptyField?.cell };
 }
 
+/** What the reader needs to know about a cell's text: worked out once per distinct string and form. */
+interface TextInfo {
+  /** The text trimmed, as findings quote it. */
+  trimmed: string;
+  /** It opens one of the form's comment fields (意见或建议：…). */
+  comment: boolean;
+  /** It opens a note or signature line (注, 填表人 …). */
+  note: boolean;
+  /** Its match in the form's roster when read as a name; null when no name is left after normalising. */
+  match: NameMatch | null;
+}
+
+/**
+ * One form's reading state across all its sheets: its roster, the meaning of each distinct cell text
+ * (names and labels repeat on every ballot, so each is normalised and looked up once), and per-subject
+ * scratch arrays reused from sheet to sheet instead of a Map or Set per sheet.
+ */
+class FormReader {
+  private readonly texts = new Map<string, TextInfo>();
+  private readonly commentLabels: string[];
+  /** Row where a subject was first seen on the current sheet, valid where `seenOn` holds the sheet's serial. */
+  private readonly seenRow: Int32Array;
+  private readonly seenOn: Uint32Array;
+  /** Subjects with a valid entry on the current sheet (雷同票 check), by the same serial. */
+  private readonly validOn: Uint32Array;
+  private serial = 0;
+  /** The current row's plain √ per item group, when `scanPlainMarks` found only plain √ and empty cells. */
+  readonly plain: PlainMarks;
+
+  constructor(
+    readonly form: FormDef,
+    readonly roster: Roster,
+  ) {
+    this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
+    const n = roster.all.length;
+    this.seenRow = new Int32Array(n);
+    this.seenOn = new Uint32Array(n);
+    this.validOn = new Uint32Array(n);
+    this.plain = { marks: new Int32Array(form.itemLabels.length), level: new Int32Array(form.itemLabels.length) };
+  }
+
+  text(raw: string): TextInfo {
+    let info = this.texts.get(raw);
+    if (info === undefined) {
+      const trimmed = raw.trim();
+      const label = normalizeLabel(trimmed);
+      info = {
+        trimmed,
+        comment: this.commentLabels.some((l) => label.startsWith(l)),
+        note: NOTE_PREFIX.test(label),
+        match: trimmed !== '' && normalizeName(trimmed) !== '' ? matchName(this.roster, trimmed) : null,
+      };
+      if (this.texts.size >= 50_000) this.texts.clear(); // bounded, like the normalisation memos
+      this.texts.set(raw, info);
+    }
+    return info;
+  }
+
+  /** A new sheet: forget the subjects seen on the last one. */
+  nextSheet(): void {
+    this.serial++;
+  }
+
+  seen(subject: number): boolean {
+    return this.seenOn[subject] === this.serial;
+  }
+
+  firstRow(subject: number): number {
+    return this.seenRow[subject];
+  }
+
+  see(subject: number, row: number): void {
+    this.seenOn[subject] = this.serial;
+    this.seenRow[subject] = row;
+  }
+
+  /** Marks a subject as having a valid entry; true the first time on this sheet. */
+  markValid(subject: number): boolean {
+    if (this.validOn[subject] === this.serial) return false;
+    this.validOn[subject] = this.serial;
+    return true;
+  }
+}
+
+const EMPTY_ROW: CellValue[] = [];
+
+/** Per item group of tier columns: how many plain √ the row has, and the level of the last one. */
+interface PlainMarks {
+  marks: Int32Array;
+  level: Int32Array;
+}
+
+/**
+ * A first look at a row's tier cells, for the common case: when every one is empty or a plain √, the
+ * number of √ (0: all empty), counted per item group in `plain`; -1 for anything else. An item group
+ * with exactly one plain √ and nothing else is a valid entry with no finding, so readEntry can take it
+ * from here instead of reading its cells again (the cells' rules stay in markKind and readEntry).
+ */
+function scanPlainMarks(cells: CellValue[], rec: RecognisedForm, plain: PlainMarks): number {
+  plain.marks.fill(0);
+  let total = 0;
+  const tierColumns = rec.tierColumns;
+  for (let i = 0; i < tierColumns.length; i++) {
+    const t = tierColumns[i];
+    const v = cells[t.col];
+    if (v === null || v === undefined) continue;
+    if (v !== '√') return -1;
+    plain.marks[t.item]++;
+    plain.level[t.item] = t.level;
+    total++;
+  }
+  return total;
+}
+
 function readSheet(
   scheme: Scheme,
-  roster: Roster,
+  reader: FormReader,
   submission: Submission,
   view: SheetView,
   rec: RecognisedForm,
   out: ReadResult,
 ): Ballot | null {
   const form = rec.form;
+  const roster = reader.roster;
+  reader.nextSheet();
   const where = { file: submission.file, sheet: view.sheet.name };
   const at = (r: number, c: number) => ({ ...where, cell: cellAddress(r, c) });
   const findings = out.findings;
@@ -261,11 +460,9 @@ function readSheet(
     findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
   }
 
-  const entries: Entry[] = [];
+  const entries = new EntryList(Math.max(16, (view.rowCount - rec.firstDataRow) * Math.max(1, rec.form.itemLabels.length)));
   const comments: string[] = [];
   const recommended: number[] = [];
-  /** Subject → the row it was first seen on. */
-  const seenSubjects = new Map<number, number>();
   const tierCols = new Map<number, { item: number; level: number }>();
   for (const t of rec.tierColumns) tierCols.set(t.col, t);
   const usedCols = new Set<number>([...tierCols.keys(), ...rec.scoreColumns.map((s) => s.col)]);
@@ -274,7 +471,7 @@ function readSheet(
   const otherCols: number[] = [];
   for (let c = 0; c < view.colCount; c++) if (!usedCols.has(c)) otherCols.push(c);
   const rows = view.sheet.rows;
-  const commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
+  const tierCol0 = rec.tierColumns[0]?.col;
 
   // The subject of a single-subject sheet comes from its header field or, failing that, a one-entry roster.
   let singleSubject: number | null = null;
@@ -304,18 +501,33 @@ function readSheet(
   };
 
   for (let r = rec.firstDataRow; r < view.rowCount; r++) {
-    const rowText = firstText(view, r);
-    // A comment row (意见或建议：…) may have its answer in a cell merged over the tier columns.
-    if (rowText !== null && rowText.col !== rec.tierColumns[0]?.col) {
-      const label = normalizeLabel(rowText.text);
-      if (commentLabels.some((l) => label.startsWith(l))) {
-        const rest = rowText.text.replace(/^[^:：]*[:：]/, '').trim() || nextValue(view, r, rowText.col);
-        if (rest !== '') comments.push(rest);
-        continue;
+    const cells = rows[r] ?? EMPTY_ROW;
+    // The row's first text. Bounded by the row's own length: a last column of XFD must not cost 16,384 steps per row.
+    let text: TextInfo | null = null;
+    let textRaw: string | null = null;
+    let textCol = -1;
+    const end = Math.min(view.colCount, cells.length);
+    for (let c = 0; c < end; c++) {
+      const v = shownValue(cells[c]);
+      if (typeof v !== 'string') continue;
+      const info = reader.text(v);
+      if (info.trimmed !== '') {
+        text = info;
+        textRaw = v;
+        textCol = c;
+        break;
       }
     }
-    const hasMarks = rowHasEntry(view, r, rec, scheme);
-    if (!hasMarks && rowText !== null && NOTE_PREFIX.test(normalizeLabel(rowText.text))) continue;
+    // A comment row (意见或建议：…) may have its answer in a cell merged over the tier columns.
+    if (text !== null && textCol !== tierCol0 && text.comment) {
+      const rest = text.trimmed.replace(/^[^:：]*[:：]/, '').trim() || nextValue(view, r, textCol);
+      if (rest !== '') comments.push(rest);
+      continue;
+    }
+    const plainMarks = scanPlainMarks(cells, rec, reader.plain);
+    const hasMarks = plainMarks > 0 || rowHasEntry(view, r, rec, scheme);
+    const plain = plainMarks >= 0 ? reader.plain : null;
+    if (!hasMarks && text !== null && text.note) continue;
 
     // On forms with items in rows, a row with neither an item nor a mark is a note or a signature line.
     if (form.items === 'rows' && !hasMarks && rowItem(r) < 0) {
@@ -327,7 +539,6 @@ function readSheet(
     }
 
     // Marks in columns that are not tier columns.
-    const cells = rows[r] ?? [];
     for (let i = 0; i < otherCols.length; i++) {
       const c = otherCols[i];
       if (c >= cells.length) break;
@@ -342,21 +553,26 @@ function readSheet(
     let subject: number | null = singleSubject;
     if (form.subjects === 'rows') {
       const raw = shownValue(view.value(r, rec.subjectCol!));
-      const name = raw === null ? '' : String(raw).trim();
-      if (name !== '' && normalizeName(name) !== '') {
+      // Usually the name is the row's first text, already looked up.
+      const said = raw === null ? null : raw === textRaw ? text : reader.text(typeof raw === 'string' ? raw : String(raw));
+      if (said !== null && said.match !== null) {
+        const name = said.trimmed;
         if (form.items === 'rows' && name === carryRaw) subject = carrySubject;
         else {
-          const m = view.merge(r, rec.subjectCol!);
-          const nameCell = m ? { r: m.r1, c: m.c1 } : { r, c: rec.subjectCol! };
-          subject = resolveSubject(roster, name, () => at(nameCell.r, nameCell.c), findings);
+          const match = said.match;
+          if (match.kind === 'exact') subject = match.index;
+          else {
+            const m = view.merge(r, rec.subjectCol!);
+            subject = reportMatch(roster, match, name, m ? at(m.r1, m.c1) : at(r, rec.subjectCol!), findings);
+          }
           carryRaw = name;
           carrySubject = subject;
           if (subject !== null && form.items !== 'rows') {
-            if (seenSubjects.has(subject)) {
-              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${cellAddress(seenSubjects.get(subject)!, rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
+            if (reader.seen(subject)) {
+              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${cellAddress(reader.firstRow(subject), rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
               continue;
             }
-            seenSubjects.set(subject, r);
+            reader.see(subject, r);
           }
         }
       } else if (form.items === 'rows' && carrySubject !== null && rowItem(r) > 0) {
@@ -368,7 +584,7 @@ function readSheet(
         continue;
       }
       if (subject === null) continue;
-      if (form.items === 'rows' && !seenSubjects.has(subject)) seenSubjects.set(subject, r);
+      if (form.items === 'rows' && !reader.seen(subject)) reader.see(subject, r);
     }
 
     // Which item(s) this row carries.
@@ -385,15 +601,15 @@ function readSheet(
       }
       seenItems.add(item);
       itemsSeen.set(subject!, seenItems);
-      entries.push(readEntry(view, r, rec, scheme, subject!, item, at, findings));
+      readEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
     } else if (rec.form.response.kind === 'tier') {
       const groupCount = itemLabels.length;
       for (let item = 0; item < groupCount; item++) {
         if (rec.missingItems.includes(item)) continue;
-        entries.push(readEntry(view, r, rec, scheme, subject!, item, at, findings));
+        readEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
       }
     } else {
-      for (const s of rec.scoreColumns) entries.push(readScore(view, r, s.col, rec, subject!, s.item, at, findings));
+      for (const s of rec.scoreColumns) readScore(view, r, s.col, rec, subject!, s.item, at, findings, entries);
     }
 
     if (rec.recommendCol !== null && subject !== null) {
@@ -407,7 +623,8 @@ function readSheet(
 
   // Roster subjects that should be on this ballot and are not.
   if (form.subjects === 'rows') {
-    const missing = roster.subjects.filter((s) => !seenSubjects.has(s.index) && (!form.onlyWindowPosts || s.window));
+    const missing: Subject[] = [];
+    for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
     if (missing.length > 0)
       findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => s.name).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {
@@ -430,36 +647,26 @@ function readSheet(
     );
   }
 
-  flagSuspectPatterns(entries, rec, roster, where, findings);
-  if (entries.length > 0 && !entries.some((e) => e.status === 'valid'))
+  flagSuspectPatterns(entries, rec, reader, where, findings);
+  if (entries.length > 0 && entries.validCount === 0)
     findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
 
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
     return null;
   }
-  return {
-    id: `${submission.file}!${view.sheet.name}`,
-    file: submission.file,
-    sheet: view.sheet.name,
-    formId: form.id,
-    groupId: group.id,
-    roundId: round.id,
+  return new Ballot(
+    `${submission.file}!${view.sheet.name}`,
+    submission.file,
+    view.sheet.name,
+    form.id,
+    group.id,
+    round.id,
     entries,
-    recommended: recommendationsVoid ? [] : recommended,
+    recommendationsVoid ? [] : recommended,
     recommendationsVoid,
     comments,
-  };
-}
-
-function firstText(view: SheetView, r: number): { text: string; col: number } | null {
-  // Bounded by this row's own length: a sheet whose last column is XFD must not cost 16,384 steps per row.
-  const end = Math.min(view.colCount, view.sheet.rows[r]?.length ?? 0);
-  for (let c = 0; c < end; c++) {
-    const v = shownValue(view.raw(r, c));
-    if (typeof v === 'string' && v.trim() !== '') return { text: v.trim(), col: c };
-  }
-  return null;
+  );
 }
 
 function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {
@@ -471,9 +678,14 @@ function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Sc
 /** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */
 function resolveSubject(roster: Roster, name: string, whereFn: () => { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
   const m = matchName(roster, name);
-  if (m.kind === 'exact') return m.index;
-  const where = whereFn();
+  return m.kind === 'exact' ? m.index : reportMatch(roster, m, name, whereFn(), findings);
+}
+
+/** A name that is not exactly as listed: counted with a note (normalised), or not counted. */
+function reportMatch(roster: Roster, m: NameMatch, name: string, where: { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
   switch (m.kind) {
+    case 'exact':
+      return m.index;
     case 'normalised': {
       const listed = roster.all[m.index].name;
       findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
@@ -497,14 +709,20 @@ function readEntry(
   item: number,
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
   findings: Finding[],
-): Entry {
+  entries: EntryList,
+  /** The row's plain √ when its scan found nothing else. */
+  plain: PlainMarks | null,
+): void {
   // Forms with items in rows have one set of tier columns, shared by every item row.
   const colItem = rec.form.items === 'rows' ? 0 : item;
+  if (plain !== null && plain.marks[colItem] === 1) {
+    entries.push(subject, item, VALID, plain.level[colItem], 0); // what the loop below finds for one plain √
+    return;
+  }
   let level = -1;
   let marks = 0;
   let broken = false;
   let firstCol = -1;
-  let markedCols: number[] | null = null;
   const tierColumns = rec.tierColumns;
   for (let i = 0; i < tierColumns.length; i++) {
     const t = tierColumns[i];
@@ -520,7 +738,6 @@ function readEntry(
         if (kind === 'alternative') findings.push(finding('MARK_ALTERNATIVE', `标记「${String(v).trim()}」按√计（方案允许）`, at(r, t.col)));
         marks++;
         level = t.level;
-        (markedCols ??= []).push(t.col);
         break;
       case 'formula':
         broken = true;
@@ -538,17 +755,22 @@ function readEntry(
   }
   if (firstCol < 0) firstCol = 0;
   if (marks > 1) {
-    const markedCells = markedCols!.map((c) => cellAddress(r, c));
+    // Rare: list the marked cells again rather than keep a list for every entry.
+    const markedCells: string[] = [];
+    for (const t of tierColumns) {
+      const kind = t.item === colItem ? markKind(view.raw(r, t.col), scheme) : 'none';
+      if (kind === 'mark' || kind === 'alternative') markedCells.push(cellAddress(r, t.col));
+    }
     findings.push(finding('MULTIPLE_MARKS', `同一项目打了 ${marks} 个√（${markedCells.join('、')}），该项无效`, at(r, firstCol)));
-    return { subject, item, status: 'invalid', level: -1, scaled: 0 };
-  }
-  if (broken) return { subject, item, status: 'invalid', level: -1, scaled: 0 };
-  if (marks === 0) {
-    if (rec.form.blankMeansNotApplicable) return { subject, item, status: 'na', level: -1, scaled: 0 };
-    findings.push(finding('ABSTENTION', '此项未打√，按弃权计', at(r, firstCol)));
-    return { subject, item, status: 'abstain', level: -1, scaled: 0 };
-  }
-  return { subject, item, status: 'valid', level, scaled: 0 };
+    entries.push(subject, item, INVALID, -1, 0);
+  } else if (broken) entries.push(subject, item, INVALID, -1, 0);
+  else if (marks === 0) {
+    if (rec.form.blankMeansNotApplicable) entries.push(subject, item, NA, -1, 0);
+    else {
+      findings.push(finding('ABSTENTION', '此项未打√，按弃权计', at(r, firstCol)));
+      entries.push(subject, item, ABSTAIN, -1, 0);
+    }
+  } else entries.push(subject, item, VALID, level, 0);
 }
 
 function readScore(
@@ -560,12 +782,27 @@ function readScore(
   item: number,
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
   findings: Finding[],
-): Entry {
+  entries: EntryList,
+): void {
+  const status = readScoreValue(view, r, col, rec, at, findings);
+  if (typeof status === 'number') entries.push(subject, item, status, -1, 0);
+  else entries.push(subject, item, VALID, -1, status.scaled);
+}
+
+/** A score cell: its value × SCORE_SCALE, or the status it counts as (with a finding saying why). */
+function readScoreValue(
+  view: SheetView,
+  r: number,
+  col: number,
+  rec: RecognisedForm,
+  at: (r: number, c: number) => { file: string; sheet: string; cell: string },
+  findings: Finding[],
+): { scaled: number } | typeof ABSTAIN | typeof INVALID {
   const v = view.raw(r, col);
-  const invalid: Entry = { subject, item, status: 'invalid', level: -1, scaled: 0 };
+  const invalid = INVALID;
   if (isBlank(v)) {
     findings.push(finding('ABSTENTION', '此项未打分，按弃权计', at(r, col)));
-    return { ...invalid, status: 'abstain' };
+    return ABSTAIN;
   }
   if (isSpecial(v!)) {
     if (v!.error) findings.push(finding('ERROR_VALUE', `分数栏是错误值 ${v!.error}，该项无效`, at(r, col)));
@@ -590,7 +827,7 @@ function readScore(
     findings.push(finding('SCORE_OUT_OF_RANGE', `分数 ${text} 超出 ${min}～${max} 分的范围，该项无效`, at(r, col)));
     return invalid;
   }
-  return { subject, item, status: 'valid', level: -1, scaled };
+  return { scaled };
 }
 
 function readYesNo(v: CellValue | undefined, scheme: Scheme): 'yes' | 'no' | 'unknown' {
@@ -604,16 +841,24 @@ function readYesNo(v: CellValue | undefined, scheme: Scheme): 'yes' | 'no' | 'un
   return 'unknown';
 }
 
-/** 雷同票: every subject given the same level on every item (DOMAIN.md: suspect, not invalid). */
-function flagSuspectPatterns(entries: Entry[], rec: RecognisedForm, roster: Roster, where: { file: string; sheet: string }, findings: Finding[]) {
+/**
+ * 雷同票: every subject given the same level on every item (DOMAIN.md: suspect, not invalid): at least
+ * three subjects with valid entries, all valid entries at one level, and nothing but valid or not
+ * applicable entries. One pass over the packed entries, stopping at the first entry that rules it out.
+ */
+function flagSuspectPatterns(entries: EntryList, rec: RecognisedForm, reader: FormReader, where: { file: string; sheet: string }, findings: Finding[]) {
   if (rec.form.subjects !== 'rows' || rec.form.response.kind !== 'tier') return;
-  const valid = entries.filter((e) => e.status === 'valid');
-  const subjects = new Set(valid.map((e) => e.subject));
-  if (subjects.size < 3 || valid.length === 0) return;
-  const level = valid[0].level;
-  if (valid.every((e) => e.level === level) && entries.every((e) => e.status === 'valid' || e.status === 'na')) {
-    const label = rec.scale!.levels[level].label;
-    findings.push(finding('UNIFORM_BALLOT', `本票 ${subjects.size} 名被评议人全部评为「${label}」（雷同票），已计入，请核实`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
+  let level = -1;
+  let subjects = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const status = entries.status[i];
+    if (status === NA) continue;
+    if (status !== VALID) return;
+    if (level < 0) level = entries.level[i];
+    else if (entries.level[i] !== level) return;
+    if (reader.markValid(entries.subject[i])) subjects++;
   }
-  void roster;
+  if (subjects < 3) return;
+  const label = rec.scale!.levels[level].label;
+  findings.push(finding('UNIFORM_BALLOT', `本票 ${subjects} 名被评议人全部评为「${label}」（雷同票），已计入，请核实`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
 }

@@ -228,9 +228,12 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
   };
 }
 
+/** Header words of a single-item score column (得分 ...), when the item's own label is not there. */
+const SCORE_WORDS = ['得分', '分数', '打分', '评分', '分值'];
+
 function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | null {
   const items = form.itemLabels.map(normalizeLabel);
-  const scoreWords = ['得分', '分数', '打分', '评分', '分值'];
+  const scoreWords = SCORE_WORDS;
   const subjectLabels = form.subjectLabels.map(normalizeLabel);
   const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
   for (let r = 0; r < lastSearch; r++) {
@@ -329,4 +332,77 @@ export function recogniseSheet(
     .map((r) => (r.form.id === preferredFormId ? { ...r, score: r.score + 100 } : r))
     .sort((a, b) => b.score - a.score || a.missingLevels.length - b.missingLevels.length);
   return { best: candidates[0] ?? null, runnerUp: candidates[1] ?? null };
+}
+
+/**
+ * Recognition once per distinct layout. Returned ballots are copies of a few templates, and recognition
+ * depends only on the cells whose label could match one of the scheme's header words (levels, items,
+ * name and recommendation headers, score words): every other cell reads as "no label" in every test
+ * above. So the positions and labels of those cells, the merges and the preferred form make a key, and
+ * sheets with the same key get the same result. A sheet that differs in any of them is recognised on
+ * its own; the ballot number or rater group written in a header field does not make a difference.
+ */
+export class LayoutCache {
+  private readonly words: string[];
+  /** Raw cell text → its label when it could matter to recognition, '' otherwise. */
+  private readonly relevant = new Map<string, string>();
+  private readonly layouts = new Map<string, ReturnType<typeof recogniseSheet>>();
+  /** Forms with items in rows look for the item column below the header: then every row can matter. */
+  private readonly wholeSheet: boolean;
+
+  constructor(private readonly scheme: Scheme) {
+    const words = new Set<string>(SCORE_WORDS);
+    for (const scale of scheme.scales) for (const l of levelLabels(scale)) for (const w of l) words.add(w);
+    for (const f of scheme.forms) {
+      for (const w of [...f.itemLabels, ...f.subjectLabels]) words.add(normalizeLabel(w));
+      if (f.recommendation) words.add(normalizeLabel(f.recommendation.label));
+    }
+    words.delete('');
+    this.words = [...words];
+    this.wholeSheet = scheme.forms.some((f) => f.items === 'rows');
+  }
+
+  recognise(view: SheetView, preferredFormId?: string): ReturnType<typeof recogniseSheet> {
+    const key = this.key(view, preferredFormId);
+    let hit = this.layouts.get(key);
+    if (hit === undefined) {
+      if (this.layouts.size >= 1000) this.layouts.clear(); // bounded: a batch of all-different sheets
+      hit = recogniseSheet(view, this.scheme, preferredFormId);
+      this.layouts.set(key, hit);
+    }
+    return hit;
+  }
+
+  private key(view: SheetView, preferredFormId?: string): string {
+    let key = `${preferredFormId ?? ''}|`;
+    for (const m of view.sheet.merges) key += `${m.r1},${m.c1},${m.r2},${m.c2};`;
+    const rows = view.sheet.rows;
+    const last = this.wholeSheet ? view.rowCount : Math.min(view.rowCount, HEADER_SEARCH_ROWS);
+    for (let r = 0; r < last; r++) {
+      const row = rows[r];
+      if (row === undefined) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+        const text = shownValue(v);
+        if (typeof text !== 'string') continue;
+        const label = this.relevantLabel(text);
+        if (label !== '') key += `|${r},${c},${label.length}:${label}`; // length-prefixed: no label can forge a separator
+      }
+    }
+    return key;
+  }
+
+  /** A superset of what the tests of recognition can match: equal to, containing, or (4+ characters) inside a header word. */
+  private relevantLabel(text: string): string {
+    let hit = this.relevant.get(text);
+    if (hit === undefined) {
+      const label = normalizeLabel(text);
+      const matters = label !== '' && this.words.some((w) => label === w || label.includes(w) || (label.length >= 4 && w.includes(label)));
+      hit = matters ? label : '';
+      if (this.relevant.size >= 50_000) this.relevant.clear();
+      this.relevant.set(text, hit);
+    }
+    return hit;
+  }
 }

@@ -3,7 +3,7 @@
  * invalid entries, not-applicable rows and score sums; per subject the recommendations; per group
  * the ballots returned and counted. Plain integer counts in one flat array: exact and fast.
  */
-import { Ballot, ReadResult, SCORE_SCALE } from '../ballots/read-ballots';
+import { ABSTAIN as ABSTAINED, Ballot, INVALID as INVALIDATED, NA as NOT_APPLICABLE, ReadResult, SCORE_SCALE, VALID } from '../ballots/read-ballots';
 import { Fraction } from '../common/fraction';
 import { Scheme } from '../scheme/scheme-schema';
 
@@ -65,23 +65,24 @@ export class Tally {
     const g = this.groupIndex.get(ballot.groupId)!;
     const L = this.levelSlots;
     const data = this.data;
-    for (const e of ballot.entries) {
-      const o = this.offset(e.subject, f, r, g, e.item);
-      switch (e.status) {
-        case 'valid':
-          if (e.level >= 0) data[o + e.level]++;
+    const e = ballot.packed;
+    for (let i = 0; i < e.length; i++) {
+      const o = this.offset(e.subject[i], f, r, g, e.item[i]);
+      switch (e.status[i]) {
+        case VALID:
+          if (e.level[i] >= 0) data[o + e.level[i]]++;
           else {
-            data[o + L + SCORE_SUM] += e.scaled;
+            data[o + L + SCORE_SUM] += e.scaled?.[i] ?? 0;
             data[o + L + SCORE_COUNT]++;
           }
           break;
-        case 'abstain':
+        case ABSTAINED:
           data[o + L + ABSTAIN]++;
           break;
-        case 'invalid':
+        case INVALIDATED:
           data[o + L + INVALID]++;
           break;
-        case 'na':
+        case NOT_APPLICABLE:
           data[o + L + NA]++;
           break;
       }
