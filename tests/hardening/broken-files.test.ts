@@ -6,24 +6,35 @@
  *
  * Bounds (each case): at most 20 s (jest timeout below; most take well under 1 s) and well under
  * 400 MB of heap growth (checked on the large generated cases). The corpus in tests/fixtures/broken/
- * is small (≤ 10 KB a file); the zip bomb is built here at test time and never committed.
+ * is small (≤ 10 KB a file); the zip bomb and the million-row workbook are built here at test time
+ * and never committed. The million-row workbook (1,048,576 real rows, 5.8 MB zipped, 52 MB of sheet
+ * XML) goes through the whole `pingyi score` in a child process whose heap is capped at 1 GB
+ * (--max-old-space-size=1024) and must finish within 120 s (about 15 s on one free core).
  *
  * Cases: truncated and corrupt zips, wrong extensions (PNG/PDF/text named .xlsx/.xls, an xlsx named
- * .csv), an encrypted-looking workbook (EncryptionInfo + EncryptedPackage in an OLE2 container), a
- * truncated OLE2 header, an empty file, a zip bomb, a sheet whose !ref claims 1,048,576 rows × 16,384
- * columns, a sparse CSV of a million rows, a cell in column XFD, merged-cell chaos, formulas and error
- * values everywhere, emoji / control characters / 200-character names, and fast-check fuzzing of both
- * grid contents (written as real xlsx) and raw bytes.
+ * .csv), an encrypted-looking workbook (EncryptionInfo + EncryptedPackage in an OLE2 container), an
+ * encrypted ODS (LibreOffice's "save with password": encryption-data in the manifest), a truncated
+ * OLE2 header, an empty file, a zip bomb, a sheet whose !ref claims 1,048,576 rows × 16,384 columns,
+ * a sparse CSV of a million rows, an xlsx with a million real rows, a cell in column XFD, merged-cell
+ * chaos, formulas and error values everywhere, emoji / control characters / 200-character names (also
+ * carried through to the written result workbook and templates, which must stay well-formed XML with
+ * the text intact), and fast-check fuzzing of both grid contents (written as real xlsx) and raw bytes.
  */
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import * as fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 import { runCampaign } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings/finding';
+import { describeResultWorkbook, describeTemplates } from '../../src/core/output/describe-workbooks';
 import { getPreset } from '../../src/core/presets';
 import { readWorkbook } from '../../src/hosts/files/read-workbook';
+import { writeWorkbook } from '../../src/hosts/files/write-workbook';
+import { tempDir } from '../cli/cli-harness';
+import { rowsOf } from '../helpers/xlsx-parts';
 
 jest.setTimeout(20_000);
 
@@ -163,6 +174,148 @@ describe('generated hostile workbooks', () => {
     const { findings } = await readAndRun(`${'长'.repeat(200)}.xlsx`, xlsx(ws, '😀表\u0007'.slice(0, 31)));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.some((f) => f.message.includes(long))).toBe(true);
+  });
+});
+
+describe('more hostile workbooks', () => {
+  it('an encrypted ODS (LibreOffice "save with password") is reported as encrypted, not as damaged', async () => {
+    const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="3000">
+  <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>
+  </manifest:encryption-data>
+ </manifest:file-entry>
+</manifest:manifest>`;
+    // What encrypted content looks like to a reader: bytes without structure.
+    const noise = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 251);
+    const ods = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'META-INF/manifest.xml': strToU8(manifest),
+      'content.xml': [noise, { level: 0 }],
+    });
+    const { findings, read } = await readAndRun('加密.ods', ods);
+    expect(read).toBe(false);
+    expect(findings.map((f) => [f.code, f.file])).toEqual([['FILE_ENCRYPTED', '加密.ods']]);
+    expect(findings[0].message).toMatch(/密码/);
+  });
+
+  it(
+    'an xlsx with a million real rows through `pingyi score` (child process, heap capped at 1 GB, 120 s): findings, a result workbook, no crash',
+    async () => {
+      const dir = tempDir('million');
+      try {
+        // 1,048,573 rows under the header, each a number where a name belongs: every one is a finding.
+        const small = xlsx(XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['张三', '√']]));
+        const parts = unzipSync(small);
+        const sheetPath = Object.keys(parts).find((p) => /worksheets\/sheet1\.xml$/.test(p))!;
+        const rows: string[] = [];
+        for (let r = 4; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r % 97}</v></c></row>`);
+        parts[sheetPath] = strToU8(
+          strFromU8(parts[sheetPath])
+            .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:E1048576"/>')
+            .replace('</sheetData>', `${rows.join('')}</sheetData>`),
+        );
+        rows.length = 0;
+        fs.writeFileSync(path.join(dir, '百万行.xlsx'), zipSync(parts, { level: 6 }));
+        fs.writeFileSync(path.join(dir, '名册.csv'), '姓名\n张三\n李四\n');
+        const out = path.join(dir, '结果.xlsx');
+        const cli = path.join(__dirname, '..', '..', 'src', 'cli', 'pingyi.ts');
+        const started = Date.now();
+        const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+          execFile(
+            process.execPath,
+            ['--max-old-space-size=1024', '--import', 'tsx', cli, 'score', '--scheme', 'p1-double-pledge', '--roster', path.join(dir, '名册.csv'), path.join(dir, '百万行.xlsx'), '--out', out, '--json', '--today', '2026-12-01'],
+            { cwd: path.join(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024, timeout: 150_000 },
+            (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+          ),
+        );
+        expect({ code: run.code, stderr: run.stderr.slice(0, 500) }).toEqual({ code: 1, stderr: '' });
+        expect(Date.now() - started).toBeLessThan(120_000);
+        const json = JSON.parse(run.stdout) as { findingCounts: { error: number }; findings: { code: string; message: string; file: string }[] };
+        // Every data row below the header is a name that is not in the roster.
+        expect(json.findingCounts.error).toBeGreaterThanOrEqual(1_048_573);
+        expect(json.findings.length).toBeLessThan(200);
+        expect(json.findings.some((f) => f.file === '百万行.xlsx' && /另有 \d+ 条同类问题/.test(f.message))).toBe(true);
+        // The result workbook was written and its 校验结果 is a readable size, counting every finding.
+        const sheet = rowsOf(new Uint8Array(fs.readFileSync(out)), '校验结果');
+        expect(sheet.length).toBeLessThan(300);
+        expect(String(sheet[1][0])).toMatch(/^共 10485\d\d 条/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
+
+describe('cells named like members of Object.prototype', () => {
+  // A plain-object lookup keyed by cell text returns Object.prototype's methods for these; found by the
+  // fuzzer ("valueOf" as a header made the engine throw "label.includes is not a function").
+  const NAMES = ['constructor', 'valueOf', 'toString', '__proto__', 'hasOwnProperty', '__defineGetter__'];
+  it.each(['header row', 'names', 'fields'])('in the %s: findings, no exception', async (where) => {
+    const rows =
+      where === 'header row'
+        ? [['测评人类别：党组织负责人'], [...NAMES], ['张三', '√']]
+        : where === 'names'
+          ? [['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...NAMES.map((n) => [n, '√'])]
+          : [...NAMES.map((n) => [`${n}：${n}`]), ['姓名', ...LEVELS], ['张三', '√']];
+    const { findings } = await readAndRun(`${where}.xlsx`, xlsx(XLSX.utils.aoa_to_sheet(rows)));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
+  });
+});
+
+/** Every XML part of an .xlsx parsed by a strict parser: well-formed, with only characters XML allows. */
+function xmlProblems(bytes: Uint8Array): string[] {
+  const problems: string[] = [];
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser();
+    parser.on('error', (e) => problems.push(`${name}: ${e.message}`));
+    parser.write(strFromU8(data)).close();
+  }
+  return problems;
+}
+
+describe('hostile text reaches the written outputs intact (read → run → describe → write → read back)', () => {
+  // What Excel and SheetJS would get wrong or refuse: XML-forbidden characters (C0 controls, U+FFFE),
+  // text that looks like Office's own escapes (_x0041_ reads back as "A" unless escaped), emoji with
+  // joiners and variation selectors, and a 200-character name.
+  const LONG = '欧阳'.repeat(100);
+  const NAMES = [LONG, '😀王五', '👨‍👩‍👧‍👦李四', '_x0041_赵六', '孙\u0001七\u001b', '周\uFFFE八'];
+  /** What each name must read back as: the characters XML cannot hold are dropped, nothing else changes. */
+  const SHOWN = [LONG, '😀王五', '👨‍👩‍👧‍👦李四', '_x0041_赵六', '孙七', '周八'];
+  const roster = NAMES.map((name) => ({ name, unit: `${name}所在支部` }));
+
+  it('the result workbook: well-formed XML, every name in 排名表 and 统计表 as written', async () => {
+    const ballot = xlsx(
+      XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...NAMES.map((n, i) => [n, ...LEVELS.map((_, l) => (l === i % 4 ? '√' : null))])]),
+      '😀票\u0007',
+    );
+    const outcome = await readWorkbook(`${'长'.repeat(200)}😀.xlsx`, ballot);
+    const result = runCampaign({ scheme, roster, submissions: [outcome.submission!], today: '2026-12-01' });
+    const bytes = await writeWorkbook(describeResultWorkbook(result));
+    expect(xmlProblems(bytes)).toEqual([]);
+    for (const sheet of ['排名表', '统计表']) {
+      const texts = new Set(rowsOf(bytes, sheet).flat());
+      for (const n of SHOWN) expect({ sheet, n, found: texts.has(n) }).toEqual({ sheet, n, found: true });
+    }
+    const units = new Set(rowsOf(bytes, '排名表').flat());
+    expect(units.has(`${LONG}所在支部`)).toBe(true);
+    const files = new Set(rowsOf(bytes, '校验结果').flat());
+    expect([...files].some((v) => typeof v === 'string' && v.startsWith('长'.repeat(200)))).toBe(true);
+  });
+
+  it('the templates: well-formed XML, every name pre-filled as written', async () => {
+    for (const d of describeTemplates(scheme, roster)) {
+      const bytes = await writeWorkbook([d]);
+      expect({ sheet: d.name, problems: xmlProblems(bytes) }).toEqual({ sheet: d.name, problems: [] });
+      const texts = new Set(rowsOf(bytes, d.name).flat());
+      for (const n of SHOWN) expect({ sheet: d.name, n, found: texts.has(n) }).toEqual({ sheet: d.name, n, found: true });
+    }
   });
 });
 

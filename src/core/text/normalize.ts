@@ -44,7 +44,8 @@ const labelOf = memoised((raw) => {
   let text = raw.normalize('NFKC').replace(WHITESPACE, '');
   text = text.replace(/^[*＊※]+|[:：*＊※]+$/g, '');
   text = simplify(text);
-  return LABEL_TYPOS[text] ?? text;
+  // Own keys only: a cell reading "constructor" or "valueOf" must not come back as Object's method.
+  return Object.prototype.hasOwnProperty.call(LABEL_TYPOS, text) ? LABEL_TYPOS[text] : text;
 });
 
 /** A header label reduced to what it says: no spaces, half-width, simplified, no trailing colon or star. */

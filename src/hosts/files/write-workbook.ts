@@ -12,6 +12,16 @@ export const META_SHEET = '_pingyi';
 
 const A4 = 9;
 
+/**
+ * A string as the .xlsx must hold it to read back as the same text. Office escapes characters in
+ * shared strings as _xHHHH_, so a literal "_x0041_" is stored with its underscore escaped
+ * (_x005F_x0041_), else Excel and SheetJS show "A"; U+FFFE and U+FFFF are not XML characters and are
+ * dropped (exceljs already drops the C0 controls, which XML 1.0 forbids as well).
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\uFFFE\uFFFF]/g, '');
+}
+
 export async function writeWorkbook(sheets: readonly SheetDescription[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '评议通';
@@ -25,7 +35,7 @@ export async function writeWorkbook(sheets: readonly SheetDescription[]): Promis
   }
   if (metaRows.length > 0) {
     const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-    meta.addRows(metaRows);
+    meta.addRows(metaRows.map((row) => row.map(xlsxText)));
   }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -63,7 +73,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription) {
       if (d.value !== null) {
         // A string is written as a string cell (t="s"), never as a formula, and given the text format "@"
         // so that retyping it does not turn "=1+1" into a formula either (formulaSafe needs nothing more here).
-        cell.value = d.value;
+        cell.value = typeof d.value === 'string' ? xlsxText(d.value) : d.value;
       }
       const style: Partial<ExcelJS.Style> = d.style ? excelStyle(STYLES[d.style]) : {};
       if (d.numberFormat) style.numFmt = d.numberFormat;
@@ -79,7 +89,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription) {
         const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: v.error, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
         ws.getCell(r + 1, c + 1).dataValidation =
           v.kind === 'list'
-            ? { ...base, type: 'list', formulae: [`"${v.values.join(',')}"`] }
+            ? { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '""')}"`] }
             : { ...base, type: 'decimal', operator: 'between', formulae: [v.min, v.max] };
       }
   }

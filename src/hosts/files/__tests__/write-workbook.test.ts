@@ -63,6 +63,16 @@ describe('writeWorkbook', () => {
     expect(shared).toContain('=1+1');
   });
 
+  it('a dropdown value with a double quote is written as a valid list (quote doubled inside the string)', async () => {
+    const d = describeTemplates(scheme, roster)[0];
+    const withQuote = { ...d, validations: [{ kind: 'list' as const, range: { r1: 0, c1: 0, r2: 0, c2: 0 }, values: ['好"甲"', '差'], error: '请选择' }] };
+    const files = unzipSync(await writeWorkbook([withQuote]));
+    const xml = strFromU8(files['xl/worksheets/sheet1.xml']).replace(/&quot;/g, '"');
+    expect(xml).toContain('<formula1>"好""甲"",差"</formula1>');
+    const back = await load(await writeWorkbook([withQuote]));
+    expect(back.getWorksheet(d.name)!.getCell('A1').dataValidation.formulae).toEqual(['"好""甲"",差"']);
+  });
+
   it('writes templates with √ dropdowns, protection without password and hidden metadata', async () => {
     const p5 = getPreset('p5-party-members');
     const templates = describeTemplates(p5, [{ name: '王芳' }, { name: '李强', window: true }, { name: '机关', kind: 'organisation' }]);
