@@ -12,7 +12,7 @@
  * per cell. A sheet of ordinary size is one sync. Calculation is suspended for every sync
  * (suspendApiCalculationUntilNextSync, 1.6) and screen updating too where the API has it (1.9).
  */
-import { CellStyle, SheetDescription, STYLES, StyleName, Validation } from '../../core/output/sheet-description';
+import { CellStyle, SheetDescription, STYLES, StyleName, Validation, looksLikeFormula } from '../../core/output/sheet-description';
 import { columnsA1, rangeA1, rowsA1 } from './a1';
 import { utf8Length } from './read-grids';
 import { FeatureName, Supports, hasFeature } from './requirements';
@@ -70,9 +70,14 @@ export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** What a cell's string must be written as: an apostrophe keeps a formula-like or quoted text literal. */
+/**
+ * What a cell's string must be written as: an apostrophe keeps a formula-like or quoted text literal.
+ * Excel takes a string written to Range.values that starts with "=" as a formula even in a cell
+ * formatted "@", so the quote is the guard; it is decided here from the text itself as well as from
+ * the description's `formulaSafe`, so a description made without `cell()` cannot slip one through.
+ */
 export function textForExcel(text: string, formulaSafe: boolean | undefined): string {
-  return formulaSafe || text.startsWith("'") ? `'${text}` : text;
+  return formulaSafe || looksLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
 }
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
