@@ -3,7 +3,7 @@
  * engine decides, the file host reads and writes. Exit codes: 0 fine, 1 error-level findings, 2 usage.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
-import { basename, extname, join, relative, resolve, sep } from 'path';
+import { basename, extname, join, normalize, relative, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
@@ -150,6 +150,13 @@ function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] 
     if (statSync(p).isDirectory()) walk(p, p);
     else add(p, basename(p));
   }
+  // Two files shown under one name (评议票.xlsx named twice, or found in two folders named) would make
+  // their findings ambiguous: those are shown by the path as given instead.
+  const count = new Map<string, number>();
+  for (const f of files) count.set(f.display, (count.get(f.display) ?? 0) + 1);
+  for (const f of files) if (count.get(f.display)! > 1) f.display = normalize(f.path).split(sep).join('/');
+  // The order the files are named in does not matter: every output is the same for the same files.
+  files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
 }
 
@@ -204,6 +211,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
   const scheme = schemeFrom(values.scheme as string | undefined);
   const findings: Finding[] = [];
+  // Before reading a folder of files: without a roster there is nothing to check them against.
+  if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
   const { files, skipped } = collectFiles(positionals);
   if (skipped.length > 0) io.stderr(`文件夹中有 ${skipped.length} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取：${skipped.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;

@@ -198,6 +198,18 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     expect(r.stderr).toContain('没有名册');
   });
 
+  it('without any roster: said before a single file is read (no progress lines for a batch of twelve)', async () => {
+    const batch = fs.mkdtempSync(path.join(dir, 'batch-'));
+    const one = fs.readdirSync(clean).find((f) => f.endsWith('.xlsx'))!;
+    for (let i = 0; i < 12; i++) fs.copyFileSync(path.join(clean, one), path.join(batch, `${i}.xlsx`));
+    const r = await pingyi(['validate', '--scheme', P, batch]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有名册');
+    expect(r.stderr).not.toContain('读取');
+    // With a roster the same batch does print progress: the line above would have shown.
+    expect((await pingyi(['validate', '--scheme', P, '--roster', roster, batch])).stderr).toContain('读取 12/12');
+  });
+
   it('score without --json prints the summary table and where the result was written', async () => {
     const out = path.join(dir, '结果.xlsx');
     const r = await pingyi(['score', '--scheme', P, '--roster', roster, clean, '--out', out, '--today', '2026-12-01']);
