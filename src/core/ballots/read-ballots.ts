@@ -35,9 +35,9 @@ export const NA = STATUS_CODE.na;
 const STATUS_NAME: EntryStatus[] = ['valid', 'valid', 'abstain', 'invalid', 'na'];
 
 /**
- * A ballot's entries in typed arrays, one slot per entry: a million marks must not mean a million
- * objects (the garbage collector was a tenth of the engine's time). `Ballot.entries` shows them as
- * `Entry` objects when someone asks.
+ * The entries of a batch in typed arrays, one slot per entry, each ballot a stretch of it: a million
+ * marks must not mean a million objects, nor a few typed arrays per sheet (the garbage collector was a
+ * tenth of the engine's time). `Ballot.entries` shows a ballot's entries as `Entry` objects when asked.
  */
 export class EntryList {
   length = 0;
@@ -64,9 +64,16 @@ export class EntryList {
     this.item[i] = item;
     this.status[i] = status;
     this.level[i] = level;
-    if (scaled !== 0) (this.scaled ??= new Float64Array(this.subject.length))[i] = scaled;
+    if (this.scaled !== null) this.scaled[i] = scaled; // always written: slots are reused after truncate
+    else if (scaled !== 0) (this.scaled = new Float64Array(this.subject.length))[i] = scaled;
     if (status === VALID) this.validCount++;
     this.length = i + 1;
+  }
+
+  /** Drops the entries from `start` on (a sheet that turned out not to count). */
+  truncate(start: number): void {
+    for (let i = start; i < this.length; i++) if (this.status[i] === VALID) this.validCount--;
+    this.length = Math.min(this.length, start);
   }
 
   at(i: number): Entry {
@@ -98,8 +105,10 @@ export class Ballot {
     readonly formId: string,
     readonly groupId: string,
     readonly roundId: string,
-    /** The entries, packed; the tally reads these. */
+    /** The batch's packed entries, of which this ballot's are `start` to `end` (exclusive); the tally reads these. */
     readonly packed: EntryList,
+    readonly start: number,
+    readonly end: number,
     /** Subjects recommended (是否推荐), empty when the recommendations are void. */
     readonly recommended: number[],
     readonly recommendationsVoid: boolean,
@@ -110,9 +119,8 @@ export class Ballot {
   /** The entries as objects, made on first use. */
   get entries(): Entry[] {
     if (this.shown === null) {
-      const list = this.packed;
-      this.shown = new Array<Entry>(list.length);
-      for (let i = 0; i < list.length; i++) this.shown[i] = list.at(i);
+      this.shown = new Array<Entry>(this.end - this.start);
+      for (let i = this.start; i < this.end; i++) this.shown[i - this.start] = this.packed.at(i);
     }
     return this.shown;
   }
@@ -145,6 +153,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   const rosters = new Map<string, Roster>();
   const readers = new Map<FormDef, FormReader>();
   const layouts = new LayoutCache(scheme);
+  const entries = new EntryList(1024);
   for (const submission of submissions) {
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
@@ -169,11 +178,11 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
         readers.set(best.form, (reader = new FormReader(best.form, formRoster)));
       }
-      const ballot = readSheet(scheme, reader, { ...submission, meta }, view, best, out);
+      const ballot = readSheet(scheme, reader, { ...submission, meta }, view, best, out, entries);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const earlier = seen.get(key);
-      if (earlier && ballot.packed.length > 0) {
+      if (earlier && ballot.end > ballot.start) {
         const counted = scheme.counting.duplicates === 'count';
         out.findings.push(
           finding(
@@ -223,7 +232,7 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
 function fingerprint(b: Ballot): string {
   const h = { h1: 0x811c9dc5, h2: 0x01000193 };
   const e = b.packed;
-  for (let i = 0; i < e.length; i++) {
+  for (let i = b.start; i < b.end; i++) {
     mix(h, e.subject[i]);
     // item, status and level in one word: items < 2^16, status < 2^8, level + 1 < 2^8
     mix(h, ((e.item[i] & 0xffff) << 16) | (e.status[i] << 8) | ((e.level[i] + 1) & 0xff));
@@ -233,7 +242,7 @@ function fingerprint(b: Ballot): string {
     }
   }
   for (const s of b.recommended) mix(h, s);
-  return `${b.formId}|${b.groupId}|${b.roundId}|${e.length}|${h.h1}|${h.h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
+  return `${b.formId}|${b.groupId}|${b.roundId}|${b.end - b.start}|${h.h1}|${h.h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
 }
 
 function mix(h: { h1: number; h2: number }, n: number): void {
@@ -326,6 +335,9 @@ class FormReader {
   /** Row where a subject was first seen on the current sheet, valid where `seenOn` holds the sheet's serial. */
   private readonly seenRow: Int32Array;
   private readonly seenOn: Uint32Array;
+  /** The text last met at each row of the previous sheet, and what it means: copies of one template repeat names row by row. */
+  private readonly rowRaw: (string | undefined)[] = [];
+  private readonly rowInfo: TextInfo[] = [];
   /** Subjects with a valid entry on the current sheet (雷同票 check), by the same serial. */
   private readonly validOn: Uint32Array;
   private serial = 0;
@@ -357,6 +369,17 @@ class FormReader {
       };
       if (this.texts.size >= 50_000) this.texts.clear(); // bounded, like the normalisation memos
       this.texts.set(raw, info);
+    }
+    return info;
+  }
+
+  /** `text`, first trying the text last met on the same row. */
+  textAt(row: number, raw: string): TextInfo {
+    if (this.rowRaw[row] === raw) return this.rowInfo[row];
+    const info = this.text(raw);
+    if (row < 100_000) {
+      this.rowRaw[row] = raw;
+      this.rowInfo[row] = info;
     }
     return info;
   }
@@ -424,6 +447,7 @@ function readSheet(
   view: SheetView,
   rec: RecognisedForm,
   out: ReadResult,
+  entries: EntryList,
 ): Ballot | null {
   const form = rec.form;
   const roster = reader.roster;
@@ -460,7 +484,8 @@ function readSheet(
     findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
   }
 
-  const entries = new EntryList(Math.max(16, (view.rowCount - rec.firstDataRow) * Math.max(1, rec.form.itemLabels.length)));
+  const start = entries.length;
+  const validBefore = entries.validCount;
   const comments: string[] = [];
   const recommended: number[] = [];
   const tierCols = new Map<number, { item: number; level: number }>();
@@ -491,6 +516,8 @@ function readSheet(
     }
   }
 
+  /** Item groups read on each row: all but those whose header is missing. */
+  const itemsRead = itemLabels.map((_, i) => i).filter((i) => !rec.missingItems.includes(i));
   let carrySubject: number | null = null;
   let carryRaw = '';
   const itemsSeen = new Map<number, Set<number>>();
@@ -510,7 +537,7 @@ function readSheet(
     for (let c = 0; c < end; c++) {
       const v = shownValue(cells[c]);
       if (typeof v !== 'string') continue;
-      const info = reader.text(v);
+      const info = reader.textAt(r, v);
       if (info.trimmed !== '') {
         text = info;
         textRaw = v;
@@ -601,13 +628,9 @@ function readSheet(
       }
       seenItems.add(item);
       itemsSeen.set(subject!, seenItems);
-      readEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
+      takeEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
     } else if (rec.form.response.kind === 'tier') {
-      const groupCount = itemLabels.length;
-      for (let item = 0; item < groupCount; item++) {
-        if (rec.missingItems.includes(item)) continue;
-        readEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
-      }
+      for (let i = 0; i < itemsRead.length; i++) takeEntry(view, r, rec, scheme, subject!, itemsRead[i], at, findings, entries, plain);
     } else {
       for (const s of rec.scoreColumns) readScore(view, r, s.col, rec, subject!, s.item, at, findings, entries);
     }
@@ -647,12 +670,13 @@ function readSheet(
     );
   }
 
-  flagSuspectPatterns(entries, rec, reader, where, findings);
-  if (entries.length > 0 && entries.validCount === 0)
+  flagSuspectPatterns(entries, start, rec, reader, where, findings);
+  if (entries.length > start && entries.validCount === validBefore)
     findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
 
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
+    entries.truncate(start);
     return null;
   }
   return new Ballot(
@@ -663,6 +687,8 @@ function readSheet(
     group.id,
     round.id,
     entries,
+    start,
+    entries.length,
     recommendationsVoid ? [] : recommended,
     recommendationsVoid,
     comments,
@@ -700,7 +726,13 @@ function reportMatch(roster: Roster, m: NameMatch, name: string, where: { file: 
   }
 }
 
-function readEntry(
+/** Forms with items in rows have one set of tier columns, shared by every item row. */
+function tierGroup(rec: RecognisedForm, item: number): number {
+  return rec.form.items === 'rows' ? 0 : item;
+}
+
+/** One entry: taken from the row's scan when its group holds exactly one plain √ (what readEntry would find), else read cell by cell. */
+function takeEntry(
   view: SheetView,
   r: number,
   rec: RecognisedForm,
@@ -713,12 +745,23 @@ function readEntry(
   /** The row's plain √ when its scan found nothing else. */
   plain: PlainMarks | null,
 ): void {
-  // Forms with items in rows have one set of tier columns, shared by every item row.
-  const colItem = rec.form.items === 'rows' ? 0 : item;
-  if (plain !== null && plain.marks[colItem] === 1) {
-    entries.push(subject, item, VALID, plain.level[colItem], 0); // what the loop below finds for one plain √
-    return;
-  }
+  const group = tierGroup(rec, item);
+  if (plain !== null && plain.marks[group] === 1) entries.push(subject, item, VALID, plain.level[group], 0);
+  else readEntry(view, r, rec, scheme, subject, item, at, findings, entries);
+}
+
+function readEntry(
+  view: SheetView,
+  r: number,
+  rec: RecognisedForm,
+  scheme: Scheme,
+  subject: number,
+  item: number,
+  at: (r: number, c: number) => { file: string; sheet: string; cell: string },
+  findings: Finding[],
+  entries: EntryList,
+): void {
+  const colItem = tierGroup(rec, item);
   let level = -1;
   let marks = 0;
   let broken = false;
@@ -846,11 +889,11 @@ function readYesNo(v: CellValue | undefined, scheme: Scheme): 'yes' | 'no' | 'un
  * three subjects with valid entries, all valid entries at one level, and nothing but valid or not
  * applicable entries. One pass over the packed entries, stopping at the first entry that rules it out.
  */
-function flagSuspectPatterns(entries: EntryList, rec: RecognisedForm, reader: FormReader, where: { file: string; sheet: string }, findings: Finding[]) {
+function flagSuspectPatterns(entries: EntryList, start: number, rec: RecognisedForm, reader: FormReader, where: { file: string; sheet: string }, findings: Finding[]) {
   if (rec.form.subjects !== 'rows' || rec.form.response.kind !== 'tier') return;
   let level = -1;
   let subjects = 0;
-  for (let i = 0; i < entries.length; i++) {
+  for (let i = start; i < entries.length; i++) {
     const status = entries.status[i];
     if (status === NA) continue;
     if (status !== VALID) return;

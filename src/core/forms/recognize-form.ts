@@ -346,6 +346,11 @@ export class LayoutCache {
   private readonly words: string[];
   /** Raw cell text → its label when it could matter to recognition, '' otherwise. */
   private readonly relevant = new Map<string, string>();
+  /** In front of that map: the text last met in each cell (copies of one template repeat cell by cell) and the last text of all (marks repeat). */
+  private readonly cellText: (string | undefined)[][] = [];
+  private readonly cellLabel: string[][] = [];
+  private lastText: string | undefined;
+  private lastLabel = '';
   private readonly layouts = new Map<string, ReturnType<typeof recogniseSheet>>();
   /** Forms with items in rows look for the item column below the header: then every row can matter. */
   private readonly wholeSheet: boolean;
@@ -386,11 +391,32 @@ export class LayoutCache {
         if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
         const text = shownValue(v);
         if (typeof text !== 'string') continue;
-        const label = this.relevantLabel(text);
+        const label = this.relevantAt(r, c, text);
         if (label !== '') key += `|${r},${c},${label.length}:${label}`; // length-prefixed: no label can forge a separator
       }
     }
     return key;
+  }
+
+  private relevantAt(r: number, c: number, text: string): string {
+    if (text === this.lastText) return this.lastLabel;
+    let texts = this.cellText[r];
+    if (texts === undefined) {
+      texts = this.cellText[r] = [];
+      this.cellLabel[r] = [];
+    }
+    let label: string;
+    if (texts[c] === text) label = this.cellLabel[r][c];
+    else {
+      label = this.relevantLabel(text);
+      if (r < 10_000 && c < 1_000) {
+        texts[c] = text;
+        this.cellLabel[r][c] = label;
+      }
+    }
+    this.lastText = text;
+    this.lastLabel = label;
+    return label;
   }
 
   /** A superset of what the tests of recognition can match: equal to, containing, or (4+ characters) inside a header word. */

@@ -66,7 +66,7 @@ export class Tally {
     const L = this.levelSlots;
     const data = this.data;
     const e = ballot.packed;
-    for (let i = 0; i < e.length; i++) {
+    for (let i = ballot.start; i < ballot.end; i++) {
       const o = this.offset(e.subject[i], f, r, g, e.item[i]);
       switch (e.status[i]) {
         case VALID:
