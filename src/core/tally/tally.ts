@@ -55,24 +55,34 @@ export class Tally {
   }
 
   private offset(subject: number, form: number, round: number, group: number, item: number): number {
+    return subject * this.subjectStride + this.partOffset(form, round, group) + item * this.stride;
+  }
+
+  /** Where a form × round × group starts within a subject's cells. */
+  private partOffset(form: number, round: number, group: number): number {
     const s = this.scheme;
-    return ((((subject * s.forms.length + form) * s.rounds.length + round) * s.raterGroups.length + group) * this.maxItems + item) * this.stride;
+    return ((form * s.rounds.length + round) * s.raterGroups.length + group) * this.maxItems * this.stride;
+  }
+
+  private get subjectStride(): number {
+    const s = this.scheme;
+    return s.forms.length * s.rounds.length * s.raterGroups.length * this.maxItems * this.stride;
   }
 
   add(ballot: Ballot): void {
-    const f = this.formIndex.get(ballot.formId)!;
-    const r = this.roundIndex.get(ballot.roundId)!;
-    const g = this.groupIndex.get(ballot.groupId)!;
+    const part = this.partOffset(this.formIndex.get(ballot.formId)!, this.roundIndex.get(ballot.roundId)!, this.groupIndex.get(ballot.groupId)!);
+    const subjectStride = this.subjectStride;
+    const stride = this.stride;
     const L = this.levelSlots;
     const data = this.data;
-    const e = ballot.packed;
+    const { subject, item, status, level, scaled } = ballot.packed;
     for (let i = ballot.start; i < ballot.end; i++) {
-      const o = this.offset(e.subject[i], f, r, g, e.item[i]);
-      switch (e.status[i]) {
+      const o = subject[i] * subjectStride + part + item[i] * stride;
+      switch (status[i]) {
         case VALID:
-          if (e.level[i] >= 0) data[o + e.level[i]]++;
+          if (level[i] >= 0) data[o + level[i]]++;
           else {
-            data[o + L + SCORE_SUM] += e.scaled?.[i] ?? 0;
+            data[o + L + SCORE_SUM] += scaled?.[i] ?? 0;
             data[o + L + SCORE_COUNT]++;
           }
           break;
@@ -99,8 +109,10 @@ export class Tally {
     const o = this.offset(subject, this.formIndex.get(formId)!, this.roundIndex.get(roundId)!, this.groupIndex.get(groupId)!, item);
     const L = this.levelSlots;
     const d = this.data;
+    const levels = new Array<number>(L);
+    for (let l = 0; l < L; l++) levels[l] = d[o + l];
     return {
-      levels: Array.from(d.subarray(o, o + L)),
+      levels,
       abstain: d[o + L + ABSTAIN],
       invalid: d[o + L + INVALID],
       na: d[o + L + NA],
@@ -112,18 +124,23 @@ export class Tally {
   /** Sum of several cells. */
   sum(subject: number, formIds: string[], roundIds: string[], groupIds: string[], items: (formId: string) => number[]): TallyCell {
     const total: TallyCell = { levels: new Array(this.levelSlots).fill(0), abstain: 0, invalid: 0, na: 0, scoreSum: 0, scoreCount: 0 };
-    for (const f of formIds)
+    const L = this.levelSlots;
+    const d = this.data;
+    // Straight from the flat array: no cell object per addend (the rules sum cells for every subject).
+    for (const f of formIds) {
+      const itemList = items(f);
       for (const r of roundIds)
         for (const g of groupIds)
-          for (const i of items(f)) {
-            const c = this.cell(subject, f, r, g, i);
-            c.levels.forEach((n, l) => (total.levels[l] += n));
-            total.abstain += c.abstain;
-            total.invalid += c.invalid;
-            total.na += c.na;
-            total.scoreSum += c.scoreSum;
-            total.scoreCount += c.scoreCount;
+          for (const i of itemList) {
+            const o = this.offset(subject, this.formIndex.get(f)!, this.roundIndex.get(r)!, this.groupIndex.get(g)!, i);
+            for (let l = 0; l < L; l++) total.levels[l] += d[o + l];
+            total.abstain += d[o + L + ABSTAIN];
+            total.invalid += d[o + L + INVALID];
+            total.na += d[o + L + NA];
+            total.scoreSum += d[o + L + SCORE_SUM];
+            total.scoreCount += d[o + L + SCORE_COUNT];
           }
+    }
     return total;
   }
 }
