@@ -12,6 +12,7 @@ import { Scheme } from '../core/scheme/scheme-schema';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
 import { filePath, loadReader, readFileBytes } from './browser-files';
+import { readWorkbookOffThread } from './read-off-thread';
 
 export interface ImportedFiles {
   submissions: Submission[];
@@ -32,13 +33,13 @@ export async function importSubmittedFiles(
   onProgress?: OnProgress,
   earlier: readonly { file: string; hash: string }[] = [],
 ): Promise<ImportedFiles> {
-  const { readWorkbook, findDuplicateFiles } = await loadReader();
+  const { findDuplicateFiles } = await loadReader();
   const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const name = filePath(file);
     onProgress?.({ done: i, total: files.length, label: `读取文件「${name}」（${i + 1}/${files.length}）` });
-    const outcome = await readWorkbook(name, await readFileBytes(file));
+    const outcome = await readWorkbookOffThread(name, await readFileBytes(file));
     out.files.push(name);
     out.findings.push(...outcome.findings);
     if (outcome.sha256) out.hashes.push({ file: name, hash: outcome.sha256 });
@@ -66,8 +67,7 @@ export async function importSubmittedFiles(
 
 /** The roster from a workbook file (every sheet with a 姓名 or 名称 header row). */
 export async function readRosterFile(file: File): Promise<{ roster: RosterEntry[]; findings: Finding[] }> {
-  const { readWorkbook } = await loadReader();
-  const outcome = await readWorkbook(file.name, await readFileBytes(file));
+  const outcome = await readWorkbookOffThread(file.name, await readFileBytes(file));
   if (!outcome.submission) return { roster: [], findings: outcome.findings };
   const { roster, findings } = readRoster(outcome.submission);
   return { roster, findings: [...outcome.findings, ...findings] };

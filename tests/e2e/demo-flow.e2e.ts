@@ -95,6 +95,8 @@ describe('standalone page: the demo campaign end to end', () => {
       dropped.map((n) => ({ name: n, bytes: readFileSync(join(files.submissions, n)) })),
     );
     await page.getByText(`已导入 ${names.length} 个文件`).waitFor();
+    // The files were parsed off the page's main thread, in the reader's worker.
+    expect(s.workers.filter((u) => /pingyi-reader\.[0-9a-f]+\.js$/.test(u))).toHaveLength(1);
     const status = await page.getByRole('status').first().innerText();
     expect(status).toMatch(/共读取 \d+ 张票，计入 \d+ 张/);
     const validateText = await page.locator('[role=tabpanel]').innerText();

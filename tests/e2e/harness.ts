@@ -83,6 +83,8 @@ export interface Session {
   errors: string[];
   /** Content-Security-Policy violations the page reported (securitypolicyviolation events). */
   cspViolations: string[];
+  /** Script URLs of the web workers the page started. */
+  workers: string[];
   close(): Promise<void>;
 }
 
@@ -101,8 +103,10 @@ export async function openPage(server: StaticServer): Promise<Session> {
   const requests: string[] = [];
   const errors: string[] = [];
   const cspViolations: string[] = [];
+  const workers: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
+  page.on('worker', (w) => workers.push(w.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -119,6 +123,7 @@ export async function openPage(server: StaticServer): Promise<Session> {
     requests,
     errors,
     cspViolations,
+    workers,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
