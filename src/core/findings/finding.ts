@@ -64,6 +64,7 @@ export const FINDING_CODES = {
   QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例低于方案要求' },
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
+  SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别只有一张有效票，按类别分列或加权的结果即这张票的评价（无记名）' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
