@@ -225,20 +225,28 @@ function baseName(fileName: string): string {
 /** Reads one file. Never throws. */
 export async function readWorkbook(fileName: string, bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ReadOutcome> {
   const L: ReadLimits = { ...DEFAULT_LIMITS, ...(limits ?? {}) };
+  if (bytes.length === 0) {
+    return { submission: null, findings: [finding(PROBLEM_CODES.empty, `「${fileName}」是空文件（0 字节），没有任何内容`, { file: fileName })], problem: 'empty' };
+  }
+  // The hash is worked out beside the reading, not before it: Web Crypto digests off the main thread,
+  // and awaiting it first left the main thread idle meanwhile (bench/files.bench.ts profiles).
+  const hashing = sha256(bytes);
+  const outcome = readBytes(fileName, bytes, L);
+  return { ...outcome, sha256: await hashing };
+}
+
+/** Everything but the hash (which readWorkbook adds to every outcome). Never throws. */
+function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutcome {
   const file = fileName;
-  let hash: string | undefined;
   let format: WorkbookFormat | undefined;
   const fail = (problem: ReadProblem, message: string): ReadOutcome => ({
     submission: null,
     findings: [finding(PROBLEM_CODES[problem], message, { file })],
-    ...(hash !== undefined ? { sha256: hash } : {}),
     ...(format !== undefined ? { format } : {}),
     problem,
   });
 
   try {
-    if (bytes.length === 0) return fail('empty', `「${file}」是空文件（0 字节），没有任何内容`);
-    hash = await sha256(bytes);
     if (bytes.length > L.maxBytes) {
       return fail('too-large', `「${file}」有 ${mb(bytes.length)}，超过单个文件 ${mb(L.maxBytes)} 的上限，未读取`);
     }
@@ -250,7 +258,7 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array, limits?:
       case 'encrypted':
         return fail('encrypted', `「${file}」${s.what ?? '已加密'}，无法读取；请去掉密码后重新提交`);
       case 'csv':
-        return readText(file, bytes, L, hash);
+        return readText(file, bytes, L);
       case 'xlsx':
       case 'ods': {
         const zip = s.zip!;
@@ -293,7 +301,7 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array, limits?:
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
       return fail('damaged', `「${file}」已损坏或格式不完整，无法读取（${reason}）`);
     }
-    return toOutcome(file, wb, L, hash, s.format, fail);
+    return toOutcome(file, wb, L, s.format, fail);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return fail('damaged', `「${file}」无法读取（${reason}）`);
@@ -304,7 +312,6 @@ function toOutcome(
   file: string,
   wb: XLSX.WorkBook,
   L: ReadLimits,
-  hash: string,
   format: WorkbookFormat,
   fail: (problem: ReadProblem, message: string) => ReadOutcome,
 ): ReadOutcome {
@@ -325,7 +332,7 @@ function toOutcome(
     }
     throw e;
   }
-  const outcome = withContent(file, sheets, hash, format, fail);
+  const outcome = withContent(file, sheets, format, fail);
   return templateMeta && outcome.submission ? { ...outcome, templateMeta } : outcome;
 }
 
@@ -341,7 +348,6 @@ function readTemplateMeta(grid: SheetGrid): Record<string, Record<string, string
 function withContent(
   file: string,
   sheets: SheetGrid[],
-  hash: string,
   format: WorkbookFormat,
   fail: (problem: ReadProblem, message: string) => ReadOutcome,
   encoding?: TextEncoding,
@@ -356,17 +362,15 @@ function withContent(
   return {
     submission: { file, sheets },
     findings: [],
-    sha256: hash,
     format,
     ...(encoding ? { encoding } : {}),
   };
 }
 
-function readText(file: string, bytes: Uint8Array, L: ReadLimits, hash: string): ReadOutcome {
+function readText(file: string, bytes: Uint8Array, L: ReadLimits): ReadOutcome {
   const fail = (problem: ReadProblem, message: string): ReadOutcome => ({
     submission: null,
     findings: [finding(PROBLEM_CODES[problem], message, { file })],
-    sha256: hash,
     format: 'csv',
     problem,
   });
@@ -379,7 +383,7 @@ function readText(file: string, bytes: Uint8Array, L: ReadLimits, hash: string):
     if (e instanceof CsvCellLimit) return fail('too-many-cells', `「${file}」单元格超过 ${L.maxCells.toLocaleString('en-US')} 个的上限，未读取`);
     throw e;
   }
-  return withContent(file, [{ name: baseName(file), rows, merges: [] }], hash, 'csv', fail, decoded.encoding);
+  return withContent(file, [{ name: baseName(file), rows, merges: [] }], 'csv', fail, decoded.encoding);
 }
 
 /**

@@ -14,7 +14,7 @@
  *    `table:number-rows-repeated` × `table:number-columns-repeated`, which the parser would
  *    otherwise expand cell by cell (a few hundred bytes of XML can ask for 17 billion cells).
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { ZipEntry, crc32, entryDataStart, u16, u32, zip64Sizes, LOCAL } from './zip-directory';
 
 export interface ZipGuardLimits {
@@ -33,6 +33,15 @@ export const RATIO_FLOOR_BYTES = 10 * 1024 * 1024;
 
 /** Input fed to the inflater per step; deflate expands at most ~1032×, so one step yields at most ~8 MB. */
 const CHUNK = 8 * 1024;
+
+/**
+ * An entry no larger than one step (CHUNK compressed) and declaring at most this much is inflated in
+ * one call into a buffer of its declared size + 1, rather than through the streaming inflater,
+ * whose set-up (a 32 KB window and a 160 KB output buffer per entry, copied on every step) cost more
+ * than the parser's own reading of a form-sized workbook's small parts. The bounds are the stream's:
+ * at most ~8 MB of output work, and memory no more than the entry declares.
+ */
+const SMALL_DECLARED = 1024 * 1024;
 
 class Stop extends Error {
   constructor(
@@ -94,7 +103,13 @@ export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' 
   return { ok: true, cells: counter.cells, sheets: counter.sheets };
 }
 
-function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: TagScanner | null): void {
+/** What is fed each entry's inflated bytes, chunk by chunk. */
+interface Scanner {
+  begin(): void;
+  push(chunk: Uint8Array): void;
+}
+
+function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null): void {
   const start = entryDataStart(bytes, e);
   if (start === null) throw new Stop('damaged', `「${e.name}」的数据不完整（文件可能被截断）`);
   // The parser trusts the local header: its method, and its uncompressed size (or a zip64 extra
@@ -120,8 +135,13 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: TagScanner | null)
       crc = crc32(crc, chunk);
       scanner?.push(chunk);
     }
+  } else if (data.length < 2) {
+    throw new Stop('damaged', `「${e.name}」的压缩数据为空`);
+  } else if (data.length <= CHUNK && e.declaredSize <= SMALL_DECLARED) {
+    const out = inflateSmall(data, e);
+    crc = crc32(0, out);
+    scanner?.push(out);
   } else {
-    if (data.length < 2) throw new Stop('damaged', `「${e.name}」的压缩数据为空`);
     let produced = 0;
     const inflater = new Inflate((chunk) => {
       produced += chunk.length;
@@ -141,10 +161,30 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: TagScanner | null)
 }
 
 /**
+ * One small entry inflated in one call. The output buffer has one byte more than the entry declares:
+ * fflate does not grow a buffer it is given, drops what does not fit (a stored block that does not fit
+ * throws a RangeError) and returns what it wrote, so a result longer than declared means the entry
+ * inflates to more than its directory says.
+ */
+function inflateSmall(data: Uint8Array, e: ZipEntry): Uint8Array {
+  const overflow = () => new Stop('bomb', `「${e.name}」解压后超过其声明的 ${mb(e.declaredSize)}，疑似“压缩炸弹”`);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(e.declaredSize + 1) });
+  } catch (err) {
+    // By name: a RangeError from another realm (a test runner's sandbox) is not `instanceof` this one.
+    if ((err as Error | null)?.name === 'RangeError') throw overflow();
+    throw err;
+  }
+  if (out.length > e.declaredSize) throw overflow();
+  return out;
+}
+
+/**
  * A streaming XML tag tokenizer over bytes: reports each tag's name, and its attribute text when
  * asked for. Quotes are respected, so a ">" inside an attribute value does not end the tag.
  */
-abstract class TagScanner {
+abstract class TagScanner implements Scanner {
   private state: 0 | 1 | 2 | 3 = 0; // 0 text, 1 tag name, 2 attributes, 3 <! or <? until >
   private name = new Uint8Array(64);
   private nameLength = 0;
@@ -253,18 +293,71 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** Counts `<c>` elements (cells, with or without a value) in SpreadsheetML. */
-class XlsxCellCounter extends TagScanner {
+/**
+ * Counts `<c>` elements (cells, with or without a value) in SpreadsheetML: every "<" followed by the
+ * name `c` or `prefix:c` and then a space, "/" or ">". It needs no attributes, so it does not walk
+ * the tags byte by byte as TagScanner does: it jumps from "<" to "<" (indexOf) and reads the name
+ * only. It can only count more than the parser builds, never fewer: a `<c` inside a comment, a CDATA
+ * section or (in malformed XML) an attribute value is counted too; every real cell starts with "<".
+ * A name cut by a chunk boundary is carried over to the next chunk.
+ */
+class XlsxCellCounter implements Scanner {
   cells = 0;
-  sheets = 0;
-  constructor(private readonly limits: ZipGuardLimits) {
-    super();
+  readonly sheets = 0;
+  /** The last chunk ended inside a tag name (its state below is carried over). */
+  private inName = false;
+  /** The name so far: whether its first colon was seen, and its local part (after that colon). */
+  private colon = false;
+  private localLength = 0;
+  private localIsC = false;
+
+  constructor(private readonly limits: ZipGuardLimits) {}
+
+  begin(): void {
+    this.inName = false;
   }
-  protected wants(): boolean {
-    return false;
+
+  push(chunk: Uint8Array): void {
+    let i = 0;
+    if (this.inName) {
+      i = this.readName(chunk, 0);
+      if (i < 0) return;
+    }
+    for (;;) {
+      const lt = chunk.indexOf(0x3c, i);
+      if (lt < 0) return;
+      this.colon = false;
+      this.localLength = 0;
+      this.localIsC = false;
+      i = this.readName(chunk, lt + 1);
+      if (i < 0) return;
+    }
   }
-  protected tag(name: string, closing: boolean): void {
-    if (closing || localName(name) !== 'c') return;
+
+  /** Reads a tag name from `at`: the index of the byte that ended it, or -1 when the chunk ended first. */
+  private readName(chunk: Uint8Array, at: number): number {
+    for (let j = at; j < chunk.length; j++) {
+      const b = chunk[j];
+      if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f || b === 0x3e || b === 0x3c) {
+        this.inName = false;
+        if (this.localLength === 1 && this.localIsC) this.count();
+        return j;
+      }
+      if (b === 0x3a && !this.colon) {
+        // "x:c": the local name is what follows the first colon (as localName() reads it).
+        this.colon = true;
+        this.localLength = 0;
+        this.localIsC = false;
+      } else {
+        if (this.localLength === 0) this.localIsC = b === 0x63;
+        if (this.localLength < 2) this.localLength++;
+      }
+    }
+    this.inName = true;
+    return -1;
+  }
+
+  private count(): void {
     if (++this.cells > this.limits.maxCells) {
       throw new Stop('too-many-cells', `单元格超过 ${this.limits.maxCells.toLocaleString('en-US')} 个的上限`);
     }
