@@ -341,6 +341,8 @@ class FormReader {
   /** Subjects with a valid entry on the current sheet (雷同票 check), by the same serial. */
   private readonly validOn: Uint32Array;
   private serial = 0;
+  /** How many subjects the current sheet has shown so far. */
+  seenCount = 0;
   /** The current row's plain √ per item group, when `scanPlainMarks` found only plain √ and empty cells. */
   readonly plain: PlainMarks;
 
@@ -387,6 +389,7 @@ class FormReader {
   /** A new sheet: forget the subjects seen on the last one. */
   nextSheet(): void {
     this.serial++;
+    this.seenCount = 0;
   }
 
   seen(subject: number): boolean {
@@ -398,6 +401,7 @@ class FormReader {
   }
 
   see(subject: number, row: number): void {
+    if (this.seenOn[subject] !== this.serial) this.seenCount++;
     this.seenOn[subject] = this.serial;
     this.seenRow[subject] = row;
   }
@@ -425,7 +429,7 @@ interface PlainMarks {
  * from here instead of reading its cells again (the cells' rules stay in markKind and readEntry).
  */
 function scanPlainMarks(cells: CellValue[], rec: RecognisedForm, plain: PlainMarks): number {
-  plain.marks.fill(0);
+  for (let i = 0; i < plain.marks.length; i++) plain.marks[i] = 0; // a loop: fill() is a call per row
   let total = 0;
   const tierColumns = rec.tierColumns;
   for (let i = 0; i < tierColumns.length; i++) {
@@ -516,6 +520,10 @@ function readSheet(
     }
   }
 
+  // The form's shape, looked up once rather than on every row.
+  const itemsInRows = form.items === 'rows';
+  const subjectsInRows = form.subjects === 'rows';
+  const isTier = form.response.kind === 'tier';
   /** Item groups read on each row: all but those whose header is missing. */
   const itemsRead = itemLabels.map((_, i) => i).filter((i) => !rec.missingItems.includes(i));
   let carrySubject: number | null = null;
@@ -557,7 +565,7 @@ function readSheet(
     if (!hasMarks && text !== null && text.note) continue;
 
     // On forms with items in rows, a row with neither an item nor a mark is a note or a signature line.
-    if (form.items === 'rows' && !hasMarks && rowItem(r) < 0) {
+    if (itemsInRows && !hasMarks && rowItem(r) < 0) {
       if (rec.subjectCol !== null && view.merge(r, rec.subjectCol) === undefined) {
         carryRaw = '';
         carrySubject = null;
@@ -578,13 +586,13 @@ function readSheet(
 
     // Who this row is about.
     let subject: number | null = singleSubject;
-    if (form.subjects === 'rows') {
+    if (subjectsInRows) {
       const raw = shownValue(view.value(r, rec.subjectCol!));
       // Usually the name is the row's first text, already looked up.
       const said = raw === null ? null : raw === textRaw ? text : reader.text(typeof raw === 'string' ? raw : String(raw));
       if (said !== null && said.match !== null) {
         const name = said.trimmed;
-        if (form.items === 'rows' && name === carryRaw) subject = carrySubject;
+        if (itemsInRows && name === carryRaw) subject = carrySubject;
         else {
           const match = said.match;
           if (match.kind === 'exact') subject = match.index;
@@ -594,7 +602,7 @@ function readSheet(
           }
           carryRaw = name;
           carrySubject = subject;
-          if (subject !== null && form.items !== 'rows') {
+          if (subject !== null && !itemsInRows) {
             if (reader.seen(subject)) {
               findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${cellAddress(reader.firstRow(subject), rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
               continue;
@@ -602,7 +610,7 @@ function readSheet(
             reader.see(subject, r);
           }
         }
-      } else if (form.items === 'rows' && carrySubject !== null && rowItem(r) > 0) {
+      } else if (itemsInRows && carrySubject !== null && rowItem(r) > 0) {
         subject = carrySubject; // an unmerged name written once per block
       } else {
         if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', '此行有√但没有填写姓名，未计入', at(r, rec.subjectCol!)));
@@ -611,11 +619,11 @@ function readSheet(
         continue;
       }
       if (subject === null) continue;
-      if (form.items === 'rows' && !reader.seen(subject)) reader.see(subject, r);
+      if (itemsInRows && !reader.seen(subject)) reader.see(subject, r);
     }
 
     // Which item(s) this row carries.
-    if (form.items === 'rows') {
+    if (itemsInRows) {
       const item = rowItem(r);
       if (item < 0) {
         if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', '此行有√但认不出评价项目，未计入', at(r, rec.itemCol ?? 0)));
@@ -629,7 +637,7 @@ function readSheet(
       seenItems.add(item);
       itemsSeen.set(subject!, seenItems);
       takeEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
-    } else if (rec.form.response.kind === 'tier') {
+    } else if (isTier) {
       for (let i = 0; i < itemsRead.length; i++) takeEntry(view, r, rec, scheme, subject!, itemsRead[i], at, findings, entries, plain);
     } else {
       for (const s of rec.scoreColumns) readScore(view, r, s.col, rec, subject!, s.item, at, findings, entries);
@@ -647,7 +655,9 @@ function readSheet(
   // Roster subjects that should be on this ballot and are not.
   if (form.subjects === 'rows') {
     const missing: Subject[] = [];
-    for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
+    // Seen subjects all come from this roster: when as many were seen as it lists, none is missing.
+    if (reader.seenCount < roster.subjects.length)
+      for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
     if (missing.length > 0)
       findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => s.name).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {

@@ -148,7 +148,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
           const valid = scale ? c.levels.reduce((a, b) => a + b, 0) : c.scoreCount;
           if (valid + c.abstain + c.invalid + c.na === 0) return;
           const levels = scale
-            ? scale.levels.map((l, li) => ({ level: l.label, votes: c.levels[li], share: valid ? formatPercent(Fraction.of(c.levels[li], valid)) : null }))
+            ? scale.levels.map((l, li) => ({ level: l.label, votes: c.levels[li], share: valid ? percentOf(c.levels[li], valid) : null }))
             : [];
           levels.forEach((l) => overallCounts.set(l.level, (overallCounts.get(l.level) ?? 0) + l.votes));
           if (satisfactionLevels) {
@@ -167,7 +167,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     }
   }
   const overallTotal = [...overallCounts.values()].reduce((a, b) => a + b, 0);
-  const overall = [...overallCounts].map(([level, votes]) => ({ level, votes, share: overallTotal ? formatPercent(Fraction.of(votes, overallTotal)) : null }));
+  const overall = [...overallCounts].map(([level, votes]) => ({ level, votes, share: overallTotal ? percentOf(votes, overallTotal) : null }));
   return {
     index: s.index,
     name: s.name,
@@ -182,7 +182,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     figures,
     overall,
     satisfaction: hasSatisfactionScale
-      ? { votes: satisfied, valid: satisfiedValid, share: satisfiedValid ? formatPercent(Fraction.of(satisfied, satisfiedValid)) : null }
+      ? { votes: satisfied, valid: satisfiedValid, share: satisfiedValid ? percentOf(satisfied, satisfiedValid) : null }
       : null,
     recommendations,
     vetoes: [],
@@ -192,6 +192,24 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     rankKey: null,
     streak: 0,
   };
+}
+
+/**
+ * formatPercent(votes ÷ total) for whole counts, remembered: every subject's figures repeat the same
+ * few hundred pairs, and each exact percentage costs a few BigInt divisions.
+ */
+const percents = new Map<number, string>();
+function percentOf(votes: number, total: number): string {
+  if (!(Number.isInteger(votes) && Number.isInteger(total) && votes >= 0 && total > 0 && votes < 2 ** 26 && total < 2 ** 26))
+    return formatPercent(Fraction.of(votes, total));
+  const key = votes * 2 ** 26 + total;
+  let hit = percents.get(key);
+  if (hit === undefined) {
+    if (percents.size >= 100_000) percents.clear(); // bounded
+    hit = formatPercent(Fraction.of(votes, total));
+    percents.set(key, hit);
+  }
+  return hit;
 }
 
 /** 满意 and 比较满意, the two levels whose sum is the 满意率 (seed 004, 原则标准(2)). */
