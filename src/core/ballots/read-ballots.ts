@@ -230,25 +230,35 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
  * campaign is far below any practical concern, and would only ever give a warning.
  */
 function fingerprint(b: Ballot): string {
-  const h = { h1: 0x811c9dc5, h2: 0x01000193 };
-  const e = b.packed;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const { subject, item, status, level, scaled } = b.packed;
   for (let i = b.start; i < b.end; i++) {
-    mix(h, e.subject[i]);
     // item, status and level in one word: items < 2^16, status < 2^8, level + 1 < 2^8
-    mix(h, ((e.item[i] & 0xffff) << 16) | (e.status[i] << 8) | ((e.level[i] + 1) & 0xff));
-    if (e.scaled) {
-      mix(h, e.scaled[i] | 0);
-      mix(h, (e.scaled[i] / 4294967296) | 0);
+    const word = ((item[i] & 0xffff) << 16) | (status[i] << 8) | ((level[i] + 1) & 0xff);
+    h1 = mix1(mix1(h1, subject[i]), word);
+    h2 = mix2(mix2(h2, subject[i]), word);
+    if (scaled) {
+      const low = scaled[i] | 0;
+      const high = (scaled[i] / 4294967296) | 0;
+      h1 = mix1(mix1(h1, low), high);
+      h2 = mix2(mix2(h2, low), high);
     }
   }
-  for (const s of b.recommended) mix(h, s);
-  return `${b.formId}|${b.groupId}|${b.roundId}|${b.end - b.start}|${h.h1}|${h.h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
+  for (const s of b.recommended) {
+    h1 = mix1(h1, s);
+    h2 = mix2(h2, s);
+  }
+  return `${b.formId}|${b.groupId}|${b.roundId}|${b.end - b.start}|${h1}|${h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
 }
 
-function mix(h: { h1: number; h2: number }, n: number): void {
-  h.h1 = Math.imul(h.h1 ^ n, 0x01000193) >>> 0;
-  h.h2 = Math.imul(h.h2 ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
-  h.h2 ^= h.h2 >>> 15;
+function mix1(h: number, n: number): number {
+  return Math.imul(h ^ n, 0x01000193) >>> 0;
+}
+
+function mix2(h: number, n: number): number {
+  const x = Math.imul(h ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
+  return x ^ (x >>> 15);
 }
 
 /** Header fields written as "标签：值" in one cell, or a label cell followed by its value. */
@@ -587,7 +597,7 @@ function readSheet(
     // Who this row is about.
     let subject: number | null = singleSubject;
     if (subjectsInRows) {
-      const raw = shownValue(view.value(r, rec.subjectCol!));
+      const raw = shownValue(view.merged ? view.value(r, rec.subjectCol!) : cells[rec.subjectCol!]);
       // Usually the name is the row's first text, already looked up.
       const said = raw === null ? null : raw === textRaw ? text : reader.text(typeof raw === 'string' ? raw : String(raw));
       if (said !== null && said.match !== null) {

@@ -25,7 +25,8 @@ export class SheetView {
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.rows.length;
     let cols = 0;
-    for (const row of sheet.rows) if (row.length > cols) cols = row.length;
+    const rows = sheet.rows;
+    for (let r = 0; r < rows.length; r++) if (rows[r].length > cols) cols = rows[r].length; // indexed: no iterator per sheet
     this.colCount = cols;
     for (const m of sheet.merges) {
       if (m.r1 > m.r2 || m.c1 > m.c2 || m.r1 < 0 || m.c1 < 0) continue;
@@ -36,6 +37,11 @@ export class SheetView {
         else this.mergeAt.set(r, [m]);
       }
     }
+  }
+
+  /** Whether any merge covers a row of this sheet; without, `value` is the raw cell. */
+  get merged(): boolean {
+    return this.mergeAt.size > 0;
   }
 
   /** The merge covering (r, c), if any. */
