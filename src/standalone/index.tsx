@@ -4,7 +4,7 @@
  * page's own origin, and no data leaves the browser (the template's Content-Security-Policy enforces it).
  */
 // First: before any scheme is validated (no eval under the page's CSP).
-import './no-eval';
+import '../taskpane/no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/app';

@@ -1,14 +1,16 @@
 /**
  * Task pane entry: the Fluent UI provider around the app, rendered when Office is ready with the
- * Excel host (src/hosts/excel), or at once when the page is opened without Office (the standalone
- * page, issue 6) with a files-only stand-in until the browser-files host exists.
+ * Excel host (src/hosts/excel). Opened without Excel (office.js not reachable, or loaded in a plain
+ * browser tab) the pane switches to files, with the standalone page's host (src/standalone/files-host.ts).
  */
+// First: before any scheme is validated (no eval under the page's CSP).
+import './no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createOfficeExcelHost } from '../hosts/excel/office-runtime';
 import { WorkbookHost } from '../hosts/workbook-host';
+import { createFilesHost } from '../standalone/files-host';
 import { App } from './app';
-import { createPlaceholderHost } from './placeholder-host';
 
 function mount(host: WorkbookHost) {
   const root = document.getElementById('root');
@@ -20,12 +22,11 @@ function mount(host: WorkbookHost) {
     );
 }
 
-/** The Excel host inside Excel; elsewhere (office.js loaded in a plain browser tab) files only. */
+/** The Excel host inside Excel; elsewhere (office.js loaded in a plain browser tab) files. */
 function hostFor(info: { host: Office.HostType | null }): WorkbookHost {
   if (info.host === Office.HostType.Excel) return createOfficeExcelHost();
-  // TODO(issue 6): the browser-files host of the standalone page replaces this stand-in.
-  return createPlaceholderHost('files');
+  return createFilesHost();
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady().then(hostFor).then(mount);
-else mount(createPlaceholderHost('files'));
+else mount(createFilesHost());

@@ -135,6 +135,8 @@ export function FilePicker(props: {
         type="file"
         className={styles.hidden}
         tabIndex={-1}
+        // The Button above is what users and screen readers meet; the input would be a second button of the same name.
+        aria-hidden="true"
         aria-label={props.label}
         accept={props.accept}
         multiple={props.multiple}

@@ -89,7 +89,7 @@ export interface Session {
 }
 
 /** A fresh headless chromium (its own temporary profile) with the standalone page open. */
-export async function openPage(server: StaticServer): Promise<Session> {
+export async function openPage(server: StaticServer, pagePath = PAGE): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH). Never download a browser.`);
   const profile = mkdtempSync(join(tmpdir(), 'pingyi-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -115,7 +115,10 @@ export async function openPage(server: StaticServer): Promise<Session> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __pingyiCsp(v: string): void }).__pingyiCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
   });
-  await page.goto(`${server.origin}/${PAGE}`);
+  // The one outside script a page of ours may name is office.js (taskpane.html): refuse it at once, as
+  // a machine without network would, instead of waiting for the connection to fail.
+  await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort('internetdisconnected'));
+  await page.goto(`${server.origin}/${pagePath}`);
   await page.getByRole('tab', { name: '1. 方案' }).waitFor();
   return {
     context,

@@ -3,7 +3,8 @@
  * The pane as a whole: five steps reachable by keyboard, the placeholder host's message outside Excel,
  * and a saved campaign restored before any step is shown.
  */
-import { createPlaceholderHost, NOT_IN_EXCEL } from '../placeholder-host';
+import { createFilesHost } from '../../standalone/files-host';
+import { createNotInExcelHost, NOT_IN_EXCEL } from './not-in-excel-host';
 import { FakeHost, deferred, hostWithCampaign, openApp, renderApp, screen } from './pane-test-kit';
 
 describe('task pane', () => {
@@ -39,7 +40,7 @@ describe('task pane', () => {
   });
 
   it('says plainly that it is not open in Excel when the Excel host is missing, without crashing', async () => {
-    const { user } = await openApp(createPlaceholderHost('excel'));
+    const { user } = await openApp(createNotInExcelHost());
     expect(screen.getByText(`读取工作簿中保存的方案失败：${NOT_IN_EXCEL}`)).toBeInTheDocument();
     expect(await screen.findByText(NOT_IN_EXCEL)).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: /模板/ }));
@@ -48,7 +49,7 @@ describe('task pane', () => {
   });
 
   it('works with files only on the standalone page', async () => {
-    await openApp(createPlaceholderHost('files'));
+    await openApp(createFilesHost(null));
     expect(screen.queryByText(/失败/)).toBeNull();
     expect(screen.getByRole('button', { name: '从文件读取名册' })).toBeInTheDocument();
   });
