@@ -11,7 +11,8 @@ import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
-import { filePath, loadReader, readFileBytes } from './browser-files';
+import { findDuplicateFiles } from '../hosts/files/content-hash';
+import { filePath, readFileBytes } from './browser-files';
 import { readWorkbookOffThread } from './read-off-thread';
 
 export interface ImportedFiles {
@@ -33,7 +34,6 @@ export async function importSubmittedFiles(
   onProgress?: OnProgress,
   earlier: readonly { file: string; hash: string }[] = [],
 ): Promise<ImportedFiles> {
-  const { findDuplicateFiles } = await loadReader();
   const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];

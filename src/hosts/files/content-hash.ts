@@ -93,3 +93,19 @@ export async function sha256(data: Uint8Array): Promise<string> {
   }
   return sha256Js(data);
 }
+
+/**
+ * Files with identical bytes under different names: each later one names the first one seen.
+ * (The engine reports them as DUPLICATE_FILE and counts the ballot once.)
+ */
+export function findDuplicateFiles(outcomes: { file: string; hash: string }[]): { file: string; sameAs: string }[] {
+  const first = new Map<string, string>();
+  const out: { file: string; sameAs: string }[] = [];
+  for (const o of outcomes) {
+    if (!o.hash) continue;
+    const seen = first.get(o.hash);
+    if (seen === undefined) first.set(o.hash, o.file);
+    else out.push({ file: o.file, sameAs: seen });
+  }
+  return out;
+}

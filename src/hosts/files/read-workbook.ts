@@ -403,19 +403,3 @@ const PROBLEM_CODES: Record<ReadProblem, FindingCode> = {
   'too-many-sheets': 'FILE_TOO_COMPLEX',
   'no-content': 'WORKBOOK_EMPTY',
 };
-
-/**
- * Files with identical bytes under different names: each later one names the first one seen.
- * (The engine reports them as DUPLICATE_FILE and counts the ballot once.)
- */
-export function findDuplicateFiles(outcomes: { file: string; hash: string }[]): { file: string; sameAs: string }[] {
-  const first = new Map<string, string>();
-  const out: { file: string; sameAs: string }[] = [];
-  for (const o of outcomes) {
-    if (!o.hash) continue;
-    const seen = first.get(o.hash);
-    if (seen === undefined) first.set(o.hash, o.file);
-    else out.push({ file: o.file, sameAs: seen });
-  }
-  return out;
-}

@@ -5,7 +5,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { CellValue, SheetGrid } from '../../../core/forms/grid';
-import { DEFAULT_LIMITS, detectFormat, findDuplicateFiles, readWorkbook } from '../read-workbook';
+import { findDuplicateFiles } from '../content-hash';
+import { DEFAULT_LIMITS, detectFormat, readWorkbook } from '../read-workbook';
 import { ITEMS, LEVELS, PTG_ADD, PTG_DIV, annex2, book, odsErrorCells, ptgInt, ptgRef, write, xlsWithFormula } from './fixtures';
 
 // Codepage tables for the GB18030/GBK test bytes: a different encoder than the decoder under test.
