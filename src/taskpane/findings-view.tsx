@@ -1,11 +1,12 @@
 /**
- * Findings grouped by file and sheet, filterable by severity (错误 / 提醒). A finding in a sheet of
+ * Findings grouped by file and sheet, filterable by severity (错误 / 提醒), listed with the limits of
+ * the 校验结果 sheet (listedFindings). A finding in a sheet of
  * this workbook with a cell is a button: it selects that cell (host.selectCell), so the clerk lands
  * on the problem.
  */
 import { Badge, Link, Radio, RadioGroup, Subtitle2, Text, makeStyles } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { Finding } from '../core/findings/finding';
+import { Finding, listedFindings } from '../core/findings/finding';
 import { useStyles } from './parts';
 
 const useLocal = makeStyles({
@@ -31,7 +32,9 @@ function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Fi
     const bySheet = byFile.get(f.file) ?? new Map<string, Finding[]>();
     byFile.set(f.file, bySheet);
     const key = f.sheet ?? '';
-    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
+    const list = bySheet.get(key);
+    if (list) list.push(f);
+    else bySheet.set(key, [f]);
   }
   return byFile;
 }
@@ -42,7 +45,9 @@ export function FindingsView({ findings, canSelect, onSelect, title }: FindingsV
   const [filter, setFilter] = useState<Filter>('all');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const shown = useMemo(() => (filter === 'all' ? findings : findings.filter((f) => f.severity === filter)), [findings, filter]);
+  // Listed as in 校验结果: a sheet wrong in every row gives a hundred of a kind and a line counting the rest,
+  // not a list too long to read or render. The counts above cover every finding.
+  const shown = useMemo(() => listedFindings(filter === 'all' ? findings : findings.filter((f) => f.severity === filter)), [findings, filter]);
   const grouped = useMemo(() => groupFindings(shown), [shown]);
   const titleId = `findings-${title}`;
 
