@@ -3,44 +3,34 @@
  * every step, empty and filled with the demo campaign, with the reasons of a tier expanded and the
  * findings shown: no violation of impact 'serious' or 'critical'. Screenshots of each state are kept.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readdirSync } from 'fs';
 import { join } from 'path';
 import { writeSampleFiles } from '../../src/cli/demo';
-import { AxeViolation, Session, StaticServer, axeViolations, openPage, serveDist, shot } from './harness';
+import { AxeViolation, axeViolations, pageFixture, shot } from './harness';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 const TEST = 'accessibility';
 const STEPS = ['1. 方案', '2. 模板', '3. 校验', '4. 计算', '5. 写回'];
 
 describe('standalone page: accessibility (axe-core)', () => {
-  let server: StaticServer;
-  let s: Session;
-  let dir: string;
+  const fx = pageFixture('a11y');
   const found: Record<string, AxeViolation[]> = {};
   const serious = (vs: AxeViolation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
   async function check(state: string) {
-    await shot(s.page, TEST, state);
-    found[state] = await axeViolations(s.page);
+    await shot(fx.s.page, TEST, state);
+    found[state] = await axeViolations(fx.s.page);
     return serious(found[state]);
   }
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-a11y-'));
-    server = await serveDist();
-    s = await openPage(server);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     // Minor and moderate findings are printed for the record, not failed.
     const minor = Object.entries(found).flatMap(([state, vs]) => vs.filter((v) => !serious([v]).length).map((v) => `${state}: ${v.impact} ${v.id} (${v.help})`));
     if (minor.length) console.log(`axe, minor/moderate only:\n${[...new Set(minor)].join('\n')}`);
-    await s?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('every step before any file is read', async () => {
+    const { s, dir } = fx;
     for (const [i, step] of STEPS.entries()) {
       await s.page.getByRole('tab', { name: step }).click();
       expect(await check(`empty-${i + 1}`)).toEqual([]);
@@ -48,6 +38,7 @@ describe('standalone page: accessibility (axe-core)', () => {
   });
 
   it('every step with the demo campaign, findings shown and a tier explained', async () => {
+    const { s, dir } = fx;
     const { page } = s;
     const demo = writeSampleFiles(SAMPLE, dir);
     await page.getByRole('tab', { name: STEPS[0] }).click();
@@ -70,6 +61,7 @@ describe('standalone page: accessibility (axe-core)', () => {
   });
 
   it('the check still fails on a focusable aria-hidden element that is not a Fluent focus guard', async () => {
+    const { s, dir } = fx;
     // Proves the harness's exception for tabster's guards is that narrow: a planted offender is reported.
     await s.page.evaluate(() => {
       const b = document.createElement('button');

@@ -7,12 +7,11 @@
  * worked out here from the sample JSON, so wrong figures fail the test. Every request is recorded and
  * must be to the page's own origin; each step is screenshotted and checked with axe-core.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { writeSampleFiles } from '../../src/cli/demo';
-import { Session, StaticServer, download, dropFiles, foreignRequests, openPage, seriousViolations, serveDist, sheetTable, shot, tableRecords } from './harness';
+import { download, dropFiles, foreignRequests, pageFixture, seriousViolations, sheetTable, shot, tableRecords } from './harness';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 const TEST = 'demo-flow';
@@ -41,24 +40,14 @@ function expectedScores(sample: Sample): Map<string, number> {
 }
 
 describe('standalone page: the demo campaign end to end', () => {
-  let server: StaticServer;
-  let s: Session;
-  let dir: string;
+  const fx = pageFixture('demo');
   let files: { submissions: string; roster: string; sample: Sample };
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-demo-'));
-    files = writeSampleFiles(SAMPLE, dir) as typeof files;
-    server = await serveDist();
-    s = await openPage(server);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    files = writeSampleFiles(SAMPLE, fx.dir) as typeof files;
   });
 
   it('runs the campaign and downloads a result workbook with the right figures', async () => {
+    const { s, server } = fx;
     const { page } = s;
     const a11y: Record<string, unknown[]> = {};
 

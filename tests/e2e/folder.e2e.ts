@@ -3,31 +3,18 @@
  * Chromium offers it): workbooks in sub-folders are read and named by their path, while what the
  * computer put there (a hidden file, an Office lock file) and a document are listed as not read.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { writeSampleFiles } from '../../src/cli/demo';
-import { Session, StaticServer, foreignRequests, openPage, serveDist, shot } from './harness';
+import { foreignRequests, pageFixture, shot } from './harness';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 
 describe('standalone page: importing a folder', () => {
-  let server: StaticServer;
-  let s: Session;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-folder-'));
-    server = await serveDist();
-    s = await openPage(server);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = pageFixture('folder');
 
   it('reads the workbooks under the folder and lists the files it left out', async () => {
+    const { s, server, dir } = fx;
     const { page } = s;
     const demo = writeSampleFiles(SAMPLE, join(dir, 'demo'));
     // The demo's files split over two sub-folders, plus the same file name in both, and the clutter.

@@ -134,6 +134,32 @@ export async function openPage(server: StaticServer, pagePath = PAGE): Promise<S
   };
 }
 
+export interface PageFixture {
+  /** A temporary folder for the test's files, removed afterwards. */
+  dir: string;
+  server: StaticServer;
+  s: Session;
+}
+
+/**
+ * For a describe block: before its tests, a temporary folder, dist/ served on 127.0.0.1 and a fresh
+ * chromium on `pagePath`; after them, all three gone. Fields are set once the beforeAll has run.
+ */
+export function pageFixture(tag: string, pagePath = PAGE): PageFixture {
+  const fx = {} as PageFixture;
+  beforeAll(async () => {
+    fx.dir = mkdtempSync(join(tmpdir(), `pingyi-e2e-${tag}-`));
+    fx.server = await serveDist();
+    fx.s = await openPage(fx.server, pagePath);
+  });
+  afterAll(async () => {
+    await fx.s?.close();
+    await fx.server?.close();
+    if (fx.dir) rmSync(fx.dir, { recursive: true, force: true });
+  });
+  return fx;
+}
+
 /** A full-page screenshot kept as a test artifact: test-artifacts/e2e/<test>/<step>.png. */
 export async function shot(page: Page, test: string, step: string): Promise<void> {
   const dir = join(ARTIFACTS, test);

@@ -5,13 +5,12 @@
  * is checked at every step: the selected tab is the one Tab stop of the tab list, the arrow keys move
  * along it and Enter/Space selects, Tab leads into the step's own controls.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, readdirSync } from 'fs';
 import { basename, join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { Page } from 'playwright-core';
 import { writeSampleFiles } from '../../src/cli/demo';
-import { Session, StaticServer, foreignRequests, openPage, serveDist, shot } from './harness';
+import { foreignRequests, pageFixture, shot } from './harness';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 const TEST = 'keyboard';
@@ -77,24 +76,14 @@ async function chooseFiles(page: Page, files: string[]): Promise<void> {
 }
 
 describe('standalone page: keyboard only', () => {
-  let server: StaticServer;
-  let s: Session;
-  let dir: string;
+  const fx = pageFixture('keys');
   let demo: ReturnType<typeof writeSampleFiles>;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-keys-'));
-    demo = writeSampleFiles(SAMPLE, dir);
-    server = await serveDist();
-    s = await openPage(server);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    demo = writeSampleFiles(SAMPLE, fx.dir);
   });
 
   it('completes the campaign with Tab, the arrow keys, Enter and Space', async () => {
+    const { s, server, dir } = fx;
     const { page } = s;
     await page.locator('body').focus();
 

@@ -4,31 +4,18 @@
  * server's origin or stays in the page (blob:, data:), the server was asked only for files that exist
  * in dist/, and the page's Content-Security-Policy really blocks a request to anywhere else.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { writeSampleFiles } from '../../src/cli/demo';
-import { DIST, PAGE, Session, StaticServer, download, foreignRequests, openPage, serveDist } from './harness';
+import { DIST, PAGE, download, foreignRequests, pageFixture } from './harness';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 
 describe('standalone page: no request other than its own files', () => {
-  let server: StaticServer;
-  let s: Session;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pingyi-e2e-offline-'));
-    server = await serveDist();
-    s = await openPage(server);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = pageFixture('offline');
 
   it('the built page loads no office.js and names no outside URL; its CSP is strict', () => {
+    const { s, server, dir } = fx;
     const html = readFileSync(join(DIST, PAGE), 'utf8');
     expect(html).not.toMatch(/office\.js|appsforoffice|https?:\/\//);
     // The built html is minified: attribute quotes are dropped where they may be.
@@ -40,6 +27,7 @@ describe('standalone page: no request other than its own files', () => {
   });
 
   it('a whole campaign makes requests to the page origin only (or blob:/data:)', async () => {
+    const { s, server, dir } = fx;
     const { page } = s;
     const demo = writeSampleFiles(SAMPLE, dir);
     await page.getByLabel('预设方案').selectOption(demo.sample.scheme);
@@ -67,6 +55,7 @@ describe('standalone page: no request other than its own files', () => {
   });
 
   it('the CSP blocks a request to anywhere else (checked after the requests above)', async () => {
+    const { s, server, dir } = fx;
     const before = s.requests.length;
     const outcome = await s.page.evaluate(async () => {
       try {

@@ -3,22 +3,13 @@
  * switches to files (the standalone page's host) instead of hanging or failing, and a campaign set
  * up there survives a reload (kept in the browser's storage).
  */
-import { Session, StaticServer, openPage, serveDist } from './harness';
+import { pageFixture } from './harness';
 
 describe('taskpane.html outside Excel', () => {
-  let server: StaticServer;
-  let s: Session;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    s = await openPage(server, 'taskpane.html');
-  });
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-  });
+  const fx = pageFixture('taskpane', 'taskpane.html');
 
   it('opens in files mode, and keeps the chosen preset over a reload', async () => {
+    const { s, server } = fx;
     const { page } = s;
     // Files mode: roster from a file, no workbook sheets to validate.
     await page.getByRole('button', { name: '从文件读取名册' }).waitFor();
