@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { runDemo } from '../../src/cli/demo';
+import { DemoSample, expectedDemoScores } from '../helpers/demo-sample';
 
 const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 
@@ -34,30 +35,16 @@ describe('npm run demo', () => {
   });
 
   it('排名表 scores equal 干部平均×50% + 员工平均×50%, computed here from the sample', () => {
-    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { submissions: { file: string; sheets: { rows: unknown[][] }[] }[] };
-    // Valid scores only: numbers 0..100; the resent copy and the ballot without a group are not counted.
-    const sums: Record<string, Record<string, number[]>> = {};
-    for (const s of sample.submissions) {
-      if (s.file.includes('重发') || s.file.startsWith('未填')) continue;
-      const group = String(s.sheets[0].rows[1][0]).replace('测评人类别：', '');
-      for (const row of s.sheets[0].rows.slice(3)) {
-        const [name, , score] = row as [string, string, unknown];
-        if (typeof score !== 'number' || score < 0 || score > 100) continue;
-        const key = name === '陳剛' ? '陈刚' : name;
-        ((sums[key] ??= {})[group] ??= []).push(score);
-      }
-    }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const expected = expectedDemoScores(JSON.parse(readFileSync(SAMPLE, 'utf8')) as DemoSample);
     const table = rows('排名表');
     const header = table.findIndex((r) => r.includes('姓名'));
     const nameCol = table[header].indexOf('姓名');
     const scoreCol = table[header].findIndex((h) => typeof h === 'string' && h.includes('得分'));
     let checked = 0;
     for (const r of table.slice(header + 1)) {
-      const name = r[nameCol] as string;
-      if (!sums[name]) continue;
-      const expected = (mean(sums[name]['干部']) + mean(sums[name]['员工'])) / 2;
-      expect(Number(r[scoreCol])).toBeCloseTo(expected, 6);
+      const want = expected.get(r[nameCol] as string);
+      if (want === undefined) continue;
+      expect(Number(r[scoreCol])).toBeCloseTo(want, 6);
       checked++;
     }
     expect(checked).toBe(10);

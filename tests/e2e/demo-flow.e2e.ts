@@ -11,39 +11,16 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { writeSampleFiles } from '../../src/cli/demo';
+import { DEMO_SAMPLE, DemoSample, expectedDemoScores } from '../helpers/demo-sample';
 import { download, dropFiles, foreignRequests, pageFixture, seriousViolations, sheetTable, shot, tableRecords } from './harness';
 
-const SAMPLE = join(__dirname, '../../samples/p4-middle-managers.json');
 const TEST = 'demo-flow';
-
-interface Sample {
-  scheme: string;
-  roster: { name: string; flags?: Record<string, string> }[];
-  submissions: { file: string; sheets: { rows: unknown[][] }[] }[];
-}
-
-/** (干部平均 + 员工平均)/2 per name, from the sample's valid scores (0..100; not the resent copy, not the ballot without a group). */
-function expectedScores(sample: Sample): Map<string, number> {
-  const sums: Record<string, Record<string, number[]>> = {};
-  for (const s of sample.submissions) {
-    if (s.file.includes('重发') || s.file.startsWith('未填')) continue;
-    const group = String(s.sheets[0].rows[1][0]).replace('测评人类别：', '');
-    for (const row of s.sheets[0].rows.slice(3)) {
-      const [name, , score] = row as [string, string, unknown];
-      if (typeof score !== 'number' || score < 0 || score > 100) continue;
-      const key = name === '陳剛' ? '陈刚' : name;
-      ((sums[key] ??= {})[group] ??= []).push(score);
-    }
-  }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  return new Map(Object.entries(sums).map(([name, g]) => [name, (mean(g['干部']) + mean(g['员工'])) / 2]));
-}
 
 describe('standalone page: the demo campaign end to end', () => {
   const fx = pageFixture('demo');
-  let files: { submissions: string; roster: string; sample: Sample };
+  let files: { submissions: string; roster: string; sample: DemoSample };
   beforeAll(() => {
-    files = writeSampleFiles(SAMPLE, fx.dir) as typeof files;
+    files = writeSampleFiles(DEMO_SAMPLE, fx.dir) as typeof files;
   });
 
   it('runs the campaign and downloads a result workbook with the right figures', async () => {
@@ -114,7 +91,7 @@ describe('standalone page: the demo campaign end to end', () => {
     const book = XLSX.read(result.bytes, { type: 'buffer' });
     expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
 
-    const expected = expectedScores(files.sample);
+    const expected = expectedDemoScores(files.sample);
     const ranking = tableRecords(sheetTable(book, '排名表'));
     const scoreKey = Object.keys(ranking[0]).find((k) => k.includes('得分'))!;
     expect(scoreKey).toBeDefined();
