@@ -203,7 +203,8 @@ async function makeFiles(root: string, count: number): Promise<{ dir: string; ro
     }
     t.toBytes(); // writes the marks into the sheet
     const bytes = XLSX.write(t.wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-    writeFileSync(join(dir, `${GROUPS[b % 2]}-${String(b + 1).padStart(4, '0')}.xlsx`), bytes);
+    // Numbered first, so that the first 200 in name order (the smaller case) hold both groups alike.
+    writeFileSync(join(dir, `${String(b + 1).padStart(4, '0')}-${GROUPS[b % 2]}.xlsx`), bytes);
   }
   return { dir, roster, seconds: (Date.now() - t0) / 1000 };
 }

@@ -228,10 +228,13 @@ async function main(): Promise<void> {
       });
       const after = server.served.slice(before);
       const parserBefore = parserChunks.filter((c) => atRender.some((s) => s.endsWith(c)));
-      const parserAfter = parserChunks.filter((c) => after.some((s) => s.endsWith(c)));
-      const ok = parserBefore.length === 0 && parserAfter.length === parserChunks.length;
+      const parserAfter = parserChunks.filter((c) => after.some((s) => s.endsWith(c)) && !atRender.some((s) => s.endsWith(c)));
+      // One of them suffices: the parser runs in a web worker where the browser has workers, else on the page.
+      const ok = parserBefore.length === 0 && parserAfter.length > 0;
       failed ||= !ok;
-      lazyCheck = `Workbook parser (${parserChunks.join(', ')}): requested before the first render: ${parserBefore.length ? 'yes' : 'no'}; after a roster workbook was picked: ${parserAfter.length === parserChunks.length ? 'yes' : 'no'} → ${ok ? '是' : '否'}`;
+      lazyCheck =
+        `Chunks holding the workbook parser: ${parserChunks.join(', ')}. Requested before the first render: ${parserBefore.join(', ') || 'none'}; ` +
+        `requested once a roster workbook was picked (standalone.html): ${parserAfter.join(', ') || 'none'} → ${ok ? '是' : '否'}`;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
