@@ -26,12 +26,13 @@ export interface Entry {
   scaled: number;
 }
 
-const STATUS_CODE = { valid: 1, abstain: 2, invalid: 3, na: 4 } as const satisfies Record<EntryStatus, number>;
-export type StatusCode = (typeof STATUS_CODE)[EntryStatus];
-export const VALID = STATUS_CODE.valid;
-export const ABSTAIN = STATUS_CODE.abstain;
-export const INVALID = STATUS_CODE.invalid;
-export const NA = STATUS_CODE.na;
+/** Entry statuses as small codes in the packed entries. Exported by name list: module-local uses then stay plain constants in CommonJS output. */
+const VALID = 1;
+const ABSTAIN = 2;
+const INVALID = 3;
+const NA = 4;
+export { ABSTAIN, INVALID, NA, VALID };
+export type StatusCode = typeof VALID | typeof ABSTAIN | typeof INVALID | typeof NA;
 const STATUS_NAME: EntryStatus[] = ['valid', 'valid', 'abstain', 'invalid', 'na'];
 
 /**
@@ -176,9 +177,9 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         const kind = best.form.subjectKind ?? scheme.subjectKind;
         let formRoster = rosters.get(kind);
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
-        readers.set(best.form, (reader = new FormReader(best.form, formRoster)));
+        readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
-      const ballot = readSheet(scheme, reader, { ...submission, meta }, view, best, out, entries);
+      const ballot = readSheet(scheme, reader, where, meta, view, best, out, entries);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const earlier = seen.get(key);
@@ -261,6 +262,9 @@ function mix2(h: number, n: number): number {
   return x ^ (x >>> 15);
 }
 
+/** "标签：值" pairs, several to a cell allowed. Global, so `lastIndex` is reset before each cell. */
+const FIELD_PATTERN = /([^\s:：]{2,12})\s*[:：]\s*([^:：]*?)(?=\s+[^\s:：]{2,12}\s*[:：]|$)/g;
+
 /** Header fields written as "标签：值" in one cell, or a label cell followed by its value. */
 function readFields(view: SheetView, before: number): { label: string; value: string; cell: string }[] {
   const fields: { label: string; value: string; cell: string }[] = [];
@@ -271,7 +275,8 @@ function readFields(view: SheetView, before: number): { label: string; value: st
       const v = shownValue(view.raw(r, c));
       if (typeof v !== 'string') continue;
       const text = v.normalize('NFKC');
-      const pattern = /([^\s:：]{2,12})\s*[:：]\s*([^:：]*?)(?=\s+[^\s:：]{2,12}\s*[:：]|$)/g;
+      const pattern = FIELD_PATTERN;
+      pattern.lastIndex = 0;
       let m: RegExpExecArray | null;
       let any = false;
       while ((m = pattern.exec(text)) !== null) {
@@ -296,30 +301,54 @@ function nextValue(view: SheetView, r: number, c: number): string {
   return '';
 }
 
-function resolveGroup(scheme: Scheme, form: FormDef, submission: Submission, fields: ReturnType<typeof readFields>) {
-  const allowed = scheme.raterGroups.filter((g) => !form.raterGroups || form.raterGroups.includes(g.id));
-  if (submission.meta?.groupId && allowed.some((g) => g.id === submission.meta!.groupId)) return { id: submission.meta.groupId };
-  const field = fields.find((f) => GROUP_FIELDS.some((l) => f.label.endsWith(l)) && f.value !== '');
-  const emptyField = fields.find((f) => GROUP_FIELDS.some((l) => f.label.endsWith(l)));
-  if (field) {
-    const value = normalizeLabel(field.value);
-    const hit = allowed.find((g) => [g.name, g.id, ...(g.aliases ?? [])].some((n) => normalizeLabel(n) === value));
-    return hit ? { id: hit.id } : { id: null, said: field.value, cell: field.cell };
-  }
-  return allowed.length === 1 ? { id: allowed[0].id } : { id: null, cell: emptyField?.cell };
-}
+type Choice = { id: string } | { id: null; said?: string; cell?: string };
 
-function resolveRound(scheme: Scheme, form: FormDef, submission: Submission, fields: ReturnType<typeof readFields>) {
-  const allowed = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
-  if (submission.meta?.roundId && allowed.some((r) => r.id === submission.meta!.roundId)) return { id: submission.meta.roundId };
-  const field = fields.find((f) => ROUND_FIELDS.some((l) => f.label.endsWith(l)) && f.value !== '');
-  const emptyField = fields.find((f) => ROUND_FIELDS.some((l) => f.label.endsWith(l)));
-  if (field) {
-    const value = normalizeLabel(field.value);
-    const hit = allowed.find((r) => [r.name, r.id, ...(r.aliases ?? [])].some((n) => normalizeLabel(n) === value));
-    return hit ? { id: hit.id } : { id: null, said: field.value, cell: field.cell };
+/**
+ * A form's rater groups or rounds and how a sheet names one: the host's template metadata, else the
+ * first header field whose label ends in one of `fieldLabels` (测评人类别 ...) and has a value, matched
+ * by name, id or alias after normalising; with only one allowed, that one. Built once per form.
+ */
+class Choices {
+  private readonly ids: string[];
+  /** Normalised name, id or alias → id; the first allowed choice (in scheme order) keeps a shared name. */
+  private readonly byName = new Map<string, string>();
+  /** One result object per id, shared: only read. */
+  private readonly found = new Map<string, { id: string }>();
+
+  constructor(
+    all: readonly { id: string; name: string; aliases?: string[] }[],
+    only: readonly string[] | undefined,
+    private readonly fieldLabels: readonly string[],
+  ) {
+    const allowed = all.filter((x) => !only || only.includes(x.id));
+    this.ids = allowed.map((x) => x.id);
+    for (const x of allowed) {
+      this.found.set(x.id, { id: x.id });
+      for (const n of [x.name, x.id, ...(x.aliases ?? [])]) {
+        const key = normalizeLabel(n);
+        if (!this.byName.has(key)) this.byName.set(key, x.id);
+      }
+    }
   }
-  return allowed.length === 1 ? { id: allowed[0].id } : { id: null, cell: emptyField?.cell };
+
+  resolve(metaId: string | undefined, fields: ReturnType<typeof readFields>): Choice {
+    if (metaId && this.ids.includes(metaId)) return this.found.get(metaId)!;
+    let field: (typeof fields)[number] | undefined;
+    let emptyField: (typeof fields)[number] | undefined;
+    for (const f of fields) {
+      if (!this.fieldLabels.some((l) => f.label.endsWith(l))) continue;
+      emptyField ??= f;
+      if (f.value !== '') {
+        field = f;
+        break;
+      }
+    }
+    if (field) {
+      const id = this.byName.get(normalizeLabel(field.value));
+      return id !== undefined ? this.found.get(id)! : { id: null, said: field.value, cell: field.cell };
+    }
+    return this.ids.length === 1 ? this.found.get(this.ids[0])! : { id: null, cell: emptyField?.cell };
+  }
 }
 
 /** What the reader needs to know about a cell's text: worked out once per distinct string and form. */
@@ -356,10 +385,16 @@ class FormReader {
   /** The current row's plain √ per item group, when `scanPlainMarks` found only plain √ and empty cells. */
   readonly plain: PlainMarks;
 
+  readonly groups: Choices;
+  readonly rounds: Choices;
+
   constructor(
+    scheme: Scheme,
     readonly form: FormDef,
     readonly roster: Roster,
   ) {
+    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS);
+    this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS);
     this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
     const n = roster.all.length;
     this.seenRow = new Int32Array(n);
@@ -426,6 +461,21 @@ class FormReader {
 
 const EMPTY_ROW: CellValue[] = [];
 
+/** Per recognised layout, shared by the sheets of one template: the columns outside it, for the sheet width last asked. */
+const outsideColumns = new WeakMap<RecognisedForm, { width: number; cols: number[] }>();
+
+/** Columns where a √ would be outside the tier columns (checked on every data row). */
+function columnsOutside(rec: RecognisedForm, width: number): number[] {
+  const hit = outsideColumns.get(rec);
+  if (hit !== undefined && hit.width === width) return hit.cols;
+  const used = new Set<number>([...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((s) => s.col)]);
+  for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) used.add(c);
+  const cols: number[] = [];
+  for (let c = 0; c < width; c++) if (!used.has(c)) cols.push(c);
+  outsideColumns.set(rec, { width, cols });
+  return cols;
+}
+
 /** Per item group of tier columns: how many plain √ the row has, and the level of the last one. */
 interface PlainMarks {
   marks: Int32Array;
@@ -457,7 +507,8 @@ function scanPlainMarks(cells: CellValue[], rec: RecognisedForm, plain: PlainMar
 function readSheet(
   scheme: Scheme,
   reader: FormReader,
-  submission: Submission,
+  where: { file: string; sheet: string },
+  meta: Submission['meta'],
   view: SheetView,
   rec: RecognisedForm,
   out: ReadResult,
@@ -466,7 +517,6 @@ function readSheet(
   const form = rec.form;
   const roster = reader.roster;
   reader.nextSheet();
-  const where = { file: submission.file, sheet: view.sheet.name };
   const at = (r: number, c: number) => ({ ...where, cell: cellAddress(r, c) });
   const findings = out.findings;
   const itemLabels = form.itemLabels;
@@ -485,8 +535,8 @@ function readSheet(
   }
 
   const fields = readFields(view, rec.headerRow);
-  const group = resolveGroup(scheme, form, submission, fields);
-  const round = resolveRound(scheme, form, submission, fields);
+  const group = reader.groups.resolve(meta?.groupId, fields);
+  const round = reader.rounds.resolve(meta?.roundId, fields);
   if (group.id === null) {
     const names = scheme.raterGroups.map((g) => g.name).join('、');
     const said = 'said' in group && group.said ? `「${group.said}」不是方案中的类别` : '表中没有写明测评人类别';
@@ -502,13 +552,7 @@ function readSheet(
   const validBefore = entries.validCount;
   const comments: string[] = [];
   const recommended: number[] = [];
-  const tierCols = new Map<number, { item: number; level: number }>();
-  for (const t of rec.tierColumns) tierCols.set(t.col, t);
-  const usedCols = new Set<number>([...tierCols.keys(), ...rec.scoreColumns.map((s) => s.col)]);
-  for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) usedCols.add(c);
-  /** Columns where a √ would be outside the tier columns, checked on every data row. */
-  const otherCols: number[] = [];
-  for (let c = 0; c < view.colCount; c++) if (!usedCols.has(c)) otherCols.push(c);
+  const otherCols = columnsOutside(rec, view.colCount);
   const rows = view.sheet.rows;
   const tierCol0 = rec.tierColumns[0]?.col;
 
@@ -700,8 +744,8 @@ function readSheet(
     return null;
   }
   return new Ballot(
-    `${submission.file}!${view.sheet.name}`,
-    submission.file,
+    `${where.file}!${view.sheet.name}`,
+    where.file,
     view.sheet.name,
     form.id,
     group.id,

@@ -18,9 +18,10 @@ const HEADER_DEPTH = 3;
 export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeAt = new Map<number, MergeRange[]>();
+  /** Merges by row; null on the many sheets without any (no Map per sheet). */
+  private readonly mergeAt: Map<number, MergeRange[]> | null = null;
   /** Normalised labels by row, filled lazily (a sparse row array, so huge sheets cost only what is read). */
-  private readonly labelCache: (string | undefined)[][] = [];
+  private labelCache: (string | undefined)[][] | null = null;
 
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.rows.length;
@@ -28,25 +29,28 @@ export class SheetView {
     const rows = sheet.rows;
     for (let r = 0; r < rows.length; r++) if (rows[r].length > cols) cols = rows[r].length; // indexed: no iterator per sheet
     this.colCount = cols;
+    if (sheet.merges.length === 0) return;
+    const mergeAt = new Map<number, MergeRange[]>();
     for (const m of sheet.merges) {
       if (m.r1 > m.r2 || m.c1 > m.c2 || m.r1 < 0 || m.c1 < 0) continue;
       const last = Math.min(m.r2, this.rowCount - 1);
       for (let r = m.r1; r <= last; r++) {
-        const list = this.mergeAt.get(r);
+        const list = mergeAt.get(r);
         if (list) list.push(m);
-        else this.mergeAt.set(r, [m]);
+        else mergeAt.set(r, [m]);
       }
     }
+    if (mergeAt.size > 0) this.mergeAt = mergeAt; // kept only when some merge covers a row
   }
 
   /** Whether any merge covers a row of this sheet; without, `value` is the raw cell. */
   get merged(): boolean {
-    return this.mergeAt.size > 0;
+    return this.mergeAt !== null;
   }
 
   /** The merge covering (r, c), if any. */
   merge(r: number, c: number): MergeRange | undefined {
-    if (this.mergeAt.size === 0) return undefined;
+    if (this.mergeAt === null) return undefined;
     const list = this.mergeAt.get(r);
     if (list === undefined) return undefined;
     for (let i = 0; i < list.length; i++) if (c >= list[i].c1 && c <= list[i].c2) return list[i];
@@ -64,8 +68,9 @@ export class SheetView {
   }
 
   label(r: number, c: number): string {
-    let row = this.labelCache[r];
-    if (row === undefined) row = this.labelCache[r] = [];
+    const cache = (this.labelCache ??= []);
+    let row = cache[r];
+    if (row === undefined) row = cache[r] = [];
     let hit = row[c];
     if (hit === undefined) {
       const v = shownValue(this.value(r, c));
@@ -340,6 +345,12 @@ export function recogniseSheet(
   return { best: candidates[0] ?? null, runnerUp: candidates[1] ?? null };
 }
 
+function sameParts(a: (number | string)[], b: (number | string)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Recognition once per distinct layout. Returned ballots are copies of a few templates, and recognition
  * depends only on the cells whose label could match one of the scheme's header words (levels, items,
@@ -358,6 +369,12 @@ export class LayoutCache {
   private lastText: string | undefined;
   private lastLabel = '';
   private readonly layouts = new Map<string, ReturnType<typeof recogniseSheet>>();
+  /** What decides a sheet's layout, flat: merges (count, then r1, c1, r2, c2 each), then row, column, label of each cell that matters. */
+  private parts: (number | string)[] = [];
+  /** The same for the last sheet, with its preferred form and result: consecutive sheets mostly share a layout. */
+  private lastParts: (number | string)[] = [];
+  private lastPreferred: string | undefined;
+  private lastResult: ReturnType<typeof recogniseSheet> | null = null;
   /** Forms with items in rows look for the item column below the header: then every row can matter. */
   private readonly wholeSheet: boolean;
 
@@ -374,19 +391,28 @@ export class LayoutCache {
   }
 
   recognise(view: SheetView, preferredFormId?: string): ReturnType<typeof recogniseSheet> {
-    const key = this.key(view, preferredFormId);
+    const parts = this.collect(view);
+    if (this.lastResult !== null && preferredFormId === this.lastPreferred && sameParts(parts, this.lastParts)) return this.lastResult;
+    // Length-prefixed texts: no label can forge a separator.
+    let key = `${(preferredFormId ?? '').length}:${preferredFormId ?? ''}`;
+    for (const p of parts) key += typeof p === 'number' ? `,${p}` : `,${p.length}:${p}`;
     let hit = this.layouts.get(key);
     if (hit === undefined) {
       if (this.layouts.size >= 1000) this.layouts.clear(); // bounded: a batch of all-different sheets
       hit = recogniseSheet(view, this.scheme, preferredFormId);
       this.layouts.set(key, hit);
     }
+    [this.parts, this.lastParts] = [this.lastParts, parts];
+    this.lastPreferred = preferredFormId;
+    this.lastResult = hit;
     return hit;
   }
 
-  private key(view: SheetView, preferredFormId?: string): string {
-    let key = `${preferredFormId ?? ''}|`;
-    for (const m of view.sheet.merges) key += `${m.r1},${m.c1},${m.r2},${m.c2};`;
+  private collect(view: SheetView): (number | string)[] {
+    const parts = this.parts;
+    parts.length = 0;
+    parts.push(view.sheet.merges.length);
+    for (const m of view.sheet.merges) parts.push(m.r1, m.c1, m.r2, m.c2);
     const rows = view.sheet.rows;
     const last = this.wholeSheet ? view.rowCount : Math.min(view.rowCount, HEADER_SEARCH_ROWS);
     for (let r = 0; r < last; r++) {
@@ -398,31 +424,28 @@ export class LayoutCache {
         const text = shownValue(v);
         if (typeof text !== 'string') continue;
         const label = this.relevantAt(r, c, text);
-        if (label !== '') key += `|${r},${c},${label.length}:${label}`; // length-prefixed: no label can forge a separator
+        if (label !== '') parts.push(r, c, label);
       }
     }
-    return key;
+    return parts;
   }
 
   private relevantAt(r: number, c: number, text: string): string {
-    if (text === this.lastText) return this.lastLabel;
     let texts = this.cellText[r];
     if (texts === undefined) {
       texts = this.cellText[r] = [];
       this.cellLabel[r] = [];
     }
-    let label: string;
-    if (texts[c] === text) label = this.cellLabel[r][c];
-    else {
-      label = this.relevantLabel(text);
-      if (r < 10_000 && c < 1_000) {
-        texts[c] = text;
-        this.cellLabel[r][c] = label;
-      }
+    if (texts[c] === text) return this.cellLabel[r][c];
+    if (text !== this.lastText) {
+      this.lastText = text;
+      this.lastLabel = this.relevantLabel(text);
     }
-    this.lastText = text;
-    this.lastLabel = label;
-    return label;
+    if (r < 10_000 && c < 1_000) {
+      texts[c] = text;
+      this.cellLabel[r][c] = this.lastLabel;
+    }
+    return this.lastLabel;
   }
 
   /** A superset of what the tests of recognition can match: equal to, containing, or (4+ characters) inside a header word. */

@@ -3,7 +3,8 @@
  * invalid entries, not-applicable rows and score sums; per subject the recommendations; per group
  * the ballots returned and counted. Plain integer counts in one flat array: exact and fast.
  */
-import { ABSTAIN as ABSTAINED, Ballot, INVALID as INVALIDATED, NA as NOT_APPLICABLE, ReadResult, SCORE_SCALE, VALID } from '../ballots/read-ballots';
+import * as entryStatus from '../ballots/read-ballots';
+import { Ballot, ReadResult, SCORE_SCALE } from '../ballots/read-ballots';
 import { Fraction } from '../common/fraction';
 import { Scheme } from '../scheme/scheme-schema';
 
@@ -14,6 +15,12 @@ const NA = 2;
 const SCORE_SUM = 3;
 const SCORE_COUNT = 4;
 const EXTRA = 5;
+
+/** Entry status codes, copied into this module's own constants for the counting loop. */
+const VALID = entryStatus.VALID;
+const ABSTAINED = entryStatus.ABSTAIN;
+const INVALIDATED = entryStatus.INVALID;
+const NOT_APPLICABLE = entryStatus.NA;
 
 export interface TallyCell {
   levels: number[];
