@@ -46,8 +46,8 @@ describe('standalone page: no request other than its own files', () => {
 
     expect(s.requests.length).toBeGreaterThan(2);
     expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-    // The chunks loaded on demand (reader, writer) came from the server, and nothing asked for was missing.
-    expect(server.served.some((p) => /workbook-reader/.test(p))).toBe(true);
+    // The code loaded on demand (the reader's worker, the writer) came from the server, and nothing asked for was missing.
+    expect(server.served.some((p) => /pingyi-reader\./.test(p))).toBe(true);
     expect(server.served.some((p) => /workbook-writer/.test(p))).toBe(true);
     expect(server.served.filter((p) => !existsSync(join(DIST, decodeURIComponent(p))))).toEqual([]);
     expect(s.cspViolations).toEqual([]);
