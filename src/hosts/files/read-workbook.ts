@@ -23,7 +23,7 @@ import { parserInput } from './parser-input';
 import { CsvCellLimit, TextEncoding, decodeText, looksLikeText, parseCsv } from './csv-read';
 import { CellBudgetExceeded, sheetToGrid } from './sheet-grid';
 import { ZipDirectory, readZipDirectory, startsWithZipMagic, storedEntry } from './zip-directory';
-import { guardZip, mb } from './zip-guard';
+import { ZipParts, guardZip, mb } from './zip-guard';
 
 export interface ReadLimits {
   /** The file itself. */
@@ -202,7 +202,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): WorkbookForma
 }
 
 /** The SheetJS options: values and cached formula results only, nothing the engine does not use. */
-const PARSE_OPTIONS: XLSX.ParsingOptions = {
+export const PARSE_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: true,
   cellNF: false,
   cellHTML: false,
@@ -228,8 +228,8 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array, limits?:
   if (bytes.length === 0) {
     return { submission: null, findings: [finding(PROBLEM_CODES.empty, `「${fileName}」是空文件（0 字节），没有任何内容`, { file: fileName })], problem: 'empty' };
   }
-  // The hash is worked out beside the reading, not before it: Web Crypto digests off the main thread,
-  // and awaiting it first left the main thread idle meanwhile (bench/files.bench.ts profiles).
+  // The hash is awaited after the reading, not before it: in a browser Web Crypto digests off the main
+  // thread, and awaiting it first left the main thread idle meanwhile (bench/files.bench.ts profiles).
   const hashing = sha256(bytes);
   const outcome = readBytes(fileName, bytes, L);
   return { ...outcome, sha256: await hashing };
@@ -246,6 +246,8 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     problem,
   });
 
+  // For a zip: the entries the guard inflated, handed to the parser (see parseParts).
+  let parts: ZipParts | undefined;
   try {
     if (bytes.length > L.maxBytes) {
       return fail('too-large', `「${file}」有 ${mb(bytes.length)}，超过单个文件 ${mb(L.maxBytes)} 的上限，未读取`);
@@ -267,7 +269,8 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
           if (zip.reason === 'too-many-entries') return fail('bomb', `「${file}」${zip.detail}，不像正常的工作簿，未读取`);
           return fail('damaged', `「${file}」已损坏（${zip.detail}），无法读取`);
         }
-        const verdict = guardZip(bytes, zip.entries, s.format, L);
+        parts = { entries: [], complete: true };
+        const verdict = guardZip(bytes, zip.entries, s.format, L, parts);
         if (!verdict.ok) {
           switch (verdict.problem) {
             case 'encrypted':
@@ -295,7 +298,8 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     let wb: XLSX.WorkBook;
     try {
       const input = parserInput(bytes);
-      wb = XLSX.read(input.data, { ...PARSE_OPTIONS, type: input.type });
+      const options: XLSX.ParsingOptions = { ...PARSE_OPTIONS, type: input.type };
+      wb = parts?.complete ? parseParts(parts, options) : XLSX.read(input.data, options);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
@@ -306,6 +310,31 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     const reason = e instanceof Error ? e.message : String(e);
     return fail('damaged', `「${file}」无法读取（${reason}）`);
   }
+}
+
+/** The parts of SheetJS's API used by parseParts, which its type declarations leave out. */
+interface SheetJsZipApi {
+  parse_zip(container: unknown, options: XLSX.ParsingOptions): XLSX.WorkBook;
+  CFB: { utils: { cfb_new(): unknown; cfb_add(container: unknown, name: string, content: Uint8Array, options: { unsafe: boolean }): unknown } };
+}
+
+/**
+ * Parses a zip-based workbook (xlsx, xlsm, xlsb, ods) from the entries the guard has already
+ * inflated and checked, so that nothing is inflated twice. `XLSX.read` on a zip does the same in
+ * two steps: its zip reader (CFB.read → CFB's parse_zip) inflates every entry and adds each, in
+ * directory order, under its local header name, to a new container with `cfb_add(…, { unsafe: true })`;
+ * then `parse_zip(container, options)` reads the workbook (or, with META-INF/manifest.xml, the ODS)
+ * from that container only. Here the container is built the same way from the guard's bytes, as
+ * Buffers in Node as SheetJS's own reader makes them (its string decoding takes another path for a
+ * plain Uint8Array). What `XLSX.read` does before that does not matter with these options: it
+ * resets the codepage (used only with a codepage table loaded, which this project does not load)
+ * and the number-format options (used only with cellText).
+ */
+export function parseParts(parts: ZipParts, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const api = XLSX as unknown as SheetJsZipApi;
+  const container = api.CFB.utils.cfb_new();
+  for (const p of parts.entries) api.CFB.utils.cfb_add(container, p.name, parserInput(p.data).data, { unsafe: true });
+  return api.parse_zip(container, options);
 }
 
 function toOutcome(

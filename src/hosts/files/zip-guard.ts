@@ -58,7 +58,28 @@ export function mb(n: number): string {
 
 const SHEET_PART = /^xl\/(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.(xml|bin)$/i;
 
-export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' | 'ods', limits: ZipGuardLimits): ZipVerdict {
+/**
+ * The entries as the guard inflated them, kept for the workbook parser so that it does not inflate
+ * them a second time (read-workbook.ts). Filled by guardZip when it is passed one; meaningful only
+ * when the verdict is ok.
+ */
+export interface ZipParts {
+  /**
+   * Every entry in directory order: its name as the parser reads it (from the local header, one
+   * character per byte) and its inflated bytes (for a stored entry, a view into the file's bytes).
+   */
+  entries: { name: string; data: Uint8Array }[];
+  /**
+   * False when the parser, reading the zip itself, could see an entry otherwise than the guard did:
+   * a local header with a data descriptor (flag bit 3, whose trailing sizes the parser checks) or an
+   * encryption bit the directory does not have, or an entry that inflated to fewer bytes than it
+   * declares (the parser would hand on a buffer of the declared size, its tail unwritten). The
+   * parser then reads the file itself, as it did before the parts were kept.
+   */
+  complete: boolean;
+}
+
+export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' | 'ods', limits: ZipGuardLimits, keep?: ZipParts): ZipVerdict {
   // Step 1: the directory alone.
   let declared = 0;
   for (const e of entries) {
@@ -91,7 +112,13 @@ export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' 
   try {
     for (const e of entries) {
       const scan = format === 'ods' ? e.name === 'content.xml' : /\.xml$/i.test(e.name);
-      verifyEntry(bytes, e, scan ? counter : null);
+      const out = verifyEntry(bytes, e, scan ? counter : null, keep?.complete === true);
+      if (keep) {
+        const local = e.localHeaderOffset;
+        const localFlags = u16(bytes, local + 6);
+        if (out === null || out.length !== e.declaredSize || (localFlags | e.flags) & 0x2049) keep.complete = false;
+        if (keep.complete) keep.entries.push({ name: latin1(bytes.subarray(local + 30), u16(bytes, local + 26)), data: out! });
+      }
     }
   } catch (err) {
     if (err instanceof Stop) return { ok: false, problem: err.problem, detail: err.detail };
@@ -109,7 +136,11 @@ interface Scanner {
   push(chunk: Uint8Array): void;
 }
 
-function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null): void {
+/**
+ * Checks one entry; with `keep`, returns its inflated bytes (null if the entry is one the parser
+ * must read itself, see ZipParts.complete).
+ */
+function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null, keep: boolean): Uint8Array | null {
   const start = entryDataStart(bytes, e);
   if (start === null) throw new Stop('damaged', `「${e.name}」的数据不完整（文件可能被截断）`);
   // The parser trusts the local header: its method, and its uncompressed size (or a zip64 extra
@@ -127,8 +158,10 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null): v
   }
   const data = bytes.subarray(start, start + e.compressedSize);
   let crc = 0;
+  let out: Uint8Array | null = null;
   scanner?.begin();
   if (e.method === 0) {
+    out = data;
     if (e.compressedSize !== e.declaredSize) throw new Stop('damaged', `「${e.name}」的大小记录不一致`);
     for (let i = 0; i < data.length; i += CHUNK) {
       const chunk = data.subarray(i, i + CHUNK);
@@ -138,11 +171,13 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null): v
   } else if (data.length < 2) {
     throw new Stop('damaged', `「${e.name}」的压缩数据为空`);
   } else if (data.length <= CHUNK && e.declaredSize <= SMALL_DECLARED) {
-    const out = inflateSmall(data, e);
+    out = inflateSmall(data, e);
     crc = crc32(0, out);
     scanner?.push(out);
   } else {
     let produced = 0;
+    // fflate hands each chunk over as a fresh copy, so the chunks can be kept as they are.
+    const chunks: Uint8Array[] = [];
     const inflater = new Inflate((chunk) => {
       produced += chunk.length;
       if (produced > e.declaredSize) {
@@ -150,14 +185,21 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null): v
       }
       crc = crc32(crc, chunk);
       scanner?.push(chunk);
+      if (keep) chunks.push(chunk);
     });
     for (let i = 0; i < data.length; i += CHUNK) {
       const end = Math.min(i + CHUNK, data.length);
       inflater.push(data.subarray(i, end), end === data.length);
     }
+    if (keep) {
+      out = new Uint8Array(produced);
+      let at = 0;
+      for (const c of chunks) (out.set(c, at), (at += c.length));
+    }
   }
   // A changed byte anywhere in the data shows here, so a damaged file is not read as if it were whole.
   if (crc !== e.crc32) throw new Stop('damaged', `「${e.name}」的校验和不符（数据已损坏）`);
+  return keep ? out : null;
 }
 
 /**
