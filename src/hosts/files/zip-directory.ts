@@ -144,19 +144,45 @@ export function storedEntry(bytes: Uint8Array, entry: ZipEntry, maxLength = 256)
   return start === null ? null : bytes.subarray(start, start + entry.compressedSize);
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/**
+ * CRC-32 tables for slicing by 8 (eight bytes per step instead of one): T[0] is the usual byte-wise
+ * table; T[k][n] is the CRC of byte n followed by k zero bytes.
+ */
+const CRC_TABLES = (() => {
+  const t = new Int32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = t[n];
+    for (let k = 1; k < 8; k++) {
+      c = t[c & 0xff] ^ (c >>> 8);
+      t[k * 256 + n] = c;
+    }
   }
   return t;
 })();
 
 /** CRC-32 (the zip polynomial), fed in pieces: start with crc = 0, pass the result on, compare at the end. */
 export function crc32(crc: number, data: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n = data.length;
+  for (const end8 = n - (n & 7); i < end8; i += 8) {
+    const lo = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      t[1792 + (lo & 0xff)] ^
+      t[1536 + ((lo >>> 8) & 0xff)] ^
+      t[1280 + ((lo >>> 16) & 0xff)] ^
+      t[1024 + (lo >>> 24)] ^
+      t[768 + data[i + 4]] ^
+      t[512 + data[i + 5]] ^
+      t[256 + data[i + 6]] ^
+      t[data[i + 7]];
+  }
+  for (; i < n; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
