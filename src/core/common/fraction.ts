@@ -64,18 +64,41 @@ export class Fraction {
   }
   /** Rounded half away from zero to `places` decimals, for display only. */
   toFixed(places: number): string {
-    const scale = 10n ** BigInt(places);
-    const neg = this.num < 0n;
-    const abs = neg ? -this.num : this.num;
-    const scaled = (abs * scale * 2n + this.den) / (this.den * 2n);
-    const intPart = scaled / scale;
-    const frac = (scaled % scale).toString().padStart(places, '0');
-    const body = places > 0 ? `${intPart}.${frac}` : `${intPart}`;
-    return neg && scaled !== 0n ? `-${body}` : body;
+    // Every share and score shown is a small fraction: whole-number arithmetic on doubles is exact while
+    // every intermediate stays below 2^53, and much cheaper than BigInt. Larger ones take the exact path.
+    if (places <= 6) {
+      const scale = 10 ** places;
+      const num = Number(this.num);
+      const den = Number(this.den);
+      const a = Math.abs(num) * scale * 2 + den;
+      const b = den * 2;
+      if (a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER) {
+        let scaled = Math.floor(a / b);
+        // Settle the quotient with exact products, in case the double division rounded onto a whole number.
+        if (scaled * b > a) scaled--;
+        else if ((scaled + 1) * b <= a) scaled++;
+        const intPart = Math.floor(scaled / scale);
+        const body = places > 0 ? `${intPart}.${String(scaled - intPart * scale).padStart(places, '0')}` : `${intPart}`;
+        return num < 0 && scaled !== 0 ? `-${body}` : body;
+      }
+    }
+    return toFixedExact(this.num, this.den, places);
   }
   toString(): string {
     return this.den === 1n ? `${this.num}` : `${this.num}/${this.den}`;
   }
+}
+
+/** num/den rounded half away from zero to `places` decimals, in BigInt (den > 0). */
+export function toFixedExact(num: bigint, den: bigint, places: number): string {
+  const scale = 10n ** BigInt(places);
+  const neg = num < 0n;
+  const abs = neg ? -num : num;
+  const scaled = (abs * scale * 2n + den) / (den * 2n);
+  const intPart = scaled / scale;
+  const frac = (scaled % scale).toString().padStart(places, '0');
+  const body = places > 0 ? `${intPart}.${frac}` : `${intPart}`;
+  return neg && scaled !== 0n ? `-${body}` : body;
 }
 
 /** The share k/n as an exact fraction; null when there is nothing to divide by. */
