@@ -232,7 +232,9 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
       if (io.isTTY) io.stderr(`\r读取 ${i + 1}/${files.length}：${display}`.padEnd(60));
       else if ((i + 1) % step === 0 || i + 1 === files.length) io.stderr(`读取 ${i + 1}/${files.length}\n`);
     }
-    const outcome = await readWorkbook(display, new Uint8Array(readFileSync(path)));
+    // A view over the Buffer read, not a copy of it (new Uint8Array(buffer) copies every byte).
+    const bytes = readFileSync(path);
+    const outcome = await readWorkbook(display, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     findings.push(...outcome.findings);
     if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256 });
     if (outcome.submission) {
