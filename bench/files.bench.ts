@@ -15,7 +15,8 @@
  *   baseline  list the folder, readFileSync each file, XLSX.read it (@e965/xlsx with the reader's own
  *             options, src/hosts/files/read-workbook.ts PARSE_OPTIONS), drop the workbook;
  *   read      the file layer alone: readWorkbook (src/hosts/files/read-workbook.ts) on every file as the
- *             command line calls it (hash, format sniffing, zip guard, parse, grids); no target;
+ *             command line calls it (hash, format sniffing, zip guard, parse of the entries the guard
+ *             inflated, grids); no target;
  *   validate  `pingyi validate --scheme p1-double-pledge --roster 名册.xlsx <folder>` in-process
  *             (src/cli/pingyi.ts main): readWorkbook for every file (hash, zip guard, parse, grids),
  *             duplicate check, runCampaign (validate, tally, score), the findings printed to a sink;
@@ -46,8 +47,9 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕'];
 
 /**
- * The options readWorkbook passes to XLSX.read (src/hosts/files/read-workbook.ts, PARSE_OPTIONS,
- * not exported); keep the two in step. `type` is 'buffer' there too in Node (parser-input.ts).
+ * The options readWorkbook passes to SheetJS (src/hosts/files/read-workbook.ts, PARSE_OPTIONS; not
+ * imported from there so that the baseline loads SheetJS alone); keep the two in step. `type` is
+ * 'buffer' there too in Node (parser-input.ts).
  */
 const PARSE_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: true,
