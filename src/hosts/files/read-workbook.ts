@@ -8,8 +8,9 @@
  * bytes first (zip and its parts, OLE2 and its streams, text), the extension only as a fallback.
  *
  * Safety, before the workbook library parses anything: a size cap; for zip formats a
- * decompression-bomb guard on the central directory and a streaming check of every entry
- * (zip-guard.ts); for .xls a walk over the BIFF records (cfb-inspect.ts); a cell cap, counted
+ * decompression-bomb guard on the central directory and a check of every entry as it is inflated
+ * (zip-guard.ts), whose output the parser then reads instead of inflating the file again
+ * (parseParts); for .xls a walk over the BIFF records (cfb-inspect.ts); a cell cap, counted
  * before the cells are built and again when grids are made (sheet-grid.ts).
  *
  * Values: see sheet-grid.ts (formulas, errors, dates as ISO text) and csv-read.ts (text tables).

@@ -4,15 +4,19 @@
  *
  * 1. From the central directory alone (nothing inflated): encrypted entries, unknown compression,
  *    the total declared uncompressed size, the compression ratio and the number of sheets.
- * 2. Each entry is then inflated as a stream in small chunks whose output is counted and thrown
- *    away (memory stays at a few MB): an entry that inflates to more than it declared, or whose
- *    deflate stream runs past its compressed size, is rejected (a directory can lie; the parser
- *    inflates each entry to the end of its deflate stream whatever the headers say). While inflating,
- *    the CRC-32 of every entry is checked (a damaged file is not read as if whole), and
- *    the sheet XML is scanned and its cells counted, so a sheet with millions of cells is refused
- *    before the parser builds millions of cell objects. For ODS the count follows
- *    `table:number-rows-repeated` × `table:number-columns-repeated`, which the parser would
- *    otherwise expand cell by cell (a few hundred bytes of XML can ask for 17 billion cells).
+ * 2. Each entry is then inflated, a large one as a stream in small chunks, never into more memory than
+ *    it declares: an entry that inflates to more than it declared, or whose deflate stream runs past
+ *    its compressed size, is rejected (a directory can lie; SheetJS's own zip reader inflates each
+ *    entry to the end of its deflate stream whatever the headers say). While inflating, the CRC-32 of
+ *    every entry is checked (a damaged file is not read as if whole), and the sheet XML is scanned and
+ *    its cells counted, so a sheet with millions of cells is refused before the parser builds millions
+ *    of cell objects. For ODS the count follows `table:number-rows-repeated` ×
+ *    `table:number-columns-repeated`, which the parser would otherwise expand cell by cell (a few
+ *    hundred bytes of XML can ask for 17 billion cells).
+ *
+ * With a ZipParts to fill, the inflated entries are kept (all of them, at most the declared total,
+ * which step 1 capped) and the parser reads those instead of inflating the file again
+ * (read-workbook.ts parseParts); without one, the output is discarded as it comes.
  */
 import { Inflate, inflateSync } from 'fflate';
 import { ZipEntry, crc32, entryDataStart, u16, u32, zip64Sizes, LOCAL } from './zip-directory';
@@ -107,7 +111,7 @@ export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' 
     }
   }
 
-  // Step 2: inflate as a stream, count, scan, discard.
+  // Step 2: inflate, count, scan; keep the output for the parser or discard it.
   const counter = format === 'ods' ? new OdsCellCounter(limits) : new XlsxCellCounter(limits);
   try {
     for (const e of entries) {
