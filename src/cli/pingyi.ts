@@ -17,7 +17,7 @@ import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } fro
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
-import { isHiddenName, isSubmissionInFolder } from '../hosts/files/submission-files';
+import { isHiddenName, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
@@ -215,7 +215,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
   const { files, skipped } = collectFiles(positionals);
-  if (skipped.length > 0) io.stderr(`文件夹中有 ${skipped.length} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取：${skipped.join('、')}\n`);
+  if (skipped.length > 0) io.stderr(`${notReadTitle(skipped.length)}：${skipped.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
   const inputs = [...files.map((f) => f.path), values.roster, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册或方案）');

@@ -9,8 +9,8 @@ import { DragEvent, useCallback, useEffect, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
 import { FindingsView } from './findings-view';
-import { SUBMISSION_ACCEPT, isSubmissionInFolder } from '../hosts/files/submission-files';
-import { FolderFiles, droppedFiles, filePath, keepSubmissions } from './browser-files';
+import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
+import { droppedFiles, filePath, keepSubmissions } from './browser-files';
 import { importSubmittedFiles } from './import-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
@@ -29,7 +29,6 @@ const useLocal = makeStyles({
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   sheets: { display: 'flex', flexDirection: 'column' },
 });
-
 
 /** Sheets that may hold filled forms: visible, and either the user's own or a template the add-in inserted. */
 export function formSheets(sheets: readonly SheetInfo[]): SheetInfo[] {
@@ -113,7 +112,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   };
 
   const importFolder = (files: File[]) => {
-    const kept: FolderFiles = keepSubmissions(files, isSubmissionInFolder);
+    const kept = keepSubmissions(files, isSubmissionInFolder);
     void importFiles(kept.files, kept.skipped);
   };
 
@@ -180,7 +179,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
           </div>
         </div>
         {skipped.length > 0 ? (
-          <ProblemsBar intent="info" title={`文件夹中有 ${skipped.length} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取`} problems={skipped.length > 30 ? [...skipped.slice(0, 30), `……另有 ${skipped.length - 30} 个`] : skipped} />
+          <ProblemsBar intent="info" title={notReadTitle(skipped.length)} problems={skipped.length > 30 ? [...skipped.slice(0, 30), `……另有 ${skipped.length - 30} 个`] : skipped} />
         ) : null}
         {campaign.files.names.length > 0 ? (
           <div className={styles.row}>

@@ -29,3 +29,8 @@ export function isSubmissionInFolder(path: string): boolean {
   const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
   return (SUBMISSION_EXTENSIONS as readonly string[]).includes(ext);
 }
+
+/** How the files a folder held but were not read are announced (page and command line alike). */
+export function notReadTitle(count: number): string {
+  return `文件夹中有 ${count} 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取`;
+}
