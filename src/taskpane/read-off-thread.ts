@@ -48,6 +48,7 @@ export async function readWorkbookOffThread(name: string, bytes: Uint8Array): Pr
     try {
       return await new Promise<ReadOutcome>((ok, fail) => {
         waiting.set(id, { ok, fail });
+        // Copied, not transferred: if the worker fails, the same bytes are read here.
         w.postMessage({ id, name, bytes });
       });
     } catch {
