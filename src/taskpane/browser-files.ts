@@ -5,6 +5,7 @@
  * `import()` only, so webpack puts them in chunks of their own and the pane opens without them.
  * No network request is made: chunks come from the add-in's own origin.
  */
+import { isHiddenName } from '../hosts/files/submission-files';
 
 /** The file reader, loaded on first use (its own chunk). */
 export function loadReader() {
@@ -105,11 +106,16 @@ async function directoryEntries(dir: FileSystemDirectoryEntry): Promise<FileSyst
   }
 }
 
-async function filesUnder(entry: FileSystemEntry, into: File[]): Promise<void> {
+async function filesUnder(entry: FileSystemEntry, into: File[], skippedFolders: string[]): Promise<void> {
   if (entry.isDirectory) {
+    // A hidden folder (.git, .Trash) is listed as left out, not walked.
+    if (isHiddenName(entry.name)) {
+      skippedFolders.push(`${entry.fullPath.replace(/^\/+/, '')}/`);
+      return;
+    }
     const children = await directoryEntries(entry as FileSystemDirectoryEntry);
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const child of children) await filesUnder(child, into);
+    for (const child of children) await filesUnder(child, into, skippedFolders);
   } else if (entry.isFile) {
     const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
     droppedPaths.set(file, entry.fullPath.replace(/^\/+/, ''));
@@ -137,8 +143,9 @@ export function droppedFiles(dt: DataTransfer, isSubmission: (path: string) => b
   }
   return (async () => {
     const inFolders: File[] = [];
-    for (const folder of folders) await filesUnder(folder, inFolders);
+    const hiddenFolders: string[] = [];
+    for (const folder of folders) await filesUnder(folder, inFolders, hiddenFolders);
     const kept = keepSubmissions(inFolders, isSubmission);
-    return { files: [...loose, ...kept.files], skipped: kept.skipped };
+    return { files: [...loose, ...kept.files], skipped: [...hiddenFolders, ...kept.skipped] };
   })();
 }

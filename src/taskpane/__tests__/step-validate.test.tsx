@@ -194,4 +194,41 @@ describe('校验 step: returned files', () => {
     expect(screen.getByText('文件夹中有 3 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取')).toBeInTheDocument();
     for (const path of ['收回/.DS_Store', '收回/一支部/~$评议票.xlsx', '收回/说明.docx']) expect(screen.getByText(path)).toBeInTheDocument();
   });
+
+  it('walks a dropped folder (entries read in batches), reads the loose files dropped with it, and lists what it left out', async () => {
+    const host = hostWithCampaign('files');
+    await openApp(host, { initialStep: 'validate' });
+    // The File and Directory Entries API as a browser hands it over on a drop (jsdom has none of it).
+    type FakeEntry = { name: string; fullPath: string; isFile: boolean; isDirectory: boolean; file?(ok: (f: File) => void): void; createReader?(): unknown };
+    const fileEntry = (path: string, file: File): FakeEntry => ({ name: path.split('/').pop()!, fullPath: `/${path}`, isFile: true, isDirectory: false, file: (ok) => ok(file) });
+    const dirEntry = (path: string, children: FakeEntry[]): FakeEntry => ({
+      name: path.split('/').pop()!,
+      fullPath: `/${path}`,
+      isFile: false,
+      isDirectory: true,
+      createReader: () => {
+        // Two batches, then an empty one, as Chromium gives at most 100 entries a call.
+        const batches = [children.slice(0, 1), children.slice(1), []];
+        return { readEntries: (ok: (b: FakeEntry[]) => void) => ok(batches.shift() ?? []) };
+      },
+    });
+    const tree = dirEntry('收回', [
+      dirEntry('收回/一支部', [fileEntry('收回/一支部/评议票.xlsx', cadre()), fileEntry('收回/一支部/~$评议票.xlsx', textFile('~$评议票.xlsx', 'lock'))]),
+      dirEntry('收回/.git', [fileEntry('收回/.git/评议票.xlsx', cadre())]),
+      fileEntry('收回/说明.docx', textFile('说明.docx', 'x')),
+    ]);
+    const loose = staff();
+    const item = (entry: FakeEntry, file: File | null) => ({ kind: 'file', webkitGetAsEntry: () => entry, getAsFile: () => file });
+    fireEvent.drop(screen.getByTestId('drop-zone'), {
+      dataTransfer: { items: [item(tree, null), item(fileEntry('员工-李四.xlsx', loose), loose)], files: [loose] },
+    });
+
+    expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
+    const region = screen.getByRole('region', { name: '校验结果' });
+    expect(within(region).getByRole('heading', { name: '员工-李四.xlsx' })).toBeInTheDocument();
+    // The file in the folder is named by its path; the hidden folder is not walked.
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    expect(screen.getByText('文件夹中有 3 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取')).toBeInTheDocument();
+    for (const path of ['收回/.git/', '收回/一支部/~$评议票.xlsx', '收回/说明.docx']) expect(screen.getByText(path)).toBeInTheDocument();
+  });
 });
