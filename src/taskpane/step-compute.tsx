@@ -31,6 +31,8 @@ const useLocal = makeStyles({
   decide: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   reasons: { margin: 0, paddingLeft: '18px' },
   flags: { display: 'flex', flexWrap: 'wrap', columnGap: '4px', rowGap: '2px' },
+  // Names start at the same place whatever their length (a button centres its text).
+  name: { justifyContent: 'flex-start', minWidth: 0, paddingLeft: 0 },
 });
 
 /** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
@@ -129,6 +131,7 @@ export function StepCompute({ campaign }: StepProps) {
                 <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
                   <TableCell>
                     <Button
+                      className={local.name}
                       appearance="transparent"
                       size="small"
                       aria-expanded={expanded}
