@@ -5,7 +5,7 @@
  * Huffman-coded data or from a stored (uncompressed) deflate block, and a damaged small entry.
  */
 import { strToU8, zipSync } from 'fflate';
-import { guardZip } from '../zip-guard';
+import { MIN_XLSX_CELL_BYTES, guardZip } from '../zip-guard';
 import { readZipDirectory } from '../zip-directory';
 import { DEFAULT_LIMITS, readWorkbook } from '../read-workbook';
 import { noise } from './fixtures';
@@ -64,7 +64,9 @@ describe('small entries inflated in one call', () => {
     const xml = strToU8(`<worksheet><sheetData>${'<row><c r="A1"><v>1</v></c><c r="B1"/></row>'.repeat(100)}</sheetData></worksheet>`);
     const zip = smallZip(xml);
     const { entries } = sheetEntry(zip);
-    expect(guardZip(zip, entries, 'xlsx', DEFAULT_LIMITS)).toEqual({ ok: true, cells: 200, sheets: 0 });
+    // With the default cap this XML is too small to hold 5,000,000 cells, so the count is skipped;
+    // a cap the XML could pass makes the guard count.
+    expect(guardZip(zip, entries, 'xlsx', { ...DEFAULT_LIMITS, maxCells: 1000 })).toEqual({ ok: true, cells: 200, cellsCounted: true, sheets: 0 });
   });
 
   it('an entry declaring a little less than it holds is caught by one byte', () => {
@@ -91,8 +93,10 @@ describe('small entries inflated in one call', () => {
 describe('counting cells in SpreadsheetML', () => {
   const cellsOf = (xml: string, level: 0 | 6 = 6) => {
     const zip = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), 'xl/workbook.xml': strToU8('<workbook/>'), [SHEET]: strToU8(xml) }, { level });
-    const verdict = guardZip(zip, sheetEntry(zip).entries, 'xlsx', DEFAULT_LIMITS);
+    // A cap the XML is large enough to pass, so that the counter runs (see MIN_XLSX_CELL_BYTES).
+    const verdict = guardZip(zip, sheetEntry(zip).entries, 'xlsx', { ...DEFAULT_LIMITS, maxCells: Math.floor(xml.length / MIN_XLSX_CELL_BYTES) });
     if (!verdict.ok) throw new Error(verdict.detail);
+    expect(verdict.cellsCounted).toBe(true);
     return verdict.cells;
   };
 
@@ -125,5 +129,49 @@ describe('counting cells in SpreadsheetML', () => {
     const zip = zipSync({ [SHEET]: strToU8(xml) }, { level: 6 });
     expect(sheetEntry(zip).sheet.compressedSize).toBeGreaterThan(8 * 1024);
     expect(cellsOf(xml)).toBe(30_000);
+  });
+});
+
+describe('the xlsx count is skipped only when the XML cannot hold more cells than the cap', () => {
+  const CAP = 1000;
+  const limits = { ...DEFAULT_LIMITS, maxCells: CAP };
+  /** A zip whose only XML is the sheet, of exactly `size` bytes. */
+  const zipOf = (xml: string) => {
+    const zip = zipSync({ [SHEET]: strToU8(xml) }, { level: 6 });
+    return { zip, entries: sheetEntry(zip).entries };
+  };
+  /** The densest XML the counter counts: n cells in 2n + 1 bytes. */
+  const densest = (n: number) => '<c'.repeat(n) + '>';
+  const padTo = (xml: string, size: number) => xml + ' '.repeat(size - xml.length);
+  const bound = MIN_XLSX_CELL_BYTES * CAP;
+
+  it('the densest XML counted is 2 bytes a cell', () => {
+    expect(MIN_XLSX_CELL_BYTES).toBe(2);
+    const { zip, entries } = zipOf(padTo(densest(CAP - 1), bound));
+    expect(guardZip(zip, entries, 'xlsx', limits)).toEqual({ ok: true, cells: CAP - 1, cellsCounted: true, sheets: 0 });
+  });
+
+  it('one byte under the bound: not counted, reported as an upper bound below the cap', () => {
+    const { zip, entries } = zipOf(padTo(densest(CAP - 1), bound - 1));
+    expect(guardZip(zip, entries, 'xlsx', limits)).toEqual({ ok: true, cells: CAP - 1, cellsCounted: false, sheets: 0 });
+  });
+
+  it('the bound counts the bytes of every XML entry the counter scans, not only the sheets', () => {
+    const half = (bound - 2) / 2;
+    const zip = zipSync({ 'xl/styles.xml': strToU8(' '.repeat(half + 2)), [SHEET]: strToU8(padTo(densest(10), half)) }, { level: 6 });
+    expect(guardZip(zip, sheetEntry(zip).entries, 'xlsx', limits)).toEqual({ ok: true, cells: 10, cellsCounted: true, sheets: 0 });
+  });
+
+  it('a file just over the bound that holds more cells than the cap is counted and refused', async () => {
+    // The fewest bytes that can hold CAP + 1 counted cells: 2 × CAP + 3.
+    const xml = densest(CAP + 1);
+    expect(xml.length).toBe(bound + 3);
+    const { zip, entries } = zipOf(xml);
+    expect(guardZip(zip, entries, 'xlsx', limits)).toMatchObject({ ok: false, problem: 'too-many-cells' });
+    // And through the reader, in a workbook, before anything is parsed.
+    const workbook = smallZip(strToU8(`<worksheet><sheetData><row>${densest(CAP + 1)}</row></sheetData></worksheet>`));
+    const out = await readWorkbook('密集.xlsx', workbook, { maxCells: CAP });
+    expect(out.problem).toBe('too-many-cells');
+    expect(out.findings[0].message).toMatch(/单元格超过 1,000 个/);
   });
 });
