@@ -3,14 +3,57 @@
  * spacing and width variants ("满 意", full-width letters and spaces), traditional characters
  * (滿意, 稱職), the seed's own typo "基本满意意" (seed 004, 附表3), stray spaces in names.
  */
-import { Converter } from 'opencc-js/t2cn';
+import * as OpenCC from 'opencc-js/t2cn';
 
 let toSimplified: ((text: string) => string) | null = null;
+/** Every character that begins a key of the tw → cn tables; null when the tables could not be read. */
+let keyStarts: Set<number> | null | undefined;
+
+/**
+ * OpenCC replaces only text that begins with one of its tables' keys, so a text in which no character
+ * begins a key comes back unchanged. Most cell texts (simplified labels, names, 票号：123, one unique
+ * per sheet) are like that, and checking is far cheaper than converting. The tables are those tw → cn
+ * reads: the "tw2s" config of this opencc-js, or `from.tw` and `to.cn` in versions without configs
+ * (both read: more characters only means "convert as before"). normalize.test.ts checks every character.
+ */
+function readKeyStarts(): Set<number> | null {
+  const starts = new Set<number>();
+  const isWord = (x: unknown): x is string => typeof x === 'string' && !x.includes(' ');
+  // Tables are "source replacement|…" strings or [source, replacement] pairs, in nested groups.
+  const visit = (x: unknown): void => {
+    if (typeof x === 'string') {
+      if (x.includes(' ')) for (const entry of x.split('|')) if (entry !== '') starts.add(entry.codePointAt(0)!);
+    } else if (Array.isArray(x) && x.length === 2 && isWord(x[0]) && isWord(x[1])) {
+      if (x[0] !== '') starts.add(x[0].codePointAt(0)!);
+    } else if (typeof x === 'object' && x !== null) for (const y of Object.values(x)) visit(y);
+  };
+  // The bundle's tables (`Locale`), which src/types/opencc-js.d.ts does not declare.
+  type Tables = Record<string, unknown>;
+  const locale = (OpenCC as unknown as { Locale?: { configs?: Tables; from?: Tables; to?: Tables } }).Locale;
+  if (!locale) return null;
+  if (locale.configs && !('tw2s' in locale.configs)) return null; // configs named otherwise: tables unknown, always convert
+  visit(locale.configs?.tw2s);
+  visit(locale.from?.tw);
+  visit(locale.to?.cn);
+  return starts.size > 0 ? starts : null;
+}
+
+/** Whether OpenCC could change the text at all (see readKeyStarts). */
+function mayConvert(text: string): boolean {
+  if (keyStarts === undefined) keyStarts = readKeyStarts();
+  if (keyStarts === null) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (keyStarts.has(code)) return true;
+  }
+  return false;
+}
 
 /** Traditional → mainland simplified characters (OpenCC's tw → cn tables). */
 export function simplify(text: string): string {
-  if (!/[^\u0000-\u2fff]/.test(text)) return text;
-  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  if (!/[^\u0000-\u2fff]/.test(text) || !mayConvert(text)) return text;
+  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   return toSimplified(text);
 }
 
