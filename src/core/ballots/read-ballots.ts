@@ -154,7 +154,11 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   const rosters = new Map<string, Roster>();
   const readers = new Map<FormDef, FormReader>();
   const layouts = new LayoutCache(scheme);
-  const entries = new EntryList(1024);
+  // Room for one entry per row from the start: growing by doubling allocated twice the final size,
+  // and the garbage collector runs on such allocations (external memory) over the whole heap.
+  let rowCount = 0;
+  for (const submission of submissions) for (const sheet of submission.sheets) rowCount += sheet.rows.length;
+  const entries = new EntryList(Math.max(1024, rowCount));
   for (const submission of submissions) {
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
@@ -270,7 +274,9 @@ function readFields(view: SheetView, before: number): { label: string; value: st
   const fields: { label: string; value: string; cell: string }[] = [];
   const lastRow = Math.min(view.rowCount, before);
   for (let r = 0; r < lastRow; r++) {
-    for (let c = 0; c < view.colCount; c++) {
+    // Each row within its own length (cells beyond it are empty), not the sheet's widest: see SheetView.colCount.
+    const width = view.sheet.rows[r].length;
+    for (let c = 0; c < width; c++) {
       if (!view.isAnchorColumn(r, c)) continue;
       const v = shownValue(view.raw(r, c));
       if (typeof v !== 'string') continue;
@@ -294,7 +300,7 @@ function readFields(view: SheetView, before: number): { label: string; value: st
 
 function nextValue(view: SheetView, r: number, c: number): string {
   const end = view.merge(r, c)?.c2 ?? c;
-  for (let cc = end + 1; cc < Math.min(view.colCount, end + 4); cc++) {
+  for (let cc = end + 1; cc < Math.min(view.sheet.rows[r].length, end + 4); cc++) {
     const v = shownValue(view.raw(r, cc));
     if (v !== null && String(v).trim() !== '') return String(v).trim();
   }
@@ -461,19 +467,43 @@ class FormReader {
 
 const EMPTY_ROW: CellValue[] = [];
 
-/** Per recognised layout, shared by the sheets of one template: the columns outside it, for the sheet width last asked. */
-const outsideColumns = new WeakMap<RecognisedForm, { width: number; cols: number[] }>();
+/**
+ * Columns where a √ would be outside the tier columns (checked on every data row): the gaps among the
+ * form's own columns, and every column from `from` on. Per recognised layout, shared by the sheets of
+ * one template, and independent of the sheet's width (which would take a pass over all its rows).
+ */
+interface OutsideColumns {
+  gaps: number[];
+  from: number;
+}
+const outsideColumns = new WeakMap<RecognisedForm, OutsideColumns>();
 
-/** Columns where a √ would be outside the tier columns (checked on every data row). */
-function columnsOutside(rec: RecognisedForm, width: number): number[] {
-  const hit = outsideColumns.get(rec);
-  if (hit !== undefined && hit.width === width) return hit.cols;
-  const used = new Set<number>([...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((s) => s.col)]);
-  for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) used.add(c);
-  const cols: number[] = [];
-  for (let c = 0; c < width; c++) if (!used.has(c)) cols.push(c);
-  outsideColumns.set(rec, { width, cols });
-  return cols;
+function columnsOutside(rec: RecognisedForm): OutsideColumns {
+  let hit = outsideColumns.get(rec);
+  if (hit === undefined) {
+    const used = new Set<number>([...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((s) => s.col)]);
+    for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) used.add(c);
+    const from = used.size === 0 ? 0 : Math.max(...used) + 1;
+    const gaps: number[] = [];
+    for (let c = 0; c < from; c++) if (!used.has(c)) gaps.push(c);
+    outsideColumns.set(rec, (hit = { gaps, from }));
+  }
+  return hit;
+}
+
+/** A √ in a column outside the tier columns: not counted, reported. */
+function checkOutside(
+  view: SheetView,
+  r: number,
+  c: number,
+  v: CellValue | undefined,
+  scheme: Scheme,
+  findings: Finding[],
+  at: (r: number, c: number) => { file: string; sheet: string; cell: string },
+): void {
+  if (v === null || v === undefined || !view.isAnchorColumn(r, c)) return;
+  const kind = markKind(v, scheme);
+  if (kind === 'mark' || kind === 'alternative') findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
 }
 
 /** Per item group of tier columns: how many plain √ the row has, and the level of the last one. */
@@ -552,7 +582,7 @@ function readSheet(
   const validBefore = entries.validCount;
   const comments: string[] = [];
   const recommended: number[] = [];
-  const otherCols = columnsOutside(rec, view.colCount);
+  const otherCols = columnsOutside(rec);
   const rows = view.sheet.rows;
   const tierCol0 = rec.tierColumns[0]?.col;
 
@@ -595,8 +625,7 @@ function readSheet(
     let text: TextInfo | null = null;
     let textRaw: string | null = null;
     let textCol = -1;
-    const end = Math.min(view.colCount, cells.length);
-    for (let c = 0; c < end; c++) {
+    for (let c = 0; c < cells.length; c++) {
       const v = shownValue(cells[c]);
       if (typeof v !== 'string') continue;
       const info = reader.textAt(r, v);
@@ -627,16 +656,13 @@ function readSheet(
       continue;
     }
 
-    // Marks in columns that are not tier columns.
-    for (let i = 0; i < otherCols.length; i++) {
-      const c = otherCols[i];
+    // Marks in columns that are not tier columns, left to right.
+    for (let i = 0; i < otherCols.gaps.length; i++) {
+      const c = otherCols.gaps[i];
       if (c >= cells.length) break;
-      const v = cells[c];
-      if (v === null || v === undefined || !view.isAnchorColumn(r, c)) continue;
-      const kind = markKind(v, scheme);
-      if (kind === 'mark' || kind === 'alternative')
-        findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
+      checkOutside(view, r, c, cells[c], scheme, findings, at);
     }
+    for (let c = otherCols.from; c < cells.length; c++) checkOutside(view, r, c, cells[c], scheme, findings, at);
 
     // Who this row is about.
     let subject: number | null = singleSubject;

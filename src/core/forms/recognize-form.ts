@@ -17,7 +17,8 @@ const HEADER_DEPTH = 3;
 /** A sheet seen through its merges: every cell of a merged area shows the area's top-left value. */
 export class SheetView {
   readonly rowCount: number;
-  readonly colCount: number;
+  /** The widest row's length, worked out when first asked (see colCount). */
+  private width = -1;
   /** Merges by row; null on the many sheets without any (no Map per sheet). */
   private readonly mergeAt: Map<number, MergeRange[]> | null = null;
   /** Normalised labels by row, filled lazily (a sparse row array, so huge sheets cost only what is read). */
@@ -25,10 +26,6 @@ export class SheetView {
 
   constructor(readonly sheet: SheetGrid) {
     this.rowCount = sheet.rows.length;
-    let cols = 0;
-    const rows = sheet.rows;
-    for (let r = 0; r < rows.length; r++) if (rows[r].length > cols) cols = rows[r].length; // indexed: no iterator per sheet
-    this.colCount = cols;
     if (sheet.merges.length === 0) return;
     const mergeAt = new Map<number, MergeRange[]>();
     for (const m of sheet.merges) {
@@ -41,6 +38,20 @@ export class SheetView {
       }
     }
     if (mergeAt.size > 0) this.mergeAt = mergeAt; // kept only when some merge covers a row
+  }
+
+  /**
+   * The widest row's length. Lazy: it takes a pass over every row, and a sheet recognised from the
+   * layout cache is read row by row within each row's own length, so it never asks.
+   */
+  get colCount(): number {
+    if (this.width < 0) {
+      let cols = 0;
+      const rows = this.sheet.rows;
+      for (let r = 0; r < rows.length; r++) if (rows[r].length > cols) cols = rows[r].length; // indexed: no iterator per sheet
+      this.width = cols;
+    }
+    return this.width;
   }
 
   /** Whether any merge covers a row of this sheet; without, `value` is the raw cell. */
