@@ -18,8 +18,9 @@ import { Scheme } from '../../core/scheme/scheme-schema';
 import { OnProgress, SavedCampaign, SheetInfo, WorkbookHost, WriteOutcome } from '../../hosts/workbook-host';
 import { App, AppProps } from '../app';
 
-// Reading a workbook file in jsdom loads SheetJS (and writing, exceljs) on first use: seconds, not ms.
-jest.setTimeout(30000);
+// Reading a workbook file in jsdom loads SheetJS (and writing, exceljs) on first use: seconds, not ms,
+// and several times that when the machine is busy with other jobs (these limits only catch hangs).
+jest.setTimeout(90_000);
 
 // --- jsdom gaps --------------------------------------------------------------------------------
 const g = globalThis as Record<string, unknown>;
@@ -184,7 +185,7 @@ export async function openApp(host: WorkbookHost, props: Partial<AppProps> = {})
 }
 
 /** For waits on reading or writing a workbook file: the first use loads the file libraries. */
-export const SLOW = { timeout: 15000 };
+export const SLOW = { timeout: 45_000 };
 
 // --- files -------------------------------------------------------------------------------------
 /** An .xlsx file made with SheetJS (a different producer than the project's writer). */
