@@ -18,7 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { FilledTemplate, META_SHEET, sheetRows, writeRoster } from '../helpers/fill-workbook';
+import { FilledTemplate, META_SHEET, fillMiddleManagerScores, sheetRows, writeRoster } from '../helpers/fill-workbook';
 import { ResultJson, Run, changedSince, parseJson, pingyi, shares, snapshot, subject, tempDir, votes } from './cli-harness';
 
 jest.setTimeout(30_000);
@@ -500,16 +500,7 @@ describe('P4 p4-middle-managers: 干部打分 × 50% + 员工打分 × 50%; 85 /
   const P = 'p4-middle-managers';
   let c: Campaign;
   let s: Scored;
-  const NAMES = ['刘军', '谢东', '高峰', '马兰', '韩梅'];
-  /** Scores per ballot in NAMES order. */
-  const SCORES: Record<string, number[]> = {
-    干部1: [90, 60, 80, 82, 76],
-    干部2: [86, 64, 70, 78, 74],
-    员工1: [84, 66, 70, 80, 75],
-    员工2: [80, 70, 72.5, 79, 75],
-    员工3: [82, 68, 74, 81, 75],
-  };
-  const fillScores = (key: string) => (t: FilledTemplate) => NAMES.forEach((n, i) => t.score(n, '测评得分', SCORES[key][i]));
+  const fillScores = fillMiddleManagerScores;
   beforeAll(async () => {
     c = await campaign(P, ['姓名', '单位', '职务类别', '事故'], [
       ['刘军', '营业部', '正职', null],

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Page } from 'playwright-core';
-import { Cell, FilledTemplate, writeRoster } from '../helpers/fill-workbook';
+import { Cell, FilledTemplate, fillMiddleManagerScores, writeRoster } from '../helpers/fill-workbook';
 import { Session, StaticServer, download, foreignRequests, openPage, serveDist, shot } from './harness';
 
 interface Ballot {
@@ -32,15 +32,7 @@ const P5_ITEMS = ['参加创先争优活动情况', '立足岗位履行职责情
 const P5_A3 = ['服务态度', '服务质量', '办事效率', '廉洁公正'];
 const [S, F, B, D] = ['满意', '比较满意', '基本满意', '不满意'];
 const P4S_ITEMS = ['抓基层党建工作责任', '落实党风廉政建设主体责任', '落实意识形态责任制'] as const;
-const MM_NAMES = ['刘军', '谢东', '高峰', '马兰', '韩梅'];
-const MM: Record<string, number[]> = {
-  干部1: [90, 60, 80, 82, 76],
-  干部2: [86, 64, 70, 78, 74],
-  员工1: [84, 66, 70, 80, 75],
-  员工2: [80, 70, 72.5, 79, 75],
-  员工3: [82, 68, 74, 81, 75],
-};
-const mmScores = (key: string) => (t: FilledTemplate) => MM_NAMES.forEach((n, i) => t.score(n, '测评得分', MM[key][i]));
+const mmScores = fillMiddleManagerScores;
 
 const CASES: Case[] = [
   {

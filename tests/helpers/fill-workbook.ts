@@ -261,3 +261,20 @@ export function sheetRows(bytes: Buffer, sheet?: string): { names: string[]; hid
   const rows = XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name], { header: 1, defval: null, blankrows: true });
   return { names: wb.SheetNames, hidden, rows };
 }
+
+/**
+ * The small 中层干部 campaign the round-trip and end-to-end tests share (preset p4-middle-managers): five
+ * names and each ballot's 测评得分 in that order. The expected tiers are worked out by hand in each test.
+ */
+export const MIDDLE_MANAGERS = ['刘军', '谢东', '高峰', '马兰', '韩梅'];
+export const MIDDLE_MANAGER_SCORES: Record<'干部1' | '干部2' | '员工1' | '员工2' | '员工3', number[]> = {
+  干部1: [90, 60, 80, 82, 76],
+  干部2: [86, 64, 70, 78, 74],
+  员工1: [84, 66, 70, 80, 75],
+  员工2: [80, 70, 72.5, 79, 75],
+  员工3: [82, 68, 74, 81, 75],
+};
+
+/** Fills a middle-manager template with one ballot's scores. */
+export const fillMiddleManagerScores = (ballot: keyof typeof MIDDLE_MANAGER_SCORES) => (t: FilledTemplate) =>
+  MIDDLE_MANAGERS.forEach((n, i) => t.score(n, '测评得分', MIDDLE_MANAGER_SCORES[ballot][i]));
