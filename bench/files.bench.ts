@@ -48,7 +48,7 @@ const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕'];
 
 /**
  * The options readWorkbook passes to SheetJS (src/hosts/files/read-workbook.ts, PARSE_OPTIONS; not
- * imported from there so that the baseline loads SheetJS alone); keep the two in step. `type` is
+ * imported from there so that the baseline loads SheetJS alone; the parent process checks they agree). `type` is
  * 'buffer' there too in Node (parser-input.ts).
  */
 const PARSE_OPTIONS: XLSX.ParsingOptions = {
@@ -212,6 +212,11 @@ async function makeFiles(root: string, count: number): Promise<{ dir: string; ro
 }
 
 async function parent(): Promise<void> {
+  // The baseline's copy of the options must be the reader's own (checked here, in the parent, so the
+  // baseline child still loads SheetJS alone).
+  const { PARSE_OPTIONS: readerOptions } = await import('../src/hosts/files/read-workbook');
+  const { type: _type, ...baselineOptions } = PARSE_OPTIONS;
+  if (JSON.stringify(baselineOptions) !== JSON.stringify(readerOptions)) throw new Error('bench/files.bench.ts PARSE_OPTIONS differ from read-workbook.ts PARSE_OPTIONS: keep them in step');
   const args = process.argv.slice(2);
   const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
   const keep = args.includes('--keep');

@@ -417,10 +417,8 @@ function readText(file: string, bytes: Uint8Array, L: ReadLimits): ReadOutcome {
 }
 
 /**
- * The finding code of each problem. Only FILE_UNREADABLE exists in the catalogue today; the
- * messages already say which problem it is. Codes asked for: FILE_EMPTY, FILE_TOO_LARGE,
- * FILE_ENCRYPTED, FILE_NOT_WORKBOOK, FILE_DAMAGED, FILE_TOO_COMPLEX (bomb, cells, sheets),
- * WORKBOOK_EMPTY.
+ * The finding code of each problem (a bomb, too many cells and too many sheets are all FILE_TOO_COMPLEX;
+ * the message says which).
  */
 const PROBLEM_CODES: Record<ReadProblem, FindingCode> = {
   empty: 'FILE_EMPTY',
