@@ -116,6 +116,28 @@ describe('abstentions and the denominator', () => {
   });
 });
 
+describe('share rules are worked out per scheme', () => {
+  it('a copy of a scheme with other levels in the same rule objects is judged by its own levels', () => {
+    // The engine keeps what it works out from a scheme per scheme object; a copy that shares the rule
+    // objects but has different scales must not be judged with the first scheme's level sets.
+    const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+    const base = getPreset('p3-village-two-rounds');
+    const sheets = ['村评', '镇评'].flatMap((round) =>
+      Array.from({ length: 10 }, (_, i) =>
+        submission(`${round}${i}.xlsx`, matrixSheet('表', { fields: [`轮次：${round}`, `票号：${i}`], levels: LEVELS, rows: [{ name: '甲一', marks: [0] }, { name: '乙二', marks: [1] }] })),
+      ),
+    );
+    const roster = [{ name: '甲一' }, { name: '乙二' }];
+    expect(runCampaign({ scheme: base, roster, submissions: sheets }).subjects[0].tier).toBe('优秀');
+    // Same rule objects, but the scale's first level renamed: no 「优秀」 level is left for the rule to count.
+    const renamed: Scheme = { ...base, scales: base.scales.map((sc) => ({ ...sc, levels: sc.levels.map((l, i) => (i === 0 ? { ...l, label: '很好', aliases: [] } : l)) })) };
+    const r = runCampaign({ scheme: renamed, roster, submissions: sheets.map((sub) => ({ ...sub, sheets: sub.sheets.map((sh) => ({ ...sh, rows: sh.rows.map((row) => row.map((v) => (v === '优秀' ? '很好' : v))) })) })) });
+    expect(r.subjects[0].tier).not.toBe('优秀');
+    // And the first scheme still reads as before.
+    expect(runCampaign({ scheme: base, roster, submissions: sheets }).subjects[0].tier).toBe('优秀');
+  });
+});
+
 describe('veto effects', () => {
   it('cap keeps a lower tier and lowers a higher one', () => {
     const s = structuredClone(getPreset('p4-middle-managers'));

@@ -23,6 +23,17 @@ export class Fraction {
 
   /** Exact value of a decimal written in a scheme or a cell ("85", "85.5", 0.1 as typed, "1e2"). */
   static fromDecimal(value: number | string): Fraction {
+    // Weights, points and thresholds are read for every subject: each distinct one is parsed once.
+    let hit = decimals.get(value);
+    if (hit === undefined) {
+      hit = Fraction.parseDecimal(value);
+      if (decimals.size >= 10_000) decimals.clear(); // bounded
+      decimals.set(value, hit);
+    }
+    return hit;
+  }
+
+  private static parseDecimal(value: number | string): Fraction {
     const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
     const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
     if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`不是数字：${text}`);
@@ -88,6 +99,9 @@ export class Fraction {
     return this.den === 1n ? `${this.num}` : `${this.num}/${this.den}`;
   }
 }
+
+/** Parsed decimals by what was written (a Fraction never changes, so one can be shared). */
+const decimals = new Map<number | string, Fraction>();
 
 /** num/den rounded half away from zero to `places` decimals, in BigInt (den > 0). */
 export function toFixedExact(num: bigint, den: bigint, places: number): string {

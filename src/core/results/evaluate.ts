@@ -7,7 +7,7 @@ import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
 import { Roster, Subject } from '../roster/roster';
-import { Consequence, Quota, Scheme } from '../scheme/scheme-schema';
+import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
 import { normalizeName } from '../text/normalize';
@@ -343,11 +343,19 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
   }
 }
 
+/** The ranking share pooled over rounds, one object per scheme (shareParts keeps its plan per scope object). */
+const rankingScopes = new WeakMap<Scheme, ShareScope>();
+function rankingScope(scheme: Scheme): ShareScope {
+  let scope = rankingScopes.get(scheme);
+  if (scope === undefined) rankingScopes.set(scheme, (scope = { ...scheme.ranking.share!, rounds: 'pooled' }));
+  return scope;
+}
+
 /** What ranking compares: the score, or the share of the ranking levels. */
 function rankKey(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult): Fraction | null {
   if (scheme.ranking.by === 'score') return r.score;
   if (scheme.ranking.by === 'share' && scheme.ranking.share) {
-    const parts = shareParts(scheme, tally, subject.index, { ...scheme.ranking.share, rounds: 'pooled' });
+    const parts = shareParts(scheme, tally, subject.index, rankingScope(scheme));
     return parts[0]?.share ?? null;
   }
   return null;

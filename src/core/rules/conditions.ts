@@ -65,30 +65,47 @@ export function levelSetFor(scheme: Scheme, formId: string, scope: Pick<ShareSco
   return scale.levels.map((_, i) => i).filter((i) => i <= worst);
 }
 
-function scopeForms(scheme: Scheme, scope: ShareScope): string[] {
-  return scheme.forms
-    .filter((f) => f.response.kind === 'tier' && (!scope.forms || scope.forms.includes(f.id)))
-    .filter((f) => levelSetFor(scheme, f.id, scope).length > 0)
-    .map((f) => f.id);
+/** A share scope as the scheme resolves it: which forms count, with their levels and items, and the round sets. */
+interface ScopePlan {
+  forms: { id: string; levels: number[]; items: number[] }[];
+  roundSets: { name: string; ids: string[] }[];
+  allGroups: string[];
 }
 
-function itemsOf(scheme: Scheme, scope: ShareScope) {
-  return (formId: string) => {
-    const form = scheme.forms.find((f) => f.id === formId)!;
-    return form.itemLabels.map((l, i) => (!scope.items || scope.items.includes(l) ? i : -1)).filter((i) => i >= 0);
-  };
+/**
+ * Plans per scheme and scope object, made on first use: every subject asks the same questions of the
+ * scheme (which levels, items, rounds), and answering them per subject was most of `evaluate`.
+ * Schemes are not changed once loaded; a changed copy is another object, with plans of its own.
+ */
+const plans = new WeakMap<Scheme, WeakMap<ShareScope, ScopePlan>>();
+
+function planFor(scheme: Scheme, scope: ShareScope): ScopePlan {
+  let byScope = plans.get(scheme);
+  if (byScope === undefined) plans.set(scheme, (byScope = new WeakMap()));
+  let plan = byScope.get(scope);
+  if (plan === undefined) {
+    const forms = scheme.forms
+      .filter((f) => f.response.kind === 'tier' && (!scope.forms || scope.forms.includes(f.id)))
+      .map((f) => ({
+        id: f.id,
+        levels: levelSetFor(scheme, f.id, scope),
+        items: f.itemLabels.map((l, i) => (!scope.items || scope.items.includes(l) ? i : -1)).filter((i) => i >= 0),
+      }))
+      .filter((f) => f.levels.length > 0);
+    plan = { forms, roundSets: roundSets(scheme, scope), allGroups: scheme.raterGroups.map((g) => g.id) };
+    byScope.set(scope, plan);
+  }
+  return plan;
 }
 
 /** Votes for the scope's levels over the valid votes (the denominator follows the scheme's counting setting). */
-export function shareFigure(scheme: Scheme, tally: Tally, subject: number, scope: ShareScope, rounds: string[], groups: string[]): ShareFigure {
+function shareFigure(scheme: Scheme, tally: Tally, subject: number, plan: ScopePlan, rounds: string[], groups: string[]): ShareFigure {
   let votes = 0;
   let denominator = 0;
-  const items = itemsOf(scheme, scope);
-  for (const formId of scopeForms(scheme, scope)) {
-    const levels = levelSetFor(scheme, formId, scope);
-    const c = tally.sum(subject, [formId], rounds, groups, items);
-    for (const l of levels) votes += c.levels[l];
-    denominator += c.levels.reduce((a, b) => a + b, 0);
+  for (const form of plan.forms) {
+    const c = tally.sum(subject, [form.id], rounds, groups, () => form.items);
+    for (const l of form.levels) votes += c.levels[l];
+    for (const n of c.levels) denominator += n;
     if (scheme.counting.abstentionsInDenominator) denominator += c.abstain;
     if (scheme.counting.invalidInDenominator) denominator += c.invalid;
   }
@@ -109,14 +126,14 @@ function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: stri
  */
 export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope: ShareScope): ShareFigure[] {
   const groupMode = scope.groups ?? 'pooled';
-  const allGroups = scheme.raterGroups.map((g) => g.id);
+  const plan = planFor(scheme, scope);
   const parts: ShareFigure[] = [];
-  for (const rs of roundSets(scheme, scope)) {
+  for (const rs of plan.roundSets) {
     if (groupMode === 'pooled') {
-      parts.push({ ...shareFigure(scheme, tally, subject, scope, rs.ids, allGroups), part: rs.name });
+      parts.push({ ...shareFigure(scheme, tally, subject, plan, rs.ids, plan.allGroups), part: rs.name });
     } else if (groupMode === 'each') {
       for (const g of scheme.raterGroups)
-        parts.push({ ...shareFigure(scheme, tally, subject, scope, rs.ids, [g.id]), part: [rs.name, g.name].filter(Boolean).join('·') });
+        parts.push({ ...shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]), part: [rs.name, g.name].filter(Boolean).join('·') });
     } else {
       let weighted = Fraction.ZERO;
       let weightSum = Fraction.ZERO;
@@ -125,7 +142,7 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
       let unknown = false;
       for (const g of scheme.raterGroups) {
         if (g.weight === 0) continue;
-        const f = shareFigure(scheme, tally, subject, scope, rs.ids, [g.id]);
+        const f = shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]);
         votes += f.votes;
         denominator += f.denominator;
         if (f.share === null) unknown = true;
