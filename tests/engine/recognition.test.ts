@@ -2,6 +2,7 @@
  * Form recognition by labels, not addresses (DOMAIN.md "Form layouts"): the drift real returned
  * tables show must still read, and every rejection names file, sheet and cell.
  */
+import { fingerprint } from '../../src/core/ballots/read-ballots';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
@@ -160,6 +161,22 @@ describe('rejections, each naming the cell', () => {
     const r2 = runCampaign({ scheme: excluding, roster, submissions: [submission('a.xlsx', sheet), submission('b.xlsx', sheet)] });
     expect(r2.subjects[0].overall[0].votes).toBe(1);
     expect(r2.read.uncounted.map((u) => [u.file, u.reason])).toEqual([['b.xlsx', 'duplicate']]);
+  });
+
+  it('two different ballots whose fingerprints collide are not taken for duplicates', () => {
+    // Two mark patterns for 20 subjects with the same 32-bit fingerprint, found by a birthday search;
+    // the engine must compare candidates in full instead of trusting the hash.
+    const a = [0, 0, 1, 2, 3, 0, 0, 2, 2, 1, 1, 1, 3, 0, 2, 0, 2, 0, 2, 3];
+    const b = [1, 3, 2, 3, 0, 0, 1, 2, 3, 1, 2, 2, 1, 2, 3, 1, 3, 3, 1, 3];
+    const people = a.map((_, i) => ({ name: `成员${String.fromCharCode(0x4e00 + i * 7)}` }));
+    const sheet = (marks: number[]) => matrixSheet('表', { fields: ['测评人类别：党组织负责人'], levels: LEVELS, rows: people.map((p, i) => ({ name: p.name, marks: [marks[i]] })) });
+    const excluding = { ...scheme, counting: { ...scheme.counting, duplicates: 'exclude' as const } };
+    const r = runCampaign({ scheme: excluding, roster: people, submissions: [submission('a.xlsx', sheet(a)), submission('b.xlsx', sheet(b))] });
+    expect(r.read.ballots).toHaveLength(2);
+    expect(fingerprint(r.read.ballots[0])).toBe(fingerprint(r.read.ballots[1])); // the premise: if the hash changes, find a new pair
+    expect(codes(r)).not.toContain('DUPLICATE_BALLOT');
+    expect(r.read.uncounted).toEqual([]);
+    expect(r.subjects[1].overall.map((l) => l.votes)).toEqual([1, 0, 0, 1]);
   });
 
   it('an unknown rater group: not counted, reported, shown in participation', () => {

@@ -71,6 +71,19 @@ export class EntryList {
     this.length = i + 1;
   }
 
+  /** `push` of a valid tier entry: the common case, one per plain √ row. */
+  pushValid(subject: number, item: number, level: number): void {
+    const i = this.length;
+    if (i === this.subject.length) this.grow();
+    this.subject[i] = subject;
+    this.item[i] = item;
+    this.status[i] = VALID;
+    this.level[i] = level;
+    if (this.scaled !== null) this.scaled[i] = 0;
+    this.validCount++;
+    this.length = i + 1;
+  }
+
   /** Drops the entries from `start` on (a sheet that turned out not to count). */
   truncate(start: number): void {
     for (let i = start; i < this.length; i++) if (this.status[i] === VALID) this.validCount--;
@@ -150,7 +163,8 @@ const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|�
 
 export function readBallots(scheme: Scheme, roster: Roster, submissions: readonly Submission[]): ReadResult {
   const out: ReadResult = { ballots: [], uncounted: [], findings: [] };
-  const seen = new Map<string, Ballot>();
+  /** Counted ballots by fingerprint; ballots sharing one are compared in full (see sameBallot). */
+  const seen = new Map<number, Ballot[]>();
   const rosters = new Map<string, Roster>();
   const readers = new Map<FormDef, FormReader>();
   const layouts = new LayoutCache(scheme);
@@ -186,7 +200,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const ballot = readSheet(scheme, reader, where, meta, view, best, out, entries);
       if (!ballot) continue;
       const key = fingerprint(ballot);
-      const earlier = seen.get(key);
+      const alike = seen.get(key);
+      const earlier = alike?.find((b) => sameBallot(b, ballot));
       if (earlier && ballot.end > ballot.start) {
         const counted = scheme.counting.duplicates === 'count';
         out.findings.push(
@@ -200,7 +215,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
           continue;
         }
-      } else seen.set(key, ballot);
+      } else if (alike) alike.push(ballot);
+      else seen.set(key, [ballot]);
       out.ballots.push(ballot);
     }
   }
@@ -231,39 +247,38 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
 
 /**
  * What makes two ballots "the same": form, group, round, every entry, recommendations and comments.
- * Two 32-bit hashes over the numbers (no long strings per ballot); a collision of both within one
- * campaign is far below any practical concern, and would only ever give a warning.
+ * The fingerprint is a 32-bit hash over the entries and recommendations, to find candidates without a
+ * string per ballot; candidates are then compared in full, so a hash collision never reports a duplicate.
+ * Exported for the test that checks exactly that.
  */
-function fingerprint(b: Ballot): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
+export function fingerprint(b: Ballot): number {
+  let h = Math.imul(b.end - b.start, 0x9e3779b1) ^ b.recommended.length;
   const { subject, item, status, level, scaled } = b.packed;
   for (let i = b.start; i < b.end; i++) {
     // item, status and level in one word: items < 2^16, status < 2^8, level + 1 < 2^8
     const word = ((item[i] & 0xffff) << 16) | (status[i] << 8) | ((level[i] + 1) & 0xff);
-    h1 = mix1(mix1(h1, subject[i]), word);
-    h2 = mix2(mix2(h2, subject[i]), word);
-    if (scaled) {
-      const low = scaled[i] | 0;
-      const high = (scaled[i] / 4294967296) | 0;
-      h1 = mix1(mix1(h1, low), high);
-      h2 = mix2(mix2(h2, low), high);
-    }
+    h = Math.imul(h ^ word ^ Math.imul(subject[i], 0x85ebca6b), 0x01000193);
+    if (scaled) h = Math.imul(h ^ (scaled[i] | 0) ^ ((scaled[i] / 4294967296) | 0), 0x01000193);
   }
-  for (const s of b.recommended) {
-    h1 = mix1(h1, s);
-    h2 = mix2(h2, s);
-  }
-  return `${b.formId}|${b.groupId}|${b.roundId}|${b.end - b.start}|${h1}|${h2}|${b.recommended.length}|${b.comments.join('\u0001')}`;
+  for (const s of b.recommended) h = Math.imul(h ^ s, 0x01000193);
+  return h;
 }
 
-function mix1(h: number, n: number): number {
-  return Math.imul(h ^ n, 0x01000193) >>> 0;
-}
-
-function mix2(h: number, n: number): number {
-  const x = Math.imul(h ^ (n + 0x9e3779b9), 0x5bd1e995) >>> 0;
-  return x ^ (x >>> 15);
+function sameBallot(a: Ballot, b: Ballot): boolean {
+  if (a.formId !== b.formId || a.groupId !== b.groupId || a.roundId !== b.roundId) return false;
+  const n = a.end - a.start;
+  if (n !== b.end - b.start || a.recommended.length !== b.recommended.length || a.comments.length !== b.comments.length) return false;
+  const p = a.packed;
+  const q = b.packed;
+  for (let k = 0; k < n; k++) {
+    const i = a.start + k;
+    const j = b.start + k;
+    if (p.subject[i] !== q.subject[j] || p.item[i] !== q.item[j] || p.status[i] !== q.status[j] || p.level[i] !== q.level[j]) return false;
+    if ((p.scaled?.[i] ?? 0) !== (q.scaled?.[j] ?? 0)) return false;
+  }
+  for (let k = 0; k < a.recommended.length; k++) if (a.recommended[k] !== b.recommended[k]) return false;
+  for (let k = 0; k < a.comments.length; k++) if (a.comments[k] !== b.comments[k]) return false;
+  return true;
 }
 
 /** "标签：值" pairs, several to a cell allowed. Global, so `lastIndex` is reset before each cell. */
@@ -718,7 +733,12 @@ function readSheet(
       itemsSeen.set(subject!, seenItems);
       takeEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
     } else if (isTier) {
-      for (let i = 0; i < itemsRead.length; i++) takeEntry(view, r, rec, scheme, subject!, itemsRead[i], at, findings, entries, plain);
+      // Items in columns: each item is its own group of tier columns (takeEntry's case, inlined for the common row).
+      for (let i = 0; i < itemsRead.length; i++) {
+        const item = itemsRead[i];
+        if (plain !== null && plain.marks[item] === 1) entries.pushValid(subject!, item, plain.level[item]);
+        else readEntry(view, r, rec, scheme, subject!, item, at, findings, entries);
+      }
     } else {
       for (const s of rec.scoreColumns) readScore(view, r, s.col, rec, subject!, s.item, at, findings, entries);
     }
@@ -836,7 +856,7 @@ function takeEntry(
   plain: PlainMarks | null,
 ): void {
   const group = tierGroup(rec, item);
-  if (plain !== null && plain.marks[group] === 1) entries.push(subject, item, VALID, plain.level[group], 0);
+  if (plain !== null && plain.marks[group] === 1) entries.pushValid(subject, item, plain.level[group]);
   else readEntry(view, r, rec, scheme, subject, item, at, findings, entries);
 }
 
