@@ -18,6 +18,12 @@
  * With a ZipParts to fill, the inflated entries are kept (all of them, at most the declared total,
  * which step 1 capped) and the parser reads those instead of inflating the file again
  * (read-workbook.ts parseParts); without one, the output is discarded as it comes.
+ *
+ * In Node, small entries are inflated and every CRC-32 is computed by Node's own zlib (native code,
+ * about twice fflate's speed here), reached without an import so that the browser bundle keeps fflate
+ * and the JavaScript CRC (ZipCodec). zlib's output is used only when it is the entry, whole and within
+ * its declared size; anything else is decided by fflate, so both give the same verdict on every file
+ * (tests: __tests__/zip-codecs.test.ts).
  */
 import { Inflate, inflateSync } from 'fflate';
 import { ZipEntry, crc32, entryDataStart, u16, u32, zip64Sizes, LOCAL } from './zip-directory';
@@ -197,14 +203,14 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null, ke
     if (e.compressedSize !== e.declaredSize) throw new Stop('damaged', `「${e.name}」的大小记录不一致`);
     for (let i = 0; i < data.length; i += CHUNK) {
       const chunk = data.subarray(i, i + CHUNK);
-      crc = crc32(crc, chunk);
+      crc = codec.crc32(crc, chunk);
       scanner?.push(chunk);
     }
   } else if (data.length < 2) {
     throw new Stop('damaged', `「${e.name}」的压缩数据为空`);
   } else if (data.length <= CHUNK && e.declaredSize <= SMALL_DECLARED) {
-    out = inflateSmall(data, e);
-    crc = crc32(0, out);
+    out = codec.inflateSmall(data, e);
+    crc = codec.crc32(0, out);
     scanner?.push(out);
   } else {
     let produced = 0;
@@ -215,7 +221,7 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null, ke
       if (produced > e.declaredSize) {
         throw new Stop('bomb', `「${e.name}」解压后超过其声明的 ${mb(e.declaredSize)}，疑似“压缩炸弹”`);
       }
-      crc = crc32(crc, chunk);
+      crc = codec.crc32(crc, chunk);
       scanner?.push(chunk);
       if (keep) chunks.push(chunk);
     });
@@ -235,25 +241,116 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, scanner: Scanner | null, ke
 }
 
 /**
- * One small entry inflated in one call. The output buffer has one byte more than the entry declares:
- * fflate does not grow a buffer it is given, drops what does not fit (a stored block that does not fit
- * throws a RangeError) and returns what it wrote, so a result longer than declared means the entry
- * inflates to more than its directory says.
+ * How the guard inflates a small entry (at most CHUNK compressed, at most SMALL_DECLARED declared) and
+ * computes CRC-32s. Both codecs return the entry's bytes, or throw overflow() when it inflates to more
+ * than it declares, or throw the inflater's own error for a damaged stream (reported as damage).
+ * Larger entries go through fflate's streaming inflater whichever codec is used (only their CRC is the
+ * codec's): Node's zlib has no synchronous stream that hands output over piece by piece.
  */
-function inflateSmall(data: Uint8Array, e: ZipEntry): Uint8Array {
-  let out: Uint8Array;
-  try {
-    out = inflateSync(data, { out: new Uint8Array(e.declaredSize + 1) });
-  } catch (err) {
-    // By name: a RangeError from another realm (a test runner's sandbox) is not `instanceof` this one.
-    if ((err as Error | null)?.name === 'RangeError') throw overflow(e);
-    throw err;
-  }
-  if (out.length > e.declaredSize) throw overflow(e);
-  return out;
+export interface ZipCodec {
+  readonly kind: 'native' | 'js';
+  inflateSmall(data: Uint8Array, e: ZipEntry): Uint8Array;
+  /** CRC-32 fed in pieces, as zip-directory.ts crc32. */
+  crc32(crc: number, data: Uint8Array): number;
 }
 
-// Not a closure in inflateSmall: under tsx (esbuild with keepNames) every named closure is named when made
+/**
+ * fflate (pure JavaScript), as in a browser. The output buffer has one byte more than the entry
+ * declares: fflate does not grow a buffer it is given, drops what does not fit (a stored block that
+ * does not fit throws a RangeError) and returns what it wrote, so a result longer than declared means
+ * the entry inflates to more than its directory says.
+ */
+export const JS_CODEC: ZipCodec = {
+  kind: 'js',
+  inflateSmall(data, e) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(e.declaredSize + 1) });
+    } catch (err) {
+      // By name: a RangeError from another realm (a test runner's sandbox) is not `instanceof` this one.
+      if ((err as Error | null)?.name === 'RangeError') throw overflow(e);
+      throw err;
+    }
+    if (out.length > e.declaredSize) throw overflow(e);
+    return out;
+  },
+  crc32,
+};
+
+/** The parts of Node's zlib used here (crc32 since Node 20.15). */
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
+  crc32(data: Uint8Array, value?: number): number;
+}
+
+/**
+ * Node's zlib, where the runtime hands out its built-in modules without an import (Node ≥ 20.16, as
+ * content-hash.ts reaches node:crypto), so that bundling for the browser pulls in no zlib shim; null
+ * in a browser or where it lacks crc32.
+ */
+function nodeZlib(): NodeZlib | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    const zlib = proc?.getBuiltinModule?.('node:zlib') as Partial<NodeZlib> | undefined;
+    return typeof zlib?.inflateRawSync === 'function' && typeof zlib.crc32 === 'function' ? (zlib as NodeZlib) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Node's zlib for the common case, fflate for every other. zlib inflates the entry with
+ * `maxOutputLength` its declared size + 1 (it stops with a RangeError as soon as the output passes
+ * that, so it never inflates far into a bomb) into a single output step of that size. When that gives
+ * the entry's bytes, within its declared size, those are the bytes fflate would give: both decode a
+ * valid deflate stream alike, and what zlib accepts fflate accepts too (fflate checks less: it does not
+ * refuse a distance reaching back before the output's start, or a stored block's length whose
+ * complement does not match). Whenever zlib gives anything else (an error, or more than declared), the
+ * entry goes to the JavaScript codec, whose verdict is used: a damaged or oversized entry is refused
+ * exactly as in a browser, with the same problem and message, and a damaged stream that fflate reads
+ * through is read (and then checked by its CRC) as there. Such entries are rare; the bound on the work
+ * is the one-call path's (at most CHUNK compressed).
+ */
+function nativeCodec(zlib: NodeZlib): ZipCodec {
+  return {
+    kind: 'native',
+    inflateSmall(data, e) {
+      let out: Uint8Array;
+      try {
+        out = zlib.inflateRawSync(data, { maxOutputLength: e.declaredSize + 1, chunkSize: Math.max(64, e.declaredSize + 1) });
+      } catch {
+        return JS_CODEC.inflateSmall(data, e);
+      }
+      return out.length > e.declaredSize ? JS_CODEC.inflateSmall(data, e) : out;
+    },
+    crc32: (crc, data) => zlib.crc32(data, crc),
+  };
+}
+
+const NODE_ZLIB = nodeZlib();
+/** Node's zlib where there is one (null in a browser). */
+export const NATIVE_CODEC: ZipCodec | null = NODE_ZLIB ? nativeCodec(NODE_ZLIB) : null;
+
+let codec: ZipCodec = NATIVE_CODEC ?? JS_CODEC;
+
+/**
+ * For tests: makes the guard use `next` (so that both codecs can be run over the same files);
+ * returns a function that restores the one used before.
+ */
+export function useZipCodec(next: ZipCodec): () => void {
+  const before = codec;
+  codec = next;
+  return () => {
+    codec = before;
+  };
+}
+
+/** The codec the guard uses now. */
+export function zipCodec(): ZipCodec {
+  return codec;
+}
+
+// Not a closure in either codec's inflateSmall: under tsx (esbuild with keepNames) every named closure is named when made
 // (a defineProperty per entry, ~14 ms over the bench's 1,000 workbooks).
 function overflow(e: ZipEntry): Stop {
   return new Stop('bomb', `「${e.name}」解压后超过其声明的 ${mb(e.declaredSize)}，疑似“压缩炸弹”`);
