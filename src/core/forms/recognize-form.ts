@@ -429,12 +429,19 @@ export class LayoutCache {
     for (let r = 0; r < last; r++) {
       const row = rows[r];
       if (row === undefined) continue;
+      // The texts met in this row on earlier sheets: most cells repeat them (names, labels, marks).
+      const texts = this.cellText[r];
+      const labels = this.cellLabel[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
-        const text = shownValue(v);
-        if (typeof text !== 'string') continue;
-        const label = this.relevantAt(r, c, text);
+        let label: string;
+        if (typeof v === 'string') label = texts !== undefined && texts[c] === v ? labels[c] : this.relevantAt(r, c, v);
+        else if (v === null || typeof v !== 'object') continue; // empty, a number or a boolean: no label
+        else {
+          const text = shownValue(v);
+          if (typeof text !== 'string') continue;
+          label = this.relevantAt(r, c, text);
+        }
         if (label !== '') parts.push(r, c, label);
       }
     }
