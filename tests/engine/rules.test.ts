@@ -150,6 +150,19 @@ describe('veto effects', () => {
   });
 });
 
+describe('roster flags', () => {
+  it('a rule on a flag named like a built-in property only sees the roster\'s own column', () => {
+    // Without an own "constructor" column every subject would inherit Object's constructor (a function).
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    s.vetoes = [{ id: 'x', name: '标记', when: [{ kind: 'roster-flag', field: 'constructor' }], effect: { kind: 'cap', tier: '称职' }, cite: '测试' }];
+    s.designations = [];
+    const roster = [{ name: NAMES[0], flags: { constructor: '是' } }, { name: NAMES[1] }, { name: NAMES[2], flags: {} }];
+    const r = scored(loadScheme(s), [90, 90, 90], roster);
+    expect(r.subjects.map((x) => x.tier)).toEqual(['称职', '优秀', '优秀']);
+    expect(r.subjects[0].vetoes[0].text).toBe('名册「constructor」：是');
+  });
+});
+
 describe('rectification', () => {
   it('one row per consequence with a deadline, blank measures and 整改中', () => {
     const r = scored(getPreset('p4-middle-managers'), [90, 80, 70, 60, 60, 60, 60, 60, 60, 50]);

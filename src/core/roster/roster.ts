@@ -66,7 +66,18 @@ export function matchName(roster: Roster, raw: string): NameMatch {
   return subject.name === String(raw).trim() ? { kind: 'exact', index: hits[0] } : { kind: 'normalised', index: hits[0] };
 }
 
+/**
+ * A roster flag's text, '' when the entry has none. Own fields only: a column or a scheme rule named
+ * "constructor" or "toString" is just a name, not something every object inherits.
+ */
+export function flagText(subject: RosterEntry, field: string): string {
+  const flags = subject.flags;
+  if (flags === undefined || !Object.prototype.hasOwnProperty.call(flags, field)) return '';
+  const v = flags[field];
+  return typeof v === 'string' ? v : '';
+}
+
 export function hasFlag(subject: RosterEntry, field: string): boolean {
-  const v = subject.flags?.[field];
-  return v !== undefined && v.trim() !== '' && !/^(无|否|没有|0|false)$/i.test(v.trim());
+  const v = flagText(subject, field).trim();
+  return v !== '' && !/^(无|否|没有|0|false)$/i.test(v);
 }

@@ -4,7 +4,7 @@
  * Three-valued: a share with no valid votes is unknown, never silently false.
  */
 import { Fraction, percent } from '../common/fraction';
-import { Subject, hasFlag } from '../roster/roster';
+import { Subject, flagText, hasFlag } from '../roster/roster';
 import { Comparison, Condition, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally } from '../tally/tally';
 
@@ -200,7 +200,7 @@ export function evaluateCondition(
     }
     case 'roster-flag': {
       const holds = hasFlag(subject, c.field);
-      return { holds, text: holds ? `名册「${c.field}」：${subject.flags?.[c.field]}` : `名册「${c.field}」：无` };
+      return { holds, text: holds ? `名册「${c.field}」：${flagText(subject, c.field)}` : `名册「${c.field}」：无` };
     }
   }
 }

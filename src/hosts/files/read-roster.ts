@@ -98,7 +98,8 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const name = displayName(text(rawName));
       if (name === '' || NOTE.test(name)) continue;
       const entry: RosterEntry = { name };
-      const flags: Record<string, string> = {};
+      // A Map, then an object of own fields: a column headed __proto__ or constructor is kept like any other.
+      const flags = new Map<string, string>();
       for (const c of layout.columns) {
         const v = row[c.col];
         if (isSpecial(v as CellValue) && (v as { error?: string }).error) {
@@ -140,11 +141,11 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
           }
           case 'flag':
-            flags[c.key] ??= t;
+            if (!flags.has(c.key)) flags.set(c.key, t);
             break;
         }
       }
-      if (Object.keys(flags).length > 0) entry.flags = flags;
+      if (flags.size > 0) entry.flags = Object.fromEntries(flags);
       roster.push(entry);
       const key = normalizeName(name);
       const at = { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) };

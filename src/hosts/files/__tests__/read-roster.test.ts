@@ -31,6 +31,15 @@ describe('readRoster', () => {
     ]);
   });
 
+  it('a column headed like a built-in property (__proto__, constructor) is a flag like any other', () => {
+    const { roster } = readRoster(sub([['姓名', '__proto__', 'constructor'], ['王毅', '有', null], ['张三', null, null]]));
+    expect(Object.keys(roster[0].flags ?? {})).toEqual(['__proto__']);
+    expect(hasFlag(roster[0], '__proto__')).toBe(true);
+    expect(hasFlag(roster[0], 'constructor')).toBe(false);
+    expect(hasFlag(roster[1], 'constructor')).toBe(false);
+    expect(hasFlag(roster[1], 'toString')).toBe(false);
+  });
+
   it('finds columns in any order and under their other names', () => {
     const { roster, findings } = readRoster(
       sub([
