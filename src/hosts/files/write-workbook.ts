@@ -6,6 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { CellStyle, SheetDescription, STYLES } from '../../core/output/sheet-description';
+import { NODE_ZLIB } from './node-zlib';
+import { deflateStoredZip } from './zip-repack';
 
 /** The very hidden sheet holding template metadata: rows of [sheet name, key, value]. */
 export const META_SHEET = '_pingyi';
@@ -37,8 +39,30 @@ export async function writeWorkbook(sheets: readonly SheetDescription[]): Promis
     const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
     meta.addRows(metaRows.map((row) => row.map(xlsxText)));
   }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return zipBytes(wb);
+}
+
+/**
+ * The workbook's bytes. In Node the parts are zipped stored and then deflated with Node's zlib
+ * (zip-repack.ts): exceljs's own deflate (JSZip with pako, pure JavaScript) took most of the time of
+ * writing a result workbook. The parts are the same either way; only their compressed bytes differ.
+ * In a browser (no Node zlib), exceljs deflates them itself.
+ */
+async function zipBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  if (NODE_ZLIB && nodeDeflate) {
+    const zlib = NODE_ZLIB;
+    const stored = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+    const deflated = deflateStoredZip(stored, (data) => zlib.deflateRawSync(data));
+    if (deflated) return deflated;
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+let nodeDeflate = true;
+
+/** For tests: whether the writer deflates with Node's zlib when it can (as by default) or leaves it to exceljs. */
+export function useNodeDeflate(on: boolean): void {
+  nodeDeflate = on;
 }
 
 function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {

@@ -20,12 +20,13 @@
  * (read-workbook.ts parseParts); without one, the output is discarded as it comes.
  *
  * In Node, small entries are inflated and every CRC-32 is computed by Node's own zlib (native code,
- * about twice fflate's speed here), reached without an import so that the browser bundle keeps fflate
- * and the JavaScript CRC (ZipCodec). zlib's output is used only when it is the entry, whole and within
+ * about twice fflate's speed here), reached without an import (node-zlib.ts) so that the browser bundle keeps
+ * fflate and the JavaScript CRC (ZipCodec). zlib's output is used only when it is the entry, whole and within
  * its declared size; anything else is decided by fflate, so both give the same verdict on every file
  * (tests: __tests__/zip-codecs.test.ts).
  */
 import { Inflate, inflateSync } from 'fflate';
+import { NODE_ZLIB, NodeZlib } from './node-zlib';
 import { ZipEntry, crc32, entryDataStart, u16, u32, zip64Sizes, LOCAL } from './zip-directory';
 
 export interface ZipGuardLimits {
@@ -277,27 +278,6 @@ export const JS_CODEC: ZipCodec = {
   crc32,
 };
 
-/** The parts of Node's zlib used here (crc32 since Node 20.15). */
-interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
-  crc32(data: Uint8Array, value?: number): number;
-}
-
-/**
- * Node's zlib, where the runtime hands out its built-in modules without an import (Node ≥ 20.16, as
- * content-hash.ts reaches node:crypto), so that bundling for the browser pulls in no zlib shim; null
- * in a browser or where it lacks crc32.
- */
-function nodeZlib(): NodeZlib | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  try {
-    const zlib = proc?.getBuiltinModule?.('node:zlib') as Partial<NodeZlib> | undefined;
-    return typeof zlib?.inflateRawSync === 'function' && typeof zlib.crc32 === 'function' ? (zlib as NodeZlib) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Node's zlib for the common case, fflate for every other. zlib inflates the entry with
  * `maxOutputLength` its declared size + 1 (it stops with a RangeError as soon as the output passes
@@ -327,7 +307,6 @@ function nativeCodec(zlib: NodeZlib): ZipCodec {
   };
 }
 
-const NODE_ZLIB = nodeZlib();
 /** Node's zlib where there is one (null in a browser). */
 export const NATIVE_CODEC: ZipCodec | null = NODE_ZLIB ? nativeCodec(NODE_ZLIB) : null;
 
