@@ -5,6 +5,7 @@
  */
 import { ReadResult, readBallots } from './ballots/read-ballots';
 import { Finding } from './findings/finding';
+import { anonymityFindings } from './output/anonymity';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
 import { Evaluation, History, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
@@ -29,7 +30,7 @@ export interface CampaignResult {
   subjects: SubjectResult[];
   participation: ParticipationRow[];
   rectification: RectificationRow[];
-  /** Every finding: reading and validation first, then those of the results. */
+  /** Every finding: reading and validation first, then those of the results (with rater groups of a single ballot, see output/anonymity). */
   findings: Finding[];
 }
 
@@ -47,6 +48,6 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     subjects: evaluation.subjects,
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, evaluation.subjects, today),
-    findings: [...read.findings, ...evaluation.findings],
+    findings: [...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };
 }

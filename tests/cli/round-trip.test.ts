@@ -448,7 +448,12 @@ describe('P4 p4-secretary-appraisal: a/b/c票 × three 专项, 好90 较好80 �
       '现场述职专项评分表（b票）.xlsx': ['测评人类别：b票'],
       '现场述职专项评分表（c票）.xlsx': ['测评人类别：c票'],
     },
-    [['NAME_NORMALISED', 'c票-2.xlsx']],
+    [
+      ['NAME_NORMALISED', 'c票-2.xlsx'],
+      // a票 and b票 each returned one ballot: their per-group figures are that ballot (无记名).
+      ['SINGLE_BALLOT_GROUP', '（汇总）'],
+      ['SINGLE_BALLOT_GROUP', '（汇总）'],
+    ],
   );
 
   it('counts a 1, b 1, c 2 (the b and second c ballots by their labels alone)', () => {

@@ -5,6 +5,7 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
+import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
@@ -156,7 +157,7 @@ describe('roster flags', () => {
     const s = structuredClone(getPreset('p4-middle-managers'));
     s.vetoes = [{ id: 'x', name: '标记', when: [{ kind: 'roster-flag', field: 'constructor' }], effect: { kind: 'cap', tier: '称职' }, cite: '测试' }];
     s.designations = [];
-    const roster = [{ name: NAMES[0], flags: { constructor: '是' } }, { name: NAMES[1] }, { name: NAMES[2], flags: {} }];
+    const roster: RosterEntry[] = [{ name: NAMES[0], flags: { constructor: '是' } }, { name: NAMES[1] }, { name: NAMES[2], flags: {} }];
     const r = scored(loadScheme(s), [90, 90, 90], roster);
     expect(r.subjects.map((x) => x.tier)).toEqual(['称职', '优秀', '优秀']);
     expect(r.subjects[0].vetoes[0].text).toBe('名册「constructor」：是');

@@ -18,6 +18,7 @@
  */
 import * as fc from 'fast-check';
 import { resultJson } from '../../src/cli/result-json';
+import { summaryText } from '../../src/cli/summary';
 import { CampaignResult, runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid, Submission } from '../../src/core/forms/grid';
 import { describeResultWorkbook } from '../../src/core/output/describe-workbooks';
@@ -232,6 +233,16 @@ describe('4. a rater group with a single valid ballot is flagged', () => {
     expect(message).toContain('「干部」');
     expect(message).toContain('1 张有效票');
     expect(rows[0].find((c) => c.value === '警告')).toBeDefined();
+    // The command line's JSON and text carry it too, not only the workbook.
+    expect(json.findings.filter((f) => f.code === 'SINGLE_BALLOT_GROUP').map((f) => f.message)).toEqual([message]);
+    expect(summaryText(result)).toContain(message);
+  });
+
+  it('a single ballot with no other group to pool it with: no such warning (the totals are that ballot too)', () => {
+    const submissions: Submission[] = [{ file: '干部.xlsx', sheets: [p4Ballot('表', '干部', [90, 80, 70, 60])] }];
+    const result = runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY });
+    expect(result.participation.filter((p) => p.valid > 0).map((p) => [p.group, p.valid])).toEqual([['干部', 1]]);
+    expect(result.findings.filter((f) => f.code === 'SINGLE_BALLOT_GROUP')).toEqual([]);
   });
 
   it('two or more ballots in every group: no such warning', () => {

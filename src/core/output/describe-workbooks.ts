@@ -4,7 +4,6 @@
  * one import for both).
  */
 import { CampaignResult } from '../engine';
-import { anonymityFindings } from './anonymity';
 import { describeFindings } from './describe-findings';
 import { describePublication, publicationFindings } from './describe-publication';
 import { describeRanking } from './describe-ranking';
@@ -18,5 +17,5 @@ export function describeResultWorkbook(result: CampaignResult): SheetDescription
   const ordering = publicationFindings(result).filter(
     (f) => !result.findings.some((g) => g.code === f.code && g.subject === f.subject),
   );
-  return [describeRanking(result), describePublication(result), describeRectification(result), describeStatistics(result), describeFindings(result, [...ordering, ...anonymityFindings(result)])];
+  return [describeRanking(result), describePublication(result), describeRectification(result), describeStatistics(result), describeFindings(result, ordering)];
 }
