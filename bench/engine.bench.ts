@@ -50,11 +50,14 @@ function seconds(fn: () => void): number {
 
 /**
  * The engine and the walk measured alike: each once cold (the engine's first run also loads its Chinese
- * tables and is compiled), then `repeat` warm runs of each, alternated so that a busy moment of a shared
- * machine hits both; the figures compared are the medians of the warm runs.
+ * tables and is compiled), then warmed up (at least 5 runs and 2 s: at 10,000 marks the engine's runs
+ * settle only after some 40 runs, while the compiler still works on it), then `repeat` warm runs of
+ * each, alternated so that a busy moment of a shared machine hits both; the figures compared are the
+ * medians of the warm runs.
  */
 function measure(engine: () => void, baseline: () => void, repeat: number) {
   const cold = { engine: seconds(engine), baseline: seconds(baseline) };
+  for (let runs = 0, spent = 0; runs < 5 || spent < 2; runs++) spent += seconds(engine) + seconds(baseline);
   const warm = { engine: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < repeat; i++) {
     warm.engine.push(seconds(engine));
