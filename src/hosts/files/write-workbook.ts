@@ -5,7 +5,7 @@
  * is recognised. It only translates: every decision is already in the description.
  */
 import ExcelJS from 'exceljs';
-import { CellStyle, SheetDescription, STYLES } from '../../core/output/sheet-description';
+import { CellDescription, CellRange, CellStyle, SheetDescription, STYLES } from '../../core/output/sheet-description';
 import { NODE_ZLIB } from './node-zlib';
 import { deflateStoredZip } from './zip-repack';
 
@@ -31,8 +31,9 @@ export async function writeWorkbook(sheets: readonly SheetDescription[]): Promis
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = new Date(Date.UTC(2000, 0, 1));
   const metaRows: [string, string, string][] = [];
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (const s of sheets) {
-    renderSheet(wb, s);
+    renderSheet(wb, s, shared);
     for (const [k, v] of Object.entries(s.meta ?? {})) metaRows.push([s.name, k, v]);
   }
   if (metaRows.length > 0) {
@@ -65,6 +66,13 @@ export function useNodeDeflate(on: boolean): void {
   nodeDeflate = on;
 }
 
+let sharedStyles = true;
+
+/** For tests: whether cells share style objects (as by default, see sharedStyle) or each has its own. */
+export function useSharedStyles(on: boolean): void {
+  sharedStyles = on;
+}
+
 function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
   return {
@@ -75,7 +83,47 @@ function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   };
 }
 
-function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription) {
+/** A cell's style as the description gives it: its named style, then its number format, or text ("@") for a string. */
+function cellStyle(d: CellDescription): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = d.style ? excelStyle(STYLES[d.style]) : {};
+  if (d.numberFormat) style.numFmt = d.numberFormat;
+  else if (typeof d.value === 'string') style.numFmt = '@';
+  return style;
+}
+
+/**
+ * One style object for all the cells with the same style, format and kind of value. exceljs's writer
+ * remembers the style objects it has seen (a WeakMap in its StylesXform) and turns a new one into its
+ * XML records (font, border, fill, alignment, format) to find its index: once per object, so once per
+ * cell when every cell has its own (most of the time of preparing a result workbook). The kind of value
+ * is part of the key because exceljs gives a cell without a format the format of its value's type, and
+ * a shared object keeps the index of the first cell that used it. The file is the same byte for byte.
+ */
+function sharedStyle(shared: Map<string, Partial<ExcelJS.Style>>, d: CellDescription): Partial<ExcelJS.Style> {
+  const key = `${d.style ?? ''}\u0000${d.numberFormat ?? ''}\u0000${d.value === null ? 'null' : typeof d.value}`;
+  let style = shared.get(key);
+  if (!style) shared.set(key, (style = cellStyle(d)));
+  return style;
+}
+
+/**
+ * The cells whose style object must be their own: those the sheet protection unlocks (exceljs sets
+ * `protection` on the cell's style object in place) and every cell of a merge reaching one of them
+ * (merged cells take their first cell's style object). Keys: row × 16,384 + column.
+ */
+function ownStyleCells(s: SheetDescription): Set<number> {
+  const own = new Set<number>();
+  if (!s.protection) return own;
+  const add = (r: CellRange) => {
+    for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) own.add(row * 16384 + col);
+  };
+  const unlocked = s.protection.unlocked;
+  for (const u of unlocked) add(u);
+  for (const m of s.merges) if (unlocked.some((u) => u.r1 <= m.r2 && m.r1 <= u.r2 && u.c1 <= m.c2 && m.c1 <= u.c2)) add(m);
+  return own;
+}
+
+function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<string, Partial<ExcelJS.Style>>) {
   const ws = wb.addWorksheet(s.name, {
     views: s.freeze ? [{ state: 'frozen', xSplit: s.freeze.cols, ySplit: s.freeze.rows }] : [{}],
     pageSetup: {
@@ -91,6 +139,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription) {
   });
   if (s.print.footer) ws.headerFooter.oddFooter = `&C${s.print.footer}`;
   s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const own = ownStyleCells(s);
   s.cells.forEach((row, r) => {
     row.forEach((d, c) => {
       const cell = ws.getCell(r + 1, c + 1);
@@ -99,10 +148,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription) {
         // so that retyping it does not turn "=1+1" into a formula either (formulaSafe needs nothing more here).
         cell.value = typeof d.value === 'string' ? xlsxText(d.value) : d.value;
       }
-      const style: Partial<ExcelJS.Style> = d.style ? excelStyle(STYLES[d.style]) : {};
-      if (d.numberFormat) style.numFmt = d.numberFormat;
-      else if (typeof d.value === 'string') style.numFmt = '@';
-      cell.style = style as ExcelJS.Style;
+      cell.style = (!sharedStyles || own.has(r * 16384 + c) ? cellStyle(d) : sharedStyle(shared, d)) as ExcelJS.Style;
     });
   });
   for (const h of s.rowHeights) ws.getRow(h.row + 1).height = h.points;
