@@ -3,7 +3,7 @@
  * engine decides, the file host reads and writes. Exit codes: 0 fine, 1 error-level findings, 2 usage.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
-import { basename, extname, join, normalize, relative, resolve, sep } from 'path';
+import { basename, extname, join, normalize, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
@@ -135,12 +135,15 @@ function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] 
     seen.add(key);
     files.push({ path, display: display.split(sep).join('/') });
   };
-  const walk = (dir: string, root: string) => {
-    for (const name of readdirSync(dir).sort()) {
+  // `prefix`: the folder's path below the folder given, with "/" (findings name files by it). The
+  // entries' types come with the listing; only a symbolic link is followed with a stat, as before.
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
       const child = join(dir, name);
-      const display = relative(root, child).split(sep).join('/');
-      if (statSync(child).isDirectory()) {
-        if (!isHiddenName(name)) walk(child, root);
+      const display = prefix + name;
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(child).isDirectory())) {
+        if (!isHiddenName(name)) walk(child, `${display}/`);
         else skipped.push(`${display}/`);
       } else if (isSubmissionInFolder(display)) add(child, display);
       else skipped.push(display);
@@ -148,7 +151,7 @@ function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] 
   };
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`找不到「${p}」`);
-    if (statSync(p).isDirectory()) walk(p, p);
+    if (statSync(p).isDirectory()) walk(p, '');
     else add(p, basename(p));
   }
   // Two files shown under one name (评议票.xlsx named twice, or found in two folders named) would make

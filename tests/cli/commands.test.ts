@@ -333,6 +333,20 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(j.findings.filter((f) => /说明|~\$|\.git|DS_Store/.test(f.file))).toEqual([]);
   });
 
+  it('follows a symbolic link to a folder, and a linked file, naming them by the path given (the listing gives types; links are looked through)', async () => {
+    const linked = tempDir('folder-links');
+    fs.cpSync(inbox, path.join(linked, 'real'), { recursive: true });
+    const top = path.join(linked, 'top');
+    fs.mkdirSync(top);
+    fs.symlinkSync(path.join(linked, 'real', '01'), path.join(top, '甲'), 'dir');
+    fs.symlinkSync(path.join(linked, 'real', '02', '评议票.xlsx'), path.join(top, '乙.xlsx'), 'file');
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, top, '--json']);
+    fs.rmSync(linked, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.participation.map((p) => p.valid)).toEqual([2]);
+    expect(r.stderr).not.toContain('未读取');
+  });
+
   it('findings name the file so that the clerk can find it (its folder too, when names repeat)', async () => {
     const j = parseJson(await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, inbox, '--json']));
     const dup = j.findings.find((f) => f.code === 'DUPLICATE_FILE')!;
