@@ -24,7 +24,7 @@
  * Cases run interleaved (baseline, read, validate, score, baseline, ...) so that load on the shared machine
  * falls on all of them alike; the table shows the best of the runs and the ratio of best to best, for
  * wall time (the target) and for CPU time (user + system, all threads: steadier on a loaded machine,
- * but it counts the SHA-256 that Web Crypto works out on another thread while the file is parsed).
+ * but it also counts V8's garbage collector threads, hence CPU above wall time).
  *
  *   npx tsx bench/files.bench.ts [--runs 3] [--keep] [--files <folder kept by --keep>]
  *   npx tsx bench/files.bench.ts --child <mode> <folder> <roster> <out> [--profile <file.cpuprofile>]
