@@ -3,8 +3,6 @@
  * No office.js and nothing else from outside: the page, its scripts and its chunks all come from the
  * page's own origin, and no data leaves the browser (the template's Content-Security-Policy enforces it).
  */
-// First: before any scheme is validated (no eval under the page's CSP).
-import '../taskpane/no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/app';

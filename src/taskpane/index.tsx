@@ -3,8 +3,6 @@
  * Excel host (src/hosts/excel). Opened without Excel (office.js not reachable, or loaded in a plain
  * browser tab) the pane switches to files, with the standalone page's host (src/standalone/files-host.ts).
  */
-// First: before any scheme is validated (no eval under the page's CSP).
-import './no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createOfficeExcelHost } from '../hosts/excel/office-runtime';

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 
+// Before any schema is built: zod's JIT compiles a parser per object shape with `new Function`, which pays
+// only over many parses (a scheme is parsed once or twice a run: 12 ms instead of 4.5 ms cold) and which
+// the pages' Content-Security-Policy (no 'unsafe-eval') would block and report. Same results either way.
+z.config({ jitless: true });
+
 const id = z.string().min(1).max(64);
 const label = z.string().min(1).max(200);
 const finiteNumber = z.number().finite().min(-1e9).max(1e9);

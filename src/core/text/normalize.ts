@@ -6,26 +6,47 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 let toSimplified: ((text: string) => string) | null = null;
-/** Every character that begins a key of the tw → cn tables; null when the tables could not be read. */
-let keyStarts: Set<number> | null | undefined;
+
+/** The keys of the tw → cn tables: one-character keys, and longer keys listed under their first character. */
+interface Keys {
+  single: Set<number>;
+  longer: Map<number, string[]>;
+}
+/** null when the tables could not be read (then every text is converted). */
+let keys: Keys | null | undefined;
 
 /**
- * OpenCC replaces only text that begins with one of its tables' keys, so a text in which no character
- * begins a key comes back unchanged. Most cell texts (simplified labels, names, 票号：123, one unique
- * per sheet) are like that, and checking is far cheaper than converting. The tables are those tw → cn
- * reads: the "tw2s" config of this opencc-js, or `from.tw` and `to.cn` in versions without configs
- * (both read: more characters only means "convert as before"). normalize.test.ts checks every character.
+ * OpenCC replaces only text in which one of its tables' keys occurs, so a text containing no key comes
+ * back unchanged. Most cell texts (simplified labels, names, 票号：123, one unique per sheet) are like
+ * that, and looking is far cheaper than converting; building OpenCC's converter alone takes some 13 ms,
+ * paid only when a text needs it. Common characters of names (王, 李, 秀, 志, 海) begin phrase keys, so
+ * a whole key must occur, not just its first character. The tables are those tw → cn reads: the "tw2s"
+ * config of this opencc-js, or `from.tw` and `to.cn` in versions without configs (both read: more keys
+ * only means "convert as before"). normalize.test.ts checks every character and every key.
  */
-function readKeyStarts(): Set<number> | null {
-  const starts = new Set<number>();
+function readKeys(): Keys | null {
+  const found: Keys = { single: new Set(), longer: new Map() };
+  const add = (key: string) => {
+    if (key === '') return;
+    const first = key.codePointAt(0)!;
+    if (key.length === (first > 0xffff ? 2 : 1)) found.single.add(first);
+    else {
+      const list = found.longer.get(first);
+      if (list === undefined) found.longer.set(first, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  };
   const isWord = (x: unknown): x is string => typeof x === 'string' && !x.includes(' ');
   // Tables are "source replacement|…" strings or [source, replacement] pairs, in nested groups.
   const visit = (x: unknown): void => {
     if (typeof x === 'string') {
-      if (x.includes(' ')) for (const entry of x.split('|')) if (entry !== '') starts.add(entry.codePointAt(0)!);
-    } else if (Array.isArray(x) && x.length === 2 && isWord(x[0]) && isWord(x[1])) {
-      if (x[0] !== '') starts.add(x[0].codePointAt(0)!);
-    } else if (typeof x === 'object' && x !== null) for (const y of Object.values(x)) visit(y);
+      if (x.includes(' '))
+        for (const entry of x.split('|')) {
+          const space = entry.indexOf(' ');
+          add(space < 0 ? entry : entry.slice(0, space));
+        }
+    } else if (Array.isArray(x) && x.length === 2 && isWord(x[0]) && isWord(x[1])) add(x[0]);
+    else if (typeof x === 'object' && x !== null) for (const y of Object.values(x)) visit(y);
   };
   // The bundle's tables (`Locale`), which src/types/opencc-js.d.ts does not declare.
   type Tables = Record<string, unknown>;
@@ -35,17 +56,19 @@ function readKeyStarts(): Set<number> | null {
   visit(locale.configs?.tw2s);
   visit(locale.from?.tw);
   visit(locale.to?.cn);
-  return starts.size > 0 ? starts : null;
+  return found.single.size > 0 ? found : null;
 }
 
-/** Whether OpenCC could change the text at all (see readKeyStarts). */
+/** Whether OpenCC could change the text at all: whether any of its keys occurs in it (see readKeys). */
 function mayConvert(text: string): boolean {
-  if (keyStarts === undefined) keyStarts = readKeyStarts();
-  if (keyStarts === null) return true;
+  if (keys === undefined) keys = readKeys();
+  if (keys === null) return true;
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
+    if (keys.single.has(code)) return true;
+    const longer = keys.longer.get(code);
+    if (longer !== undefined) for (const key of longer) if (text.startsWith(key, i)) return true;
     if (code > 0xffff) i++;
-    if (keyStarts.has(code)) return true;
   }
   return false;
 }

@@ -59,7 +59,7 @@
  * for names (锺). See STROKE_FIXES and STROKE_SUPPLEMENT.
  */
 import orderPlugin from 'cnchar-order';
-import { Converter } from 'opencc-js/t2cn';
+import { simplify } from './normalize';
 
 /** One character of a name as it is compared. For an unknown character, strokes is 0 and classes is ''. */
 export interface StrokeKeyChar {
@@ -185,11 +185,6 @@ function lettersOf(char: string): string | undefined {
   );
 }
 
-let toMainland: ((text: string) => string) | null = null;
-function mainlandForm(char: string): string {
-  toMainland ??= Converter({ from: 'tw', to: 'cn' });
-  return toMainland(char);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Per-character data, cached
@@ -243,7 +238,8 @@ function charInfo(input: string): CharInfo {
     // Below the CJK blocks: Latin, digits, punctuation — never Han, nothing to convert.
     info = makeInfo(input, input, undefined);
   } else {
-    const converted = mainlandForm(input);
+    // OpenCC's tw → cn, through simplify: one converter for the whole program, built only when needed.
+    const converted = simplify(input);
     const convertedLetters = converted !== input && [...converted].length === 1 ? lettersOf(converted) : undefined;
     info = convertedLetters !== undefined ? makeInfo(input, converted, convertedLetters) : makeInfo(input, input, own);
   }

@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js/t2cn';
 import { Converter } from 'opencc-js/t2cn';
 import { displayName, normalizeLabel, normalizeName, simplify } from '../normalize';
 
@@ -61,5 +62,45 @@ describe('simplify', () => {
     }
     expect(simplify('票号：123')).toBe('票号：123');
     expect(simplify('稱職 滿意 豈')).toBe('称职 满意 岂');
+  });
+
+  // Every key of every table in the bundle, gathered here independently of normalize.ts: the keys
+  // themselves, in other text, cut short, and pieces of several keys run together.
+  const allKeys = (): string[] => {
+    const found = new Set<string>();
+    const visit = (x: unknown): void => {
+      if (typeof x === 'string') for (const entry of x.split('|')) found.add(entry.split(' ')[0]);
+      else if (typeof x === 'object' && x !== null) Object.values(x).forEach(visit);
+    };
+    visit((OpenCC as unknown as { Locale: unknown }).Locale);
+    found.delete('');
+    return [...found];
+  };
+
+  it('gives what OpenCC gives for its keys, alone, in names and cut short', () => {
+    const keys = allKeys();
+    expect(keys.filter((k) => [...k].length > 1).length).toBeGreaterThan(1000); // the phrase tables were found
+    const differ: string[] = [];
+    for (const key of keys)
+      for (const text of [key, `王${key}`, `${key}秀英`, `李${key}国`, key.slice(0, -1), key.slice(1), `${key.slice(0, -1)}王`])
+        if (simplify(text) !== opencc(text)) differ.push(text);
+    expect(differ).toEqual([]);
+  });
+
+  it('gives what OpenCC gives for pieces of several keys run together', () => {
+    const keys = allKeys();
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const differ: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      for (let j = 1 + next(3); j > 0; j--) {
+        const key = keys[next(keys.length)];
+        const from = next(key.length);
+        text += key.slice(from, from + 1 + next(key.length));
+      }
+      if (simplify(text) !== opencc(text)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
   });
 });
