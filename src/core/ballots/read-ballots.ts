@@ -6,7 +6,7 @@
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
-import { LayoutCache, RecognisedForm, SheetView, labelContains } from '../forms/recognize-form';
+import { LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
 import { NameMatch, Roster, Subject, matchName, rosterFor } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName } from '../text/normalize';
@@ -197,7 +197,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
         readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
-      const ballot = readSheet(scheme, reader, where, meta, view, best, out, entries);
+      const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries);
       if (!ballot) continue;
       const key = fingerprint(ballot);
       const alike = seen.get(key);
@@ -562,7 +562,7 @@ function readSheet(
   const form = rec.form;
   const roster = reader.roster;
   reader.nextSheet();
-  const at = (r: number, c: number) => ({ ...where, cell: cellAddress(r, c) });
+  const at = (r: number, c: number) => ({ ...where, cell: view.address(r, c) });
   const findings = out.findings;
   const itemLabels = form.itemLabels;
   const levelLabels = rec.scale?.levels.map((l) => l.label) ?? [];
@@ -699,7 +699,7 @@ function readSheet(
           carrySubject = subject;
           if (subject !== null && !itemsInRows) {
             if (reader.seen(subject)) {
-              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${cellAddress(reader.firstRow(subject), rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
+              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${view.address(reader.firstRow(subject), rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
               continue;
             }
             reader.see(subject, r);
@@ -782,7 +782,7 @@ function readSheet(
 
   flagSuspectPatterns(entries, start, rec, reader, where, findings);
   if (entries.length > start && entries.validCount === validBefore)
-    findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
+    findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: view.address(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
 
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
@@ -912,7 +912,7 @@ function readEntry(
     const markedCells: string[] = [];
     for (const t of tierColumns) {
       const kind = t.item === colItem ? markKind(view.raw(r, t.col), scheme) : 'none';
-      if (kind === 'mark' || kind === 'alternative') markedCells.push(cellAddress(r, t.col));
+      if (kind === 'mark' || kind === 'alternative') markedCells.push(view.address(r, t.col));
     }
     findings.push(finding('MULTIPLE_MARKS', `同一项目打了 ${marks} 个√（${markedCells.join('、')}），该项无效`, at(r, firstCol)));
     entries.push(subject, item, INVALID, -1, 0);

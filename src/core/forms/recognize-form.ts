@@ -24,7 +24,14 @@ export class SheetView {
   /** Normalised labels by row, filled lazily (a sparse row array, so huge sheets cost only what is read). */
   private labelCache: (string | undefined)[][] | null = null;
 
-  constructor(readonly sheet: SheetGrid) {
+  /**
+   * `addressOf` names a cell as the clerk sees it, for a view whose rows are not the sheet's own (see
+   * stackColumnBlocks); by default (r, c) is the sheet's own cell.
+   */
+  constructor(
+    readonly sheet: SheetGrid,
+    private readonly addressOf: ((r: number, c: number) => string) | null = null,
+  ) {
     this.rowCount = sheet.rows.length;
     if (sheet.merges.length === 0) return;
     const mergeAt = new Map<number, MergeRange[]>();
@@ -52,6 +59,11 @@ export class SheetView {
       this.width = cols;
     }
     return this.width;
+  }
+
+  /** The A1 address of (r, c) in the sheet as the clerk sees it. */
+  address(r: number, c: number): string {
+    return this.addressOf === null ? cellAddress(r, c) : this.addressOf(r, c);
   }
 
   /** Whether any merge covers a row of this sheet; without, `value` is the raw cell. */
@@ -122,6 +134,19 @@ export interface RecognisedForm {
   missingItems: number[];
   /** How well the labels matched, to choose between forms. */
   score: number;
+  /** The table laid out in blocks side by side (see findColumnBlocks); the columns above are the first block's. */
+  columnBlocks: ColumnBlocks | null;
+}
+
+/**
+ * A table printed in blocks side by side to fit a long list on one page: 姓名 and its tier columns, then
+ * 姓名 and the same tier columns again. Block k (from 0) is the columns from start + k × period, each
+ * block `period` wide; the first block also has the columns left of start, the last one those right of it.
+ */
+export interface ColumnBlocks {
+  count: number;
+  period: number;
+  start: number;
 }
 
 export function levelLabels(scale: Scale): string[][] {
@@ -168,12 +193,29 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
   if (best.row < 0 || best.cols.length < needed) return null;
   const headerRow = best.row;
   const items = form.itemLabels.map(normalizeLabel);
+  const subjectLabels = form.subjectLabels.map(normalizeLabel);
+
+  let levelMatches = best.cols.length;
+  // Blocks side by side: read the first block's columns; the reader stacks the others under it.
+  let columnBlocks: ColumnBlocks | null = null;
+  if (form.subjects === 'rows' && form.items === 'column-groups') {
+    const levelSet = new Set(best.cols.map((t) => t.col));
+    const subject = findHeader(view, headerRow, subjectLabels, levelSet);
+    const recommend = form.recommendation ? findHeader(view, headerRow, [normalizeLabel(form.recommendation.label)], levelSet) : null;
+    columnBlocks = subject ? findColumnBlocks(view, headerRow, best.cols, subject, subjectLabels, recommend) : null;
+    if (columnBlocks) {
+      // Scored by all its level columns, as other forms are that take them all for their own.
+      levelMatches = best.cols.length;
+      const end = columnBlocks.start + columnBlocks.period;
+      best = { row: headerRow, cols: best.cols.filter((t) => t.col < end) };
+    }
+  }
 
   // Assign each tier column to an item.
   const tierColumns: TierColumn[] = [];
   const missingItems: number[] = [];
   let itemCol: number | null = null;
-  let score = best.cols.length;
+  let score = levelMatches;
   if (form.items === 'rows' || items.length === 1) {
     for (const { col, level } of best.cols) tierColumns.push({ col, item: 0, level });
   } else {
@@ -204,7 +246,6 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
   // The name column, in the header rows, not among the tier columns.
   let subjectCol: number | null = null;
   let lastHeaderRow = headerRow;
-  const subjectLabels = form.subjectLabels.map(normalizeLabel);
   if (form.subjects === 'rows') {
     const hit = findHeader(view, headerRow, subjectLabels, tierSet);
     if (hit) {
@@ -247,7 +288,87 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     missingLevels,
     missingItems,
     score,
+    columnBlocks,
   };
+}
+
+/**
+ * Whether the header repeats, period columns further right, the name header and every tier header of
+ * the first block (and its recommendation header), at least once, with every tier column of the header
+ * row in one of the blocks. Only a header that repeats exactly is read as blocks: anything else reads as
+ * before, and its extra tier columns are reported.
+ */
+function findColumnBlocks(
+  view: SheetView,
+  headerRow: number,
+  levelCols: { col: number; level: number }[],
+  subject: { row: number; col: number },
+  subjectLabels: string[],
+  recommend: { row: number; col: number } | null,
+): ColumnBlocks | null {
+  const isName = (c: number) => view.isAnchorColumn(subject.row, c) && subjectLabels.some((l) => labelContains(view.label(subject.row, c), l));
+  const levelCol = new Set(levelCols.map((t) => t.col));
+  let period = 0;
+  for (let c = subject.col + 1; c < view.colCount && period === 0; c++) if (!levelCol.has(c) && isName(c)) period = c - subject.col;
+  if (period === 0 || levelCols.some((t) => t.col < subject.col)) return null;
+  const first = levelCols.filter((t) => t.col < subject.col + period);
+  if (first.length === 0) return null;
+  const headers = first.map((t) => ({ row: headerRow, col: t.col }));
+  if (recommend && recommend.col > subject.col && recommend.col < subject.col + period) headers.push(recommend);
+  const repeated = (shift: number) =>
+    isName(subject.col + shift) && headers.every(({ row, col }) => view.isAnchorColumn(row, col + shift) && view.label(row, col + shift) === view.label(row, col));
+  let count = 1;
+  while (repeated(count * period)) count++;
+  if (count < 2) return null;
+  const inBlocks = new Set<number>();
+  for (let k = 0; k < count; k++) for (const t of first) inBlocks.add(t.col + k * period);
+  if (levelCols.some((t) => !inBlocks.has(t.col))) return null;
+  const lastHeader = Math.max(...headers.map((h) => h.col));
+  return { count, period, start: Math.max(0, lastHeader - period + 1) };
+}
+
+/**
+ * A sheet whose table is in blocks side by side (RecognisedForm.columnBlocks) seen as one table: the
+ * header rows as they are, then each block's data rows in turn, shifted into the first block's columns,
+ * so they read in the order a person reads the page (the left block top to bottom, then the next).
+ * Addresses map back to the sheet's own cells, so every finding names the cell the clerk sees.
+ */
+export function stackColumnBlocks(view: SheetView, rec: RecognisedForm): SheetView {
+  const blocks = rec.columnBlocks;
+  if (blocks === null) return view;
+  const { rows, merges } = view.sheet;
+  const top = Math.min(rec.firstDataRow, view.rowCount);
+  const height = view.rowCount - top;
+  const stacked: CellValue[][] = rows.slice(0, top);
+  const stackedMerges: MergeRange[] = merges.filter((m) => m.r1 < top);
+  for (let k = 0; k < blocks.count; k++) {
+    const from = k === 0 ? 0 : blocks.start + k * blocks.period;
+    const to = k === blocks.count - 1 ? Infinity : blocks.start + (k + 1) * blocks.period;
+    const shift = k * blocks.period;
+    for (let r = top; r < view.rowCount; r++) {
+      const row = rows[r] ?? [];
+      if (k === 0) stacked.push(row.slice(0, to));
+      else {
+        const piece: CellValue[] = new Array<CellValue>(blocks.start).fill(null);
+        for (let c = from; c < Math.min(row.length, to); c++) piece.push(row[c]);
+        stacked.push(piece);
+      }
+    }
+    for (const m of merges) {
+      if (m.r1 < top) continue;
+      const c1 = Math.max(m.c1, from);
+      const c2 = Math.min(m.c2, to - 1);
+      if (c1 > c2) continue;
+      const r2 = Math.min(m.r2, view.rowCount - 1);
+      stackedMerges.push({ r1: m.r1 + k * height, c1: c1 - shift, r2: r2 + k * height, c2: c2 - shift });
+    }
+  }
+  const addressOf = (r: number, c: number): string => {
+    if (r < top || height === 0) return cellAddress(r, c);
+    const k = Math.floor((r - top) / height);
+    return cellAddress(top + ((r - top) % height), c + k * blocks.period);
+  };
+  return new SheetView({ ...view.sheet, rows: stacked, merges: stackedMerges }, addressOf);
 }
 
 /** Header words of a single-item score column (得分 ...), when the item's own label is not there. */
@@ -292,6 +413,7 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
         missingLevels: [],
         missingItems,
         score: 2 + scoreColumns.length * 2,
+        columnBlocks: null,
       };
     }
   }
