@@ -81,6 +81,38 @@ describe('tolerated drift', () => {
   });
 });
 
+describe('as typed on phones and in other input methods', () => {
+  it('reads ✔️ and ✓︎ (a check mark with an emoji or text variation selector) as √', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['姓名', ...LEVELS],
+      ['王毅', '✔\ufe0f', null, null, null],
+      ['李娜', null, '✓\ufe0e', null, null],
+      ['陈刚', null, null, ' ☑\ufe0f ', null],
+    ];
+    const r = run({ name: 'S', rows, merges: [] });
+    expect(r.read.findings).toEqual([]);
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
+  });
+
+  it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {
+    const names = [{ name: '阿依古丽·买买提' }, { name: '王毅' }, { name: '米拉·阿不都' }];
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['姓名', ...LEVELS],
+      ['阿依古丽•买买提', '√'], // U+2022 bullet
+      ['王毅', '√'],
+      ['米拉．阿不都', null, '√'], // U+FF0E full-width full stop
+    ];
+    const r = runCampaign({ scheme, roster: names, submissions: [submission('f.xlsx', { name: 'S', rows, merges: [] })], today: '2026-12-01' });
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['NAME_NORMALISED A3', 'NAME_NORMALISED A5']);
+    expect(r.subjects.find((s) => s.name === '阿依古丽·买买提')!.overall.map((l) => l.votes)).toEqual([1, 0, 0, 0]);
+    expect(r.subjects.find((s) => s.name === '米拉·阿不都')!.overall.map((l) => l.votes)).toEqual([0, 1, 0, 0]);
+  });
+});
+
 describe('rejections, each naming the cell', () => {
   const base = (rows: { name: string; marks: (number | number[] | CellValue)[] }[], levels = LEVELS) =>
     matrixSheet('表', { fields: ['测评人类别：党组织负责人'], levels, rows });

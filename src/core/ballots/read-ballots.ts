@@ -239,7 +239,8 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   if (v === null || v === undefined) return 'none';
   if (isBlank(v)) return 'none';
   if (isSpecial(v!)) return v!.error ? 'error' : 'formula';
-  const text = String(v).replace(/[\s\u3000]/g, '');
+  // Without spaces and variation selectors: emoji keyboards and phones send ✔️ as ✔ + U+FE0F.
+  const text = String(v).replace(/[\s\u3000\ufe00-\ufe0f]/g, '');
   if (STANDARD_MARKS.has(text)) return 'mark';
   if (scheme.counting.extraMarks.includes(text)) return 'alternative';
   return 'other';

@@ -126,7 +126,15 @@ export function normalizeName(raw: unknown): string {
   return nameOf(String(raw));
 }
 
-const nameOf = memoised((raw) => simplify(raw.normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '')));
+/**
+ * The dots that separate the parts of a name (阿依古丽·买买提), as typed in their many look-alikes: the
+ * middle dot, bullet, hyphenation point, katakana middle dot, full stop (half- and full-width) and others.
+ * Names are matched with all of them as the middle dot; stroke order ignores them.
+ */
+export const NAME_DOTS = '\u00b7\u2022\u2024\u2027\u2219\u22c5\u30fb\uff65\ufe52.\uff0e';
+const NAME_DOT = new RegExp(`[${NAME_DOTS}]`, 'g');
+
+const nameOf = memoised((raw) => simplify(raw.normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '').replace(NAME_DOT, '\u00b7')));
 
 /** The name as it should be displayed: trimmed, inner padding of two-character names kept out. */
 export function displayName(raw: unknown): string {

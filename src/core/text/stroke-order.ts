@@ -59,7 +59,7 @@
  * for names (锺). See STROKE_FIXES and STROKE_SUPPLEMENT.
  */
 import orderPlugin from 'cnchar-order';
-import { simplify } from './normalize';
+import { NAME_DOTS, simplify } from './normalize';
 
 /** One character of a name as it is compared. For an unknown character, strokes is 0 and classes is ''. */
 export interface StrokeKeyChar {
@@ -267,7 +267,7 @@ const CLOSERS = ')）]］】〕〗}｝';
 /** Innermost bracketed annotation: any opener, no bracket inside, any closer. */
 const INNER_BRACKETED = /[(（[［【〔〖{｛][^(（[［【〔〖{｛)）\]］】〕〗}｝]*[)）\]］】〕〗}｝]/g;
 /** Padding and separators that carry nothing for ordering: spaces, zero-width, middle dots. */
-const IGNORED = /[\s\u00a0\u200b-\u200d\u2060\ufeff\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\ufe52.．]/g;
+const IGNORED = new RegExp(`[\\s\\u00a0\\u200b-\\u200d\\u2060\\ufeff${NAME_DOTS}]`, 'g');
 
 /** The characters of a name that take part in ordering. */
 function significantChars(name: string): string[] {

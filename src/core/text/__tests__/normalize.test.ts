@@ -29,6 +29,12 @@ describe('normalizeName', () => {
     ['陳剛', '陈刚'],
     ['张三（女，回族）', '张三'],
     ['李四(回族)', '李四'],
+    ['阿依古丽·买买提', '阿依古丽·买买提'],
+    ['阿依古丽•买买提', '阿依古丽·买买提'],
+    ['阿依古丽・买买提', '阿依古丽·买买提'],
+    ['阿依古丽.买买提', '阿依古丽·买买提'],
+    ['阿依古丽．买买提', '阿依古丽·买买提'],
+    ['阿依古丽‧买买提', '阿依古丽·买买提'],
   ])('%s → %s', (raw, expected) => expect(normalizeName(raw)).toBe(expected));
 
   it('keeps a padded two-character name readable for display', () => {
