@@ -81,6 +81,58 @@ describe('tolerated drift', () => {
   });
 });
 
+describe('a header repeated inside the table (pages pasted together)', () => {
+  it('passes over a repeated header row, one or two rows high, with nothing reported', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['序号', '姓名', '评议等次', null, null, null],
+      [null, null, ...LEVELS],
+      [1, '王毅', '√'],
+      ['序号', '姓名', '评议等次', null, null, null], // the two header rows again, unmerged
+      [null, null, ...LEVELS],
+      [2, '李娜', null, '√'],
+      ['序号', '姓 名', '優秀', '稱職', '基本稱職', '不稱職'], // and once more on one row, as retyped
+      [3, '陈刚', null, null, null, '√'],
+    ];
+    const r = run({ name: 'S', rows, merges: [{ r1: 1, c1: 2, r2: 1, c2: 5 }] });
+    expect(r.read.findings).toEqual([]);
+    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 0, 1]);
+  });
+
+  it('still reports a row with a header word for a name when it holds a mark, or words that are not the header', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['姓名', ...LEVELS],
+      ['王毅', '√'],
+      ['姓名', '√'],
+      ['李娜', null, '√'],
+      ['姓名', '好', '较好'],
+      ['陈刚', '√'],
+    ];
+    const r = run({ name: 'S', rows, merges: [] });
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A4', 'SUBJECT_NOT_IN_ROSTER A6']);
+  });
+
+  it('says what a row without a name holds: √, or something else such as a 合计 row', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['序号', '姓名', ...LEVELS],
+      [1, '王毅', '√'],
+      [2, '李娜', null, '√'],
+      [3, '陈刚', '√'],
+      [4, null, '√'],
+      ['合计', null, 2, 1, 0, 0],
+    ];
+    const r = run({ name: 'S', rows, merges: [] });
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell} ${f.message}`)).toEqual([
+      'MARK_WITHOUT_SUBJECT B6 此行有√，但没有填写姓名，未计入',
+      'MARK_WITHOUT_SUBJECT B7 此行等次栏填有内容，但没有填写姓名，未计入',
+    ]);
+  });
+});
+
 describe('as typed on phones and in other input methods', () => {
   it('reads ✔️ and ✓︎ (a check mark with an emoji or text variation selector) as √', () => {
     const rows: CellValue[][] = [

@@ -6,7 +6,7 @@
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
-import { LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
+import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
 import { NameMatch, Roster, Subject, matchName, rosterFor } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName } from '../text/normalize';
@@ -692,6 +692,7 @@ function readSheet(
         else {
           const match = said.match;
           if (match.kind === 'exact') subject = match.index;
+          else if (match.kind === 'none' && repeatsHeader(view, r, rec, scheme)) continue;
           else {
             const m = view.merge(r, rec.subjectCol!);
             subject = reportMatch(roster, match, name, m ? at(m.r1, m.c1) : at(r, rec.subjectCol!), findings);
@@ -709,7 +710,8 @@ function readSheet(
       } else if (itemsInRows && carrySubject !== null && rowItem(r) > 0) {
         subject = carrySubject; // an unmerged name written once per block
       } else {
-        if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', '此行有√但没有填写姓名，未计入', at(r, rec.subjectCol!)));
+        if (hasMarks && !repeatsHeader(view, r, rec, scheme))
+          findings.push(finding('MARK_WITHOUT_SUBJECT', `此行${entryWords(view, r, rec, scheme)}，但没有填写姓名，未计入`, at(r, rec.subjectCol!)));
         carryRaw = '';
         carrySubject = null;
         continue;
@@ -722,7 +724,7 @@ function readSheet(
     if (itemsInRows) {
       const item = rowItem(r);
       if (item < 0) {
-        if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', '此行有√但认不出评价项目，未计入', at(r, rec.itemCol ?? 0)));
+        if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', `此行${entryWords(view, r, rec, scheme)}，但认不出评价项目，未计入`, at(r, rec.itemCol ?? 0)));
         continue;
       }
       const seenItems = itemsSeen.get(subject!) ?? new Set<number>();
@@ -810,6 +812,38 @@ function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Sc
   for (const t of rec.tierColumns) if (markKind(view.raw(r, t.col), scheme) !== 'none') return true;
   for (const s of rec.scoreColumns) if (!isBlank(view.raw(r, s.col))) return true;
   return false;
+}
+
+/** What a row that cannot be counted holds, in words: √, a score, or (numbers, text) something else. */
+function entryWords(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): string {
+  if (rec.scoreColumns.length > 0) return '填有分数';
+  const marked = rec.tierColumns.some((t) => {
+    const kind = markKind(view.raw(r, t.col), scheme);
+    return kind === 'mark' || kind === 'alternative';
+  });
+  return marked ? '有√' : '等次栏填有内容';
+}
+
+/**
+ * A row that repeats the table's header (a table pasted together from two pages, a header copied down):
+ * every label in its name and tier columns is one that a header row has in the same column. It holds
+ * nothing to count, so it is passed over instead of reported as a name missing from the roster.
+ */
+function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {
+  const top = Math.max(0, rec.headerRow - HEADER_DEPTH);
+  let labels = 0;
+  for (const c of [rec.subjectCol, ...rec.tierColumns.map((t) => t.col)]) {
+    if (c === null) continue;
+    const label = view.label(r, c);
+    if (label === '') continue;
+    const kind = markKind(view.value(r, c), scheme);
+    if (kind === 'mark' || kind === 'alternative') return false;
+    let inHeader = false;
+    for (let h = top; h < rec.firstDataRow && !inHeader; h++) inHeader = view.label(h, c) === label;
+    if (!inHeader) return false;
+    labels++;
+  }
+  return labels > 0;
 }
 
 /** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */

@@ -12,7 +12,7 @@ import { CellValue, MergeRange, SheetGrid, shownValue } from './grid';
 /** How far down a header may start (title rows, 填表说明 and the like above it). */
 const HEADER_SEARCH_ROWS = 100;
 /** How many rows above the tier row an item header or name header may sit. */
-const HEADER_DEPTH = 3;
+export const HEADER_DEPTH = 3;
 
 /** A sheet seen through its merges: every cell of a merged area shows the area's top-left value. */
 export class SheetView {
