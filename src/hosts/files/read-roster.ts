@@ -36,7 +36,8 @@ const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
 const NO = /^(否|不是|非|×|✗|✘|x|n|no|false|0|无)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
-const NOTE = /^(注|说明|备注|填表说明)\s*[:：]|^(合计|总计|小计)$/;
+/** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
+const NOTE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
 
 /** How far down a header row may sit (title rows and notes above it). */
 const HEADER_SEARCH_ROWS = 30;
@@ -44,6 +45,8 @@ const HEADER_SEARCH_ROWS = 30;
 interface Layout {
   headerRow: number;
   nameCol: number;
+  /** Named by 姓名 (people) rather than 名称 (organisations). */
+  people: boolean;
   columns: { col: number; field: Field | 'flag'; key: string; label: string }[];
 }
 
@@ -62,17 +65,24 @@ function findLayout(sheet: SheetGrid): Layout | null {
       const labels = row.map((v) => normalizeLabel(shownValue(v)));
       const nameCol = labels.findIndex((l) => nameLabel.test(l));
       if (nameCol < 0) continue;
+      // A header over two rows (基本情况 merged over 单位 and 职务): the row below names no one and holds
+      // labels; its labels are the columns' own.
+      const below = sheet.rows[r + 1] ?? [];
+      const lower = below.map((v) => normalizeLabel(shownValue(v)));
+      const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && FIELDS.some(([, re]) => re.test(l)));
+      const width = Math.max(row.length, twoRows ? below.length : 0);
       const columns: Layout['columns'] = [];
       const taken = new Set<Field>();
-      labels.forEach((label, col) => {
-        if (col === nameCol || label === '') return;
-        const hit = FIELDS.find(([f, re]) => re.test(label) && (f === 'skip' || !taken.has(f)));
+      for (let col = 0; col < width; col++) {
+        const own = twoRows && lower[col] ? { label: lower[col], cell: below[col] } : { label: labels[col] ?? '', cell: row[col] };
+        if (col === nameCol || own.label === '') continue;
+        const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
         if (hit) {
           taken.add(hit[0]);
-          columns.push({ col, field: hit[0], key: label, label: text(row[col]) });
-        } else columns.push({ col, field: 'flag', key: label, label: text(row[col]) });
-      });
-      return { headerRow: r, nameCol, columns };
+          columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
+        } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
+      }
+      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME, columns };
     }
   }
   return null;
@@ -97,6 +107,14 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       if (isBlank(rawName)) continue;
       const name = displayName(text(rawName));
       if (name === '' || NOTE.test(name)) continue;
+      // A totals or note line may begin left of the name column (合计 under 序号, 3人 under 姓名).
+      const lead = row.slice(0, layout.nameCol).map(text).find((t) => t !== '');
+      if (lead !== undefined && NOTE.test(lead)) continue;
+      // Digits are in no person's name: kept as written (the list is the clerk's), and said.
+      if (layout.people && /[0-9０-９]/.test(name))
+        findings.push(
+          finding('ROSTER_NAME_SUSPECT', `名册中「${name}」含有数字，不像姓名（是否为合计、编号或备注行？），已按名册读入，请核实`, { ...where(r, layout.nameCol), subject: name }),
+        );
       const entry: RosterEntry = { name };
       // A Map, then an object of own fields: a column headed __proto__ or constructor is kept like any other.
       const flags = new Map<string, string>();

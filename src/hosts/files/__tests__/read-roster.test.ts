@@ -85,6 +85,64 @@ describe('readRoster', () => {
     expect(roster.map((r) => r.name)).toEqual(['王毅', '李强', '阿依古丽 买买提']);
   });
 
+  it('skips totals, signature and date lines under the list, also when they begin left of the name column', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['机关党委2026年度民主评议党员名册'],
+        ['序号', '姓名', '支部'],
+        [1, '王毅', '一支部'],
+        [2, '陈刚', '二支部'],
+        ['合计', '2人', null],
+        [null, '合计：2人', null],
+        [null, '共2人', null],
+        [null, '制表人：张三', '2026年11月20日'],
+        [null, '审核：李四', null],
+        [null, '填报日期：2026年11月20日', null],
+      ]),
+    );
+    expect(roster.map((r) => r.name)).toEqual(['王毅', '陈刚']);
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps a name with digits as written and says it does not look like a name (people only)', () => {
+    const people = readRoster(sub([['姓名'], ['王毅'], ['王毅2'], ['3人']]));
+    expect(people.roster.map((r) => r.name)).toEqual(['王毅', '王毅2', '3人']);
+    expect(people.findings.map((f) => [f.code, f.cell, f.subject])).toEqual([
+      ['ROSTER_NAME_SUSPECT', 'A3', '王毅2'],
+      ['ROSTER_NAME_SUSPECT', 'A4', '3人'],
+    ]);
+    const organisations = readRoster(sub([['名称'], ['第1党支部'], ['第2党支部']]));
+    expect(organisations.roster.map((r) => r.name)).toEqual(['第1党支部', '第2党支部']);
+    expect(organisations.findings).toEqual([]);
+  });
+
+  it('reads a header over two rows (基本情况 merged over 单位 and 职务)', () => {
+    const { roster } = readRoster({
+      file: '名册.xlsx',
+      sheets: [
+        {
+          name: '名册',
+          rows: [
+            ['序号', '姓名', '基本情况', null, '否决事项'],
+            [null, null, '单位', '职务', null],
+            [1, '王毅', '办公室', '主任', null],
+            [2, '李娜', '财务部', '科员', '被问责'],
+          ],
+          merges: [
+            { r1: 0, c1: 0, r2: 1, c2: 0 },
+            { r1: 0, c1: 1, r2: 1, c2: 1 },
+            { r1: 0, c1: 2, r2: 0, c2: 3 },
+            { r1: 0, c1: 4, r2: 1, c2: 4 },
+          ],
+        },
+      ],
+    });
+    expect(roster).toEqual([
+      { name: '王毅', unit: '办公室', category: '主任' },
+      { name: '李娜', unit: '财务部', category: '科员', flags: { 否决事项: '被问责' } },
+    ]);
+  });
+
   it('reports a name twice (重名) and keeps both entries', () => {
     const { roster, findings } = readRoster(
       sub([
