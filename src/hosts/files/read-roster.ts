@@ -8,8 +8,10 @@
  * 否决事项, 事故, 党风廉政问题, 违法违纪, 重大失误, 被问责 and any column a scheme names can be used by
  * its veto rules (a non-empty cell is "set"; see hasFlag in core/roster/roster.ts).
  *
- * Blank rows and note lines (注：…) are skipped; names are trimmed (displayName); the same name
- * twice is reported and both entries are kept (the engine then cannot tell them apart on a ballot).
+ * A header may take two rows (基本情况 merged over 单位 and 职务). Blank rows, note lines (注：…),
+ * signatures and dates (制表人：…) and totals (合计, 共N人) are skipped; names are trimmed
+ * (displayName); a person's name with digits is kept and reported; the same name twice is reported and
+ * both entries are kept (the engine then cannot tell them apart on a ballot).
  */
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
