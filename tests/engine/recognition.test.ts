@@ -133,6 +133,49 @@ describe('a header repeated inside the table (pages pasted together)', () => {
   });
 });
 
+describe('the rater group ticked on a printed list of choices', () => {
+  const p4 = getPreset('p4-middle-managers');
+  const read = (...fieldRow: CellValue[]) =>
+    runCampaign({
+      scheme: p4,
+      roster: [{ name: '王毅' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [fieldRow, ['姓名', '测评得分'], ['王毅', 90]], merges: [] })],
+      today: '2026-12-01',
+    }).read;
+
+  it.each([
+    ['测评人类别：□干部 ☑员工', 'staff'],
+    ['测评人类别：☑干部 □员工', 'cadre'],
+    ['测评人类别：干部□ 员工√', 'staff'],
+    ['测评人类别：干部（  ）员工（√）', 'staff'],
+    ['测评人类别：（√）干部 （ ）员工', 'cadre'],
+    ['测评人类别：□干部☑员工', 'staff'], // no spaces: the empty box before 干部 says boxes go before names
+    ['测评人类别：□中层干部 ■员工代表', 'staff'], // aliases, 员工代表 not also read as 员工
+  ])('%s → %s', (field, group) => {
+    const r = read(field);
+    expect(r.findings).toEqual([]);
+    expect(r.ballots.map((b) => b.groupId)).toEqual([group]);
+  });
+
+  it('reads choices printed cell by cell, the tick deciding, not the first name', () => {
+    expect(read('测评人类别', '干部', '□', '员工', '√').ballots.map((b) => b.groupId)).toEqual(['staff']);
+    expect(read('测评人类别：', '□', '干部', '☑', '员工').ballots.map((b) => b.groupId)).toEqual(['staff']);
+    // A plain value followed by another field is read as before.
+    expect(read('测评人类别', '员工', '测评日期', '2026-12-01').ballots.map((b) => b.groupId)).toEqual(['staff']);
+  });
+
+  it.each([
+    ['测评人类别：☑干部 ☑员工', '「☑干部 ☑员工」勾选了 2 个类别'],
+    ['测评人类别：干部√员工', '「干部√员工」勾选了 2 个类别'], // a tick between two names could be either's
+    ['测评人类别：□干部 □员工 √', '「□干部 □员工 √」中没有勾选任何类别'],
+  ])('reports %s instead of guessing', (field, message) => {
+    const r = read(field);
+    expect(r.ballots).toEqual([]);
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['GROUP_UNKNOWN', 'A1']]);
+    expect(r.findings[0].message).toBe(`${message}（应为 干部、员工 之一），本票未计入`);
+  });
+});
+
 describe('as typed on phones and in other input methods', () => {
   it('reads ✔️ and ✓︎ (a check mark with an emoji or text variation selector) as √', () => {
     const rows: CellValue[][] = [

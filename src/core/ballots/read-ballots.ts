@@ -9,7 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
 import { NameMatch, Roster, Subject, matchName, rosterFor } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
-import { normalizeLabel, normalizeName } from '../text/normalize';
+import { normalizeLabel, normalizeName, simplify } from '../text/normalize';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -316,14 +316,31 @@ function readFields(view: SheetView, before: number): { label: string; value: st
 
 function nextValue(view: SheetView, r: number, c: number): string {
   const end = view.merge(r, c)?.c2 ?? c;
-  for (let cc = end + 1; cc < Math.min(view.sheet.rows[r].length, end + 4); cc++) {
+  const texts: string[] = [];
+  for (let cc = end + 1; cc < Math.min(view.sheet.rows[r].length, end + 9); cc++) {
     const v = shownValue(view.raw(r, cc));
-    if (v !== null && String(v).trim() !== '') return String(v).trim();
+    if (v !== null && String(v).trim() !== '') texts.push(String(v).trim());
   }
-  return '';
+  // Choices printed cell by cell with their boxes (| 干部 | □ | 员工 | √ |, | □ | 干部 | ☑ | 员工 |): the
+  // cells up to the last box and the one after it, together, so that the tick decides (see
+  // Choices.ticked), not the first name.
+  let lastBox = -1;
+  texts.forEach((t, i) => (TICK.test(t) || BOX.test(t)) && (lastBox = i));
+  return lastBox >= 0 && texts.length > 1 ? texts.slice(0, lastBox + 2).join('') : texts[0] ?? '';
 }
 
-type Choice = { id: string } | { id: null; said?: string; cell?: string };
+/** `ticked`: how many choices the field ticks, when it is a printed list of choices with tick marks. */
+type Choice = { id: string } | { id: null; said?: string; cell?: string; ticked?: number };
+
+/** Marks that tick a printed choice (☑员工, 员工√, 员工（√）); ☒ and ⊠ are how some software shows a ticked box. */
+const TICK = /[√✓✔☑■▇●✅☒⊠]|\u{1F5F8}/u;
+/** An empty box or empty brackets printed beside a choice left unticked: □干部, 干部（ ）. */
+const EMPTY_BOX = /^[□☐◻○〇]$|^[(\[【〔]\s*[)\]】〕]$/;
+/** Any box, ticked or not, in a cell's text. */
+const BOX = /[□☐◻○〇]|[(\[【〔]\s*[)\]】〕]/;
+/** The mark or bracket group right before or right after a position, as printed beside a choice. */
+const BOX_BEFORE = /(?:[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]|\u{1F5F8}|[^\s])$/u;
+const BOX_AFTER = /^(?:[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]|\u{1F5F8}|[^\s])/u;
 
 /**
  * A form's rater groups or rounds and how a sheet names one: the host's template metadata, else the
@@ -367,10 +384,53 @@ class Choices {
     }
     if (field) {
       const id = this.byName.get(normalizeLabel(field.value));
-      return id !== undefined ? this.found.get(id)! : { id: null, said: field.value, cell: field.cell };
+      if (id !== undefined) return this.found.get(id)!;
+      const ticked = this.ticked(field.value);
+      if (ticked?.length === 1) return this.found.get(ticked[0])!;
+      return { id: null, said: field.value, cell: field.cell, ...(ticked ? { ticked: ticked.length } : {}) };
     }
     return this.ids.length === 1 ? this.found.get(this.ids[0])! : { id: null, cell: emptyField?.cell };
   }
+
+  /**
+   * A field printed as a list of choices with one ticked, as paper forms offer them: ☑员工 □干部,
+   * 干部□员工√, 干部（ ）员工（√）. The choices whose name has a tick beside it, or null when the text has
+   * no tick at all (then it is not such a list). A tick between two names (干部√员工) could belong to
+   * either: the side is taken from the form's empty boxes (□干部: boxes before names), and when they do
+   * not tell, both names count as ticked, so the field is reported rather than guessed.
+   */
+  private ticked(value: string): string[] | null {
+    // Spaces kept: they tell which name a box belongs to (□干部 □员工 √ ticks neither).
+    const text = simplify(value.normalize('NFKC'));
+    if (!TICK.test(text)) return null;
+    // Each name found once per place, longest first, so 员工代表 is not also read as 员工.
+    const places: { id: string; before: string; after: string }[] = [];
+    const taken = new Uint8Array(text.length);
+    for (const [name, id] of [...this.byName].sort((a, b) => b[0].length - a[0].length)) {
+      if (name === '') continue;
+      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+        const end = i + name.length;
+        if (taken.subarray(i, end).some((x) => x === 1)) continue;
+        taken.fill(1, i, end);
+        places.push({ id, before: BOX_BEFORE.exec(text.slice(0, i))?.[0] ?? '', after: BOX_AFTER.exec(text.slice(end))?.[0] ?? '' });
+      }
+    }
+    const boxesBefore = places.some((p) => EMPTY_BOX.test(p.before));
+    const boxesAfter = places.some((p) => EMPTY_BOX.test(p.after));
+    const ticks = (box: string) => TICK.test(box);
+    const ids = new Set<string>();
+    for (const p of places)
+      if (boxesBefore && !boxesAfter ? ticks(p.before) : boxesAfter && !boxesBefore ? ticks(p.after) : ticks(p.before) || ticks(p.after)) ids.add(p.id);
+    return [...ids];
+  }
+}
+
+/** Why a sheet's rater group or round could not be told, in words. */
+function unresolved(choice: Choice, what: string, unsaid: string): string {
+  if (!('said' in choice) || !choice.said) return unsaid;
+  if (choice.ticked === 0) return `「${choice.said}」中没有勾选任何${what}`;
+  if (choice.ticked !== undefined && choice.ticked > 1) return `「${choice.said}」勾选了 ${choice.ticked} 个${what}`;
+  return `「${choice.said}」不是方案中的${what}`;
 }
 
 /** What the reader needs to know about a cell's text: worked out once per distinct string and form. */
@@ -585,12 +645,12 @@ function readSheet(
   const round = reader.rounds.resolve(meta?.roundId, fields);
   if (group.id === null) {
     const names = scheme.raterGroups.map((g) => g.name).join('、');
-    const said = 'said' in group && group.said ? `「${group.said}」不是方案中的类别` : '表中没有写明测评人类别';
+    const said = unresolved(group, '类别', '表中没有写明测评人类别');
     findings.push(finding('GROUP_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in group && group.cell ? group.cell : 'A1' }));
   }
   if (round.id === null) {
     const names = scheme.rounds.map((r) => r.name).join('、');
-    const said = 'said' in round && round.said ? `「${round.said}」不是方案中的轮次` : '表中没有写明轮次';
+    const said = unresolved(round, '轮次', '表中没有写明轮次');
     findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
   }
 
