@@ -164,6 +164,35 @@ describe('the rater group ticked on a printed list of choices', () => {
     expect(read('测评人类别', '员工', '测评日期', '2026-12-01').ballots.map((b) => b.groupId)).toEqual(['staff']);
   });
 
+  it('takes the group from a title or sheet name that says whose form it is (员工用, 员工填写), and says so', () => {
+    const withTitle = (sheetName: string, ...top: CellValue[][]) =>
+      runCampaign({
+        scheme: p4,
+        roster: [{ name: '王毅' }],
+        submissions: [submission('f.xlsx', { name: sheetName, rows: [...top, ['姓名', '测评得分'], ['王毅', 90]], merges: [] })],
+        today: '2026-12-01',
+      }).read;
+    const titled = withTitle('Sheet1', ['中层干部述职测评表（员工用）']);
+    expect(titled.ballots.map((b) => b.groupId)).toEqual(['staff']);
+    expect(titled.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+      ['GROUP_FROM_TITLE', 'warning', 'A1', '表中没有“测评人类别”，按标题「中层干部述职测评表（员工用）」计为「员工」票，请核实'],
+    ]);
+    const sheetNamed = withTitle('干部填写');
+    expect(sheetNamed.ballots.map((b) => b.groupId)).toEqual(['cadre']);
+    expect(sheetNamed.findings.map((f) => f.message)).toEqual(['表中没有“测评人类别”，按工作表名「干部填写」计为「干部」票，请核实']);
+    // Not from a title that only names whom the form is about, nor when title and sheet name disagree,
+    // nor over a 测评人类别 field the rater left empty.
+    for (const [sheetName, top] of [
+      ['Sheet1', [['中层干部述职测评表']]],
+      ['干部用', [['测评表（员工用）']]],
+      ['Sheet1', [['测评表（员工用）'], ['测评人类别：']]],
+    ] as [string, CellValue[][]][]) {
+      const r = withTitle(sheetName, ...top);
+      expect(r.ballots).toEqual([]);
+      expect(r.findings.map((f) => f.code)).toEqual(['GROUP_UNKNOWN']);
+    }
+  });
+
   it.each([
     ['测评人类别：☑干部 ☑员工', '「☑干部 ☑员工」勾选了 2 个类别'],
     ['测评人类别：干部√员工', '「干部√员工」勾选了 2 个类别'], // a tick between two names could be either's

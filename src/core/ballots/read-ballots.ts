@@ -314,6 +314,17 @@ function readFields(view: SheetView, before: number): { label: string; value: st
   return fields;
 }
 
+/** The texts above the header row: titles such as 中层干部述职测评表（员工用）, and the header fields. */
+function titleTexts(view: SheetView, before: number): Title[] {
+  const out: Title[] = [];
+  for (let r = 0; r < Math.min(view.rowCount, before); r++)
+    view.sheet.rows[r].forEach((v, c) => {
+      const text = shownValue(v);
+      if (typeof text === 'string' && text.trim() !== '') out.push({ said: text.trim(), cell: cellAddress(r, c) });
+    });
+  return out;
+}
+
 function nextValue(view: SheetView, r: number, c: number): string {
   const end = view.merge(r, c)?.c2 ?? c;
   const texts: string[] = [];
@@ -329,8 +340,16 @@ function nextValue(view: SheetView, r: number, c: number): string {
   return lastBox >= 0 && texts.length > 1 ? texts.slice(0, lastBox + 2).join('') : texts[0] ?? '';
 }
 
-/** `ticked`: how many choices the field ticks, when it is a printed list of choices with tick marks. */
-type Choice = { id: string } | { id: null; said?: string; cell?: string; ticked?: number };
+/**
+ * `titled`: the title (or sheet name) the choice was taken from, when the sheet has no field for it.
+ * `ticked`: how many choices the field ticks, when it is a printed list of choices with tick marks.
+ */
+type Choice = { id: string; titled?: Title } | { id: null; said?: string; cell?: string; ticked?: number };
+/** A text above a sheet's header (cell given), or the sheet's name (`sheetName`; its findings point at A1). */
+type Title = { said: string; cell: string; sheetName?: boolean };
+
+/** A title or sheet name saying whose form it is: 员工用, 员工填写, 员工填报, 员工打分 (not 员工测评: 干部测评表 names its subjects). */
+const FOR_RATERS = ['用', '填写', '填报', '填表', '打分'];
 
 /** Marks that tick a printed choice (☑员工, 员工√, 员工（√）); ☒ and ⊠ are how some software shows a ticked box. */
 const TICK = /[√✓✔☑■▇●✅☒⊠]|\u{1F5F8}/u;
@@ -358,6 +377,8 @@ class Choices {
     all: readonly { id: string; name: string; aliases?: string[] }[],
     only: readonly string[] | undefined,
     private readonly fieldLabels: readonly string[],
+    /** Whether a title or sheet name may say it when no field does (rater groups: 员工用). */
+    private readonly fromTitles = false,
   ) {
     const allowed = all.filter((x) => !only || only.includes(x.id));
     this.ids = allowed.map((x) => x.id);
@@ -370,7 +391,7 @@ class Choices {
     }
   }
 
-  resolve(metaId: string | undefined, fields: ReturnType<typeof readFields>): Choice {
+  resolve(metaId: string | undefined, fields: ReturnType<typeof readFields>, titles: () => Title[]): Choice {
     if (metaId && this.ids.includes(metaId)) return this.found.get(metaId)!;
     let field: (typeof fields)[number] | undefined;
     let emptyField: (typeof fields)[number] | undefined;
@@ -389,7 +410,28 @@ class Choices {
       if (ticked?.length === 1) return this.found.get(ticked[0])!;
       return { id: null, said: field.value, cell: field.cell, ...(ticked ? { ticked: ticked.length } : {}) };
     }
-    return this.ids.length === 1 ? this.found.get(this.ids[0])! : { id: null, cell: emptyField?.cell };
+    if (this.ids.length === 1) return this.found.get(this.ids[0])!;
+    const titled = emptyField || !this.fromTitles ? null : this.titled(titles());
+    return titled ?? { id: null, cell: emptyField?.cell };
+  }
+
+  /**
+   * The one choice that titles or the sheet name say the form is for (（员工用）, 员工填写); null when they
+   * say none, or more than one. A name alone does not do (中层干部测评表 names whom it is about).
+   */
+  private titled(titles: Title[]): Choice | null {
+    const names = [...this.byName].filter(([name]) => name !== '').sort((a, b) => b[0].length - a[0].length);
+    let hit: { id: string; titled: Title } | null = null;
+    for (const title of titles) {
+      const text = normalizeLabel(title.said);
+      for (const [name, id] of names) {
+        if (!FOR_RATERS.some((use) => text.includes(name + use))) continue;
+        if (hit && hit.id !== id) return null;
+        hit ??= { id, titled: title };
+        break;
+      }
+    }
+    return hit;
   }
 
   /**
@@ -475,7 +517,7 @@ class FormReader {
     readonly form: FormDef,
     readonly roster: Roster,
   ) {
-    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS);
+    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS, true);
     this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS);
     this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
     const n = roster.all.length;
@@ -641,8 +683,15 @@ function readSheet(
   }
 
   const fields = readFields(view, rec.headerRow);
-  const group = reader.groups.resolve(meta?.groupId, fields);
-  const round = reader.rounds.resolve(meta?.roundId, fields);
+  // Texts above the header and the sheet's name: looked at only when no field names the group.
+  const titles = (): Title[] => [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
+  const group = reader.groups.resolve(meta?.groupId, fields, titles);
+  const round = reader.rounds.resolve(meta?.roundId, fields, titles);
+  if (group.id !== null && group.titled) {
+    const name = scheme.raterGroups.find((g) => g.id === group.id)!.name;
+    const from = group.titled.sheetName ? `工作表名「${group.titled.said}」` : `标题「${group.titled.said}」`;
+    findings.push(finding('GROUP_FROM_TITLE', `表中没有“测评人类别”，按${from}计为「${name}」票，请核实`, { ...where, cell: group.titled.cell }));
+  }
   if (group.id === null) {
     const names = scheme.raterGroups.map((g) => g.name).join('、');
     const said = unresolved(group, '类别', '表中没有写明测评人类别');
