@@ -221,6 +221,18 @@ describe('as typed on phones and in other input methods', () => {
     expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
   });
 
+  it('says that ü, þ, P or R in a tier cell may be a check mark from a symbol font (not read as √)', () => {
+    const rows: CellValue[][] = [['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王毅', 'ü'], ['李娜', null, 'R'], ['陈刚', null, 'x']];
+    const r = run({ name: 'S', rows, merges: [] });
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['MARK_UNRECOGNISED', 'B3', '等次栏应打√，此处为「ü」（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√），该项无效'],
+      ['MARK_UNRECOGNISED', 'C4', '等次栏应打√，此处为「R」（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√），该项无效'],
+      ['MARK_UNRECOGNISED', 'C5', '等次栏应打√，此处为「x」，该项无效'],
+      ['EMPTY_BALLOT', 'A3', '整张票没有任何有效的√或分数'],
+    ]);
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
+  });
+
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {
     const names = [{ name: '阿依古丽·买买提' }, { name: '王毅' }, { name: '米拉·阿不都' }];
     const rows: CellValue[][] = [

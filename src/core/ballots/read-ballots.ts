@@ -923,6 +923,14 @@ function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Sc
   return false;
 }
 
+/**
+ * Excel's Insert › Symbol check marks are letters in a symbol font (Wingdings ü and þ, Wingdings 2 P and
+ * R): the file keeps the letter, and the font is not read. Said, so the clerk knows what to retype.
+ */
+function symbolFontHint(v: CellValue | undefined): string {
+  return typeof v === 'string' && /^[üþPR]$/.test(v.trim()) ? '（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√）' : '';
+}
+
 /** What a row that cannot be counted holds, in words: √, a score, or (numbers, text) something else. */
 function entryWords(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): string {
   if (rec.scoreColumns.length > 0) return '填有分数';
@@ -1046,7 +1054,7 @@ function readEntry(
         break;
       case 'other':
         broken = true;
-        findings.push(finding('MARK_UNRECOGNISED', `等次栏应打√，此处为「${String(v).trim()}」，该项无效`, at(r, t.col)));
+        findings.push(finding('MARK_UNRECOGNISED', `等次栏应打√，此处为「${String(v).trim()}」${symbolFontHint(v)}，该项无效`, at(r, t.col)));
         break;
     }
   }
