@@ -205,6 +205,37 @@ describe('the rater group ticked on a printed list of choices', () => {
   });
 });
 
+describe('重名: which of two people of one name a ballot means', () => {
+  const twins = [{ name: '王伟', unit: '办公室' }, { name: '王伟', unit: '财务部' }, { name: '李娜', unit: '办公室' }];
+  const read = (rows: CellValue[][]) =>
+    runCampaign({ scheme, roster: twins, submissions: [submission('f.xlsx', { name: 'S', rows, merges: [] })], today: '2026-12-01' });
+  const tally = (r: ReturnType<typeof read>) => r.subjects.map((s) => `${s.name}/${s.unit} ${s.overall.map((l) => l.votes).join('')}`);
+
+  it('by the 单位 column of the ballot', () => {
+    const r = read([['测评人类别：党组织负责人'], ['姓名', '所在单位', ...LEVELS], ['王伟', '财务部', null, '√'], ['王伟', '办公室', '√'], ['李娜', '办公室', '√']]);
+    expect(r.read.findings).toEqual([]);
+    expect(tally(r)).toEqual(['王伟/办公室 1000', '王伟/财务部 0100', '李娜/办公室 1000']);
+  });
+
+  it('by a note in brackets beside the name, said as for other spellings', () => {
+    const r = read([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王伟(财务部)', null, '√'], ['王伟（办公室主任）', '√'], ['李娜', '√']]);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['NAME_NORMALISED', 'A3', '姓名「王伟(财务部)」按名册中财务部的「王伟」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「王伟（办公室主任）」按名册中办公室的「王伟」计'],
+    ]);
+    expect(tally(r)).toEqual(['王伟/办公室 1000', '王伟/财务部 0100', '李娜/办公室 1000']);
+  });
+
+  it('still reported when nothing beside the name tells them apart', () => {
+    const r = read([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王伟', '√'], ['王伟（女）', null, '√'], ['李娜', '√']]);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['SUBJECT_AMBIGUOUS', 'A3', '名册中有 2 人名为「王伟」，无法确定是谁，此行未计入'],
+      ['SUBJECT_AMBIGUOUS', 'A4', '名册中有 2 人名为「王伟（女）」，无法确定是谁，此行未计入'],
+      ['SUBJECT_MISSING', 'A2', '名册中的 王伟（办公室）、王伟（财务部） 不在本票中'],
+    ]);
+  });
+});
+
 describe('as typed on phones and in other input methods', () => {
   it('reads ✔️ and ✓︎ (a check mark with an emoji or text variation selector) as √', () => {
     const rows: CellValue[][] = [

@@ -7,7 +7,7 @@ import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
-import { NameMatch, Roster, Subject, matchName, rosterFor } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify } from '../text/normalize';
 
@@ -735,6 +735,13 @@ function readSheet(
   const isTier = form.response.kind === 'tier';
   /** Item groups read on each row: all but those whose header is missing. */
   const itemsRead = itemLabels.map((_, i) => i).filter((i) => !rec.missingItems.includes(i));
+  /** The ballot's own 单位 column, looked for only when a name is listed more than once (重名). */
+  let unitCol: number | null | undefined;
+  const unitOnBallot = (r: number): string => {
+    if (unitCol === undefined) unitCol = findUnitColumn(view, rec);
+    const v = unitCol === null ? null : shownValue(view.value(r, unitCol));
+    return v === null ? '' : String(v);
+  };
   let carrySubject: number | null = null;
   let carryRaw = '';
   const itemsSeen = new Map<number, Set<number>>();
@@ -804,7 +811,16 @@ function readSheet(
           else if (match.kind === 'none' && repeatsHeader(view, r, rec, scheme)) continue;
           else {
             const m = view.merge(r, rec.subjectCol!);
-            subject = reportMatch(roster, match, name, m ? at(m.r1, m.c1) : at(r, rec.subjectCol!), findings);
+            const cell = m ? at(m.r1, m.c1) : at(r, rec.subjectCol!);
+            // 重名: what the ballot says beside the name may tell who is meant.
+            const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOnBallot(r)) : null;
+            if (told === null) subject = reportMatch(roster, match, name, cell, findings);
+            else {
+              subject = told.index;
+              const listed = roster.all[told.index];
+              if (told.by === 'unit' && name !== listed.name && name !== subjectLabel(roster, listed))
+                findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中${listed.unit ?? ''}的「${listed.name}」计`, { ...cell, subject: listed.name }));
+            }
           }
           carryRaw = name;
           carrySubject = subject;
@@ -871,7 +887,7 @@ function readSheet(
     if (reader.seenCount < roster.subjects.length)
       for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
     if (missing.length > 0)
-      findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => s.name).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
+      findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => subjectLabel(roster, s)).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {
     const seen = itemsSeen.get(singleSubject) ?? new Set();
     itemLabels.forEach((label, i) => {
@@ -931,6 +947,14 @@ function symbolFontHint(v: CellValue | undefined): string {
   return typeof v === 'string' && /^[üþPR]$/.test(v.trim()) ? '（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√）' : '';
 }
 
+/** A column headed 单位 (部门, 所在支部 ...) in the header rows, other than the name and tier columns. */
+function findUnitColumn(view: SheetView, rec: RecognisedForm): number | null {
+  const taken = new Set([rec.subjectCol, rec.itemCol, rec.recommendCol, ...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((t) => t.col)]);
+  for (let r = Math.max(0, rec.headerRow - HEADER_DEPTH); r < rec.firstDataRow; r++)
+    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) if (!taken.has(c) && UNIT_HEADER.test(view.label(r, c))) return c;
+  return null;
+}
+
 /** What a row that cannot be counted holds, in words: √, a score, or (numbers, text) something else. */
 function entryWords(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): string {
   if (rec.scoreColumns.length > 0) return '填有分数';
@@ -966,7 +990,9 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
 /** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */
 function resolveSubject(roster: Roster, name: string, whereFn: () => { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
   const m = matchName(roster, name);
-  return m.kind === 'exact' ? m.index : reportMatch(roster, m, name, whereFn(), findings);
+  if (m.kind === 'exact') return m.index;
+  const told = m.kind === 'ambiguous' ? tellApart(roster, m.indexes, name) : null;
+  return told !== null ? told.index : reportMatch(roster, m, name, whereFn(), findings);
 }
 
 /** A name that is not exactly as listed: counted with a note (normalised), or not counted. */

@@ -30,7 +30,7 @@
  * window posts only. With no roster subject for a form, blank rows with unlocked name cells are given.
  */
 import { Submission } from '../forms/grid';
-import { Subject, buildRoster, rosterFor, RosterEntry } from '../roster/roster';
+import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
 import { CellDescription, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
@@ -69,6 +69,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               subjects: form.subjects === 'single' ? [single] : subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null),
               single,
               taken,
+              label: (s) => subjectLabel(all, s),
             }),
           );
   }
@@ -101,6 +102,8 @@ interface TemplateSpec {
   /** The subject of a single-subject form's sheet. */
   single: Subject | null;
   taken: Set<string>;
+  /** How a subject is written on the form: the name, with the unit when two share it (重名). */
+  label: (s: Subject) => string;
 }
 
 type Shape = 'matrix' | 'blocks' | 'items' | 'scores';
@@ -142,7 +145,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   // Header fields.
   const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
-  if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single?.name ?? ''}`, unlocked: t.single === null });
+  if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
   fields.push({ text: '评议时间：    年  月  日', unlocked: true });
   placeFields(b, fields, columns.map(estimatedWidth));
 
@@ -165,7 +168,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   // Entry rows.
   const firstData = b.rowCount;
   const blankEntries = () => entries.map(() => cell(null, 'entry'));
-  const nameCell = (s: Subject | null) => cell(s?.name ?? null, 'center');
+  const nameCell = (s: Subject | null) => cell(s ? t.label(s) : null, 'center');
   const nameUnlock = (s: Subject | null, r1: number, r2: number, c: number) => {
     if (s === null) b.unlock({ r1, c1: c, r2, c2: c });
   };
@@ -213,7 +216,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
 
   b.band(instructions(form, shape, levels), 'note');
 
-  const names = t.subjects.map((s) => s?.name ?? '');
+  const names = t.subjects.map((s) => (s ? t.label(s) : ''));
   const meta: Record<string, string> = {
     kind: 'template',
     version: TEMPLATE_VERSION,
@@ -223,8 +226,8 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     roundId: t.round.id,
     signature: signature({ form, levels, group: t.group.id, round: t.round.id, names }),
   };
-  if (t.single) meta.subject = t.single.name;
-  const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.single.name] : [])];
+  if (t.single) meta.subject = t.label(t.single);
+  const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
   const sheet = b.build({
     name: uniqueSheetName(form.title, t.taken, `（${suffixParts.join('·')}）`),
     kind: 'template',

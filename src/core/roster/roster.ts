@@ -2,7 +2,10 @@
  * The roster (名册): who is evaluated, with the attributes rules look at (单位, 职务类别, 窗口岗位,
  * veto events). Names on ballots are matched to it after normalisation (spaces, width, traditional).
  */
-import { normalizeName } from '../text/normalize';
+import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
+
+/** A column of a person's unit, in a roster or on a ballot: 单位, 部门, 所在支部, 处室 ... */
+export const UNIT_HEADER = /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/;
 
 export interface RosterEntry {
   name: string;
@@ -80,4 +83,28 @@ export function flagText(subject: RosterEntry, field: string): string {
 export function hasFlag(subject: RosterEntry, field: string): boolean {
   const v = flagText(subject, field).trim();
   return v !== '' && !/^(无|否|没有|0|false)$/i.test(v);
+}
+
+/**
+ * Which of several people listed under one name (重名) a ballot means, from what it says beside the
+ * name: the name exactly as listed (the roster may itself say 王伟（办公室）), or a bracketed note on the
+ * ballot (王伟（财务部）) and the ballot's 单位 cell, each matching that one person's unit, category or
+ * own note. null when they do not single out one person.
+ */
+export function tellApart(roster: Roster, indexes: readonly number[], raw: string, unit = ''): { index: number; by: 'name' | 'unit' } | null {
+  const exact = indexes.filter((i) => roster.all[i].name === raw.trim());
+  if (exact.length === 1) return { index: exact[0], by: 'name' };
+  const hints = [...annotations(raw), normalizeLabel(unit)].filter((h) => h !== '');
+  if (hints.length === 0) return null;
+  const fits = indexes.filter((i) => {
+    const s = roster.all[i];
+    const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name)].map(normalizeLabel).filter((o) => o !== '');
+    return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
+  });
+  return fits.length === 1 ? { index: fits[0], by: 'unit' } : null;
+}
+
+/** A subject as findings name it: with its unit when another subject has the same name. */
+export function subjectLabel(roster: Roster, s: Subject): string {
+  return (roster.byKey.get(s.key)?.length ?? 0) > 1 && s.unit ? `${s.name}（${s.unit}）` : s.name;
 }

@@ -16,8 +16,8 @@
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
-import { RosterEntry } from '../../core/roster/roster';
-import { displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
+import { annotations, displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
@@ -28,7 +28,7 @@ const ORG_NAME = /^(名称|对象名称|组织名称|党组织名称|党支部�
 
 const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
   ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
-  ['unit', /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/],
+  ['unit', UNIT_HEADER],
   ['category', /^(职务类别|类别|职务|人员类别|岗位类别|职级|职务级别|人员身份|身份)$/],
   ['window', /^(是否)?窗口(服务)?(岗位)?$/],
   ['kind', /^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/],
@@ -95,7 +95,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
   const roster: RosterEntry[] = [];
   const findings: Finding[] = [];
   /** normalized name → where each entry came from. */
-  const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[] }>();
+  const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[]; units: string[] }>();
   let headers = 0;
 
   for (const sheet of submission.sheets) {
@@ -170,8 +170,10 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const key = normalizeName(name);
       const at = { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) };
       const known = seen.get(key);
-      if (known) known.at.push(at);
-      else seen.set(key, { name, at: [at] });
+      if (known) {
+        known.at.push(at);
+        known.units.push(entry.unit ?? annotations(name).join(''));
+      } else seen.set(key, { name, at: [at], units: [entry.unit ?? annotations(name).join('')] });
     }
   }
 
@@ -180,16 +182,15 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
   } else if (roster.length === 0) {
     findings.push(finding('ROSTER_EMPTY', `名册「${file}」的表头下没有任何姓名`, { file }));
   }
-  for (const { name, at } of seen.values()) {
+  for (const { name, at, units } of seen.values()) {
     if (at.length < 2) continue;
     const places = at.map((a) => `${a.sheet}!${a.cell}`).join('、');
-    findings.push(
-      finding(
-        'ROSTER_DUPLICATE_NAME',
-        `名册中「${name}」出现 ${at.length} 次（${places}），均已保留；评议表上的这个姓名将无法确定是谁，请在名册中加以区分`,
-        { file, sheet: at[1].sheet, cell: at[1].cell, subject: name },
-      ),
-    );
+    // People of one name are told apart on ballots by their units (core/roster tellApart), when they differ.
+    const byUnit = units.every((u) => u !== '') && new Set(units.map(normalizeLabel)).size === units.length;
+    const advice = byUnit
+      ? `将按单位区分：生成的测评表写作「${name}（${units[0]}）」等，回收的表上也须这样写明单位，或有单位栏`
+      : '评议表上的这个姓名将无法确定是谁，请在名册中填写各人的单位（或在姓名后用括号注明）加以区分';
+    findings.push(finding('ROSTER_DUPLICATE_NAME', `名册中「${name}」出现 ${at.length} 次（${places}），均已保留；${advice}`, { file, sheet: at[1].sheet, cell: at[1].cell, subject: name }));
   }
   return { roster, findings };
 }

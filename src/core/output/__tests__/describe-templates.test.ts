@@ -324,6 +324,29 @@ describe('P4 篇六 score templates', () => {
   });
 });
 
+describe('重名: two people of one name', () => {
+  const scheme = getPreset('p4-middle-managers');
+  const roster = [{ name: '王伟', unit: '办公室' }, { name: '李强', unit: '办公室' }, { name: '王伟', unit: '财务部' }];
+  const sheets = describeTemplates(scheme, roster);
+
+  it('are written with their units, and filled copies read back to each of them without a finding', () => {
+    const subs = sheets.map((s, i) => {
+      const g = toGrid(s);
+      const col = find(g, (v) => v === '测评得分')[0].c;
+      expect(find(g, (v) => v === '王伟（办公室）')).toHaveLength(1);
+      expect(find(g, (v) => v === '王伟（财务部）')).toHaveLength(1);
+      set(g, find(g, (v) => v === '王伟（办公室）')[0].r, col, 90);
+      set(g, find(g, (v) => v === '李强')[0].r, col, 80);
+      set(g, find(g, (v) => v === '王伟（财务部）')[0].r, col, 70 + i);
+      return { file: `s${i}.xlsx`, sheets: [g] };
+    });
+    const result = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+    expect(result.read.findings).toEqual([]);
+    // 干部 and 员工 at 50% each: 90 and 90, 80 and 80, 70 and 71.
+    expect(result.subjects.map((s) => `${s.name}/${s.unit} ${s.scoreText}`)).toEqual(['王伟/办公室 90.00', '李强/办公室 80.00', '王伟/财务部 70.50']);
+  });
+});
+
 describe('every preset: templates are sound and read back', () => {
   const roster: RosterEntry[] = [
     { name: '王芳', window: true },

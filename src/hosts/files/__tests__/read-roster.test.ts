@@ -3,7 +3,7 @@
  * blank and note rows skipped, duplicates reported and kept, flags by header text.
  */
 import { CellValue, Submission } from '../../../core/forms/grid';
-import { buildRoster, hasFlag, matchName } from '../../../core/roster/roster';
+import { buildRoster, hasFlag, matchName, tellApart } from '../../../core/roster/roster';
 import { readRoster } from '../read-roster';
 import { readWorkbook } from '../read-workbook';
 import { book, write } from './fixtures';
@@ -155,9 +155,24 @@ describe('readRoster', () => {
     expect(roster).toHaveLength(3);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'ROSTER_DUPLICATE_NAME', file: '名册.xlsx', sheet: '名册', cell: 'A4', subject: '王毅' });
-    expect(findings[0].message).toContain('出现 2 次（名册!A2、名册!A4）');
-    // the engine sees the same: an ambiguous name on a ballot
+    expect(findings[0].message).toBe(
+      '名册中「王毅」出现 2 次（名册!A2、名册!A4），均已保留；将按单位区分：生成的测评表写作「王毅（第一党支部）」等，回收的表上也须这样写明单位，或有单位栏',
+    );
+    // the engine sees the same: an ambiguous name on a ballot, told apart by the unit beside it
     expect(matchName(buildRoster(roster), '王毅').kind).toBe('ambiguous');
+    expect(tellApart(buildRoster(roster), [0, 2], '王毅（第三党支部）')).toEqual({ index: 2, by: 'unit' });
+  });
+
+  it('says when people of one name cannot be told apart (no units, or the same unit)', () => {
+    for (const rows of [
+      [['姓名'], ['王毅'], ['王毅']],
+      [['姓名', '单位'], ['王毅', '办公室'], ['王毅', '办公室']],
+    ]) {
+      const { findings } = readRoster(sub(rows));
+      expect(findings.map((f) => f.message)).toEqual([
+        '名册中「王毅」出现 2 次（名册!A2、名册!A3），均已保留；评议表上的这个姓名将无法确定是谁，请在名册中填写各人的单位（或在姓名后用括号注明）加以区分',
+      ]);
+    }
   });
 
   it('reports values it cannot read in 窗口岗位 and 类型', () => {
