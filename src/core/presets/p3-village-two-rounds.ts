@@ -1,7 +1,7 @@
 import { Scheme } from '../scheme/scheme-schema';
 import { COMPETENCE, DEFAULT_COUNTING } from './scales';
 
-const SEED = 'seed 002 第四篇 镇开展“双述双评”工作实施方案 五、3 镇党委审核';
+const SEED = '《镇开展“双述双评”工作实施方案》五、3 镇党委审核';
 
 /**
  * P3 村党组织书记双述双评, two rounds (村述村评, 村述镇评) combined by the 镇党委 (seed 002 第四篇).
@@ -14,7 +14,7 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   name: '村党组织书记“双述双评”（村评、镇评两轮）',
   process: '村干部双述双评',
   description:
-    '村述村评、村述镇评两轮测评（seed 002 第四篇 五、1-3）：两次测评“优秀”票均达到 70% 以上定为优秀；' +
+    '村述村评、村述镇评两轮测评（《镇开展“双述双评”工作实施方案》五、1-3）：两次测评“优秀”票均达到 70% 以上定为优秀；' +
     '两次测评“称职”票均达到 60% 以上定为称职；两次“基本称职”票相加后得票率达到 50% 以上定为基本称职；' +
     '两次“不称职”票相加后得票率达到 50% 以上定为不称职。种子未说明“称职”票是否包含“优秀”票：本预设默认不包含（可修改）。' +
     '都不符合时种子未规定，由镇党委研定：工具标为“待定”，不猜测。不称职：诫勉谈话，责令限期改正。',
@@ -55,7 +55,7 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   quotas: [],
   designations: [],
   consequences: [
-    { tiers: ['不称职'], action: '诫勉谈话，责令限期改正', rectifyWithinDays: 30, cite: 'seed 002 第四篇 五、4 公开述评结果；整改期限为本预设默认 30 天' },
+    { tiers: ['不称职'], action: '诫勉谈话，责令限期改正', rectifyWithinDays: 30, cite: '《镇开展“双述双评”工作实施方案》五、4 公开述评结果；整改期限为本预设默认 30 天' },
   ],
   counting: DEFAULT_COUNTING,
 };

@@ -1,7 +1,7 @@
 import { Scheme } from '../scheme/scheme-schema';
 import { DEFAULT_COUNTING } from './scales';
 
-const SEED = 'seed 003 篇六 四、考核计算方法；五、考核评价';
+const SEED = '《述职评议考核工作方案》篇六 四、考核计算方法；五、考核评价';
 
 /**
  * P4 篇六, a bank branch's 中层干部述职考核: 集中述职测评得分 = 干部打分×50% + 员工打分×50%;
@@ -14,7 +14,7 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
   name: '中层干部述职考核（干部50%/员工50%）',
   process: '中层干部述职考核',
   description:
-    '集中述职测评得分＝干部打分×50%＋员工打分×50%（seed 003 篇六 四）；85分以上（含85分）为优秀，' +
+    '集中述职测评得分＝干部打分×50%＋员工打分×50%（《述职评议考核工作方案》篇六 四）；85分以上（含85分）为优秀，' +
     '75分以上（含）为称职，65分以上（含）为基本称职，65分以下为不称职；分管战线发生经济、刑事案件或责任事故的，' +
     '不能评为优秀、称职、基本称职（五）。每年按10%的比例动态调整（排名末位）。' +
     '考核类别分单位负责人（正职）、副职；述职顺序先正职后副职，分别按姓氏笔划。打分范围默认 0～100 分。',
@@ -63,9 +63,9 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
     },
   ],
   quotas: [],
-  designations: [{ name: '动态调整', share: 10, kind: 'about', cite: 'seed 003 篇六：每年按10%的比例建立动态调整机制' }],
+  designations: [{ name: '动态调整', share: 10, kind: 'about', cite: '《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制' }],
   consequences: [
-    { tiers: ['不称职'], action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: 30, cite: 'seed 003 篇六 三、(六)；整改期限为本预设默认 30 天' },
+    { tiers: ['不称职'], action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: 30, cite: '《述职评议考核工作方案》篇六 三、(六)；整改期限为本预设默认 30 天' },
   ],
   counting: DEFAULT_COUNTING,
 };

@@ -1,8 +1,8 @@
 import { Scheme } from '../scheme/scheme-schema';
 import { DEFAULT_COUNTING, GOOD_FOUR_POINTS } from './scales';
 
-const SEED2 = 'seed 003 篇二 五、(三)3(3) 现场述职专项评分表';
-const SEED3 = 'seed 003 篇三 三、(四) 评定考核结果';
+const SEED2 = '《述职评议考核工作方案》篇二 五、(三)3(3) 现场述职专项评分表';
+const SEED3 = '《述职评议考核工作方案》篇三 三、(四) 评定考核结果';
 
 /**
  * P4 书记抓基层党建述职评议考核: the three 专项评分表 of 篇二 rated on a/b/c ballots with 好 90,
@@ -16,7 +16,7 @@ export const P4_SECRETARY_APPRAISAL: Scheme = {
   process: '书记抓基层党建述职评议',
   description:
     '三个专项（抓基层党建工作责任、落实党风廉政建设主体责任、落实意识形态责任制）分a、b、c三类票测评，' +
-    '好90分、较好80分、一般70分、差60分，三个专项分别计算后相加除以3得出最后得分（seed 003 篇二）。' +
+    '好90分、较好80分、一般70分、差60分，三个专项分别计算后相加除以3得出最后得分（《述职评议考核工作方案》篇二）。' +
     '种子未给a、b、c票的权重：本预设默认相等；未给由得分定等次的分数线：本预设默认好≥85、较好≥75、一般≥65、其余为差（可修改）。' +
     '现场测评“一般”“差”票超过10%、出现重大失误或被问责追责的，综合评价定为“差”（篇三）。' +
     '评价为“较好”或以下等次的应占一定比例：种子未给比例，本预设默认不少于10%，不足时提示。' +
@@ -77,8 +77,8 @@ export const P4_SECRETARY_APPRAISAL: Scheme = {
   quotas: [{ tiers: ['较好', '一般', '差'], kind: 'min', share: 10, rounding: 'ceil', cite: `${SEED3}：评价为“较好”或以下等次的应占一定比例；10%为本预设默认` }],
   designations: [],
   consequences: [
-    { tiers: ['较好', '一般', '差'], action: '年度考核结果不得评定为“优秀”等次', rectifyWithinDays: null, cite: 'seed 003 篇三 三、(五)' },
-    { tiers: ['一般', '差'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: 'seed 003 篇三 三、(五)；整改期限为本预设默认 30 天' },
+    { tiers: ['较好', '一般', '差'], action: '年度考核结果不得评定为“优秀”等次', rectifyWithinDays: null, cite: '《述职评议考核工作方案》篇三 三、(五)' },
+    { tiers: ['一般', '差'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: '《述职评议考核工作方案》篇三 三、(五)；整改期限为本预设默认 30 天' },
   ],
   counting: DEFAULT_COUNTING,
 };

@@ -1,7 +1,7 @@
 import { Scheme } from '../scheme/scheme-schema';
 import { DEFAULT_COUNTING, SATISFACTION } from './scales';
 
-const SEED = 'seed 004 民主评议党员实施方案';
+const SEED = '《民主评议党员实施方案》';
 
 /**
  * P5 民主评议党员 (seed 004), the most fully specified forms: 附表1 群众评议表 of the branch (one
