@@ -130,8 +130,8 @@ describe('blocks side by side', () => {
     expect(two.tally).toEqual(one.tally);
   });
 
-  it('reads a header that does not repeat exactly as one block, its extra columns reported', () => {
-    // The second block has no 不称职 column: not read as blocks, so its √ are not counted for its names.
+  it('does not count a sheet whose blocks have different headers, and says why', () => {
+    // The second block has no 不称职 column: neither one block nor blocks side by side.
     const r = run(
       sheet([
         [GROUP],
@@ -140,9 +140,32 @@ describe('blocks side by side', () => {
         ['李娜', null, V, null, null, '孙立', V, null, null],
       ]),
     );
-    expect(readFindings(r)).toContain('SUBJECT_MISSING A2');
-    expect(votes(r, '赵敏')).toEqual([0, 0, 0, 0]);
-    expect(r.read.findings.some((f) => f.severity === 'error' && f.code === 'MULTIPLE_MARKS')).toBe(true);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      [
+        'BLOCKS_IRREGULAR',
+        'F2',
+        '表头在 F2 又有一栏姓名及等次列，像是左右分栏，但各栏的表头不一致（等次列不同），无法分栏读取，本表未计入；请使各栏表头一致，或改为一栏',
+      ],
+    ]);
+    expect(r.read.ballots).toEqual([]);
+    expect(r.read.uncounted.map((u) => u.reason)).toEqual(['unreadable']);
+  });
+
+  it('reads a name header with no tier columns after it (推荐人姓名) as part of one block', () => {
+    const r = run(
+      sheet([
+        [GROUP],
+        ['姓名', ...LEVELS, '推荐人姓名'],
+        ['王毅', V, null, null, null, null],
+        ['李娜', null, V, null, null, null],
+        ['陈刚', V],
+        ['赵敏', V],
+        ['孙立', V],
+        ['周强', V],
+      ]),
+    );
+    expect(readFindings(r)).toEqual([]);
+    expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
   });
 });
 

@@ -676,6 +676,17 @@ function readSheet(
   }
   for (const i of rec.missingItems)
     findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
+  if (rec.blocksIrregularAt !== null) {
+    findings.push(
+      finding(
+        'BLOCKS_IRREGULAR',
+        `表头在 ${rec.blocksIrregularAt} 又有一栏姓名及等次列，像是左右分栏，但各栏的表头不一致（等次列不同），无法分栏读取，本表未计入；请使各栏表头一致，或改为一栏`,
+        { ...where, cell: rec.blocksIrregularAt },
+      ),
+    );
+    out.uncounted.push({ ...where, formId: form.id, groupId: null, roundId: null, reason: 'unreadable' });
+    return null;
+  }
   if (form.subjects === 'rows' && rec.subjectCol === null) {
     findings.push(finding('SUBJECT_COLUMN_MISSING', `找不到姓名列（表头应为「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
     out.uncounted.push({ ...where, formId: form.id, groupId: null, roundId: null, reason: 'unreadable' });

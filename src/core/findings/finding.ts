@@ -34,6 +34,7 @@ export const FINDING_CODES = {
   TIER_COLUMN_MISSING: { severity: 'error', meaning: '缺少等次列（可能被改名或删除）' },
   ITEM_MISSING: { severity: 'error', meaning: '缺少评价项目' },
   SUBJECT_COLUMN_MISSING: { severity: 'error', meaning: '找不到姓名列' },
+  BLOCKS_IRREGULAR: { severity: 'error', meaning: '表格左右分栏，但各栏表头不一致，无法读取' },
   SUBJECT_NOT_IN_ROSTER: { severity: 'error', meaning: '被评议人不在名册中' },
   SUBJECT_AMBIGUOUS: { severity: 'error', meaning: '姓名在名册中有重名，无法确定是谁' },
   SUBJECT_MISSING: { severity: 'error', meaning: '名册中的被评议人在本票中缺失' },

@@ -136,6 +136,8 @@ export interface RecognisedForm {
   score: number;
   /** The table laid out in blocks side by side (see findColumnBlocks); the columns above are the first block's. */
   columnBlocks: ColumnBlocks | null;
+  /** The second name header of a table that looks laid out in blocks but whose blocks' headers differ. */
+  blocksIrregularAt: string | null;
 }
 
 /**
@@ -198,11 +200,14 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
   let levelMatches = best.cols.length;
   // Blocks side by side: read the first block's columns; the reader stacks the others under it.
   let columnBlocks: ColumnBlocks | null = null;
+  let blocksIrregularAt: string | null = null;
   if (form.subjects === 'rows' && form.items === 'column-groups') {
     const levelSet = new Set(best.cols.map((t) => t.col));
     const subject = findHeader(view, headerRow, subjectLabels, levelSet);
     const recommend = form.recommendation ? findHeader(view, headerRow, [normalizeLabel(form.recommendation.label)], levelSet) : null;
-    columnBlocks = subject ? findColumnBlocks(view, headerRow, best.cols, subject, subjectLabels, recommend) : null;
+    const found = subject ? findColumnBlocks(view, headerRow, best.cols, subject, subjectLabels, recommend, needed) : null;
+    if (found && 'irregularAt' in found) blocksIrregularAt = found.irregularAt;
+    else columnBlocks = found;
     if (columnBlocks) {
       // Scored by all its level columns, as other forms are that take them all for their own.
       levelMatches = best.cols.length;
@@ -289,14 +294,17 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     missingItems,
     score,
     columnBlocks,
+    blocksIrregularAt,
   };
 }
 
 /**
  * Whether the header repeats, period columns further right, the name header and every tier header of
  * the first block (and its recommendation header), at least once, with every tier column of the header
- * row in one of the blocks. Only a header that repeats exactly is read as blocks: anything else reads as
- * before, and its extra tier columns are reported.
+ * row in one of the blocks. Only a header that repeats exactly is read as blocks. A second name header
+ * with tier columns right of it that do not repeat the first block's is `irregularAt` (its address):
+ * such a sheet cannot be read either way, when both sides have a table's worth of tier columns. Anything
+ * else (a name header with no tier columns after it, such as 推荐人姓名; a damaged header) reads as one block.
  */
 function findColumnBlocks(
   view: SheetView,
@@ -305,7 +313,9 @@ function findColumnBlocks(
   subject: { row: number; col: number },
   subjectLabels: string[],
   recommend: { row: number; col: number } | null,
-): ColumnBlocks | null {
+  /** How many tier columns make a table (as for recognising one). */
+  needed: number,
+): ColumnBlocks | { irregularAt: string } | null {
   const isName = (c: number) => view.isAnchorColumn(subject.row, c) && subjectLabels.some((l) => labelContains(view.label(subject.row, c), l));
   const levelCol = new Set(levelCols.map((t) => t.col));
   let period = 0;
@@ -319,10 +329,13 @@ function findColumnBlocks(
     isName(subject.col + shift) && headers.every(({ row, col }) => view.isAnchorColumn(row, col + shift) && view.label(row, col + shift) === view.label(row, col));
   let count = 1;
   while (repeated(count * period)) count++;
-  if (count < 2) return null;
   const inBlocks = new Set<number>();
   for (let k = 0; k < count; k++) for (const t of first) inBlocks.add(t.col + k * period);
-  if (levelCols.some((t) => !inBlocks.has(t.col))) return null;
+  if (count < 2 || levelCols.some((t) => !inBlocks.has(t.col))) {
+    // Two tables side by side only when each side has a table's worth of tier columns; else a damaged header.
+    const right = levelCols.filter((t) => t.col > subject.col + period).length;
+    return first.length >= needed && right >= needed ? { irregularAt: cellAddress(subject.row, subject.col + period) } : null;
+  }
   const lastHeader = Math.max(...headers.map((h) => h.col));
   return { count, period, start: Math.max(0, lastHeader - period + 1) };
 }
@@ -414,6 +427,7 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
         missingItems,
         score: 2 + scoreColumns.length * 2,
         columnBlocks: null,
+        blocksIrregularAt: null,
       };
     }
   }
