@@ -264,6 +264,26 @@ describe('as typed on phones and in other input methods', () => {
     expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
   });
 
+  it('matches a name typed with its number before it or 同志 after it, and says so', () => {
+    const rows: CellValue[][] = [
+      ['测评人类别：党组织负责人'],
+      ['姓名', ...LEVELS],
+      ['1.王毅', '√'],
+      ['２、李娜', null, '√'],
+      ['陈刚同志', null, null, '√'],
+      ['3王毅', '√'], // no separator: not taken for numbering
+    ];
+    const r = run({ name: 'S', rows, merges: [] });
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['NAME_NORMALISED', 'A3', '姓名「1.王毅」按名册中的「王毅」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「２、李娜」按名册中的「李娜」计'],
+      ['NAME_NORMALISED', 'A5', '姓名「陈刚同志」按名册中的「陈刚」计'],
+      ['SUBJECT_NOT_IN_ROSTER', 'A6', '「3王毅」不在名册中，此行未计入'],
+    ]);
+    expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
+  });
+
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {
     const names = [{ name: '阿依古丽·买买提' }, { name: '王毅' }, { name: '米拉·阿不都' }];
     const rows: CellValue[][] = [

@@ -60,10 +60,20 @@ export type NameMatch =
   | { kind: 'ambiguous'; indexes: number[] }
   | { kind: 'none' };
 
+/** Numbering typed before a name (1.王毅, 2、李娜, ３ 陈刚) and a form of address after it (赵敏同志). */
+const NUMBERING = /^\s*[0-9０-９]{1,4}\s*[.、．，,:：)）\s]\s*/;
+const ADDRESS = /\s*同志\s*$/;
+
 export function matchName(roster: Roster, raw: string): NameMatch {
   const key = normalizeName(raw);
-  const hits = roster.byKey.get(key);
-  if (!hits) return { kind: 'none' };
+  let hits = roster.byKey.get(key);
+  if (!hits) {
+    // Only when the name as written is not listed: a roster entry 同志 or 1.王毅 still matches as itself.
+    const bare = raw.replace(NUMBERING, '').replace(ADDRESS, '');
+    hits = bare !== raw && bare.trim() !== '' ? roster.byKey.get(normalizeName(bare)) : undefined;
+    if (!hits) return { kind: 'none' };
+    return hits.length > 1 ? { kind: 'ambiguous', indexes: hits } : { kind: 'normalised', index: hits[0] };
+  }
   if (hits.length > 1) return { kind: 'ambiguous', indexes: hits };
   const subject = roster.all[hits[0]];
   return subject.name === String(raw).trim() ? { kind: 'exact', index: hits[0] } : { kind: 'normalised', index: hits[0] };
