@@ -157,6 +157,18 @@ describe('the rater group ticked on a printed list of choices', () => {
     expect(r.ballots.map((b) => b.groupId)).toEqual([group]);
   });
 
+  it('reads a group written with more words (普通员工) as the one group named in it, and says so', () => {
+    const r = read('测评人类别：普通员工');
+    expect(r.ballots.map((b) => b.groupId)).toEqual(['staff']);
+    expect(r.findings.map((f) => [f.code, f.cell, f.message])).toEqual([['FIELD_READ_AS', 'A1', '测评人类别「普通员工」按「员工」计，请核实']]);
+    expect(read('测评人类别：员工代表（营业部）').ballots.map((b) => b.groupId)).toEqual(['staff']);
+    // Two groups named, none, one only in the middle or after a negation: not counted.
+    for (const field of ['测评人类别：干部员工', '测评人类别：群众', '测评人类别：非员工', '测评人类别：原员工身份']) {
+      expect(read(field).ballots).toEqual([]);
+      expect(read(field).findings.map((f) => f.code)).toEqual(['GROUP_UNKNOWN']);
+    }
+  });
+
   it('reads choices printed cell by cell, the tick deciding, not the first name', () => {
     expect(read('测评人类别', '干部', '□', '员工', '√').ballots.map((b) => b.groupId)).toEqual(['staff']);
     expect(read('测评人类别：', '□', '干部', '☑', '员工').ballots.map((b) => b.groupId)).toEqual(['staff']);

@@ -9,7 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
-import { normalizeLabel, normalizeName, simplify } from '../text/normalize';
+import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -342,9 +342,10 @@ function nextValue(view: SheetView, r: number, c: number): string {
 
 /**
  * `titled`: the title (or sheet name) the choice was taken from, when the sheet has no field for it.
+ * `readAs`: the field, when it names the choice among other words (普通员工).
  * `ticked`: how many choices the field ticks, when it is a printed list of choices with tick marks.
  */
-type Choice = { id: string; titled?: Title } | { id: null; said?: string; cell?: string; ticked?: number };
+type Choice = { id: string; titled?: Title; readAs?: { said: string; cell: string } } | { id: null; said?: string; cell?: string; ticked?: number };
 /** A text above a sheet's header (cell given), or the sheet's name (`sheetName`; its findings point at A1). */
 type Title = { said: string; cell: string; sheetName?: boolean };
 
@@ -408,6 +409,17 @@ class Choices {
       if (id !== undefined) return this.found.get(id)!;
       const ticked = this.ticked(field.value);
       if (ticked?.length === 1) return this.found.get(ticked[0])!;
+      if (ticked === null) {
+        // Written with more words (普通员工, 员工代表（营业部）): the one choice named at its start or end,
+        // said. Not one named in the middle or after a negation (非党员群众, 非党员).
+        const text = normalizeLabel(withoutAnnotations(field.value));
+        const named = new Set(
+          this.places(text)
+            .filter((p) => (p.start === 0 || p.end === text.length) && !/[非不无未]$/.test(text.slice(0, p.start)))
+            .map((p) => p.id),
+        );
+        if (named.size === 1) return { id: [...named][0], readAs: { said: field.value, cell: field.cell } };
+      }
       return { id: null, said: field.value, cell: field.cell, ...(ticked ? { ticked: ticked.length } : {}) };
     }
     if (this.ids.length === 1) return this.found.get(this.ids[0])!;
@@ -434,6 +446,22 @@ class Choices {
     return hit;
   }
 
+  /** Where the choices' names stand in a text: each place once, longest names first, so 员工代表 is not also read as 员工. */
+  private places(text: string): { id: string; start: number; end: number }[] {
+    const out: { id: string; start: number; end: number }[] = [];
+    const taken = new Uint8Array(text.length);
+    for (const [name, id] of [...this.byName].sort((a, b) => b[0].length - a[0].length)) {
+      if (name === '') continue;
+      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
+        const end = start + name.length;
+        if (taken.subarray(start, end).some((x) => x === 1)) continue;
+        taken.fill(1, start, end);
+        out.push({ id, start, end });
+      }
+    }
+    return out;
+  }
+
   /**
    * A field printed as a list of choices with one ticked, as paper forms offer them: ☑员工 □干部,
    * 干部□员工√, 干部（ ）员工（√）. The choices whose name has a tick beside it, or null when the text has
@@ -445,18 +473,11 @@ class Choices {
     // Spaces kept: they tell which name a box belongs to (□干部 □员工 √ ticks neither).
     const text = simplify(value.normalize('NFKC'));
     if (!TICK.test(text)) return null;
-    // Each name found once per place, longest first, so 员工代表 is not also read as 员工.
-    const places: { id: string; before: string; after: string }[] = [];
-    const taken = new Uint8Array(text.length);
-    for (const [name, id] of [...this.byName].sort((a, b) => b[0].length - a[0].length)) {
-      if (name === '') continue;
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-        const end = i + name.length;
-        if (taken.subarray(i, end).some((x) => x === 1)) continue;
-        taken.fill(1, i, end);
-        places.push({ id, before: BOX_BEFORE.exec(text.slice(0, i))?.[0] ?? '', after: BOX_AFTER.exec(text.slice(end))?.[0] ?? '' });
-      }
-    }
+    const places = this.places(text).map(({ id, start, end }) => ({
+      id,
+      before: BOX_BEFORE.exec(text.slice(0, start))?.[0] ?? '',
+      after: BOX_AFTER.exec(text.slice(end))?.[0] ?? '',
+    }));
     const boxesBefore = places.some((p) => EMPTY_BOX.test(p.before));
     const boxesAfter = places.some((p) => EMPTY_BOX.test(p.after));
     const ticks = (box: string) => TICK.test(box);
@@ -703,6 +724,14 @@ function readSheet(
     const from = group.titled.sheetName ? `工作表名「${group.titled.said}」` : `标题「${group.titled.said}」`;
     findings.push(finding('GROUP_FROM_TITLE', `表中没有“测评人类别”，按${from}计为「${name}」票，请核实`, { ...where, cell: group.titled.cell }));
   }
+  for (const [choice, what, all] of [
+    [group, '测评人类别', scheme.raterGroups],
+    [round, '轮次', scheme.rounds],
+  ] as const)
+    if (choice.id !== null && choice.readAs) {
+      const name = all.find((x) => x.id === choice.id)!.name;
+      findings.push(finding('FIELD_READ_AS', `${what}「${choice.readAs.said}」按「${name}」计，请核实`, { ...where, cell: choice.readAs.cell }));
+    }
   if (group.id === null) {
     const names = scheme.raterGroups.map((g) => g.name).join('、');
     const said = unresolved(group, '类别', '表中没有写明测评人类别');

@@ -136,6 +136,11 @@ const NAME_DOT = new RegExp(`[${NAME_DOTS}]`, 'g');
 
 const nameOf = memoised((raw) => simplify(raw.normalize('NFKC').replace(BRACKETED, '').replace(WHITESPACE, '').replace(NAME_DOT, '\u00b7')));
 
+/** The text without what it says in brackets (员工代表（营业部）→ 员工代表). */
+export function withoutAnnotations(raw: string): string {
+  return raw.normalize('NFKC').replace(BRACKETED, '');
+}
+
 /** What a name says in brackets beside it (王伟（办公室）→ 办公室), normalised like labels. */
 export function annotations(raw: string): string[] {
   return (raw.normalize('NFKC').match(BRACKETED) ?? []).map((a) => normalizeLabel(a.slice(1, -1))).filter((a) => a !== '');
