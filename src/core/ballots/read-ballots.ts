@@ -225,10 +225,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
 
 function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
   for (let r = 0; r < view.rowCount; r++)
-    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
-      const kind = markKind(view.raw(r, c), scheme);
-      if (kind === 'mark' || kind === 'alternative') return true;
-    }
+    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) if (isMark(view.raw(r, c), scheme)) return true;
   return false;
 }
 
@@ -244,6 +241,12 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   if (STANDARD_MARKS.has(text)) return 'mark';
   if (scheme.counting.extraMarks.includes(text)) return 'alternative';
   return 'other';
+}
+
+/** A √ or a mark the scheme allows: what counts as marking a cell. */
+function isMark(v: CellValue | undefined, scheme: Scheme): boolean {
+  const kind = markKind(v, scheme);
+  return kind === 'mark' || kind === 'alternative';
 }
 
 /**
@@ -641,8 +644,7 @@ function checkOutside(
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
 ): void {
   if (v === null || v === undefined || !view.isAnchorColumn(r, c)) return;
-  const kind = markKind(v, scheme);
-  if (kind === 'mark' || kind === 'alternative') findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
+  if (isMark(v, scheme)) findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
 }
 
 /** Per item group of tier columns: how many plain √ the row has, and the level of the last one. */
@@ -998,11 +1000,7 @@ function findUnitColumn(view: SheetView, rec: RecognisedForm): number | null {
 /** What a row that cannot be counted holds, in words: √, a score, or (numbers, text) something else. */
 function entryWords(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): string {
   if (rec.scoreColumns.length > 0) return '填有分数';
-  const marked = rec.tierColumns.some((t) => {
-    const kind = markKind(view.raw(r, t.col), scheme);
-    return kind === 'mark' || kind === 'alternative';
-  });
-  return marked ? '有√' : '等次栏填有内容';
+  return rec.tierColumns.some((t) => isMark(view.raw(r, t.col), scheme)) ? '有√' : '等次栏填有内容';
 }
 
 /**
@@ -1017,8 +1015,7 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
     if (c === null) continue;
     const label = view.label(r, c);
     if (label === '') continue;
-    const kind = markKind(view.value(r, c), scheme);
-    if (kind === 'mark' || kind === 'alternative') return false;
+    if (isMark(view.value(r, c), scheme)) return false;
     let inHeader = false;
     for (let h = top; h < rec.firstDataRow && !inHeader; h++) inHeader = view.label(h, c) === label;
     if (!inHeader) return false;
@@ -1129,8 +1126,7 @@ function readEntry(
     // Rare: list the marked cells again rather than keep a list for every entry.
     const markedCells: string[] = [];
     for (const t of tierColumns) {
-      const kind = t.item === colItem ? markKind(view.raw(r, t.col), scheme) : 'none';
-      if (kind === 'mark' || kind === 'alternative') markedCells.push(view.address(r, t.col));
+      if (t.item === colItem && isMark(view.raw(r, t.col), scheme)) markedCells.push(view.address(r, t.col));
     }
     findings.push(finding('MULTIPLE_MARKS', `同一项目打了 ${marks} 个√（${markedCells.join('、')}），该项无效`, at(r, firstCol)));
     entries.push(subject, item, INVALID, -1, 0);
