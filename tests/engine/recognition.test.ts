@@ -15,6 +15,8 @@ const roster = [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }];
 function run(...sheets: SheetGrid[]) {
   return runCampaign({ scheme, roster, submissions: sheets.map((s, i) => submission(`f${i + 1}.xlsx`, s)), today: '2026-12-01' });
 }
+/** A plain ballot: the rater group in row 1, 姓名 and the four levels in row 2, the given rows from row 3. */
+const plain = (...data: CellValue[][]): SheetGrid => ({ name: 'S', rows: [['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...data], merges: [] });
 const votes = (r: ReturnType<typeof run>, name: string) => r.subjects.find((s) => s.name === name)!.overall.map((l) => l.votes);
 /** Reading findings only (the results add their own, e.g. undecided tiers with one group missing). */
 const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => f.code);
@@ -102,16 +104,15 @@ describe('a header repeated inside the table (pages pasted together)', () => {
   });
 
   it('still reports a row with a header word for a name when it holds a mark, or words that are not the header', () => {
-    const rows: CellValue[][] = [
-      ['测评人类别：党组织负责人'],
-      ['姓名', ...LEVELS],
-      ['王毅', '√'],
-      ['姓名', '√'],
-      ['李娜', null, '√'],
-      ['姓名', '好', '较好'],
-      ['陈刚', '√'],
-    ];
-    const r = run({ name: 'S', rows, merges: [] });
+    const r = run(
+      plain(
+        ['王毅', '√'],
+        ['姓名', '√'],
+        ['李娜', null, '√'],
+        ['姓名', '好', '较好'],
+        ['陈刚', '√'],
+      ),
+    );
     expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A4', 'SUBJECT_NOT_IN_ROSTER A6']);
   });
 
@@ -250,14 +251,13 @@ describe('重名: which of two people of one name a ballot means', () => {
 
 describe('as typed on phones and in other input methods', () => {
   it('reads ✔️ and ✓︎ (a check mark with an emoji or text variation selector) as √', () => {
-    const rows: CellValue[][] = [
-      ['测评人类别：党组织负责人'],
-      ['姓名', ...LEVELS],
-      ['王毅', '✔\ufe0f', null, null, null],
-      ['李娜', null, '✓\ufe0e', null, null],
-      ['陈刚', null, null, ' ☑\ufe0f ', null],
-    ];
-    const r = run({ name: 'S', rows, merges: [] });
+    const r = run(
+      plain(
+        ['王毅', '✔\ufe0f', null, null, null],
+        ['李娜', null, '✓\ufe0e', null, null],
+        ['陈刚', null, null, ' ☑\ufe0f ', null],
+      ),
+    );
     expect(r.read.findings).toEqual([]);
     expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
     expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
@@ -265,8 +265,7 @@ describe('as typed on phones and in other input methods', () => {
   });
 
   it('says that ü, þ, P or R in a tier cell may be a check mark from a symbol font (not read as √)', () => {
-    const rows: CellValue[][] = [['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王毅', 'ü'], ['李娜', null, 'R'], ['陈刚', null, 'x']];
-    const r = run({ name: 'S', rows, merges: [] });
+    const r = run(plain(['王毅', 'ü'], ['李娜', null, 'R'], ['陈刚', null, 'x']));
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['MARK_UNRECOGNISED', 'B3', '等次栏应打√，此处为「ü」（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√），该项无效'],
       ['MARK_UNRECOGNISED', 'C4', '等次栏应打√，此处为「R」（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√），该项无效'],
@@ -277,15 +276,14 @@ describe('as typed on phones and in other input methods', () => {
   });
 
   it('matches a name typed with its number before it or 同志 after it, and says so', () => {
-    const rows: CellValue[][] = [
-      ['测评人类别：党组织负责人'],
-      ['姓名', ...LEVELS],
-      ['1.王毅', '√'],
-      ['２、李娜', null, '√'],
-      ['陈刚同志', null, null, '√'],
-      ['3王毅', '√'], // no separator: not taken for numbering
-    ];
-    const r = run({ name: 'S', rows, merges: [] });
+    const r = run(
+      plain(
+        ['1.王毅', '√'],
+        ['２、李娜', null, '√'],
+        ['陈刚同志', null, null, '√'],
+        ['3王毅', '√'], // no separator: not taken for numbering
+      ),
+    );
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['NAME_NORMALISED', 'A3', '姓名「1.王毅」按名册中的「王毅」计'],
       ['NAME_NORMALISED', 'A4', '姓名「２、李娜」按名册中的「李娜」计'],
@@ -298,14 +296,12 @@ describe('as typed on phones and in other input methods', () => {
 
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {
     const names = [{ name: '阿依古丽·买买提' }, { name: '王毅' }, { name: '米拉·阿不都' }];
-    const rows: CellValue[][] = [
-      ['测评人类别：党组织负责人'],
-      ['姓名', ...LEVELS],
+    const sheet = plain(
       ['阿依古丽•买买提', '√'], // U+2022 bullet
       ['王毅', '√'],
       ['米拉．阿不都', null, '√'], // U+FF0E full-width full stop
-    ];
-    const r = runCampaign({ scheme, roster: names, submissions: [submission('f.xlsx', { name: 'S', rows, merges: [] })], today: '2026-12-01' });
+    );
+    const r = runCampaign({ scheme, roster: names, submissions: [submission('f.xlsx', sheet)], today: '2026-12-01' });
     expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['NAME_NORMALISED A3', 'NAME_NORMALISED A5']);
     expect(r.subjects.find((s) => s.name === '阿依古丽·买买提')!.overall.map((l) => l.votes)).toEqual([1, 0, 0, 0]);
     expect(r.subjects.find((s) => s.name === '米拉·阿不都')!.overall.map((l) => l.votes)).toEqual([0, 1, 0, 0]);
