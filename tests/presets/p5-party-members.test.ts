@@ -285,4 +285,27 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
     const t = tiers(r);
     expect([t['于洋'], t['马丽'], t['许诺']]).toEqual(['优秀党员', '优秀党员', null]);
   });
+
+  it('a 预备党员 named as the 花名册 writes it (政治面貌 中共预备党员, 党员类别 预备): no tier, the column quoted', () => {
+    const said: Record<string, RosterEntry['flags']> = { 许诺: { 政治面貌: '中共预备党员' }, 汤明: { 党员类别: '预备' }, 江河: { 政治面貌: '中共党员' } };
+    const r = run({ 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 }, NAMES.map((name) => ({ name, flags: said[name] })));
+    const byName = (n: string) => r.subjects.find((s) => s.name === n)!;
+    expect([byName('许诺').tier, byName('许诺').flags]).toEqual([null, ['不定等次']]);
+    expect(byName('许诺').reasons).toContain('预备党员参加评议，但不确定等次（名册「政治面貌」：中共预备党员）');
+    expect([byName('汤明').tier, byName('汤明').flags]).toEqual([null, ['不定等次']]);
+    expect(byName('江河').tier).toBe('未评为优秀党员');
+    expect(r.findings.some((f) => f.code === 'ROSTER_CATEGORY_UNCLEAR')).toBe(false);
+  });
+
+  it('a note that says more than 预备党员 (已转正（原预备党员）) is not read either way: graded, and a person is asked', () => {
+    const said: Record<string, RosterEntry['flags']> = { 许诺: { 备注: '已转正（原预备党员）' }, 汤明: { 备注: '预备党员，2025年6月入党' } };
+    const r = run({ 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 }, NAMES.map((name) => ({ name, flags: said[name] })));
+    expect(r.subjects.filter((s) => s.name === '许诺' || s.name === '汤明').map((s) => s.tier)).toEqual(['未评为优秀党员', '未评为优秀党员']);
+    const f = r.findings.filter((x) => x.code === 'ROSTER_CATEGORY_UNCLEAR');
+    expect(f.map((x) => [x.subject, x.severity])).toEqual([
+      ['汤明', 'warning'],
+      ['许诺', 'warning'],
+    ]);
+    expect(f[1].message).toBe('「许诺」名册「备注」栏写有「已转正（原预备党员）」，提到预备党员但不只是“预备党员”，未据此不定等次；如是预备党员，请在名册类别栏只填「预备党员」后重新计算');
+  });
 });

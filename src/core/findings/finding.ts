@@ -28,6 +28,7 @@ export const FINDING_CODES = {
   ROSTER_DUPLICATE_NAME: { severity: 'warning', meaning: '名册中有重名，测评表上须能区分' },
   ROSTER_VALUE_UNRECOGNISED: { severity: 'warning', meaning: '名册中某栏的内容无法识别' },
   ROSTER_NAME_SUSPECT: { severity: 'warning', meaning: '名册中的姓名含有数字，可能不是人名' },
+  ROSTER_CATEGORY_UNCLEAR: { severity: 'warning', meaning: '名册中提到预备党员等不定等次的类别，但写法不明确，未据此处理' },
   ROSTER_EMPTY: { severity: 'error', meaning: '名册中没有读到任何被评议对象' },
   SHEET_NOT_A_FORM: { severity: 'warning', meaning: '工作表不是测评表，未计入' },
   FORM_AMBIGUOUS: { severity: 'warning', meaning: '工作表可对应多种表，按最吻合的一种读取' },

@@ -6,7 +6,7 @@
 import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
-import { Roster, Subject } from '../roster/roster';
+import { Roster, Subject, rosterCategory } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
@@ -103,7 +103,7 @@ export function evaluate(
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.name}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
-    classify(scheme, tally, subject, r, places);
+    classify(scheme, tally, subject, r, places, findings);
     applyVetoes(scheme, tally, subject, r, places);
   }
   for (const r of results) r.rankKey = rankKey(scheme, tally, roster.subjects[r.index], r);
@@ -272,17 +272,28 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
   return scheme.scoring.items === 'sum' ? sum : sum.div(Fraction.of(itemScores.length));
 }
 
-function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
+function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, findings: Finding[]) {
   const appliesTo = scheme.classification.appliesTo;
   if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
     r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
     r.flags.push('不定等次');
     return;
   }
-  if (subject.category && scheme.noTierCategories?.includes(subject.category)) {
-    r.reasons.push(`${subject.category}参加评议，但不确定等次`);
-    r.flags.push('不定等次');
-    return;
+  for (const category of scheme.noTierCategories ?? []) {
+    const said = rosterCategory(subject, category);
+    if (said?.says === 'yes') {
+      r.reasons.push(`${category}参加评议，但不确定等次（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
+      r.flags.push('不定等次');
+      return;
+    }
+    if (said?.says === 'mentioned')
+      findings.push(
+        finding(
+          'ROSTER_CATEGORY_UNCLEAR',
+          `「${r.name}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
+          { file: '（汇总）', subject: r.name },
+        ),
+      );
   }
   const failed: string[] = [];
   for (const rule of scheme.classification.rules) {

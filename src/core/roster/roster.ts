@@ -2,7 +2,7 @@
  * The roster (名册): who is evaluated, with the attributes rules look at (单位, 职务类别, 窗口岗位,
  * veto events). Names on ballots are matched to it after normalisation (spaces, width, traditional).
  */
-import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
+import { annotations, normalizeLabel, normalizeName, withoutAnnotations } from '../text/normalize';
 
 /** A column of a person's unit, in a roster or on a ballot: 单位, 部门, 所在支部, 处室 ... */
 export const UNIT_HEADER = /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/;
@@ -90,9 +90,40 @@ export function flagText(subject: RosterEntry, field: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * What a clerk writes in a roster's yes/no or event column for "no" or "none": 否, 无, ×, and the slash
+ * or dash that marks a cell "not applicable" in Chinese tables. Matched against normalizeLabel's text
+ * (half-width, no spaces), so ／ and － are / and -.
+ */
+export const NO_TEXT = /^(否|不是|非|无|没有|未发生|不存在|无此情况|×|✗|✘|x|n|no|false|0|\/|\\|-+|—+|–+|─+|－+)$/i;
+
+/** A veto event or other flag is set when its cell says something other than "no" (无, 否, /, —). */
 export function hasFlag(subject: RosterEntry, field: string): boolean {
-  const v = flagText(subject, field).trim();
-  return v !== '' && !/^(无|否|没有|0|false)$/i.test(v);
+  const v = normalizeLabel(flagText(subject, field));
+  return v !== '' && !NO_TEXT.test(v);
+}
+
+/** Prefixes of 政治面貌 as the official lists write it (中共预备党员, 中国共产党党员). */
+const PARTY_PREFIX = /^(中共|中国共产党)/;
+
+/**
+ * Whether the roster puts a subject in a category such as 预备党员, which some rules treat apart (no
+ * tier). The 职务类别 column or any other (政治面貌, 党员类别, 备注) may say so: exactly the category,
+ * also 中共预备党员, 预备 (for 预备党员) or with a note in brackets (预备党员（2025.6）). A cell that
+ * says more than that (预备党员，2025年6月入党; 已转正（原预备党员）) is 'mentioned': not read either
+ * way, for a person to check. `field` names the column ('' for 职务类别), `text` is the cell.
+ */
+export function rosterCategory(subject: RosterEntry, category: string): { says: 'yes' | 'mentioned'; field: string; text: string } | null {
+  const cells: [string, string][] = [['', subject.category ?? '']];
+  for (const [field, text] of Object.entries(subject.flags ?? {})) if (typeof text === 'string') cells.push([field, text]);
+  const want = normalizeLabel(category);
+  let mentioned: { says: 'mentioned'; field: string; text: string } | null = null;
+  for (const [field, text] of cells) {
+    const bare = normalizeLabel(withoutAnnotations(text)).replace(PARTY_PREFIX, '');
+    if (bare === want || (want.endsWith('党员') && bare !== '' && bare + '党员' === want)) return { says: 'yes', field, text };
+    if (mentioned === null && want !== '' && normalizeLabel(text).includes(want)) mentioned = { says: 'mentioned', field, text };
+  }
+  return mentioned;
 }
 
 /**

@@ -6,9 +6,11 @@
  * normalised (normalizeLabel): 单位 (支部/部门 ...), 职务类别 (类别/职务), 窗口岗位 (是/否/√), 类型
  * (个人/组织). 序号 is ignored. Every other column is a flag keyed by its normalised label, so
  * 否决事项, 事故, 党风廉政问题, 违法违纪, 重大失误, 被问责 and any column a scheme names can be used by
- * its veto rules (a non-empty cell is "set"; see hasFlag in core/roster/roster.ts).
+ * its veto rules (a cell saying something other than 无, 否, / or — is "set"; see hasFlag in
+ * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员 (rosterCategory there).
  *
- * A header may take two rows (基本情况 merged over 单位 and 职务). Blank rows, note lines (注：…),
+ * A header may take two rows (基本情况 merged over 单位 and 职务), and may come again inside the list
+ * (pages pasted together). Blank rows, note lines (注：…),
  * signatures and dates (制表人：…) and totals (合计, 共N人) are skipped; names are trimmed
  * (displayName); a person's name with digits is kept and reported; the same name twice is reported and
  * both entries are kept (the engine then cannot tell them apart on a ballot).
@@ -16,13 +18,18 @@
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
-import { RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
+import { NO_TEXT, RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
 import { annotations, displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
-/** A person roster's name column. */
-const NAME = /^(姓名|被评议人|被评议人姓名|被评议对象|被评议对象姓名|评议对象|被考核人|述职人|姓名\(名称\)|姓名名称)$/;
+/**
+ * A person roster's name column: 姓名, also with who is listed before it as official lists head it
+ * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人). Not any label ending in
+ * 姓名: 入党介绍人姓名 or 联系人姓名 name someone else.
+ */
+const NAME =
+  /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称)$/;
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
 const ORG_NAME = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
@@ -35,7 +42,6 @@ const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
 ];
 
 const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
-const NO = /^(否|不是|非|×|✗|✘|x|n|no|false|0|无)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
@@ -49,6 +55,8 @@ interface Layout {
   nameCol: number;
   /** Named by 姓名 (people) rather than 名称 (organisations). */
   people: boolean;
+  /** The name column's label, normalised. */
+  nameLabel: string;
   columns: { col: number; field: Field | 'flag'; key: string; label: string }[];
 }
 
@@ -84,7 +92,7 @@ function findLayout(sheet: SheetGrid): Layout | null {
           columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
         } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
       }
-      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME, columns };
+      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME, nameLabel: labels[nameCol], columns };
     }
   }
   return null;
@@ -109,6 +117,8 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       if (isBlank(rawName)) continue;
       const name = displayName(text(rawName));
       if (name === '' || NOTE.test(name)) continue;
+      // The header again (pages of a printed list pasted together): nobody is called 姓名.
+      if (normalizeLabel(name) === layout.nameLabel) continue;
       // A totals or note line may begin left of the name column (合计 under 序号, 3人 under 姓名).
       const lead = row.slice(0, layout.nameCol).map(text).find((t) => t !== '');
       if (lead !== undefined && NOTE.test(lead)) continue;
@@ -140,7 +150,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           case 'window': {
             const n = normalizeLabel(t);
             if (YES.test(n)) entry.window = true;
-            else if (NO.test(n)) entry.window = false;
+            else if (NO_TEXT.test(n)) entry.window = false;
             else {
               entry.window = false;
               findings.push(

@@ -104,6 +104,47 @@ describe('readRoster', () => {
     expect(findings).toEqual([]);
   });
 
+  it('reads a 党员花名册 as official lists head it: 党员姓名, 政治面貌, the header repeated on every printed page', () => {
+    const header = ['序号', '党员姓名', '性别', '出生年月', '政治面貌', '职务', '违法违纪', '备注'];
+    const { roster, findings } = readRoster(
+      sub([
+        ['第一党支部党员花名册'],
+        header,
+        [1, '王毅', '男', '1970.01', '中共党员', '支部书记', '／', null],
+        [2, '李娜', '女', '1998.02', '中共预备党员', null, '—', '预备党员'],
+        header,
+        [3, '张伟', '男', '1980.03', '中共党员', null, '无', null],
+        [4, '陈刚', '男', '1975.09', '中共党员', null, '受党内警告处分', null],
+      ]),
+    );
+    expect(findings).toEqual([]);
+    expect(roster.map((r) => [r.name, r.category ?? null, r.flags?.政治面貌])).toEqual([
+      ['王毅', '支部书记', '中共党员'],
+      ['李娜', null, '中共预备党员'],
+      ['张伟', null, '中共党员'],
+      ['陈刚', null, '中共党员'],
+    ]);
+    // A slash or dash is "none", as 无 is; only 陈刚's cell says something happened.
+    expect(roster.map((r) => hasFlag(r, '违法违纪'))).toEqual([false, false, false, true]);
+  });
+
+  it('takes 姓名 with who is listed before it, not someone else\'s (入党介绍人姓名, 联系人姓名)', () => {
+    for (const label of ['党员姓名', '干部姓名', '被测评人姓名', '述职人姓名', '候选人姓名', '姓 名']) {
+      const { roster } = readRoster(sub([['序号', label, '单位'], [1, '王毅', '机关']]));
+      expect([label, roster.map((r) => r.name)]).toEqual([label, ['王毅']]);
+    }
+    for (const label of ['入党介绍人姓名', '联系人姓名', '配偶姓名']) {
+      const { roster, findings } = readRoster(sub([['序号', label, '单位'], [1, '王毅', '机关']]));
+      expect([label, roster, findings.map((f) => f.code)]).toEqual([label, [], ['ROSTER_EMPTY']]);
+    }
+  });
+
+  it('reads 窗口岗位 written as a slash or dash as 否, without a finding', () => {
+    const { roster, findings } = readRoster(sub([['姓名', '窗口岗位'], ['王毅', '/'], ['李娜', '—'], ['张伟', '√']]));
+    expect(roster.map((r) => r.window)).toEqual([false, false, true]);
+    expect(findings).toEqual([]);
+  });
+
   it('keeps a name with digits as written and says it does not look like a name (people only)', () => {
     const people = readRoster(sub([['姓名'], ['王毅'], ['王毅2'], ['3人']]));
     expect(people.roster.map((r) => r.name)).toEqual(['王毅', '王毅2', '3人']);
