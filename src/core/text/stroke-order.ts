@@ -163,6 +163,31 @@ const STROKE_SUPPLEMENT: Readonly<Record<string, string>> = {
   禛: 'kefk' + 'jffcjjjjsk', // 礻4524 + 真 1225111134 (14)
   骉: 'czj' + 'czi' + 'czj', // 马 551 three times (9)
   䶮: 'jsusk' + 'jjsl', // 龙 13534 over 天 1134 (9)
+  // More given-name characters, each component's letters taken from a character that has it in the same
+  // place (女 of 姓, 山 of 峰 or 岩, 羽 of 翼, 亻 of 住 …):
+  蒨: 'jff' + 'sfjjfjfrjj', // 艹 122 + 倩 3211212511 (13)
+  矞: 'ekegs' + 'frskfcj', // 矛 54523 + 冏 2534251 (12), as in 橘
+  亶: 'kj' + 'fcfcjj' + 'fcjjj', // 亠 41 + 回 252511 + 旦 25111 (13), as in 檀
+  倢: 'sf' + 'jcjjfjsl', // 亻 32 + 疌 15112134 (10), as in 婕
+  冏: 'fr' + 'sk' + 'fcj', // 冂 25 + 八 34 + 口 251 (7)
+  妘: 'msj' + 'jjnk', // 女 531 + 云 1154 (7)
+  姁: 'msj' + 'srfcj', // 女 531 + 句 35251 (8)
+  姞: 'msj' + 'jfjfcj', // 女 531 + 吉 121251 (9)
+  嬿: 'msj' + 'jffjfcjfjisudkkk', // 女 531 + 燕 1221251211354444 (19)
+  宬: 'kde' + 'jsrysk', // 宀 445 + 成 135534 (9)
+  峣: 'fbf' + 'jysjsu', // 山 252 + 尧 153135 (9)
+  崟: 'fbf' + 'sljjfksj', // 山 252 over 金 34112431 (11)
+  忞: 'kjsl' + 'dykk', // 文 4134 over 心 4544 (8)
+  橦: 'jfsk' + 'kjksjfcjjfjj', // 木 1234 + 童 414312511211 (16)
+  瑢: 'jjfi' + 'kdeskslfcj', // 王 1121 + 容 4453434251 (14)
+  畯: 'fcjfj' + 'nksksel', // 田 25121 + 夋 5434354 (12), as in 俊
+  睎: 'fcjjj' + 'skjsfrf', // 目 25111 + 希 3413252 (12)
+  秾: 'sjfsk' + 'deshsl', // 禾 31234 + 农 453534 (11)
+  簃: 'sjksjk' + 'sjfskseksek', // ⺮ 314314 over 移 31234354354 (17)
+  翯: 'ckicki' + 'kjfcjfrfcj', // 羽 541541 over 高 4125125251 (16)
+  褀: 'kefsk' + 'jffjjjsk', // 衤 45234 + 其 12211134 (13)
+  锜: 'sjjjh' + 'jskjfcjg', // 钅 31115 + 奇 13412512 (13)
+  鹍: 'fcjjjhsu' + 'srkzj', // 昆 25111535 + 鸟 35451 (13)
 };
 
 /**

@@ -65,6 +65,33 @@ describe('stroke data (checked against the mainland standard by hand)', () => {
   it('supplements given-name characters missing from the data, built from their components', () => {
     expect(strokeKeyOf('沄').chars[0]).toEqual({ char: '沄', strokes: 7, classes: '4411154' }); // 氵 + 云
     expect(strokeKeyOf('嫄').chars[0]).toEqual({ char: '嫄', strokes: 13, classes: '5311332511234' }); // 女 + 原
+    // Written out from each character's standard stroke order, not from the supplement's letters.
+    const byHand: [string, string][] = [
+      ['蒨', '122' + '32' + '11212511'], // 艹 一丨丨, 亻, 青
+      ['矞', '54523' + '2534251'], // 矛 ㇇丶𠃌亅丿, 冏 丨𠃌丿丶丨𠃍一
+      ['亶', '41' + '252511' + '25111'], // 亠, 回, 旦
+      ['倢', '32' + '15112134'], // 亻, 疌 一𠃍一一丨一丿㇏
+      ['冏', '2534251'],
+      ['妘', '531' + '1154'],
+      ['姁', '531' + '35251'],
+      ['姞', '531' + '121251'],
+      ['嬿', '531' + '1221251211354444'], // 女, 燕 廿 口 北 灬
+      ['宬', '445' + '135534'], // 宀, 成 一丿𠃌㇂丿丶
+      ['峣', '252' + '153135'], // 山, 尧 一㇂丿一丿乚
+      ['崟', '252' + '34112431'],
+      ['忞', '4134' + '4544'],
+      ['橦', '1234' + '414312511211'], // 木, 童 立 里
+      ['瑢', '1121' + '4453434251'], // 王, 容
+      ['畯', '25121' + '5434354'], // 田, 夋 𠃋丶丿丶丿㇇㇏
+      ['睎', '25111' + '3413252'], // 目, 希 丿丶一丿丨𠃌丨
+      ['秾', '31234' + '453534'], // 禾, 农 丶𠃌丿𠄌丿㇏
+      ['簃', '314314' + '31234354354'], // ⺮, 移
+      ['翯', '541541' + '4125125251'], // 羽 𠃌丶㇀ (提 is 横) twice, 高
+      ['褀', '45234' + '12211134'], // 衤, 其
+      ['锜', '31115' + '13412512'], // 钅, 奇 大 可
+      ['鹍', '25111535' + '35451'], // 昆, 鸟
+    ];
+    for (const [char, classes] of byHand) expect([char, strokeKeyOf(char).chars[0]]).toEqual([char, { char, strokes: classes.length, classes }]);
   });
 
   it('returns null for no data or not exactly one character', () => {
