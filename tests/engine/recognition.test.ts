@@ -116,7 +116,7 @@ describe('a header repeated inside the table (pages pasted together)', () => {
     expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A4', 'SUBJECT_NOT_IN_ROSTER A6']);
   });
 
-  it('says what a row without a name holds: √, or something else such as a 合计 row', () => {
+  it('says what a row without a name holds: √, or something else such as numbers', () => {
     const rows: CellValue[][] = [
       ['测评人类别：党组织负责人'],
       ['序号', '姓名', ...LEVELS],
@@ -124,13 +124,76 @@ describe('a header repeated inside the table (pages pasted together)', () => {
       [2, '李娜', null, '√'],
       [3, '陈刚', '√'],
       [4, null, '√'],
-      ['合计', null, 2, 1, 0, 0],
+      [null, null, 2, 1, 0, 0],
     ];
     const r = run({ name: 'S', rows, merges: [] });
     expect(r.read.findings.map((f) => `${f.code} ${f.cell} ${f.message}`)).toEqual([
       'MARK_WITHOUT_SUBJECT B6 此行有√，但没有填写姓名，未计入',
       'MARK_WITHOUT_SUBJECT B7 此行等次栏填有内容，但没有填写姓名，未计入',
     ]);
+  });
+});
+
+describe('a totals row under the list (合计, 票数: the template counting its own √)', () => {
+  const countif = (col: string, value: number): CellValue => ({ formula: `COUNTIF(${col}3:${col}5,"√")`, value });
+  const marked: CellValue[][] = [
+    ['测评人类别：党组织负责人'],
+    ['序号', '姓名', ...LEVELS],
+    [1, '王毅', '√'],
+    [2, '李娜', null, '√'],
+    [3, '陈刚', '√'],
+  ];
+
+  it('passes over 合计 or 票数 in the name column or left of it, with numbers or COUNTIF formulas, nothing reported', () => {
+    for (const totals of [
+      ['合计', null, 2, 1, 0, 0],
+      [null, '合  计', countif('C', 2), countif('D', 1), countif('E', 0), countif('F', 0)],
+      [null, '票数', 2, 1, null, null],
+      ['得票数', null, null, null, null, null],
+    ] as CellValue[][]) {
+      const r = run({ name: 'S', rows: [...marked, totals], merges: [] });
+      expect([totals, r.read.findings]).toEqual([totals, []]);
+      expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [1, 0, 0, 0],
+      ]);
+    }
+  });
+
+  it('still reports a 合计 row holding a √', () => {
+    const r = run({ name: 'S', rows: [...marked, [null, '合计', '√']], merges: [] });
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER B6']);
+  });
+});
+
+describe('/, — and × in the tier cells not chosen', () => {
+  it('beside one √: read as not chosen, the √ counted, said once for the sheet', () => {
+    const r = run(plain(['王毅', '√', '/', '/', '/'], ['李娜', '—', '√', '—', '—'], ['陈刚', '×', '×', '√', '×']));
+    expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    expect(r.read.findings.map((f) => `${f.code} ${f.severity} ${f.cell} ${f.message}`)).toEqual([
+      'MARK_STRUCK_OUT warning C3 等次栏中填了「/」「—」或「×」的格（C3、D3、E3 等 9 处）按未选计，同项的√照常计入',
+    ]);
+  });
+
+  it('a row of dashes only is left blank (弃权); × with no √ is not read either way (the item invalid)', () => {
+    const r = run(plain(['王毅', '√'], ['李娜', '/', '/', '/', '/'], ['陈刚', '×', null, null, null]));
+    expect(votes(r, '李娜')).toEqual([0, 0, 0, 0]);
+    expect(votes(r, '陈刚')).toEqual([0, 0, 0, 0]);
+    const figures = (name: string) => r.subjects.find((s) => s.name === name)!.figures[0];
+    expect([figures('李娜').abstain, figures('李娜').invalid]).toEqual([1, 0]);
+    expect([figures('陈刚').abstain, figures('陈刚').invalid]).toEqual([0, 1]);
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['ABSTENTION B4', 'MARK_UNRECOGNISED B5', 'MARK_STRUCK_OUT B4']);
+    expect(r.read.findings[1].message).toBe('等次栏应打√，此处为「×」，本项没有√，无法确定「×」是选中还是不选，该项无效');
+  });
+
+  it('two √ with dashes beside them are still two marks', () => {
+    const r = run(plain(['王毅', '√', '√', '/', '/'], ['李娜', null, '√'], ['陈刚', '√']));
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['MULTIPLE_MARKS B3']);
   });
 });
 

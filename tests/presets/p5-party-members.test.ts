@@ -13,6 +13,7 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
+import { CellValue } from '../../src/core/forms/grid';
 import { RosterEntry } from '../../src/core/roster/roster';
 import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
 import { submission } from '../helpers/grids';
@@ -227,6 +228,18 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(byName('黄涛').recommendations!.votes).toBe(1);
     // 王磊's 90% includes ballot 1's four 满意 (see above): 40 valid item-marks.
     expect(byName('王磊').satisfaction).toEqual({ votes: 36, valid: 40, share: '90.00%' });
+  });
+
+  it('reads 是否推荐 written as 是 or √ as yes; 否, ×, / or — as no; anything else is reported, not counted', () => {
+    const said: Record<string, CellValue> = { 王磊: '是', 李娜: '√', 张伟: '否', 陈静: '×', 杨帆: '／', 赵敏: '—', 周琳: '待定' };
+    const sheet = annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name): Annex2Row => ({ name, marks: [S, S, S, S] })) });
+    for (const row of sheet.rows) if (typeof row[0] === 'string' && row[0] in said) row[row.length - 1] = said[row[0]];
+    const r = runCampaign({ scheme, roster, submissions: [submission('附表2-推荐.xlsx', sheet)], today: '2026-12-01' });
+    const votes = (n: string) => r.subjects.find((x) => x.name === n)!.recommendations!.votes;
+    expect(NAMES.slice(0, 7).map(votes)).toEqual([1, 1, 0, 0, 0, 0, 0]);
+    expect(r.findings.filter((f) => f.code === 'RECOMMENDATION_UNRECOGNISED').map((f) => [f.subject ?? null, f.message])).toEqual([
+      [null, '“是否推荐”栏应打√或留空，此处为「待定」，未计为推荐'],
+    ]);
   });
 
   it('满意度低 (preset default below 60%): 50% → 查找原因、限期整改 with a rectification row; exactly 60% is not low', () => {

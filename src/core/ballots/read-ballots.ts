@@ -160,6 +160,8 @@ const STANDARD_MARKS = new Set(['√', '✓', '✔', '☑', '✅', '🗸']);
 const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别'];
 const ROUND_FIELDS = ['轮次', '评议轮次', '测评轮次', '评议层级'];
 const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|签名|盖章|日期|评议时间|填表人|计票人|监票人)/;
+/** A row under the list counting the marks above it (合计, 票数, 得票数), as templates built with COUNTIF have. */
+const TOTALS = /^(合计|总计|小计|共计|票数|得票|得票数|票数合计|合计票数|总票数|计票|统计|人数|合计人数|汇总)$/;
 
 export function readBallots(scheme: Scheme, roster: Roster, submissions: readonly Submission[]): ReadResult {
   const out: ReadResult = { ballots: [], uncounted: [], findings: [] };
@@ -229,7 +231,15 @@ function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
   return false;
 }
 
-type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error';
+type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error' | 'dash' | 'cross';
+
+/**
+ * What raters write in the tier cells they do not choose: a slash or dash (the "nothing here" of Chinese
+ * tables) or ×. Beside one √ they only say "not this"; a dash alone says nothing (blank); a × with no √
+ * might be meant as the mark (a Western X), so it is not read either way (see readEntry).
+ */
+const DASH = /^([/\\／＼]|[-—–─－]+)$/;
+const CROSS = '×';
 
 function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   if (v === '√') return 'mark';
@@ -240,6 +250,8 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   const text = String(v).replace(/[\s\u3000\ufe00-\ufe0f]/g, '');
   if (STANDARD_MARKS.has(text)) return 'mark';
   if (scheme.counting.extraMarks.includes(text)) return 'alternative';
+  if (DASH.test(text)) return 'dash';
+  if (text === CROSS) return 'cross';
   return 'other';
 }
 
@@ -748,6 +760,8 @@ function readSheet(
   const start = entries.length;
   const validBefore = entries.validCount;
   const comments: string[] = [];
+  /** Tier cells read as "not chosen" (/, —, ×), reported once for the sheet. */
+  const struck: string[] = [];
   const recommended: number[] = [];
   const otherCols = columnsOutside(rec);
   const rows = view.sheet.rows;
@@ -850,7 +864,7 @@ function readSheet(
         else {
           const match = said.match;
           if (match.kind === 'exact') subject = match.index;
-          else if (match.kind === 'none' && repeatsHeader(view, r, rec, scheme)) continue;
+          else if (match.kind === 'none' && (repeatsHeader(view, r, rec, scheme) || countsRow(view, r, rec, scheme))) continue;
           else {
             const m = view.merge(r, rec.subjectCol!);
             const cell = m ? at(m.r1, m.c1) : at(r, rec.subjectCol!);
@@ -877,7 +891,7 @@ function readSheet(
       } else if (itemsInRows && carrySubject !== null && rowItem(r) > 0) {
         subject = carrySubject; // an unmerged name written once per block
       } else {
-        if (hasMarks && !repeatsHeader(view, r, rec, scheme))
+        if (hasMarks && !repeatsHeader(view, r, rec, scheme) && !countsRow(view, r, rec, scheme))
           findings.push(finding('MARK_WITHOUT_SUBJECT', `此行${entryWords(view, r, rec, scheme)}，但没有填写姓名，未计入`, at(r, rec.subjectCol!)));
         carryRaw = '';
         carrySubject = null;
@@ -901,13 +915,13 @@ function readSheet(
       }
       seenItems.add(item);
       itemsSeen.set(subject!, seenItems);
-      takeEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain);
+      takeEntry(view, r, rec, scheme, subject!, item, at, findings, entries, plain, struck);
     } else if (isTier) {
       // Items in columns: each item is its own group of tier columns (takeEntry's case, inlined for the common row).
       for (let i = 0; i < itemsRead.length; i++) {
         const item = itemsRead[i];
         if (plain !== null && plain.marks[item] === 1) entries.pushValid(subject!, item, plain.level[item]);
-        else readEntry(view, r, rec, scheme, subject!, item, at, findings, entries);
+        else readEntry(view, r, rec, scheme, subject!, item, at, findings, entries, struck);
       }
     } else {
       for (const s of rec.scoreColumns) readScore(view, r, s.col, rec, subject!, s.item, at, findings, entries);
@@ -950,6 +964,10 @@ function readSheet(
     );
   }
 
+  if (struck.length > 0) {
+    const shown = struck.length > 3 ? `${struck.slice(0, 3).join('、')} 等 ${struck.length} 处` : struck.join('、');
+    findings.push(finding('MARK_STRUCK_OUT', `等次栏中填了「/」「—」或「×」的格（${shown}）按未选计，同项的√照常计入`, { ...where, cell: struck[0] }));
+  }
   flagSuspectPatterns(entries, start, rec, reader, where, findings);
   if (entries.length > start && entries.validCount === validBefore)
     findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: view.address(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
@@ -976,7 +994,10 @@ function readSheet(
 }
 
 function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {
-  for (const t of rec.tierColumns) if (markKind(view.raw(r, t.col), scheme) !== 'none') return true;
+  for (const t of rec.tierColumns) {
+    const kind = markKind(view.raw(r, t.col), scheme);
+    if (kind !== 'none' && kind !== 'dash') return true;
+  }
   for (const s of rec.scoreColumns) if (!isBlank(view.raw(r, s.col))) return true;
   return false;
 }
@@ -1024,6 +1045,17 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
   return labels > 0;
 }
 
+/**
+ * A totals row (合计 in the name column or left of it) with no √ in its tier cells: the template's own
+ * counts (numbers, COUNTIF formulas), not a person; passed over. With a √ in it, it is reported as usual.
+ */
+function countsRow(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {
+  const last = rec.subjectCol ?? 0;
+  let named = false;
+  for (let c = 0; c <= last && !named; c++) named = TOTALS.test(view.label(r, c));
+  return named && !rec.tierColumns.some((t) => isMark(view.value(r, t.col), scheme));
+}
+
 /** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */
 function resolveSubject(roster: Roster, name: string, whereFn: () => { file: string; sheet: string; cell: string }, findings: Finding[]): number | null {
   const m = matchName(roster, name);
@@ -1069,10 +1101,11 @@ function takeEntry(
   entries: EntryList,
   /** The row's plain √ when its scan found nothing else. */
   plain: PlainMarks | null,
+  struck: string[],
 ): void {
   const group = tierGroup(rec, item);
   if (plain !== null && plain.marks[group] === 1) entries.pushValid(subject, item, plain.level[group]);
-  else readEntry(view, r, rec, scheme, subject, item, at, findings, entries);
+  else readEntry(view, r, rec, scheme, subject, item, at, findings, entries, struck);
 }
 
 function readEntry(
@@ -1085,12 +1118,16 @@ function readEntry(
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
   findings: Finding[],
   entries: EntryList,
+  /** Where cells read as "not chosen" (/, —, ×) are listed, to be reported once per sheet. */
+  struck: string[],
 ): void {
   const colItem = tierGroup(rec, item);
   let level = -1;
   let marks = 0;
   let broken = false;
   let firstCol = -1;
+  let dashes = 0;
+  let crosses = 0;
   const tierColumns = rec.tierColumns;
   for (let i = 0; i < tierColumns.length; i++) {
     const t = tierColumns[i];
@@ -1119,9 +1156,26 @@ function readEntry(
         broken = true;
         findings.push(finding('MARK_UNRECOGNISED', `等次栏应打√，此处为「${String(v).trim()}」${symbolFontHint(v)}，该项无效`, at(r, t.col)));
         break;
+      case 'dash':
+        dashes++;
+        break;
+      case 'cross':
+        crosses++;
+        break;
     }
   }
   if (firstCol < 0) firstCol = 0;
+  if ((dashes > 0 || crosses > 0) && marks <= 1 && !broken) {
+    for (const t of tierColumns) {
+      if (t.item !== colItem) continue;
+      const kind = markKind(view.raw(r, t.col), scheme);
+      // × with no √ beside it may be the rater's mark: not read either way.
+      if (kind === 'cross' && marks === 0)
+        findings.push(finding('MARK_UNRECOGNISED', '等次栏应打√，此处为「×」，本项没有√，无法确定「×」是选中还是不选，该项无效', at(r, t.col)));
+      else if (kind === 'dash' || kind === 'cross') struck.push(view.address(r, t.col));
+    }
+    if (crosses > 0 && marks === 0) broken = true;
+  }
   if (marks > 1) {
     // Rare: list the marked cells again rather than keep a list for every entry.
     const markedCells: string[] = [];
@@ -1199,12 +1253,12 @@ function readScoreValue(
 
 function readYesNo(v: CellValue | undefined, scheme: Scheme): 'yes' | 'no' | 'unknown' {
   const kind = markKind(v, scheme);
-  if (kind === 'none') return 'no';
+  if (kind === 'none' || kind === 'dash' || kind === 'cross') return 'no';
   if (kind === 'mark' || kind === 'alternative') return 'yes';
   if (kind !== 'other') return 'unknown';
   const text = normalizeLabel(v);
   if (['是', '推荐', '同意', 'Y', 'YES'].includes(text.toUpperCase())) return 'yes';
-  if (['否', '不推荐', '不同意', '×', 'X', 'N', 'NO', '-'].includes(text.toUpperCase())) return 'no';
+  if (['否', '不推荐', '不同意', 'X', 'N', 'NO'].includes(text.toUpperCase())) return 'no';
   return 'unknown';
 }
 
