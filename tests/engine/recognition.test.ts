@@ -508,6 +508,17 @@ describe('rejections, each naming the cell', () => {
     expect(byCode).toMatchObject({ SCORE_OUT_OF_RANGE: 'B3', SCORE_NOT_NUMBER: 'B4' });
     expect(r.subjects.find((x) => x.name === '陈刚')!.scoreText).toBe('85.50');
   });
+
+  it('reads scores typed with 分, a space before it, or full-width digits', () => {
+    const s = getPreset('p4-middle-managers');
+    const r = runCampaign({
+      scheme: s,
+      roster: [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }],
+      submissions: [submission('s.xlsx', { name: '打分', rows: [['测评人类别：干部'], ['姓名', '测评得分'], ['王毅', '85 分'], ['李娜', '９０分'], ['陈刚', ' 77.5分 ']], merges: [] })],
+    });
+    expect(r.read.findings).toEqual([]);
+    expect(r.subjects.map((x) => x.scoreText)).toEqual(['85.00', '90.00', '77.50']);
+  });
 });
 
 describe('header fields', () => {

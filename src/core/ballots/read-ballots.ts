@@ -1230,7 +1230,8 @@ function readScoreValue(
     else findings.push(finding('FORMULA_IN_ENTRY', `分数栏应直接填写数字，此处是公式（${v!.formula ?? ''}），该项无效`, at(r, col)));
     return invalid;
   }
-  const text = String(v).normalize('NFKC').trim().replace(/分$/, '');
+  // As typed: ８５ (full width), 85分, 85 分.
+  const text = String(v).normalize('NFKC').trim().replace(/\s*分$/, '');
   const response = rec.form.response as { kind: 'score'; min: number | string; max: number | string };
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
     findings.push(finding('SCORE_NOT_NUMBER', `分数栏应填写数字，此处为「${String(v)}」，该项无效`, at(r, col)));
