@@ -302,6 +302,16 @@ describe('重名: which of two people of one name a ballot means', () => {
     expect(tally(r)).toEqual(['王伟/办公室 1000', '王伟/财务部 0100', '李娜/办公室 1000']);
   });
 
+  it('by the unit written after the name in the same cell (王伟 财务部, 王伟⏎办公室); spaces inside the name are not a note', () => {
+    const r = read([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王伟 财务部', null, '√'], ['王伟\n办公室', '√'], ['李　娜', '√']]);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['NAME_NORMALISED', 'A3', '姓名「王伟 财务部」按名册中财务部的「王伟」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「王伟\n办公室」按名册中办公室的「王伟」计'],
+      ['NAME_NORMALISED', 'A5', '姓名「李　娜」按名册中的「李娜」计'],
+    ]);
+    expect(tally(r)).toEqual(['王伟/办公室 1000', '王伟/财务部 0100', '李娜/办公室 1000']);
+  });
+
   it('still reported when nothing beside the name tells them apart', () => {
     const r = read([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ['王伟', '√'], ['王伟（女）', null, '√'], ['李娜', '√']]);
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
@@ -355,6 +365,22 @@ describe('as typed on phones and in other input methods', () => {
     ]);
     expect(votes(r, '李娜')).toEqual([0, 1, 0, 0]);
     expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
+  });
+
+  it('matches a name with its post after it in the same cell (王毅 支部书记, 陈刚⏎组织委员, 李娜/委员), and says so; not two names', () => {
+    const r = run(plain(['王毅 支部书记', '√'], ['李娜/委员', null, '√'], ['陈刚\n组织委员', null, null, '√']));
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['NAME_NORMALISED', 'A3', '姓名「王毅 支部书记」按名册中的「王毅」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「李娜/委员」按名册中的「李娜」计'],
+      ['NAME_NORMALISED', 'A5', '姓名「陈刚\n组织委员」按名册中的「陈刚」计'],
+    ]);
+    expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    const two = run(plain(['王毅 李娜', '√'], ['陈刚', '√']));
+    expect(two.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A3', 'SUBJECT_MISSING A2']);
   });
 
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {

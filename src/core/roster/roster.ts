@@ -64,6 +64,18 @@ export type NameMatch =
 const NUMBERING = /^\s*[0-9０-９]{1,4}\s*[.、．，,:：)）\s]\s*/;
 const ADDRESS = /\s*同志\s*$/;
 
+/** Between a name and what follows it in the same cell: 王毅 支部书记, 陈刚⏎组织委员, 李娜/委员. */
+const NOTE_SEPARATOR = /[\s\u3000/／|｜]+/;
+
+/**
+ * A cell holding a name and a note after it (its post, on the same line or the next): the name and the
+ * note's parts. null when the cell has one part only.
+ */
+function nameWithNote(raw: string): { name: string; note: string[] } | null {
+  const parts = raw.trim().split(NOTE_SEPARATOR).filter((p) => p !== '');
+  return parts.length > 1 ? { name: parts[0], note: parts.slice(1) } : null;
+}
+
 export function matchName(roster: Roster, raw: string): NameMatch {
   const key = normalizeName(raw);
   let hits = roster.byKey.get(key);
@@ -71,6 +83,9 @@ export function matchName(roster: Roster, raw: string): NameMatch {
     // Only when the name as written is not listed: a roster entry 同志 or 1.王毅 still matches as itself.
     const bare = raw.replace(NUMBERING, '').replace(ADDRESS, '');
     hits = bare !== raw && bare.trim() !== '' ? roster.byKey.get(normalizeName(bare)) : undefined;
+    // A name with its post after it; not two names (王毅 李娜), which stay unmatched.
+    const split = hits ? null : nameWithNote(bare);
+    if (split && !split.note.some((p) => roster.byKey.has(normalizeName(p)))) hits = roster.byKey.get(normalizeName(split.name));
     if (!hits) return { kind: 'none' };
     return hits.length > 1 ? { kind: 'ambiguous', indexes: hits } : { kind: 'normalised', index: hits[0] };
   }
@@ -135,7 +150,9 @@ export function rosterCategory(subject: RosterEntry, category: string): { says: 
 export function tellApart(roster: Roster, indexes: readonly number[], raw: string, unit = ''): { index: number; by: 'name' | 'unit' } | null {
   const exact = indexes.filter((i) => roster.all[i].name === raw.trim());
   if (exact.length === 1) return { index: exact[0], by: 'name' };
-  const hints = [...annotations(raw), normalizeLabel(unit)].filter((h) => h !== '');
+  // A note after the name (王伟 办公室), unless the spaces are inside the listed name itself (王　伟).
+  const note = roster.byKey.has(normalizeName(raw)) ? [] : (nameWithNote(withoutAnnotations(raw))?.note ?? []);
+  const hints = [...annotations(raw), ...note.map(normalizeLabel), normalizeLabel(unit)].filter((h) => h !== '');
   if (hints.length === 0) return null;
   const fits = indexes.filter((i) => {
     const s = roster.all[i];
