@@ -67,6 +67,29 @@ describe('tolerated drift', () => {
     expect(r.findings.filter((f) => f.code === 'NAME_NORMALISED').map((f) => f.cell).sort()).toEqual(['B7', 'B9']);
   });
 
+  it('reads tier headers printed with a hint in brackets or an option letter (优秀(打√), 称职⏎（√）, A.优秀, ①优秀)', () => {
+    for (const header of [
+      ['优秀(打√)', '称职(打√)', '基本称职(打√)', '不称职(打√)'],
+      ['优秀\n（√）', '称职\n（√）', '基本称职\n（√）', '不称职\n（√）'],
+      ['A.优秀', 'B.称职', 'C.基本称职', 'D.不称职'],
+      ['①优秀', '②称职', '③基本称职', '④不称职'],
+      ['优秀【√】', 'B、称职', '基本称职', '不称职(60分以下)'],
+    ]) {
+      const r = run({ name: 'S', rows: [['测评人类别：党组织负责人'], ['姓名', ...header], ['王毅', '√'], ['李娜', null, '√'], ['陈刚', null, null, null, '√']], merges: [] });
+      expect([header, r.read.findings]).toEqual([header, []]);
+      expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 0, 1],
+      ]);
+    }
+  });
+
+  it('still takes a tier header cut short (优 for 优秀) for a missing column', () => {
+    const r = run({ name: 'S', rows: [['测评人类别：党组织负责人'], ['姓名', '优', '称职', '基本称职', '不称职'], ['王毅', '√'], ['李娜', null, '√'], ['陈刚', '√']], merges: [] });
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['TIER_COLUMN_MISSING C2', 'MARK_OUTSIDE_TIERS B3', 'ABSTENTION C3', 'MARK_OUTSIDE_TIERS B5', 'ABSTENTION C5']);
+  });
+
   it('reads a header split over two merged rows', () => {
     const rows: CellValue[][] = [
       ['测评人类别：党组织负责人'],

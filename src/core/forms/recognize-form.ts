@@ -161,9 +161,18 @@ export function labelContains(cell: string, label: string): boolean {
   return cell === label || (label.length >= 2 && cell.includes(label));
 }
 
+/** A hint in brackets after a tier header (优秀(打√), 称职（√）, 不满意(含很不满意)); labels are NFKC, so half-width. */
+const HEADER_HINT = /\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕/g;
+/** An option letter or number before a tier header: A.优秀, B、称职, ①满意 (NFKC: 1满意). */
+const OPTION_MARK = /^([A-Da-d]|[1-4])[.、:]?(?=[^\x00-\x7f])/;
+
+/** The level a tier header names, as printed or with a hint or option letter around it; -1 for none. */
 function findLevel(labels: string[][], cell: string): number {
   if (cell === '') return -1;
   for (let i = 0; i < labels.length; i++) if (labels[i].includes(cell)) return i;
+  const bare = cell.replace(HEADER_HINT, '').replace(OPTION_MARK, '');
+  if (bare === cell || bare === '') return -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i].includes(bare)) return i;
   return -1;
 }
 
