@@ -238,10 +238,19 @@ describe('the rater group ticked on a printed list of choices', () => {
     ['测评人类别：（√）干部 （ ）员工', 'cadre'],
     ['测评人类别：□干部☑员工', 'staff'], // no spaces: the empty box before 干部 says boxes go before names
     ['测评人类别：□中层干部 ■员工代表', 'staff'], // aliases, 员工代表 not also read as 员工
+    ['测评人类别（请在相应类别后打√）：干部（ ） 员工（√）', 'staff'], // a hint in brackets in the label
+    ['测评人类别(打√)：☑干部 □员工', 'cadre'],
+    ['您的身份：□干部 ☑员工', 'staff'],
   ])('%s → %s', (field, group) => {
     const r = read(field);
     expect(r.findings).toEqual([]);
     expect(r.ballots.map((b) => b.groupId)).toEqual([group]);
+  });
+
+  it('reads a label with a hint in brackets alone in its cell, the choices in the next', () => {
+    const r = read('测评人类别（在相应类别后打√）', '干部（ ） 员工（√）');
+    expect(r.findings).toEqual([]);
+    expect(r.ballots.map((b) => b.groupId)).toEqual(['staff']);
   });
 
   it('reads a group written with more words (普通员工) as the one group named in it, and says so', () => {

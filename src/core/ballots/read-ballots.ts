@@ -157,7 +157,7 @@ export interface ReadResult {
 }
 
 const STANDARD_MARKS = new Set(['√', '✓', '✔', '☑', '✅', '🗸']);
-const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别'];
+const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别', '身份'];
 const ROUND_FIELDS = ['轮次', '评议轮次', '测评轮次', '评议层级'];
 const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|签名|盖章|日期|评议时间|填表人|计票人|监票人)/;
 /** A row under the list counting the marks above it (合计, 票数, 得票数), as templates built with COUNTIF have. */
@@ -297,8 +297,11 @@ function sameBallot(a: Ballot, b: Ballot): boolean {
   return true;
 }
 
-/** "标签：值" pairs, several to a cell allowed. Global, so `lastIndex` is reset before each cell. */
-const FIELD_PATTERN = /([^\s:：]{2,12})\s*[:：]\s*([^:：]*?)(?=\s+[^\s:：]{2,12}\s*[:：]|$)/g;
+/**
+ * "标签：值" pairs, several to a cell allowed; the label may carry a hint in brackets (测评人类别（请在相应类别后
+ * 打√）：). Global, so `lastIndex` is reset before each cell. Texts are NFKC, so brackets are half-width.
+ */
+const FIELD_PATTERN = /([^\s:：()]{2,12}(?:\([^()]*\))?)\s*[:：]\s*([^:：]*?)(?=\s+[^\s:：()]{2,12}(?:\([^()]*\))?\s*[:：]|$)/g;
 
 /** Header fields written as "标签：值" in one cell, or a label cell followed by its value. */
 function readFields(view: SheetView, before: number): { label: string; value: string; cell: string }[] {
@@ -320,10 +323,11 @@ function readFields(view: SheetView, before: number): { label: string; value: st
         any = true;
         let value = m[2].trim();
         if (value === '') value = nextValue(view, r, c);
-        fields.push({ label: normalizeLabel(m[1]), value, cell: cellAddress(r, c) });
+        fields.push({ label: normalizeLabel(withoutAnnotations(m[1])), value, cell: cellAddress(r, c) });
       }
-      // A label alone in its cell, its value in the next cell: | 测评人类别 | 干部 |
-      if (!any && text.trim().length <= 12) fields.push({ label: normalizeLabel(text), value: nextValue(view, r, c), cell: cellAddress(r, c) });
+      // A label alone in its cell, its value in the next cell: | 测评人类别 | 干部 |, | 测评人类别（打√） | ☑干部 □员工 |
+      const alone = withoutAnnotations(text).trim();
+      if (!any && alone.length <= 12) fields.push({ label: normalizeLabel(alone), value: nextValue(view, r, c), cell: cellAddress(r, c) });
     }
   }
   return fields;
