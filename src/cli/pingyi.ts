@@ -29,7 +29,7 @@ const USAGE = `用法：
   pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>
   pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> [--json]
   pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
-  pingyi sort --by stroke            （从标准输入每行读一个姓名，按姓氏笔画输出）
+  pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
 
@@ -57,6 +57,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * The names on one line of a list: one a line, or a list pasted as it is published, names apart by 、，；
+ * a tab, or two spaces and more (王　毅　　李　娜). One space is never a separator: it pads two-character
+ * names (王　毅) and may stand for the dot of a transcribed one (阿依古丽 买买提).
+ */
+export function namesOnLine(line: string): string[] {
+  return line
+    .split(/[、，,；;\t]+|[\s\u3000]{2,}/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+}
+
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -66,7 +78,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'sort': {
       const { values } = parse(rest, { by: { type: 'string' } });
       if (values.by !== 'stroke') throw new UsageError('sort 需要 --by stroke');
-      const names = io.stdin().split(/\r?\n/).filter((n) => n.trim() !== '');
+      const names = io.stdin().split(/\r?\n/).flatMap(namesOnLine);
       for (const n of sortByStroke(names, (x) => x)) io.stdout(`${n}\n`);
       return 0;
     }

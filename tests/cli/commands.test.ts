@@ -37,6 +37,13 @@ describe('pingyi sort --by stroke', () => {
     expect(r.stdout).toBe(['丁宁', '丁小强', '马兰', '王　毅', '王沪宁', '尹平', '李娜', '何静', '张伟', '陈静', ''].join('\n'));
   });
 
+  it('reads a list pasted as published: names apart by 、，； or two spaces and more, padded names kept whole', async () => {
+    const r = await pingyi(['sort', '--by', 'stroke'], '陈静、张伟，何静\n李　娜　　王　毅　　丁小强\n阿依古丽 买买提；马兰\n');
+    expect(r.code).toBe(0);
+    // 丁 2, 马 3, 王 4, then the 7-stroke surnames: 李 1…, 何 3…, 张 5 1…, 阿 5 2 1 2… (阝 + 可), 陈 5 2 1 5… (阝 + 东).
+    expect(r.stdout.split('\n')).toEqual(['丁小强', '马兰', '王　毅', '李　娜', '何静', '张伟', '阿依古丽 买买提', '陈静', '']);
+  });
+
   it('without --by stroke is a usage error (exit 2)', async () => {
     expect((await pingyi(['sort'], '王芳\n')).code).toBe(2);
     expect((await pingyi(['sort', '--by', 'pinyin'], '王芳\n')).code).toBe(2);
