@@ -12,7 +12,7 @@ import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
-import { sortByStroke } from '../core/text/stroke-order';
+import { sortByStroke, strokeKeyOf } from '../core/text/stroke-order';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
@@ -79,7 +79,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { values } = parse(rest, { by: { type: 'string' } });
       if (values.by !== 'stroke') throw new UsageError('sort 需要 --by stroke');
       const names = io.stdin().split(/\r?\n/).flatMap(namesOnLine);
-      for (const n of sortByStroke(names, (x) => x)) io.stdout(`${n}\n`);
+      const sorted = sortByStroke(names, (x) => x);
+      for (const n of sorted) io.stdout(`${n}\n`);
+      // As the 公示表 says it (describe-publication): a place that is not the rule's must not pass unnoticed.
+      const uncertain = sorted.filter((n) => strokeKeyOf(n).unknownChars.length > 0);
+      if (uncertain.length > 0) io.stderr(`注：${uncertain.join('、')} 的姓名含无笔画数据的字符，排在最后，顺序请人工核对。\n`);
       return 0;
     }
     case 'template':

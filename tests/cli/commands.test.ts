@@ -44,6 +44,14 @@ describe('pingyi sort --by stroke', () => {
     expect(r.stdout.split('\n')).toEqual(['丁小强', '马兰', '王　毅', '李　娜', '何静', '张伟', '阿依古丽 买买提', '陈静', '']);
   });
 
+  it('says on stderr which names it could not place by the rule (characters without stroke data), listed last', async () => {
+    const r = await pingyi(['sort', '--by', 'stroke'], '侴明\n王毅\nSmith\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('王毅\nSmith\n侴明\n');
+    expect(r.stderr).toBe('注：Smith、侴明 的姓名含无笔画数据的字符，排在最后，顺序请人工核对。\n');
+    expect((await pingyi(['sort', '--by', 'stroke'], '王毅\n')).stderr).toBe('');
+  });
+
   it('without --by stroke is a usage error (exit 2)', async () => {
     expect((await pingyi(['sort'], '王芳\n')).code).toBe(2);
     expect((await pingyi(['sort', '--by', 'pinyin'], '王芳\n')).code).toBe(2);
