@@ -399,11 +399,11 @@ describe('as typed on phones and in other input methods', () => {
     expect(votes(r, '陈刚')).toEqual([0, 0, 1, 0]);
   });
 
-  it('matches a name with its post after it in the same cell (王毅 支部书记, 陈刚⏎组织委员, 李娜/委员), and says so; not two names', () => {
-    const r = run(plain(['王毅 支部书记', '√'], ['李娜/委员', null, '√'], ['陈刚\n组织委员', null, null, '√']));
+  it('matches a name with its post after it in the same cell (王毅 支部书记, 陈刚⏎组织委员), and says so; not two names', () => {
+    const r = run(plain(['王毅 支部书记', '√'], ['李娜　委员', null, '√'], ['陈刚\n组织委员', null, null, '√']));
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['NAME_NORMALISED', 'A3', '姓名「王毅 支部书记」按名册中的「王毅」计'],
-      ['NAME_NORMALISED', 'A4', '姓名「李娜/委员」按名册中的「李娜」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「李娜　委员」按名册中的「李娜」计'],
       ['NAME_NORMALISED', 'A5', '姓名「陈刚\n组织委员」按名册中的「陈刚」计'],
     ]);
     expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
@@ -413,6 +413,9 @@ describe('as typed on phones and in other input methods', () => {
     ]);
     const two = run(plain(['王毅 李娜', '√'], ['陈刚', '√']));
     expect(two.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A3', 'SUBJECT_MISSING A2']);
+    // A slash offers a choice on printed forms (机关/中心): not read as a name and a note.
+    const choice = run(plain(['王毅/李四', '√'], ['李娜', '√'], ['陈刚', '√']));
+    expect(choice.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A3', 'SUBJECT_MISSING A2']);
   });
 
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {

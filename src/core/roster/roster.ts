@@ -64,8 +64,11 @@ export type NameMatch =
 const NUMBERING = /^\s*[0-9０-９]{1,4}\s*[.、．，,:：)）\s]\s*/;
 const ADDRESS = /\s*同志\s*$/;
 
-/** Between a name and what follows it in the same cell: 王毅 支部书记, 陈刚⏎组织委员, 李娜/委员. */
-const NOTE_SEPARATOR = /[\s\u3000/／|｜]+/;
+/**
+ * Between a name and what follows it in the same cell: 王毅 支部书记, 陈刚⏎组织委员. Not a slash: 机关/中心
+ * on a printed form means "one of these", to be chosen, not 机关 with a note.
+ */
+const NOTE_SEPARATOR = /[\s\u3000]+/;
 
 /**
  * A cell holding a name and a note after it (its post, on the same line or the next): the name and the
