@@ -150,7 +150,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           case 'window': {
             const n = normalizeLabel(t);
             if (YES.test(n)) entry.window = true;
-            else if (NO_TEXT.test(n)) entry.window = false;
+            else if (NO_TEXT.test(n) || /^非窗口(岗位)?$/.test(n)) entry.window = false;
             else {
               entry.window = false;
               findings.push(

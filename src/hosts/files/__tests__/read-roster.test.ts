@@ -139,9 +139,9 @@ describe('readRoster', () => {
     }
   });
 
-  it('reads 窗口岗位 written as a slash or dash as 否, without a finding', () => {
-    const { roster, findings } = readRoster(sub([['姓名', '窗口岗位'], ['王毅', '/'], ['李娜', '—'], ['张伟', '√']]));
-    expect(roster.map((r) => r.window)).toEqual([false, false, true]);
+  it('reads 窗口岗位 written as a slash, a dash or 非窗口 as 否, without a finding', () => {
+    const { roster, findings } = readRoster(sub([['姓名', '窗口岗位'], ['王毅', '/'], ['李娜', '—'], ['张伟', '√'], ['陈刚', '非窗口'], ['赵敏', '窗口']]));
+    expect(roster.map((r) => r.window)).toEqual([false, false, true, false, true]);
     expect(findings).toEqual([]);
   });
 
