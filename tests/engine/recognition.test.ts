@@ -546,6 +546,22 @@ describe('rejections, each naming the cell', () => {
     expect(votes(r, '陈刚')).toEqual([1, 0, 0, 0]);
   });
 
+  it('a sheet whose levels are written as words (评议等次: 优秀, as from a drop-down) is not counted, and says why', () => {
+    const r = run({ name: '测评', rows: [['测评人类别：党组织负责人'], ['序号', '姓名', '评议等次'], [1, '王毅', '优秀'], [2, '李娜', '稱職'], [3, '陈刚', null]], merges: [] });
+    expect(r.read.ballots).toEqual([]);
+    expect(r.read.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+      [
+        'LEVELS_AS_TEXT',
+        'error',
+        'C3',
+        '工作表「测评」的等次是写成文字的（如 C3「优秀」），不是在等次栏中打√，本工具不按文字计票，本表未计入；如是测评票，请让评议人在模板的等次栏打√；如是汇总表或结果表，可忽略',
+      ],
+    ]);
+    // One level word (a note, a title) is not such a column.
+    const one = run({ name: '说明', rows: [['评议等次分为优秀、称职、基本称职、不称职'], ['优秀'], [null, '称职']], merges: [] });
+    expect(one.read.findings.map((f) => f.code)).toEqual(['SHEET_NOT_A_FORM']);
+  });
+
   it('a sheet that is not a form is skipped with a warning, and the batch goes on', () => {
     const r = run({ name: '说明', rows: [['填表说明'], ['请在等次栏打√']], merges: [] }, base([{ name: '王毅', marks: [0] }, { name: '李娜', marks: [1] }, { name: '陈刚', marks: [1] }]));
     expect(r.findings.find((f) => f.code === 'SHEET_NOT_A_FORM')!.severity).toBe('warning');

@@ -6,7 +6,7 @@
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
-import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, stackColumnBlocks } from '../forms/recognize-form';
+import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
@@ -186,7 +186,16 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
         );
       if (!best) {
-        if (hasAnyMark(view, scheme))
+        const levelText = hasAnyMark(view, scheme) ? null : levelWrittenAsText(view, scheme);
+        if (levelText !== null)
+          out.findings.push(
+            finding(
+              'LEVELS_AS_TEXT',
+              `工作表「${sheet.name}」的等次是写成文字的（如 ${levelText.cell}「${levelText.text}」），不是在等次栏中打√，本工具不按文字计票，本表未计入；如是测评票，请让评议人在模板的等次栏打√；如是汇总表或结果表，可忽略`,
+              { ...where, cell: levelText.cell },
+            ),
+          );
+        else if (hasAnyMark(view, scheme))
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入`, { ...where, cell: 'A1' }));
         else if (view.rowCount > 0)
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, { ...where, cell: 'A1' }));
@@ -229,6 +238,32 @@ function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
   for (let r = 0; r < view.rowCount; r++)
     for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) if (isMark(view.raw(r, c), scheme)) return true;
   return false;
+}
+
+/**
+ * A sheet with no tier columns whose level is written as a word in a column (评议等次: 优秀, 称职 …, as
+ * with a drop-down list): the first such cell, when one column holds two or more. Not read as votes
+ * (a summary or result sheet looks the same), but said, so the clerk knows why the sheet was not counted.
+ */
+function levelWrittenAsText(view: SheetView, scheme: Scheme): { cell: string; text: string } | null {
+  const words = new Set<string>();
+  for (const f of scheme.forms) {
+    if (f.response.kind !== 'tier') continue;
+    const scaleId = f.response.scale;
+    const scale = scheme.scales.find((x) => x.id === scaleId);
+    if (scale) for (const labels of levelLabels(scale)) for (const w of labels) words.add(w);
+  }
+  const found = new Map<number, { count: number; cell: string; text: string }>();
+  for (let r = 0; r < view.rowCount; r++)
+    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== 'string' || !words.has(view.label(r, c))) continue;
+      const seen = found.get(c);
+      if (seen) {
+        if (++seen.count === 2) return { cell: seen.cell, text: seen.text };
+      } else found.set(c, { count: 1, cell: view.address(r, c), text: v.trim() });
+    }
+  return null;
 }
 
 type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error' | 'dash' | 'cross';
@@ -707,11 +742,11 @@ function readSheet(
   const at = (r: number, c: number) => ({ ...where, cell: view.address(r, c) });
   const findings = out.findings;
   const itemLabels = form.itemLabels;
-  const levelLabels = rec.scale?.levels.map((l) => l.label) ?? [];
+  const levelNames = rec.scale?.levels.map((l) => l.label) ?? [];
 
   for (const m of rec.missingLevels) {
     const item = form.items === 'column-groups' && itemLabels.length > 1 ? `「${itemLabels[m.item]}」下` : '';
-    findings.push(finding('TIER_COLUMN_MISSING', `表头${item}缺少等次列「${levelLabels[m.level]}」（可能被改名或删除），该等次的√无法计入`, { ...where, cell: m.near }));
+    findings.push(finding('TIER_COLUMN_MISSING', `表头${item}缺少等次列「${levelNames[m.level]}」（可能被改名或删除），该等次的√无法计入`, { ...where, cell: m.near }));
   }
   for (const i of rec.missingItems)
     findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
