@@ -361,6 +361,8 @@ describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超�
   }, [
     ['NAME_NORMALISED', '评议票-3.xlsx'],
     ['ABSTENTION', '评议票-5.xlsx'],
+    // 吴杰 is 不合格 and no past years were given: 连续次数 counted from this year, said.
+    ['HISTORY_MISSING', '（汇总）'],
   ]);
 
   it('counts five ballots', () => {
@@ -392,6 +394,7 @@ describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超�
     expect(w.rank).toBe(3);
     expect(votes(w)).toEqual({ 合格: 1, 不合格: 4 });
     expect(w.consequences.map((x) => x.action)).toEqual(['警示谈话']);
+    expect(w.reasons).toContain('未提供往年结果，连续被评为「不合格」的次数按本次为第一次计；如往年也曾被评为「不合格」，请导入往年结果后重新计算');
     expect(s.json.rectification.map((r) => [r.subject, r.deadline])).toEqual([['吴杰', DEADLINE]]);
   });
 

@@ -102,9 +102,64 @@ describe('P3 第五篇 三、5 escalation by consecutive 不合格', () => {
     expect(actions('孟六')).toEqual([DISMISSAL]);
   });
 
-  it('without the history input the same votes give only 警示谈话 (the run needs last years\' results)', () => {
+  it('without the history input the same votes give only 警示谈话 (the run needs last years\' results), and say so', () => {
     const r = runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
     expect(r.subjects.find((s) => s.name === '孟三')!.consequences.map((c) => c.action)).toEqual([WARNING]);
+    // Every 不合格 (孟五 is 合格: nothing to count) is named once in one warning.
+    expect(r.findings.filter((f) => f.code === 'HISTORY_MISSING').map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        '方案中有“连续被评为某等次”的处理，但没有 孟一、孟二、孟三、孟四、孟六、孟七 的往年结果，连续次数按本次为第一次计；请导入往年结果（姓名及各年度等次）后重新计算',
+      ],
+    ]);
+    expect(r.subjects.find((s) => s.name === '孟五')!.reasons.some((x) => x.includes('往年结果'))).toBe(false);
+  });
+
+  it('with the history input, only those missing from it are named (孟一)', () => {
+    expect(result.findings.filter((f) => f.code === 'HISTORY_MISSING').map((f) => f.message)).toEqual([
+      '方案中有“连续被评为某等次”的处理，但没有 孟一 的往年结果，连续次数按本次为第一次计；请导入往年结果（姓名及各年度等次）后重新计算',
+    ]);
+    expect(byName('孟一').reasons).toContain('未提供往年结果，连续被评为「不合格」的次数按本次为第一次计；如往年也曾被评为「不合格」，请导入往年结果后重新计算');
+    expect(byName('孟二').reasons.some((x) => x.includes('往年结果'))).toBe(false);
+  });
+});
+
+describe('P3 第五篇: whose past years are whose', () => {
+  /** 孟一 (60% 不合格) is listed twice, in two 社区; 孟二 once. */
+  const twins = [{ name: '孟一', unit: '东社区' }, { name: '孟一', unit: '西社区' }, { name: '孟二' }];
+  const twinBallots = Array.from({ length: 10 }, (_, i) =>
+    submission(
+      `评议票-${i + 1}.xlsx`,
+      matrixSheet('评议票', {
+        title: '社区“两委”干部勤廉双述双评评议票',
+        levels: LEVELS,
+        rows: [
+          { name: '孟一（东社区）', marks: [i < 6 ? FAIL : PASS] },
+          { name: '孟一（西社区）', marks: [i < 6 ? FAIL : PASS] },
+          { name: '孟二', marks: [i < 6 ? FAIL : PASS] },
+        ],
+      }),
+    ),
+  );
+  const run = (h: Record<string, string[]>) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: h, today: '2026-12-01' });
+  const streaks = (r: ReturnType<typeof run>) => r.subjects.map((x) => `${x.name}/${x.unit ?? ''} ${x.streak}`);
+
+  it('a shared name (重名) is matched by its label with the unit, as the outputs write it', () => {
+    const r = run({ '孟一（西社区）': ['不合格'], 孟二: ['不合格', '不合格'] });
+    expect(streaks(r)).toEqual(['孟一/东社区 1', '孟一/西社区 2', '孟二/ 3']);
+    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟一（东社区） 的往年结果');
+  });
+
+  it('never by the bare name: whose years those are cannot be told', () => {
+    const r = run({ 孟一: ['不合格'] });
+    expect(streaks(r)).toEqual(['孟一/东社区 1', '孟一/西社区 1', '孟二/ 1']);
+    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟一（东社区）、孟一（西社区）、孟二 的往年结果');
+  });
+
+  it('a name spelt otherwise (spaces, traditional, a note) is matched when only one entry could be it', () => {
+    expect(streaks(run({ '孟 二': ['不合格'] }))[2]).toBe('孟二/ 2');
+    expect(streaks(run({ '孟二（女）': ['不合格'] }))[2]).toBe('孟二/ 2');
+    expect(streaks(run({ '孟 二': ['不合格'], '孟二（女）': ['不合格', '不合格'] }))[2]).toBe('孟二/ 1');
   });
 });
 

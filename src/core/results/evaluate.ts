@@ -6,7 +6,7 @@
 import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
-import { Roster, Subject, rosterCategory } from '../roster/roster';
+import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
@@ -80,7 +80,10 @@ export interface Evaluation {
   findings: Finding[];
 }
 
-/** Previous years' tiers by subject name, most recent first (seed 002 第五篇 consecutive escalation). */
+/**
+ * Previous years' tiers by subject name, most recent first (seed 002 第五篇 consecutive escalation); '' for a
+ * year without a result. Two people of one name (重名) are keyed 王伟（办公室）, as subjectLabel writes them.
+ */
 export type History = Record<string, string[]>;
 
 export function evaluate(
@@ -112,12 +115,28 @@ export function evaluate(
   for (const q of scheme.quotas) applyQuota(scheme, q, results, rated.length, findings);
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
+  const withoutHistory: string[] = [];
   for (const r of results) {
-    r.streak = streakOf(r, history);
+    const subject = roster.subjects[r.index];
+    const past = pastTiers(roster, subject, history);
+    r.streak = streakOf(r, past ?? []);
+    // 连续 N 次 needs the years before this one: without them the run is counted from this year, and said.
+    if (past === null && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!))) {
+      r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
+      withoutHistory.push(subjectLabel(roster, subject));
+    }
     r.consequences = consequencesFor(scheme, r).map((c) => ({ action: c.action, rectifyWithinDays: c.rectifyWithinDays, cite: c.cite }));
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
+  if (withoutHistory.length > 0)
+    findings.push(
+      finding(
+        'HISTORY_MISSING',
+        `方案中有“连续被评为某等次”的处理，但没有 ${withoutHistory.join('、')} 的往年结果，连续次数按本次为第一次计；请导入往年结果（姓名及各年度等次）后重新计算`,
+        { file: '（汇总）' },
+      ),
+    );
   const rows = participation(scheme, tally, uncounted);
   for (const p of rows)
     if (p.expected !== null && p.returned > p.expected)
@@ -477,10 +496,25 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
   }
 }
 
-function streakOf(r: SubjectResult, history: History): number {
+/**
+ * A subject's previous tiers from the history, or null when it has none for them: keyed by the name as
+ * listed, by 王伟（办公室） (a person of a shared name, by unit), or by the one entry whose name is this one
+ * spelt otherwise (spaces, traditional, a note in brackets). A name shared in the roster is matched only by
+ * its label with the unit: whose years a bare 王伟 are cannot be told.
+ */
+function pastTiers(roster: Roster, subject: Subject, history: History): string[] | null {
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(history, key) && Array.isArray(history[key]) ? history[key] : undefined);
+  const label = subjectLabel(roster, subject);
+  if (label !== subject.name) return own(label) ?? null;
+  const exact = own(subject.name);
+  if (exact) return exact;
+  // Spelt otherwise, or with a note in brackets: only when one entry could be theirs.
+  const hits = Object.keys(history).filter((name) => normalizeName(name) === subject.key);
+  return hits.length === 1 ? (own(hits[0]) ?? null) : null;
+}
+
+function streakOf(r: SubjectResult, past: readonly string[]): number {
   if (r.tier === null) return 0;
-  const key = normalizeName(r.name);
-  const past = history[r.name] ?? Object.entries(history).find(([name]) => normalizeName(name) === key)?.[1] ?? [];
   let n = 1;
   for (const t of past) {
     if (t !== r.tier) break;
