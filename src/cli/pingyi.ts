@@ -8,12 +8,14 @@ import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
+import { History } from '../core/results/evaluate';
 import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { sortByStroke, strokeKeyOf } from '../core/text/stroke-order';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
@@ -27,8 +29,8 @@ export class UsageError extends Error {}
 const USAGE = `用法：
   pingyi presets
   pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>
-  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> [--json]
-  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
+  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> [--json]
+  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
@@ -120,15 +122,31 @@ function schemeFrom(arg: string | undefined): Scheme {
   return loadScheme(readFileSync(arg, 'utf8'));
 }
 
-async function rosterFrom(path: string | undefined, findings: Finding[]): Promise<RosterEntry[] | null> {
-  if (!path) return null;
-  if (!existsSync(path)) throw new UsageError(`找不到名册文件「${path}」`);
+/** A list the clerk gives (名册, 往年结果), read like any workbook; its reading findings go with the others. */
+async function listFile(path: string, what: string, findings: Finding[]): Promise<Submission | null> {
+  if (!existsSync(path)) throw new UsageError(`找不到${what}文件「${path}」`);
   const outcome = await readWorkbook(basename(path), new Uint8Array(readFileSync(path)));
   findings.push(...outcome.findings);
-  if (!outcome.submission) return [];
-  const { roster, findings: rf } = readRoster(outcome.submission);
+  return outcome.submission;
+}
+
+async function rosterFrom(path: string | undefined, findings: Finding[]): Promise<RosterEntry[] | null> {
+  if (!path) return null;
+  const submission = await listFile(path, '名册', findings);
+  if (!submission) return [];
+  const { roster, findings: rf } = readRoster(submission);
   findings.push(...rf);
   return roster;
+}
+
+/** 往年结果 for the 连续 N 次 rules (read-history.ts); none given: the engine counts from this year and says so. */
+async function historyFrom(path: string | undefined, findings: Finding[]): Promise<History | undefined> {
+  if (!path) return undefined;
+  const submission = await listFile(path, '往年结果', findings);
+  if (!submission) return {};
+  const { history, findings: hf } = readHistory(submission);
+  findings.push(...hf);
+  return history;
 }
 
 interface InputFile {
@@ -223,6 +241,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const { values, positionals } = parse(args, {
     scheme: { type: 'string' },
     roster: { type: 'string' },
+    history: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
     today: { type: 'string' },
@@ -236,8 +255,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const { files, skipped } = collectFiles(positionals);
   if (skipped.length > 0) io.stderr(`${notReadTitle(skipped.length)}：${skipped.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
-  const inputs = [...files.map((f) => f.path), values.roster, values.scheme].filter((p): p is string => typeof p === 'string');
-  if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册或方案）');
+  const inputs = [...files.map((f) => f.path), values.roster, values.history, values.scheme].filter((p): p is string => typeof p === 'string');
+  if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
@@ -276,7 +295,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (roster === null) roster = schemeRoster(scheme);
   if (roster.length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
 
-  const result = runCampaign({ scheme, roster, submissions, today });
+  const history = await historyFrom(values.history as string | undefined, findings);
+  const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}) });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
 

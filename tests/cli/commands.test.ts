@@ -192,6 +192,20 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     expect(lines.slice(1).filter((l) => l.startsWith('（汇总）: '))).toHaveLength(3);
   });
 
+  it('--history: past years make this 不合格 the second in a row (诫勉谈话), and nothing is said missing', async () => {
+    const history = writeRoster(path.join(dir, '往年结果.xlsx'), ['姓名', '2024年', '2025年'], [
+      ['吴杰', '合格', '不合格'],
+      ['周敏', '合格', '合格'],
+    ]);
+    const withHistory = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', history, bad, '--json']));
+    expect(subject(withHistory, '吴杰').consequences.map((c) => c.action)).toEqual(['由街道予以诫勉谈话，工资按原工资的80%发放']);
+    expect(withHistory.findings.some((f) => f.code === 'HISTORY_MISSING')).toBe(false);
+    const without = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, bad, '--json']));
+    expect(subject(without, '吴杰').consequences.map((c) => c.action)).toEqual(['警示谈话']);
+    expect(without.findings.filter((f) => f.code === 'HISTORY_MISSING').map((f) => f.file)).toEqual(['（汇总）']);
+    expect((await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', path.join(dir, '无此文件.xlsx'), bad])).code).toBe(2);
+  });
+
   it('--json gives the same findings with code, severity and cell', async () => {
     const j = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, bad, '--json']));
     expect(j.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.file, f.sheet, f.cell])).toEqual([

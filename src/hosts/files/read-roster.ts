@@ -28,10 +28,10 @@ type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
  * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人). Not any label ending in
  * 姓名: 入党介绍人姓名 or 联系人姓名 name someone else.
  */
-const NAME =
+export const NAME_HEADER =
   /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称)$/;
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
-const ORG_NAME = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
+export const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
 const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
   ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
@@ -45,10 +45,10 @@ const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
-const NOTE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
+export const NOTE_LINE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
 
 /** How far down a header row may sit (title rows and notes above it). */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 interface Layout {
   headerRow: number;
@@ -69,7 +69,7 @@ function text(v: CellValue | undefined): string {
 
 function findLayout(sheet: SheetGrid): Layout | null {
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (const nameLabel of [NAME, ORG_NAME]) {
+  for (const nameLabel of [NAME_HEADER, ORG_NAME_HEADER]) {
     for (let r = 0; r < limit; r++) {
       const row = sheet.rows[r] ?? [];
       const labels = row.map((v) => normalizeLabel(shownValue(v)));
@@ -92,7 +92,7 @@ function findLayout(sheet: SheetGrid): Layout | null {
           columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
         } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
       }
-      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME, nameLabel: labels[nameCol], columns };
+      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME_HEADER, nameLabel: labels[nameCol], columns };
     }
   }
   return null;
@@ -116,12 +116,12 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const rawName = row[layout.nameCol];
       if (isBlank(rawName)) continue;
       const name = displayName(text(rawName));
-      if (name === '' || NOTE.test(name)) continue;
+      if (name === '' || NOTE_LINE.test(name)) continue;
       // The header again (pages of a printed list pasted together): nobody is called 姓名.
       if (normalizeLabel(name) === layout.nameLabel) continue;
       // A totals or note line may begin left of the name column (合计 under 序号, 3人 under 姓名).
       const lead = row.slice(0, layout.nameCol).map(text).find((t) => t !== '');
-      if (lead !== undefined && NOTE.test(lead)) continue;
+      if (lead !== undefined && NOTE_LINE.test(lead)) continue;
       // Digits are in no person's name: kept as written (the list is the clerk's), and said.
       if (layout.people && /[0-9０-９]/.test(name))
         findings.push(

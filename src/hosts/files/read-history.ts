@@ -1,0 +1,108 @@
+/**
+ * Past years' results (往年结果) for the rules that count consecutive tiers (seed 002 第五篇: 连续两次、
+ * 连续三次被评为不合格). A sheet with a header row naming a 姓名 (or 名称) column and one column per year,
+ * headed by the year (2024年, 2024年度, 2024年度评议等次, 2024), each cell that year's tier; a 单位 column
+ * tells apart two people of one name (keyed 王伟（办公室）, as the results write them). Years come out most
+ * recent first, as the engine's History wants them; a blank cell is a year without a result, which
+ * breaks a run.
+ */
+import { cellAddress } from '../../core/common/cell';
+import { Finding, finding } from '../../core/findings/finding';
+import { SheetGrid, Submission, isBlank, shownValue } from '../../core/forms/grid';
+import { History } from '../../core/results/evaluate';
+import { UNIT_HEADER } from '../../core/roster/roster';
+import { displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { HEADER_SEARCH_ROWS, NAME_HEADER, NOTE_LINE, ORG_NAME_HEADER } from './read-roster';
+
+/** A year in a column header: 2024年, 2024年度评议等次, 2024. */
+const YEAR = /(19|20)\d{2}/;
+
+interface Layout {
+  headerRow: number;
+  nameCol: number;
+  unitCol: number | null;
+  /** Year columns, most recent first. */
+  years: { col: number; year: number }[];
+}
+
+function text(v: unknown): string {
+  const s = shownValue(v as never);
+  return s === null || s === undefined ? '' : String(s).trim();
+}
+
+function findLayout(sheet: SheetGrid): Layout | null {
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (const nameHeader of [NAME_HEADER, ORG_NAME_HEADER])
+    for (let r = 0; r < limit; r++) {
+      const labels = (sheet.rows[r] ?? []).map((v) => normalizeLabel(shownValue(v)));
+      const nameCol = labels.findIndex((l) => nameHeader.test(l));
+      if (nameCol < 0) continue;
+      const unitCol = labels.findIndex((l, c) => c !== nameCol && UNIT_HEADER.test(l));
+      const years: Layout['years'] = [];
+      labels.forEach((l, col) => {
+        const m = YEAR.exec(l);
+        if (m && col !== nameCol) years.push({ col, year: Number(m[0]) });
+      });
+      years.sort((a, b) => b.year - a.year || a.col - b.col);
+      return { headerRow: r, nameCol, unitCol: unitCol >= 0 ? unitCol : null, years };
+    }
+  return null;
+}
+
+export function readHistory(submission: Submission): { history: History; findings: Finding[] } {
+  const file = submission.file;
+  const findings: Finding[] = [];
+  const rows: { name: string; unit: string; tiers: string[]; sheet: string; at: { sheet: string; cell: string } }[] = [];
+  let headers = 0;
+  for (const sheet of submission.sheets) {
+    const layout = findLayout(sheet);
+    if (!layout) continue;
+    headers++;
+    const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
+    if (layout.years.length === 0) {
+      findings.push(finding('HISTORY_UNREADABLE', `往年结果「${sheet.name}」的表头中没有年度列（应如「2024年」「2025年度」），未读取`, where(layout.headerRow, layout.nameCol)));
+      continue;
+    }
+    const seenYears = new Set<number>();
+    for (const y of layout.years) {
+      if (seenYears.has(y.year))
+        findings.push(finding('HISTORY_UNREADABLE', `往年结果「${sheet.name}」中 ${y.year} 年有不止一列，只读取第一列`, where(layout.headerRow, y.col)));
+      seenYears.add(y.year);
+    }
+    const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
+    for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      if (isBlank(row[layout.nameCol])) continue;
+      const name = displayName(text(row[layout.nameCol]));
+      if (name === '' || NOTE_LINE.test(name) || normalizeLabel(name) === normalizeLabel(text(sheet.rows[layout.headerRow][layout.nameCol]))) continue;
+      const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
+      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(text(row[y.col]))), sheet: sheet.name, at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
+    }
+  }
+
+  const history: History = {};
+  // A name listed more than once is keyed with its unit (王伟（办公室）), as the engine looks a 重名 up.
+  const count = new Map<string, number>();
+  for (const row of rows) count.set(normalizeName(row.name), (count.get(normalizeName(row.name)) ?? 0) + 1);
+  const byKey = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const shared = (count.get(normalizeName(row.name)) ?? 0) > 1;
+    const key = shared && row.unit !== '' ? `${row.name}（${row.unit}）` : row.name;
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  for (const [key, listed] of byKey) {
+    // Which line is whose cannot be told: neither is used (the engine then counts from this year, and says so).
+    if (listed.length > 1)
+      findings.push(
+        finding(
+          'HISTORY_UNREADABLE',
+          `往年结果中「${key}」出现 ${listed.length} 次（${listed.map((l) => `${l.sheet}!${l.at.cell}`).join('、')}），无法确定是谁的，均未读取；请用单位栏区分或删去重复行`,
+          { file, ...listed[1].at, subject: listed[0].name },
+        ),
+      );
+    else history[key] = listed[0].tiers;
+  }
+  if (headers === 0) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」中找不到含「姓名」（或「名称」）的表头行，未读取`, { file }));
+  else if (rows.length === 0 && !findings.some((f) => f.code === 'HISTORY_UNREADABLE')) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」的表头下没有任何姓名`, { file }));
+  return { history, findings };
+}
