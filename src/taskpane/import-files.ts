@@ -7,8 +7,10 @@
 import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { History } from '../core/results/evaluate';
 import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
+import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
@@ -65,10 +67,16 @@ export async function importSubmittedFiles(
   return out;
 }
 
-/** The roster from a workbook file (every sheet with a 姓名 or 名称 header row). */
-export async function readRosterFile(file: File): Promise<{ roster: RosterEntry[]; findings: Finding[] }> {
+/** A list the clerk gives (名册, 往年结果): the workbook read off the main thread, then `read` on it. */
+async function readListFile<T extends object>(file: File, read: (s: Submission) => T & { findings: Finding[] }, none: T): Promise<T & { findings: Finding[] }> {
   const outcome = await readWorkbookOffThread(file.name, await readFileBytes(file));
-  if (!outcome.submission) return { roster: [], findings: outcome.findings };
-  const { roster, findings } = readRoster(outcome.submission);
-  return { roster, findings: [...outcome.findings, ...findings] };
+  if (!outcome.submission) return { ...none, findings: outcome.findings };
+  const got = read(outcome.submission);
+  return { ...got, findings: [...outcome.findings, ...got.findings] };
 }
+
+/** The roster from a workbook file (every sheet with a 姓名 or 名称 header row). */
+export const readRosterFile = (file: File): Promise<{ roster: RosterEntry[]; findings: Finding[] }> => readListFile<{ roster: RosterEntry[] }>(file, readRoster, { roster: [] });
+
+/** Past years' results from a workbook file (姓名 and one column per year; read-history.ts). */
+export const readHistoryFile = (file: File): Promise<{ history: History; findings: Finding[] }> => readListFile<{ history: History }>(file, readHistory, { history: {} });

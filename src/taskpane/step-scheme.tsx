@@ -1,7 +1,8 @@
 /**
  * Step 1, 方案: choose a preset and change what matters (rater groups and weights, the tier
  * thresholds said with 以上（含）/超过, vetoes switched on and off, quotas, rectification days and the
- * results date); read the roster from a sheet of this workbook or from a file; import and export the
+ * results date); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
+ * workbook or from a file; import and export the
  * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
  * refused with its reason; the store saves the campaign to the workbook after each change.
  */
@@ -10,10 +11,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { PRESETS } from '../core/presets';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
+import { Finding } from '../core/findings/finding';
+import { SheetGrid } from '../core/forms/grid';
+import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { JSON_MIME, downloadFile, errorText, readFileText } from './browser-files';
-import { readRosterFile } from './import-files';
+import { readHistoryFile, readRosterFile } from './import-files';
 import { NumberField, NumberValue } from './number-field';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, useAction, useStyles } from './parts';
 import {
@@ -42,6 +46,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
       </Subtitle2>
       <SchemePicker campaign={campaign} />
       <RosterSection campaign={campaign} host={host} inWorkbook={inWorkbook} />
+      <HistorySection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <GroupsSection campaign={campaign} />
       <TiersSection campaign={campaign} />
       <VetoesSection campaign={campaign} />
@@ -114,10 +119,23 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function RosterSection({ campaign, host, inWorkbook }: StepProps) {
+/**
+ * Reading a list the clerk keeps (名册, 往年结果): from a sheet of this workbook (in Excel) or from a file.
+ * `fromGrids` and `fromFile` read it and hand it to the campaign; `sheetHint` picks the likely sheet.
+ */
+function ListImport(props: {
+  host: WorkbookHost;
+  inWorkbook: boolean;
+  /** The list's name in the labels: 名册, 往年结果. */
+  what: string;
+  sheetHint: RegExp;
+  fromGrids: (grids: SheetGrid[], sheet: string, findings: Finding[]) => void;
+  fromFile: (file: File) => Promise<void>;
+}) {
+  const { host, inWorkbook, what, sheetHint } = props;
   const styles = useStyles();
   const action = useAction();
-  // Listing the sheets has its own state, so a slow list never blocks reading a roster file.
+  // Listing the sheets has its own state, so a slow list never blocks reading a file.
   const listing = useAction();
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [sheet, setSheet] = useState('');
@@ -128,36 +146,24 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
     if (!list) return;
     const own = list.filter((s) => s.ownedKind === null && s.visible);
     setSheets(own);
-    setSheet((current) => (own.some((s) => s.name === current) ? current : own.find((s) => /名册|名单/.test(s.name))?.name ?? own[0]?.name ?? ''));
-  }, [host, run]);
+    setSheet((current) => (own.some((s) => s.name === current) ? current : own.find((s) => sheetHint.test(s.name))?.name ?? own[0]?.name ?? ''));
+  }, [host, run, sheetHint]);
 
   useEffect(() => {
     if (inWorkbook) void refresh();
   }, [inWorkbook, refresh]);
 
   const fromSheet = () =>
-    action.run('读取名册失败', async () => {
+    action.run(`读取${what}失败`, async () => {
       const { sheets: grids, findings } = await host.readSheets([sheet]);
-      const { roster, findings: rf } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
-      campaign.setRoster(roster, `工作表「${sheet}」`, [...findings, ...rf]);
+      props.fromGrids(grids, sheet, findings);
     });
 
-  const fromFile = (files: File[]) =>
-    action.run('读取名册文件失败', async () => {
-      const { roster, findings } = await readRosterFile(files[0]);
-      campaign.setRoster(roster, `文件「${files[0].name}」`, findings);
-    });
-
-  const { roster } = campaign;
   return (
-    <div className={styles.section}>
-      <Subtitle2 as="h3">名册</Subtitle2>
-      <Body1 role="status">
-        {roster.length > 0 ? `名册：${roster.length} 人（${campaign.rosterSource ?? ''}）` : '尚未读取名册。'}
-      </Body1>
+    <>
       {inWorkbook ? (
         <div className={styles.row}>
-          <Field label="名册所在工作表">
+          <Field label={`${what}所在工作表`}>
             <Select value={sheet} onChange={(_e, d) => setSheet(d.value)} disabled={sheets.length === 0}>
               {sheets.map((s) => (
                 <option key={s.name} value={s.name}>
@@ -167,7 +173,7 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
             </Select>
           </Field>
           <Button appearance="primary" disabled={!sheet || action.busy} onClick={fromSheet}>
-            从工作表读取名册
+            从工作表读取{what}
           </Button>
           <Button disabled={listing.busy} onClick={refresh}>
             刷新工作表列表
@@ -175,10 +181,45 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
         </div>
       ) : null}
       <div className={styles.row}>
-        <FilePicker label="从文件读取名册" accept=".xlsx,.xlsm,.xls,.et,.ods,.csv" disabled={action.busy} onFiles={fromFile} />
+        <FilePicker
+          label={`从文件读取${what}`}
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.csv"
+          disabled={action.busy}
+          onFiles={(files) => action.run(`读取${what}文件失败`, () => props.fromFile(files[0]))}
+        />
       </div>
       <ErrorBar error={listing.error} />
       <ErrorBar error={action.error} />
+    </>
+  );
+}
+
+const ROSTER_SHEET = /名册|名单/;
+const HISTORY_SHEET = /往年|历年|上年|结果/;
+
+function RosterSection({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const { roster } = campaign;
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">名册</Subtitle2>
+      <Body1 role="status">
+        {roster.length > 0 ? `名册：${roster.length} 人（${campaign.rosterSource ?? ''}）` : '尚未读取名册。'}
+      </Body1>
+      <ListImport
+        host={host}
+        inWorkbook={inWorkbook}
+        what="名册"
+        sheetHint={ROSTER_SHEET}
+        fromGrids={(grids, sheet, findings) => {
+          const { roster: read, findings: rf } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
+          campaign.setRoster(read, `工作表「${sheet}」`, [...findings, ...rf]);
+        }}
+        fromFile={async (file) => {
+          const { roster: read, findings } = await readRosterFile(file);
+          campaign.setRoster(read, `文件「${file.name}」`, findings);
+        }}
+      />
       <ProblemsBar
         intent={campaign.rosterFindings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
         title="名册中的问题"
@@ -194,6 +235,58 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
                 {r.unit ? `（${r.unit}）` : ''}
                 {r.category ? ` ${r.category}` : ''}
                 {r.window ? ' 窗口岗位' : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * 往年结果, shown only for a scheme with a 连续 N 次 rule (seed 002 第五篇): without it the run is counted
+ * from this year (the engine says so in HISTORY_MISSING).
+ */
+function HistorySection({ campaign, host, inWorkbook }: StepProps) {
+  const styles = useStyles();
+  const { history } = campaign;
+  if (!campaign.scheme.consequences.some((c) => c.consecutive !== undefined)) return null;
+  const names = history ? Object.keys(history) : [];
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">往年结果</Subtitle2>
+      <Body1 role="status">
+        {history
+          ? `往年结果：${names.length} 人（${campaign.historySource ?? ''}）`
+          : '本方案有“连续被评为某等次”的处理，需要往年结果（姓名及各年度等次，如「2024年」「2025年」列）；未读取时按本次为第一次计。'}
+      </Body1>
+      <ListImport
+        host={host}
+        inWorkbook={inWorkbook}
+        what="往年结果"
+        sheetHint={HISTORY_SHEET}
+        fromGrids={(grids, sheet, findings) => {
+          const { history: read, findings: hf } = readHistory({ file: THIS_WORKBOOK, sheets: grids });
+          campaign.setHistory(read, `工作表「${sheet}」`, [...findings, ...hf]);
+        }}
+        fromFile={async (file) => {
+          const { history: read, findings } = await readHistoryFile(file);
+          campaign.setHistory(read, `文件「${file.name}」`, findings);
+        }}
+      />
+      <ProblemsBar
+        intent={campaign.historyFindings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
+        title="往年结果中的问题"
+        problems={campaign.historyFindings.map((f) => f.message)}
+      />
+      {history && names.length > 0 ? (
+        <details>
+          <summary>查看往年结果</summary>
+          <ol className={styles.list}>
+            {names.map((name) => (
+              <li key={name}>
+                {name}：{history[name].map((t) => t || '（空）').join('、')}（自近至远）
               </li>
             ))}
           </ol>

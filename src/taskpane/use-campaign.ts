@@ -61,7 +61,10 @@ export interface Campaign {
   roster: RosterEntry[];
   rosterSource: string | null;
   rosterFindings: Finding[];
+  /** Past years' tiers for the 连续 N 次 rules (read-history.ts), where they came from, and what reading them found. */
   history: History | undefined;
+  historySource: string | null;
+  historyFindings: Finding[];
   workbook: BallotSet;
   files: FileBallots;
   choosePreset(id: string): void;
@@ -71,6 +74,7 @@ export interface Campaign {
   editScheme(edit: (draft: Scheme) => void): string[] | null;
   setVetoEnabled(id: string, enabled: boolean): string[] | null;
   setRoster(roster: RosterEntry[], source: string, findings: Finding[]): void;
+  setHistory(history: History, source: string, findings: Finding[]): void;
   setWorkbookBallots(set: BallotSet): void;
   /** Adds a batch of imported files; a file with the name of an earlier one replaces it. */
   addFiles(batch: ImportedFiles): void;
@@ -105,7 +109,9 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   const [roster, setRosterState] = useState<RosterEntry[]>([]);
   const [rosterSource, setRosterSource] = useState<string | null>(null);
   const [rosterFindings, setRosterFindings] = useState<Finding[]>([]);
-  const [history, setHistory] = useState<History | undefined>(undefined);
+  const [history, setHistoryState] = useState<History | undefined>(undefined);
+  const [historySource, setHistorySource] = useState<string | null>(null);
+  const [historyFindings, setHistoryFindings] = useState<Finding[]>([]);
   const [workbook, setWorkbook] = useState<BallotSet>(EMPTY_SET);
   const [files, setFiles] = useState<FileBallots>(EMPTY_FILES);
   /** Bumped by every change the user makes to what is saved; restoring does not bump it. */
@@ -129,7 +135,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
           setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
-          setHistory(saved.history);
+          setHistoryState(saved.history);
+          setHistorySource(saved.history ? '工作簿中保存的往年结果' : null);
           setStartNotice({ intent: 'info', text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。` });
         } catch (e) {
           setStartNotice({ intent: 'warning', text: `工作簿中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
@@ -219,6 +226,13 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     changed();
   }, []);
 
+  const setHistory = useCallback((next: History, source: string, findings: Finding[]) => {
+    setHistoryState(next);
+    setHistorySource(source);
+    setHistoryFindings(findings);
+    changed();
+  }, []);
+
   const addFiles = useCallback((batch: ImportedFiles) => {
     setFiles((prev) => {
       const replaced = new Set(batch.files);
@@ -269,6 +283,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     rosterSource: roster.length > 0 ? rosterSource : scheme.roster?.length ? '方案自带的名册' : null,
     rosterFindings,
     history,
+    historySource,
+    historyFindings,
     workbook,
     files,
     choosePreset,
@@ -276,6 +292,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     editScheme,
     setVetoEnabled,
     setRoster,
+    setHistory,
     setWorkbookBallots: setWorkbook,
     addFiles,
     clearFiles: useCallback(() => setFiles(EMPTY_FILES), []),

@@ -26,6 +26,8 @@ interface Case {
   ballots: Ballot[];
   /** Name → [等次 as the pane shows it, 名次 or null to leave unchecked]. */
   expected: Record<string, [string, number | null]>;
+  /** 往年结果 read in 方案 (a 连续 N 次 rule), and what one subject's 等次依据 must then say. */
+  history?: { header: string[]; rows: Cell[][]; name: string; says: string };
 }
 
 const P5_ITEMS = ['参加创先争优活动情况', '立足岗位履行职责情况', '承诺践诺情况', '联系和服务群众情况'] as const;
@@ -93,6 +95,17 @@ const CASES: Case[] = [
       { template: '评议票', file: '评议票-5.xlsx', fill: (t) => t.marks({ 周敏: ['合格'], 吴杰: ['不合格'] }) },
     ],
     expected: { 周敏: ['合格', 1], 郑洁: ['合格', 2], 吴杰: ['不合格', 3] },
+    // 吴杰 was 不合格 in 2025 too: the second time running → 诫勉谈话 (seed 002 第五篇 三、5), not 警示谈话.
+    history: {
+      header: ['姓名', '2024年', '2025年'],
+      rows: [
+        ['周敏', '合格', '合格'],
+        ['吴杰', '合格', '不合格'],
+        ['郑洁', '合格', '合格'],
+      ],
+      name: '吴杰',
+      says: '结果运用：由街道予以诫勉谈话，工资按原工资的80%发放（30 天内整改）',
+    },
   },
   {
     // a/b/c票 × three 专项, 好90 较好80 一般70 差60. 陈刚 805/9 = 89.44 → 好 1; 林峰 250/3 = 83.33 → 较好 2;
@@ -194,6 +207,11 @@ describe('standalone page: every preset, computed in the browser', () => {
       const roster = writeRoster(join(dir, '名册.xlsx'), c.header, c.roster, '2026年度评议对象名册');
       await page.locator('input[type=file][aria-label="从文件读取名册"]').setInputFiles(roster);
       await page.getByText(`名册 ${c.roster.length} 人`).waitFor();
+      if (c.history) {
+        const history = writeRoster(join(dir, '往年结果.xlsx'), c.history.header, c.history.rows, '往年评议结果');
+        await page.locator('input[type=file][aria-label="从文件读取往年结果"]').setInputFiles(history);
+        await page.getByText(`往年结果：${c.history.rows.length} 人（文件「往年结果.xlsx」）`).waitFor();
+      } else expect(await page.getByText('往年结果').count()).toBe(0);
 
       // 模板: each template needed, downloaded once, filled for each ballot.
       await page.getByRole('tab', { name: '2. 模板' }).click();
@@ -227,6 +245,11 @@ describe('standalone page: every preset, computed in the browser', () => {
         got[name] = [cells[2], rank === null ? null : Number(cells[4])];
       }
       expect(got).toEqual(c.expected);
+      if (c.history) {
+        await page.getByRole('table', { name: '评议结果' }).getByRole('row', { name: c.history.name, exact: true }).getByRole('button').click();
+        const reasons = await page.getByRole('list', { name: `「${c.history.name}」的等次依据` }).getByRole('listitem').allInnerTexts();
+        expect(reasons).toContain(c.history.says);
+      }
       expect(foreignRequests(s.requests, server.origin)).toEqual([]);
       expect(s.cspViolations).toEqual([]);
     } finally {
