@@ -8,11 +8,11 @@
  */
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
-import { SheetGrid, Submission, isBlank, shownValue } from '../../core/forms/grid';
+import { SheetGrid, Submission, shownValue } from '../../core/forms/grid';
 import { History } from '../../core/results/evaluate';
 import { UNIT_HEADER } from '../../core/roster/roster';
-import { displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
-import { HEADER_SEARCH_ROWS, NAME_HEADER, NOTE_LINE, ORG_NAME_HEADER } from './read-roster';
+import { normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { findNameHeader, listedRows } from './read-roster';
 
 /** A year in a column header: 2024年, 2024年度评议等次, 2024. */
 const YEAR = /(19|20)\d{2}/;
@@ -20,6 +20,7 @@ const YEAR = /(19|20)\d{2}/;
 interface Layout {
   headerRow: number;
   nameCol: number;
+  nameLabel: string;
   unitCol: number | null;
   /** Year columns, most recent first. */
   years: { col: number; year: number }[];
@@ -31,22 +32,17 @@ function text(v: unknown): string {
 }
 
 function findLayout(sheet: SheetGrid): Layout | null {
-  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (const nameHeader of [NAME_HEADER, ORG_NAME_HEADER])
-    for (let r = 0; r < limit; r++) {
-      const labels = (sheet.rows[r] ?? []).map((v) => normalizeLabel(shownValue(v)));
-      const nameCol = labels.findIndex((l) => nameHeader.test(l));
-      if (nameCol < 0) continue;
-      const unitCol = labels.findIndex((l, c) => c !== nameCol && UNIT_HEADER.test(l));
-      const years: Layout['years'] = [];
-      labels.forEach((l, col) => {
-        const m = YEAR.exec(l);
-        if (m && col !== nameCol) years.push({ col, year: Number(m[0]) });
-      });
-      years.sort((a, b) => b.year - a.year || a.col - b.col);
-      return { headerRow: r, nameCol, unitCol: unitCol >= 0 ? unitCol : null, years };
-    }
-  return null;
+  const header = findNameHeader(sheet);
+  if (header === null) return null;
+  const { row, nameCol, labels } = header;
+  const unitCol = labels.findIndex((l, c) => c !== nameCol && UNIT_HEADER.test(l));
+  const years: Layout['years'] = [];
+  labels.forEach((l, col) => {
+    const m = YEAR.exec(l);
+    if (m && col !== nameCol) years.push({ col, year: Number(m[0]) });
+  });
+  years.sort((a, b) => b.year - a.year || a.col - b.col);
+  return { headerRow: row, nameCol, nameLabel: labels[nameCol], unitCol: unitCol >= 0 ? unitCol : null, years };
 }
 
 export function readHistory(submission: Submission): { history: History; findings: Finding[] } {
@@ -70,11 +66,7 @@ export function readHistory(submission: Submission): { history: History; finding
       seenYears.add(y.year);
     }
     const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
-    for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r] ?? [];
-      if (isBlank(row[layout.nameCol])) continue;
-      const name = displayName(text(row[layout.nameCol]));
-      if (name === '' || NOTE_LINE.test(name) || normalizeLabel(name) === normalizeLabel(text(sheet.rows[layout.headerRow][layout.nameCol]))) continue;
+    for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
       rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(text(row[y.col]))), sheet: sheet.name, at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
     }

@@ -28,10 +28,10 @@ type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
  * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人). Not any label ending in
  * 姓名: 入党介绍人姓名 or 联系人姓名 name someone else.
  */
-export const NAME_HEADER =
+const NAME_HEADER =
   /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称)$/;
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
-export const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
+const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
 const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
   ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
@@ -45,10 +45,10 @@ const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
-export const NOTE_LINE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
+const NOTE_LINE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
 
 /** How far down a header row may sit (title rows and notes above it). */
-export const HEADER_SEARCH_ROWS = 30;
+const HEADER_SEARCH_ROWS = 30;
 
 interface Layout {
   headerRow: number;
@@ -67,35 +67,63 @@ function text(v: CellValue | undefined): string {
   return String(s).trim();
 }
 
-function findLayout(sheet: SheetGrid): Layout | null {
+/**
+ * The header row of a list (名册, 往年结果): the first row within HEADER_SEARCH_ROWS naming a 姓名 column,
+ * else a 名称 column (a list of organisations); its labels normalised.
+ */
+export function findNameHeader(sheet: SheetGrid): { row: number; nameCol: number; people: boolean; labels: string[] } | null {
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (const nameLabel of [NAME_HEADER, ORG_NAME_HEADER]) {
+  for (const nameLabel of [NAME_HEADER, ORG_NAME_HEADER])
     for (let r = 0; r < limit; r++) {
-      const row = sheet.rows[r] ?? [];
-      const labels = row.map((v) => normalizeLabel(shownValue(v)));
+      const labels = (sheet.rows[r] ?? []).map((v) => normalizeLabel(shownValue(v)));
       const nameCol = labels.findIndex((l) => nameLabel.test(l));
-      if (nameCol < 0) continue;
-      // A header over two rows (基本情况 merged over 单位 and 职务): the row below names no one and holds
-      // labels; its labels are the columns' own.
-      const below = sheet.rows[r + 1] ?? [];
-      const lower = below.map((v) => normalizeLabel(shownValue(v)));
-      const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && FIELDS.some(([, re]) => re.test(l)));
-      const width = Math.max(row.length, twoRows ? below.length : 0);
-      const columns: Layout['columns'] = [];
-      const taken = new Set<Field>();
-      for (let col = 0; col < width; col++) {
-        const own = twoRows && lower[col] ? { label: lower[col], cell: below[col] } : { label: labels[col] ?? '', cell: row[col] };
-        if (col === nameCol || own.label === '') continue;
-        const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
-        if (hit) {
-          taken.add(hit[0]);
-          columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
-        } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
-      }
-      return { headerRow: twoRows ? r + 1 : r, nameCol, people: nameLabel === NAME_HEADER, nameLabel: labels[nameCol], columns };
+      if (nameCol >= 0) return { row: r, nameCol, people: nameLabel === NAME_HEADER, labels };
     }
-  }
   return null;
+}
+
+/**
+ * The rows of a list below its header that name someone, with the name tidied (displayName): blank
+ * names, notes, signatures, dates and totals (also when they begin left of the name column: 合计 under
+ * 序号) and the header repeated on a later page are passed over.
+ */
+export function* listedRows(sheet: SheetGrid, headerRow: number, nameCol: number, nameLabel: string): Generator<{ r: number; row: CellValue[]; name: string }> {
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (isBlank(row[nameCol])) continue;
+    const name = displayName(text(row[nameCol]));
+    if (name === '' || NOTE_LINE.test(name)) continue;
+    // The header again (pages of a printed list pasted together): nobody is called 姓名.
+    if (normalizeLabel(name) === nameLabel) continue;
+    const lead = row.slice(0, nameCol).map(text).find((t) => t !== '');
+    if (lead !== undefined && NOTE_LINE.test(lead)) continue;
+    yield { r, row, name };
+  }
+}
+
+function findLayout(sheet: SheetGrid): Layout | null {
+  const header = findNameHeader(sheet);
+  if (header === null) return null;
+  const { row: r, nameCol, labels } = header;
+  const row = sheet.rows[r] ?? [];
+  // A header over two rows (基本情况 merged over 单位 and 职务): the row below names no one and holds
+  // labels; its labels are the columns' own.
+  const below = sheet.rows[r + 1] ?? [];
+  const lower = below.map((v) => normalizeLabel(shownValue(v)));
+  const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && FIELDS.some(([, re]) => re.test(l)));
+  const width = Math.max(row.length, twoRows ? below.length : 0);
+  const columns: Layout['columns'] = [];
+  const taken = new Set<Field>();
+  for (let col = 0; col < width; col++) {
+    const own = twoRows && lower[col] ? { label: lower[col], cell: below[col] } : { label: labels[col] ?? '', cell: row[col] };
+    if (col === nameCol || own.label === '') continue;
+    const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
+    if (hit) {
+      taken.add(hit[0]);
+      columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
+    } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
+  }
+  return { headerRow: twoRows ? r + 1 : r, nameCol, people: header.people, nameLabel: labels[nameCol], columns };
 }
 
 export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[] } {
@@ -111,17 +139,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     if (!layout) continue;
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
-    for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r] ?? [];
-      const rawName = row[layout.nameCol];
-      if (isBlank(rawName)) continue;
-      const name = displayName(text(rawName));
-      if (name === '' || NOTE_LINE.test(name)) continue;
-      // The header again (pages of a printed list pasted together): nobody is called 姓名.
-      if (normalizeLabel(name) === layout.nameLabel) continue;
-      // A totals or note line may begin left of the name column (合计 under 序号, 3人 under 姓名).
-      const lead = row.slice(0, layout.nameCol).map(text).find((t) => t !== '');
-      if (lead !== undefined && NOTE_LINE.test(lead)) continue;
+    for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       // Digits are in no person's name: kept as written (the list is the clerk's), and said.
       if (layout.people && /[0-9０-９]/.test(name))
         findings.push(
