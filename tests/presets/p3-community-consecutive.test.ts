@@ -34,16 +34,19 @@ const history = {
   孟七: ['合格', '合格'],
 };
 
-const submissions = Array.from({ length: 10 }, (_, i) =>
-  submission(
-    `评议票-${i + 1}.xlsx`,
-    matrixSheet('评议票', {
-      title: '社区“两委”干部勤廉双述双评评议票',
-      levels: LEVELS,
-      rows: NAMES.map((name) => ({ name, marks: [i < FAIL_VOTES[name] ? FAIL : PASS] })),
-    }),
-  ),
-);
+/** Ten ballots; `fails[name]` of them mark 不合格, the rest 合格. */
+const tenBallots = (fails: Record<string, number>) =>
+  Array.from({ length: 10 }, (_, i) =>
+    submission(
+      `评议票-${i + 1}.xlsx`,
+      matrixSheet('评议票', {
+        title: '社区“两委”干部勤廉双述双评评议票',
+        levels: LEVELS,
+        rows: Object.keys(fails).map((name) => ({ name, marks: [i < fails[name] ? FAIL : PASS] })),
+      }),
+    ),
+  );
+const submissions = tenBallots(FAIL_VOTES);
 const scheme = getPreset('p3-community-consecutive');
 const result = runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, history, today: '2026-12-01' });
 const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
@@ -127,20 +130,7 @@ describe('P3 第五篇 三、5 escalation by consecutive 不合格', () => {
 describe('P3 第五篇: whose past years are whose', () => {
   /** 孟一 (60% 不合格) is listed twice, in two 社区; 孟二 once. */
   const twins = [{ name: '孟一', unit: '东社区' }, { name: '孟一', unit: '西社区' }, { name: '孟二' }];
-  const twinBallots = Array.from({ length: 10 }, (_, i) =>
-    submission(
-      `评议票-${i + 1}.xlsx`,
-      matrixSheet('评议票', {
-        title: '社区“两委”干部勤廉双述双评评议票',
-        levels: LEVELS,
-        rows: [
-          { name: '孟一（东社区）', marks: [i < 6 ? FAIL : PASS] },
-          { name: '孟一（西社区）', marks: [i < 6 ? FAIL : PASS] },
-          { name: '孟二', marks: [i < 6 ? FAIL : PASS] },
-        ],
-      }),
-    ),
-  );
+  const twinBallots = tenBallots({ '孟一（东社区）': 6, '孟一（西社区）': 6, 孟二: 6 });
   const run = (h: Record<string, string[]>) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: h, today: '2026-12-01' });
   const streaks = (r: ReturnType<typeof run>) => r.subjects.map((x) => `${x.name}/${x.unit ?? ''} ${x.streak}`);
 
