@@ -190,6 +190,34 @@ describe('a totals row under the list (合计, 票数: the template counting its
   });
 });
 
+describe('an unfilled copy of the form beside a filled one in the same file', () => {
+  const filled = plain(['王毅', '√'], ['李娜', null, '√'], ['陈刚', '√']);
+  const blank = (name: string): SheetGrid => ({ ...plain(['王毅'], ['李娜'], ['陈刚']), name });
+  const read = (...files: SheetGrid[][]) =>
+    runCampaign({ scheme, roster, submissions: files.map((sheets, i) => ({ file: `f${i + 1}.xlsx`, sheets })), today: '2026-12-01' });
+
+  it('is not a ballot: not counted, none of its 弃权 reported, one warning naming both sheets', () => {
+    const r = read([blank('测评表'), { ...filled, name: '测评表 (2)' }], [{ ...filled, name: '测评表' }]);
+    expect(r.read.ballots.map((b) => `${b.file}!${b.sheet}`)).toEqual(['f1.xlsx!测评表 (2)', 'f2.xlsx!测评表']);
+    expect(r.participation.map((p) => [p.group, p.returned])).toEqual([
+      ['服务对象代表', 0],
+      ['党组织负责人', 2],
+    ]);
+    expect(r.read.findings.map((f) => [f.code, f.file, f.sheet, f.message])).toEqual([
+      ['BLANK_COPY', 'f1.xlsx', '测评表', '工作表「测评表」是未填写的空白表，同一文件中另有已填写的「测评表 (2)」，不作为一张票计入'],
+      ['DUPLICATE_BALLOT', 'f2.xlsx', '测评表', '本票的评价与「f1.xlsx」的「测评表 (2)」完全相同，可能是重复提交，请核实；已计入'],
+    ]);
+  });
+
+  it('a blank form alone in its file, or with other blank ones, is still a blank ballot (弃权), as before', () => {
+    const r = read([blank('S')], [blank('A'), blank('B')]);
+    expect(r.read.ballots.map((b) => `${b.file}!${b.sheet}`)).toEqual(['f1.xlsx!S', 'f2.xlsx!A', 'f2.xlsx!B']);
+    expect(r.read.findings.filter((f) => f.code === 'EMPTY_BALLOT').map((f) => `${f.file}!${f.sheet}`)).toEqual(['f1.xlsx!S', 'f2.xlsx!A', 'f2.xlsx!B']);
+    expect(r.read.findings.filter((f) => f.code === 'ABSTENTION')).toHaveLength(9);
+    expect(r.read.findings.some((f) => f.code === 'BLANK_COPY')).toBe(false);
+  });
+});
+
 describe('/, — and × in the tier cells not chosen', () => {
   it('beside one √: read as not chosen, the √ counted, said once for the sheet', () => {
     const r = run(plain(['王毅', '√', '/', '/', '/'], ['李娜', '—', '√', '—', '—'], ['陈刚', '×', '×', '√', '×']));
@@ -557,9 +585,11 @@ describe('rejections, each naming the cell', () => {
         '工作表「测评」的等次是写成文字的（如 C3「优秀」），不是在等次栏中打√，本工具不按文字计票，本表未计入；如是测评票，请让评议人在模板的等次栏打√；如是汇总表或结果表，可忽略',
       ],
     ]);
-    // One level word (a note, a title) is not such a column.
+    // One level word (a note, a title) is not such a column, nor a 评分标准 sheet listing the levels (no one named).
     const one = run({ name: '说明', rows: [['评议等次分为优秀、称职、基本称职、不称职'], ['优秀'], [null, '称职']], merges: [] });
     expect(one.read.findings.map((f) => f.code)).toEqual(['SHEET_NOT_A_FORM']);
+    const standard = run({ name: '评分标准', rows: [['等次', '标准'], ['优秀', '85分以上'], ['称职', '75～84分'], ['基本称职', '65～74分']], merges: [] });
+    expect(standard.read.findings.map((f) => f.code)).toEqual(['SHEET_NOT_A_FORM']);
   });
 
   it('a sheet that is not a form is skipped with a warning, and the batch goes on', () => {

@@ -175,7 +175,33 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   let rowCount = 0;
   for (const submission of submissions) for (const sheet of submission.sheets) rowCount += sheet.rows.length;
   const entries = new EntryList(Math.max(1024, rowCount));
+  /** Counts a ballot read from a sheet, unless it repeats an earlier one and the scheme excludes repeats. */
+  const count = (ballot: Ballot, where: { file: string; sheet: string }) => {
+    const key = fingerprint(ballot);
+    const alike = seen.get(key);
+    const earlier = alike?.find((b) => sameBallot(b, ballot));
+    if (earlier && ballot.end > ballot.start) {
+      const counted = scheme.counting.duplicates === 'count';
+      out.findings.push(
+        finding(
+          'DUPLICATE_BALLOT',
+          `本票的评价与「${earlier.file}」的「${earlier.sheet}」完全相同，可能是重复提交，请核实；${counted ? '已计入' : '按方案设置未重复计入'}`,
+          { ...where, cell: 'A1' },
+        ),
+      );
+      if (!counted) {
+        out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
+        return;
+      }
+    } else if (alike) alike.push(ballot);
+    else seen.set(key, [ballot]);
+    out.ballots.push(ballot);
+  };
   for (const submission of submissions) {
+    // Blank ballots of a file with several sheets wait for its other sheets: an unfilled copy of a form
+    // beside a filled one (the template kept, the filled sheet a copy of it) is not a ballot.
+    const held: { ballot: Ballot; where: { file: string; sheet: string }; findings: Finding[] }[] = [];
+    const filled = new Map<string, string>();
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
@@ -186,7 +212,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
           finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
         );
       if (!best) {
-        const levelText = hasAnyMark(view, scheme) ? null : levelWrittenAsText(view, scheme);
+        const levelText = hasAnyMark(view, scheme) ? null : levelWrittenAsText(view, scheme, roster);
         if (levelText !== null)
           out.findings.push(
             finding(
@@ -208,30 +234,37 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
         readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
+      const findingsBefore = out.findings.length;
       const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries);
       if (!ballot) continue;
-      const key = fingerprint(ballot);
-      const alike = seen.get(key);
-      const earlier = alike?.find((b) => sameBallot(b, ballot));
-      if (earlier && ballot.end > ballot.start) {
-        const counted = scheme.counting.duplicates === 'count';
+      if (submission.sheets.length > 1 && blankBallot(ballot)) {
+        held.push({ ballot, where, findings: out.findings.splice(findingsBefore) });
+        continue;
+      }
+      if (!blankBallot(ballot) && !filled.has(ballot.formId)) filled.set(ballot.formId, sheet.name);
+      count(ballot, where);
+    }
+    for (const h of held) {
+      const other = filled.get(h.ballot.formId);
+      if (other !== undefined)
         out.findings.push(
-          finding(
-            'DUPLICATE_BALLOT',
-            `本票的评价与「${earlier.file}」的「${earlier.sheet}」完全相同，可能是重复提交，请核实；${counted ? '已计入' : '按方案设置未重复计入'}`,
-            { ...where, cell: 'A1' },
-          ),
+          finding('BLANK_COPY', `工作表「${h.ballot.sheet}」是未填写的空白表，同一文件中另有已填写的「${other}」，不作为一张票计入`, { ...h.where, cell: 'A1' }),
         );
-        if (!counted) {
-          out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
-          continue;
-        }
-      } else if (alike) alike.push(ballot);
-      else seen.set(key, [ballot]);
-      out.ballots.push(ballot);
+      else {
+        // One by one: a blank sheet of a million rows holds a million 弃权 findings, too many to spread.
+        for (const f of h.findings) out.findings.push(f);
+        count(h.ballot, h.where);
+      }
     }
   }
   return out;
+}
+
+/** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
+function blankBallot(b: Ballot): boolean {
+  if (b.recommended.length > 0 || b.recommendationsVoid || b.comments.length > 0) return false;
+  for (let i = b.start; i < b.end; i++) if (b.packed.status[i] !== ABSTAIN && b.packed.status[i] !== NA) return false;
+  return true;
 }
 
 function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
@@ -242,10 +275,11 @@ function hasAnyMark(view: SheetView, scheme: Scheme): boolean {
 
 /**
  * A sheet with no tier columns whose level is written as a word in a column (评议等次: 优秀, 称职 …, as
- * with a drop-down list): the first such cell, when one column holds two or more. Not read as votes
- * (a summary or result sheet looks the same), but said, so the clerk knows why the sheet was not counted.
+ * with a drop-down list): the first such cell, when one column holds two or more on rows that name
+ * someone in the roster (so a 评分标准 sheet listing the levels is not one). Not read as votes (a summary
+ * or result sheet looks the same), but said, so the clerk knows why the sheet was not counted.
  */
-function levelWrittenAsText(view: SheetView, scheme: Scheme): { cell: string; text: string } | null {
+function levelWrittenAsText(view: SheetView, scheme: Scheme, roster: Roster): { cell: string; text: string } | null {
   const words = new Set<string>();
   for (const f of scheme.forms) {
     if (f.response.kind !== 'tier') continue;
@@ -254,10 +288,11 @@ function levelWrittenAsText(view: SheetView, scheme: Scheme): { cell: string; te
     if (scale) for (const labels of levelLabels(scale)) for (const w of labels) words.add(w);
   }
   const found = new Map<number, { count: number; cell: string; text: string }>();
+  const namesSomeone = (r: number) => (view.sheet.rows[r] ?? []).some((v) => typeof v === 'string' && matchName(roster, v).kind !== 'none');
   for (let r = 0; r < view.rowCount; r++)
     for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
       const v = view.raw(r, c);
-      if (typeof v !== 'string' || !words.has(view.label(r, c))) continue;
+      if (typeof v !== 'string' || !words.has(view.label(r, c)) || !namesSomeone(r)) continue;
       const seen = found.get(c);
       if (seen) {
         if (++seen.count === 2) return { cell: seen.cell, text: seen.text };

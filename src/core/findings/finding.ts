@@ -60,6 +60,7 @@ export const FINDING_CODES = {
   FIELD_READ_AS: { severity: 'warning', meaning: '测评人类别或轮次写得与方案不同，按其中写到的名称计' },
   GROUP_FROM_TITLE: { severity: 'warning', meaning: '表中没有测评人类别，按标题或工作表名中的“××用”确定' },
   ROUND_UNKNOWN: { severity: 'error', meaning: '无法确定轮次，本票未计入' },
+  BLANK_COPY: { severity: 'warning', meaning: '同一文件中未填写的空白表副本，不作为一张票计入' },
   DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另一张票的评价完全相同（可能是重复提交，也可能是两人评价一致），请核实' },
   DUPLICATE_FILE: { severity: 'error', meaning: '与另一个文件逐字节相同（同一文件以不同文件名提交），未重复计入' },
   UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
