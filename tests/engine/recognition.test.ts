@@ -341,6 +341,31 @@ describe('the rater group ticked on a printed list of choices', () => {
   });
 });
 
+describe('the round (村评 / 镇评) from a title or sheet name when no field gives it', () => {
+  const village = getPreset('p3-village-two-rounds');
+  const read = (title: string | null, sheetName = 'Sheet1') =>
+    runCampaign({
+      scheme: village,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [submission('f.xlsx', { name: sheetName, rows: [...(title ? [[title]] : []), ['姓名', '优秀', '称职', '基本称职', '不称职'], ['王毅', '√'], ['李娜', null, '√']], merges: [] })],
+      today: '2026-12-01',
+    }).read;
+
+  it('takes the one round a title or the sheet name names, and says so', () => {
+    const r = read('村党组织书记述职测评表（镇评）');
+    expect(r.ballots.map((b) => b.roundId)).toEqual(['town']);
+    expect(r.findings.map((f) => [f.code, f.cell, f.message])).toEqual([['ROUND_FROM_TITLE', 'A1', '表中没有“轮次”，按标题「村党组织书记述职测评表（镇评）」计为「镇评」票，请核实']]);
+    const bySheet = read(null, '村述村评');
+    expect(bySheet.ballots.map((b) => b.roundId)).toEqual(['village']);
+    expect(bySheet.findings.map((f) => f.code)).toEqual(['ROUND_FROM_TITLE']);
+  });
+
+  it('not when a title names both rounds, or none', () => {
+    expect(read('村评、镇评测评表').findings.map((f) => f.code)).toEqual(['ROUND_UNKNOWN']);
+    expect(read('村党组织书记述职测评表').findings.map((f) => f.code)).toEqual(['ROUND_UNKNOWN']);
+  });
+});
+
 describe('重名: which of two people of one name a ballot means', () => {
   const twins = [{ name: '王伟', unit: '办公室' }, { name: '王伟', unit: '财务部' }, { name: '李娜', unit: '办公室' }];
   const read = (rows: CellValue[][]) =>

@@ -467,8 +467,12 @@ class Choices {
     all: readonly { id: string; name: string; aliases?: string[] }[],
     only: readonly string[] | undefined,
     private readonly fieldLabels: readonly string[],
-    /** Whether a title or sheet name may say it when no field does (rater groups: 员工用). */
-    private readonly fromTitles = false,
+    /**
+     * Whether a title or sheet name may say it when no field does: 'for-raters' only as 员工用 / 员工填写
+     * (a rater group's name alone may name the subjects: 中层干部测评表); 'named' when it names one (a
+     * round: 测评表（镇评）, a sheet called 村评).
+     */
+    private readonly fromTitles: false | 'for-raters' | 'named' = false,
   ) {
     const allowed = all.filter((x) => !only || only.includes(x.id));
     this.ids = allowed.map((x) => x.id);
@@ -525,12 +529,14 @@ class Choices {
     let hit: { id: string; titled: Title } | null = null;
     for (const title of titles) {
       const text = normalizeLabel(title.said);
-      for (const [name, id] of names) {
-        if (!FOR_RATERS.some((use) => text.includes(name + use))) continue;
-        if (hit && hit.id !== id) return null;
-        hit ??= { id, titled: title };
-        break;
-      }
+      const ids =
+        this.fromTitles === 'named'
+          ? [...new Set(this.places(text).map((p) => p.id))]
+          : names.filter(([name]) => FOR_RATERS.some((use) => text.includes(name + use))).map(([, id]) => id).slice(0, 1);
+      if (ids.length > 1) return null;
+      if (ids.length === 0) continue;
+      if (hit && hit.id !== ids[0]) return null;
+      hit ??= { id: ids[0], titled: title };
     }
     return hit;
   }
@@ -627,8 +633,8 @@ class FormReader {
     readonly form: FormDef,
     readonly roster: Roster,
   ) {
-    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS, true);
-    this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS);
+    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS, 'for-raters');
+    this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS, 'named');
     this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
     const n = roster.all.length;
     this.seenRow = new Int32Array(n);
@@ -807,11 +813,15 @@ function readSheet(
   const titles = (): Title[] => [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
   const group = reader.groups.resolve(meta?.groupId, fields, titles);
   const round = reader.rounds.resolve(meta?.roundId, fields, titles);
-  if (group.id !== null && group.titled) {
-    const name = scheme.raterGroups.find((g) => g.id === group.id)!.name;
-    const from = group.titled.sheetName ? `工作表名「${group.titled.said}」` : `标题「${group.titled.said}」`;
-    findings.push(finding('GROUP_FROM_TITLE', `表中没有“测评人类别”，按${from}计为「${name}」票，请核实`, { ...where, cell: group.titled.cell }));
-  }
+  for (const [choice, code, what, all] of [
+    [group, 'GROUP_FROM_TITLE', '测评人类别', scheme.raterGroups],
+    [round, 'ROUND_FROM_TITLE', '轮次', scheme.rounds],
+  ] as const)
+    if (choice.id !== null && choice.titled) {
+      const name = all.find((x) => x.id === choice.id)!.name;
+      const from = choice.titled.sheetName ? `工作表名「${choice.titled.said}」` : `标题「${choice.titled.said}」`;
+      findings.push(finding(code, `表中没有“${what}”，按${from}计为「${name}」票，请核实`, { ...where, cell: choice.titled.cell }));
+    }
   for (const [choice, what, all] of [
     [group, '测评人类别', scheme.raterGroups],
     [round, '轮次', scheme.rounds],

@@ -59,6 +59,7 @@ export const FINDING_CODES = {
   GROUP_UNKNOWN: { severity: 'error', meaning: '无法确定测评人类别，本票未计入' },
   FIELD_READ_AS: { severity: 'warning', meaning: '测评人类别或轮次写得与方案不同，按其中写到的名称计' },
   GROUP_FROM_TITLE: { severity: 'warning', meaning: '表中没有测评人类别，按标题或工作表名中的“××用”确定' },
+  ROUND_FROM_TITLE: { severity: 'warning', meaning: '表中没有轮次，按标题或工作表名中写到的轮次确定' },
   ROUND_UNKNOWN: { severity: 'error', meaning: '无法确定轮次，本票未计入' },
   BLANK_COPY: { severity: 'warning', meaning: '同一文件中未填写的空白表副本，不作为一张票计入' },
   DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另一张票的评价完全相同（可能是重复提交，也可能是两人评价一致），请核实' },
