@@ -237,11 +237,13 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const findingsBefore = out.findings.length;
       const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries);
       if (!ballot) continue;
-      if (submission.sheets.length > 1 && blankBallot(ballot)) {
-        held.push({ ballot, where, findings: out.findings.splice(findingsBefore) });
-        continue;
+      if (submission.sheets.length > 1) {
+        if (blankBallot(ballot)) {
+          held.push({ ballot, where, findings: out.findings.splice(findingsBefore) });
+          continue;
+        }
+        if (!filled.has(ballot.formId)) filled.set(ballot.formId, sheet.name);
       }
-      if (!blankBallot(ballot) && !filled.has(ballot.formId)) filled.set(ballot.formId, sheet.name);
       count(ballot, where);
     }
     for (const h of held) {
