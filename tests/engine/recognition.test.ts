@@ -227,7 +227,7 @@ describe('/, — and × in the tier cells not chosen', () => {
       [0, 0, 1, 0],
     ]);
     expect(r.read.findings.map((f) => `${f.code} ${f.severity} ${f.cell} ${f.message}`)).toEqual([
-      'MARK_STRUCK_OUT warning C3 等次栏中填了「/」「—」或「×」的格（C3、D3、E3 等 9 处）按未选计，同项的√照常计入',
+      'MARK_STRUCK_OUT warning C3 等次栏中填了「/」「—」「×」或「弃权」「不了解」等的格（C3、D3、E3 等 9 处）按未选计，同项的√照常计入',
     ]);
   });
 
@@ -240,6 +240,13 @@ describe('/, — and × in the tier cells not chosen', () => {
     expect([figures('陈刚').abstain, figures('陈刚').invalid]).toEqual([0, 1]);
     expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['ABSTENTION B4', 'MARK_UNRECOGNISED B5', 'MARK_STRUCK_OUT B4']);
     expect(r.read.findings[1].message).toBe('等次栏应打√，此处为「×」，本项没有√，无法确定「×」是选中还是不选，该项无效');
+  });
+
+  it('a word giving no view (弃权, 不了解) reads as blank: 弃权 on an ordinary form', () => {
+    const r = run(plain(['王毅', '√'], ['李娜', '弃权'], ['陈刚', null, '不了解']));
+    expect(votes(r, '李娜')).toEqual([0, 0, 0, 0]);
+    expect(r.subjects.find((s) => s.name === '李娜')!.figures[0].abstain).toBe(1);
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['ABSTENTION B4', 'ABSTENTION B5', 'MARK_STRUCK_OUT B4']);
   });
 
   it('two √ with dashes beside them are still two marks', () => {

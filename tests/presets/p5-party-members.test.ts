@@ -185,6 +185,23 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(result.findings.filter((f) => annex3Files.has(f.file) && f.code === 'ABSTENTION')).toEqual([]);
   });
 
+  it('附表3 rows where the unit wrote 不涉及 or / instead of leaving them blank are not counted either (said once)', () => {
+    // Unit 6's sheet, 陈静's four item rows: 不涉及 in the first tier cell, / in the others.
+    const sheet = annex3Sheet('测评表', { unit: A3[5].unit, blocks: [{ name: '陈静', marks: A3[5].chen }, { name: '杨帆', marks: A3[5].yang }] });
+    const first = sheet.rows.findIndex((row) => row[0] === '陈静');
+    for (let i = first; i < first + 4; i++) sheet.rows[i].splice(2, 4, '不涉及', '/', '/', '/');
+    const r = runCampaign({ scheme, roster, submissions: [...annex2, ...annex3.slice(0, 5), submission('附表3-6.xlsx', sheet)], today: '2026-12-01' });
+    const chen = r.subjects.find((x) => x.name === '陈静')!;
+    expect(chen.figures.filter((f) => f.form === ANNEX3).map((f) => [f.valid, f.notApplicable, f.invalid])).toEqual([
+      [5, 1, 0],
+      [5, 1, 0],
+      [5, 1, 0],
+      [5, 1, 0],
+    ]);
+    expect(chen.tier).toBe('优秀党员');
+    expect(r.findings.filter((f) => f.file === '附表3-6.xlsx').map((f) => f.code)).toEqual(['MARK_STRUCK_OUT']);
+  });
+
   it('blank 附表3 rows stay out even when the scheme counts abstentions in the denominator', () => {
     const s = structuredClone(scheme);
     s.counting.abstentionsInDenominator = true;

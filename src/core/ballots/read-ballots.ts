@@ -307,10 +307,11 @@ type MarkKind = 'mark' | 'alternative' | 'none' | 'other' | 'formula' | 'error' 
 
 /**
  * What raters write in the tier cells they do not choose: a slash or dash (the "nothing here" of Chinese
- * tables) or ×. Beside one √ they only say "not this"; a dash alone says nothing (blank); a × with no √
+ * tables), a word saying they give no view (弃权, 不了解, 不涉及: a 附3 post they never dealt with), or ×.
+ * Beside one √ they only say "not this"; a dash or such a word alone says nothing (blank); a × with no √
  * might be meant as the mark (a Western X), so it is not read either way (see readEntry).
  */
-const DASH = /^([/\\／＼]|[-—–─－]+)$/;
+const DASH = /^([/\\／＼]|[-—–─－]+|弃权|不了解|不清楚|不涉及|不适用|无关|未接触|无业务往来)$/;
 const CROSS = '×';
 
 function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
@@ -1052,7 +1053,7 @@ function readSheet(
 
   if (struck.length > 0) {
     const shown = struck.length > 3 ? `${struck.slice(0, 3).join('、')} 等 ${struck.length} 处` : struck.join('、');
-    findings.push(finding('MARK_STRUCK_OUT', `等次栏中填了「/」「—」或「×」的格（${shown}）按未选计，同项的√照常计入`, { ...where, cell: struck[0] }));
+    findings.push(finding('MARK_STRUCK_OUT', `等次栏中填了「/」「—」「×」或「弃权」「不了解」等的格（${shown}）按未选计，同项的√照常计入`, { ...where, cell: struck[0] }));
   }
   flagSuspectPatterns(entries, start, rec, reader, where, findings);
   if (entries.length > start && entries.validCount === validBefore)

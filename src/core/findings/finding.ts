@@ -46,7 +46,7 @@ export const FINDING_CODES = {
   MULTIPLE_MARKS: { severity: 'error', meaning: '同一项目打了多个√，该项无效' },
   MARK_OUTSIDE_TIERS: { severity: 'error', meaning: '√打在等次栏以外' },
   MARK_UNRECOGNISED: { severity: 'error', meaning: '等次栏中的内容不是√' },
-  MARK_STRUCK_OUT: { severity: 'warning', meaning: '等次栏中的「/」「—」或与√同项的「×」按未选计' },
+  MARK_STRUCK_OUT: { severity: 'warning', meaning: '等次栏中的「/」「—」「弃权」「不了解」等，或与√同项的「×」，按未选计' },
   MARK_ALTERNATIVE: { severity: 'warning', meaning: '使用了方案允许的其他标记' },
   MARK_WITHOUT_SUBJECT: { severity: 'error', meaning: '有√但没有姓名或项目' },
   ABSTENTION: { severity: 'warning', meaning: '未打√（弃权）' },
