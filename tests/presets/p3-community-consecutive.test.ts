@@ -146,6 +146,14 @@ describe('P3 第五篇: whose past years are whose', () => {
     expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟一（东社区）、孟一（西社区）、孟二 的往年结果');
   });
 
+  it('a past value that is not one of the scheme\'s tiers breaks the run, and is said', () => {
+    const r = run({ 孟二: ['不称职', '不合格'] });
+    expect(streaks(r)[2]).toBe('孟二/ 1');
+    expect(r.findings.filter((f) => f.code === 'HISTORY_VALUE_UNKNOWN').map((f) => f.message)).toEqual([
+      '往年结果中 孟二「不称职」 不是本方案的等次（合格、不合格），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算',
+    ]);
+  });
+
   it('a name spelt otherwise (spaces, traditional, a note) is matched when only one entry could be it', () => {
     expect(streaks(run({ '孟 二': ['不合格'] }))[2]).toBe('孟二/ 2');
     expect(streaks(run({ '孟二（女）': ['不合格'] }))[2]).toBe('孟二/ 2');

@@ -70,6 +70,7 @@ export const FINDING_CODES = {
   TIER_UNDECIDED: { severity: 'warning', meaning: '没有规则适用，等次需由评议委员会决定' },
   QUOTA_TIE: { severity: 'warning', meaning: '名额边界处并列，需评议委员会决定' },
   HISTORY_UNREADABLE: { severity: 'error', meaning: '往年结果表无法读取（缺少姓名列或年度列）或有重复' },
+  HISTORY_VALUE_UNKNOWN: { severity: 'warning', meaning: '往年结果中的等次不是本方案的等次，连续次数在此中断' },
   HISTORY_MISSING: { severity: 'warning', meaning: '方案有“连续N次”的处理，但缺少往年结果，按第一次计' },
   QUOTA_BASE_ASSUMED: { severity: 'warning', meaning: '方案未填写党员（成员）人数，名额按名册人数计算' },
   QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例低于方案要求' },

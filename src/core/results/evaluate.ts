@@ -115,13 +115,17 @@ export function evaluate(
   for (const q of scheme.quotas) applyQuota(scheme, q, results, rated.length, findings);
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
+  const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const withoutHistory: string[] = [];
+  const unknownPast: string[] = [];
   for (const r of results) {
     const subject = roster.subjects[r.index];
     const past = pastTiers(roster, subject, history);
+    // A past year's word that is not one of this scheme's tiers cannot continue a run: said, not guessed at.
+    if (countsRuns) for (const t of past ?? []) if (t !== '' && !scheme.tiers.includes(t)) unknownPast.push(`${subjectLabel(roster, subject)}「${t}」`);
     r.streak = streakOf(r, past ?? []);
     // 连续 N 次 needs the years before this one: without them the run is counted from this year, and said.
-    if (past === null && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!))) {
+    if (countsRuns && past === null && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!))) {
       r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
       withoutHistory.push(subjectLabel(roster, subject));
     }
@@ -129,6 +133,14 @@ export function evaluate(
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
+  if (unknownPast.length > 0)
+    findings.push(
+      finding(
+        'HISTORY_VALUE_UNKNOWN',
+        `往年结果中 ${unknownPast.join('、')} 不是本方案的等次（${scheme.tiers.join('、')}），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算`,
+        { file: '（汇总）' },
+      ),
+    );
   if (withoutHistory.length > 0)
     findings.push(
       finding(

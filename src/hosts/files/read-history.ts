@@ -1,7 +1,8 @@
 /**
  * Past years' results (往年结果) for the rules that count consecutive tiers (seed 002 第五篇: 连续两次、
  * 连续三次被评为不合格). A sheet with a header row naming a 姓名 (or 名称) column and one column per year,
- * headed by the year (2024年, 2024年度, 2024年度评议等次, 2024), each cell that year's tier; a 单位 column
+ * headed by the year (2024年, 2024年度, 2024年度评议等次, 2024, 二〇二四年), each cell that year's tier (a
+ * note in brackets set aside: 不合格（警示谈话） is 不合格); a 单位 column
  * tells apart two people of one name (keyed 王伟（办公室）, as the results write them). Years come out most
  * recent first, as the engine's History wants them; a blank cell is a year without a result, which
  * breaks a run.
@@ -11,11 +12,18 @@ import { Finding, finding } from '../../core/findings/finding';
 import { SheetGrid, Submission, shownValue } from '../../core/forms/grid';
 import { History } from '../../core/results/evaluate';
 import { UNIT_HEADER } from '../../core/roster/roster';
-import { normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
 import { findNameHeader, listedRows } from './read-roster';
 
-/** A year in a column header: 2024年, 2024年度评议等次, 2024. */
+/** A year in a column header: 2024年, 2024年度评议等次, 2024, 二〇二四年 (digits written as characters). */
 const YEAR = /(19|20)\d{2}/;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+function yearIn(label: string): number | null {
+  const digits = label.replace(/[〇零一二三四五六七八九]/g, (d) => String(d === '零' ? 0 : CHINESE_DIGITS.indexOf(d)));
+  const m = YEAR.exec(digits);
+  return m ? Number(m[0]) : null;
+}
 
 interface Layout {
   headerRow: number;
@@ -38,8 +46,8 @@ function findLayout(sheet: SheetGrid): Layout | null {
   const unitCol = labels.findIndex((l, c) => c !== nameCol && UNIT_HEADER.test(l));
   const years: Layout['years'] = [];
   labels.forEach((l, col) => {
-    const m = YEAR.exec(l);
-    if (m && col !== nameCol) years.push({ col, year: Number(m[0]) });
+    const year = yearIn(l);
+    if (year !== null && col !== nameCol) years.push({ col, year });
   });
   years.sort((a, b) => b.year - a.year || a.col - b.col);
   return { headerRow: row, nameCol, nameLabel: labels[nameCol], unitCol: unitCol >= 0 ? unitCol : null, years };
@@ -68,7 +76,7 @@ export function readHistory(submission: Submission): { history: History; finding
     const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
     for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
-      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(text(row[y.col]))), sheet: sheet.name, at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
+      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(withoutAnnotations(text(row[y.col])))), sheet: sheet.name, at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
     }
   }
 

@@ -25,6 +25,12 @@ describe('readHistory', () => {
     expect(history).toEqual({ 孟一: ['不合格', '不合格', '合格'], 孟二: ['', '合格', '不合格'] });
   });
 
+  it('reads years written in characters (二〇二四年) and sets aside a note beside a tier (不合格（警示谈话）)', () => {
+    const { history, findings } = readHistory(sub([['姓名', '二〇二四年度', '二零二五年'], ['王伟', '合格', '不合格（警示谈话）']]));
+    expect(findings).toEqual([]);
+    expect(history).toEqual({ 王伟: ['不合格', '合格'] });
+  });
+
   it('keys two people of one name by their unit (王伟（东社区）), as the results name them', () => {
     const { history, findings } = readHistory(
       sub([
