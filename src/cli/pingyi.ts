@@ -14,6 +14,7 @@ import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { sortByStroke, strokeKeyOf } from '../core/text/stroke-order';
+import { describeHistoryTemplate } from '../core/output/describe-history';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
@@ -28,7 +29,7 @@ export class UsageError extends Error {}
 
 const USAGE = `用法：
   pingyi presets
-  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>
+  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>   （有“连续N次”规则时另生成 往年结果.xlsx）
   pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> [--json]
   pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
@@ -218,14 +219,17 @@ function freshPath(dir: string, name: string): string {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } });
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
   const scheme = schemeFrom(values.scheme as string | undefined);
   const findings: Finding[] = [];
   const roster = (await rosterFrom(values.roster as string | undefined, findings)) ?? [];
   const out = resolve(values.out as string);
   mkdirSync(out, { recursive: true });
-  const sheets = describeTemplates(scheme, roster);
+  // For a 连续 N 次 rule, the 往年结果 sheet the clerk fills (read back by --history), for the campaign's year.
+  const year = Number((scheme.resultsDate ?? todayFrom(values.today) ?? new Date().toISOString()).slice(0, 4));
+  const history = describeHistoryTemplate(scheme, roster, year);
+  const sheets = [...describeTemplates(scheme, roster), ...(history ? [history] : [])];
   for (const sheet of sheets) {
     const name = `${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
     // Never overwrite: a returned copy may still carry the template's name.

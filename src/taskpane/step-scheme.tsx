@@ -7,16 +7,17 @@
  * refused with its reason; the store saves the campaign to the workbook after each change.
  */
 import { Body1, Button, Field, Input, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
 import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
+import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { SheetInfo, WorkbookHost } from '../hosts/workbook-host';
-import { JSON_MIME, downloadFile, errorText, readFileText } from './browser-files';
+import { JSON_MIME, XLSX_MIME, downloadFile, errorText, loadWriter, readFileText } from './browser-files';
 import { readHistoryFile, readRosterFile } from './import-files';
 import { NumberField, NumberValue } from './number-field';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, useAction, useStyles } from './parts';
@@ -250,9 +251,18 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
  */
 function HistorySection({ campaign, host, inWorkbook }: StepProps) {
   const styles = useStyles();
-  const { history } = campaign;
-  if (!campaign.scheme.consequences.some((c) => c.consecutive !== undefined)) return null;
+  const download = useAction();
+  const { history, scheme } = campaign;
+  // The campaign's year: the results date's, else this year's; the template asks for the years before it.
+  const year = Number((scheme.resultsDate ?? new Date().toISOString()).slice(0, 4));
+  const blank = useMemo(() => describeHistoryTemplate(scheme, campaign.roster, year), [scheme, campaign.roster, year]);
+  if (blank === null) return null;
   const names = history ? Object.keys(history) : [];
+  const downloadBlank = () =>
+    download.run('生成往年结果模板失败', async () => {
+      const { writeWorkbook } = await loadWriter();
+      downloadFile('往年结果.xlsx', await writeWorkbook([blank]), XLSX_MIME);
+    });
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">往年结果</Subtitle2>
@@ -261,6 +271,12 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
           ? `往年结果：${names.length} 人（${campaign.historySource ?? ''}）`
           : '本方案有“连续被评为某等次”的处理，需要往年结果（姓名及各年度等次，如「2024年」「2025年」列）；未读取时按本次为第一次计。'}
       </Body1>
+      <div className={styles.row}>
+        <Button disabled={download.busy} onClick={downloadBlank}>
+          下载往年结果模板（名册中的人和往年各年度列）
+        </Button>
+      </div>
+      <ErrorBar error={download.error} />
       <ListImport
         host={host}
         inWorkbook={inWorkbook}

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet } from '../helpers/grids';
 import { writeRoster } from '../helpers/fill-workbook';
@@ -204,6 +205,28 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     expect(subject(without, '吴杰').consequences.map((c) => c.action)).toEqual(['警示谈话']);
     expect(without.findings.filter((f) => f.code === 'HISTORY_MISSING').map((f) => f.file)).toEqual(['（汇总）']);
     expect((await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', path.join(dir, '无此文件.xlsx'), bad])).code).toBe(2);
+  });
+
+  it('template writes 往年结果.xlsx for the 连续 rule: 姓名 and the two years before the campaign\'s; filled in, --history reads it', async () => {
+    const out = path.join(dir, '模板');
+    const t = await pingyi(['template', '--scheme', P, '--roster', roster, '--out', out, '--today', '2026-12-01']);
+    expect(t.code).toBe(0);
+    const file = path.join(out, '往年结果.xlsx');
+    expect(t.stdout).toContain(`已生成 ${file}`);
+    // As the clerk fills it: the rows are the roster's, in its order, under 序号 | 姓名 | 2024年 | 2025年.
+    const wb = XLSX.read(fs.readFileSync(file));
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(wb.Sheets['往年结果'], { header: 1, defval: null });
+    const header = rows.findIndex((r) => r[1] === '姓名');
+    expect(rows[header]).toEqual(['序号', '姓名', '2024年', '2025年']);
+    expect(rows.slice(header + 1, header + 4).map((r) => r[1])).toEqual(['周敏', '吴杰', '郑洁']);
+    const filled = rows.map((r, i) => (i === header + 2 ? [r[0], r[1], '不合格', '不合格'] : r));
+    const history = path.join(dir, '往年结果-已填.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(filled), '往年结果');
+    XLSX.writeFile(book, history);
+    const j = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', history, bad, '--json']));
+    // 不合格 in 2024, 2025 and now: the third time running.
+    expect(subject(j, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免']);
   });
 
   it('--json gives the same findings with code, severity and cell', async () => {

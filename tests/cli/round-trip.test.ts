@@ -108,7 +108,7 @@ function commonChecks(
     expect(s.json.findings.every((f) => f.severity === 'warning')).toBe(true);
   });
 
-  it('`pingyi template` exits 0 and writes one template per form × group (× round)', () => {
+  it('`pingyi template` exits 0 and writes one template per form × group (× round), and 往年结果 for a 连续 rule', () => {
     const { c } = get();
     expect(c.templateRun.code).toBe(0);
     expect(c.templates.map((t) => path.basename(t))).toEqual(expectedTemplates);
@@ -356,7 +356,8 @@ describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超�
     ballot(c, tpl, '评议票-5.xlsx', (t) => t.marks({ 周敏: ['合格'], 吴杰: ['不合格'] }));
     s = await score(c, P);
   });
-  commonChecks(() => ({ c, s }), ['社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx'], {
+  // With its 连续 N 次 rule the preset also gets the 往年结果 sheet the clerk fills (read back by --history).
+  commonChecks(() => ({ c, s }), ['往年结果.xlsx', '社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx'], {
     '社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx': ['测评人类别：与会人员'],
   }, [
     ['NAME_NORMALISED', '评议票-3.xlsx'],

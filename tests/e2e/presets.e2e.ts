@@ -10,7 +10,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Page } from 'playwright-core';
 import { Cell, FilledTemplate, fillMiddleManagerScores, writeRoster } from '../helpers/fill-workbook';
-import { Session, StaticServer, download, foreignRequests, openPage, serveDist, shot } from './harness';
+import * as XLSX from '@e965/xlsx';
+import { Session, StaticServer, download, foreignRequests, openPage, serveDist, sheetTable, shot } from './harness';
 
 interface Ballot {
   /** A part of the template's name that picks exactly one template (a 测评人类别, a round, a form title). */
@@ -26,7 +27,10 @@ interface Case {
   ballots: Ballot[];
   /** Name → [等次 as the pane shows it, 名次 or null to leave unchecked]. */
   expected: Record<string, [string, number | null]>;
-  /** 往年结果 read in 方案 (a 连续 N 次 rule), and what one subject's 等次依据 must then say. */
+  /**
+   * 往年结果 read in 方案 (a 连续 N 次 rule), written into the pane's own blank (its year columns, oldest first,
+   * take the values in the order of `header`), and what one subject's 等次依据 must then say.
+   */
   history?: { header: string[]; rows: Cell[][]; name: string; says: string };
 }
 
@@ -208,7 +212,24 @@ describe('standalone page: every preset, computed in the browser', () => {
       await page.locator('input[type=file][aria-label="从文件读取名册"]').setInputFiles(roster);
       await page.getByText(`名册 ${c.roster.length} 人`).waitFor();
       if (c.history) {
-        const history = writeRoster(join(dir, '往年结果.xlsx'), c.history.header, c.history.rows, '往年评议结果');
+        // The pane's own blank 往年结果 (the roster's names, a column per past year), filled as a clerk would.
+        const blankHistory = await download(page, () => page.getByRole('button', { name: /^下载往年结果模板/ }).click(), test);
+        const book = XLSX.read(blankHistory.bytes);
+        const table = sheetTable(book, '往年结果');
+        const header = table.findIndex((r) => r.includes('姓名'));
+        const nameCol = table[header].indexOf('姓名');
+        expect(table.slice(header + 1, header + 1 + c.roster.length).map((r) => r[nameCol])).toEqual(c.roster.map((r) => r[0]));
+        // The year columns, oldest first, whatever this year is.
+        const yearCols = table[header].flatMap((label, col) => (/^\d{4}年$/.test(String(label)) ? [col] : []));
+        expect(yearCols).toHaveLength(c.history.header.length - 1);
+        for (const row of table.slice(header + 1)) {
+          const given = c.history.rows.find((g) => g[0] === row[nameCol]);
+          if (given) yearCols.forEach((col, k) => (row[col] = given[k + 1]));
+        }
+        const history = join(dir, '往年结果.xlsx');
+        const filled = XLSX.utils.book_new();
+        XLSX.utils.book_append_sheet(filled, XLSX.utils.aoa_to_sheet(table), '往年结果');
+        XLSX.writeFile(filled, history);
         await page.locator('input[type=file][aria-label="从文件读取往年结果"]').setInputFiles(history);
         await page.getByText(`往年结果：${c.history.rows.length} 人（文件「往年结果.xlsx」）`).waitFor();
       } else expect(await page.getByText('往年结果').count()).toBe(0);
