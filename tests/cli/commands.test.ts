@@ -227,6 +227,23 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     const j = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', history, bad, '--json']));
     // 不合格 in 2024, 2025 and now: the third time running.
     expect(subject(j, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免']);
+    // The blank 往年结果 left among ballots is no ballot, and says so.
+    const mixed = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, out, '--json']));
+    expect(mixed.findings.filter((f) => f.file === '往年结果.xlsx').map((f) => [f.code, f.message])).toEqual([
+      ['OWN_OUTPUT_SHEET', '工作表「往年结果」是本工具生成的往年结果，不是测评表，未读取'],
+    ]);
+  });
+
+  it('a result workbook written by score into the folder is passed over on the next run, sheet by sheet, said', async () => {
+    const again = path.join(dir, 'again');
+    fs.cpSync(clean, again, { recursive: true });
+    expect((await pingyi(['score', '--scheme', P, '--roster', roster, again, '--out', path.join(again, '结果.xlsx')])).code).toBe(0);
+    const r = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, again, '--json']));
+    expect(r.participation.map((p) => p.returned)).toEqual([2]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.file, f.sheet])).toEqual(
+      ['排名表', '公示表', '整改清单', '统计表', '校验结果'].map((sheet) => ['OWN_OUTPUT_SHEET', 'warning', '结果.xlsx', sheet]),
+    );
+    expect(r.findings[0].message).toBe('工作表「排名表」是本工具生成的排名表，不是测评表，未读取');
   });
 
   it('--json gives the same findings with code, severity and cell', async () => {

@@ -206,6 +206,10 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
       const meta = sheet.meta ?? submission.meta;
+      if (meta?.output !== undefined) {
+        out.findings.push(finding('OWN_OUTPUT_SHEET', `工作表「${sheet.name}」是本工具生成的${meta.output}，不是测评表，未读取`, { ...where, cell: 'A1' }));
+        continue;
+      }
       const { best, runnerUp } = layouts.recognise(view, meta?.formId);
       if (best && runnerUp && runnerUp.score === best.score)
         out.findings.push(

@@ -33,8 +33,11 @@ export interface SheetGrid {
 export interface Submission {
   file: string;
   sheets: SheetGrid[];
-  /** Set by a host that recognised the project's own template metadata. */
-  meta?: { formId?: string; groupId?: string; roundId?: string };
+  /**
+   * Set by a host that recognised the project's own metadata: a template's form, group and round, or
+   * `output`, the kind of a sheet this project wrote as a result (排名表 …), which is no ballot.
+   */
+  meta?: { formId?: string; groupId?: string; roundId?: string; output?: string };
 }
 
 export function isSpecial(v: CellValue): v is SpecialCell {

@@ -82,6 +82,8 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
  * the sheet by its labels alone).
  */
 export function templateSubmissionMeta(meta: Record<string, string> | undefined, scheme: Scheme): Submission['meta'] | null {
+  // A sheet this project wrote as a result or for the clerk (排名表, 往年结果 …), whatever the scheme: no ballot.
+  if (meta && OUTPUT_NAMES[meta.kind] !== undefined) return { output: OUTPUT_NAMES[meta.kind] };
   if (!meta || meta.kind !== 'template' || meta.schemeId !== scheme.id) return null;
   const form = scheme.forms.find((f) => f.id === meta.formId);
   if (!form) return null;
@@ -90,6 +92,16 @@ export function templateSubmissionMeta(meta: Record<string, string> | undefined,
   if (scheme.rounds.some((r) => r.id === meta.roundId)) out.roundId = meta.roundId;
   return out;
 }
+
+/** The kinds of sheet the project writes that are not forms to fill, as the clerk knows them. */
+const OUTPUT_NAMES: Readonly<Record<string, string>> = {
+  ranking: '排名表',
+  publication: '公示表',
+  rectification: '整改清单',
+  statistics: '统计表',
+  findings: '校验结果',
+  history: '往年结果',
+};
 
 interface TemplateSpec {
   scheme: Scheme;
