@@ -24,6 +24,7 @@ export const FINDING_CODES = {
   FILE_DAMAGED: { severity: 'error', meaning: '文件已损坏或不完整' },
   FILE_ENCRYPTED: { severity: 'error', meaning: '文件设有打开密码，无法读取' },
   FILE_TOO_COMPLEX: { severity: 'error', meaning: '文件解压后过大、单元格或工作表过多（疑似压缩炸弹），未读取' },
+  CHECKBOXES_NOT_READ: { severity: 'error', meaning: '用插入的复选框打勾，勾选不在单元格中，未计入' },
   WORKBOOK_EMPTY: { severity: 'error', meaning: '工作簿中没有任何内容' },
   ROSTER_DUPLICATE_NAME: { severity: 'warning', meaning: '名册中有重名，测评表上须能区分' },
   ROSTER_VALUE_UNRECOGNISED: { severity: 'warning', meaning: '名册中某栏的内容无法识别' },

@@ -306,11 +306,36 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
       return fail('damaged', `「${file}」已损坏或格式不完整，无法读取（${reason}）`);
     }
-    return toOutcome(file, wb, L, s.format, fail);
+    const outcome = toOutcome(file, wb, L, s.format, fail);
+    const ticked = parts ? tickedCheckBoxes(parts) : 0;
+    if (ticked > 0 && outcome.submission)
+      outcome.findings.push(
+        finding(
+          'CHECKBOXES_NOT_READ',
+          `「${file}」中有 ${ticked} 个勾选了的复选框（插入的表单控件），本工具只读取单元格中的√，复选框的勾选未计入；请在相应单元格中打√后重新提交`,
+          { file },
+        ),
+      );
+    return outcome;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return fail('damaged', `「${file}」无法读取（${reason}）`);
   }
+}
+
+/**
+ * Check boxes inserted as form controls (开发工具 › 插入 › 复选框) and ticked: a rater may tick those instead
+ * of typing √, and the tick lives in the control's part (xl/ctrlProps/ctrlPropN.xml, checked="Checked"),
+ * not in a cell, so the sheet reads as blank. Counted so that it can be said.
+ */
+function tickedCheckBoxes(parts: ZipParts): number {
+  let ticked = 0;
+  for (const p of parts.entries) {
+    if (!/^xl\/ctrlProps\/[^/]+\.xml$/i.test(p.name)) continue;
+    const xml = new TextDecoder().decode(p.data);
+    if (/objectType\s*=\s*["']CheckBox["']/i.test(xml) && /\bchecked\s*=\s*["'](Checked|Mixed)["']/i.test(xml)) ticked++;
+  }
+  return ticked;
 }
 
 /** The parts of SheetJS's API used by parseParts, which its type declarations leave out. */

@@ -4,6 +4,7 @@
  * The workbooks are written by SheetJS here (not by the project's exceljs writer).
  */
 import * as XLSX from '@e965/xlsx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid } from '../../../core/forms/grid';
 import { findDuplicateFiles } from '../content-hash';
 import { DEFAULT_LIMITS, detectFormat, readWorkbook } from '../read-workbook';
@@ -166,6 +167,30 @@ describe('every sheet, hidden ones included; the template metadata sheet is kept
     const out = await readWorkbook('t.xlsx', write(wb, 'xlsx'));
     expect(out.submission!.sheets.map((s) => s.name)).toEqual(['测评表', '隐藏']);
     expect(out.templateMeta).toEqual({ 测评表: { formId: 'f1', kind: 'template' } });
+  });
+});
+
+describe('check boxes inserted as form controls (the tick is not in a cell)', () => {
+  const withControls = (...checked: ('Checked' | 'Unchecked')[]) => {
+    const files = unzipSync(write(book({ name: '测评表', aoa: [['姓名', '优秀', '称职'], ['王毅', null, null]] }), 'xlsx'));
+    checked.forEach((state, i) => {
+      files[`xl/ctrlProps/ctrlProp${i + 1}.xml`] = strToU8(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<formControlPr xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" objectType="CheckBox" ${state === 'Checked' ? 'checked="Checked" ' : ''}lockText="1"/>`,
+      );
+    });
+    return zipSync(files);
+  };
+
+  it('says how many are ticked (error: those ticks are votes not counted), naming the file; the sheet is still read', async () => {
+    const r = await readWorkbook('勾选.xlsx', withControls('Checked', 'Unchecked', 'Checked'));
+    expect(r.submission?.sheets.map((s) => s.name)).toEqual(['测评表']);
+    expect(r.findings.map((f) => [f.code, f.severity, f.file, f.message])).toEqual([
+      ['CHECKBOXES_NOT_READ', 'error', '勾选.xlsx', '「勾选.xlsx」中有 2 个勾选了的复选框（插入的表单控件），本工具只读取单元格中的√，复选框的勾选未计入；请在相应单元格中打√后重新提交'],
+    ]);
+  });
+
+  it('says nothing when no box is ticked (nothing is lost)', async () => {
+    expect((await readWorkbook('空.xlsx', withControls('Unchecked'))).findings).toEqual([]);
   });
 });
 
