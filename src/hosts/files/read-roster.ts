@@ -10,7 +10,8 @@
  * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员 (rosterCategory there).
  *
  * A header may take two rows (基本情况 merged over 单位 and 职务), and may come again inside the list
- * (pages pasted together). Blank rows, note lines (注：…),
+ * (pages pasted together). A footnote mark beside a name (王毅*) is set aside and, when the list explains
+ * it (带*者为预备党员), kept as the flag 名册标注. Blank rows, note lines (注：…),
  * signatures and dates (制表人：…) and totals (合计, 共N人) are skipped; names are trimmed
  * (displayName); a person's name with digits is kept and reported; the same name twice is reported and
  * both entries are kept (the engine then cannot tell them apart on a ballot).
@@ -46,6 +47,11 @@ const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
 const NOTE_LINE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
+
+/** A footnote mark beside a name in a printed list (王毅*, 李娜※), explained under the list. */
+const NAME_MARK = /^([*＊※★☆△▲#＃]+)|([*＊※★☆△▲#＃]+)$/;
+/** The list's explanation of a mark: 带*者为预备党员, 标※的为预备党员, 注：*为预备党员. */
+const MARK_LEGEND = /(?:带|标有?|加|有)?\s*([*＊※★☆△▲#＃])\s*号?\s*(?:者|的|人员)?\s*(?:为|是|系)\s*([^，。；,;、\s]+)/;
 
 /** How far down a header row may sit (title rows and notes above it). */
 const HEADER_SEARCH_ROWS = 30;
@@ -92,7 +98,7 @@ export function* listedRows(sheet: SheetGrid, headerRow: number, nameCol: number
     const row = sheet.rows[r] ?? [];
     if (isBlank(row[nameCol])) continue;
     const name = displayName(text(row[nameCol]));
-    if (name === '' || NOTE_LINE.test(name)) continue;
+    if (name === '' || NOTE_LINE.test(name) || MARK_LEGEND.test(name)) continue;
     // The header again (pages of a printed list pasted together): nobody is called 姓名.
     if (normalizeLabel(name) === nameLabel) continue;
     const lead = row.slice(0, nameCol).map(text).find((t) => t !== '');
@@ -126,6 +132,23 @@ function findLayout(sheet: SheetGrid): Layout | null {
   return { headerRow: twoRows ? r + 1 : r, nameCol, people: header.people, nameLabel: labels[nameCol], columns };
 }
 
+function sameMark(a: string): string {
+  return a.replace(/＊/g, '*').replace(/＃/g, '#');
+}
+
+/** What the list's notes say its marks mean, mark → meaning (预备党员). */
+function markLegend(submission: Submission): Map<string, { meaning: string; said: string }> {
+  const legend = new Map<string, { meaning: string; said: string }>();
+  for (const sheet of submission.sheets)
+    for (const row of sheet.rows)
+      for (const v of row ?? []) {
+        if (typeof v !== 'string') continue;
+        const m = MARK_LEGEND.exec(v);
+        if (m && !legend.has(sameMark(m[1]))) legend.set(sameMark(m[1]), { meaning: m[2], said: v.trim() });
+      }
+  return legend;
+}
+
 export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[] } {
   const file = submission.file;
   const roster: RosterEntry[] = [];
@@ -133,13 +156,32 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
   /** normalized name → where each entry came from. */
   const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[]; units: string[] }>();
   let headers = 0;
+  let legend: ReturnType<typeof markLegend> | null = null;
 
   for (const sheet of submission.sheets) {
     const layout = findLayout(sheet);
     if (!layout) continue;
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
-    for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
+    for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
+      // A footnote mark is no part of the name: set aside, and what the list says it means kept as a flag.
+      const mark = NAME_MARK.exec(written);
+      const name = mark ? written.replace(NAME_MARK, '').trim() : written;
+      let marked: { key: string; meaning: string } | null = null;
+      if (mark && name !== '') {
+        const sign = sameMark((mark[1] ?? mark[2])[0]);
+        const said = (legend ??= markLegend(submission)).get(sign);
+        if (said) marked = { key: '名册标注', meaning: said.meaning };
+        findings.push(
+          finding(
+            'ROSTER_NAME_SUSPECT',
+            said
+              ? `名册中「${written}」按「${name}」读入，其标记「${sign}」按名册中的说明「${said.said}」读作「${said.meaning}」`
+              : `名册中「${written}」带有标记「${sign}」，已按「${name}」读入；名册中没有找到这个标记的说明，其含义未读取，如有需要请填在类别栏`,
+            { ...where(r, layout.nameCol), subject: name },
+          ),
+        );
+      }
       // Digits are in no person's name: kept as written (the list is the clerk's), and said.
       if (layout.people && /[0-9０-９]/.test(name))
         findings.push(
@@ -193,6 +235,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
         }
       }
+      if (marked && !flags.has(marked.key)) flags.set(marked.key, marked.meaning);
       if (flags.size > 0) entry.flags = Object.fromEntries(flags);
       roster.push(entry);
       const key = normalizeName(name);

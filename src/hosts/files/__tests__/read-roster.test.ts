@@ -3,7 +3,7 @@
  * blank and note rows skipped, duplicates reported and kept, flags by header text.
  */
 import { CellValue, Submission } from '../../../core/forms/grid';
-import { buildRoster, hasFlag, matchName, tellApart } from '../../../core/roster/roster';
+import { buildRoster, hasFlag, matchName, rosterCategory, tellApart } from '../../../core/roster/roster';
 import { readRoster } from '../read-roster';
 import { readWorkbook } from '../read-workbook';
 import { book, write } from './fixtures';
@@ -126,6 +126,29 @@ describe('readRoster', () => {
     ]);
     // A slash or dash is "none", as 无 is; only 陈刚's cell says something happened.
     expect(roster.map((r) => hasFlag(r, '违法违纪'))).toEqual([false, false, false, true]);
+  });
+
+  it('sets a footnote mark aside from the name (王毅*) and reads what the list says it means (带*者为预备党员)', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['序号', '姓名', '单位'],
+        [1, '王毅', '机关'],
+        [2, '李娜＊', '机关'],
+        [3, '张伟※', '机关'],
+        [null, '带*者为预备党员', null],
+      ]),
+    );
+    expect(roster).toEqual([
+      { name: '王毅', unit: '机关' },
+      { name: '李娜', unit: '机关', flags: { 名册标注: '预备党员' } },
+      { name: '张伟', unit: '机关' },
+    ]);
+    expect(findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['ROSTER_NAME_SUSPECT', 'B3', '名册中「李娜＊」按「李娜」读入，其标记「*」按名册中的说明「带*者为预备党员」读作「预备党员」'],
+      ['ROSTER_NAME_SUSPECT', 'B4', '名册中「张伟※」带有标记「※」，已按「张伟」读入；名册中没有找到这个标记的说明，其含义未读取，如有需要请填在类别栏'],
+    ]);
+    // And the engine then treats her as the roster says (rosterCategory reads every column).
+    expect(rosterCategory(roster[1], '预备党员')).toEqual({ says: 'yes', field: '名册标注', text: '预备党员' });
   });
 
   it('takes 姓名 with who is listed before it, not someone else\'s (入党介绍人姓名, 联系人姓名)', () => {
