@@ -132,6 +132,8 @@ function ListImport(props: {
   sheetHint: RegExp;
   fromGrids: (grids: SheetGrid[], sheet: string, findings: Finding[]) => void;
   fromFile: (file: File) => Promise<void>;
+  /** What reading the list last found, shown under it. */
+  problems: Finding[];
 }) {
   const { host, inWorkbook, what, sheetHint } = props;
   const styles = useStyles();
@@ -191,6 +193,11 @@ function ListImport(props: {
       </div>
       <ErrorBar error={listing.error} />
       <ErrorBar error={action.error} />
+      <ProblemsBar
+        intent={props.problems.some((f) => f.severity === 'error') ? 'error' : 'warning'}
+        title={`${what}中的问题`}
+        problems={props.problems.map((f) => f.message)}
+      />
     </>
   );
 }
@@ -220,11 +227,7 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
           const { roster: read, findings } = await readRosterFile(file);
           campaign.setRoster(read, `文件「${file.name}」`, findings);
         }}
-      />
-      <ProblemsBar
-        intent={campaign.rosterFindings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
-        title="名册中的问题"
-        problems={campaign.rosterFindings.map((f) => f.message)}
+        problems={campaign.rosterFindings}
       />
       {roster.length > 0 ? (
         <details>
@@ -290,11 +293,7 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
           const { history: read, findings } = await readHistoryFile(file);
           campaign.setHistory(read, `文件「${file.name}」`, findings);
         }}
-      />
-      <ProblemsBar
-        intent={campaign.historyFindings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
-        title="往年结果中的问题"
-        problems={campaign.historyFindings.map((f) => f.message)}
+        problems={campaign.historyFindings}
       />
       {history && names.length > 0 ? (
         <details>
