@@ -63,13 +63,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /**
  * The names on one line of a list: one a line, or a list pasted as it is published, names apart by 、，；
  * a tab, or two spaces and more (王　毅　　李　娜). One space is never a separator: it pads two-character
- * names (王　毅) and may stand for the dot of a transcribed one (阿依古丽 买买提).
+ * names (王　毅) and may stand for the dot of a transcribed one (阿依古丽 买买提); two one-character pieces
+ * apart by a wider gap are one name padded to three characters' width (王  毅): no name has one character.
  */
 export function namesOnLine(line: string): string[] {
-  return line
-    .split(/[、，,；;\t]+|[\s\u3000]{2,}/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
+  const names: string[] = [];
+  for (const part of line.split(/[、，,；;\t]+/)) {
+    // Split at wide gaps, keeping them: a one-character piece beside another is a padded name (王  毅).
+    const pieces = part.split(/([\s\u3000]{2,})/);
+    for (let i = 0; i < pieces.length; i += 2) {
+      let name = pieces[i].trim();
+      if ([...name].length === 1 && i + 2 < pieces.length && [...pieces[i + 2].trim()].length === 1) {
+        name = `${name}${pieces[i + 1]}${pieces[i + 2].trim()}`;
+        i += 2;
+      }
+      if (name !== '') names.push(name);
+    }
+  }
+  return names;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {

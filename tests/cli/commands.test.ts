@@ -45,6 +45,11 @@ describe('pingyi sort --by stroke', () => {
     expect(r.stdout.split('\n')).toEqual(['丁小强', '马兰', '王　毅', '李　娜', '何静', '张伟', '阿依古丽 买买提', '陈静', '']);
   });
 
+  it('keeps a two-character name padded with a wide gap (王  毅) whole: no name has one character', async () => {
+    const r = await pingyi(['sort', '--by', 'stroke'], '陈  静    李  娜　　王沪宁\n');
+    expect(r.stdout).toBe('王沪宁\n李  娜\n陈  静\n');
+  });
+
   it('says on stderr which names it could not place by the rule (characters without stroke data), listed last', async () => {
     const r = await pingyi(['sort', '--by', 'stroke'], '侴明\n王毅\nSmith\n');
     expect(r.code).toBe(0);
