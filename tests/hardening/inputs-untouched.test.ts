@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pingyi, tempDir } from '../cli/cli-harness';
+import { writeRoster } from '../helpers/fill-workbook';
 import { CampaignFiles, PRESET, TODAY, walk, writeCampaign } from './campaign-fixture';
 
 jest.setTimeout(60_000);
@@ -73,6 +74,16 @@ describe('every input is byte-identical, with the same modification time, after'
       expect(r.code).toBe(1); // the damaged and the text file are errors
       expect(changes()).toEqual(NONE);
     }
+  });
+
+  it('pingyi validate --history: the 往年结果 file as well', async () => {
+    const history = writeRoster(path.join(tempDir('history'), '往年结果.xlsx'), ['姓名', '2025年'], [['王毅', '合格']]);
+    fs.utimesSync(history, OLD, OLD);
+    const was = stamp(history);
+    await pingyi(['validate', '--scheme', c.scheme, '--roster', c.roster, '--history', history, c.inbox]);
+    expect(stamp(history)).toEqual(was);
+    expect(changes()).toEqual(NONE);
+    fs.rmSync(path.dirname(history), { recursive: true, force: true });
   });
 
   it('pingyi score, plain and --json, with the preset and with the scheme file', async () => {
