@@ -9,7 +9,7 @@
  */
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
-import { SheetGrid, Submission, shownValue } from '../../core/forms/grid';
+import { CellValue, SheetGrid, Submission, shownValue } from '../../core/forms/grid';
 import { History } from '../../core/results/evaluate';
 import { UNIT_HEADER } from '../../core/roster/roster';
 import { normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
@@ -34,9 +34,9 @@ interface Layout {
   years: { col: number; year: number }[];
 }
 
-function text(v: unknown): string {
-  const s = shownValue(v as never);
-  return s === null || s === undefined ? '' : String(s).trim();
+function text(v: CellValue | undefined): string {
+  const s = shownValue(v);
+  return s === null ? '' : String(s).trim();
 }
 
 function findLayout(sheet: SheetGrid): Layout | null {
@@ -56,7 +56,7 @@ function findLayout(sheet: SheetGrid): Layout | null {
 export function readHistory(submission: Submission): { history: History; findings: Finding[] } {
   const file = submission.file;
   const findings: Finding[] = [];
-  const rows: { name: string; unit: string; tiers: string[]; sheet: string; at: { sheet: string; cell: string } }[] = [];
+  const rows: { name: string; unit: string; tiers: string[]; at: { sheet: string; cell: string } }[] = [];
   let headers = 0;
   for (const sheet of submission.sheets) {
     const layout = findLayout(sheet);
@@ -76,7 +76,7 @@ export function readHistory(submission: Submission): { history: History; finding
     const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
     for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
-      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(withoutAnnotations(text(row[y.col])))), sheet: sheet.name, at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
+      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(withoutAnnotations(text(row[y.col])))), at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
     }
   }
 
@@ -96,7 +96,7 @@ export function readHistory(submission: Submission): { history: History; finding
       findings.push(
         finding(
           'HISTORY_UNREADABLE',
-          `往年结果中「${key}」出现 ${listed.length} 次（${listed.map((l) => `${l.sheet}!${l.at.cell}`).join('、')}），无法确定是谁的，均未读取；请用单位栏区分或删去重复行`,
+          `往年结果中「${key}」出现 ${listed.length} 次（${listed.map((l) => `${l.at.sheet}!${l.at.cell}`).join('、')}），无法确定是谁的，均未读取；请用单位栏区分或删去重复行`,
           { file, ...listed[1].at, subject: listed[0].name },
         ),
       );
