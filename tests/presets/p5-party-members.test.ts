@@ -64,6 +64,22 @@ describe('P5 附表1: the branch rated by its 党小组 (one sheet per 党小组
     expect(result.read.ballots[0].comments).toEqual(['希望多组织学习交流']);
   });
 
+  it('the branch written with or without 中共 …委员会 or 党 (机关支部, 中共机关支部委员会 for 机关党支部) is that branch, said', () => {
+    const listed: RosterEntry[] = [{ name: '机关党支部', kind: 'organisation' }, { name: '第二党支部', kind: 'organisation' }];
+    const written = [
+      annex1Sheet('第一党小组', { branch: '机关支部', marks: [S, S, S, FS, BS] }),
+      annex1Sheet('第二党小组', { branch: '中共机关支部委员会', marks: [S, S, FS, FS, DS] }),
+      annex1Sheet('第三党小组', { branch: '机关党支部', marks: [S, S, S, S, BS] }),
+    ];
+    const r = runCampaign({ scheme, roster: listed, submissions: [submission('附表1.xlsx', ...written)], today: '2026-12-01' });
+    expect(r.subjects[0].satisfaction).toEqual({ votes: 12, valid: 15, share: '80.00%' });
+    expect(r.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.read.findings.filter((f) => f.code === 'NAME_NORMALISED').map((f) => [f.sheet, f.message])).toEqual([
+      ['第一党小组', '名称「机关支部」按名册中的「机关党支部」计'],
+      ['第二党小组', '名称「中共机关支部委员会」按名册中的「机关党支部」计'],
+    ]);
+  });
+
   it('a sheet still reading the printed "机关/中心" names no branch in the roster: reported at A3, not counted, not guessed', () => {
     const unfilled = annex1Sheet('第四党小组', { marks: [S, S, S, S, S] });
     const r = runCampaign({ scheme, roster, submissions: [submission('附表1-机关支部.xlsx', ...sheets), submission('附表1-未填.xlsx', unfilled)], today: '2026-12-01' });

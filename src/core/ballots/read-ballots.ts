@@ -1161,8 +1161,8 @@ function reportMatch(roster: Roster, m: NameMatch, name: string, where: { file: 
     case 'exact':
       return m.index;
     case 'normalised': {
-      const listed = roster.all[m.index].name;
-      findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
+      const { name: listed, kind } = roster.all[m.index];
+      findings.push(finding('NAME_NORMALISED', `${kind === 'organisation' ? '名称' : '姓名'}「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
       return m.index;
     }
     case 'ambiguous':

@@ -34,6 +34,34 @@ export interface Roster {
   byKey: Map<string, number[]>;
 }
 
+/**
+ * An organisation's name without the words its writers add or leave out: 中共 / 中国共产党 before it,
+ * 委员会 after it, 党 before 支部 or 总支 (中共机关支部委员会, 机关党支部 and 机关支部 are one).
+ */
+export function organisationKey(name: string): string {
+  return normalizeName(name)
+    .replace(/^(中国共产党|中共)/, '')
+    .replace(/委员会$/, '')
+    .replace(/党(支部|总支)/g, '$1');
+}
+
+/** organisationKey → indexes of the organisations in a roster view, made when first needed. */
+const organisationKeys = new WeakMap<Roster, Map<string, number[]>>();
+
+function organisationHits(roster: Roster, raw: string): number[] | undefined {
+  let byKey = organisationKeys.get(roster);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const s of roster.subjects) {
+      if (s.kind !== 'organisation') continue;
+      const key = organisationKey(s.name);
+      byKey.set(key, [...(byKey.get(key) ?? []), s.index]);
+    }
+    organisationKeys.set(roster, byKey);
+  }
+  return byKey.size > 0 ? byKey.get(organisationKey(raw)) : undefined;
+}
+
 export function buildRoster(entries: readonly RosterEntry[]): Roster {
   const subjects = entries.map((e, index) => ({ ...e, name: e.name.trim(), index, key: normalizeName(e.name) }));
   const byKey = new Map<string, number[]>();
@@ -89,6 +117,8 @@ export function matchName(roster: Roster, raw: string): NameMatch {
     // A name with its post after it; not two names (王毅 李娜), which stay unmatched.
     const split = hits ? null : nameWithNote(bare);
     if (split && !split.note.some((p) => roster.byKey.has(normalizeName(p)))) hits = roster.byKey.get(normalizeName(split.name));
+    // An organisation written with or without 中共 …委员会, 党支部 or 支部.
+    if (!hits && bare.trim() !== '') hits = organisationHits(roster, bare);
     if (!hits) return { kind: 'none' };
     return hits.length > 1 ? { kind: 'ambiguous', indexes: hits } : { kind: 'normalised', index: hits[0] };
   }
