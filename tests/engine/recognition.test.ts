@@ -209,6 +209,18 @@ describe('an unfilled copy of the form beside a filled one in the same file', ()
     ]);
   });
 
+  it('also when the copy does not say its rater group (a template that leaves it to the rater): no GROUP_UNKNOWN', () => {
+    const unsaid: SheetGrid = { name: '原表', rows: [['姓名', ...LEVELS], ['王毅'], ['李娜'], ['陈刚']], merges: [] };
+    const r = read([unsaid, { ...filled, name: '填写' }]);
+    expect(r.read.ballots.map((b) => b.sheet)).toEqual(['填写']);
+    expect(r.read.uncounted).toEqual([]);
+    expect(r.read.findings.map((f) => [f.code, f.sheet])).toEqual([['BLANK_COPY', '原表']]);
+    // Alone, the same sheet is what it was: a sheet whose group is unknown, not counted.
+    const alone = read([unsaid]);
+    expect(alone.read.uncounted.map((u) => [u.sheet, u.reason])).toEqual([['原表', 'group']]);
+    expect(alone.read.findings.map((f) => f.code)).toContain('GROUP_UNKNOWN');
+  });
+
   it('a blank form alone in its file, or with other blank ones, is still a blank ballot (弃权), as before', () => {
     const r = read([blank('S')], [blank('A'), blank('B')]);
     expect(r.read.ballots.map((b) => `${b.file}!${b.sheet}`)).toEqual(['f1.xlsx!S', 'f2.xlsx!A', 'f2.xlsx!B']);

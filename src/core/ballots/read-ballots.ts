@@ -200,7 +200,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   for (const submission of submissions) {
     // Blank ballots of a file with several sheets wait for its other sheets: an unfilled copy of a form
     // beside a filled one (the template kept, the filled sheet a copy of it) is not a ballot.
-    const held: { ballot: Ballot; where: { file: string; sheet: string }; findings: Finding[] }[] = [];
+    const held: { ballot: Ballot | null; formId: string; where: { file: string; sheet: string }; findings: Finding[]; uncounted: UncountedBallot[] }[] = [];
     const filled = new Map<string, string>();
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
@@ -239,11 +239,18 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
       const findingsBefore = out.findings.length;
-      const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries);
-      if (!ballot) continue;
+      const uncountedBefore = out.uncounted.length;
+      const blankUncounted = { formId: null as string | null };
+      const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries, blankUncounted);
+      if (!ballot) {
+        // Not counted (its group unknown) and blank: as below, maybe only a copy beside a filled one.
+        if (submission.sheets.length > 1 && blankUncounted.formId !== null)
+          held.push({ ballot: null, formId: blankUncounted.formId, where, findings: out.findings.splice(findingsBefore), uncounted: out.uncounted.splice(uncountedBefore) });
+        continue;
+      }
       if (submission.sheets.length > 1) {
         if (blankBallot(ballot)) {
-          held.push({ ballot, where, findings: out.findings.splice(findingsBefore) });
+          held.push({ ballot, formId: ballot.formId, where, findings: out.findings.splice(findingsBefore), uncounted: [] });
           continue;
         }
         if (!filled.has(ballot.formId)) filled.set(ballot.formId, sheet.name);
@@ -251,15 +258,16 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       count(ballot, where);
     }
     for (const h of held) {
-      const other = filled.get(h.ballot.formId);
+      const other = filled.get(h.formId);
       if (other !== undefined)
         out.findings.push(
-          finding('BLANK_COPY', `工作表「${h.ballot.sheet}」是未填写的空白表，同一文件中另有已填写的「${other}」，不作为一张票计入`, { ...h.where, cell: 'A1' }),
+          finding('BLANK_COPY', `工作表「${h.where.sheet}」是未填写的空白表，同一文件中另有已填写的「${other}」，不作为一张票计入`, { ...h.where, cell: 'A1' }),
         );
       else {
         // One by one: a blank sheet of a million rows holds a million 弃权 findings, too many to spread.
         for (const f of h.findings) out.findings.push(f);
-        count(h.ballot, h.where);
+        out.uncounted.push(...h.uncounted);
+        if (h.ballot) count(h.ballot, h.where);
       }
     }
   }
@@ -269,7 +277,11 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
 function blankBallot(b: Ballot): boolean {
   if (b.recommended.length > 0 || b.recommendationsVoid || b.comments.length > 0) return false;
-  for (let i = b.start; i < b.end; i++) if (b.packed.status[i] !== ABSTAIN && b.packed.status[i] !== NA) return false;
+  return onlyBlank(b.packed, b.start, b.end);
+}
+
+function onlyBlank(entries: EntryList, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (entries.status[i] !== ABSTAIN && entries.status[i] !== NA) return false;
   return true;
 }
 
@@ -783,6 +795,8 @@ function readSheet(
   rec: RecognisedForm,
   out: ReadResult,
   entries: EntryList,
+  /** Set when the sheet is not counted (group or round unknown) and nothing was written on it. */
+  blankUncounted: { formId: string | null },
 ): Ballot | null {
   const form = rec.form;
   const roster = reader.roster;
@@ -1065,6 +1079,7 @@ function readSheet(
 
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
+    if (recommended.length === 0 && comments.length === 0 && onlyBlank(entries, start, entries.length)) blankUncounted.formId = form.id;
     entries.truncate(start);
     return null;
   }
