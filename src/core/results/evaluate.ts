@@ -116,11 +116,12 @@ export function evaluate(
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
+  const anyHistory = Object.keys(history).length > 0;
   const withoutHistory: string[] = [];
   const unknownPast: string[] = [];
   for (const r of results) {
     const subject = roster.subjects[r.index];
-    const past = pastTiers(roster, subject, history);
+    const past = anyHistory ? pastTiers(roster, subject, history) : null;
     // A past year's word that is not one of this scheme's tiers cannot continue a run: said, not guessed at.
     if (countsRuns) for (const t of past ?? []) if (t !== '' && !scheme.tiers.includes(t)) unknownPast.push(`${subjectLabel(roster, subject)}「${t}」`);
     r.streak = streakOf(r, past ?? []);
