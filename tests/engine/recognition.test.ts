@@ -18,6 +18,8 @@ function run(...sheets: SheetGrid[]) {
 /** A plain ballot: the rater group in row 1, 姓名 and the four levels in row 2, the given rows from row 3. */
 const plain = (...data: CellValue[][]): SheetGrid => ({ name: 'S', rows: [['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...data], merges: [] });
 const votes = (r: ReturnType<typeof run>, name: string) => r.subjects.find((s) => s.name === name)!.overall.map((l) => l.votes);
+/** Each roster subject's votes per level, in roster order (王毅, 李娜, 陈刚). */
+const rosterVotes = (r: ReturnType<typeof run>) => roster.map((p) => votes(r, p.name));
 /** Reading findings only (the results add their own, e.g. undecided tiers with one group missing). */
 const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => f.code);
 
@@ -77,7 +79,7 @@ describe('tolerated drift', () => {
     ]) {
       const r = run({ name: 'S', rows: [['测评人类别：党组织负责人'], ['姓名', ...header], ['王毅', '√'], ['李娜', null, '√'], ['陈刚', null, null, null, '√']], merges: [] });
       expect([header, r.read.findings]).toEqual([header, []]);
-      expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+      expect(rosterVotes(r)).toEqual([
         [1, 0, 0, 0],
         [0, 1, 0, 0],
         [0, 0, 0, 1],
@@ -176,7 +178,7 @@ describe('a totals row under the list (合计, 票数: the template counting its
     ] as CellValue[][]) {
       const r = run({ name: 'S', rows: [...marked, totals], merges: [] });
       expect([totals, r.read.findings]).toEqual([totals, []]);
-      expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+      expect(rosterVotes(r)).toEqual([
         [1, 0, 0, 0],
         [0, 1, 0, 0],
         [1, 0, 0, 0],
@@ -233,7 +235,7 @@ describe('an unfilled copy of the form beside a filled one in the same file', ()
 describe('/, — and × in the tier cells not chosen', () => {
   it('beside one √: read as not chosen, the √ counted, said once for the sheet', () => {
     const r = run(plain(['王毅', '√', '/', '/', '/'], ['李娜', '—', '√', '—', '—'], ['陈刚', '×', '×', '√', '×']));
-    expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+    expect(rosterVotes(r)).toEqual([
       [1, 0, 0, 0],
       [0, 1, 0, 0],
       [0, 0, 1, 0],
@@ -478,7 +480,7 @@ describe('as typed on phones and in other input methods', () => {
       ['NAME_NORMALISED', 'A4', '姓名「李娜　委员」按名册中的「李娜」计'],
       ['NAME_NORMALISED', 'A5', '姓名「陈刚\n组织委员」按名册中的「陈刚」计'],
     ]);
-    expect([votes(r, '王毅'), votes(r, '李娜'), votes(r, '陈刚')]).toEqual([
+    expect(rosterVotes(r)).toEqual([
       [1, 0, 0, 0],
       [0, 1, 0, 0],
       [0, 0, 1, 0],
