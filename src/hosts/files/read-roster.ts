@@ -167,8 +167,13 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       // A footnote mark is no part of the name: set aside, and what the list says it means kept as a flag.
       const mark = NAME_MARK.exec(written);
       const name = mark ? written.replace(NAME_MARK, '').trim() : written;
+      if (name === '') {
+        // Only marks (a * alone, a ★ left in the name column): nobody to read in.
+        findings.push(finding('ROSTER_NAME_SUSPECT', `名册中「${written}」只有标记，没有姓名，此行未读入`, where(r, layout.nameCol)));
+        continue;
+      }
       let marked: { key: string; meaning: string } | null = null;
-      if (mark && name !== '') {
+      if (mark) {
         const sign = sameMark((mark[1] ?? mark[2])[0]);
         const said = (legend ??= markLegend(submission)).get(sign);
         if (said) marked = { key: '名册标注', meaning: said.meaning };

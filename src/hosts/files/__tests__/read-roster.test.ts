@@ -151,6 +151,15 @@ describe('readRoster', () => {
     expect(rosterCategory(roster[1], '预备党员')).toEqual({ says: 'yes', field: '名册标注', text: '预备党员' });
   });
 
+  it('a name cell holding only a mark (*, ★) is nobody: not read in, and said', () => {
+    const { roster, findings } = readRoster(sub([['姓名', '单位'], ['王毅', '机关'], ['*', '机关'], [' ★ ', null]]));
+    expect(roster).toEqual([{ name: '王毅', unit: '机关' }]);
+    expect(findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['ROSTER_NAME_SUSPECT', 'A3', '名册中「*」只有标记，没有姓名，此行未读入'],
+      ['ROSTER_NAME_SUSPECT', 'A4', '名册中「★」只有标记，没有姓名，此行未读入'],
+    ]);
+  });
+
   it('takes 姓名 with who is listed before it, not someone else\'s (入党介绍人姓名, 联系人姓名)', () => {
     for (const label of ['党员姓名', '干部姓名', '被测评人姓名', '述职人姓名', '候选人姓名', '姓 名']) {
       const { roster } = readRoster(sub([['序号', label, '单位'], [1, '王毅', '机关']]));
