@@ -15,6 +15,7 @@ import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { sortByStroke, strokeKeyOf } from '../core/text/stroke-order';
 import { describeHistoryTemplate } from '../core/output/describe-history';
+import { readSummary } from '../core/output/describe-findings';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
@@ -327,7 +328,7 @@ function schemeRoster(scheme: Scheme): RosterEntry[] {
 
 function validationText(result: CampaignResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const lines = [`共读取 ${result.read.ballots.length + result.read.uncounted.length} 张票，计入 ${result.read.ballots.length} 张；错误 ${errors} 条，提醒 ${result.findings.length - errors} 条`];
+  const lines = [`${readSummary(result.read)}；错误 ${errors} 条，提醒 ${result.findings.length - errors} 条`];
   for (const f of listedFindings(result.findings)) lines.push(formatFinding(f));
   return lines.join('\n');
 }

@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useState } from 'react';
 import { Finding } from '../core/findings/finding';
+import { countedSummary } from '../core/output/describe-findings';
 import { rankingOrder } from '../core/output/describe-ranking';
 import { tierText } from '../core/output/sheet-builder';
 import { SubjectResult } from '../core/results/evaluate';
@@ -93,7 +94,7 @@ export function StepCompute({ campaign }: StepProps) {
     <section className={styles.step} aria-labelledby="step-compute-title">
       {heading}
       <Body1 role="status">
-        计入 {result.read.ballots.length} 张票；{counts.join('，')}
+        {countedSummary(result.read)}；{counts.join('，')}
         {pending > 0 ? `，待定 ${pending} 人` : ''}。
       </Body1>
       {readErrors > 0 ? (

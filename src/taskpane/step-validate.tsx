@@ -7,6 +7,7 @@
 import { Body1, Button, Checkbox, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DragEvent, useCallback, useEffect, useState } from 'react';
 import { Finding } from '../core/findings/finding';
+import { readSummary } from '../core/output/describe-findings';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
 import { FindingsView } from './findings-view';
 import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
@@ -200,7 +201,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
       {state.kind === 'error' ? <Notice intent="error">{state.message}</Notice> : null}
       {ballots ? (
         <Body1 role="status">
-          共读取 {ballots.ballots.length + ballots.uncounted.length} 张票，计入 {ballots.ballots.length} 张。
+          {readSummary(ballots)}。
         </Body1>
       ) : null}
       {state.kind === 'missing' && state.what === 'ballots' && findings.length === 0 ? (

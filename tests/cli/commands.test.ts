@@ -428,3 +428,46 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(dup.file).toContain('03');
   });
 });
+
+describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第四篇: 各村上报的评议结果)', () => {
+  const dir = tempDir('counts');
+  const roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名', '单位'], [['赵刚', '东村'], ['钱丽', '西村']]);
+  const inbox = path.join(dir, '回收');
+  const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+  beforeAll(() => {
+    fs.mkdirSync(inbox);
+    // Each village's 计票人 report their own secretary's count; the 镇评 is two ballots.
+    writeGrids(path.join(inbox, '东村村评结果.xlsx'), 'xlsx', { name: '汇总', rows: [['东村村述村评测评结果汇总表'], ['轮次：村评', '收回票数：30', '有效票：30'], ['姓名', ...LEVELS, '弃权'], ['赵刚', 24, 5, 1, 0, 0]], merges: [] });
+    writeGrids(path.join(inbox, '西村村评结果.xls'), 'biff8', { name: '汇总', rows: [['西村计票结果'], ['轮次：村评', '有效票：20'], ['姓名', '优秀票', '称职票', '基本称职票', '不称职票'], ['钱丽', 10, 8, 2, 0]], merges: [] });
+    for (const [k, qian] of [[1, 1], [2, 2]])
+      writeGrids(path.join(inbox, `镇评-${k}.xlsx`), 'xlsx', { name: '票', rows: [['轮次：镇评'], ['姓名', ...LEVELS], ['赵刚', '√', null, null, null], ['钱丽', ...LEVELS.map((_, l) => (l === qian ? '√' : null))]], merges: [] });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('validate says how many count sheets and ballots they stand for', async () => {
+    const r = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 3 条');
+    expect(lines.filter((l) => l.includes('是计票汇总表'))).toHaveLength(2);
+  });
+
+  it('score counts them as the votes of their ballots', async () => {
+    const r = await pingyi(['score', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--json', '--today', '2026-12-01', '--out', path.join(dir, '结果.xlsx')]);
+    const json = parseJson(r);
+    expect(json.participation.map((p) => [p.round, p.valid])).toEqual([
+      ['村评', 50],
+      ['镇评', 2],
+    ]);
+    // 赵刚: 村评 24/30 = 80%, 镇评 2/2 = 100%, both ≥ 70% → 优秀; pooled 优秀 26 of 32 votes.
+    const z = subject(json, '赵刚');
+    expect(z.tier).toBe('优秀');
+    expect(z.figures.map((f) => [f.round, f.levels[0].votes, f.valid])).toEqual([
+      ['村评', 24, 30],
+      ['镇评', 2, 2],
+    ]);
+    // 钱丽: 优秀 10/20 = 50% < 70%; 称职 8/20 = 40% < 60% in 村评; 基本称职 pooled (2 + 1)/22 and 不称职 0/22
+    // under 50% → no rule → 待定 (seed: 镇党委 decides).
+    expect(subject(json, '钱丽').tier).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, le
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
+import { CountedSheet, TOTALS, looksCounted, readCountSheet, sameCounts } from './read-counts';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -152,6 +153,8 @@ export interface UncountedBallot {
 
 export interface ReadResult {
   ballots: Ballot[];
+  /** 计票汇总表: sheets of counted votes, each standing for its number of ballots (see read-counts). */
+  counts: CountedSheet[];
   uncounted: UncountedBallot[];
   findings: Finding[];
 }
@@ -160,11 +163,9 @@ const STANDARD_MARKS = new Set(['√', '✓', '✔', '☑', '✅', '🗸']);
 const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别', '身份'];
 const ROUND_FIELDS = ['轮次', '评议轮次', '测评轮次', '评议层级'];
 const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|签名|盖章|日期|评议时间|填表人|计票人|监票人)/;
-/** A row under the list counting the marks above it (合计, 票数, 得票数), as templates built with COUNTIF have. */
-const TOTALS = /^(合计|总计|小计|共计|票数|得票|得票数|票数合计|合计票数|总票数|计票|统计|人数|合计人数|汇总)$/;
 
 export function readBallots(scheme: Scheme, roster: Roster, submissions: readonly Submission[]): ReadResult {
-  const out: ReadResult = { ballots: [], uncounted: [], findings: [] };
+  const out: ReadResult = { ballots: [], counts: [], uncounted: [], findings: [] };
   /** Counted ballots by fingerprint; ballots sharing one are compared in full (see sameBallot). */
   const seen = new Map<number, Ballot[]>();
   const rosters = new Map<string, Roster>();
@@ -241,7 +242,13 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const findingsBefore = out.findings.length;
       const uncountedBefore = out.uncounted.length;
       const blankUncounted = { formId: null as string | null };
-      const ballot = readSheet(scheme, reader, where, meta, best.columnBlocks ? stackColumnBlocks(view, best) : view, best, out, entries, blankUncounted);
+      const table = best.columnBlocks ? stackColumnBlocks(view, best) : view;
+      if (best.form.response.kind === 'tier' && best.blocksIrregularAt === null && looksCounted(table, best, () => sheetTitles(table, best))) {
+        const counted = readCounts(scheme, reader, where, meta, table, best, out);
+        if (counted) out.counts.push(counted);
+        continue;
+      }
+      const ballot = readSheet(scheme, reader, where, meta, table, best, out, entries, blankUncounted);
       if (!ballot) {
         // Not counted (its group unknown) and blank: as below, maybe only a copy beside a filled one.
         if (submission.sheets.length > 1 && blankUncounted.formId !== null)
@@ -271,7 +278,112 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       }
     }
   }
+  checkCountOverlaps(scheme, roster, out);
   return out;
+}
+
+/**
+ * The texts that may call a sheet a count sheet: its name, the titles and fields above its header, its
+ * header rows. Not a 填表说明 or 注 (a ballot's instructions may say 由计票人统计), nor a long text.
+ */
+function sheetTitles(view: SheetView, rec: RecognisedForm): string[] {
+  const texts = titleTexts(view, rec.firstDataRow)
+    .map((t) => t.said)
+    .filter((t) => t.length <= 40 && !NOTE_PREFIX.test(normalizeLabel(t)));
+  texts.push(view.sheet.name);
+  return texts;
+}
+
+/** A 计票汇总表 (read-counts): its group and round as for a ballot, its names as on a ballot, its numbers as votes. */
+function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; sheet: string }, meta: Submission['meta'], view: SheetView, rec: RecognisedForm, out: ReadResult): CountedSheet | null {
+  const form = rec.form;
+  const findings = out.findings;
+  if (form.subjects !== 'rows' || form.items !== 'column-groups' || rec.subjectCol === null) {
+    findings.push(
+      finding(
+        'COUNT_SHEET_UNSUPPORTED',
+        `工作表「${view.sheet.name}」像是计票汇总表（等次栏填的是票数），但「${form.title}」的汇总表须每行一名被评议人、各等次一列，本表格式无法按票数读取，未计入；请按模板填写测评票，或改为每人一行的汇总表`,
+        { ...where, cell: cellAddress(rec.headerRow, 0) },
+      ),
+    );
+    out.uncounted.push({ ...where, formId: form.id, groupId: null, roundId: null, reason: 'unreadable' });
+    return null;
+  }
+  reader.nextSheet();
+  const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本汇总表');
+  if (group.id === null || round.id === null) {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
+    return null;
+  }
+  const roster = reader.roster;
+  const at = (r: number) => ({ ...where, cell: view.address(r, rec.subjectCol!) });
+  const subjectOf = (r: number): number | null => {
+    const raw = shownValue(view.value(r, rec.subjectCol!));
+    const name = raw === null ? '' : String(raw).trim();
+    if (name === '' || normalizeName(name) === '') {
+      findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但没有填写姓名，未计入', at(r)));
+      return null;
+    }
+    const match = matchName(roster, name);
+    if (match.kind === 'exact') return match.index;
+    if (match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme))) return null;
+    return resolveSubject(roster, name, () => at(r), findings);
+  };
+  const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, subjectOf, findings });
+  if (counted === null) {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    return null;
+  }
+  const groupName = scheme.raterGroups.find((g) => g.id === group.id)!.name;
+  const roundName = scheme.rounds.length > 1 ? `${scheme.rounds.find((x) => x.id === round.id)!.name}、` : '';
+  findings.push(
+    finding(
+      'COUNT_SHEET',
+      `工作表「${view.sheet.name}」是计票汇总表（等次栏填的是票数），按票数计入：${roundName}${groupName}，有效票 ${counted.ballots} 张，${new Set(counted.rows.map((row) => row.subject)).size} 名被评议对象；请核对汇总表与原始测评票一致`,
+      { ...where, cell: cellAddress(rec.headerRow, rec.tierColumns[0]?.col ?? 0) },
+    ),
+  );
+  return counted;
+}
+
+/**
+ * Count sheets sent twice (the same numbers for the same form, round and group) follow the scheme's
+ * rule for duplicate ballots; a subject counted on two different count sheets of the same sitting is
+ * added up and said, for a person to check that no votes were counted twice.
+ */
+function checkCountOverlaps(scheme: Scheme, roster: Roster, out: ReadResult): void {
+  const kept: CountedSheet[] = [];
+  for (const c of out.counts) {
+    const earlier = kept.find((k) => sameCounts(k, c));
+    if (earlier) {
+      const counted = scheme.counting.duplicates === 'count';
+      out.findings.push(
+        finding('DUPLICATE_BALLOT', `本汇总表的票数与「${earlier.file}」的「${earlier.sheet}」完全相同，可能是重复提交，请核实；${counted ? '已计入' : '按方案设置未重复计入'}`, {
+          file: c.file,
+          sheet: c.sheet,
+          cell: 'A1',
+        }),
+      );
+      if (!counted) {
+        out.uncounted.push({ file: c.file, sheet: c.sheet, formId: c.formId, groupId: c.groupId, roundId: c.roundId, reason: 'duplicate' });
+        continue;
+      }
+    } else
+      for (const k of kept) {
+        if (k.formId !== c.formId || k.roundId !== c.roundId || k.groupId !== c.groupId) continue;
+        const both = [...new Set(c.rows.filter((row) => k.rows.some((x) => x.subject === row.subject)).map((row) => row.subject))];
+        if (both.length > 0)
+          out.findings.push(
+            finding(
+              'COUNT_SUBJECT_TWICE',
+              `${both.map((s) => subjectLabel(roster, roster.all[s])).join('、')} 的票数在本汇总表和「${k.file}」的「${k.sheet}」中都有，已相加；如是同一场测评的重复汇总，请删去其一`,
+              { file: c.file, sheet: c.sheet, cell: 'A1' },
+            ),
+          );
+      }
+    kept.push(c);
+  }
+  out.counts = kept;
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
@@ -829,38 +941,7 @@ function readSheet(
     return null;
   }
 
-  const fields = readFields(view, rec.headerRow);
-  // Texts above the header and the sheet's name: looked at only when no field names the group.
-  const titles = (): Title[] => [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
-  const group = reader.groups.resolve(meta?.groupId, fields, titles);
-  const round = reader.rounds.resolve(meta?.roundId, fields, titles);
-  for (const [choice, code, what, all] of [
-    [group, 'GROUP_FROM_TITLE', '测评人类别', scheme.raterGroups],
-    [round, 'ROUND_FROM_TITLE', '轮次', scheme.rounds],
-  ] as const)
-    if (choice.id !== null && choice.titled) {
-      const name = all.find((x) => x.id === choice.id)!.name;
-      const from = choice.titled.sheetName ? `工作表名「${choice.titled.said}」` : `标题「${choice.titled.said}」`;
-      findings.push(finding(code, `表中没有“${what}”，按${from}计为「${name}」票，请核实`, { ...where, cell: choice.titled.cell }));
-    }
-  for (const [choice, what, all] of [
-    [group, '测评人类别', scheme.raterGroups],
-    [round, '轮次', scheme.rounds],
-  ] as const)
-    if (choice.id !== null && choice.readAs) {
-      const name = all.find((x) => x.id === choice.id)!.name;
-      findings.push(finding('FIELD_READ_AS', `${what}「${choice.readAs.said}」按「${name}」计，请核实`, { ...where, cell: choice.readAs.cell }));
-    }
-  if (group.id === null) {
-    const names = scheme.raterGroups.map((g) => g.name).join('、');
-    const said = unresolved(group, '类别', '表中没有写明测评人类别');
-    findings.push(finding('GROUP_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in group && group.cell ? group.cell : 'A1' }));
-  }
-  if (round.id === null) {
-    const names = scheme.rounds.map((r) => r.name).join('、');
-    const said = unresolved(round, '轮次', '表中没有写明轮次');
-    findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），本票未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
-  }
+  const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本票');
 
   const start = entries.length;
   const validBefore = entries.validCount;
@@ -1097,6 +1178,53 @@ function readSheet(
     recommendationsVoid,
     comments,
   );
+}
+
+/** A sheet's rater group and round, from its template, fields, titles or name; each reading that is not plain said. */
+function groupAndRound(
+  scheme: Scheme,
+  reader: FormReader,
+  where: { file: string; sheet: string },
+  meta: Submission['meta'],
+  view: SheetView,
+  rec: RecognisedForm,
+  findings: Finding[],
+  /** The sheet as findings call it: 本票, 本汇总表. */
+  sheetWord: string,
+): { fields: ReturnType<typeof readFields>; group: Choice; round: Choice } {
+  const fields = readFields(view, rec.headerRow);
+  // Texts above the header and the sheet's name: looked at only when no field names the group.
+  const titles = (): Title[] => [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
+  const group = reader.groups.resolve(meta?.groupId, fields, titles);
+  const round = reader.rounds.resolve(meta?.roundId, fields, titles);
+  for (const [choice, code, what, all] of [
+    [group, 'GROUP_FROM_TITLE', '测评人类别', scheme.raterGroups],
+    [round, 'ROUND_FROM_TITLE', '轮次', scheme.rounds],
+  ] as const)
+    if (choice.id !== null && choice.titled) {
+      const name = all.find((x) => x.id === choice.id)!.name;
+      const from = choice.titled.sheetName ? `工作表名「${choice.titled.said}」` : `标题「${choice.titled.said}」`;
+      findings.push(finding(code, `表中没有“${what}”，按${from}计为「${name}」票，请核实`, { ...where, cell: choice.titled.cell }));
+    }
+  for (const [choice, what, all] of [
+    [group, '测评人类别', scheme.raterGroups],
+    [round, '轮次', scheme.rounds],
+  ] as const)
+    if (choice.id !== null && choice.readAs) {
+      const name = all.find((x) => x.id === choice.id)!.name;
+      findings.push(finding('FIELD_READ_AS', `${what}「${choice.readAs.said}」按「${name}」计，请核实`, { ...where, cell: choice.readAs.cell }));
+    }
+  if (group.id === null) {
+    const names = scheme.raterGroups.map((g) => g.name).join('、');
+    const said = unresolved(group, '类别', '表中没有写明测评人类别');
+    findings.push(finding('GROUP_UNKNOWN', `${said}（应为 ${names} 之一），${sheetWord}未计入`, { ...where, cell: 'cell' in group && group.cell ? group.cell : 'A1' }));
+  }
+  if (round.id === null) {
+    const names = scheme.rounds.map((r) => r.name).join('、');
+    const said = unresolved(round, '轮次', '表中没有写明轮次');
+    findings.push(finding('ROUND_UNKNOWN', `${said}（应为 ${names} 之一），${sheetWord}未计入`, { ...where, cell: 'cell' in round && round.cell ? round.cell : 'A1' }));
+  }
+  return { fields, group, round };
 }
 
 function rowHasEntry(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {

@@ -166,11 +166,14 @@ const HEADER_HINT = /\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕/g
 /** An option letter or number before a tier header: A.优秀, B、称职, ①满意 (NFKC: 1满意). */
 const OPTION_MARK = /^([A-Da-d]|[1-4])[.、:]?(?=[^\x00-\x7f])/;
 
-/** The level a tier header names, as printed or with a hint or option letter around it; -1 for none. */
+/** 票 or 票数 after a tier header, as count sheets (计票汇总表) head their columns: 优秀票, 称职票数. */
+const VOTES_SUFFIX = /票数?$/;
+
+/** The level a tier header names, as printed or with a hint, option letter or 票 around it; -1 for none. */
 function findLevel(labels: string[][], cell: string): number {
   if (cell === '') return -1;
   for (let i = 0; i < labels.length; i++) if (labels[i].includes(cell)) return i;
-  const bare = cell.replace(HEADER_HINT, '').replace(OPTION_MARK, '');
+  const bare = cell.replace(HEADER_HINT, '').replace(OPTION_MARK, '').replace(VOTES_SUFFIX, '');
   if (bare === cell || bare === '') return -1;
   for (let i = 0; i < labels.length; i++) if (labels[i].includes(bare)) return i;
   return -1;

@@ -3,6 +3,7 @@
  * to the problem (DOMAIN.md, end of "Form layouts"). Findings name files, as they must; no sheet of
  * the results lists a ballot's marks.
  */
+import { ReadResult } from '../ballots/read-ballots';
 import { CampaignResult } from '../engine';
 import { Finding, listedFindings } from '../findings/finding';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
@@ -60,3 +61,20 @@ export function describeFindings(result: CampaignResult, extra: readonly Finding
   });
 }
 
+
+/** The count sheets (计票汇总表) counted, and the ballots they stand for; '' without any. */
+function countSheetsText(read: ReadResult): string {
+  if (read.counts.length === 0) return '';
+  const ballots = read.counts.reduce((n, c) => n + c.ballots, 0);
+  return `；另计入计票汇总表 ${read.counts.length} 张，合 ${ballots} 票`;
+}
+
+/** What was read, as the front ends say it first: 共读取 3 张票，计入 2 张 (and the count sheets). */
+export function readSummary(read: ReadResult): string {
+  return `共读取 ${read.ballots.length + read.uncounted.length} 张票，计入 ${read.ballots.length} 张${countSheetsText(read)}`;
+}
+
+/** What was counted: 计入 2 张票 (and the count sheets). */
+export function countedSummary(read: ReadResult): string {
+  return `计入 ${read.ballots.length} 张票${countSheetsText(read)}`;
+}

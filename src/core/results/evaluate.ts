@@ -562,8 +562,11 @@ function participation(scheme: Scheme, tally: Tally, uncounted: readonly Uncount
       for (const group of scheme.raterGroups) {
         if (form.raterGroups && !form.raterGroups.includes(group.id)) continue;
         if (form.rounds && !form.rounds.includes(round.id)) continue;
-        const valid = tally.ballotCount.get(`${form.id}|${round.id}|${group.id}`) ?? 0;
-        const invalid = uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
+        const key = `${form.id}|${round.id}|${group.id}`;
+        const valid = tally.ballotCount.get(key) ?? 0;
+        const invalid =
+          (tally.invalidBallotCount.get(key) ?? 0) +
+          uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
         const returned = valid + invalid;
         const expected = group.expected ?? null;
         rows.push({

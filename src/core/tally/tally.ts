@@ -5,6 +5,7 @@
  */
 import * as entryStatus from '../ballots/read-ballots';
 import { Ballot, ReadResult, SCORE_SCALE } from '../ballots/read-ballots';
+import { CountedSheet } from '../ballots/read-counts';
 import { Fraction } from '../common/fraction';
 import { Scheme } from '../scheme/scheme-schema';
 
@@ -46,6 +47,8 @@ export class Tally {
   readonly recommendationBallots: Map<string, number> = new Map();
   /** Counted ballots per form/round/group, for participation and denominators. */
   readonly ballotCount: Map<string, number> = new Map();
+  /** Invalid ballots (废票) that count sheets report, per form/round/group; invalid sheets read here are in ReadResult.uncounted. */
+  readonly invalidBallotCount: Map<string, number> = new Map();
 
   constructor(
     readonly scheme: Scheme,
@@ -112,6 +115,27 @@ export class Tally {
     bump(this.ballotCount, `${ballot.formId}|${ballot.roundId}|${ballot.groupId}`);
   }
 
+  /** A 计票汇总表: its numbers added as the votes of its ballots (read-counts). */
+  addCounts(sheet: CountedSheet): void {
+    const form = this.formIndex.get(sheet.formId)!;
+    const part = this.partOffset(form, this.roundIndex.get(sheet.roundId)!, this.groupIndex.get(sheet.groupId)!);
+    const L = this.levelSlots;
+    for (const row of sheet.rows) {
+      const o = row.subject * this.subjectStride + part + row.item * this.stride;
+      for (let l = 0; l < row.levels.length; l++) this.data[o + l] += row.levels[l];
+      this.data[o + L + ABSTAIN] += row.abstain;
+      this.data[o + L + INVALID] += row.invalid;
+      if (row.recommended > 0) {
+        const key = `${row.subject}|${sheet.formId}`;
+        this.recommendations.set(key, (this.recommendations.get(key) ?? 0) + row.recommended);
+      }
+    }
+    add(this.recommendationBallots, sheet.formId, sheet.ballots);
+    const key = `${sheet.formId}|${sheet.roundId}|${sheet.groupId}`;
+    add(this.ballotCount, key, sheet.ballots);
+    add(this.invalidBallotCount, key, sheet.invalidBallots);
+  }
+
   cell(subject: number, formId: string, roundId: string, groupId: string, item: number): TallyCell {
     const o = this.offset(subject, this.formIndex.get(formId)!, this.roundIndex.get(roundId)!, this.groupIndex.get(groupId)!, item);
     const L = this.levelSlots;
@@ -153,12 +177,17 @@ export class Tally {
 }
 
 function bump(map: Map<string, number>, key: string) {
-  map.set(key, (map.get(key) ?? 0) + 1);
+  add(map, key, 1);
+}
+
+function add(map: Map<string, number>, key: string, n: number) {
+  map.set(key, (map.get(key) ?? 0) + n);
 }
 
 export function tallyBallots(scheme: Scheme, subjectCount: number, read: ReadResult): Tally {
   const tally = new Tally(scheme, subjectCount);
   for (const b of read.ballots) tally.add(b);
+  for (const c of read.counts) tally.addCounts(c);
   return tally;
 }
 

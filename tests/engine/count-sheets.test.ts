@@ -1,0 +1,281 @@
+/**
+ * 计票汇总表: results counted at a meeting and reported up (seed 002 第四篇 五、1–3: the 村述村评 is held in
+ * the village and its result "上报镇党委", which reviews "各村上报和村述镇评的评议结果"). A tier form's
+ * table with a number of votes in each tier cell counts as that many ballots. Every expected figure
+ * below is worked out by hand from the sheet in the test.
+ */
+import fc from 'fast-check';
+import { runCampaign } from '../../src/core/engine';
+import { CellValue, SheetGrid } from '../../src/core/forms/grid';
+import { getPreset } from '../../src/core/presets';
+import { submission } from '../helpers/grids';
+
+const village = getPreset('p3-village-two-rounds');
+const pledge = getPreset('p1-double-pledge');
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const roster = [{ name: '张三', unit: '东村' }, { name: '李四', unit: '西村' }, { name: '王五', unit: '南村' }];
+
+function sheet(name: string, rows: CellValue[][]): SheetGrid {
+  return { name, rows, merges: [] };
+}
+function run(sheets: SheetGrid[], scheme = village, people = roster) {
+  return runCampaign({ scheme, roster: people, submissions: sheets.map((s, i) => submission(`f${i + 1}.xlsx`, s)), today: '2026-12-01' });
+}
+/** A 村评 count sheet: title, 轮次 and the ballots field, then 姓名 and the four levels (and any extra headers). */
+function villageCounts(fields: string, rows: CellValue[][], extra: string[] = []): SheetGrid {
+  return sheet('汇总', [['东村党组织书记“双述双评”测评结果汇总表'], ['轮次：村评', fields], ['姓名', ...LEVELS, ...extra], ...rows]);
+}
+/** A plain 镇评 ballot with one √ per named subject (level index). */
+function townBallot(name: string, marks: [string, number][]): SheetGrid {
+  return sheet(name, [['轮次：镇评'], ['姓名', ...LEVELS], ...marks.map(([who, l]) => [who, ...LEVELS.map((_, i) => (i === l ? '√' : null))])]);
+}
+const who = (name: string) => roster.findIndex((p) => p.name === name);
+const cell = (r: ReturnType<typeof run>, name: string, round: string, form = 'secretary-appraisal', group = 'participants') =>
+  r.tally.cell(who(name), form, round, group, 0);
+const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => f.code);
+
+describe('a count sheet counts as its ballots', () => {
+  it('adds its numbers as votes, the blanks as abstentions, and its ballots to participation', () => {
+    const r = run([
+      villageCounts('收回票数：44', [
+        ['张三', 32, 10, 1, 0, 1],
+        ['李四', 20, '18票', null, 2, 0],
+      ], ['弃权']),
+    ]);
+    // 张三: 32 + 10 + 1 + 0 = 43 votes of 44 ballots → 1 abstained (the 弃权 column says the same).
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [32, 10, 1, 0], abstain: 1, invalid: 0 });
+    // 李四: 20 + 18 + 0 + 2 = 40 → 4 of the 44 left him blank.
+    expect(cell(r, '李四', 'village')).toMatchObject({ levels: [20, 18, 0, 2], abstain: 4 });
+    // 王五 is not on this village's sheet: nothing counted for him, not even abstentions.
+    expect(cell(r, '王五', 'village')).toMatchObject({ levels: [0, 0, 0, 0], abstain: 0 });
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 44, returned: 44, invalid: 0 });
+    expect(r.read.ballots).toEqual([]);
+    expect(r.read.counts).toHaveLength(1);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['COUNT_SHEET', 'B3']]);
+    expect(r.read.findings[0].message).toContain('按票数计入：村评、参会人员，有效票 44 张，2 名被评议对象');
+  });
+
+  it('combines with ballots of the other round: 优秀 needs 70% (含) in each round (seed 002 第四篇)', () => {
+    // 村评: 张三 7 of 10 优秀 = 70% exactly, 李四 6 of 10 = 60%. 镇评: two ballots, both 优秀 for both.
+    const counts = villageCounts('有效票：10', [
+      ['张三', 7, 3, 0, 0],
+      ['李四', 6, 4, 0, 0],
+    ]);
+    const town = [townBallot('镇1', [['张三', 0], ['李四', 0], ['王五', 1]]), townBallot('镇2', [['张三', 0], ['李四', 0], ['王五', 1]])];
+    const r = run([counts, ...town]);
+    const tier = (name: string) => r.subjects.find((s) => s.name === name)!.tier;
+    expect(tier('张三')).toBe('优秀');
+    // 李四: 优秀 60% < 70% in 村评; 称职 needs 60% 称职票 in each round: 40% in 村评 → none of the four rules → 待定.
+    expect(tier('李四')).toBeNull();
+    expect(r.subjects.find((s) => s.name === '张三')!.reasons.join('')).toContain('村评 7/10 = 70.00%');
+    expect(r.participation.map((p) => [p.round, p.valid])).toEqual([
+      ['村评', 10],
+      ['镇评', 2],
+    ]);
+  });
+
+  it('reads 有效票 with 收回票数 (the difference is 废票), and headers such as 优秀票', () => {
+    const r = run([
+      sheet('村评', [['计票结果'], ['轮次：村评', '收回票数：12', '有效票数：11'], ['姓名', '优秀票', '称职票', '基本称职票', '不称职票'], ['张三', 9, 2, 0, 0]]),
+    ]);
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [9, 2, 0, 0], abstain: 0 });
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 11, invalid: 1, returned: 12 });
+  });
+
+  it('takes a formula\'s cached value (COUNTIF sheets) and skips the 合计 row', () => {
+    const f = (value: number): CellValue => ({ formula: 'COUNTIF(票!C:C,"√")', value });
+    const r = run([villageCounts('有效票：5', [['张三', f(3), f(2), f(0), f(0)], ['李四', 1, 4, 0, 0], ['合计', 4, 6, 0, 0]])]);
+    expect(cell(r, '张三', 'village').levels).toEqual([3, 2, 0, 0]);
+    expect(cell(r, '李四', 'village').levels).toEqual([1, 4, 0, 0]);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+  });
+
+  it('without a number of ballots, takes the row with the most votes and says so', () => {
+    const r = run([villageCounts('', [['张三', 8, 2, 0, 0], ['李四', 5, 3, 0, 0]])]);
+    expect(codes(r)).toEqual(['COUNT_BALLOTS_INFERRED', 'COUNT_SHEET']);
+    expect(r.read.findings[0].message).toContain('按票数最多的一行计为 10 票');
+    // 李四's 8 votes of 10 ballots: 2 abstained.
+    expect(cell(r, '李四', 'village')).toMatchObject({ levels: [5, 3, 0, 0], abstain: 2 });
+  });
+
+  it('the count sheet of a form whose rater groups differ is counted for the group it names (p1: 服务对象代表)', () => {
+    const r = run(
+      [sheet('汇总', [['述诺测评票数统计表'], ['测评人类别：服务对象代表', '参加测评人数：6'], ['姓名', ...LEVELS], ['张三', 4, 2, 0, 0]])],
+      pledge,
+    );
+    const form = pledge.forms[0].id;
+    expect(r.tally.cell(who('张三'), form, pledge.rounds[0].id, 'service', 0)).toMatchObject({ levels: [4, 2, 0, 0], abstain: 0 });
+    expect(r.participation.find((p) => p.group === '服务对象代表')).toMatchObject({ valid: 6 });
+  });
+});
+
+describe('a form with several items and 是否推荐 (p5 附表2)', () => {
+  it('reads each item group\'s counts and the recommendation votes', () => {
+    const p5 = getPreset('p5-party-members');
+    const items = ['参加创先争优活动情况', '立足岗位履行职责情况', '承诺践诺情况', '联系和服务群众情况'];
+    const L = ['满意', '比较满意', '基本满意', '不满意'];
+    // Item names merged over their four level columns, 姓名 and 是否推荐 merged over both header rows.
+    const top: CellValue[] = ['姓名', ...items.flatMap((it) => [it, null, null, null]), '是否推荐'];
+    const merges = [{ r1: 2, c1: 0, r2: 3, c2: 0 }, { r1: 2, c1: 17, r2: 3, c2: 17 }, ...items.map((_, i) => ({ r1: 2, c1: 1 + i * 4, r2: 2, c2: 4 + i * 4 }))];
+    const grid: SheetGrid = {
+      name: '汇总',
+      merges,
+      rows: [
+        ['优秀党员民主评议推荐表 票数汇总'],
+        ['测评人类别：党员', '有效票：20'],
+        top,
+        [null, ...items.flatMap(() => L), null],
+        ['王毅', 15, 5, 0, 0, 14, 6, 0, 0, 16, 4, 0, 0, 18, 2, 0, 0, 12],
+        ['李娜', 10, 5, 3, 1, 10, 5, 3, 1, 10, 5, 3, 1, 10, 5, 3, 1, 3],
+      ],
+    };
+    const r = run([grid], p5, [{ name: '王毅' }, { name: '李娜' }] as never);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+    expect(r.read.findings[0].message).toContain('有效票 20 张，2 名被评议对象');
+    const form = 'candidate-review';
+    expect(r.tally.cell(1, form, 'main', 'members', 3)).toMatchObject({ levels: [10, 5, 3, 1], abstain: 1 });
+    // 满意率: 王毅 (15+5)+(14+6)+(16+4)+(18+2) = 80 of 80; 李娜 (10+5) × 4 = 60 of 19 × 4 = 76 valid.
+    const of = (name: string) => r.subjects.find((s) => s.name === name)!;
+    expect(of('王毅').satisfaction).toEqual({ votes: 80, valid: 80, share: '100.00%' });
+    expect(of('李娜').satisfaction).toEqual({ votes: 60, valid: 76, share: '78.95%' });
+    expect(of('王毅').recommendations).toEqual({ votes: 12, ballots: 20 });
+    expect(of('李娜').recommendations).toEqual({ votes: 3, ballots: 20 });
+  });
+});
+
+describe('what cannot be counted is reported, the rest of the sheet counts', () => {
+  it('a cell that is not a whole number, more votes than ballots, and a 合计 that does not add up', () => {
+    const r = run([
+      villageCounts('有效票：10', [
+        ['张三', '七', 3, 0, 0, 10],
+        ['李四', 6, 5, 0, 0, 11],
+        ['王五', 6, 3, 0, 0, 10],
+      ], ['合计']),
+      townBallot('镇1', [['张三', 0]]),
+    ]);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['COUNT_NOT_NUMBER', 'B4'],
+      ['COUNT_TOTAL_MISMATCH', 'F6'],
+      ['COUNT_EXCEEDS_BALLOTS', 'A5'],
+      ['COUNT_SHEET', 'B3'],
+      ['SUBJECT_MISSING', 'A2'],
+    ]);
+    expect(r.read.findings[0].message).toBe('计票汇总表的等次栏应填票数（0 或正整数），此处为「七」，本行未计入');
+    expect(r.read.findings[1].message).toBe('各等次票数之和为 9，与本行「合计」10 不符，本行未计入');
+    expect(r.read.findings[2].message).toBe('本行共 11 票，多于本表的有效票数 10，本行未计入');
+    // None of the three rows counted; the sheet still stands for its 10 ballots.
+    for (const name of ['张三', '李四', '王五']) expect(cell(r, name, 'village').levels).toEqual([0, 0, 0, 0]);
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
+  });
+
+  it('有效票 above 收回票数: the sheet is not counted', () => {
+    const r = run([villageCounts('收回票数：9  有效票：10', [['张三', 7, 3, 0, 0]])]);
+    expect(codes(r)).toEqual(['COUNT_FIELDS_INCONSISTENT']);
+    expect(r.read.findings[0].message).toBe('「有效票」10 多于「收回票数」9，票数不符，本汇总表未计入，请核实后重填');
+    expect(cell(r, '张三', 'village').levels).toEqual([0, 0, 0, 0]);
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 0, invalid: 1 });
+  });
+
+  it('a name not in the roster, and a subject listed twice', () => {
+    const r = run([villageCounts('有效票：10', [['赵六', 7, 3, 0, 0], ['张三', 7, 3, 0, 0], ['张三', 1, 9, 0, 0]])]);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['SUBJECT_NOT_IN_ROSTER', 'A4'],
+      ['SUBJECT_REPEATED', 'A6'],
+      ['COUNT_SHEET', 'B3'],
+    ]);
+    expect(cell(r, '张三', 'village').levels).toEqual([7, 3, 0, 0]);
+  });
+
+  it('without a round it is not counted (as a ballot would not be)', () => {
+    const r = run([sheet('Sheet1', [['测评结果汇总表'], ['有效票：10'], ['姓名', ...LEVELS], ['张三', 7, 3, 0, 0]])]);
+    expect(codes(r)).toEqual(['ROUND_UNKNOWN']);
+    expect(r.read.findings[0].message).toContain('本汇总表未计入');
+    expect(r.read.counts).toEqual([]);
+  });
+
+  it('the same count sheet sent twice is said; two sheets counting one person are added and said', () => {
+    const a = villageCounts('有效票：10', [['张三', 7, 3, 0, 0]]);
+    const again = villageCounts('有效票：10', [['张三', 7, 3, 0, 0]]);
+    const other = villageCounts('有效票：5', [['张三', 5, 0, 0, 0]]);
+    const r = run([a, again, other]);
+    expect(codes(r).filter((c) => c !== 'COUNT_SHEET')).toEqual(['DUPLICATE_BALLOT', 'COUNT_SUBJECT_TWICE', 'COUNT_SUBJECT_TWICE']);
+    // The preset counts repeats (counting.duplicates: 'count'): 7 + 7 + 5 优秀.
+    expect(cell(r, '张三', 'village').levels).toEqual([19, 6, 0, 0]);
+    const excluded = run([a, again], { ...village, counting: { ...village.counting, duplicates: 'exclude' } });
+    expect(cell(excluded, '张三', 'village').levels).toEqual([7, 3, 0, 0]);
+    expect(excluded.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
+  });
+
+  it('a layout the count reading does not take (items in rows) is reported, not read as marks', () => {
+    const p5 = getPreset('p5-party-members');
+    const form = p5.forms.find((f) => f.items === 'rows' && f.subjects === 'single')!;
+    const rows: CellValue[][] = [[`${form.title}（汇总）`], [`${form.subjectLabels[0]}：第一党支部`], ['评议项目', '满意', '比较满意', '基本满意', '不满意']];
+    for (const item of form.itemLabels) rows.push([item, 20, 5, 1, 0]);
+    const r = run([sheet('汇总', rows)], p5, [{ name: '第一党支部', kind: 'organisation' } as never]);
+    expect(codes(r)).toContain('COUNT_SHEET_UNSUPPORTED');
+    expect(codes(r)).not.toContain('MARK_UNRECOGNISED');
+  });
+});
+
+describe('ballots stay ballots', () => {
+  it('a ballot with a number typed in a tier cell beside √ marks is a ballot', () => {
+    const r = run([townBallot('镇1', [['张三', 0], ['李四', 1]]), sheet('镇2', [['轮次：镇评'], ['姓名', ...LEVELS], ['张三', '√', null, null, null], ['李四', 2, null, null, null]])]);
+    expect(r.read.counts).toEqual([]);
+    expect(codes(r)).toContain('MARK_UNRECOGNISED');
+  });
+
+  it('a ballot ticked with 1 (not a mark the scheme allows), no count word: read as a ballot, 1 reported', () => {
+    const r = run([sheet('镇1', [['轮次：镇评'], ['姓名', ...LEVELS], ['张三', 1, null, null, null], ['李四', null, 1, null, null], ['王五', 1, null, null, null]])]);
+    expect(r.read.counts).toEqual([]);
+    expect(codes(r).filter((c) => c === 'MARK_UNRECOGNISED')).toHaveLength(3);
+  });
+
+  it('instructions that mention 计票 do not make a ballot of 1s a count sheet', () => {
+    const r = run([
+      sheet('镇1', [['轮次：镇评'], ['填表说明：请在相应等次栏内打“√”，由计票人统计'], ['姓名', ...LEVELS], ['张三', 1, null, null, null], ['李四', null, 1, null, null]]),
+    ]);
+    expect(r.read.counts).toEqual([]);
+    expect(codes(r).filter((c) => c === 'MARK_UNRECOGNISED')).toHaveLength(2);
+  });
+
+  it('a blank template with a COUNTIF 合计 row is a ballot (blank), not a count sheet', () => {
+    const f = (value: number): CellValue => ({ formula: 'COUNTIF(B3:B5,"√")', value });
+    const r = run([sheet('镇1', [['轮次：镇评'], ['姓名', ...LEVELS], ['张三', '√', null, null, null], ['李四', '√', null, null, null], ['王五', null, '√', null, null], ['合计', f(2), f(1), f(0), f(0)]])]);
+    expect(r.read.counts).toEqual([]);
+    expect(r.read.ballots).toHaveLength(1);
+    expect(cell(r, '张三', 'town').levels).toEqual([1, 0, 0, 0]);
+  });
+});
+
+describe('property: a count sheet gives what the ballots it counts give', () => {
+  it('same votes, abstentions, tiers and reasons as the ballots laid out one by one (200 runs)', () => {
+    const counts = fc.array(fc.nat({ max: 12 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.tuple(counts, counts, counts), fc.nat({ max: 3 }), (perSubject, extra) => {
+        const sums = perSubject.map((levels) => levels.reduce((a, b) => a + b, 0));
+        const ballots = Math.max(...sums);
+        fc.pre(ballots > 0);
+        // The ballots: subject s's votes for each level go to ballots 0, 1, 2 … in turn, the rest left blank.
+        const marks: (number | null)[][] = Array.from({ length: ballots }, () => roster.map(() => null));
+        perSubject.forEach((levels, s) => {
+          let k = 0;
+          levels.forEach((n, level) => {
+            for (let i = 0; i < n; i++) marks[k++][s] = level;
+          });
+        });
+        const sheets = marks.map((row, k) =>
+          sheet(`票${k + 1}`, [['轮次：村评'], ['姓名', ...LEVELS], ...roster.map((p, s) => [p.name, ...LEVELS.map((_, l) => (row[s] === l ? '√' : null))])]),
+        );
+        const byBallots = run(sheets);
+        // Extra blank padding rows under the count sheet change nothing.
+        const padding: CellValue[][] = Array.from({ length: extra }, () => []);
+        const byCounts = run([villageCounts(`有效票：${ballots}`, [...roster.map((p, s) => [p.name, ...perSubject[s]]), ...padding])]);
+        for (const p of roster) expect(cell(byCounts, p.name, 'village')).toEqual(cell(byBallots, p.name, 'village'));
+        const outcome = (r: ReturnType<typeof run>) => r.subjects.map((s) => ({ tier: s.tier, reasons: s.reasons, figures: s.figures, overall: s.overall }));
+        expect(outcome(byCounts)).toEqual(outcome(byBallots));
+        expect(byCounts.participation).toEqual(byBallots.participation);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
