@@ -279,3 +279,31 @@ describe('property: a count sheet gives what the ballots it counts give', () => 
     );
   });
 });
+
+describe('property: count sheets of any content', () => {
+  it('never throw, and every counted row accounts for exactly the sheet\'s ballots (300 runs)', () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.nat({ max: 60 }),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom('12', '3票', '７', '—', '/', '√', '七', '1.5', '80%', '', ' '),
+      fc.record({ formula: fc.constant('SUM(A1)'), value: fc.oneof(fc.nat({ max: 30 }), fc.constant(undefined)) }),
+      fc.record({ error: fc.constant('#N/A') }),
+    );
+    const name = fc.constantFrom('张三', '李四', '王五', '赵六', '合计', '', '姓名');
+    const row = fc.tuple(name, fc.array(value, { minLength: 0, maxLength: 7 })).map(([n, cells]) => [n, ...cells] as CellValue[]);
+    const field = fc.constantFrom('', '有效票：10', '收回票数：12', '有效票：0', '废票：3', '收回票数：5  有效票：8', '参加测评人数：40');
+    fc.assert(
+      fc.property(field, fc.array(row, { maxLength: 8 }), fc.boolean(), (f, rows, withExtra) => {
+        const r = run([villageCounts(f, rows, withExtra ? ['弃权', '合计'] : [])]);
+        for (const c of r.read.counts)
+          for (const x of c.rows) {
+            for (const n of [...x.levels, x.abstain, x.invalid]) expect(n).toBeGreaterThanOrEqual(0);
+            expect(x.levels.reduce((a, b) => a + b, 0) + x.abstain + x.invalid).toBe(c.ballots);
+          }
+        for (const f of r.findings) expect(f.message).not.toMatch(/undefined|NaN|null/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
