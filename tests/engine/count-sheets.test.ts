@@ -206,14 +206,48 @@ describe('what cannot be counted is reported, the rest of the sheet counts', () 
     expect(excluded.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
   });
 
-  it('a layout the count reading does not take (items in rows) is reported, not read as marks', () => {
+  it('a layout the count reading does not take (a block of item rows per person, 附表3) is reported, not read as marks', () => {
     const p5 = getPreset('p5-party-members');
-    const form = p5.forms.find((f) => f.items === 'rows' && f.subjects === 'single')!;
-    const rows: CellValue[][] = [[`${form.title}（汇总）`], [`${form.subjectLabels[0]}：第一党支部`], ['评议项目', '满意', '比较满意', '基本满意', '不满意']];
-    for (const item of form.itemLabels) rows.push([item, 20, 5, 1, 0]);
-    const r = run([sheet('汇总', rows)], p5, [{ name: '第一党支部', kind: 'organisation' } as never]);
-    expect(codes(r)).toContain('COUNT_SHEET_UNSUPPORTED');
-    expect(codes(r)).not.toContain('MARK_UNRECOGNISED');
+    const form = p5.forms.find((f) => f.id === 'window-satisfaction')!;
+    const rows: CellValue[][] = [[`${form.title}（汇总）`], ['测评人类别：服务对象'], ['姓名', '评价项目', '满意', '比较满意', '基本满意', '不满意']];
+    form.itemLabels.forEach((item, i) => rows.push([i === 0 ? '王毅' : null, item, 20, 5, 1, 0]));
+    const r = run([sheet('汇总', rows)], p5, [{ name: '王毅', window: true }] as never);
+    expect(codes(r)).toEqual(['COUNT_SHEET_UNSUPPORTED']);
+    expect(r.read.findings[0].cell).toBe('A3');
+  });
+});
+
+describe('a row per item for one subject (p5 附表1, a 党小组\'s count)', () => {
+  const p5 = getPreset('p5-party-members');
+  const branch = [{ name: '第一党支部', kind: 'organisation' }] as never;
+  const counts: [string, number, number, number, number][] = [
+    ['组织开展创先争优活动情况', 20, 4, 2, 0],
+    ['推动中心工作和重点任务完成情况', 18, 6, 1, 1],
+    ['承诺践诺情况', 15, 8, 2, 0],
+    ['为群众办实事、做好事、解难事情况', 22, 3, 1, 0],
+    ['加强党组织和党员队伍建设情况', 19, 5, 2, 0],
+  ];
+  const grid = (rows: CellValue[][]) => sheet('汇总', [['党支部开展创先争优活动群众评议表（第一党小组汇总）'], ['所在支部名称：第一党支部', '有效票：26'], ['评议项目', '满意', '比较满意', '基本满意', '不满意'], ...rows]);
+
+  it('reads each item row as that item\'s votes', () => {
+    const r = run([grid(counts)], p5, branch);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+    // 承诺践诺情况 (item 2): 15 + 8 + 2 + 0 = 25 of 26 → 1 abstained.
+    expect(r.tally.cell(0, 'branch-review', 'main', 'members', 2)).toMatchObject({ levels: [15, 8, 2, 0], abstain: 1 });
+    // 满意率: 满意 + 比较满意 = 24 + 24 + 23 + 25 + 24 = 120 of 26 + 26 + 25 + 26 + 26 = 129 valid → 93.02%.
+    expect(r.subjects[0].satisfaction).toEqual({ votes: 120, valid: 129, share: '93.02%' });
+  });
+
+  it('an item twice, and a row whose item is not the form\'s, are reported and left out', () => {
+    const r = run([grid([...counts.slice(0, 2), ['承诺践诺情况', 1, 1, 1, 1], ['其他工作', 5, 0, 0, 0], ['组织开展创先争优活动情况', 26, 0, 0, 0]])], p5, branch);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['MARK_WITHOUT_SUBJECT', 'A7'],
+      ['SUBJECT_REPEATED', 'A8'],
+      ['COUNT_SHEET', 'B3'],
+    ]);
+    expect(r.read.findings[1].message).toBe('评价项目「组织开展创先争优活动情况」在本汇总表中重复出现（另见 A4），此行未计入');
+    expect(r.tally.cell(0, 'branch-review', 'main', 'members', 0).levels).toEqual([20, 4, 2, 0]);
+    expect(r.tally.cell(0, 'branch-review', 'main', 'members', 2).levels).toEqual([1, 1, 1, 1]);
   });
 });
 

@@ -10,7 +10,7 @@ import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, le
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
-import { CountedSheet, TOTALS, looksCounted, readCountSheet, sameCounts } from './read-counts';
+import { CountedSheet, RowTarget, TOTALS, looksCounted, readCountSheet, sameCounts } from './read-counts';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -298,11 +298,13 @@ function sheetTitles(view: SheetView, rec: RecognisedForm): string[] {
 function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; sheet: string }, meta: Submission['meta'], view: SheetView, rec: RecognisedForm, out: ReadResult): CountedSheet | null {
   const form = rec.form;
   const findings = out.findings;
-  if (form.subjects !== 'rows' || form.items !== 'column-groups' || rec.subjectCol === null) {
+  const rowPerSubject = form.subjects === 'rows' && form.items === 'column-groups' && rec.subjectCol !== null;
+  const rowPerItem = form.subjects === 'single' && form.items === 'rows' && rec.itemCol !== null;
+  if (!rowPerSubject && !rowPerItem) {
     findings.push(
       finding(
         'COUNT_SHEET_UNSUPPORTED',
-        `工作表「${view.sheet.name}」像是计票汇总表（等次栏填的是票数），但「${form.title}」的汇总表须每行一名被评议人、各等次一列，本表格式无法按票数读取，未计入；请按模板填写测评票，或改为每人一行的汇总表`,
+        `工作表「${view.sheet.name}」像是计票汇总表（等次栏填的是票数），但本表格式无法按票数读取（汇总表须每行一名被评议人或一个评价项目、各等次一列），未计入；请按模板填写测评票，或改为这样的汇总表`,
         { ...where, cell: cellAddress(rec.headerRow, 0) },
       ),
     );
@@ -316,20 +318,39 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     return null;
   }
   const roster = reader.roster;
-  const at = (r: number) => ({ ...where, cell: view.address(r, rec.subjectCol!) });
-  const subjectOf = (r: number): number | null => {
-    const raw = shownValue(view.value(r, rec.subjectCol!));
-    const name = raw === null ? '' : String(raw).trim();
-    if (name === '' || normalizeName(name) === '') {
-      findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但没有填写姓名，未计入', at(r)));
+  let targetOf: RowTarget;
+  if (rowPerSubject) {
+    const at = (r: number) => ({ ...where, cell: view.address(r, rec.subjectCol!) });
+    targetOf = (r) => {
+      const raw = shownValue(view.value(r, rec.subjectCol!));
+      const name = raw === null ? '' : String(raw).trim();
+      if (name === '' || normalizeName(name) === '') {
+        findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但没有填写姓名，未计入', at(r)));
+        return null;
+      }
+      const match = matchName(roster, name);
+      const subject =
+        match.kind === 'exact' ? match.index : match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme)) ? null : resolveSubject(roster, name, () => at(r), findings);
+      return subject === null ? null : { subject, item: null };
+    };
+  } else {
+    // One subject (所在支部名称：…), a row per item (附表1).
+    const subject = singleSubjectOf(form, roster, fields, where, findings);
+    if (subject === null) {
+      out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
       return null;
     }
-    const match = matchName(roster, name);
-    if (match.kind === 'exact') return match.index;
-    if (match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme))) return null;
-    return resolveSubject(roster, name, () => at(r), findings);
-  };
-  const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, subjectOf, findings });
+    const items = form.itemLabels.map(normalizeLabel);
+    targetOf = (r) => {
+      const label = view.label(r, rec.itemCol!);
+      const item = label === '' ? -1 : items.findIndex((l) => labelContains(label, l));
+      if (item >= 0) return { subject, item };
+      if (!reader.text(view.label(r, rec.itemCol!)).note)
+        findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但认不出评价项目，未计入', { ...where, cell: view.address(r, rec.itemCol!) }));
+      return null;
+    };
+  }
+  const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, targetOf, findings });
   if (counted === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
@@ -953,18 +974,9 @@ function readSheet(
   const rows = view.sheet.rows;
   const tierCol0 = rec.tierColumns[0]?.col;
 
-  // The subject of a single-subject sheet comes from its header field or, failing that, a one-entry roster.
   let singleSubject: number | null = null;
   if (form.subjects === 'single') {
-    const labels = form.subjectLabels.map(normalizeLabel);
-    const field = fields.find((f) => labels.some((l) => labelContains(f.label, l)));
-    const resolved = field && field.value !== '' ? resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings) : null;
-    if (resolved !== null) singleSubject = resolved;
-    else if (!field || field.value === '') {
-      if (roster.subjects.length === 1) singleSubject = roster.subjects[0].index;
-      else
-        findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
-    }
+    singleSubject = singleSubjectOf(form, roster, fields, where, findings);
     if (singleSubject === null) {
       out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
       return null;
@@ -1178,6 +1190,16 @@ function readSheet(
     recommendationsVoid,
     comments,
   );
+}
+
+/** The subject of a single-subject sheet: from its header field or, failing that, a one-entry roster; null when neither tells (reported). */
+function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeof readFields>, where: { file: string; sheet: string }, findings: Finding[]): number | null {
+  const labels = form.subjectLabels.map(normalizeLabel);
+  const field = fields.find((f) => labels.some((l) => labelContains(f.label, l)));
+  if (field && field.value !== '') return resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings);
+  if (roster.subjects.length === 1) return roster.subjects[0].index;
+  findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
+  return null;
 }
 
 /** A sheet's rater group and round, from its template, fields, titles or name; each reading that is not plain said. */

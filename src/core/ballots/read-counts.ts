@@ -148,8 +148,11 @@ function fieldNumber(fields: Fields, pattern: RegExp): { n: number; cell: string
   return null;
 }
 
-/** How a count sheet's rows are told apart: the subject of row r, or null when the row is not counted (already reported) or not a subject's. */
-export type SubjectOfRow = (r: number) => number | null;
+/**
+ * Whom (and, with a row per item, which item) row r counts for; null when the row is not counted
+ * (reported by the caller) or is nobody's. `item` null: the items are the groups of tier columns.
+ */
+export type RowTarget = (r: number) => { subject: number; item: number | null } | null;
 
 /**
  * Reads a count sheet whose rater group and round are known. Every row that cannot be counted as it is
@@ -163,15 +166,16 @@ export function readCountSheet(args: {
   groupId: string;
   roundId: string;
   fields: Fields;
-  subjectOf: SubjectOfRow;
+  targetOf: RowTarget;
   findings: Finding[];
 }): CountedSheet | null {
   const { view, rec, where, fields, findings } = args;
   const at = (r: number, c: number) => ({ ...where, cell: view.address(r, c) });
   const form = rec.form;
   const levelCount = rec.scale?.levels.length ?? 0;
-  // Only tables with a row per subject and the items as groups of tier columns (see readBallots).
-  const itemCount = form.itemLabels.length;
+  // A row per subject with the items as groups of tier columns, or a row per item (see readBallots).
+  const itemsInRows = form.items === 'rows';
+  const itemCount = itemsInRows ? 1 : form.itemLabels.length;
   const extra = extraColumns(view, rec);
 
   // The ballots: 有效票 if given, else 收回 less 废票.
@@ -219,7 +223,7 @@ export function readCountSheet(args: {
       if (n === null) {
         broken = true;
         findings.push(finding('COUNT_NOT_NUMBER', `计票汇总表的等次栏应填票数（0 或正整数），此处为「${shownText(v)}」，本行未计入`, at(r, t.col)));
-      } else perItem[t.item].levels[t.level] += n;
+      } else perItem[itemsInRows ? 0 : t.item].levels[t.level] += n;
     }
     const side = (c: number | null): number => {
       if (c === null) return 0;
@@ -238,14 +242,19 @@ export function readCountSheet(args: {
     const recommended = side(rec.recommendCol);
     const total = extra.total === null ? null : voteCount(view.raw(r, extra.total));
     if (!any) continue; // a name with nothing counted: not on this sheet's ballots
-    const subject = args.subjectOf(r);
-    if (subject === null || broken) continue;
-    const first = seenRow.get(subject);
+    const target = args.targetOf(r);
+    if (target === null || broken) continue;
+    const { subject } = target;
+    if (target.item !== null) perItem[0].item = target.item;
+    const key = target.item === null ? subject : -1 - target.item;
+    const keyCol = target.item === null ? rec.subjectCol ?? 0 : rec.itemCol ?? 0;
+    const first = seenRow.get(key);
     if (first !== undefined) {
-      findings.push(finding('SUBJECT_REPEATED', `同一被评议人在本汇总表中重复出现（另见 ${view.address(first, rec.subjectCol ?? 0)}），此行未计入`, at(r, rec.subjectCol ?? 0)));
+      const what = target.item === null ? '同一被评议人' : `评价项目「${form.itemLabels[target.item]}」`;
+      findings.push(finding('SUBJECT_REPEATED', `${what}在本汇总表中重复出现（另见 ${view.address(first, keyCol)}），此行未计入`, at(r, keyCol)));
       continue;
     }
-    seenRow.set(subject, r);
+    seenRow.set(key, r);
     const votes = perItem[0].levels.reduce((a, b) => a + b, 0);
     if (typeof total === 'number' && itemCount === 1 && total !== votes && total !== votes + abstainCol + invalid) {
       findings.push(
@@ -255,12 +264,13 @@ export function readCountSheet(args: {
     }
     for (const row of perItem) {
       row.subject = subject;
-      row.invalid += row.item === 0 ? invalid : 0;
-      row.recommended = row.item === 0 ? recommended : 0;
+      // The side columns belong to the row's first item: extraColumns finds them only on single-item tables.
+      row.invalid += row === perItem[0] ? invalid : 0;
+      row.recommended = row === perItem[0] ? recommended : 0;
     }
     // The most ballots any item of the row accounts for.
     let cast = 0;
-    for (const row of perItem) cast = Math.max(cast, row.levels.reduce((a, b) => a + b, 0) + row.invalid + (row.item === 0 ? abstainCol : 0));
+    for (const row of perItem) cast = Math.max(cast, row.levels.reduce((a, b) => a + b, 0) + row.invalid + (row === perItem[0] ? abstainCol : 0));
     if (typeof total === 'number' && itemCount === 1) cast = Math.max(cast, total);
     for (const row of perItem) read.push({ r, row, cast });
   }
