@@ -30,7 +30,7 @@ export class UsageError extends Error {}
 
 const USAGE = `用法：
   pingyi presets
-  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录>   （有“连续N次”规则时另生成 往年结果.xlsx）
+  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；--counts 生成计票汇总表）
   pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> [--json]
   pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
@@ -231,7 +231,7 @@ function freshPath(dir: string, name: string): string {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } });
+  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, counts: { type: 'boolean' } });
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
   const scheme = schemeFrom(values.scheme as string | undefined);
   const findings: Finding[] = [];
@@ -240,8 +240,11 @@ async function template(args: string[], io: Io): Promise<number> {
   mkdirSync(out, { recursive: true });
   // For a 连续 N 次 rule, the 往年结果 sheet the clerk fills (read back by --history), for the campaign's year.
   const year = Number((scheme.resultsDate ?? todayFrom(values.today) ?? new Date().toISOString()).slice(0, 4));
-  const history = describeHistoryTemplate(scheme, roster, year);
-  const sheets = [...describeTemplates(scheme, roster), ...(history ? [history] : [])];
+  // --counts: the 计票汇总表 for meetings that vote on paper and report their count, instead of ballots.
+  const counts = values.counts === true;
+  const history = counts ? null : describeHistoryTemplate(scheme, roster, year);
+  const sheets = [...describeTemplates(scheme, roster, { counts }), ...(history ? [history] : [])];
+  if (sheets.length === 0) io.stderr('方案中没有可按票数汇总的表（计票汇总表只用于打√的等次表）\n');
   for (const sheet of sheets) {
     const name = `${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
     // Never overwrite: a returned copy may still carry the template's name.

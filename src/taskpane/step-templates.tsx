@@ -1,11 +1,13 @@
 /**
  * Step 2, 模板: the blank forms of the scheme (one per form × rater group × round, with the roster's
  * names filled in), inserted as sheets of this workbook or downloaded as workbooks: one file per
- * template (to hand to each group of raters) or all of them in one workbook.
+ * template (to hand to each group of raters) or all of them in one workbook; and the 计票汇总表 for a
+ * meeting that votes on paper and reports its count.
  */
 import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { describeTemplates } from '../core/output/describe-workbooks';
+import { SheetDescription } from '../core/output/sheet-description';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
 import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';
 import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
@@ -19,6 +21,8 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const { scheme, roster } = campaign;
   const templates = useMemo(() => describeTemplates(scheme, roster), [scheme, roster]);
+  // For meetings that vote on paper and report the count (seed 002 第四篇: 村评 results reported to the 镇).
+  const countTemplates = useMemo(() => describeTemplates(scheme, roster, { counts: true }), [scheme, roster]);
 
   const insert = () =>
     action.run('插入模板失败', async () => {
@@ -30,18 +34,29 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
       }
     });
 
-  const download = (which: 'all' | number) =>
+  const download = (which: 'all' | SheetDescription) =>
     action.run('生成模板文件失败', async () => {
       const { writeWorkbook } = await loadWriter();
       if (which === 'all') {
         downloadFile(`${scheme.name}-全部模板.xlsx`, await writeWorkbook(templates), XLSX_MIME);
         setDownloaded(`已生成「${scheme.name}-全部模板.xlsx」（${templates.length} 张表）`);
       } else {
-        const sheet = templates[which];
-        downloadFile(`${sheet.name}.xlsx`, await writeWorkbook([sheet]), XLSX_MIME);
-        setDownloaded(`已生成「${sheet.name}.xlsx」`);
+        downloadFile(`${which.name}.xlsx`, await writeWorkbook([which]), XLSX_MIME);
+        setDownloaded(`已生成「${which.name}.xlsx」`);
       }
     });
+  const list = (sheets: SheetDescription[]) => (
+    <ul className={styles.list}>
+      {sheets.map((t) => (
+        <li key={t.name}>
+          <Text>{t.name}</Text>{' '}
+          <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => download(t)} aria-label={`下载「${t.name}」`}>
+            下载
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <section className={styles.step} aria-labelledby="step-templates-title">
@@ -69,16 +84,14 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
       <WriteOutcomeView outcome={outcome} what="空白表" />
       {downloaded ? <Notice intent="success">{downloaded}</Notice> : null}
       <Subtitle2 as="h3">逐份下载（分发给各类评议人）</Subtitle2>
-      <ul className={styles.list}>
-        {templates.map((t, i) => (
-          <li key={t.name}>
-            <Text>{t.name}</Text>{' '}
-            <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => download(i)} aria-label={`下载「${t.name}」`}>
-              下载
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {list(templates)}
+      {countTemplates.length > 0 ? (
+        <>
+          <Subtitle2 as="h3">计票汇总表（纸质投票、当场计票后填写）</Subtitle2>
+          <Body1>会上用纸质测评票投票的，由计票人把各等次的票数和有效票数填入计票汇总表；收回后与测评表一起校验，按票数计入。</Body1>
+          {list(countTemplates)}
+        </>
+      ) : null}
     </section>
   );
 }

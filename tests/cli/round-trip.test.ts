@@ -329,6 +329,71 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
 });
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
+describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village reports its count on the 计票汇总表', () => {
+  const P = 'p3-village-two-rounds';
+  let c: Campaign;
+  let s: Scored;
+  let countTemplates: string[];
+  let countRun: Run;
+  beforeAll(async () => {
+    c = await campaign(P, ['姓名', '单位'], [
+      ['赵刚', '东村'],
+      ['钱丽', '西村'],
+    ]);
+    const countDir = path.join(c.dir, '计票汇总表');
+    countRun = await pingyi(['template', '--scheme', P, '--roster', c.roster, '--out', countDir, '--counts']);
+    countTemplates = fs.readdirSync(countDir).sort().map((f) => path.join(countDir, f));
+    const villageCounts = countTemplates.find((t) => path.basename(t).includes('村评'))!;
+    // 东村 counts 30 ballots for 赵刚 (24 优秀, 5 称职, 1 blank); 西村 counts 20 for 钱丽, all 优秀, the other
+    // cells left blank and without its metadata (the title still says 计票汇总表).
+    ballot(c, villageCounts, '东村.xlsx', (t) => {
+      t.set(t.row('赵刚'), t.column('优秀'), 24).set(t.row('赵刚'), t.column('称职'), 5);
+      const field = t.findStarting('有效票');
+      t.set(field.r, field.c, '有效票：30');
+    });
+    ballot(c, villageCounts, '西村.xlsx', (t) => {
+      t.set(t.row('钱丽'), t.column('优秀'), 20);
+      const field = t.findStarting('收回票数');
+      t.set(field.r, field.c, '收回票数：20');
+      t.dropMeta();
+    });
+    // 镇评: two ballots on the ordinary template.
+    const town = template(c, '镇评');
+    ballot(c, town, '镇评-1.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['优秀'] }));
+    ballot(c, town, '镇评-2.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'] }));
+    s = await score(c, P);
+  });
+
+  it('writes one 计票汇总表 per round, with the fields to fill and no 往年结果', () => {
+    expect(countRun.code).toBe(0);
+    expect(countTemplates.map((t) => path.basename(t))).toEqual(['村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx']);
+    const text = printed(countTemplates[0]);
+    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人：', '监票人：', '得票数']) expect(text).toContain(field);
+  });
+
+  it('reads both count sheets as their ballots beside the 镇评 ballots', () => {
+    expect(s.run.code).toBe(0);
+    expect(s.unchanged).toEqual([]);
+    expect(s.json.participation.map((p) => [p.round, p.valid])).toEqual([
+      ['村评', 50],
+      ['镇评', 2],
+    ]);
+    expect(s.json.findings.filter((f) => f.code === 'COUNT_SHEET').map((f) => f.file).sort()).toEqual(['东村.xlsx', '西村.xlsx']);
+  });
+
+  it('赵刚: 村评 24/29 = 82.76% (1 of 30 left him blank), 镇评 2/2 → 优秀; 钱丽: 村评 20/20, 镇评 1/2 = 50% < 70%', () => {
+    const z = subject(s.json, '赵刚');
+    expect(z.figures.map((f) => [f.round, f.levels[0].votes, f.valid])).toEqual([
+      ['村评', 24, 29],
+      ['镇评', 2, 2],
+    ]);
+    expect(z.tier).toBe('优秀');
+    const q = subject(s.json, '钱丽');
+    expect(votes(q)).toEqual({ 优秀: 21, 称职: 1, 基本称职: 0, 不称职: 0 });
+    expect(q.tier).not.toBe('优秀');
+  });
+});
+
 describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超过: exclusive)', () => {
   const P = 'p3-community-consecutive';
   let c: Campaign;

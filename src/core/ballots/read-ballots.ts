@@ -10,7 +10,7 @@ import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, le
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
-import { CountedSheet, RowTarget, TOTALS, looksCounted, readCountSheet, sameCounts } from './read-counts';
+import { CountedSheet, RowTarget, TOTALS, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -1266,6 +1266,12 @@ function symbolFontHint(v: CellValue | undefined): string {
   return typeof v === 'string' && /^[üþPR]$/.test(v.trim()) ? '（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√）' : '';
 }
 
+/** A number of votes where a √ belongs: the sheet may be a count that did not say so (see read-counts). */
+function countHint(v: CellValue | undefined): string {
+  const n = voteCount(v);
+  return typeof n === 'number' && n > 1 ? '（如本表是计票汇总表，请在标题中写明“计票汇总表”）' : '';
+}
+
 /** A column headed 单位 (部门, 所在支部 ...) in the header rows, other than the name and tier columns. */
 function findUnitColumn(view: SheetView, rec: RecognisedForm): number | null {
   const taken = new Set([rec.subjectCol, rec.itemCol, rec.recommendCol, ...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((t) => t.col)]);
@@ -1410,7 +1416,7 @@ function readEntry(
         break;
       case 'other':
         broken = true;
-        findings.push(finding('MARK_UNRECOGNISED', `等次栏应打√，此处为「${String(v).trim()}」${symbolFontHint(v)}，该项无效`, at(r, t.col)));
+        findings.push(finding('MARK_UNRECOGNISED', `等次栏应打√，此处为「${String(v).trim()}」${symbolFontHint(v)}${countHint(v)}，该项无效`, at(r, t.col)));
         break;
       case 'dash':
         dashes++;

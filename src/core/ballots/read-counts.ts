@@ -64,10 +64,10 @@ export function voteCount(v: CellValue | undefined): number | 'blank' | null {
 }
 
 /**
- * Whether a recognised tier table is a count sheet: no tick anywhere in its tier cells, whole numbers
- * in at least two of them, and either a number above 1 or a word such as 汇总, 计票, 票数 in its title,
- * sheet name or headers (a ballot ticked with 1 and 0 is not one). Stops at the first tick, so a ballot
- * costs a look at its first filled tier cell.
+ * Whether a recognised tier table is a count sheet: no tick anywhere in its tier cells, and either a
+ * word such as 汇总, 计票, 票数 in its title, sheet name or headers and mostly whole numbers, or only
+ * whole numbers, two or more, one of them above 1 (a ballot ticked with 1 is not one). Stops at the
+ * first tick, so a ballot costs a look at its first filled tier cell.
  */
 export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: () => string[]): boolean {
   let numbers = 0;
@@ -92,10 +92,11 @@ export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: 
       }
     }
   }
-  if (numbers < 2 || max === 0) return false;
+  if (max === 0) return false;
   const worded = () => sheetTitles().some((t) => COUNT_WORDS.test(normalizeLabel(t)));
-  // A stray word or two among the numbers is reported cell by cell; a sheet mostly of words is not counts.
-  return other === 0 ? max > 1 || worded() : other < numbers && worded();
+  // Said to be counts: one number will do (30 votes, all 优秀), and a stray word among the numbers is
+  // reported cell by cell. Not said: only numbers, two or more, one above 1.
+  return worded() ? other < numbers : other === 0 && numbers >= 2 && max > 1;
 }
 
 /** 合计 (or 总计, 票数 …) in the name column or left of it. */

@@ -39,12 +39,22 @@ export const TEMPLATE_VERSION = 'pingyi-template/1';
 /** The mark the templates offer in their dropdowns. */
 export const MARK = '√';
 const DEFAULT_BLANK_SUBJECTS = 10;
+/** What a 计票汇总表's title adds to the form's (read-counts takes 计票/汇总 in a title as saying so). */
+const COUNTS_TITLE = '计票汇总表';
+/** The largest number of votes a count cell accepts. */
+const MAX_VOTES = 100000;
 /** Above this total width (characters) a template prints landscape. */
 const PORTRAIT_MAX_WIDTH = 100;
 
 export interface TemplateOptions {
   /** Blank subject rows (or blocks) when the roster has nobody for a form; default 10. */
   blankSubjects?: number;
+  /**
+   * 计票汇总表 instead of ballots: the same table with a number of votes to fill in each tier cell, for
+   * a meeting that votes on paper and reports its count (seed 002 第四篇 五、1–3; read back by
+   * ballots/read-counts.ts). Only for tier forms laid out as a row per subject or per item.
+   */
+  counts?: boolean;
 }
 
 export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[], options: TemplateOptions = {}): SheetDescription[] {
@@ -52,6 +62,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
   const taken = new Set<string>();
   const out: SheetDescription[] = [];
   for (const form of scheme.forms) {
+    if (options.counts && (form.response.kind !== 'tier' || (form.subjects === 'rows' && form.items === 'rows'))) continue;
     const groups = scheme.raterGroups.filter((g) => !form.raterGroups || form.raterGroups.includes(g.id));
     const rounds = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
     const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;
@@ -70,6 +81,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               single,
               taken,
               label: (s) => subjectLabel(all, s),
+              counts: options.counts ?? false,
             }),
           );
   }
@@ -116,6 +128,8 @@ interface TemplateSpec {
   taken: Set<string>;
   /** How a subject is written on the form: the name, with the unit when two share it (重名). */
   label: (s: Subject) => string;
+  /** A 计票汇总表 (TemplateOptions.counts). */
+  counts: boolean;
 }
 
 type Shape = 'matrix' | 'blocks' | 'items' | 'scores';
@@ -152,13 +166,16 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const recCol = recommend ? W - 1 : -1;
 
   const b = new SheetBuilder(W);
-  b.band(form.title, 'title', 32);
+  const title = t.counts ? `${form.title}${COUNTS_TITLE}` : form.title;
+  b.band(title, 'title', 32);
 
   // Header fields.
   const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
+  if (t.counts) fields.push({ text: '收回票数：', unlocked: true }, { text: '有效票：', unlocked: true });
   fields.push({ text: '评议时间：    年  月  日', unlocked: true });
+  if (t.counts) fields.push({ text: '计票人：', unlocked: true }, { text: '监票人：', unlocked: true });
   placeFields(b, fields, columns.map(estimatedWidth));
 
   // Column headers.
@@ -207,7 +224,9 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const lastData = b.rowCount - 1;
   const entryRange = { r1: firstData, c1: entryFirst, r2: lastData, c2: entryLast };
   b.unlock(entryRange);
-  if (scale) {
+  if (t.counts) {
+    b.validate({ kind: 'decimal', range: entryRange, min: 0, max: MAX_VOTES, prompt: '填写该等次的票数（0 或正整数）；本次未评议的人整行留空', error: '此栏只能填票数（0 或正整数）' });
+  } else if (scale) {
     b.validate({ kind: 'list', range: entryRange, values: [MARK], prompt: '在相应等次栏打“√”（可从下拉列表选择），每项只打一个；不评价的留空', error: '此栏只能打“√”或留空' });
   } else if (response.kind === 'score') {
     const min = Number(response.min);
@@ -217,16 +236,18 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   if (recommend) {
     const recRange = { r1: firstData, c1: recCol, r2: lastData, c2: recCol };
     b.unlock(recRange);
-    b.validate({ kind: 'list', range: recRange, values: [MARK], prompt: `打“√”表示推荐，最多推荐 ${recommend.maxPerBallot} 名`, error: '此栏只能打“√”或留空' });
+    if (t.counts) b.validate({ kind: 'decimal', range: recRange, min: 0, max: MAX_VOTES, prompt: '填写推荐此人的票数（无效推荐不计）', error: '此栏只能填票数（0 或正整数）' });
+    else b.validate({ kind: 'list', range: recRange, values: [MARK], prompt: `打“√”表示推荐，最多推荐 ${recommend.maxPerBallot} 名`, error: '此栏只能打“√”或留空' });
   }
 
   // Comment rows: the form's own labels, aliases once; the text is written after the label in the same cell.
-  for (const label of commentFields(form)) {
+  // A count sheet has none: the opinions are gathered from the ballots themselves.
+  for (const label of t.counts ? [] : commentFields(form)) {
     const r = b.band(`${label}：`, 'wrap', 60);
     b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
   }
 
-  b.band(instructions(form, shape, levels), 'note');
+  b.band(t.counts ? countInstructions(form) : instructions(form, shape, levels), 'note');
 
   const names = t.subjects.map((s) => (s ? t.label(s) : ''));
   const meta: Record<string, string> = {
@@ -236,12 +257,13 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     formId: form.id,
     groupId: t.group.id,
     roundId: t.round.id,
-    signature: signature({ form, levels, group: t.group.id, round: t.round.id, names }),
+    signature: signature({ form, levels, group: t.group.id, round: t.round.id, names, ...(t.counts ? { counts: true } : {}) }),
   };
+  if (t.counts) meta.counts = 'yes';
   if (t.single) meta.subject = t.label(t.single);
   const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
   const sheet = b.build({
-    name: uniqueSheetName(form.title, t.taken, `（${suffixParts.join('·')}）`),
+    name: uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`),
     kind: 'template',
     bounds: columns.map((c) => c.bounds),
     freeze: { rows: headerEnd + 1, cols: lead.length },
@@ -322,6 +344,18 @@ function instructions(form: FormDef, shape: Shape, levels: string[]): string {
   if (form.recommendation && (shape === 'matrix' || shape === 'blocks'))
     lines.push(`“${form.recommendation.label}”栏打“√”表示推荐；推荐名额不能多于${form.recommendation.maxPerBallot}名，超过名额则推荐无效。`);
   lines.push('本表无记名填写。请勿增删行列或修改表头、姓名。');
+  return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
+}
+
+/** 填表说明 of a 计票汇总表. */
+function countInstructions(form: FormDef): string {
+  const lines = [
+    '本表供当场计票后填写：在各等次栏填写该等次的得票数（0 或正整数），不填“√”。',
+    '“收回票数”填收回的测评票总数，“有效票”填其中的有效票数（废票不计）；每人（每项）各等次票数之和不得超过有效票数，差额按弃权计。',
+    '本次未评议的被评议人整行留空。',
+  ];
+  if (form.recommendation) lines.push(`“${form.recommendation.label}”栏填写推荐此人的有效票数（推荐超过${form.recommendation.maxPerBallot}名的票，其推荐无效，不计入）。`);
+  lines.push('计票人、监票人核对无误后签名；原始测评票妥善保存备查。请勿增删行列或修改表头、姓名。');
   return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
 }
 

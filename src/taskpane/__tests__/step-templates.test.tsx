@@ -11,6 +11,7 @@
 import { FakeHost, SLOW, blobBytes, captureDownloads, hostWithCampaign, openApp, screen, waitFor } from './pane-test-kit';
 import { SheetDescription } from '../../core/output/sheet-description';
 import { readWorkbook } from '../../hosts/files/read-workbook';
+import { getPreset } from '../../core/presets';
 
 describe('模板 step', () => {
   it('inserts one blank form per rater group into the workbook, with the roster\'s names', async () => {
@@ -69,6 +70,28 @@ describe('模板 step', () => {
     } finally {
       downloads.restore();
     }
+  });
+
+  it('offers a 计票汇总表 per round for a scheme of 打√ forms, downloaded as a count template', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = hostWithCampaign('files', getPreset('p3-village-two-rounds'));
+      const { user } = await openApp(host, { initialStep: 'templates' });
+      expect(screen.getByRole('heading', { name: '计票汇总表（纸质投票、当场计票后填写）' })).toBeInTheDocument();
+      const button = screen.getByRole('button', { name: /^下载「村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）」$/ });
+      await user.click(button);
+      expect(await screen.findByText(/^已生成「.*计票汇总表.*\.xlsx」$/, {}, SLOW)).toBeInTheDocument();
+      const back = await readWorkbook(downloads.names[0], await blobBytes(downloads.blobs[0]));
+      expect(Object.values(back.templateMeta ?? {})[0]).toMatchObject({ kind: 'template', schemeId: 'p3-village-two-rounds', roundId: 'village', counts: 'yes' });
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('no 计票汇总表 for a scheme of score forms', async () => {
+    await openApp(hostWithCampaign('files'), { initialStep: 'templates' });
+    expect(screen.getByRole('heading', { name: '逐份下载（分发给各类评议人）' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /计票汇总表/ })).toBeNull();
   });
 
   it('offers downloads only on the standalone page (files host)', async () => {
