@@ -272,6 +272,16 @@ describe('ballots stay ballots', () => {
     expect(codes(r).filter((c) => c === 'MARK_UNRECOGNISED')).toHaveLength(2);
   });
 
+  it('a 计票汇总表 left unfilled is neither a count nor a blank ballot; a blank ballot stays a blank ballot', () => {
+    const r = run([
+      sheet('空表', [['村党组织书记“双述双评”测评表计票汇总表'], ['轮次：村评', '有效票：'], ['姓名', ...LEVELS], ['张三'], ['李四']]),
+      sheet('空票', [['村党组织书记“双述双评”测评表'], ['轮次：村评'], ['姓名', ...LEVELS], ['张三'], ['李四'], ['王五']]),
+    ]);
+    expect(r.read.findings.filter((f) => f.sheet === '空表').map((f) => f.code)).toEqual(['COUNT_SHEET_EMPTY']);
+    expect(r.read.ballots.map((b) => b.sheet)).toEqual(['空票']);
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 1, invalid: 0 });
+  });
+
   it('a blank template with a COUNTIF 合计 row is a ballot (blank), not a count sheet', () => {
     const f = (value: number): CellValue => ({ formula: 'COUNTIF(B3:B5,"√")', value });
     const r = run([sheet('镇1', [['轮次：镇评'], ['姓名', ...LEVELS], ['张三', '√', null, null, null], ['李四', '√', null, null, null], ['王五', null, '√', null, null], ['合计', f(2), f(1), f(0), f(0)]])]);

@@ -243,7 +243,12 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const uncountedBefore = out.uncounted.length;
       const blankUncounted = { formId: null as string | null };
       const table = best.columnBlocks ? stackColumnBlocks(view, best) : view;
-      if (best.form.response.kind === 'tier' && best.blocksIrregularAt === null && looksCounted(table, best, () => sheetTitles(table, best))) {
+      const counts = best.form.response.kind === 'tier' && best.blocksIrregularAt === null ? looksCounted(table, best, () => sheetTitles(table, best)) : false;
+      if (counts === 'empty') {
+        out.findings.push(finding('COUNT_SHEET_EMPTY', `工作表「${sheet.name}」是未填写票数的计票汇总表，不是测评票，未计入`, { ...where, cell: 'A1' }));
+        continue;
+      }
+      if (counts) {
         const counted = readCounts(scheme, reader, where, meta, table, best, out);
         if (counted) out.counts.push(counted);
         continue;

@@ -42,6 +42,8 @@ export interface CountedSheet {
 
 /** Words that say a table holds counted votes, in its title, sheet name or column headers. */
 const COUNT_WORDS = /汇总|计票|统计|票数|得票|唱票|测评结果|评议结果|结果表/;
+/** What the title of a count sheet left blank must say for it not to be read as a blank ballot. */
+const EMPTY_COUNT_TITLE = /计票|汇总表/;
 /** A tick or box mark: a sheet with any in its tier cells holds ballots, not counts. */
 const TICKS = /[√✓✔☑✅]/;
 /** What a tier cell holding "no votes" may show besides blank and 0. */
@@ -66,10 +68,10 @@ export function voteCount(v: CellValue | undefined): number | 'blank' | null {
 /**
  * Whether a recognised tier table is a count sheet: no tick anywhere in its tier cells, and either a
  * word such as 汇总, 计票, 票数 in its title, sheet name or headers and mostly whole numbers, or only
- * whole numbers, two or more, one of them above 1 (a ballot ticked with 1 is not one). Stops at the
- * first tick, so a ballot costs a look at its first filled tier cell.
+ * whole numbers, two or more, one of them above 1 (a ballot ticked with 1 is not one); 'empty' for one
+ * left unfilled. Stops at the first tick, so a ballot costs a look at its first filled tier cell.
  */
-export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: () => string[]): boolean {
+export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: () => string[]): boolean | 'empty' {
   let numbers = 0;
   let max = 0;
   let other = 0;
@@ -92,6 +94,9 @@ export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: 
       }
     }
   }
+  // Nothing in its tier cells at all, and titled as one (计票汇总表, as `pingyi template --counts` writes
+  // it): an unfilled count sheet, which is no ballot either.
+  if (numbers === 0 && other === 0) return sheetTitles().some((t) => EMPTY_COUNT_TITLE.test(normalizeLabel(t))) ? 'empty' : false;
   if (max === 0) return false;
   const worded = () => sheetTitles().some((t) => COUNT_WORDS.test(normalizeLabel(t)));
   // Said to be counts: one number will do (30 votes, all 优秀), and a stray word among the numbers is

@@ -52,6 +52,7 @@ export const FINDING_CODES = {
   MARK_ALTERNATIVE: { severity: 'warning', meaning: '使用了方案允许的其他标记' },
   MARK_WITHOUT_SUBJECT: { severity: 'error', meaning: '有√但没有姓名或项目' },
   COUNT_SHEET: { severity: 'warning', meaning: '计票汇总表（等次栏填票数），按票数计入' },
+  COUNT_SHEET_EMPTY: { severity: 'warning', meaning: '未填写票数的计票汇总表，未计入' },
   COUNT_SHEET_UNSUPPORTED: { severity: 'error', meaning: '像是计票汇总表，但格式无法按票数读取，未计入' },
   COUNT_NOT_NUMBER: { severity: 'error', meaning: '计票汇总表中应填票数的格不是 0 或正整数，该行未计入' },
   COUNT_TOTAL_MISMATCH: { severity: 'error', meaning: '计票汇总表中各等次票数之和与本行合计不符，该行未计入' },
