@@ -238,7 +238,8 @@ describe('standalone page: every preset, computed in the browser', () => {
       await page.getByRole('tab', { name: '2. 模板' }).click();
       const blank = new Map<string, Buffer>();
       for (const part of new Set(c.ballots.map((b) => b.template))) {
-        const button = page.getByRole('button', { name: new RegExp(`^下载「[^」]*${part.replace(/[()（）]/g, '\\$&')}[^」]*」$`) });
+        // The ballot template, not the 计票汇总表 offered for the same group and round.
+        const button = page.getByRole('button', { name: new RegExp(`^下载「(?![^」]*计票汇总表)[^」]*${part.replace(/[()（）]/g, '\\$&')}[^」]*」$`) });
         expect(await button.count()).toBe(1);
         blank.set(part, (await download(page, () => button.click(), test)).bytes);
       }

@@ -206,14 +206,47 @@ describe('what cannot be counted is reported, the rest of the sheet counts', () 
     expect(excluded.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
   });
 
-  it('a layout the count reading does not take (a block of item rows per person, 附表3) is reported, not read as marks', () => {
-    const p5 = getPreset('p5-party-members');
-    const form = p5.forms.find((f) => f.id === 'window-satisfaction')!;
-    const rows: CellValue[][] = [[`${form.title}（汇总）`], ['测评人类别：服务对象'], ['姓名', '评价项目', '满意', '比较满意', '基本满意', '不满意']];
-    form.itemLabels.forEach((item, i) => rows.push([i === 0 ? '王毅' : null, item, 20, 5, 1, 0]));
-    const r = run([sheet('汇总', rows)], p5, [{ name: '王毅', window: true }] as never);
+  it('a table without a name column is reported, not read as marks', () => {
+    const r = run([sheet('汇总', [['测评结果汇总表'], ['轮次：村评', '有效票：10'], ['', ...LEVELS], ['张三', 7, 3, 0, 0]])]);
     expect(codes(r)).toEqual(['COUNT_SHEET_UNSUPPORTED']);
     expect(r.read.findings[0].cell).toBe('A3');
+  });
+});
+
+describe('blocks of item rows per person (p5 附表3 窗口服务岗位群众满意度测评表)', () => {
+  it('reads each person\'s item rows, the name merged over them or written once; blanks are 不涉及, not 弃权', () => {
+    const p5 = getPreset('p5-party-members');
+    const form = p5.forms.find((f) => f.id === 'window-satisfaction')!;
+    const [attitude, quality, efficiency, integrity] = form.itemLabels;
+    const rows: CellValue[][] = [
+      [`${form.title}（汇总）`],
+      ['测评人类别：服务对象', '有效票：26'],
+      ['序号', '姓名', '测评项目', '满意', '比较满意', '基本满意', '不满意'],
+      [1, '王毅', attitude, 20, 5, 1, 0],
+      [null, null, quality, 18, 6, 0, 0],
+      [null, null, efficiency, null, null, null, null],
+      [null, null, integrity, 22, 4, 0, 0],
+      [2, '李娜', attitude, 10, 10, 5, 1],
+      [null, null, quality, 10, 10, 5, 1],
+      [null, null, efficiency, 9, 10, 5, 1],
+      [null, null, integrity, '十', 10, 5, 1],
+    ];
+    // 王毅's name merged over his four rows; 李娜's written on her first row only.
+    const grid: SheetGrid = { name: '汇总', rows, merges: [{ r1: 3, c1: 1, r2: 6, c2: 1 }, { r1: 3, c1: 0, r2: 6, c2: 0 }] };
+    const people = [{ name: '王毅', window: true }, { name: '李娜', window: true }] as never;
+    const r = run([grid], p5, people);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['COUNT_NOT_NUMBER', 'D11'],
+      ['COUNT_SHEET', 'D3'],
+    ]);
+    const at = (who: number, item: number) => r.tally.cell(who, 'window-satisfaction', 'main', 'service-users', item);
+    // 服务质量: 18 + 6 = 24 of 26 → 2 left it blank: not applicable on this form (seed 004 附表3), not abstained.
+    expect(at(0, 1)).toMatchObject({ levels: [18, 6, 0, 0], na: 2, abstain: 0 });
+    // 办事效率 left blank for 王毅: no votes, nothing counted.
+    expect(at(0, 2)).toMatchObject({ levels: [0, 0, 0, 0], na: 0 });
+    expect(at(1, 2)).toMatchObject({ levels: [9, 10, 5, 1], na: 1 });
+    // 李娜's 廉洁公正 row has 十 for a number: left out.
+    expect(at(1, 3).levels).toEqual([0, 0, 0, 0]);
   });
 });
 

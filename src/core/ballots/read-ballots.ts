@@ -305,7 +305,8 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
   const findings = out.findings;
   const rowPerSubject = form.subjects === 'rows' && form.items === 'column-groups' && rec.subjectCol !== null;
   const rowPerItem = form.subjects === 'single' && form.items === 'rows' && rec.itemCol !== null;
-  if (!rowPerSubject && !rowPerItem) {
+  const blocks = form.subjects === 'rows' && form.items === 'rows' && rec.subjectCol !== null && rec.itemCol !== null;
+  if (!rowPerSubject && !rowPerItem && !blocks) {
     findings.push(
       finding(
         'COUNT_SHEET_UNSUPPORTED',
@@ -323,11 +324,36 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     return null;
   }
   const roster = reader.roster;
+  const items = form.itemLabels.map(normalizeLabel);
+  /** The item of a row per item; -1 (reported) when its label is not one of the form's, null for a note row. */
+  const itemOf = (r: number): number | null => {
+    const label = view.label(r, rec.itemCol!);
+    const item = label === '' ? -1 : items.findIndex((l) => labelContains(label, l));
+    if (item >= 0) return item;
+    if (reader.text(label).note) return null;
+    findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但认不出评价项目，未计入', { ...where, cell: view.address(r, rec.itemCol!) }));
+    return -1;
+  };
   let targetOf: RowTarget;
-  if (rowPerSubject) {
+  if (rowPerSubject || blocks) {
     const at = (r: number) => ({ ...where, cell: view.address(r, rec.subjectCol!) });
+    // In blocks (附表3) the name is merged over its item rows, or written on the block's first row only.
+    const nameRow = (r: number): number => {
+      if (!blocks) return r;
+      let top = r;
+      while (top > rec.firstDataRow && view.label(top, rec.subjectCol!) === '') top--;
+      return top;
+    };
+    /** Subjects by the row naming them: a block's item rows ask once, so a name is reported once. */
+    const byNameRow = new Map<number, number | null>();
     targetOf = (r) => {
-      const raw = shownValue(view.value(r, rec.subjectCol!));
+      const named = nameRow(r);
+      if (byNameRow.has(named)) {
+        const known = byNameRow.get(named)!;
+        const item = known === null ? null : itemOf(r);
+        return known === null || item === null || item < 0 ? null : { subject: known, item };
+      }
+      const raw = shownValue(view.value(named, rec.subjectCol!));
       const name = raw === null ? '' : String(raw).trim();
       if (name === '' || normalizeName(name) === '') {
         findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但没有填写姓名，未计入', at(r)));
@@ -335,8 +361,12 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       }
       const match = matchName(roster, name);
       const subject =
-        match.kind === 'exact' ? match.index : match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme)) ? null : resolveSubject(roster, name, () => at(r), findings);
-      return subject === null ? null : { subject, item: null };
+        match.kind === 'exact' ? match.index : match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme)) ? null : resolveSubject(roster, name, () => at(named), findings);
+      if (blocks) byNameRow.set(named, subject);
+      if (subject === null) return null;
+      if (!blocks) return { subject, item: null };
+      const item = itemOf(r);
+      return item === null || item < 0 ? null : { subject, item };
     };
   } else {
     // One subject (所在支部名称：…), a row per item (附表1).
@@ -345,14 +375,9 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
       return null;
     }
-    const items = form.itemLabels.map(normalizeLabel);
     targetOf = (r) => {
-      const label = view.label(r, rec.itemCol!);
-      const item = label === '' ? -1 : items.findIndex((l) => labelContains(label, l));
-      if (item >= 0) return { subject, item };
-      if (!reader.text(view.label(r, rec.itemCol!)).note)
-        findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但认不出评价项目，未计入', { ...where, cell: view.address(r, rec.itemCol!) }));
-      return null;
+      const item = itemOf(r);
+      return item === null || item < 0 ? null : { subject, item };
     };
   }
   const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, targetOf, findings });

@@ -22,6 +22,8 @@ export interface CountedRow {
   levels: number[];
   /** Ballots that left this subject blank: the sheet's ballots less the votes and invalid entries. */
   abstain: number;
+  /** The same, on a form where blank means "not applicable" (附表3: posts a unit never dealt with); abstain is then 0. */
+  na: number;
   invalid: number;
   /** Recommendation votes (是否推荐 as a number), 0 without that column. */
   recommended: number;
@@ -213,14 +215,14 @@ export function readCountSheet(args: {
 
   // Each row: its numbers, checked against each other; the ballots checked once all are read.
   const read: { r: number; row: CountedRow; cast: number }[] = [];
-  const seenRow = new Map<number, number>();
+  const seenRow = new Map<string, number>();
   for (let r = rec.firstDataRow; r < view.rowCount; r++) {
     const cells = view.sheet.rows[r] ?? [];
     if (cells.length === 0 || isTotalsRow(view, r, rec)) continue;
     const perItem: CountedRow[] = [];
     let broken = false;
     let any = false;
-    for (let item = 0; item < itemCount; item++) perItem.push({ subject: -1, item, levels: new Array<number>(levelCount).fill(0), abstain: 0, invalid: 0, recommended: 0 });
+    for (let item = 0; item < itemCount; item++) perItem.push({ subject: -1, item, levels: new Array<number>(levelCount).fill(0), abstain: 0, na: 0, invalid: 0, recommended: 0 });
     for (const t of rec.tierColumns) {
       const v = view.raw(r, t.col);
       const n = voteCount(v);
@@ -252,7 +254,7 @@ export function readCountSheet(args: {
     if (target === null || broken) continue;
     const { subject } = target;
     if (target.item !== null) perItem[0].item = target.item;
-    const key = target.item === null ? subject : -1 - target.item;
+    const key = `${subject}|${target.item ?? ''}`;
     const keyCol = target.item === null ? rec.subjectCol ?? 0 : rec.itemCol ?? 0;
     const first = seenRow.get(key);
     if (first !== undefined) {
@@ -301,8 +303,8 @@ export function readCountSheet(args: {
       over.add(r);
       continue;
     }
-    const votes = row.levels.reduce((a, b) => a + b, 0);
-    rows.push({ ...row, abstain: ballots - votes - row.invalid });
+    const blank = ballots - row.levels.reduce((a, b) => a + b, 0) - row.invalid;
+    rows.push(form.blankMeansNotApplicable ? { ...row, na: blank } : { ...row, abstain: blank });
   }
   return { ...where, formId: form.id, groupId: args.groupId, roundId: args.roundId, ballots, invalidBallots, rows };
 }
@@ -317,6 +319,6 @@ export function sameCounts(a: CountedSheet, b: CountedSheet): boolean {
   if (a.formId !== b.formId || a.roundId !== b.roundId || a.groupId !== b.groupId || a.ballots !== b.ballots || a.rows.length !== b.rows.length) return false;
   return a.rows.every((x, i) => {
     const y = b.rows[i];
-    return x.subject === y.subject && x.item === y.item && x.invalid === y.invalid && x.recommended === y.recommended && x.levels.every((n, l) => n === y.levels[l]);
+    return x.subject === y.subject && x.item === y.item && x.invalid === y.invalid && x.na === y.na && x.recommended === y.recommended && x.levels.every((n, l) => n === y.levels[l]);
   });
 }

@@ -52,7 +52,7 @@ export interface TemplateOptions {
   /**
    * 计票汇总表 instead of ballots: the same table with a number of votes to fill in each tier cell, for
    * a meeting that votes on paper and reports its count (seed 002 第四篇 五、1–3; read back by
-   * ballots/read-counts.ts). Only for tier forms laid out as a row per subject or per item.
+   * ballots/read-counts.ts). Only for tier forms (打√), not score sheets.
    */
   counts?: boolean;
 }
@@ -62,7 +62,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
   const taken = new Set<string>();
   const out: SheetDescription[] = [];
   for (const form of scheme.forms) {
-    if (options.counts && (form.response.kind !== 'tier' || (form.subjects === 'rows' && form.items === 'rows'))) continue;
+    if (options.counts && form.response.kind !== 'tier') continue;
     const groups = scheme.raterGroups.filter((g) => !form.raterGroups || form.raterGroups.includes(g.id));
     const rounds = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
     const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;

@@ -125,6 +125,7 @@ export class Tally {
       for (let l = 0; l < row.levels.length; l++) this.data[o + l] += row.levels[l];
       this.data[o + L + ABSTAIN] += row.abstain;
       this.data[o + L + INVALID] += row.invalid;
+      this.data[o + L + NA] += row.na;
       if (row.recommended > 0) {
         const key = `${row.subject}|${sheet.formId}`;
         this.recommendations.set(key, (this.recommendations.get(key) ?? 0) + row.recommended);
