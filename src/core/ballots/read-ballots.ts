@@ -317,7 +317,6 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     out.uncounted.push({ ...where, formId: form.id, groupId: null, roundId: null, reason: 'unreadable' });
     return null;
   }
-  reader.nextSheet();
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本汇总表');
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
@@ -325,14 +324,18 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
   }
   const roster = reader.roster;
   const items = form.itemLabels.map(normalizeLabel);
-  /** The item of a row per item; -1 (reported) when its label is not one of the form's, null for a note row. */
+  /** The item of a row per item; null when its label is not one of the form's (reported unless a note). */
   const itemOf = (r: number): number | null => {
     const label = view.label(r, rec.itemCol!);
     const item = label === '' ? -1 : items.findIndex((l) => labelContains(label, l));
     if (item >= 0) return item;
-    if (reader.text(label).note) return null;
-    findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但认不出评价项目，未计入', { ...where, cell: view.address(r, rec.itemCol!) }));
-    return -1;
+    if (!reader.text(label).note)
+      findings.push(finding('MARK_WITHOUT_SUBJECT', '此行填有票数，但认不出评价项目，未计入', { ...where, cell: view.address(r, rec.itemCol!) }));
+    return null;
+  };
+  const withItem = (subject: number, r: number) => {
+    const item = itemOf(r);
+    return item === null ? null : { subject, item };
   };
   let targetOf: RowTarget;
   if (rowPerSubject || blocks) {
@@ -350,8 +353,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       const named = nameRow(r);
       if (byNameRow.has(named)) {
         const known = byNameRow.get(named)!;
-        const item = known === null ? null : itemOf(r);
-        return known === null || item === null || item < 0 ? null : { subject: known, item };
+        return known === null ? null : withItem(known, r);
       }
       const raw = shownValue(view.value(named, rec.subjectCol!));
       const name = raw === null ? '' : String(raw).trim();
@@ -364,9 +366,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
         match.kind === 'exact' ? match.index : match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme)) ? null : resolveSubject(roster, name, () => at(named), findings);
       if (blocks) byNameRow.set(named, subject);
       if (subject === null) return null;
-      if (!blocks) return { subject, item: null };
-      const item = itemOf(r);
-      return item === null || item < 0 ? null : { subject, item };
+      return blocks ? withItem(subject, r) : { subject, item: null };
     };
   } else {
     // One subject (所在支部名称：…), a row per item (附表1).
@@ -375,10 +375,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
       return null;
     }
-    targetOf = (r) => {
-      const item = itemOf(r);
-      return item === null || item < 0 ? null : { subject, item };
-    };
+    targetOf = (r) => withItem(subject, r);
   }
   const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, targetOf, findings });
   if (counted === null) {
