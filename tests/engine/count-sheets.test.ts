@@ -109,6 +109,44 @@ describe('a count sheet counts as its ballots', () => {
   });
 });
 
+describe('count sheets as offices lay them out', () => {
+  it('each level over two columns, 票数 and 比例: the 票数 under the level is read, the percentages left alone', () => {
+    const grid: SheetGrid = {
+      name: '统计',
+      rows: [
+        ['测评结果统计表'],
+        ['轮次：村评', null, '有效票：40'],
+        ['姓名', '优秀', null, '称职', null, '基本称职', null, '不称职', null],
+        [null, '票数', '比例', '票数', '比例', '票数', '比例', '票数', '比例'],
+        ['张三', 30, '75%', 8, '20%', 2, '5%', 0, '0%'],
+      ],
+      merges: [{ r1: 2, c1: 0, r2: 3, c2: 0 }, ...[1, 3, 5, 7].map((c) => ({ r1: 2, c1: c, r2: 2, c2: c + 1 }))],
+    };
+    const r = run([grid]);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [30, 8, 2, 0], abstain: 0 });
+  });
+
+  it('得票数 merged over the levels, 序号 and 备注 beside them', () => {
+    const grid: SheetGrid = {
+      name: '镇评计票',
+      rows: [
+        ['镇评计票'],
+        ['轮次：镇评', '有效票：12'],
+        ['序号', '姓名', '得票数', null, null, null, '备注'],
+        [null, null, ...LEVELS, null],
+        [1, '张三', 10, 2, null, null, null],
+        [2, '李四', 6, 6, 0, 0, '缺席 0 人'],
+      ],
+      merges: [{ r1: 2, c1: 0, r2: 3, c2: 0 }, { r1: 2, c1: 1, r2: 3, c2: 1 }, { r1: 2, c1: 2, r2: 2, c2: 5 }],
+    };
+    const r = run([grid]);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+    expect(cell(r, '张三', 'town')).toMatchObject({ levels: [10, 2, 0, 0], abstain: 0 });
+    expect(cell(r, '李四', 'town')).toMatchObject({ levels: [6, 6, 0, 0], abstain: 0 });
+  });
+});
+
 describe('a form with several items and 是否推荐 (p5 附表2)', () => {
   it('reads each item group\'s counts and the recommendation votes', () => {
     const p5 = getPreset('p5-party-members');
