@@ -244,6 +244,16 @@ describe('what cannot be counted is reported, the rest of the sheet counts', () 
     expect(excluded.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
   });
 
+  it('ballots and a count sheet of the same round for one person are added up and said (the count may be of those ballots)', () => {
+    const ballot = sheet('票', [['轮次：村评'], ['姓名', ...LEVELS], ['张三', '√', null, null, null], ['李四', null, '√', null, null], ['王五', null, '√', null, null]]);
+    const r = run([villageCounts('有效票：10', [['张三', 7, 3, 0, 0]]), ballot]);
+    expect(r.read.findings.filter((f) => f.code === 'COUNT_AND_BALLOTS').map((f) => [f.file, f.message])).toEqual([
+      ['f1.xlsx', '张三 在本汇总表中的票数已与收回的测评票相加；如本汇总表就是这些测评票的计票结果，请删去其一'],
+    ]);
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [8, 3, 0, 0], abstain: 0 });
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 11 });
+  });
+
   it('a table without a name column is reported, not read as marks', () => {
     const r = run([sheet('汇总', [['测评结果汇总表'], ['轮次：村评', '有效票：10'], ['', ...LEVELS], ['张三', 7, 3, 0, 0]])]);
     expect(codes(r)).toEqual(['COUNT_SHEET_UNSUPPORTED']);

@@ -432,6 +432,23 @@ function checkCountOverlaps(scheme: Scheme, roster: Roster, out: ReadResult): vo
     kept.push(c);
   }
   out.counts = kept;
+  // Ballots and a count of the same sitting for one person: perhaps the count of those very ballots.
+  for (const c of kept) {
+    const voted = new Set<number>();
+    for (const b of out.ballots) {
+      if (b.formId !== c.formId || b.roundId !== c.roundId || b.groupId !== c.groupId) continue;
+      for (let i = b.start; i < b.end; i++) if (b.packed.status[i] === VALID) voted.add(b.packed.subject[i]);
+    }
+    const both = [...new Set(c.rows.filter((row) => voted.has(row.subject)).map((row) => row.subject))];
+    if (both.length > 0)
+      out.findings.push(
+        finding(
+          'COUNT_AND_BALLOTS',
+          `${both.map((s) => subjectLabel(roster, roster.all[s])).join('、')} 在本汇总表中的票数已与收回的测评票相加；如本汇总表就是这些测评票的计票结果，请删去其一`,
+          { file: c.file, sheet: c.sheet, cell: 'A1' },
+        ),
+      );
+  }
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */

@@ -59,6 +59,7 @@ export const FINDING_CODES = {
   COUNT_EXCEEDS_BALLOTS: { severity: 'error', meaning: '计票汇总表中某人的票数多于有效票数，该行未计入' },
   COUNT_FIELDS_INCONSISTENT: { severity: 'error', meaning: '计票汇总表的有效票、收回票、废票数互相矛盾，本表未计入' },
   COUNT_BALLOTS_INFERRED: { severity: 'warning', meaning: '计票汇总表没有写明有效票数，按票数最多的一行计' },
+  COUNT_AND_BALLOTS: { severity: 'warning', meaning: '同一人同一轮次既有测评票又有计票汇总表，已相加，请核实' },
   COUNT_SUBJECT_TWICE: { severity: 'warning', meaning: '同一人的票数出现在两张计票汇总表中，已相加，请核实' },
   ABSTENTION: { severity: 'warning', meaning: '未打√（弃权）' },
   TOO_MANY_RECOMMENDATIONS: { severity: 'error', meaning: '推荐人数超过名额，本票推荐无效' },
