@@ -419,7 +419,8 @@ function checkCountOverlaps(scheme: Scheme, roster: Roster, out: ReadResult): vo
     } else
       for (const k of kept) {
         if (k.formId !== c.formId || k.roundId !== c.roundId || k.groupId !== c.groupId) continue;
-        const both = [...new Set(c.rows.filter((row) => k.rows.some((x) => x.subject === row.subject)).map((row) => row.subject))];
+        const there = new Set(k.rows.map((x) => x.subject));
+        const both = [...new Set(c.rows.filter((row) => there.has(row.subject)).map((row) => row.subject))];
         if (both.length > 0)
           out.findings.push(
             finding(
