@@ -61,7 +61,6 @@ export function describeFindings(result: CampaignResult, extra: readonly Finding
   });
 }
 
-
 /** The count sheets (计票汇总表) counted, and the ballots they stand for; '' without any. */
 function countSheetsText(read: ReadResult): string {
   if (read.counts.length === 0) return '';
