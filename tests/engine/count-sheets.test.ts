@@ -231,6 +231,18 @@ describe('what cannot be counted is reported, the rest of the sheet counts', () 
     expect(r.read.counts).toEqual([]);
   });
 
+  it('two people of one name (重名) told apart by the sheet\'s 单位 column, as on a ballot', () => {
+    const people = [{ name: '王伟', unit: '东村' }, { name: '王伟', unit: '西村' }, { name: '张三', unit: '南村' }];
+    const grid = sheet('汇总', [['村评计票汇总表'], ['轮次：村评', '有效票：10'], ['姓名', '单位', ...LEVELS], ['王伟', '西村', 6, 4, 0, 0], ['王伟', '北村', 5, 5, 0, 0]]);
+    const r = run([grid], village, people);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['SUBJECT_AMBIGUOUS', 'A5'],
+      ['COUNT_SHEET', 'C3'],
+    ]);
+    expect(r.tally.cell(1, 'secretary-appraisal', 'village', 'participants', 0).levels).toEqual([6, 4, 0, 0]);
+    expect(r.tally.cell(0, 'secretary-appraisal', 'village', 'participants', 0).levels).toEqual([0, 0, 0, 0]);
+  });
+
   it('the same count sheet sent twice is said; two sheets counting one person are added and said', () => {
     const a = villageCounts('有效票：10', [['张三', 7, 3, 0, 0]]);
     const again = villageCounts('有效票：10', [['张三', 7, 3, 0, 0]]);

@@ -347,6 +347,12 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       while (top > rec.firstDataRow && view.label(top, rec.subjectCol!) === '') top--;
       return top;
     };
+    let unitCol: number | null | undefined;
+    const unitOf = (r: number): string => {
+      if (unitCol === undefined) unitCol = findUnitColumn(view, rec);
+      const v = unitCol === null ? null : shownValue(view.value(r, unitCol));
+      return v === null ? '' : String(v);
+    };
     /** Subjects by the row naming them: a block's item rows ask once, so a name is reported once. */
     const byNameRow = new Map<number, number | null>();
     targetOf = (r) => {
@@ -362,8 +368,13 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
         return null;
       }
       const match = matchName(roster, name);
-      const subject =
-        match.kind === 'exact' ? match.index : match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme)) ? null : resolveSubject(roster, name, () => at(named), findings);
+      // 重名: the sheet's own 单位 column may tell who is meant, as on a ballot.
+      const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOf(named)) : null;
+      let subject: number | null;
+      if (match.kind === 'exact') subject = match.index;
+      else if (told !== null) subject = told.index;
+      else if (match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme))) subject = null;
+      else subject = resolveSubject(roster, name, () => at(named), findings);
       if (blocks) byNameRow.set(named, subject);
       if (subject === null) return null;
       return blocks ? withItem(subject, r) : { subject, item: null };
