@@ -471,3 +471,18 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     expect(subject(json, '钱丽').tier).toBeNull();
   });
 });
+
+describe('pingyi template --counts on a scheme of score sheets', () => {
+  it('writes nothing and says why (计票汇总表 are for 打√ forms); exit 0', async () => {
+    const dir = tempDir('counts-none');
+    try {
+      const out = path.join(dir, '模板');
+      const r = await pingyi(['template', '--scheme', 'p4-middle-managers', '--out', out, '--counts']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('方案中没有可按票数汇总的表（计票汇总表只用于打√的等次表）');
+      expect(fs.readdirSync(out)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
