@@ -10,7 +10,7 @@ import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, le
 import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
-import { CountedSheet, RowTarget, TOTALS, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
+import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -347,12 +347,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       while (top > rec.firstDataRow && view.label(top, rec.subjectCol!) === '') top--;
       return top;
     };
-    let unitCol: number | null | undefined;
-    const unitOf = (r: number): string => {
-      if (unitCol === undefined) unitCol = findUnitColumn(view, rec);
-      const v = unitCol === null ? null : shownValue(view.value(r, unitCol));
-      return v === null ? '' : String(v);
-    };
+    const unitOf = unitOnRow(view, rec);
     /** Subjects by the row naming them: a block's item rows ask once, so a name is reported once. */
     const byNameRow = new Map<number, number | null>();
     targetOf = (r) => {
@@ -1046,12 +1041,7 @@ function readSheet(
   /** Item groups read on each row: all but those whose header is missing. */
   const itemsRead = itemLabels.map((_, i) => i).filter((i) => !rec.missingItems.includes(i));
   /** The ballot's own 单位 column, looked for only when a name is listed more than once (重名). */
-  let unitCol: number | null | undefined;
-  const unitOnBallot = (r: number): string => {
-    if (unitCol === undefined) unitCol = findUnitColumn(view, rec);
-    const v = unitCol === null ? null : shownValue(view.value(r, unitCol));
-    return v === null ? '' : String(v);
-  };
+  const unitOnBallot = unitOnRow(view, rec);
   let carrySubject: number | null = null;
   let carryRaw = '';
   const itemsSeen = new Map<number, Set<number>>();
@@ -1328,6 +1318,16 @@ function countHint(v: CellValue | undefined): string {
   return typeof n === 'number' && n > 1 ? '（如本表是计票汇总表，请在标题中写明“计票汇总表”）' : '';
 }
 
+/** What a row's own 单位 column says (for 重名), the column looked for only when first asked. */
+function unitOnRow(view: SheetView, rec: RecognisedForm): (r: number) => string {
+  let unitCol: number | null | undefined;
+  return (r) => {
+    if (unitCol === undefined) unitCol = findUnitColumn(view, rec);
+    const v = unitCol === null ? null : shownValue(view.value(r, unitCol));
+    return v === null ? '' : String(v);
+  };
+}
+
 /** A column headed 单位 (部门, 所在支部 ...) in the header rows, other than the name and tier columns. */
 function findUnitColumn(view: SheetView, rec: RecognisedForm): number | null {
   const taken = new Set([rec.subjectCol, rec.itemCol, rec.recommendCol, ...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((t) => t.col)]);
@@ -1368,10 +1368,7 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
  * counts (numbers, COUNTIF formulas), not a person; passed over. With a √ in it, it is reported as usual.
  */
 function countsRow(view: SheetView, r: number, rec: RecognisedForm, scheme: Scheme): boolean {
-  const last = rec.subjectCol ?? 0;
-  let named = false;
-  for (let c = 0; c <= last && !named; c++) named = TOTALS.test(view.label(r, c));
-  return named && !rec.tierColumns.some((t) => isMark(view.value(r, t.col), scheme));
+  return isTotalsRow(view, r, rec) && !rec.tierColumns.some((t) => isMark(view.value(r, t.col), scheme));
 }
 
 /** `where` is only called when there is something to report: building a cell address per row costs more than the lookup. */

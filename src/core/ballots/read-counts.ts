@@ -12,7 +12,7 @@ import { HEADER_DEPTH, RecognisedForm, SheetView } from '../forms/recognize-form
 import { normalizeLabel } from '../text/normalize';
 
 /** A row under the list counting the marks above it (合计, 票数, 得票数), as templates built with COUNTIF have. */
-export const TOTALS = /^(合计|总计|小计|共计|票数|得票|得票数|票数合计|合计票数|总票数|计票|统计|人数|合计人数|汇总)$/;
+const TOTALS = /^(合计|总计|小计|共计|票数|得票|得票数|票数合计|合计票数|总票数|计票|统计|人数|合计人数|汇总)$/;
 
 /** One subject's (and item's) votes on a count sheet. */
 export interface CountedRow {
