@@ -64,6 +64,9 @@ export function downloadFile(name: string, data: Uint8Array | string, mime: stri
 
 /** The message of anything thrown, for a MessageBar (hosts throw Errors whose message is already Chinese). */
 export function errorText(e: unknown): string {
+  // webpack's error when a chunk of the pane (the file reader or writer, the worker) cannot be loaded.
+  if (e instanceof Error && e.name === 'ChunkLoadError')
+    return '加载项的部分文件未能载入：请关闭任务窗格（或网页）后重新打开；仍然不行时，请检查加载项文件是否完整。';
   if (e instanceof Error) return e.message || e.name || '未知错误';
   return typeof e === 'string' ? e : '未知错误';
 }

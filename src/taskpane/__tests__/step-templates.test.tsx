@@ -12,6 +12,7 @@ import { FakeHost, SLOW, blobBytes, captureDownloads, hostWithCampaign, openApp,
 import { SheetDescription } from '../../core/output/sheet-description';
 import { readWorkbook } from '../../hosts/files/read-workbook';
 import { getPreset } from '../../core/presets';
+import * as browserFiles from '../browser-files';
 
 describe('模板 step', () => {
   it('inserts one blank form per rater group into the workbook, with the roster\'s names', async () => {
@@ -107,6 +108,22 @@ describe('模板 step', () => {
       expect(back.submission?.sheets).toHaveLength(2);
     } finally {
       downloads.restore();
+    }
+  });
+
+  it('says in Chinese what to do when a part of the pane (the workbook writer) cannot be loaded', async () => {
+    // What webpack throws when a chunk cannot be fetched (a damaged or half-copied add-in folder).
+    const chunkError = Object.assign(new Error('Loading chunk 974 failed.\n(error: /974.js)'), { name: 'ChunkLoadError' });
+    const load = jest.spyOn(browserFiles, 'loadWriter').mockRejectedValue(chunkError);
+    try {
+      const { user } = await openApp(hostWithCampaign('files'), { initialStep: 'templates' });
+      await user.click(screen.getByRole('button', { name: '下载全部模板（一个工作簿）' }));
+      expect(await screen.findByText('生成模板文件失败')).toBeInTheDocument();
+      expect(screen.getByText('加载项的部分文件未能载入：请关闭任务窗格（或网页）后重新打开；仍然不行时，请检查加载项文件是否完整。')).toBeInTheDocument();
+      expect(screen.queryByText(/Loading chunk/)).toBeNull();
+      expect(screen.getByRole('button', { name: '下载全部模板（一个工作簿）' })).toBeEnabled();
+    } finally {
+      load.mockRestore();
     }
   });
 });
