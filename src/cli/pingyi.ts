@@ -13,7 +13,8 @@ import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
-import { sortByStroke, strokeKeyOf } from '../core/text/stroke-order';
+import { sortByStroke } from '../core/text/stroke-order';
+import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
@@ -67,9 +68,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * names (王　毅) and may stand for the dot of a transcribed one (阿依古丽 买买提); two one-character pieces
  * apart by a wider gap are one name padded to three characters' width (王  毅): no name has one character.
  */
+/**
+ * A line cut at 、，,；; and tabs, except inside brackets: 丁月牙（女，回族） is one name. A bracket
+ * left open cuts everywhere, rather than take the rest of the line for one annotation.
+ */
+function splitOutsideBrackets(line: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of line) {
+    if ('(（[［【〔'.includes(c)) depth++;
+    else if (')）]］】〕'.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、，,；;\t'.includes(c)) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return depth === 0 ? parts : line.split(/[、，,；;\t]/);
+}
+
 export function namesOnLine(line: string): string[] {
   const names: string[] = [];
-  for (const part of line.split(/[、，,；;\t]+/)) {
+  for (const part of splitOutsideBrackets(line)) {
     // Split at wide gaps, keeping them: a one-character piece beside another is a padded name (王  毅).
     const pieces = part.split(/([\s\u3000]{2,})/);
     for (let i = 0; i < pieces.length; i += 2) {
@@ -96,9 +117,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const names = io.stdin().split(/\r?\n/).flatMap(namesOnLine);
       const sorted = sortByStroke(names, (x) => x);
       for (const n of sorted) io.stdout(`${n}\n`);
-      // As the 公示表 says it (describe-publication): a place that is not the rule's must not pass unnoticed.
-      const uncertain = sorted.filter((n) => strokeKeyOf(n).unknownChars.length > 0);
-      if (uncertain.length > 0) io.stderr(`注：${uncertain.join('、')} 的姓名含无笔画数据的字符，排在最后，顺序请人工核对。\n`);
+      // As the 公示表 says it: a place that is not the rule's must not pass unnoticed.
+      const uncertain = uncertainOrderNote(sorted);
+      if (uncertain) io.stderr(`${uncertain}\n`);
       return 0;
     }
     case 'template':

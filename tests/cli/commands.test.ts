@@ -45,16 +45,25 @@ describe('pingyi sort --by stroke', () => {
     expect(r.stdout.split('\n')).toEqual(['丁小强', '马兰', '王　毅', '李　娜', '何静', '张伟', '阿依古丽 买买提', '陈静', '']);
   });
 
+  it('does not cut a name at the comma of its annotation (丁月牙（女，回族）), as published lists write them', async () => {
+    const r = await pingyi(['sort', '--by', 'stroke'], '马兰，丁月牙（女，回族），王毅（女，满族）、刘洋\n');
+    expect(r.stdout).toBe('丁月牙（女，回族）\n马兰\n王毅（女，满族）\n刘洋\n');
+    // A bracket left open does not swallow the rest of the line.
+    expect((await pingyi(['sort', '--by', 'stroke'], '王毅（女，刘洋\n')).stdout).toBe('王毅（女\n刘洋\n');
+  });
+
   it('keeps a two-character name padded with a wide gap (王  毅) whole: no name has one character', async () => {
     const r = await pingyi(['sort', '--by', 'stroke'], '陈  静    李  娜　　王沪宁\n');
     expect(r.stdout).toBe('王沪宁\n李  娜\n陈  静\n');
   });
 
-  it('says on stderr which names it could not place by the rule (characters without stroke data), listed last', async () => {
-    const r = await pingyi(['sort', '--by', 'stroke'], '侴明\n王毅\nSmith\n');
+  it('says on stderr which names it could not place by the rule (characters without stroke data)', async () => {
+    const r = await pingyi(['sort', '--by', 'stroke'], '侴明\n王毅\nSmith\n王侴\n王一\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('王毅\nSmith\n侴明\n');
-    expect(r.stderr).toBe('注：Smith、侴明 的姓名含无笔画数据的字符，排在最后，顺序请人工核对。\n');
+    // A character without data sorts after every Han character at its place: 侴明 after 王毅 (a
+    // surname), 王侴 after 王一 and 王毅 (a given name) but still among the 王 names.
+    expect(r.stdout).toBe('王一\n王毅\n王侴\nSmith\n侴明\n');
+    expect(r.stderr).toBe('注：王侴、Smith、侴明 的姓名含无笔画数据的字符，该字暂排在同位置的其他汉字之后，顺序请人工核对。\n');
     expect((await pingyi(['sort', '--by', 'stroke'], '王毅\n')).stderr).toBe('');
   });
 

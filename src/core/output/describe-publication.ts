@@ -41,8 +41,18 @@ export function publicationFindings(result: CampaignResult, tiers?: readonly str
     const unknown = strokeKeyOf(r.name).unknownChars;
     return unknown.length === 0
       ? []
-      : [finding('NAME_ORDER_UNCERTAIN', `「${r.name}」含无笔画数据的字符（${unknown.join('')}），在公示表中排在最后，请人工核对顺序`, { file: '（公示表）', subject: r.name })];
+      : [finding('NAME_ORDER_UNCERTAIN', `「${r.name}」含无笔画数据的字符（${unknown.join('')}），该字暂排在同位置的其他汉字之后，请人工核对其在公示表中的顺序`, { file: '（公示表）', subject: r.name })];
   });
+}
+
+/**
+ * The note under a list ordered 按姓氏笔画 when some names hold characters without stroke data (the
+ * 公示表, `pingyi sort`); null when there are none. Such a character sorts after every Han character
+ * at its place in the name, which is not the rule's place for it.
+ */
+export function uncertainOrderNote(names: readonly string[]): string | null {
+  const uncertain = names.filter((n) => strokeKeyOf(n).unknownChars.length > 0);
+  return uncertain.length === 0 ? null : `注：${uncertain.join('、')} 的姓名含无笔画数据的字符，该字暂排在同位置的其他汉字之后，顺序请人工核对。`;
 }
 
 export function describePublication(result: CampaignResult, options: PublicationOptions = {}): SheetDescription {
@@ -61,8 +71,8 @@ export function describePublication(result: CampaignResult, options: Publication
   const notes: string[] = [];
   const pending = result.subjects.filter(isPending).length;
   if (pending > 0) notes.push(`另有 ${pending} 人等次待定，待评议委员会研究确定后另行公示。`);
-  const uncertain = rows.filter((r) => strokeKeyOf(r.name).unknownChars.length > 0).map((r) => r.name);
-  if (uncertain.length > 0) notes.push(`注：${uncertain.join('、')} 的姓名含无笔画数据的字符，排在最后，顺序请人工核对。`);
+  const uncertain = uncertainOrderNote(rows.map((r) => r.name));
+  if (uncertain) notes.push(uncertain);
   for (const line of [...notes, ...(options.closing ?? DEFAULT_CLOSING)]) b.band(line, 'note');
 
   return b.build({

@@ -7,28 +7,30 @@
  *  2. Same stroke count: compare the strokes in writing order, one by one, by class
  *     横 < 竖 < 撇 < 点 < 折 (一 丨 丿 丶 乛; digits 1–5 below). 提 counts as 横, 竖钩 as 竖,
  *     捺 as 点, every other turning stroke (横折, 横钩, 竖提, 竖弯钩, 撇折, 撇点, 斜钩, 卧钩 …) as 折.
- *  3. Same surname: a single-character given name comes before a two-character one (王毅 before
- *     王沪宁, 王晨 before 王沪宁, 李强 before 李克强, 陈希 before 陈全国), then the given name is
- *     compared character by character by rules 1–2.
+ *  3. Same surname: a name with a single-character given name comes before all longer ones (王毅
+ *     before 王沪宁, 王晨 before 王沪宁, 李强 before 李克强, 陈希 before 陈全国); longer names are
+ *     compared character by character by rules 1–2, a name that is the start of another first.
  *  4. 复姓 (欧阳, 司马, 诸葛 …) are ranked by their first character among the other surnames, and
  *     after it the name is compared as a sequence of characters.
  *
- * Rules 3 and 4 together: the key of a name is (first character; number of characters, fewer
- * first; the remaining characters one by one). So 欧阳修 sits with the 8-stroke 欧 names; 欧明 (two
- * characters) precedes 欧阳修 (three), which precedes 欧阳红梅 (four); and a 复姓's second
- * character is compared like a given name's first one: 欧立新 (立 5) before 欧阳修 (阳 6) before
- * 欧振华 (振 10), 司马光 (马 3) before 司建华 (建 8). This needs no list of 复姓, so it cannot
- * mistake 单于洋 (单 + 于洋) or an ethnic-minority name for one, and it is the positional
- * comparison (同位比较) that people who order such lists describe, with single given names first.
+ * Rules 3 and 4 together: the key of a name is (first character; two characters or fewer before
+ * more; the remaining characters one by one). This is how published lists order names, checked on
+ * the lists in tests/fixtures/official-lists (among them the 二十大代表名单, 2,296 names, and the
+ * 十九届 and 二十届 中央委员 lists, reproduced exactly): 马和帕丽 (和 8) before 马岳利 (岳 8, later
+ * in its strokes), 巴音朝鲁 (音 9) before 巴特尔 (特 10), 艾尔肯·吐尼亚孜 before 艾园林 — a
+ * three-character name does not come before a four-character one as such. ("如遇单名，则将其名
+ * 的第一个字笔画看作'○'，排在双名之前", as people who order such lists describe it.) So 欧阳修 sits
+ * with the 8-stroke 欧 names; 欧明 precedes every longer 欧 name; 欧阳红梅 (红 6) precedes 欧阳修
+ * (修 9); and a 复姓's second character is compared like a given name's first one: 欧立新 (立 5)
+ * before 欧阳修 (阳 6) before 欧振华 (振 10), 司马光 (马 3) before 司建华 (建 8). This needs no
+ * list of 复姓, so it cannot mistake 单于洋 (单 + 于洋) or an ethnic-minority name for one.
  *
- *     Why not the plain positional comparison, shorter first only when one name is a prefix of the
- *     other? It makes 王沪宁 precede 王毅 (沪 7 strokes < 毅 15), against rule 3, which official
- *     lists follow (十九届中央政治局委员: 王晨 王沪宁 … 李希 李强 李克强 李鸿忠 … 陈希 陈全国 陈敏尔).
- *     Why not (surname, given-name length, given name) with a list of 复姓? It also meets rules 3
- *     and 4 but ranks every 欧X before every 欧阳X, depends on guessing where the surname ends, and
- *     differs from the above only between a 复姓 name and a single-surname name of the same length
- *     and first character — rare, and not settled by any rule this module could cite.
- *
+ *     Why not the plain positional comparison? It makes 王沪宁 precede 王毅 (沪 7 strokes < 毅 15),
+ *     against rule 3, which every official list follows (十九届中央政治局委员: 王晨 王沪宁 … 李希
+ *     李强 李克强 李鸿忠 … 陈希 陈全国 陈敏尔; 123 places out of order in the 二十大代表名单).
+ *     Why not fewer characters first throughout? 11 places out of order in the 二十大代表名单
+ *     (the four-character names of the minority delegates), none gained anywhere.
+
  * Ordering ignores padding spaces (ASCII, U+3000, NBSP, zero-width), middle dots of transcribed
  * names (阿沛·阿旺晋美) and bracketed annotations — （女，回族）, (女), 【…】, [ … ], 〔…〕 — and
  * compares traditional characters by their mainland form (陳 as 陈). Callers always get their own
@@ -39,10 +41,11 @@
  * {@link strokeKeyOf} lists them in `unknownChars` so a caller can flag "could not be ordered reliably".
  *
  * Ties the rule leaves open, in order:
- *  - two different characters with the same stroke-class sequence (干/于, 相/查, 己/已/巳): by their
- *    detailed stroke shapes (横 before 提, 竖 before 竖钩, 点 before 捺, and an order of the 折
- *    forms), which reproduces the order of 《通用规范汉字表》 for such pairs (十 丁, 干 于, 相 查,
- *    夕 久 …); then, where even the shapes agree (土/士, 田/由, 余/佘), by code point;
+ *  - two different characters with the same stroke-class sequence (孔/巴, 次/衣, 干/于, 叶/申): by
+ *    code point. The 二十大代表名单 puts 孔 before 巴 and 次 before 衣 (whole groups of names),
+ *    and 叶 before 申: code point order gives all three. Finer rules on the strokes' shapes (横
+ *    before 提, an order of the 折 forms), which some character tables follow, give the first two the
+ *    other way round; the lists are what the clerk's output is held against;
  *  - fully equal keys (王毅 and 王　毅, 陈明 and 陳明): by the original strings' code points, so the
  *    order is total and sorting is deterministic.
  *
@@ -53,8 +56,9 @@
  * 6,939 characters it covers (all 3,500 一级字 of 《通用规范汉字表》 and most 二级字). Checked before
  * use: stroke counts agree with Make Me a Hanzi (hanzi-writer-data) for all but 3 characters (棻 and
  * 脩, where that data draws non-mainland forms, and 皙, corrected below); the stroke-class sequences
- * put every character of 《通用规范汉字表》 that has data in the table's own order (the table is
- * ordered by stroke count, then stroke by stroke, per GF 3002) except 皙; and comparing each
+ * put every character of 《通用规范汉字表》 that has data in the table's own order of stroke count
+ * and class sequence (the table is ordered by stroke count, then stroke by stroke, per GF 3002)
+ * except 皙; and comparing each
  * stroke's starting direction with Make Me a Hanzi's stroke paths found one more error that matters
  * for names (锺). See STROKE_FIXES and STROKE_SUPPLEMENT.
  */
@@ -114,25 +118,6 @@ const LETTER_CLASS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Order of the detailed shapes inside one class, used only when two different characters have the
- * same class sequence. 横 < 提, 竖 < 竖钩, 点 < 捺 follow GF 3002; the order of the 折 forms is the
- * one that reproduces 《通用规范汉字表》's order for every adjacent pair of its characters that differ
- * only in these shapes (山 巾, 巴 孔, 么 勺, 勺 凡, 丸 及, 巳 弓 …), except 气 毛 and 氮 毯, which
- * cnchar's letter `o` (⺄ and ㇈ under one letter) cannot tell apart. 点 and "点2" are not told apart.
- */
-const SHAPE_ORDER = 'ji fg s kdl cebhnmpvrytuoawzxq';
-const SHAPE_RANK: Readonly<Record<string, string>> = (() => {
-  const ranks: Record<string, string> = {};
-  let rank = 0;
-  for (const letter of SHAPE_ORDER) {
-    if (letter === ' ') continue;
-    // 点 and 点2 share a rank.
-    ranks[letter] = letter === 'd' ? ranks.k : String.fromCharCode(97 + rank++);
-  }
-  return ranks;
-})();
-
-/**
  * Corrections to cnchar-order, in its letters, each checked by hand against the mainland form:
  *  - 皙 (13): cnchar drops 白's first stroke (12 strokes, 木斤日); 《通用规范汉字表》 lists 皙 among
  *    13-stroke characters. 木 1234 + 斤 3312 + 白 32511.
@@ -188,6 +173,10 @@ const STROKE_SUPPLEMENT: Readonly<Record<string, string>> = {
   褀: 'kefsk' + 'jffjjjsk', // 衤 45234 + 其 12211134 (13)
   锜: 'sjjjh' + 'jskjfcjg', // 钅 31115 + 奇 13412512 (13)
   鹍: 'fcjjjhsu' + 'srkzj', // 昆 25111535 + 鸟 35451 (13)
+  // Found missing by comparing with published lists (tests/fixtures/official-lists): the surname 訚
+  // (訚柏 in the 二十大代表名单 sits among the 10-stroke surnames, where this sequence puts it) and 熺.
+  訚: 'kfr' + 'kjjjfcj', // 门 425 + 言 4111251 (10)
+  熺: 'dssk' + 'jfjfcjksjfcj', // 火 4334 (as in 炉) + 喜 121251431251 (16)
 };
 
 /**
@@ -223,8 +212,8 @@ interface CharInfo {
   readonly classes: string;
   readonly known: boolean;
   /**
-   * Sortable form: for a known character '0', stroke count (3 digits), classes, shape ranks, code
-   * point (6 hex digits); for an unknown one '1' and its code point. Equal lengths wherever two keys
+   * Sortable form: for a known character '0', stroke count (3 digits), classes, code point (6 hex
+   * digits); for an unknown one '1' and its code point. Equal lengths wherever two keys
    * could share a prefix, so plain string comparison implements the character order.
    */
   readonly sortKey: string;
@@ -241,13 +230,9 @@ function makeInfo(input: string, char: string, letters: string | undefined): Cha
     return { input, char, strokes: 0, classes: '', known: false, sortKey: '1' + hex6(char) };
   }
   let classes = '';
-  let shapes = '';
-  for (const letter of letters) {
-    classes += LETTER_CLASS[letter] ?? '5';
-    shapes += SHAPE_RANK[letter] ?? 'z';
-  }
+  for (const letter of letters) classes += LETTER_CLASS[letter] ?? '5';
   const strokes = letters.length;
-  const sortKey = '0' + String(Math.min(strokes, 999)).padStart(3, '0') + classes + shapes + hex6(char);
+  const sortKey = '0' + String(Math.min(strokes, 999)).padStart(3, '0') + classes + hex6(char);
   return { input, char, strokes, classes, known: true, sortKey };
 }
 
@@ -313,9 +298,9 @@ function significantChars(name: string): string[] {
 interface NameKey {
   infos: CharInfo[];
   /**
-   * Sortable string: the first character's key and \u0001, the number of characters (3 digits:
-   * fewer first), then each further character's key followed by \u0001. An empty name is
-   * '\uffff', after everything.
+   * Sortable string: the first character's key and \u0001; '0' for a name of at most two characters
+   * (a single given name), else '1'; then each further character's key followed by \u0001 (so a
+   * name that is the start of another comes first). An empty name is '\uffff', after everything.
    */
   sort: string;
 }
@@ -323,7 +308,7 @@ interface NameKey {
 function nameKey(name: string): NameKey {
   const infos = significantChars(name).map(charInfo);
   if (infos.length === 0) return { infos, sort: '\uffff' };
-  let sort = infos[0].sortKey + '\u0001' + String(Math.min(infos.length, 999)).padStart(3, '0');
+  let sort = infos[0].sortKey + '\u0001' + (infos.length <= 2 ? '0' : '1');
   for (let i = 1; i < infos.length; i++) sort += infos[i].sortKey + '\u0001';
   return { infos, sort };
 }

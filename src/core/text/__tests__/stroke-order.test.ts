@@ -122,12 +122,6 @@ describe('《通用规范汉字表》 order', () => {
   const TABLE =
     '一乙二十丁厂七卜八人入儿匕几九刁了刀力乃又三干于亏工土士才下寸大丈与万上小口山巾千乞川亿个夕久么勺凡丸及广亡门丫义之尸己已巳弓子卫也女刃飞习叉马乡丰王开井天夫元无云专丐扎艺木五支厅不犬太区历歹友尤匹车巨牙屯戈比互切瓦止少曰日中贝冈内水见午牛手气毛壬升夭长仁什片仆化仇币仍仅斤爪反介父从仑今凶分乏公仓月氏勿欠风丹匀乌勾凤六文亢方火为斗忆计订户认冗讥心尺引丑巴孔队办以允予邓劝双书幻玉刊未末示击打巧正扑卉扒功扔去甘世艾古节本术可丙左厉石右布夯戊龙平灭轧东卡北占凸卢业旧帅归旦目且叶甲申叮电号田由只叭史央兄叽叼叫叩叨另叹冉皿凹囚四生矢失乍禾丘付仗代仙们仪白仔他斥瓜乎丛令用甩印尔乐句匆册卯犯外处冬鸟务包饥主';
 
-  // Pairs the table orders by finer rules this module does not have: the two characters' strokes
-  // are the same shapes in the same order, so they fall back to code point order.
-  const SAME_SHAPES = ['八人', '几九', '工土', '大丈', '凡丸', '开井', '犬太', '曰日', '冈内', '父从', '石右', '目且', '叨另', '矢失'];
-  // 气 (⺄ 横斜钩) and 毛 (乚 竖弯钩): cnchar's letter for ⺄ also covers ㇈, which sorts after 乚.
-  const MERGED_SHAPES = ['气毛'];
-
   it('has stroke data for every character of the excerpt', () => {
     for (const c of TABLE) expect(strokeKeyOf(c).unknownChars).toEqual([]);
   });
@@ -142,17 +136,20 @@ describe('《通用规范汉字表》 order', () => {
     }
   });
 
-  it('reproduces the table order, except where the strokes have the same shapes', () => {
+  it('reproduces the table order, except between characters of the same class sequence (then code point)', () => {
     const chars = [...TABLE];
     const disagreements: string[] = [];
     for (let i = 1; i < chars.length; i++) {
       if (compareByStroke(chars[i - 1], chars[i]) > 0) disagreements.push(chars[i - 1] + chars[i]);
     }
-    expect(disagreements).toEqual([...SAME_SHAPES, ...MERGED_SHAPES].sort((x, y) => TABLE.indexOf(x[1]) - TABLE.indexOf(y[1])));
-    // And among those with different shapes it agrees: 十 丁 (竖 before 竖钩), 干 于, 夕 久 (点 before 捺), 么 勺 …
-    for (const [a, b] of ['十丁', '干于', '下寸', '夕久', '久么', '么勺', '丸及', '巳弓', '子卫', '巴孔', '末示', '山巾']) {
-      expect(compareByStroke(a, b)).toBeLessThan(0);
-    }
+    // Exactly the pairs of one stroke count and class sequence that the table (by finer rules on
+    // the strokes' shapes) puts in falling code point order: 十 U+5341 before 丁 U+4E01, 巴 before 孔 …
+    const tiedFalling = chars.slice(1).flatMap((b, i) => {
+      const [x, y] = [chars[i], b].map((c) => strokeKeyOf(c).chars[0]);
+      return x.strokes === y.strokes && x.classes === y.classes && x.char.codePointAt(0)! > y.char.codePointAt(0)! ? [chars[i] + b] : [];
+    });
+    expect(disagreements).toEqual(tiedFalling);
+    expect(disagreements).toEqual(expect.arrayContaining(['十丁', '干于', '巴孔']));
   });
 });
 
@@ -191,18 +188,19 @@ describe('pairs', () => {
     ['陈吉宁', '陈全国'], // given 6 = 6: 吉 121251 vs 全 341121
     // 复姓: ranked by the first character, then fewer characters first, then character by character
     ['欧明', '欧阳修'], // 欧 = 欧; two characters before three
-    ['欧阳修', '欧阳红梅'], // three before four (the 复姓 with a single given name first)
+    ['欧阳红梅', '欧阳修'], // longer names character by character: 阳 = 阳, 红 6 < 修 9
+    ['马和帕丽', '马岳利'], // 二十大代表名单: 和 31234251 before 岳 32121252 (2nd stroke 横 before 竖)
+    ['巴音朝鲁', '巴特尔'], // 十九届中央委员: 音 9 < 特 10, although the name is longer
     ['司马南', '司徒红'], // 司 = 司, three each; 马 3 < 徒 10
     ['司静', '司马南'], // two characters before three
     ['白春礼', '司马南'], // 5: 白 32511 before 司 51251
     ['欧立新', '欧阳修'], // three each: 立 5 < 阳 6 (the 复姓's second character compares like a given name's)
     ['欧阳修', '欧振华'], // three each: 阳 6 < 振 10
     ['司马光', '司建华'], // three each: 马 3 < 建 8
-    // same class sequence: detailed shapes
-    ['干伟', '于伟'], // 干 一一丨 before 于 一一亅 (竖 before 竖钩)
-    ['相红', '查红'], // 相 …丶 before 查 …㇏ (点 before 捺)
-    ['巴明', '孔明'], // 巴 𠃍… before 孔 ㇇… (横折 before 横撇)
-    // same shapes throughout: code point
+    // same class sequence: code point, as the 二十大代表名单 orders 孔 before 巴 and 次 before 衣
+    ['于伟', '干伟'], // 于 U+4E8E < 干 U+5E72 (一一亅, 一一丨: 1 1 2 both)
+    ['孔明', '巴明'], // 孔 U+5B54 < 巴 U+5DF4 (5215 both)
+    ['次仁顿珠', '衣立东'], // 次 U+6B21 < 衣 U+8863 (413534 both)
     ['叶明', '申明'], // 叶 U+53F6 < 申 U+7533
     ['田明', '由明'], // 田 U+7530 < 由 U+7531
     // traditional characters compare as mainland ones
@@ -224,10 +222,10 @@ describe('a list of surnames, ordered by hand', () => {
     '于', '万', '上', '门', '卫', '马',
     // 4: 丰 1112, 王 1121, 井 1132, 元 1135, 韦 1152, 云 1154, 木 1234, 支 1254, 太 1344, 区 1345,
     //    尤 1354, 车 1512, 戈 1534, 牛 3112, 毛 3115, 长 3154, 仇 3235, 公 3454, 乌 3551, 卞 4124,
-    //    文 4134, 方 4153, 计 4512, 尹 5113, 巴 5215, 孔 5215, 邓 5452
-    //    (巴 𠃍丨一乚 and 孔 ㇇亅㇀乚 share 5215: 横折 before 横撇)
+    //    文 4134, 方 4153, 计 4512, 尹 5113, 孔 5215, 巴 5215, 邓 5452
+    //    (孔 ㇇亅㇀乚 and 巴 𠃍丨一乚 share 5215: code point, 孔 U+5B54 < 巴 U+5DF4)
     '丰', '王', '井', '元', '韦', '云', '木', '支', '太', '区', '尤', '车', '戈', '牛', '毛', '长', '仇', '公', '乌',
-    '卞', '文', '方', '计', '尹', '巴', '孔', '邓',
+    '卞', '文', '方', '计', '尹', '孔', '巴', '邓',
     // 5: 玉 11214, 甘 12211, 艾 12234, 古 12251, 左 13121, 石 13251, 龙 13534, 平 14312, 东 15234,
     //    卢 21513, 帅 23252, 叶 25112, 申 25112, 田 25121, 由 25121, 史 25134, 冉 25211, 付 32124,
     //    白 32511, 丛 34341, 印 35152, 乐 35234, 包 35515, 冯 41551, 兰 43111, 宁 44512, 司 51251,
@@ -257,13 +255,13 @@ describe('a list of surnames, ordered by hand', () => {
     '武', '苗', '范', '林', '郁', '欧', '卓', '尚', '国', '明', '易', '罗', '和', '季', '岳', '金', '周', '庞', '於',
     '郑', '宗', '官', '郎', '房', '居', '屈', '孟',
     // 9: 封 121121124, 项 121132534, 赵 121213434, 郝 121323452, 荆 122113222, 荣 122451234,
-    //    胡 122513511, 南 122543112, 柯 123412512, 相 123425111, 查 123425111, 柏 123432511,
+    //    胡 122513511, 南 122543112, 柯 123412512, 查 123425111, 相 123425111, 柏 123432511,
     //    柳 123435352, 战 212511534, 哈 251341251, 钟 311152512, 郜 312125152, 段 321113554,
     //    修 322354333, 信 324111251, 皇 325111121, 禹 325125214, 侯 325131134, 俞 341251122,
     //    独 353251214, 饶 355153135, 施 415331525, 闻 425122111, 姜 431121531, 娄 431234531,
     //    宣 445125111, 宫 445251251, 祖 452425111, 祝 452425135, 费 515322534, 胥 521342511,
-    //    姚 531341534, 贺 532512534, 骆 551354251 (相 …丶 before 查 …㇏)
-    '封', '项', '赵', '郝', '荆', '荣', '胡', '南', '柯', '相', '查', '柏', '柳', '战', '哈', '钟', '郜', '段', '修',
+    //    姚 531341534, 贺 532512534, 骆 551354251 (查 U+67E5 before 相 U+76F8: same classes)
+    '封', '项', '赵', '郝', '荆', '荣', '胡', '南', '柯', '查', '相', '柏', '柳', '战', '哈', '钟', '郜', '段', '修',
     '信', '皇', '禹', '侯', '俞', '独', '饶', '施', '闻', '姜', '娄', '宣', '宫', '祖', '祝', '费', '胥', '姚', '贺',
     '骆',
     // 10: 秦 1113431234, 班 1121431121, 敖 1121533134, 袁 1212513534, 都 1213251152, 耿 1221114334,
@@ -417,10 +415,10 @@ describe('an official list (名单按姓氏笔画排序)', () => {
     '陈敏尔', // 敏 11
     // 8 — 林 12341234 < 欧 13453534 < 金 34112431 < 周 35121251 < 郑 43113452
     '林立',
-    '欧明', // two characters
-    '歐陽修', // 复姓 欧阳 in traditional characters, three characters
-    '欧振华', // three characters: 阳 6 < 振 10
-    '欧阳红梅', // four characters
+    '欧明', // two characters: before every longer 欧 name
+    '欧阳红梅', // longer names character by character: 阳 6, then 红 6
+    '歐陽修', // 复姓 欧阳 in traditional characters: 阳 6, then 修 9
+    '欧振华', // 振 10
     '金壮龙',
     '周强',
     '郑栅洁',
