@@ -928,7 +928,7 @@ function columnsOutside(rec: RecognisedForm): OutsideColumns {
   return hit;
 }
 
-/** A √ in a column outside the tier columns: not counted, reported. */
+/** A √ in a column outside the tier columns: not counted, reported; true when there was one. */
 function checkOutside(
   view: SheetView,
   r: number,
@@ -937,9 +937,10 @@ function checkOutside(
   scheme: Scheme,
   findings: Finding[],
   at: (r: number, c: number) => { file: string; sheet: string; cell: string },
-): void {
-  if (v === null || v === undefined || !view.isAnchorColumn(r, c)) return;
-  if (isMark(v, scheme)) findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
+): boolean {
+  if (v === null || v === undefined || !view.isAnchorColumn(r, c) || !isMark(v, scheme)) return false;
+  findings.push(finding('MARK_OUTSIDE_TIERS', '√打在等次栏以外，未计入', at(r, c)));
+  return true;
 }
 
 /** Per item group of tier columns: how many plain √ the row has, and the level of the last one. */
@@ -994,6 +995,27 @@ function readSheet(
     const item = form.items === 'column-groups' && itemLabels.length > 1 ? `「${itemLabels[m.item]}」下` : '';
     findings.push(finding('TIER_COLUMN_MISSING', `表头${item}缺少等次列「${levelNames[m.level]}」（可能被改名或删除），该等次的√无法计入`, { ...where, cell: m.near }));
   }
+  const others = rec.otherScoreColumns ?? [];
+  const othersSaid = others.map((o) => `「${view.address(rec.headerRow, o.col)} ${String(shownValue(view.value(rec.headerRow, o.col)) ?? o.label).trim()}」`).join('');
+  if (others.length > 0 && rec.scoreColumns.length === 0) {
+    findings.push(
+      finding('SCORE_COLUMN_UNCLEAR', `表中有几栏分数${othersSaid}，都不是「${itemLabels[0]}」，也没有唯一的总分栏，无法确定按哪一栏计分，本表未计入；请把应计的一栏表头改为「${itemLabels[0]}」后重新校验`, {
+        ...where,
+        cell: view.address(rec.headerRow, others[0].col),
+      }),
+    );
+    out.uncounted.push({ ...where, formId: form.id, groupId: null, roundId: null, reason: 'unreadable' });
+    return null;
+  }
+  if (others.length > 0) {
+    const used = rec.scoreColumns[0].col;
+    findings.push(
+      finding('SCORE_COLUMN_PASSED_OVER', `按「${String(shownValue(view.value(rec.headerRow, used)) ?? '').trim()}」栏（${view.address(rec.headerRow, used)}）计分；表中另有${othersSaid}，未计入，请核实`, {
+        ...where,
+        cell: view.address(rec.headerRow, others[0].col),
+      }),
+    );
+  }
   for (const i of rec.missingItems)
     findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
   if (rec.blocksIrregularAt !== null) {
@@ -1017,6 +1039,7 @@ function readSheet(
 
   const start = entries.length;
   const validBefore = entries.validCount;
+  const findingsBefore = findings.length;
   const comments: string[] = [];
   /** Tier cells read as "not chosen" (/, —, ×), reported once for the sheet. */
   const struck: string[] = [];
@@ -1045,6 +1068,10 @@ function readSheet(
   let carrySubject: number | null = null;
   let carryRaw = '';
   const itemsSeen = new Map<number, Set<number>>();
+  /** √ found outside the tier columns. */
+  let marksOutside = 0;
+  /** Recommendations on rows whose name is not the roster's. */
+  let recommendedUnlisted = 0;
   const rowItem = (r: number): number => {
     if (rec.itemCol === null) return 0;
     const cell = view.label(r, rec.itemCol);
@@ -1092,9 +1119,9 @@ function readSheet(
     for (let i = 0; i < otherCols.gaps.length; i++) {
       const c = otherCols.gaps[i];
       if (c >= cells.length) break;
-      checkOutside(view, r, c, cells[c], scheme, findings, at);
+      if (checkOutside(view, r, c, cells[c], scheme, findings, at)) marksOutside++;
     }
-    for (let c = otherCols.from; c < cells.length; c++) checkOutside(view, r, c, cells[c], scheme, findings, at);
+    for (let c = otherCols.from; c < cells.length; c++) if (checkOutside(view, r, c, cells[c], scheme, findings, at)) marksOutside++;
 
     // Who this row is about.
     let subject: number | null = singleSubject;
@@ -1141,7 +1168,11 @@ function readSheet(
         carrySubject = null;
         continue;
       }
-      if (subject === null) continue;
+      if (subject === null) {
+        // A name written in or misspelt (reported above) still takes one of the ballot's recommendations.
+        if (rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes') recommendedUnlisted++;
+        continue;
+      }
       if (itemsInRows && !reader.seen(subject)) reader.see(subject, r);
     }
 
@@ -1149,7 +1180,10 @@ function readSheet(
     if (itemsInRows) {
       const item = rowItem(r);
       if (item < 0) {
-        if (hasMarks) findings.push(finding('MARK_WITHOUT_SUBJECT', `此行${entryWords(view, r, rec, scheme)}，但认不出评价项目，未计入`, at(r, rec.itemCol ?? 0)));
+        // A 合计/小计 row, or words in the tier columns with no √ among them (a signature line under the
+        // table: 组长： 张敏), hold no vote to lose.
+        if (hasMarks && !countsRow(view, r, rec, scheme) && rec.tierColumns.some((t) => isMark(view.raw(r, t.col), scheme)))
+          findings.push(finding('MARK_WITHOUT_SUBJECT', `此行${entryWords(view, r, rec, scheme)}，但认不出评价项目，未计入`, at(r, rec.itemCol ?? 0)));
         continue;
       }
       const seenItems = itemsSeen.get(subject!) ?? new Set<number>();
@@ -1198,14 +1232,35 @@ function readSheet(
 
   // Recommendations over the limit make all of this ballot's recommendations void (seed 004, 附表2 注2).
   let recommendationsVoid = false;
-  if (form.recommendation && recommended.length > form.recommendation.maxPerBallot) {
+  const recommendations = recommended.length + recommendedUnlisted;
+  if (form.recommendation && recommendations > form.recommendation.maxPerBallot) {
     recommendationsVoid = true;
+    const unlisted = recommendedUnlisted > 0 ? `（其中 ${recommendedUnlisted} 人不在名册中）` : '';
     findings.push(
-      finding('TOO_MANY_RECOMMENDATIONS', `本票推荐了 ${recommended.length} 人，超过 ${form.recommendation.maxPerBallot} 名的名额，本票推荐全部无效（其余评价照常计入）`, {
+      finding('TOO_MANY_RECOMMENDATIONS', `本票推荐了 ${recommendations} 人${unlisted}，超过 ${form.recommendation.maxPerBallot} 名的名额，本票推荐全部无效（其余评价照常计入）`, {
         ...where,
         cell: cellAddress(rec.headerRow, rec.recommendCol ?? 0),
       }),
     );
+  }
+
+  // A tier column the header lacks, and √ in columns the form does not know: those √ are very likely in
+  // the renamed or moved column (很不满意 for 不满意). Counting the rest would read each such item as an
+  // abstention and leave its vote out of the share (2 of 4 满意 would show as 2 of 2), so the sheet waits
+  // for the header to be put right (DOMAIN: a renamed tier column is rejected, with a clear message).
+  if (rec.missingLevels.length > 0 && marksOutside > 0) {
+    const levels = [...new Set(rec.missingLevels.map((m) => levelNames[m.level]))].map((l) => `「${l}」`).join('');
+    findings.push(
+      finding('TIER_COLUMN_UNREADABLE', `表头缺少等次列${levels}，表中又有 ${marksOutside} 个√打在认不出的列里，无法确定这些√属于哪个等次，本表未计入；请把该列表头改回${levels}后重新校验`, {
+        ...where,
+        cell: rec.missingLevels[0].near,
+      }),
+    );
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    // Its items' "按弃权计" would contradict that.
+    for (let i = findings.length - 1; i >= findingsBefore; i--) if (findings[i].code === 'ABSTENTION') findings.splice(i, 1);
+    entries.truncate(start);
+    return null;
   }
 
   if (struck.length > 0) {

@@ -108,7 +108,8 @@ export function looksCounted(view: SheetView, rec: RecognisedForm, sheetTitles: 
 
 /** 合计 (or 总计, 票数 …) in the name column or left of it. */
 export function isTotalsRow(view: SheetView, r: number, rec: RecognisedForm): boolean {
-  const last = rec.subjectCol ?? rec.itemCol ?? 0;
+  // Up to the name or item column, whichever is further right (附表3: 小计 in the item column of a block).
+  const last = Math.max(rec.subjectCol ?? 0, rec.itemCol ?? 0);
   for (let c = 0; c <= last; c++) if (TOTALS.test(view.label(r, c))) return true;
   return false;
 }

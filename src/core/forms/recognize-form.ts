@@ -138,6 +138,11 @@ export interface RecognisedForm {
   columnBlocks: ColumnBlocks | null;
   /** The second name header of a table that looks laid out in blocks but whose blocks' headers differ. */
   blocksIrregularAt: string | null;
+  /**
+   * A one-item score form's other columns headed like a score (业绩得分 beside 测评得分): passed over,
+   * said. When `scoreColumns` is empty, the several such columns none of which is the form's own.
+   */
+  otherScoreColumns?: { col: number; label: string }[];
 }
 
 /**
@@ -237,11 +242,10 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     for (const { col, level } of best.cols) tierColumns.push({ col, item: 0, level });
   } else {
     const found = new Set<number>();
-    for (const { col, level } of best.cols) {
-      const item = itemAbove(view, headerRow, col, items);
-      if (item >= 0) {
-        tierColumns.push({ col, item, level });
-        found.add(item);
+    for (const t of itemsOverColumns(view, headerRow, best.cols, items)) {
+      if (t.item >= 0) {
+        tierColumns.push(t);
+        found.add(t.item);
       }
     }
     items.forEach((_, i) => found.has(i) || missingItems.push(i));
@@ -397,7 +401,7 @@ export function stackColumnBlocks(view: SheetView, rec: RecognisedForm): SheetVi
 }
 
 /** Header words of a single-item score column (得分 ...), when the item's own label is not there. */
-const SCORE_WORDS = ['得分', '分数', '打分', '评分', '分值'];
+const SCORE_WORDS = ['得分', '分数', '打分', '评分', '分值', '总分', '成绩'];
 
 function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | null {
   const items = form.itemLabels.map(normalizeLabel);
@@ -406,7 +410,9 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
   const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
   for (let r = 0; r < lastSearch; r++) {
     let subjectCol: number | null = null;
-    const scoreColumns: { col: number; item: number }[] = [];
+    let scoreColumns: { col: number; item: number }[] = [];
+    /** Columns headed like a score but not with an item's label (a one-item form only). */
+    let loose: { col: number; label: string }[] = [];
     for (let c = 0; c < view.colCount; c++) {
       if (!view.isAnchorColumn(r, c)) continue;
       const cell = view.label(r, c);
@@ -417,10 +423,20 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
       }
       const item = items.findIndex((l) => labelContains(cell, l));
       if (item >= 0 && !scoreColumns.some((s) => s.item === item)) scoreColumns.push({ col: c, item });
-      else if (items.length === 1 && scoreColumns.length === 0 && scoreWords.some((w) => cell.includes(w)))
-        scoreColumns.push({ col: c, item: 0 });
+      else if (items.length === 1 && scoreWords.some((w) => cell.includes(w))) loose.push({ col: c, label: cell });
     }
-    if (subjectCol !== null && scoreColumns.length > 0) {
+    // The form's own label wins wherever it stands (测评得分 after 业绩得分); failing it, the one column
+    // headed like a score, or among several the one total (总得分 after 业绩得分（40分） 表现得分（30分） …).
+    // Several and no single total: no column is guessed (readSheet reports them).
+    if (scoreColumns.length === 0 && loose.length > 0) {
+      const totals = loose.filter((l) => /总|合计/.test(l.label));
+      const chosen = loose.length === 1 ? loose[0] : totals.length === 1 ? totals[0] : null;
+      if (chosen) {
+        scoreColumns = [{ col: chosen.col, item: 0 }];
+        loose = loose.filter((l) => l !== chosen);
+      }
+    }
+    if (subjectCol !== null && (scoreColumns.length > 0 || loose.length > 1)) {
       const missingItems = items.map((_, i) => i).filter((i) => !scoreColumns.some((s) => s.item === i));
       let lastHeaderRow = r;
       for (const c of [subjectCol, ...scoreColumns.map((s) => s.col)])
@@ -437,24 +453,47 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
         recommendCol: null,
         missingLevels: [],
         missingItems,
-        score: 2 + scoreColumns.length * 2,
+        score: 2 + Math.max(scoreColumns.length, 1) * 2,
         columnBlocks: null,
         blocksIrregularAt: null,
+        ...(loose.length > 0 ? { otherScoreColumns: loose } : {}),
       };
     }
   }
   return null;
 }
 
-/** The item label above a tier column: the nearest labelled cell in the rows just above. */
-function itemAbove(view: SheetView, headerRow: number, col: number, items: string[]): number {
+/** The item label above a tier column: the nearest labelled cell in the rows just above, and its row. */
+function itemAbove(view: SheetView, headerRow: number, col: number, items: string[]): { item: number; row: number } {
   for (let r = headerRow - 1; r >= Math.max(0, headerRow - HEADER_DEPTH); r--) {
     const cell = view.label(r, col);
     if (cell === '') continue;
     const i = items.findIndex((l) => labelContains(cell, l) || (cell.length >= 4 && l.includes(cell)));
-    if (i >= 0) return i;
+    if (i >= 0) return { item: i, row: r };
   }
-  return -1;
+  return { item: -1, row: -1 };
+}
+
+/**
+ * Each tier column's item (-1 when none). An item label is usually merged over its tier columns; typed
+ * once over one of them instead (a CSV export, 取消合并, or typed by hand), it still names the columns
+ * beside it that have nothing above them in its row, as long as the group stays one column per level
+ * in the form's order (a column joins on the left of a later level, on the right of an earlier one):
+ * otherwise three of its four columns would be lost and their √ read as outside the form.
+ */
+function itemsOverColumns(view: SheetView, headerRow: number, cols: { col: number; level: number }[], items: string[]): TierColumn[] {
+  const sorted = [...cols].sort((a, b) => a.col - b.col);
+  const found = sorted.map(({ col, level }) => ({ col, level, ...itemAbove(view, headerRow, col, items) }));
+  const joins = (from: (typeof found)[number], to: (typeof found)[number]) =>
+    from.item >= 0 &&
+    (from.col < to.col ? from.level < to.level : from.level > to.level) &&
+    to.item < 0 &&
+    Math.abs(from.col - to.col) === 1 &&
+    view.label(from.row, to.col) === '' &&
+    !found.some((t) => t.item === from.item && t.level === to.level);
+  for (let i = 1; i < found.length; i++) if (joins(found[i - 1], found[i])) found[i] = { ...found[i], item: found[i - 1].item, row: found[i - 1].row };
+  for (let i = found.length - 2; i >= 0; i--) if (joins(found[i + 1], found[i])) found[i] = { ...found[i], item: found[i + 1].item, row: found[i + 1].row };
+  return found.map(({ col, item, level }) => ({ col, item, level }));
 }
 
 function findHeader(

@@ -1,0 +1,262 @@
+/**
+ * Headers as returned forms really have them, not as the template wrote them: an item name typed
+ * once over the first of its tier columns instead of merged over all four (a CSV export, 取消合并,
+ * a form retyped by hand), and a tier column renamed (很不满意 for 不满意) with √ under it. Counts
+ * below are worked out by hand from the grids.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { CellValue, MergeRange, SheetGrid } from '../../src/core/forms/grid';
+import { getPreset } from '../../src/core/presets';
+import { submission } from '../helpers/grids';
+
+const p5 = getPreset('p5-party-members');
+const LEVELS = ['满意', '比较满意', '基本满意', '不满意'];
+const ITEMS = ['参加创先争优活动情况', '立足岗位履行职责情况', '承诺践诺情况', '联系和服务群众情况'];
+const roster = [{ name: '王伟' }, { name: '李娜' }];
+const V = '√';
+const sheet = (rows: CellValue[][], merges: MergeRange[] = []): SheetGrid => ({ name: '推荐表', rows, merges });
+
+function run(...sheets: SheetGrid[]) {
+  return runCampaign({
+    scheme: p5,
+    roster,
+    submissions: sheets.map((s, i) => submission(`票${i + 1}.xlsx`, s)),
+    today: '2026-12-01',
+  });
+}
+/** Votes per level for one item of 附表2. */
+const itemVotes = (r: ReturnType<typeof run>, name: string, item: number) =>
+  r.subjects.find((s) => s.name === name)!.figures.find((f) => f.form === '优秀党员民主评议推荐表' && f.item === ITEMS[item])!.levels.map((l) => l.votes);
+const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => `${f.code} ${f.cell ?? ''}`);
+
+/** 附表2 with each item's name in the first of its four columns only (no merges), as a CSV export has it. */
+function unmergedHeader(rows: CellValue[][]): SheetGrid {
+  return sheet([
+    ['优秀党员民主评议推荐表'],
+    ['身份：党员'],
+    ['姓名', ...ITEMS.flatMap((item) => [item, null, null, null]), '是否推荐'],
+    [null, ...ITEMS.flatMap(() => LEVELS), null],
+    ...rows,
+  ]);
+}
+
+describe('an item name typed over the first of its tier columns only', () => {
+  it('names all four columns beside it, so every √ counts', () => {
+    // 王伟: item 1 满意, item 2 比较满意, item 3 基本满意, item 4 不满意; 李娜: 不满意, 满意, 满意, 比较满意.
+    const row = (name: string, levels: number[]) => [name, ...levels.flatMap((l) => LEVELS.map((_, i) => (i === l ? V : null))), null];
+    const r = run(unmergedHeader([row('王伟', [0, 1, 2, 3]), row('李娜', [3, 0, 0, 1])]));
+    expect(codes(r)).toEqual([]);
+    expect([0, 1, 2, 3].map((i) => itemVotes(r, '王伟', i))).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+      [0, 0, 0, 1],
+    ]);
+    expect([0, 1, 2, 3].map((i) => itemVotes(r, '李娜', i))).toEqual([
+      [0, 0, 0, 1],
+      [1, 0, 0, 0],
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+    ]);
+    // (满意 + 比较满意) ÷ valid: 王伟 2 of 4 = 50%, not 1 of 1 as when three columns of each item were lost.
+    expect(r.subjects.find((s) => s.name === '王伟')!.satisfaction).toMatchObject({ votes: 2, valid: 4 });
+  });
+
+  it('also when the name stands over a middle column (跨列居中 keeps it in one cell)', () => {
+    const r = run(
+      sheet([
+        ['身份：党员'],
+        ['姓名', ...ITEMS.flatMap((item) => [null, item, null, null]), '是否推荐'],
+        [null, ...ITEMS.flatMap(() => LEVELS), null],
+        ['王伟', ...ITEMS.flatMap(() => [null, null, null, V]), null],
+        ['李娜', ...ITEMS.flatMap(() => [V, null, null, null]), null],
+      ]),
+    );
+    expect(codes(r)).toEqual([]);
+    for (let i = 0; i < 4; i++) {
+      expect(itemVotes(r, '王伟', i)).toEqual([0, 0, 0, 1]);
+      expect(itemVotes(r, '李娜', i)).toEqual([1, 0, 0, 0]);
+    }
+  });
+
+  it('does not stretch over a column that has a label of its own, nor take a level twice', () => {
+    // Item 4's columns carry an unknown heading (联系群众) over its first column: not one of the form's
+    // items, so item 4 stays missing (reported at the header row, A3) and its columns do not join item
+    // 3, which has its four levels.
+    const r = run(
+      sheet([
+        ['身份：党员'],
+        ['姓名', ...ITEMS.slice(0, 3).flatMap((item) => [item, null, null, null]), '联系群众', null, null, null, '是否推荐'],
+        [null, ...ITEMS.flatMap(() => LEVELS), null],
+        ['王伟', ...ITEMS.flatMap(() => [V, null, null, null]), null],
+        ['李娜', ...ITEMS.flatMap(() => [null, V, null, null]), null],
+      ]),
+    );
+    expect(codes(r).filter((c) => c.startsWith('ITEM_MISSING'))).toEqual(['ITEM_MISSING A3']);
+    expect(itemVotes(r, '王伟', 2)).toEqual([1, 0, 0, 0]);
+    expect(itemVotes(r, '李娜', 2)).toEqual([0, 1, 0, 0]);
+  });
+});
+
+describe('a renamed tier column with √ under it', () => {
+  // 附表1 of one 党小组: items in rows; the last column headed 很不满意 instead of 不满意.
+  const branch = (ticks: number[], header = ['满意', '比较满意', '基本满意', '很不满意']) =>
+    sheet([
+      ['党支部开展创先争优活动群众评议表'],
+      ['所在支部名称：机关党支部'],
+      ['评议内容', ...header],
+      ...p5.forms[0].itemLabels.map((label, i) => [label, ...[0, 1, 2, 3].map((l) => (l === ticks[i] ? V : null))]),
+    ]);
+  const branchRoster = [{ name: '机关党支部', kind: 'organisation' as const }];
+  const runBranch = (...sheets: SheetGrid[]) =>
+    runCampaign({ scheme: p5, roster: branchRoster, submissions: sheets.map((s, i) => submission(`附1-${i + 1}.xlsx`, s)), today: '2026-12-01' });
+
+  it('leaves the sheet out, saying why, instead of reading its √ there as abstentions', () => {
+    // Two items ticked 很不满意 (column E). Read as abstentions they would drop out of the share:
+    // 3 satisfied of 3 valid (100%) instead of 3 of 5 (60%).
+    const r = runBranch(branch([0, 1, 3, 0, 3]));
+    const found = r.read.findings.map((f) => `${f.code} ${f.cell}`);
+    expect(found).toEqual(expect.arrayContaining(['TIER_COLUMN_MISSING B3', 'MARK_OUTSIDE_TIERS E6', 'MARK_OUTSIDE_TIERS E8', 'TIER_COLUMN_UNREADABLE B3']));
+    expect(found.filter((f) => f.startsWith('ABSTENTION'))).toEqual([]);
+    const message = r.read.findings.find((f) => f.code === 'TIER_COLUMN_UNREADABLE')!.message;
+    expect(message).toContain('「不满意」');
+    expect(message).toContain('本表未计入');
+    expect(r.read.ballots).toHaveLength(0);
+    expect(r.subjects[0].satisfaction).toMatchObject({ votes: 0, valid: 0 });
+    expect(r.participation.find((p) => p.form === '党支部开展创先争优活动群众评议表')).toMatchObject({ returned: 1, valid: 0, invalid: 1 });
+  });
+
+  it('still counts a sheet whose missing column holds no √ (nothing of it is lost)', () => {
+    const r = runBranch(branch([0, 1, 2, 0, 1]));
+    expect(r.read.findings.map((f) => f.code)).toContain('TIER_COLUMN_MISSING');
+    expect(r.read.findings.map((f) => f.code)).not.toContain('TIER_COLUMN_UNREADABLE');
+    expect(r.read.ballots).toHaveLength(1);
+    // 满意 + 比较满意: items 1, 2, 4, 5 of 5.
+    expect(r.subjects[0].satisfaction).toMatchObject({ votes: 4, valid: 5 });
+  });
+});
+
+describe('recommendations on rows whose name is not the roster\'s', () => {
+  // 附表2 注2: more than 5 recommended on one ballot → its recommendations are void. Ticks on paper count,
+  // whether or not the name was the roster's (written in, misspelt).
+  const row = (name: string, recommend: boolean) => [name, ...ITEMS.flatMap(() => [V, null, null, null]), recommend ? V : null];
+
+  it('count toward the limit of 5: 2 listed + 4 written in = 6, all void', () => {
+    const r = run(unmergedHeader([row('王伟', true), row('李娜', true), row('张三', true), row('李四', true), row('王五', true), row('李那', true)]));
+    const too = r.read.findings.find((f) => f.code === 'TOO_MANY_RECOMMENDATIONS');
+    expect(too?.message).toBe('本票推荐了 6 人（其中 4 人不在名册中），超过 5 名的名额，本票推荐全部无效（其余评价照常计入）');
+    expect(r.read.findings.filter((f) => f.code === 'SUBJECT_NOT_IN_ROSTER')).toHaveLength(4);
+    expect(r.subjects.find((s) => s.name === '王伟')!.recommendations).toMatchObject({ votes: 0 });
+  });
+
+  it('and within it, the listed ones stand: 2 listed + 3 written in = 5', () => {
+    const r = run(unmergedHeader([row('王伟', true), row('李娜', false), row('张三', true), row('李四', true), row('王五', true)]));
+    expect(r.read.findings.map((f) => f.code)).not.toContain('TOO_MANY_RECOMMENDATIONS');
+    expect(r.subjects.find((s) => s.name === '王伟')!.recommendations).toMatchObject({ votes: 1, ballots: 1 });
+    expect(r.subjects.find((s) => s.name === '李娜')!.recommendations).toMatchObject({ votes: 0, ballots: 1 });
+  });
+});
+
+describe('rows under or inside a table with items in rows that hold no vote', () => {
+  it('passes over a 合计 row of counts and a signature line typed in the tier columns (附表1)', () => {
+    const items = p5.forms[0].itemLabels;
+    const r = runCampaign({
+      scheme: p5,
+      roster: [{ name: '机关党支部', kind: 'organisation' }],
+      submissions: [
+        submission(
+          '附1.xlsx',
+          sheet([
+            ['党支部开展创先争优活动群众评议表'],
+            ['所在支部名称：机关党支部'],
+            ['评议内容', ...LEVELS],
+            ...items.map((label) => [label, V, null, null, null]),
+            ['合计', 5, 0, 0, 0],
+            ['机关党支部', '第一党小组', null, '组长：', '张敏'],
+          ]),
+        ),
+      ],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => f.code)).toEqual([]);
+    expect(r.subjects[0].satisfaction).toMatchObject({ votes: 5, valid: 5 });
+  });
+
+  it('passes over a 小计 row at the end of each person\'s block (附表3), but not a √ on a row with no item', () => {
+    const block = (name: string, ticks: (number | null)[], extra: CellValue[][]) => [
+      ...p5.forms[2].itemLabels.map((item, i) => [i === 0 ? name : null, item, ...LEVELS.map((_, l) => (l === ticks[i] ? V : null))]),
+      ...extra,
+    ];
+    const r = runCampaign({
+      scheme: p5,
+      roster: [{ name: '李娜', window: true }, { name: '陈刚', window: true }],
+      submissions: [
+        submission(
+          '附3.xlsx',
+          sheet(
+            [
+              ['窗口服务岗位群众满意度测评表'],
+              ['窗口岗位姓名', '测评内容', ...LEVELS],
+              ...block('李娜', [0, 0, 1, 3], [[null, '小计', 2, 1, 0, 1]]),
+              ...block('陈刚', [1, 1, null, null], [[null, '其他', null, V, null, null]]),
+            ],
+            [
+              { r1: 2, c1: 0, r2: 6, c2: 0 },
+              { r1: 7, c1: 0, r2: 11, c2: 0 },
+            ],
+          ),
+        ),
+      ],
+      today: '2026-12-01',
+    });
+    // Only the √ on 陈刚's row 其他 (D12) is reported; the 小计 row is not read as a fifth item.
+    expect(r.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['MARK_WITHOUT_SUBJECT B12']);
+    // 李娜: 满意 2, 比较满意 1, 不满意 1 → (2 + 1) of 4; 陈刚: 比较满意 2, two rows blank (不涉及) → 2 of 2.
+    expect(r.subjects.find((s) => s.name === '李娜')!.satisfaction).toMatchObject({ votes: 3, valid: 4 });
+    expect(r.subjects.find((s) => s.name === '陈刚')!.satisfaction).toMatchObject({ votes: 2, valid: 2 });
+  });
+});
+
+describe('a score sheet with several columns headed like a score (p4 测评得分)', () => {
+  const p4 = getPreset('p4-middle-managers');
+  const scored = (header: CellValue[], ...rows: CellValue[][]) =>
+    runCampaign({
+      scheme: p4,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], header, ...rows], merges: [] })],
+      today: '2026-12-01',
+    });
+  const score = (r: ReturnType<typeof scored>, name: string) => {
+    const exact = r.subjects.find((s) => s.name === name)!.score!;
+    return Number(exact.num) / Number(exact.den);
+  };
+
+  it('reads the form\'s own 测评得分 even after another 得分 column, and says the other was passed over', () => {
+    const r = scored(['姓名', '业绩得分（系统导入）', '测评得分'], ['王毅', 60, 90], ['李娜', 60, 80]);
+    expect(score(r, '王毅')).toBe(90);
+    expect(score(r, '李娜')).toBe(80);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['SCORE_COLUMN_PASSED_OVER', 'B2', '按「测评得分」栏（C2）计分；表中另有「B2 业绩得分（系统导入）」，未计入，请核实'],
+    ]);
+  });
+
+  it('reads the one total among sub-scores (总得分 after 业绩 / 表现 / 潜力), saying the others were passed over', () => {
+    const r = scored(['姓名', '业绩得分（40分）', '表现得分（30分）', '潜力得分（30分）', '总得分'], ['王毅', 36, 27, 27, 90], ['李娜', 30, 25, 25, 80]);
+    expect(score(r, '王毅')).toBe(90);
+    expect(score(r, '李娜')).toBe(80);
+    expect(r.read.findings.map((f) => f.code)).toEqual(['SCORE_COLUMN_PASSED_OVER']);
+  });
+
+  it('guesses no column among several with no total, and leaves the sheet out saying so', () => {
+    const r = scored(['姓名', '业绩得分', '表现得分'], ['王毅', 36, 27], ['李娜', 30, 25]);
+    expect(r.read.ballots).toHaveLength(0);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['SCORE_COLUMN_UNCLEAR', 'B2']]);
+    expect(r.read.findings[0].message).toContain('本表未计入');
+  });
+
+  it('reads a form whose score column was retyped 总分', () => {
+    const r = scored(['姓名', '总分'], ['王毅', 95], ['李娜', 85]);
+    expect(r.read.findings).toEqual([]);
+    expect(score(r, '王毅')).toBe(95);
+  });
+});
