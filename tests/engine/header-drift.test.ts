@@ -260,3 +260,159 @@ describe('a score sheet with several columns headed like a score (p4 测评得�
     expect(score(r, '王毅')).toBe(95);
   });
 });
+
+describe('a ballot that cannot be read is an error, not a sheet passed over', () => {
+  const p4 = getPreset('p4-middle-managers');
+  const read = (grid: SheetGrid) =>
+    runCampaign({ scheme: p4, roster: [{ name: '王毅' }, { name: '李娜' }], submissions: [submission('员工1.xlsx', grid)], today: '2026-12-01' });
+
+  it('a returned copy of our own template whose score header was retyped (测评得分 → 得分情况说明) is reported and counted as returned', () => {
+    const r = read({
+      name: '干部岗位测评表（员工）',
+      rows: [['测评人类别：员工'], ['姓名', '评价'], ['王毅', 90], ['李娜', 80]],
+      merges: [],
+      meta: { formId: 'post-appraisal', groupId: 'staff' },
+    });
+    expect(r.read.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ['TEMPLATE_NOT_RECOGNISED', 'error', '工作表「干部岗位测评表（员工）」是本方案「干部岗位测评表」的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验'],
+    ]);
+    // 实收 1, 有效 0, 废票 1 for 员工: the clerk sees a ballot came back and was not counted.
+    expect(r.participation.find((p) => p.group === '员工')).toMatchObject({ returned: 1, valid: 0, invalid: 1 });
+  });
+
+  it('a sheet with √ in it whose header matches no form is an error', () => {
+    const r = runCampaign({
+      scheme: getPreset('p1-double-pledge'),
+      roster: [{ name: '王毅' }],
+      submissions: [submission('f.xlsx', { name: '测评', rows: [['测评人类别：党组织负责人'], ['姓名', '好', '较好', '一般'], ['王毅', '√']], merges: [] })],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => [f.code, f.severity])).toEqual([['FORM_NOT_RECOGNISED', 'error']]);
+  });
+});
+
+describe('the rater field of a form only one group fills (附表3: service users)', () => {
+  const window = (field: string) =>
+    runCampaign({
+      scheme: p5,
+      roster: [{ name: '李娜', window: true }],
+      submissions: [
+        submission('附3.xlsx', sheet([['窗口服务岗位群众满意度测评表'], [field], ['窗口岗位姓名', '测评内容', ...LEVELS], ...p5.forms[2].itemLabels.map((item, i) => [i === 0 ? '李娜' : null, item, V, null, null, null])])),
+      ],
+      today: '2026-12-01',
+    });
+
+  it.each(['单位类别：企业', '测评人身份：企业代表', '类别：☑企业 □机关 □个人'])('%s: counted for 服务对象, said', (field) => {
+    const r = window(field);
+    expect(r.read.ballots.map((b) => b.groupId)).toEqual(['service-users']);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['FIELD_READ_AS', 'A2']]);
+    expect(r.read.findings[0].message).toBe(`测评人类别「${field.split('：')[1]}」按「服务对象」计，请核实`);
+  });
+
+  it('but one that names another form\'s group (党员) is not counted', () => {
+    const r = window('测评人类别：党员');
+    expect(r.read.ballots).toEqual([]);
+    expect(r.read.findings.map((f) => f.code)).toEqual(['GROUP_UNKNOWN']);
+  });
+});
+
+describe('the recommendation column as forms head it', () => {
+  const tick = (level: number) => LEVELS.map((_, i) => (i === level ? V : null));
+  const merges = (recommendWidth: number): MergeRange[] => [
+    ...ITEMS.map((_, i) => ({ r1: 1, c1: 1 + i * 4, r2: 1, c2: 4 + i * 4 })),
+    { r1: 1, c1: 0, r2: 2, c2: 0 },
+    { r1: 1, c1: 17, r2: recommendWidth === 1 ? 2 : 1, c2: 16 + recommendWidth },
+  ];
+
+  it('merged over 否 | 是: the 是 column holds the recommendations, a √ under 否 is no mark outside the form', () => {
+    const r = run(
+      sheet(
+        [
+          ['身份：党员'],
+          ['姓名', ...ITEMS.flatMap((item) => [item, null, null, null]), '是否推荐', null],
+          [null, ...ITEMS.flatMap(() => LEVELS), '否', '是'],
+          ['王伟', ...ITEMS.flatMap(() => tick(0)), V, null],
+          ['李娜', ...ITEMS.flatMap(() => tick(1)), null, V],
+        ],
+        merges(2),
+      ),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.subjects.find((s) => s.name === '王伟')!.recommendations).toMatchObject({ votes: 0, ballots: 1 });
+    expect(r.subjects.find((s) => s.name === '李娜')!.recommendations).toMatchObject({ votes: 1, ballots: 1 });
+  });
+
+  it.each(['推荐为优秀党员', '推荐意见（打√）', '同意推荐'])('headed %s', (header) => {
+    const r = run(
+      sheet(
+        [
+          ['身份：党员'],
+          ['姓名', ...ITEMS.flatMap((item) => [item, null, null, null]), header],
+          [null, ...ITEMS.flatMap(() => LEVELS), null],
+          ['王伟', ...ITEMS.flatMap(() => tick(0)), V],
+          ['李娜', ...ITEMS.flatMap(() => tick(1)), null],
+        ],
+        merges(1),
+      ),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.subjects.find((s) => s.name === '王伟')!.recommendations).toMatchObject({ votes: 1, ballots: 1 });
+  });
+});
+
+describe('a ballot none of whose names is the roster\'s', () => {
+  it('is no valid ballot: reported, and counted as 废票', () => {
+    const r = runCampaign({
+      scheme: getPreset('p4-middle-managers'),
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['张三', 90], ['李四', 80]], merges: [] })],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => f.code)).toEqual(['SUBJECT_NOT_IN_ROSTER', 'SUBJECT_NOT_IN_ROSTER', 'SUBJECT_MISSING', 'NOTHING_COUNTED']);
+    expect(r.read.ballots).toEqual([]);
+    expect(r.participation.find((p) => p.group === '员工')).toMatchObject({ returned: 1, valid: 0, invalid: 1 });
+  });
+});
+
+describe('a hidden sheet', () => {
+  it('is not counted when it looks like a ballot, and is said; a hidden sheet that is no form is passed over quietly', () => {
+    const p4 = getPreset('p4-middle-managers');
+    const ballot = (name: string, hidden: boolean, scores: number[]): SheetGrid => ({
+      name,
+      rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', scores[0]], ['李娜', scores[1]]],
+      merges: [],
+      ...(hidden ? { hidden: true } : {}),
+    });
+    const r = runCampaign({
+      scheme: p4,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [{ file: '员工1.xlsx', sheets: [ballot('2026年', false, [90, 80]), ballot('2025年', true, [60, 60]), { name: '下拉列表', rows: [['√'], ['优秀']], merges: [], hidden: true }] }],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => [f.code, f.sheet])).toEqual([['HIDDEN_SHEET', '2025年']]);
+    expect(r.read.ballots.map((b) => b.sheet)).toEqual(['2026年']);
+    const score = r.subjects.find((s) => s.name === '王毅')!.score!;
+    expect(Number(score.num) / Number(score.den)).toBe(90);
+  });
+});
+
+describe('the branch a 附表1 is about', () => {
+  const branchSheet = (field: string) =>
+    sheet([['党支部开展创先争优活动群众评议表'], [field], ['评议内容', ...LEVELS], ...p5.forms[0].itemLabels.map((label) => [label, V, null, null, null])]);
+  const read = (field: string, roster: { name: string; kind?: 'organisation' }[]) =>
+    runCampaign({ scheme: p5, roster, submissions: [submission('附1.xlsx', branchSheet(field))], today: '2026-12-01' });
+
+  it('written with its 党小组 (one sheet per 党小组): the branch\'s', () => {
+    const r = read('所在支部名称：机关党支部第一党小组', [{ name: '机关党支部', kind: 'organisation' }, { name: '王伟' }]);
+    expect(r.read.findings).toEqual([]);
+    expect(r.subjects.find((s) => s.name === '机关党支部')!.satisfaction).toMatchObject({ votes: 5, valid: 5 });
+  });
+
+  it('with no 党组织 in the roster (a 花名册 of members): says the sheet is not counted and what to add', () => {
+    const r = read('所在支部名称：机关党支部第二党小组', [{ name: '王伟' }]);
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['SUBJECT_NOT_IN_ROSTER', 'A2', '「机关党支部第二党小组」不在名册中，本表未计入：名册中没有任何党组织；请在名册中加一行，姓名栏写「机关党支部」，类型栏写「组织」'],
+    ]);
+    expect(r.read.ballots).toEqual([]);
+  });
+});

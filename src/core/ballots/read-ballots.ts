@@ -212,6 +212,15 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         continue;
       }
       const { best, runnerUp } = layouts.recognise(view, meta?.formId);
+      if (sheet.hidden) {
+        // Last year's ballot kept in a hidden sheet would change the result with nothing on screen to show
+        // it. A hidden sheet that is no form (a list behind a drop-down) is passed over as it is.
+        if (best)
+          out.findings.push(
+            finding('HIDDEN_SHEET', `工作表「${sheet.name}」是隐藏的，像是一张「${best.form.title}」，未计入；如确是本次收回的测评表，请取消隐藏（右键工作表标签 → 取消隐藏）后重新校验`, { ...where, cell: 'A1' }),
+          );
+        continue;
+      }
       if (best && runnerUp && runnerUp.score === best.score)
         out.findings.push(
           finding('FORM_AMBIGUOUS', `工作表「${sheet.name}」既像「${best.form.title}」也像「${runnerUp.form.title}」，按「${best.form.title}」读取，请核实`, { ...where, cell: cellAddress(best.headerRow, 0) }),
@@ -226,8 +235,16 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
               { ...where, cell: levelText.cell },
             ),
           );
-        else if (hasAnyMark(view, scheme))
-          out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入`, { ...where, cell: 'A1' }));
+        else if (meta?.formId !== undefined) {
+          // A returned copy of this scheme's own template whose header was retyped (总分 for 测评得分): a
+          // ballot for certain, so an error, and a returned one in the participation figures.
+          const title = scheme.forms.find((f) => f.id === meta.formId)?.title ?? meta.formId;
+          out.findings.push(
+            finding('TEMPLATE_NOT_RECOGNISED', `工作表「${sheet.name}」是本方案「${title}」的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验`, { ...where, cell: 'A1' }),
+          );
+          out.uncounted.push({ ...where, formId: meta.formId, groupId: meta.groupId ?? null, roundId: meta.roundId ?? null, reason: 'unreadable' });
+        } else if (hasAnyMark(view, scheme))
+          out.findings.push(finding('FORM_NOT_RECOGNISED', `工作表「${sheet.name}」有√标记，但找不到方案中任何一种表的表头（等次列），未计入；如是测评票，请核对表头是否与模板一致`, { ...where, cell: 'A1' }));
         else if (view.rowCount > 0)
           out.findings.push(finding('SHEET_NOT_A_FORM', `工作表「${sheet.name}」不是测评表，已跳过`, { ...where, cell: 'A1' }));
         continue;
@@ -665,6 +682,8 @@ class Choices {
   private readonly byName = new Map<string, string>();
   /** One result object per id, shared: only read. */
   private readonly found = new Map<string, { id: string }>();
+  /** Normalised names and aliases of the scheme's choices this form does not allow. */
+  private readonly others: string[];
 
   constructor(
     all: readonly { id: string; name: string; aliases?: string[] }[],
@@ -679,6 +698,7 @@ class Choices {
   ) {
     const allowed = all.filter((x) => !only || only.includes(x.id));
     this.ids = allowed.map((x) => x.id);
+    this.others = all.filter((x) => !allowed.includes(x)).flatMap((x) => [x.name, ...(x.aliases ?? [])].map(normalizeLabel)).filter((n) => n !== '');
     for (const x of allowed) {
       this.found.set(x.id, { id: x.id });
       for (const n of [x.name, x.id, ...(x.aliases ?? [])]) {
@@ -716,6 +736,10 @@ class Choices {
         );
         if (named.size === 1) return { id: [...named][0], readAs: { said: field.value, cell: field.cell } };
       }
+      // A form only one group fills (附表3: the service users' units) whose field says something else of
+      // the rater (单位类别：企业, 类别：☑企业 □机关): that group, said; unless it names a group of another form.
+      const value = normalizeLabel(field.value);
+      if (this.ids.length === 1 && !this.others.some((n) => value.includes(n))) return { id: this.ids[0], readAs: { said: field.value, cell: field.cell } };
       return { id: null, said: field.value, cell: field.cell, ...(ticked ? { ticked: ticked.length } : {}) };
     }
     if (this.ids.length === 1) return this.found.get(this.ids[0])!;
@@ -919,7 +943,7 @@ function columnsOutside(rec: RecognisedForm): OutsideColumns {
   let hit = outsideColumns.get(rec);
   if (hit === undefined) {
     const used = new Set<number>([...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((s) => s.col)]);
-    for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol]) if (c !== null) used.add(c);
+    for (const c of [rec.subjectCol, rec.itemCol, rec.recommendCol, rec.recommendNoCol ?? null]) if (c !== null) used.add(c);
     const from = used.size === 0 ? 0 : Math.max(...used) + 1;
     const gaps: number[] = [];
     for (let c = 0; c < from; c++) if (!used.has(c)) gaps.push(c);
@@ -1072,6 +1096,8 @@ function readSheet(
   let marksOutside = 0;
   /** Recommendations on rows whose name is not the roster's. */
   let recommendedUnlisted = 0;
+  /** Rows left out because their name is not the roster's (or is ambiguous). */
+  let namesNotCounted = 0;
   const rowItem = (r: number): number => {
     if (rec.itemCol === null) return 0;
     const cell = view.label(r, rec.itemCol);
@@ -1169,6 +1195,7 @@ function readSheet(
         continue;
       }
       if (subject === null) {
+        namesNotCounted++;
         // A name written in or misspelt (reported above) still takes one of the ballot's recommendations.
         if (rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes') recommendedUnlisted++;
         continue;
@@ -1244,6 +1271,14 @@ function readSheet(
     );
   }
 
+  // Every name on it left out (not the roster's: 签证窗口 李娜, a list of other people): it gave nothing,
+  // so it is no valid ballot in the participation figures either.
+  if (entries.length === start && namesNotCounted > 0 && recommended.length === 0) {
+    findings.push(finding('NOTHING_COUNTED', `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`, { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) }));
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    return null;
+  }
+
   // A tier column the header lacks, and √ in columns the form does not know: those √ are very likely in
   // the renamed or moved column (很不满意 for 不满意). Counting the rest would read each such item as an
   // abstention and leave its vote out of the share (2 of 4 满意 would show as 2 of 2), so the sheet waits
@@ -1297,7 +1332,22 @@ function readSheet(
 function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeof readFields>, where: { file: string; sheet: string }, findings: Finding[]): number | null {
   const labels = form.subjectLabels.map(normalizeLabel);
   const field = fields.find((f) => labels.some((l) => labelContains(f.label, l)));
-  if (field && field.value !== '') return resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings);
+  if (field && field.value !== '') {
+    // One sheet per 党小组 (seed 004 附表1): 机关党支部第一党小组 is 机关党支部's.
+    const branch = field.value.replace(/第?[一二三四五六七八九十百0-9]+党?小组$/, '').trim();
+    const m = matchName(roster, field.value);
+    const ofBranch = m.kind === 'none' && branch !== field.value && branch !== '' ? matchName(roster, branch) : null;
+    if (ofBranch?.kind === 'exact') return ofBranch.index;
+    if (m.kind !== 'none' || roster.subjects.length > 0) return resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings);
+    const what = form.subjectKind === 'organisation' ? '党组织' : '被评议对象';
+    findings.push(
+      finding('SUBJECT_NOT_IN_ROSTER', `「${field.value}」不在名册中，本表未计入：名册中没有任何${what}；请在名册中加一行，姓名栏写「${branch || field.value}」${form.subjectKind === 'organisation' ? '，类型栏写「组织」' : ''}`, {
+        ...where,
+        cell: field.cell,
+      }),
+    );
+    return null;
+  }
   if (roster.subjects.length === 1) return roster.subjects[0].index;
   findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
   return null;

@@ -27,6 +27,8 @@ export interface SheetGrid {
   merges: MergeRange[];
   /** This sheet's own template metadata, when a host found it (overrides the submission's). */
   meta?: Submission['meta'];
+  /** Hidden in its workbook (right-click › 隐藏): what the clerk does not see is not counted unseen. */
+  hidden?: boolean;
 }
 
 /** One returned file (or one sheet of the open workbook) with what its host already knows. */

@@ -128,6 +128,8 @@ export interface RecognisedForm {
   subjectCol: number | null;
   itemCol: number | null;
   recommendCol: number | null;
+  /** The 否 column beside the recommendation's 是 column, when the form has both. */
+  recommendNoCol?: number;
   /** Levels missing from an item group: a renamed or deleted tier column. */
   missingLevels: { item: number; level: number; near: string }[];
   /** Items whose header was not found. */
@@ -276,12 +278,23 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     }
   }
   let recommendCol: number | null = null;
+  let recommendNoCol: number | null = null;
   if (form.recommendation) {
-    const hit = findHeader(view, headerRow, [normalizeLabel(form.recommendation.label)], tierSet);
+    const hit = findHeader(view, headerRow, recommendationLabels(form.recommendation.label), tierSet);
     if (hit) {
       recommendCol = hit.col;
       score += 1;
-      lastHeaderRow = Math.max(lastHeaderRow, view.merge(hit.row, hit.col)?.r2 ?? hit.row);
+      const m = view.merge(hit.row, hit.col);
+      lastHeaderRow = Math.max(lastHeaderRow, m?.r2 ?? hit.row);
+      // Merged over 是 | 否 (推荐 | 不推荐) columns: the 是 column holds the recommendations, and a √ under
+      // 否 is an answer, not a mark outside the form.
+      if (m && m.c2 > m.c1)
+        for (let r = m.r2 + 1; r <= headerRow; r++)
+          for (let c = m.c1; c <= m.c2; c++) {
+            const label = view.label(r, c);
+            if (RECOMMEND_YES.includes(label)) recommendCol = c;
+            else if (RECOMMEND_NO.includes(label)) recommendNoCol = c;
+          }
     }
   }
   const firstDataRow = lastHeaderRow + 1;
@@ -306,6 +319,7 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     subjectCol,
     itemCol,
     recommendCol,
+    ...(recommendNoCol !== null ? { recommendNoCol } : {}),
     missingLevels,
     missingItems,
     score,
@@ -402,6 +416,16 @@ export function stackColumnBlocks(view: SheetView, rec: RecognisedForm): SheetVi
 
 /** Header words of a single-item score column (得分 ...), when the item's own label is not there. */
 const SCORE_WORDS = ['得分', '分数', '打分', '评分', '分值', '总分', '成绩'];
+
+/** Sub-headers under a recommendation header merged over two columns. */
+const RECOMMEND_YES = ['是', '推荐', '同意'];
+const RECOMMEND_NO = ['否', '不推荐', '不同意'];
+
+/** A recommendation column's header as forms write it: 是否推荐, 推荐为优秀党员, 推荐意见（打√）, 同意推荐. */
+function recommendationLabels(label: string): string[] {
+  const core = normalizeLabel(label).replace(/^是否/, '');
+  return [normalizeLabel(label), `${core}为`, `${core}意见`, `${core}与否`, `同意${core}`];
+}
 
 function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | null {
   const items = form.itemLabels.map(normalizeLabel);
@@ -581,7 +605,7 @@ export class LayoutCache {
     for (const scale of scheme.scales) for (const l of levelLabels(scale)) for (const w of l) words.add(w);
     for (const f of scheme.forms) {
       for (const w of [...f.itemLabels, ...f.subjectLabels]) words.add(normalizeLabel(w));
-      if (f.recommendation) words.add(normalizeLabel(f.recommendation.label));
+      if (f.recommendation) for (const w of [...recommendationLabels(f.recommendation.label), ...RECOMMEND_YES, ...RECOMMEND_NO]) words.add(w);
     }
     words.delete('');
     this.words = [...words];

@@ -399,11 +399,11 @@ function toOutcome(
   const sheets: SheetGrid[] = [];
   let templateMeta: Record<string, Record<string, string>> | undefined;
   try {
-    for (const name of names) {
+    names.forEach((name, i) => {
       const grid = sheetToGrid(name, wb.Sheets[name], budget);
       if (name === TEMPLATE_META_SHEET) templateMeta = readTemplateMeta(grid);
-      else sheets.push(grid);
-    }
+      else sheets.push(wb.Workbook?.Sheets?.[i]?.Hidden ? { ...grid, hidden: true } : grid);
+    });
   } catch (e) {
     if (e instanceof CellBudgetExceeded) {
       return fail('too-many-cells', `「${file}」的表格区域超过 ${L.maxCells.toLocaleString('en-US')} 个单元格的上限，未读取`);

@@ -156,8 +156,8 @@ describe('dates are ISO text, whatever the display format and time zone', () => 
   });
 });
 
-describe('every sheet, hidden ones included; the template metadata sheet is kept apart', () => {
-  it('reads hidden sheets and returns _pingyi as templateMeta', async () => {
+describe('every sheet, hidden ones included (and marked so); the template metadata sheet is kept apart', () => {
+  it('reads hidden sheets, marked hidden, and returns _pingyi as templateMeta', async () => {
     const wb = book(
       { name: '测评表', aoa: [['姓名', '优秀'], ['王毅', '√']] },
       { name: '隐藏', aoa: [['x']] },
@@ -165,7 +165,10 @@ describe('every sheet, hidden ones included; the template metadata sheet is kept
     );
     wb.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }, { Hidden: 2 }] } as XLSX.WBProps as XLSX.WorkBook['Workbook'];
     const out = await readWorkbook('t.xlsx', write(wb, 'xlsx'));
-    expect(out.submission!.sheets.map((s) => s.name)).toEqual(['测评表', '隐藏']);
+    expect(out.submission!.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
+      ['测评表', false],
+      ['隐藏', true],
+    ]);
     expect(out.templateMeta).toEqual({ 测评表: { formId: 'f1', kind: 'template' } });
   });
 });
