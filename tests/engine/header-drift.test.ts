@@ -416,3 +416,28 @@ describe('the branch a 附表1 is about', () => {
     expect(r.read.ballots).toEqual([]);
   });
 });
+
+describe('a score typed into a cell formatted as a percentage (95 stored as 0.95)', () => {
+  it('is said, for a person to check (counted as written: the reader does not see number formats)', () => {
+    const r = runCampaign({
+      scheme: getPreset('p4-middle-managers'),
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', 0.95], ['李娜', 80]], merges: [] })],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['SCORE_AS_PERCENT', 'B3', '分数为 0.95（按 0.95 分计），像是单元格设成了百分比格式（显示为 95%）；如是，请把该格改为“常规”格式后重新填写分数'],
+    ]);
+    expect(r.read.findings[0].severity).toBe('warning');
+  });
+
+  it('nor a score typed into a cell formatted as a date (95 comes back as 1900-04-04): said so', () => {
+    const r = runCampaign({
+      scheme: getPreset('p4-middle-managers'),
+      roster: [{ name: '王毅' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', '1900-04-04']], merges: [] })],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings[0].message).toBe('分数栏应填写数字，此处为「1900-04-04」（像是单元格设成了日期格式，请把该格改为“常规”格式后重新填写分数），该项无效');
+  });
+});

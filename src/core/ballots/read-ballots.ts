@@ -1654,7 +1654,9 @@ function readScoreValue(
   const text = String(v).normalize('NFKC').trim().replace(/\s*分$/, '');
   const response = rec.form.response as { kind: 'score'; min: number | string; max: number | string };
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
-    findings.push(finding('SCORE_NOT_NUMBER', `分数栏应填写数字，此处为「${String(v)}」，该项无效`, at(r, col)));
+    // A number typed into a cell formatted as a date comes back as a date of 1900 (95 → 1900-04-04).
+    const asDate = /^1900-\d\d-\d\d/.test(text) ? '（像是单元格设成了日期格式，请把该格改为“常规”格式后重新填写分数）' : '';
+    findings.push(finding('SCORE_NOT_NUMBER', `分数栏应填写数字，此处为「${String(v)}」${asDate}，该项无效`, at(r, col)));
     return invalid;
   }
   const value = Number(text);
@@ -1665,6 +1667,12 @@ function readScoreValue(
     findings.push(finding('SCORE_NOT_NUMBER', `分数「${text}」小数位过多（最多 4 位），该项无效`, at(r, col)));
     return invalid;
   }
+  // 95 typed into a cell formatted as a percentage is stored as 0.95: in range, and very likely not meant
+  // (the reader does not load number formats to tell). Counted as written, and said, for a person to check.
+  if (typeof v === 'number' && value > 0 && value < 1 && max >= 50)
+    findings.push(
+      finding('SCORE_AS_PERCENT', `分数为 ${text}（按 ${text} 分计），像是单元格设成了百分比格式（显示为 ${Math.round(value * 10000) / 100}%）；如是，请把该格改为“常规”格式后重新填写分数`, at(r, col)),
+    );
   if (scaled < Math.round(min * SCORE_SCALE) || scaled > Math.round(max * SCORE_SCALE)) {
     findings.push(finding('SCORE_OUT_OF_RANGE', `分数 ${text} 超出 ${min}～${max} 分的范围，该项无效`, at(r, col)));
     return invalid;

@@ -43,6 +43,7 @@ export const FINDING_CODES = {
   FORM_NOT_RECOGNISED: { severity: 'error', meaning: '工作表有√标记，但认不出是哪种表，未计入' },
   NOTHING_COUNTED: { severity: 'error', meaning: '本票的姓名都没能对应到名册，没有一项计入，按废票计' },
   HIDDEN_SHEET: { severity: 'error', meaning: '隐藏的工作表像是测评表，未计入' },
+  SCORE_AS_PERCENT: { severity: 'warning', meaning: '分数像是按百分比格式输入的（如 0.95），请核实' },
   ITEM_MISSING: { severity: 'error', meaning: '缺少评价项目' },
   SUBJECT_COLUMN_MISSING: { severity: 'error', meaning: '找不到姓名列' },
   BLOCKS_IRREGULAR: { severity: 'error', meaning: '表格左右分栏，但各栏表头不一致，无法读取' },
