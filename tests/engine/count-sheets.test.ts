@@ -444,3 +444,41 @@ describe('property: count sheets of any content', () => {
     );
   });
 });
+
+describe('a count sheet in the same file as the ballots it counts', () => {
+  // Two 村评 ballots and their 汇总 sheet (COUNTIF formulas in practice) in one workbook.
+  const villageBallot = (name: string, marks: [string, number][]) =>
+    sheet(name, [['轮次：村评'], ['姓名', ...LEVELS], ...marks.map(([p, l]) => [p, ...LEVELS.map((_, i) => (i === l ? '√' : null))])]);
+  const ballots = [villageBallot('票1', [['张三', 0], ['李四', 1]]), villageBallot('票2', [['张三', 0], ['李四', 2]])];
+  const sameFile = (summary: SheetGrid) =>
+    runCampaign({ scheme: village, roster, submissions: [{ file: '东村.xlsx', sheets: [...ballots, summary] }], today: '2026-12-01' });
+
+  it('is their tally: checked, not added (participation 2, not 4)', () => {
+    // 张三: 优秀 2; 李四: 称职 1, 基本称职 1 — as the two ballots have it.
+    const r = sameFile(villageCounts('有效票：2', [['张三', 2, 0, 0, 0], ['李四', 0, 1, 1, 0]]));
+    expect(codes(r)).toContain('COUNT_OF_BALLOTS_BESIDE');
+    expect(r.read.findings.find((f) => f.code === 'COUNT_OF_BALLOTS_BESIDE')!.message).toBe('本汇总表与同一文件中的 2 张测评票计票一致，是这些票的汇总，未重复计入');
+    expect(codes(r)).not.toContain('COUNT_AND_BALLOTS');
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [2, 0, 0, 0] });
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ returned: 2, valid: 2, invalid: 0 });
+  });
+
+  it('that disagrees with them: the ballots count, the difference is named', () => {
+    const r = sameFile(villageCounts('有效票：2', [['张三', 2, 0, 0, 0], ['李四', 0, 2, 0, 0]]));
+    const differ = r.read.findings.find((f) => f.code === 'COUNT_BALLOTS_DIFFER')!;
+    expect(differ.severity).toBe('error');
+    expect(differ.message).toBe('本汇总表与同一文件中的 2 张测评票计票不一致（如「李四」「称职」：本表 2 票，测评票 1 票），按测评票计，汇总表未计入，请核对');
+    expect(cell(r, '李四', 'village')).toMatchObject({ levels: [0, 1, 1, 0] });
+  });
+
+  it('a count sheet in another file is still added (a village\'s reported count)', () => {
+    const r = runCampaign({
+      scheme: village,
+      roster,
+      submissions: [{ file: '东村票.xlsx', sheets: ballots }, { file: '西村汇总.xlsx', sheets: [villageCounts('有效票：2', [['张三', 2, 0, 0, 0]])] }],
+      today: '2026-12-01',
+    });
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [4, 0, 0, 0] });
+    expect(codes(r)).toContain('COUNT_AND_BALLOTS');
+  });
+});

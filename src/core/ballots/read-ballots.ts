@@ -455,9 +455,11 @@ function checkCountOverlaps(scheme: Scheme, roster: Roster, out: ReadResult): vo
       }
     kept.push(c);
   }
-  out.counts = kept;
+  // A count sheet in the same file as ballots of its sitting (a 汇总 sheet of COUNTIF formulas beside the
+  // ballot sheets) is their tally: checked against them, never added to them.
+  out.counts = kept.filter((c) => !tallyOfBallotsBeside(c, roster, scheme, out));
   // Ballots and a count of the same sitting for one person: perhaps the count of those very ballots.
-  for (const c of kept) {
+  for (const c of out.counts) {
     const voted = new Set<number>();
     for (const b of out.ballots) {
       if (b.formId !== c.formId || b.roundId !== c.roundId || b.groupId !== c.groupId) continue;
@@ -473,6 +475,41 @@ function checkCountOverlaps(scheme: Scheme, roster: Roster, out: ReadResult): vo
         ),
       );
   }
+}
+
+/**
+ * True when `c` sits in a file with ballots of its form, group and round: then it is their tally and is
+ * not counted. Said either way: agreeing (every row's votes per level equal the ballots'), or not (the
+ * first difference named, for a person to check).
+ */
+function tallyOfBallotsBeside(c: CountedSheet, roster: Roster, scheme: Scheme, out: ReadResult): boolean {
+  const beside = out.ballots.filter((b) => b.file === c.file && b.formId === c.formId && b.roundId === c.roundId && b.groupId === c.groupId);
+  if (beside.length === 0) return false;
+  const form = scheme.forms.find((f) => f.id === c.formId)!;
+  const levels = scheme.scales.find((sc) => form.response.kind === 'tier' && sc.id === form.response.scale)?.levels ?? [];
+  const votes = new Map<string, number>();
+  for (const b of beside)
+    for (let i = b.start; i < b.end; i++)
+      if (b.packed.status[i] === VALID) {
+        const key = `${b.packed.subject[i]}|${b.packed.item[i]}|${b.packed.level[i]}`;
+        votes.set(key, (votes.get(key) ?? 0) + 1);
+      }
+  let differs: string | null = null;
+  for (const row of c.rows) {
+    const level = row.levels.findIndex((n, l) => n !== (votes.get(`${row.subject}|${row.item}|${l}`) ?? 0));
+    if (level >= 0) {
+      const item = form.itemLabels.length > 1 ? `「${form.itemLabels[row.item]}」` : '';
+      const counted = votes.get(`${row.subject}|${row.item}|${level}`) ?? 0;
+      differs = `如「${subjectLabel(roster, roster.all[row.subject])}」${item}「${levels[level]?.label ?? ''}」：本表 ${row.levels[level]} 票，测评票 ${counted} 票`;
+      break;
+    }
+  }
+  const where = { file: c.file, sheet: c.sheet, cell: 'A1' };
+  if (differs === null)
+    out.findings.push(finding('COUNT_OF_BALLOTS_BESIDE', `本汇总表与同一文件中的 ${beside.length} 张测评票计票一致，是这些票的汇总，未重复计入`, where));
+  else out.findings.push(finding('COUNT_BALLOTS_DIFFER', `本汇总表与同一文件中的 ${beside.length} 张测评票计票不一致（${differs}），按测评票计，汇总表未计入，请核对`, where));
+  out.uncounted.push({ file: c.file, sheet: c.sheet, formId: c.formId, groupId: c.groupId, roundId: c.roundId, reason: 'duplicate' });
+  return true;
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
