@@ -253,3 +253,41 @@ function addressOf(rowCol: string): string {
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return `${name}${row + 1}`;
 }
+
+describe('score sheets in blocks side by side (p4 测评得分)', () => {
+  const p4 = getPreset('p4-middle-managers');
+  const names = [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }, { name: '赵敏' }];
+  const scoreOf = (r: ReturnType<typeof run>, name: string) => {
+    const s = r.subjects.find((x) => x.name === name)!.score!;
+    return Number(s.num) / Number(s.den);
+  };
+
+  it('reads both blocks, left block first', () => {
+    const r = run(
+      sheet([
+        ['测评人类别：员工'],
+        ['序号', '姓名', '测评得分', '序号', '姓名', '测评得分'],
+        [1, '王毅', 90, 3, '陈刚', 70],
+        [2, '李娜', 80, 4, '赵敏', 60],
+      ]),
+      p4,
+      names,
+    );
+    expect(readFindings(r)).toEqual([]);
+    expect(names.map((n) => scoreOf(r, n.name))).toEqual([90, 80, 70, 60]);
+  });
+
+  it('names the right block\'s cells as the sheet has them', () => {
+    const r = run(
+      sheet([
+        ['测评人类别：员工'],
+        ['序号', '姓名', '测评得分', '序号', '姓名', '测评得分'],
+        [1, '王毅', 90, 3, '陈刚', 170],
+        [2, '李娜', 80, 4, '赵敏', 60],
+      ]),
+      p4,
+      names,
+    );
+    expect(readFindings(r)).toEqual(['SCORE_OUT_OF_RANGE F3']);
+  });
+});

@@ -1080,10 +1080,11 @@ function readSheet(
   for (const i of rec.missingItems)
     findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
   if (rec.blocksIrregularAt !== null) {
+    const columnsWord = rec.scoreColumns.length > 0 ? '分数栏' : '等次列';
     findings.push(
       finding(
         'BLOCKS_IRREGULAR',
-        `表头在 ${rec.blocksIrregularAt} 又有一栏姓名及等次列，像是左右分栏，但各栏的表头不一致（等次列不同），无法分栏读取，本表未计入；请使各栏表头一致，或改为一栏`,
+        `表头在 ${rec.blocksIrregularAt} 又有一栏姓名及${columnsWord}，像是左右分栏，但各栏的表头不一致（${columnsWord}不同），无法分栏读取，本表未计入；请使各栏表头一致，或改为一栏`,
         { ...where, cell: rec.blocksIrregularAt },
       ),
     );

@@ -447,7 +447,7 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
       }
       const item = items.findIndex((l) => labelContains(cell, l));
       if (item >= 0 && !scoreColumns.some((s) => s.item === item)) scoreColumns.push({ col: c, item });
-      else if (items.length === 1 && scoreWords.some((w) => cell.includes(w))) loose.push({ col: c, label: cell });
+      else if (item < 0 && items.length === 1 && scoreWords.some((w) => cell.includes(w))) loose.push({ col: c, label: cell });
     }
     // The form's own label wins wherever it stands (测评得分 after 业绩得分); failing it, the one column
     // headed like a score, or among several the one total (总得分 after 业绩得分（40分） 表现得分（30分） …).
@@ -462,6 +462,10 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
     }
     if (subjectCol !== null && (scoreColumns.length > 0 || loose.length > 1)) {
       const missingItems = items.map((_, i) => i).filter((i) => !scoreColumns.some((s) => s.item === i));
+      // Printed in blocks side by side (序号 姓名 测评得分 | 序号 姓名 测评得分), as tier forms may be.
+      const blocks = scoreColumns.length > 0
+        ? findColumnBlocks(view, r, scoreColumns.map((s) => ({ col: s.col, level: 0 })), { row: r, col: subjectCol }, subjectLabels, null, scoreColumns.length)
+        : null;
       let lastHeaderRow = r;
       for (const c of [subjectCol, ...scoreColumns.map((s) => s.col)])
         lastHeaderRow = Math.max(lastHeaderRow, view.merge(r, c)?.r2 ?? r);
@@ -478,8 +482,8 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
         missingLevels: [],
         missingItems,
         score: 2 + Math.max(scoreColumns.length, 1) * 2,
-        columnBlocks: null,
-        blocksIrregularAt: null,
+        columnBlocks: blocks && !('irregularAt' in blocks) ? blocks : null,
+        blocksIrregularAt: blocks && 'irregularAt' in blocks ? blocks.irregularAt : null,
         ...(loose.length > 0 ? { otherScoreColumns: loose } : {}),
       };
     }
