@@ -9,6 +9,7 @@ import { anonymityFindings } from './output/anonymity';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
 import { Evaluation, History, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
+import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
 import { Scheme } from './scheme/scheme-schema';
 import { Tally, tallyBallots } from './tally/tally';
@@ -16,6 +17,8 @@ import { Tally, tallyBallots } from './tally/tally';
 export interface CampaignInput {
   scheme: Scheme;
   roster: readonly RosterEntry[];
+  /** Where a roster file's entries and flag columns are (readRoster gives it), so findings name their cells. */
+  rosterSource?: RosterSource;
   submissions: readonly Submission[];
   history?: History;
   /** YYYY-MM-DD used for deadlines when the scheme has no resultsDate. */
@@ -35,7 +38,9 @@ export interface CampaignResult {
 }
 
 export function runCampaign(input: CampaignInput): CampaignResult {
-  const roster = buildRoster(input.roster);
+  // The roster columns the scheme's roster-flag rules read, found here where scheme and roster meet.
+  const flags = resolveFlagColumns(input.scheme, input.roster, input.rosterSource);
+  const roster = buildRoster(flags.entries);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
   const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history);
@@ -48,6 +53,6 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     subjects: evaluation.subjects,
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, evaluation.subjects, today),
-    findings: [...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
+    findings: [...flags.findings, ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };
 }

@@ -89,6 +89,10 @@ export const FINDING_CODES = {
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
   SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别只有一张有效票，按类别分列或加权的结果即这张票的评价（无记名）' },
+  // Roster columns read by the scheme's rules (core/roster/flag-columns.ts, engine.ts).
+  ROSTER_FLAG_COLUMN_READ_AS: { severity: 'warning', meaning: '名册中一票否决情况的栏名与方案不同，按方案的对应条件读取' },
+  ROSTER_FLAG_COLUMN_AMBIGUOUS: { severity: 'error', meaning: '名册中有两栏都可能是方案一票否决所读的栏（或一栏可能是两种情况），无法确定，未读取' },
+  ROSTER_FLAG_COLUMN_UNUSED: { severity: 'warning', meaning: '名册中像是一票否决情况的栏没有规则读取，请按方案的栏名改名' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

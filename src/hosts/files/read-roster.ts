@@ -19,6 +19,7 @@
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
+import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
 import { NO_TEXT, RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
 import { annotations, displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
 
@@ -63,7 +64,7 @@ interface Layout {
   people: boolean;
   /** The name column's label, normalised. */
   nameLabel: string;
-  columns: { col: number; field: Field | 'flag'; key: string; label: string }[];
+  columns: { col: number; field: Field | 'flag'; key: string; label: string; cell: string }[];
 }
 
 function text(v: CellValue | undefined): string {
@@ -121,13 +122,13 @@ function findLayout(sheet: SheetGrid): Layout | null {
   const columns: Layout['columns'] = [];
   const taken = new Set<Field>();
   for (let col = 0; col < width; col++) {
-    const own = twoRows && lower[col] ? { label: lower[col], cell: below[col] } : { label: labels[col] ?? '', cell: row[col] };
+    const own = twoRows && lower[col] ? { label: lower[col], cell: below[col], at: cellAddress(r + 1, col) } : { label: labels[col] ?? '', cell: row[col], at: cellAddress(r, col) };
     if (col === nameCol || own.label === '') continue;
     const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
     if (hit) {
       taken.add(hit[0]);
-      columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
-    } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
+      columns.push({ col, field: hit[0], key: own.label, label: text(own.cell), cell: own.at });
+    } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell), cell: own.at });
   }
   return { headerRow: twoRows ? r + 1 : r, nameCol, people: header.people, nameLabel: labels[nameCol], columns };
 }
@@ -149,10 +150,13 @@ function markLegend(submission: Submission): Map<string, { meaning: string; said
   return legend;
 }
 
-export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[] } {
+export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[]; source: RosterSource } {
   const file = submission.file;
   const roster: RosterEntry[] = [];
   const findings: Finding[] = [];
+  // Where each flag column is headed and each entry's flag cells are, for the engine's findings on them.
+  const flagColumns: RosterColumn[] = [];
+  const sourceEntries: RosterSource['entries'] = [];
   /** normalized name → where each entry came from. */
   const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[]; units: string[] }>();
   let headers = 0;
@@ -163,6 +167,8 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     if (!layout) continue;
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
+    for (const c of layout.columns)
+      if (c.field === 'flag' && !flagColumns.some((k) => k.key === c.key)) flagColumns.push({ key: c.key, label: c.label, sheet: sheet.name, cell: c.cell });
     for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       // A footnote mark is no part of the name: set aside, and what the list says it means kept as a flag.
       const mark = NAME_MARK.exec(written);
@@ -195,6 +201,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const entry: RosterEntry = { name };
       // A Map, then an object of own fields: a column headed __proto__ or constructor is kept like any other.
       const flags = new Map<string, string>();
+      const cells: Record<string, string> = {};
       for (const c of layout.columns) {
         const v = row[c.col];
         if (isSpecial(v as CellValue) && (v as { error?: string }).error) {
@@ -236,13 +243,17 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
           }
           case 'flag':
-            if (!flags.has(c.key)) flags.set(c.key, t);
+            if (!flags.has(c.key)) {
+              flags.set(c.key, t);
+              Object.defineProperty(cells, c.key, { value: cellAddress(r, c.col), enumerable: true, writable: true, configurable: true });
+            }
             break;
         }
       }
       if (marked && !flags.has(marked.key)) flags.set(marked.key, marked.meaning);
       if (flags.size > 0) entry.flags = Object.fromEntries(flags);
       roster.push(entry);
+      sourceEntries.push({ sheet: sheet.name, cells });
       const key = normalizeName(name);
       const at = { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) };
       const known = seen.get(key);
@@ -268,5 +279,5 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       : '评议表上的这个姓名将无法确定是谁，请在名册中填写各人的单位（或在姓名后用括号注明）加以区分';
     findings.push(finding('ROSTER_DUPLICATE_NAME', `名册中「${name}」出现 ${at.length} 次（${places}），均已保留；${advice}`, { file, sheet: at[1].sheet, cell: at[1].cell, subject: name }));
   }
-  return { roster, findings };
+  return { roster, findings, source: { file, columns: flagColumns, entries: sourceEntries } };
 }
