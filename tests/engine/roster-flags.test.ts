@@ -121,4 +121,16 @@ describe('roster-flag columns headed otherwise than the scheme field', () => {
     const f = r.findings.find((x) => x.code === 'ROSTER_FLAG_COLUMN_READ_AS')!;
     expect([f.file, f.cell]).toEqual(['名册', null]);
   });
+
+  it('"none" written as clerks write it lifts nothing; a denial that says more keeps the veto, and is said', () => {
+    const { tier, flagFindings } = campaign([
+      ['姓名', '事故'],
+      ['王建国', '无证驾驶'],
+      ['李秀英', '未发生责任事故'],
+      ['张伟', '0起'],
+    ]);
+    expect([tier('王建国'), tier('李秀英'), tier('张伟')]).toEqual(['不称职', '优秀', '优秀']);
+    expect(flagFindings.map((f) => [f.code, f.severity, f.sheet, f.cell, f.subject])).toEqual([['ROSTER_FLAG_UNCLEAR', 'warning', '名册', 'B2', '王建国']]);
+    expect(flagFindings[0].message).toContain('「事故」栏中「王建国」的「无证驾驶」');
+  });
 });

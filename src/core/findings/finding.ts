@@ -92,6 +92,7 @@ export const FINDING_CODES = {
   // Roster columns read by the scheme's rules (core/roster/flag-columns.ts, engine.ts).
   ROSTER_FLAG_COLUMN_READ_AS: { severity: 'warning', meaning: '名册中一票否决情况的栏名与方案不同，按方案的对应条件读取' },
   ROSTER_FLAG_COLUMN_AMBIGUOUS: { severity: 'error', meaning: '名册中有两栏都可能是方案一票否决所读的栏（或一栏可能是两种情况），无法确定，未读取' },
+  ROSTER_FLAG_UNCLEAR: { severity: 'warning', meaning: '名册中一票否决情况栏的内容以“无”“未”开头但不能确定是“没有”，按有此情况处理，请核实' },
   ROSTER_FLAG_COLUMN_UNUSED: { severity: 'warning', meaning: '名册中像是一票否决情况的栏没有规则读取，请按方案的栏名改名' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

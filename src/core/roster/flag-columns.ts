@@ -13,7 +13,7 @@
 import { Finding, finding } from '../findings/finding';
 import { Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, withoutAnnotations } from '../text/normalize';
-import { RosterEntry } from './roster';
+import { RosterEntry, flagCellSays } from './roster';
 
 /** Where a roster file's flag column is headed (read-roster gives it; a scheme's own roster has none). */
 export interface RosterColumn {
@@ -178,6 +178,25 @@ export function resolveFlagColumns(scheme: Scheme, entries: readonly RosterEntry
           : `方案所读的栏已在名册中找到（「${[...new Set(read.values())].map((k) => columns.find((c) => c.key === k)!.label).join('」「')}」）；如这一栏记录的也是这类情况，请并入那一栏`;
     findings.push(finding('ROSTER_FLAG_COLUMN_UNUSED', `名册${named(c)}像是一票否决的情况，但没有规则读取，其内容未用于定等次。${expected}`, at(c)));
   }
+
+  // A cell that begins like "none" but says more (无证驾驶) counts as set: said, cell by cell, for a person to check.
+  for (const [f, key] of read)
+    entries.forEach((e, i) => {
+      const flags = e.flags;
+      if (flags === undefined || !Object.prototype.hasOwnProperty.call(flags, key)) return;
+      const text = flags[key];
+      if (typeof text !== 'string' || flagCellSays(text, f) !== 'unclear') return;
+      const column = columns.find((c) => c.key === key)!;
+      const placed = source?.entries[i];
+      const cell = placed && Object.prototype.hasOwnProperty.call(placed.cells, key) ? placed.cells[key] : null;
+      findings.push(
+        finding(
+          'ROSTER_FLAG_UNCLEAR',
+          `名册「${column.label}」栏中「${e.name}」的「${text}」以“无”“未”等开头，但不能确定是“没有发生”，已按有此情况处理（方案${ruleNames(f)}）；请核实：如确实没有，请改为「无」`,
+          { file, sheet: placed?.sheet ?? column.sheet, cell, subject: e.name },
+        ),
+      );
+    });
 
   const copies = [...read].filter(([f, key]) => f !== key);
   const out =
