@@ -4,8 +4,13 @@
  */
 import { annotations, normalizeLabel, normalizeName, withoutAnnotations } from '../text/normalize';
 
-/** A column of a person's unit, in a roster or on a ballot: 单位, 部门, 所在支部, 处室 ... */
-export const UNIT_HEADER = /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/;
+/**
+ * A column of a person's unit, in a roster, on a ballot or in 往年结果: 单位, 部门, 所在支部, 处室 ..., and
+ * for 村干部 and 社区 campaigns the village or community (seed 002: 村民评议, 社区 勤廉双述双评), headed
+ * 村, 社区, 村（社区）, 所在村, 村居. Labels are normalised first (brackets half-width).
+ */
+export const UNIT_HEADER =
+  /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位|村|社区|村居|村\(社区\)|村\/社区|社区\(村\)|村\(居\))(名称)?$/;
 
 export interface RosterEntry {
   name: string;

@@ -325,4 +325,14 @@ describe('readRoster', () => {
       { name: '刘洋', unit: '办公室', category: '正职' },
     ]);
   });
+
+  it.each(['村', '社区', '村（社区）', '所在村', '所在社区', '村居', '所在村（社区）'])('「%s」 is the unit (P3: the village or community), so namesakes are told apart', (header) => {
+    const { roster, findings } = readRoster(sub([['姓名', header], ['王伟', '东村'], ['王伟', '西村']]));
+    expect(roster).toEqual([
+      { name: '王伟', unit: '东村' },
+      { name: '王伟', unit: '西村' },
+    ]);
+    expect(findings.map((f) => f.code)).toEqual(['ROSTER_DUPLICATE_NAME']);
+    expect(findings[0].message).toContain('将按单位区分');
+  });
 });
