@@ -35,13 +35,27 @@ const NAME_HEADER =
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
 const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
-const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
-  ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
-  ['unit', UNIT_HEADER],
-  ['category', /^(职务类别|类别|职务|人员类别|岗位类别|职级|职务级别|人员身份|身份)$/],
-  ['window', /^(是否)?窗口(服务)?(岗位)?$/],
-  ['kind', /^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/],
+/**
+ * The known columns, each with its headers from the most specific to the loosest: when a roster has two
+ * columns for one field, the more specific header wins (职务类别 正职/副职 over 职务, a job title, as HR
+ * 花名册 have both); the other stays a flag column.
+ */
+const FIELDS: [Exclude<Field, 'name'>, RegExp[]][] = [
+  ['skip', [/^(序号|编号|no\.?|行号|顺序号)$/i]],
+  ['unit', [UNIT_HEADER]],
+  ['category', [/^职务类别$/, /^(类别|人员类别|岗位类别)$/, /^(职级|职务级别)$/, /^(人员身份|身份)$/, /^职务$/]],
+  ['window', [/^(是否)?窗口(服务)?(岗位)?$/]],
+  ['kind', [/^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/]],
 ];
+
+/** The known field a header names and how specifically (0 most), or null for a flag column. */
+function fieldOf(label: string): { field: Exclude<Field, 'name'>; rank: number } | null {
+  for (const [field, patterns] of FIELDS) {
+    const rank = patterns.findIndex((re) => re.test(label));
+    if (rank >= 0) return { field, rank };
+  }
+  return null;
+}
 
 const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
@@ -117,18 +131,25 @@ function findLayout(sheet: SheetGrid): Layout | null {
   // labels; its labels are the columns' own.
   const below = sheet.rows[r + 1] ?? [];
   const lower = below.map((v) => normalizeLabel(shownValue(v)));
-  const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && FIELDS.some(([, re]) => re.test(l)));
+  const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && fieldOf(l) !== null);
   const width = Math.max(row.length, twoRows ? below.length : 0);
   const columns: Layout['columns'] = [];
-  const taken = new Set<Field>();
+  const found: { col: number; fit: ReturnType<typeof fieldOf>; key: string; label: string; cell: string }[] = [];
   for (let col = 0; col < width; col++) {
     const own = twoRows && lower[col] ? { label: lower[col], cell: below[col], at: cellAddress(r + 1, col) } : { label: labels[col] ?? '', cell: row[col], at: cellAddress(r, col) };
     if (col === nameCol || own.label === '') continue;
-    const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
-    if (hit) {
-      taken.add(hit[0]);
-      columns.push({ col, field: hit[0], key: own.label, label: text(own.cell), cell: own.at });
-    } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell), cell: own.at });
+    found.push({ col, fit: fieldOf(own.label), key: own.label, label: text(own.cell), cell: own.at });
+  }
+  // Each field from its most specific column (the leftmost of equals); every other column is a flag.
+  const chosen = new Map<Field, number>();
+  for (const f of found) {
+    if (f.fit === null || f.fit.field === 'skip') continue;
+    const best = chosen.get(f.fit.field);
+    if (best === undefined || f.fit.rank < found.find((o) => o.col === best)!.fit!.rank) chosen.set(f.fit.field, f.col);
+  }
+  for (const { col, fit, key, label, cell } of found) {
+    const field = fit !== null && (fit.field === 'skip' || chosen.get(fit.field) === col) ? fit.field : 'flag';
+    columns.push({ col, field, key, label, cell });
   }
   return { headerRow: twoRows ? r + 1 : r, nameCol, people: header.people, nameLabel: labels[nameCol], columns };
 }

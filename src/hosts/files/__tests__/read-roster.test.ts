@@ -335,4 +335,17 @@ describe('readRoster', () => {
     expect(findings.map((f) => f.code)).toEqual(['ROSTER_DUPLICATE_NAME']);
     expect(findings[0].message).toContain('将按单位区分');
   });
+
+  it.each([
+    [['姓名', '职务', '职务类别'], ['王毅', '营业部总经理', '正职']],
+    [['姓名', '职务类别', '职务'], ['王毅', '正职', '营业部总经理']],
+  ])('职务类别 (正职/副职) is the category even with a 职务 column (a job title), whichever comes first', (header, row) => {
+    const { roster, findings } = readRoster(sub([header, row]));
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([{ name: '王毅', category: '正职', flags: { 职务: '营业部总经理' } }]);
+  });
+
+  it('职务 alone is still the category, as before', () => {
+    expect(readRoster(sub([['姓名', '职务'], ['王毅', '正职']])).roster).toEqual([{ name: '王毅', category: '正职' }]);
+  });
 });
