@@ -134,3 +134,28 @@ describe('roster-flag columns headed otherwise than the scheme field', () => {
     expect(flagFindings[0].message).toContain('「事故」栏中「王建国」的「无证驾驶」');
   });
 });
+
+describe('a form only window posts are rated on (seed 004 附表3)', () => {
+  /** p4-middle-managers' score form made a window-only form: the roster decides who may be rated on it. */
+  function windowCampaign(roster: { name: string; window?: boolean }[]) {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    s.forms = s.forms.map((f) => ({ ...f, onlyWindowPosts: true }));
+    const scheme = loadScheme(s);
+    const sheet = (group: string) =>
+      scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: roster.map((p) => ({ name: p.name, scores: [90] })) });
+    const r = runCampaign({ scheme, roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+    return r.findings.filter((f) => f.code === 'ROSTER_NO_WINDOW_POSTS' || f.code === 'SUBJECT_NOT_WINDOW_POST').map((f) => [f.code, f.subject ?? null]);
+  }
+
+  it('a roster that marks no window post is said once, and each person rated on the form', () => {
+    expect(windowCampaign([{ name: '王建国' }, { name: '李秀英', window: false }])).toEqual([
+      ['ROSTER_NO_WINDOW_POSTS', null],
+      ['SUBJECT_NOT_WINDOW_POST', '王建国'],
+      ['SUBJECT_NOT_WINDOW_POST', '李秀英'],
+    ]);
+  });
+
+  it('a person rated on it but not a window post in the roster is said; window posts are not', () => {
+    expect(windowCampaign([{ name: '王建国', window: true }, { name: '李秀英' }])).toEqual([['SUBJECT_NOT_WINDOW_POST', '李秀英']]);
+  });
+});

@@ -21,7 +21,7 @@ import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
 import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
 import { NO_TEXT, RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
-import { annotations, displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { annotations, displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
@@ -35,6 +35,9 @@ const NAME_HEADER =
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
 const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
+/** A column naming each post's nature (岗位性质): 窗口 there is a window post, anything else (管理岗) is not. */
+const WINDOW_NATURE = /^岗位性质$/;
+
 /**
  * The known columns, each with its headers from the most specific to the loosest: when a roster has two
  * columns for one field, the more specific header wins (职务类别 正职/副职 over 职务, a job title, as HR
@@ -44,20 +47,27 @@ const FIELDS: [Exclude<Field, 'name'>, RegExp[]][] = [
   ['skip', [/^(序号|编号|no\.?|行号|顺序号)$/i]],
   ['unit', [UNIT_HEADER]],
   ['category', [/^职务类别$/, /^(类别|人员类别|岗位类别)$/, /^(职级|职务级别)$/, /^(人员身份|身份)$/, /^职务$/]],
-  ['window', [/^(是否)?窗口(服务)?(岗位)?$/]],
+  // 窗口岗位（是/否）, 是否为窗口服务岗位, 是否窗口岗位(填是或否) (hints in brackets are set aside, see fieldOf);
+  // 岗位性质 only when nothing says 窗口 itself, its cells then reading 窗口 / 非窗口 (seed 004 附表3).
+  ['window', [/^(是否)?(为)?窗口(服务)?(岗位?)?$/, WINDOW_NATURE]],
   ['kind', [/^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/]],
 ];
 
-/** The known field a header names and how specifically (0 most), or null for a flag column. */
+/**
+ * The known field a header names and how specifically (0 most), or null for a flag column. A hint in
+ * brackets (是/否, 填是或否) is set aside when the header does not match with it.
+ */
 function fieldOf(label: string): { field: Exclude<Field, 'name'>; rank: number } | null {
-  for (const [field, patterns] of FIELDS) {
-    const rank = patterns.findIndex((re) => re.test(label));
-    if (rank >= 0) return { field, rank };
-  }
+  const bare = normalizeLabel(withoutAnnotations(label));
+  for (const text of bare === label ? [label] : [label, bare])
+    for (const [field, patterns] of FIELDS) {
+      const rank = patterns.findIndex((re) => re.test(text));
+      if (rank >= 0) return { field, rank };
+    }
   return null;
 }
 
-const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
+const YES = /^(是|√|✓|✔|☑|y|yes|true|1|(是)?窗口(服务)?(岗位?)?)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
@@ -243,7 +253,9 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           case 'window': {
             const n = normalizeLabel(t);
             if (YES.test(n)) entry.window = true;
-            else if (NO_TEXT.test(n) || /^非窗口(岗位)?$/.test(n)) entry.window = false;
+            else if (NO_TEXT.test(n) || /^非窗口(服务)?(岗位?)?$/.test(n)) entry.window = false;
+            // 岗位性质 names every post's nature: one not a 窗口 (管理岗) is simply not a window post.
+            else if (WINDOW_NATURE.test(normalizeLabel(withoutAnnotations(c.key)))) entry.window = false;
             else {
               entry.window = false;
               findings.push(

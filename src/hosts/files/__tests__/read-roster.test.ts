@@ -348,4 +348,24 @@ describe('readRoster', () => {
   it('职务 alone is still the category, as before', () => {
     expect(readRoster(sub([['姓名', '职务'], ['王毅', '正职']])).roster).toEqual([{ name: '王毅', category: '正职' }]);
   });
+
+  it.each(['窗口岗位（是/否）', '是否为窗口服务岗位', '是否窗口岗位(填是或否)', '窗口服务岗位'])('「%s」 is the window-post column', (header) => {
+    const { roster, findings } = readRoster(sub([['姓名', header], ['李娜', '是'], ['王毅', '否']]));
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([
+      { name: '李娜', window: true },
+      { name: '王毅', window: false },
+    ]);
+  });
+
+  it('岗位性质 reading 窗口 / 非窗口 is the window-post column; another post (管理岗) is simply not one', () => {
+    const { roster, findings } = readRoster(sub([['姓名', '岗位性质'], ['李娜', '窗口'], ['王毅', '非窗口'], ['张敏', '管理岗']]));
+    expect(findings).toEqual([]);
+    expect(roster.map((e) => e.window)).toEqual([true, false, false]);
+  });
+
+  it('窗口岗位 wins over 岗位性质 when both are there', () => {
+    const { roster } = readRoster(sub([['姓名', '岗位性质', '窗口岗位'], ['李娜', '管理岗', '是']]));
+    expect(roster).toEqual([{ name: '李娜', window: true, flags: { 岗位性质: '管理岗' } }]);
+  });
 });
