@@ -311,9 +311,14 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
+  const before = findings.length;
   const read = await rosterFrom(values.roster as string | undefined, findings);
   const roster = read?.roster ?? schemeRoster(scheme);
-  if (roster.length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
+  if (roster.length === 0) {
+    // A roster file that yields no one: say why (ROSTER_EMPTY, or why the file could not be read), not "give --roster".
+    const why = read ? findings.slice(before).filter((f) => f.severity === 'error') : [];
+    throw new UsageError(why.length > 0 ? `名册中没有读到任何被评议对象：${why.map((f) => f.message).join('；')}` : '没有名册：请用 --roster 给出名册文件');
+  }
 
   const history = await historyFrom(values.history as string | undefined, findings);
   const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });

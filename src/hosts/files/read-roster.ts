@@ -27,11 +27,11 @@ type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
 /**
  * A person roster's name column: 姓名, also with who is listed before it as official lists head it
- * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人). Not any label ending in
+ * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人); 名字 as some lists write it. Not any label ending in
  * 姓名: 入党介绍人姓名 or 联系人姓名 name someone else.
  */
 const NAME_HEADER =
-  /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称)$/;
+  /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称|名字)$/;
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
 const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
