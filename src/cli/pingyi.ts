@@ -11,6 +11,7 @@ import { Submission } from '../core/forms/grid';
 import { History } from '../core/results/evaluate';
 import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
+import { RosterSource } from '../core/roster/flag-columns';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { sortByStroke } from '../core/text/stroke-order';
@@ -164,13 +165,13 @@ async function listFile(path: string, what: string, findings: Finding[]): Promis
   return outcome.submission;
 }
 
-async function rosterFrom(path: string | undefined, findings: Finding[]): Promise<RosterEntry[] | null> {
+async function rosterFrom(path: string | undefined, findings: Finding[]): Promise<{ roster: RosterEntry[]; source?: RosterSource } | null> {
   if (!path) return null;
   const submission = await listFile(path, '名册', findings);
-  if (!submission) return [];
-  const { roster, findings: rf } = readRoster(submission);
+  if (!submission) return { roster: [] };
+  const { roster, findings: rf, source } = readRoster(submission);
   findings.push(...rf);
-  return roster;
+  return { roster, source };
 }
 
 /** 往年结果 for the 连续 N 次 rules (read-history.ts); none given: the engine counts from this year and says so. */
@@ -256,7 +257,7 @@ async function template(args: string[], io: Io): Promise<number> {
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
   const scheme = schemeFrom(values.scheme as string | undefined);
   const findings: Finding[] = [];
-  const roster = (await rosterFrom(values.roster as string | undefined, findings)) ?? [];
+  const roster = (await rosterFrom(values.roster as string | undefined, findings))?.roster ?? [];
   const out = resolve(values.out as string);
   mkdirSync(out, { recursive: true });
   // For a 连续 N 次 rule, the 往年结果 sheet the clerk fills (read back by --history), for the campaign's year.
@@ -331,12 +332,17 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
-  let roster = await rosterFrom(values.roster as string | undefined, findings);
-  if (roster === null) roster = schemeRoster(scheme);
-  if (roster.length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
+  const before = findings.length;
+  const read = await rosterFrom(values.roster as string | undefined, findings);
+  const roster = read?.roster ?? schemeRoster(scheme);
+  if (roster.length === 0) {
+    // A roster file that yields no one: say why (ROSTER_EMPTY, or why the file could not be read), not "give --roster".
+    const why = read ? findings.slice(before).filter((f) => f.severity === 'error') : [];
+    throw new UsageError(why.length > 0 ? `名册中没有读到任何被评议对象：${why.map((f) => f.message).join('；')}` : '没有名册：请用 --roster 给出名册文件');
+  }
 
   const history = await historyFrom(values.history as string | undefined, findings);
-  const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}) });
+  const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
 

@@ -4,11 +4,12 @@
  * line, task pane) call only this and the output describers.
  */
 import { ReadResult, readBallots } from './ballots/read-ballots';
-import { Finding } from './findings/finding';
+import { Finding, finding } from './findings/finding';
 import { anonymityFindings } from './output/anonymity';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
 import { Evaluation, History, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
+import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
 import { Scheme } from './scheme/scheme-schema';
 import { Tally, tallyBallots } from './tally/tally';
@@ -16,6 +17,8 @@ import { Tally, tallyBallots } from './tally/tally';
 export interface CampaignInput {
   scheme: Scheme;
   roster: readonly RosterEntry[];
+  /** Where a roster file's entries and flag columns are (readRoster gives it), so findings name their cells. */
+  rosterSource?: RosterSource;
   submissions: readonly Submission[];
   history?: History;
   /** YYYY-MM-DD used for deadlines when the scheme has no resultsDate. */
@@ -35,7 +38,9 @@ export interface CampaignResult {
 }
 
 export function runCampaign(input: CampaignInput): CampaignResult {
-  const roster = buildRoster(input.roster);
+  // The roster columns the scheme's roster-flag rules read, found here where scheme and roster meet.
+  const flags = resolveFlagColumns(input.scheme, input.roster, input.rosterSource);
+  const roster = buildRoster(flags.entries);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
   const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history);
@@ -48,6 +53,43 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     subjects: evaluation.subjects,
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, evaluation.subjects, today),
-    findings: [...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
+    findings: [...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };
+}
+
+/**
+ * A form only window posts are rated on (seed 004 附表3; DOMAIN P5: window candidates must also pass
+ * it) means nothing when the roster marks no window post, and the votes a person not marked as one
+ * received on it are counted but no rule reads them ("非窗口岗位，不适用"). Both are said here, where
+ * the roster and the counted votes meet; read-ballots matches 附表3's names against every person.
+ */
+function windowPostFindings(scheme: Scheme, roster: Roster, tally: Tally, file: string): Finding[] {
+  const forms = scheme.forms.filter((f) => f.onlyWindowPosts);
+  if (forms.length === 0) return [];
+  const out: Finding[] = [];
+  const rounds = scheme.rounds.map((r) => r.id);
+  const groups = scheme.raterGroups.map((g) => g.id);
+  const title = (f: (typeof forms)[number]) => `「${f.title}」`;
+  if (!roster.subjects.some((s) => s.window))
+    out.push(
+      finding(
+        'ROSTER_NO_WINDOW_POSTS',
+        `方案的${forms.map(title).join('、')}只测评窗口岗位，但名册中没有一人标为窗口岗位，这张表的测评不会用于“窗口岗位须同时测评”的条件；请在名册中加「窗口岗位」栏，窗口岗位的人填“是”`,
+        { file },
+      ),
+    );
+  for (const form of forms)
+    for (const s of roster.subjects) {
+      if (s.window) continue;
+      const c = tally.sum(s.index, [form.id], rounds, groups, () => form.itemLabels.map((_, i) => i));
+      if (c.levels.reduce((a, b) => a + b, 0) + c.scoreCount === 0) continue;
+      out.push(
+        finding(
+          'SUBJECT_NOT_WINDOW_POST',
+          `「${s.name}」在${title(form)}中有测评，但名册中未标为窗口岗位，这些测评未用于“窗口岗位须同时测评”的条件；如是窗口岗位，请在名册窗口岗位栏填“是”后重新计算`,
+          { file, subject: s.name },
+        ),
+      );
+    }
+  return out;
 }

@@ -282,6 +282,21 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     expect(r.stderr).toContain('没有名册');
   });
 
+  it('a roster file with no name column: the usage error says why (ROSTER_EMPTY), not "give --roster"', async () => {
+    const none = writeRoster(path.join(dir, '无姓名名册.xlsx'), ['人员', '职务'], [['周敏', '社区书记']]);
+    const r = await pingyi(['validate', '--scheme', P, '--roster', none, clean]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('名册中没有读到任何被评议对象：名册「无姓名名册.xlsx」中找不到含「姓名」（或「名称」）的表头行');
+    expect(r.stderr).not.toContain('请用 --roster 给出名册文件');
+  });
+
+  it('a roster headed 名字 is read', async () => {
+    const named = writeRoster(path.join(dir, '名字名册.xlsx'), ['名字'], [['周敏'], ['吴杰'], ['郑洁']]);
+    const r = await pingyi(['validate', '--scheme', P, '--roster', named, clean]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('计入 2 张');
+  });
+
   it('without any roster: said before a single file is read (no progress lines for a batch of twelve)', async () => {
     const batch = fs.mkdtempSync(path.join(dir, 'batch-'));
     const one = fs.readdirSync(clean).find((f) => f.endsWith('.xlsx'))!;

@@ -99,6 +99,13 @@ export const FINDING_CODES = {
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
   SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别只有一张有效票，按类别分列或加权的结果即这张票的评价（无记名）' },
+  // Roster columns read by the scheme's rules (core/roster/flag-columns.ts, engine.ts).
+  ROSTER_FLAG_COLUMN_READ_AS: { severity: 'warning', meaning: '名册中一票否决情况的栏名与方案不同，按方案的对应条件读取' },
+  ROSTER_FLAG_COLUMN_AMBIGUOUS: { severity: 'error', meaning: '名册中有两栏都可能是方案一票否决所读的栏（或一栏可能是两种情况），无法确定，未读取' },
+  ROSTER_FLAG_UNCLEAR: { severity: 'warning', meaning: '名册中一票否决情况栏的内容以“无”“未”开头但不能确定是“没有”，按有此情况处理，请核实' },
+  ROSTER_NO_WINDOW_POSTS: { severity: 'warning', meaning: '方案有只测评窗口岗位的表，但名册中没有标为窗口岗位的人' },
+  SUBJECT_NOT_WINDOW_POST: { severity: 'warning', meaning: '在只测评窗口岗位的表中被测评的人，名册中未标为窗口岗位' },
+  ROSTER_FLAG_COLUMN_UNUSED: { severity: 'warning', meaning: '名册中像是一票否决情况的栏没有规则读取，请按方案的栏名改名' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

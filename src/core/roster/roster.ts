@@ -4,8 +4,13 @@
  */
 import { annotations, normalizeLabel, normalizeName, withoutAnnotations } from '../text/normalize';
 
-/** A column of a person's unit, in a roster or on a ballot: 单位, 部门, 所在支部, 处室 ... */
-export const UNIT_HEADER = /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位)(名称)?$/;
+/**
+ * A column of a person's unit, in a roster, on a ballot or in 往年结果: 单位, 部门, 所在支部, 处室 ..., and
+ * for 村干部 and 社区 campaigns the village or community (seed 002: 村民评议, 社区 勤廉双述双评), headed
+ * 村, 社区, 村（社区）, 所在村, 村居. Labels are normalised first (brackets half-width).
+ */
+export const UNIT_HEADER =
+  /^(所在|所属|工作)?(单位|部门|支部|党支部|党组织|处室|科室|网点|机构|单位部门|单位\/部门|部门\/单位|村|社区|村居|村\(社区\)|村\/社区|社区\(村\)|村\(居\))(名称)?$/;
 
 export interface RosterEntry {
   name: string;
@@ -145,10 +150,38 @@ export function flagText(subject: RosterEntry, field: string): string {
  */
 export const NO_TEXT = /^(否|不是|非|无|没有|未发生|不存在|无此情况|×|✗|✘|x|n|no|false|0|\/|\\|-+|—+|–+|─+|－+)$/i;
 
-/** A veto event or other flag is set when its cell says something other than "no" (无, 否, /, —). */
+/**
+ * "None" as clerks write it in a veto or event column, beyond NO_TEXT: 暂无, 没有发生, 未出现, 正常, 0起 / 0次,
+ * and the dashes and crosses of "not applicable" in their look-alikes (― U+2015, ✕ U+2715).
+ */
+const NONE_TEXT = /^(暂无|没有发生|没有出现|未出现|未发现|无此类情况|正常|[0０零](起|次|件|项|个|例|人次)|[✕╳]|[―‐‑‒]+)$/;
+/** A cell that begins by denying (无事故, 未发生责任事故, 没有被问责): "none" only if the rest is made of these words. */
+const NEGATION = /^(暂无|没有|从未|未曾|无|未)/;
+const DENIED_WORDS =
+  /发生|出现|发现|存在|受到|任何|相关|此类|该类|这类|上述|以上|责任|安全|重大|经济|刑事|群众|事故|案件|问责|追责|失误|违纪|违法|投诉|廉政|党风|查处|查实|情况|问题|事项|行为|记录|有|被|受|此|该|[、,和或及与]/g;
+
+/**
+ * What a roster's veto or event cell says (the one rule; hasFlag and the engine's findings both use it):
+ * 'none' for 无, 否, /, —, 暂无, 0起, 正常 … and for a denial of the event itself (无事故, 未发生责任事故,
+ * 没有被问责, 无此情况: the negation, then only words naming the event or this field); 'set' for anything
+ * else; 'unclear' for a cell that begins like a denial but goes on to say something else (无证驾驶,
+ * 未按时完成整改, 未处理的事故): that may well be an event, so it counts as set, for a person to check.
+ * A cell taken as none by mistake would silently lift a veto (seed 003 篇六: any 责任事故 → 不称职).
+ */
+export function flagCellSays(text: string, field = ''): 'none' | 'set' | 'unclear' {
+  const v = normalizeLabel(text).replace(/[。.,，;；!！]+$/, '');
+  if (v === '' || NO_TEXT.test(v) || NONE_TEXT.test(v)) return 'none';
+  const denied = NEGATION.exec(v);
+  if (!denied) return 'set';
+  const own = normalizeLabel(withoutAnnotations(field));
+  let rest = v.slice(denied[0].length);
+  if (own !== '') rest = rest.split(own).join('');
+  return rest.replace(DENIED_WORDS, '') === '' ? 'none' : 'unclear';
+}
+
+/** A veto event or other flag is set when its cell says something other than "none" (flagCellSays). */
 export function hasFlag(subject: RosterEntry, field: string): boolean {
-  const v = normalizeLabel(flagText(subject, field));
-  return v !== '' && !NO_TEXT.test(v);
+  return flagCellSays(flagText(subject, field), field) !== 'none';
 }
 
 /** Prefixes of 政治面貌 as the official lists write it (中共预备党员, 中国共产党党员). */

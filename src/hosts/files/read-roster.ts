@@ -19,30 +19,55 @@
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
+import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
 import { NO_TEXT, RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
-import { annotations, displayName, normalizeLabel, normalizeName } from '../../core/text/normalize';
+import { annotations, displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
 /**
  * A person roster's name column: 姓名, also with who is listed before it as official lists head it
- * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人). Not any label ending in
+ * (党员姓名, 干部姓名, 被测评人姓名), or the one being rated (被评议人, 述职人); 名字 as some lists write it. Not any label ending in
  * 姓名: 入党介绍人姓名 or 联系人姓名 name someone else.
  */
 const NAME_HEADER =
-  /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称)$/;
+  /^((被评议|被测评|被考核|被推荐|评议|测评|考核|述职|推荐)(人|对象)|候选人|党员|干部|人员|职工|员工|教职工|村干部|社区干部|窗口人员|工作人员|述职人)?姓名$|^(被评议人|被评议对象|评议对象|被考核人|被测评人|测评对象|考核对象|述职人|姓名\(名称\)|姓名名称|名字)$/;
 /** An organisation roster's name column, used only when no 姓名 column is in the row. */
 const ORG_NAME_HEADER = /^(名称|对象名称|组织名称|党组织名称|党支部名称|支部名称|单位名称|班子名称|被评议单位|被评议组织)$/;
 
-const FIELDS: [Exclude<Field, 'name'>, RegExp][] = [
-  ['skip', /^(序号|编号|no\.?|行号|顺序号)$/i],
-  ['unit', UNIT_HEADER],
-  ['category', /^(职务类别|类别|职务|人员类别|岗位类别|职级|职务级别|人员身份|身份)$/],
-  ['window', /^(是否)?窗口(服务)?(岗位)?$/],
-  ['kind', /^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/],
+/** A column naming each post's nature (岗位性质): 窗口 there is a window post, anything else (管理岗) is not. */
+const WINDOW_NATURE = /^岗位性质$/;
+
+/**
+ * The known columns, each with its headers from the most specific to the loosest: when a roster has two
+ * columns for one field, the more specific header wins (职务类别 正职/副职 over 职务, a job title, as HR
+ * 花名册 have both); the other stays a flag column.
+ */
+const FIELDS: [Exclude<Field, 'name'>, RegExp[]][] = [
+  ['skip', [/^(序号|编号|no\.?|行号|顺序号)$/i]],
+  ['unit', [UNIT_HEADER]],
+  ['category', [/^职务类别$/, /^(类别|人员类别|岗位类别)$/, /^(职级|职务级别)$/, /^(人员身份|身份)$/, /^职务$/]],
+  // 窗口岗位（是/否）, 是否为窗口服务岗位, 是否窗口岗位(填是或否) (hints in brackets are set aside, see fieldOf);
+  // 岗位性质 only when nothing says 窗口 itself, its cells then reading 窗口 / 非窗口 (seed 004 附表3).
+  ['window', [/^(是否)?(为)?窗口(服务)?(岗位?)?$/, WINDOW_NATURE]],
+  ['kind', [/^(类型|对象类型|评议对象类型|主体类型|个人或组织|个人\/组织)$/]],
 ];
 
-const YES = /^(是|√|✓|✔|☑|y|yes|true|1|窗口|窗口岗位)$/i;
+/**
+ * The known field a header names and how specifically (0 most), or null for a flag column. A hint in
+ * brackets (是/否, 填是或否) is set aside when the header does not match with it.
+ */
+function fieldOf(label: string): { field: Exclude<Field, 'name'>; rank: number } | null {
+  const bare = normalizeLabel(withoutAnnotations(label));
+  for (const text of bare === label ? [label] : [label, bare])
+    for (const [field, patterns] of FIELDS) {
+      const rank = patterns.findIndex((re) => re.test(text));
+      if (rank >= 0) return { field, rank };
+    }
+  return null;
+}
+
+const YES = /^(是|√|✓|✔|☑|y|yes|true|1|(是)?窗口(服务)?(岗位?)?)$/i;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
@@ -63,7 +88,7 @@ interface Layout {
   people: boolean;
   /** The name column's label, normalised. */
   nameLabel: string;
-  columns: { col: number; field: Field | 'flag'; key: string; label: string }[];
+  columns: { col: number; field: Field | 'flag'; key: string; label: string; cell: string }[];
 }
 
 function text(v: CellValue | undefined): string {
@@ -116,18 +141,25 @@ function findLayout(sheet: SheetGrid): Layout | null {
   // labels; its labels are the columns' own.
   const below = sheet.rows[r + 1] ?? [];
   const lower = below.map((v) => normalizeLabel(shownValue(v)));
-  const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && FIELDS.some(([, re]) => re.test(l)));
+  const twoRows = isBlank(below[nameCol]) && lower.some((l, col) => l !== '' && col !== nameCol && fieldOf(l) !== null);
   const width = Math.max(row.length, twoRows ? below.length : 0);
   const columns: Layout['columns'] = [];
-  const taken = new Set<Field>();
+  const found: { col: number; fit: ReturnType<typeof fieldOf>; key: string; label: string; cell: string }[] = [];
   for (let col = 0; col < width; col++) {
-    const own = twoRows && lower[col] ? { label: lower[col], cell: below[col] } : { label: labels[col] ?? '', cell: row[col] };
+    const own = twoRows && lower[col] ? { label: lower[col], cell: below[col], at: cellAddress(r + 1, col) } : { label: labels[col] ?? '', cell: row[col], at: cellAddress(r, col) };
     if (col === nameCol || own.label === '') continue;
-    const hit = FIELDS.find(([f, re]) => re.test(own.label) && (f === 'skip' || !taken.has(f)));
-    if (hit) {
-      taken.add(hit[0]);
-      columns.push({ col, field: hit[0], key: own.label, label: text(own.cell) });
-    } else columns.push({ col, field: 'flag', key: own.label, label: text(own.cell) });
+    found.push({ col, fit: fieldOf(own.label), key: own.label, label: text(own.cell), cell: own.at });
+  }
+  // Each field from its most specific column (the leftmost of equals); every other column is a flag.
+  const chosen = new Map<Field, number>();
+  for (const f of found) {
+    if (f.fit === null || f.fit.field === 'skip') continue;
+    const best = chosen.get(f.fit.field);
+    if (best === undefined || f.fit.rank < found.find((o) => o.col === best)!.fit!.rank) chosen.set(f.fit.field, f.col);
+  }
+  for (const { col, fit, key, label, cell } of found) {
+    const field = fit !== null && (fit.field === 'skip' || chosen.get(fit.field) === col) ? fit.field : 'flag';
+    columns.push({ col, field, key, label, cell });
   }
   return { headerRow: twoRows ? r + 1 : r, nameCol, people: header.people, nameLabel: labels[nameCol], columns };
 }
@@ -149,10 +181,13 @@ function markLegend(submission: Submission): Map<string, { meaning: string; said
   return legend;
 }
 
-export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[] } {
+export function readRoster(submission: Submission): { roster: RosterEntry[]; findings: Finding[]; source: RosterSource } {
   const file = submission.file;
   const roster: RosterEntry[] = [];
   const findings: Finding[] = [];
+  // Where each flag column is headed and each entry's flag cells are, for the engine's findings on them.
+  const flagColumns: RosterColumn[] = [];
+  const sourceEntries: RosterSource['entries'] = [];
   /** normalized name → where each entry came from. */
   const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[]; units: string[] }>();
   let headers = 0;
@@ -163,6 +198,8 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     if (!layout) continue;
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
+    for (const c of layout.columns)
+      if (c.field === 'flag' && !flagColumns.some((k) => k.key === c.key)) flagColumns.push({ key: c.key, label: c.label, sheet: sheet.name, cell: c.cell });
     for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
       // A footnote mark is no part of the name: set aside, and what the list says it means kept as a flag.
       const mark = NAME_MARK.exec(written);
@@ -195,6 +232,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const entry: RosterEntry = { name };
       // A Map, then an object of own fields: a column headed __proto__ or constructor is kept like any other.
       const flags = new Map<string, string>();
+      const cells: Record<string, string> = {};
       for (const c of layout.columns) {
         const v = row[c.col];
         if (isSpecial(v as CellValue) && (v as { error?: string }).error) {
@@ -215,7 +253,9 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           case 'window': {
             const n = normalizeLabel(t);
             if (YES.test(n)) entry.window = true;
-            else if (NO_TEXT.test(n) || /^非窗口(岗位)?$/.test(n)) entry.window = false;
+            else if (NO_TEXT.test(n) || /^非窗口(服务)?(岗位?)?$/.test(n)) entry.window = false;
+            // 岗位性质 names every post's nature: one not a 窗口 (管理岗) is simply not a window post.
+            else if (WINDOW_NATURE.test(normalizeLabel(withoutAnnotations(c.key)))) entry.window = false;
             else {
               entry.window = false;
               findings.push(
@@ -236,13 +276,17 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
           }
           case 'flag':
-            if (!flags.has(c.key)) flags.set(c.key, t);
+            if (!flags.has(c.key)) {
+              flags.set(c.key, t);
+              Object.defineProperty(cells, c.key, { value: cellAddress(r, c.col), enumerable: true, writable: true, configurable: true });
+            }
             break;
         }
       }
       if (marked && !flags.has(marked.key)) flags.set(marked.key, marked.meaning);
       if (flags.size > 0) entry.flags = Object.fromEntries(flags);
       roster.push(entry);
+      sourceEntries.push({ sheet: sheet.name, cells });
       const key = normalizeName(name);
       const at = { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) };
       const known = seen.get(key);
@@ -268,5 +312,5 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       : '评议表上的这个姓名将无法确定是谁，请在名册中填写各人的单位（或在姓名后用括号注明）加以区分';
     findings.push(finding('ROSTER_DUPLICATE_NAME', `名册中「${name}」出现 ${at.length} 次（${places}），均已保留；${advice}`, { file, sheet: at[1].sheet, cell: at[1].cell, subject: name }));
   }
-  return { roster, findings };
+  return { roster, findings, source: { file, columns: flagColumns, entries: sourceEntries } };
 }

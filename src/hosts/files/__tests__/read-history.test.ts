@@ -44,6 +44,18 @@ describe('readHistory', () => {
     expect(history).toEqual({ '王伟（东社区）': ['不合格'], '王伟（西社区）': ['合格'], 李娜: ['合格'] });
   });
 
+  it.each(['所在社区', '社区', '村（社区）', '村'])('a unit column headed 「%s」 (seed 002: the village or community) tells namesakes apart', (header) => {
+    const { history, findings } = readHistory(
+      sub([
+        ['姓名', header, '2025年'],
+        ['李明', '荣兴社区', '不合格'],
+        ['李明', '东村', '合格'],
+      ]),
+    );
+    expect(findings).toEqual([]);
+    expect(history).toEqual({ '李明（荣兴社区）': ['不合格'], '李明（东村）': ['合格'] });
+  });
+
   it('uses neither line of a name listed twice that nothing tells apart, and says where', () => {
     const { history, findings } = readHistory(sub([['姓名', '2025年'], ['王伟', '不合格'], ['李娜', '合格'], ['王伟', '合格']]));
     expect(history).toEqual({ 李娜: ['合格'] });

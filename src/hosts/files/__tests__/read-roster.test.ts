@@ -325,4 +325,47 @@ describe('readRoster', () => {
       { name: '刘洋', unit: '办公室', category: '正职' },
     ]);
   });
+
+  it.each(['村', '社区', '村（社区）', '所在村', '所在社区', '村居', '所在村（社区）'])('「%s」 is the unit (P3: the village or community), so namesakes are told apart', (header) => {
+    const { roster, findings } = readRoster(sub([['姓名', header], ['王伟', '东村'], ['王伟', '西村']]));
+    expect(roster).toEqual([
+      { name: '王伟', unit: '东村' },
+      { name: '王伟', unit: '西村' },
+    ]);
+    expect(findings.map((f) => f.code)).toEqual(['ROSTER_DUPLICATE_NAME']);
+    expect(findings[0].message).toContain('将按单位区分');
+  });
+
+  it.each([
+    [['姓名', '职务', '职务类别'], ['王毅', '营业部总经理', '正职']],
+    [['姓名', '职务类别', '职务'], ['王毅', '正职', '营业部总经理']],
+  ])('职务类别 (正职/副职) is the category even with a 职务 column (a job title), whichever comes first', (header, row) => {
+    const { roster, findings } = readRoster(sub([header, row]));
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([{ name: '王毅', category: '正职', flags: { 职务: '营业部总经理' } }]);
+  });
+
+  it('职务 alone is still the category, as before', () => {
+    expect(readRoster(sub([['姓名', '职务'], ['王毅', '正职']])).roster).toEqual([{ name: '王毅', category: '正职' }]);
+  });
+
+  it.each(['窗口岗位（是/否）', '是否为窗口服务岗位', '是否窗口岗位(填是或否)', '窗口服务岗位'])('「%s」 is the window-post column', (header) => {
+    const { roster, findings } = readRoster(sub([['姓名', header], ['李娜', '是'], ['王毅', '否']]));
+    expect(findings).toEqual([]);
+    expect(roster).toEqual([
+      { name: '李娜', window: true },
+      { name: '王毅', window: false },
+    ]);
+  });
+
+  it('岗位性质 reading 窗口 / 非窗口 is the window-post column; another post (管理岗) is simply not one', () => {
+    const { roster, findings } = readRoster(sub([['姓名', '岗位性质'], ['李娜', '窗口'], ['王毅', '非窗口'], ['张敏', '管理岗']]));
+    expect(findings).toEqual([]);
+    expect(roster.map((e) => e.window)).toEqual([true, false, false]);
+  });
+
+  it('窗口岗位 wins over 岗位性质 when both are there', () => {
+    const { roster } = readRoster(sub([['姓名', '岗位性质', '窗口岗位'], ['李娜', '管理岗', '是']]));
+    expect(roster).toEqual([{ name: '李娜', window: true, flags: { 岗位性质: '管理岗' } }]);
+  });
 });
