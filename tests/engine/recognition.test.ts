@@ -494,6 +494,22 @@ describe('as typed on phones and in other input methods', () => {
     expect(choice.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A3', 'SUBJECT_MISSING A2']);
   });
 
+  it('matches a name with its post before it (签证窗口 李娜, as 附表3 lists window staff), and says so; not two names', () => {
+    const r = run(plain(['办证窗口 王毅', '√'], ['签证窗口：李娜', null, '√'], ['咨询台—陈刚', null, null, '√']));
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['NAME_NORMALISED', 'A3', '姓名「办证窗口 王毅」按名册中的「王毅」计'],
+      ['NAME_NORMALISED', 'A4', '姓名「签证窗口：李娜」按名册中的「李娜」计'],
+      ['NAME_NORMALISED', 'A5', '姓名「咨询台—陈刚」按名册中的「陈刚」计'],
+    ]);
+    expect(rosterVotes(r)).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    const two = run(plain(['李娜：王毅', '√'], ['李娜', '√'], ['陈刚', '√']));
+    expect(two.read.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['SUBJECT_NOT_IN_ROSTER A3', 'SUBJECT_MISSING A2']);
+  });
+
   it('matches a name whose parts are separated by any look-alike of the middle dot, and says so', () => {
     const names = [{ name: '阿依古丽·买买提' }, { name: '王毅' }, { name: '米拉·阿不都' }];
     const sheet = plain(

@@ -103,6 +103,9 @@ const ADDRESS = /\s*同志\s*$/;
  */
 const NOTE_SEPARATOR = /[\s\u3000]+/;
 
+/** Between a post and the name after it: a space or line break, a colon, a dash. */
+const POST_BEFORE = /[\s\u3000:：—–－-]+/;
+
 /**
  * A cell holding a name and a note after it (its post, on the same line or the next): the name and the
  * note's parts. null when the cell has one part only.
@@ -122,6 +125,12 @@ export function matchName(roster: Roster, raw: string): NameMatch {
     // A name with its post after it; not two names (王毅 李娜), which stay unmatched.
     const split = hits ? null : nameWithNote(bare);
     if (split && !split.note.some((p) => roster.byKey.has(normalizeName(p)))) hits = roster.byKey.get(normalizeName(split.name));
+    // The post written before the name, as 附表3 lists window staff (签证窗口 李娜, 签证窗口：李娜, 签证窗口—李娜);
+    // again never when another part is itself a listed name.
+    if (!hits) {
+      const parts = bare.trim().split(POST_BEFORE).filter((p) => p !== '');
+      if (parts.length > 1 && !parts.slice(0, -1).some((p) => roster.byKey.has(normalizeName(p)))) hits = roster.byKey.get(normalizeName(parts[parts.length - 1]));
+    }
     // An organisation written with or without 中共 …委员会, 党支部 or 支部.
     if (!hits && bare.trim() !== '') hits = organisationHits(roster, bare);
     if (!hits) return { kind: 'none' };
