@@ -126,10 +126,13 @@ export function finding(
   };
 }
 
-/** "file!sheet!cell: message", the one-line form used by the command line and logs. */
+/**
+ * "file!sheet!cell: message", the one-line form used by the command line and logs: a line break quoted
+ * from a cell (陈刚⏎组织委员) is shown as ⏎, so one finding stays one line.
+ */
 export function formatFinding(f: Finding): string {
   const where = [f.file, f.sheet, f.cell].filter((x) => x !== null && x !== '').join('!');
-  return `${where}: ${f.message}`;
+  return `${where}: ${f.message}`.replace(/\r\n|\r|\n/g, '⏎');
 }
 
 /** How many findings the outputs list one by one (校验结果, the command line's text and JSON). */
