@@ -262,32 +262,26 @@ describe('score sheets in blocks side by side (p4 测评得分)', () => {
     return Number(s.num) / Number(s.den);
   };
 
-  it('reads both blocks, left block first', () => {
-    const r = run(
+  /** 序号 姓名 测评得分 twice across; 陈刚's score given. */
+  const twoBlocks = (chenGang: number) =>
+    run(
       sheet([
         ['测评人类别：员工'],
         ['序号', '姓名', '测评得分', '序号', '姓名', '测评得分'],
-        [1, '王毅', 90, 3, '陈刚', 70],
+        [1, '王毅', 90, 3, '陈刚', chenGang],
         [2, '李娜', 80, 4, '赵敏', 60],
       ]),
       p4,
       names,
     );
+
+  it('reads both blocks, left block first', () => {
+    const r = twoBlocks(70);
     expect(readFindings(r)).toEqual([]);
     expect(names.map((n) => scoreOf(r, n.name))).toEqual([90, 80, 70, 60]);
   });
 
   it('names the right block\'s cells as the sheet has them', () => {
-    const r = run(
-      sheet([
-        ['测评人类别：员工'],
-        ['序号', '姓名', '测评得分', '序号', '姓名', '测评得分'],
-        [1, '王毅', 90, 3, '陈刚', 170],
-        [2, '李娜', 80, 4, '赵敏', 60],
-      ]),
-      p4,
-      names,
-    );
-    expect(readFindings(r)).toEqual(['SCORE_OUT_OF_RANGE F3']);
+    expect(readFindings(twoBlocks(170))).toEqual(['SCORE_OUT_OF_RANGE F3']);
   });
 });
