@@ -441,3 +441,52 @@ describe('a score typed into a cell formatted as a percentage (95 stored as 0.95
     expect(r.read.findings[0].message).toBe('分数栏应填写数字，此处为「1900-04-04」（像是单元格设成了日期格式，请把该格改为“常规”格式后重新填写分数），该项无效');
   });
 });
+
+describe('one sheet per 专项, the 专项 named in its title (seed 003 篇二: 三个专项评分表)', () => {
+  const p4s = getPreset('p4-secretary-appraisal');
+  const GOOD = ['好', '较好', '一般', '差'];
+  const specialSheet = (item: string, level: number, group = 'a'): SheetGrid => ({
+    name: item.slice(0, 6),
+    rows: [
+      [`${item}专项评分表`],
+      [`票别：${['a', 'b', 'c'].map((g) => `${g === group ? '☑' : '□'}${g}票`).join(' ')}`],
+      ['序号', '姓名', ...GOOD],
+      [1, '王毅', ...GOOD.map((_, i) => (i === level ? V : null))],
+      [2, '李娜', ...GOOD.map((_, i) => (i === level ? V : null))],
+    ],
+    merges: [],
+  });
+  const items = p4s.forms[0].itemLabels;
+
+  it('reads each sheet as its item, and a file\'s sheets as one ballot', () => {
+    // 专项1 好 (90), 专项2 较好 (80), 专项3 一般 (70): (90 + 80 + 70) ÷ 3 = 80 for both.
+    const r = runCampaign({
+      scheme: p4s,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [{ file: 'a票1.xlsx', sheets: [specialSheet(items[0], 0), specialSheet(items[1], 1), specialSheet(items[2], 2)] }],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.filter((f) => f.code !== 'UNIFORM_BALLOT')).toEqual([]);
+    expect(r.read.ballots).toHaveLength(1);
+    expect(r.participation.find((p) => p.group === 'a票')).toMatchObject({ returned: 1, valid: 1 });
+    const score = r.subjects.find((s) => s.name === '王毅')!.score!;
+    expect(Number(score.num) / Number(score.den)).toBe(80);
+  });
+
+  it('two raters\' files stay two ballots', () => {
+    const r = runCampaign({
+      scheme: p4s,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [
+        { file: 'a票1.xlsx', sheets: items.map((item) => specialSheet(item, 0)) },
+        { file: 'a票2.xlsx', sheets: items.map((item) => specialSheet(item, 1)) },
+      ],
+      today: '2026-12-01',
+    });
+    expect(r.read.ballots).toHaveLength(2);
+    expect(r.participation.find((p) => p.group === 'a票')).toMatchObject({ returned: 2, valid: 2 });
+    // 3 × 好 and 3 × 较好: (90 + 80) ÷ 2 = 85.
+    const score = r.subjects.find((s) => s.name === '李娜')!.score!;
+    expect(Number(score.num) / Number(score.den)).toBe(85);
+  });
+});

@@ -160,7 +160,7 @@ export interface ReadResult {
 }
 
 const STANDARD_MARKS = new Set(['√', '✓', '✔', '☑', '✅', '🗸']);
-const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别', '身份'];
+const GROUP_FIELDS = ['测评人类别', '评议人类别', '参评人类别', '测评人身份', '评议人身份', '类别', '身份', '票别', '票种'];
 const ROUND_FIELDS = ['轮次', '评议轮次', '测评轮次', '评议层级'];
 const NOTE_PREFIX = /^(注|说明|填表说明|备注|组长|联系人|电话|签名|盖章|日期|评议时间|填表人|计票人|监票人)/;
 
@@ -202,6 +202,12 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     // Blank ballots of a file with several sheets wait for its other sheets: an unfilled copy of a form
     // beside a filled one (the template kept, the filled sheet a copy of it) is not a ballot.
     const held: { ballot: Ballot | null; formId: string; where: { file: string; sheet: string }; findings: Finding[]; uncounted: UncountedBallot[] }[] = [];
+    /** 专项 sheets read so far (RecognisedForm.itemFromTitle), joined, waiting to be counted as one ballot. */
+    let part: { ballot: Ballot; where: { file: string; sheet: string } } | null = null;
+    const flushPart = () => {
+      if (part) count(part.ballot, part.where);
+      part = null;
+    };
     const filled = new Map<string, string>();
     for (const sheet of submission.sheets) {
       const view = new SheetView(sheet);
@@ -271,6 +277,18 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         continue;
       }
       const ballot = readSheet(scheme, reader, where, meta, table, best, out, entries, blankUncounted);
+      if (ballot && best.itemFromTitle !== undefined) {
+        // One 专项 of a rater's ballot: joined with the file's other 专项 sheets into one ballot, so the
+        // participation figures count the rater once.
+        if (part && part.ballot.formId === ballot.formId && part.ballot.groupId === ballot.groupId && part.ballot.roundId === ballot.roundId && part.ballot.end === ballot.start)
+          part.ballot = joinParts(part.ballot, ballot);
+        else {
+          flushPart();
+          part = { ballot, where };
+        }
+        if (!filled.has(ballot.formId)) filled.set(ballot.formId, sheet.name);
+        continue;
+      }
       if (!ballot) {
         // Not counted (its group unknown) and blank: as below, maybe only a copy beside a filled one.
         if (submission.sheets.length > 1 && blankUncounted.formId !== null)
@@ -286,6 +304,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       }
       count(ballot, where);
     }
+    flushPart();
     for (const h of held) {
       const other = filled.get(h.formId);
       if (other !== undefined)
@@ -510,6 +529,14 @@ function tallyOfBallotsBeside(c: CountedSheet, roster: Roster, scheme: Scheme, o
   else out.findings.push(finding('COUNT_BALLOTS_DIFFER', `本汇总表与同一文件中的 ${beside.length} 张测评票计票不一致（${differs}），按测评票计，汇总表未计入，请核对`, where));
   out.uncounted.push({ file: c.file, sheet: c.sheet, formId: c.formId, groupId: c.groupId, roundId: c.roundId, reason: 'duplicate' });
   return true;
+}
+
+/** Two 专项 sheets of one rater's ballot, their entries next to each other, as one ballot. */
+function joinParts(a: Ballot, b: Ballot): Ballot {
+  return new Ballot(a.id, a.file, a.sheet, a.formId, a.groupId, a.roundId, a.packed, a.start, b.end, [...a.recommended, ...b.recommended], a.recommendationsVoid || b.recommendationsVoid, [
+    ...a.comments,
+    ...b.comments,
+  ]);
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
@@ -1077,8 +1104,10 @@ function readSheet(
       }),
     );
   }
-  for (const i of rec.missingItems)
-    findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
+  // On a sheet of one item named in its title, the other items are on the file's other sheets.
+  if (rec.itemFromTitle === undefined)
+    for (const i of rec.missingItems)
+      findings.push(finding('ITEM_MISSING', `找不到评价项目「${itemLabels[i]}」`, { ...where, cell: cellAddress(rec.headerRow, 0) }));
   if (rec.blocksIrregularAt !== null) {
     const columnsWord = rec.scoreColumns.length > 0 ? '分数栏' : '等次列';
     findings.push(

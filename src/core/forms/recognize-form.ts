@@ -130,6 +130,11 @@ export interface RecognisedForm {
   recommendCol: number | null;
   /** The 否 column beside the recommendation's 是 column, when the form has both. */
   recommendNoCol?: number;
+  /**
+   * A sheet holding one item's table, the item named in its title (专项 per sheet): the others are not
+   * missing from it, they are on the file's other sheets, and the sheets together make one ballot.
+   */
+  itemFromTitle?: number;
   /** Levels missing from an item group: a renamed or deleted tier column. */
   missingLevels: { item: number; level: number; near: string }[];
   /** Items whose header was not found. */
@@ -240,6 +245,7 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
   const missingItems: number[] = [];
   let itemCol: number | null = null;
   let score = levelMatches;
+  let itemFromTitle: number | undefined;
   if (form.items === 'rows' || items.length === 1) {
     for (const { col, level } of best.cols) tierColumns.push({ col, item: 0, level });
   } else {
@@ -248,6 +254,16 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
       if (t.item >= 0) {
         tierColumns.push(t);
         found.add(t.item);
+      }
+    }
+    // One item's table on its own sheet, the item named in its title (seed 003 篇二: 三个专项评分表):
+    // one set of tier columns, no item above them, exactly one item named above the header.
+    if (found.size === 0 && best.cols.length === labels.length) {
+      const named = itemsInTitles(view, headerRow, items);
+      if (named.length === 1) {
+        itemFromTitle = named[0];
+        for (const { col, level } of best.cols) tierColumns.push({ col, item: itemFromTitle, level });
+        found.add(itemFromTitle);
       }
     }
     items.forEach((_, i) => found.has(i) || missingItems.push(i));
@@ -320,6 +336,7 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
     itemCol,
     recommendCol,
     ...(recommendNoCol !== null ? { recommendNoCol } : {}),
+    ...(itemFromTitle !== undefined ? { itemFromTitle } : {}),
     missingLevels,
     missingItems,
     score,
@@ -489,6 +506,17 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
     }
   }
   return null;
+}
+
+/** The items named in the texts above the header row (titles, fields), each once. */
+function itemsInTitles(view: SheetView, headerRow: number, items: string[]): number[] {
+  const named = new Set<number>();
+  for (let r = 0; r < headerRow; r++)
+    for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
+      const cell = view.label(r, c);
+      if (cell !== '') items.forEach((l, i) => labelContains(cell, l) && named.add(i));
+    }
+  return [...named];
 }
 
 /** The item label above a tier column: the nearest labelled cell in the rows just above, and its row. */
