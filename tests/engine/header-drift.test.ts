@@ -490,3 +490,35 @@ describe('one sheet per 专项, the 专项 named in its title (seed 003 篇二: 
     expect(Number(score.num) / Number(score.den)).toBe(85);
   });
 });
+
+describe('a 附表3 feedback on 党风廉政 problems (seed 004 四、2(3): 如有反馈…经组织核实)', () => {
+  const window = (feedback: string | null) =>
+    runCampaign({
+      scheme: p5,
+      roster: [{ name: '李娜', window: true }],
+      submissions: [
+        submission(
+          '附3.xlsx',
+          sheet([
+            ['窗口服务岗位群众满意度测评表'],
+            ['窗口岗位姓名', '测评内容', ...LEVELS],
+            ...p5.forms[2].itemLabels.map((item, i) => [i === 0 ? '李娜' : null, item, V, null, null, null]),
+            [`党风廉政建设方面存在问题的反馈：${feedback ?? ''}`],
+          ]),
+        ),
+      ],
+      today: '2026-12-01',
+    });
+
+  it('is said, for the organisation to verify, naming the roster column the veto reads; not a veto by itself', () => {
+    const r = window('某窗口人员收受服务对象礼品');
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['VETO_FEEDBACK', 'A7', '本表在「党风廉政建设方面存在问题的反馈」中有反馈，可能涉及一票否决「经组织核实存在党风廉政问题」，请组织核实，核实后在名册「党风廉政问题」栏填写'],
+    ]);
+    expect(r.subjects[0].vetoes).toEqual([]);
+  });
+
+  it('says nothing when the field is left empty', () => {
+    expect(window(null).read.findings).toEqual([]);
+  });
+});

@@ -531,6 +531,22 @@ function tallyOfBallotsBeside(c: CountedSheet, roster: Roster, scheme: Scheme, o
   return true;
 }
 
+/**
+ * The veto a comment field asks about, by the roster field the veto reads (附表3's 党风廉政建设方面存在问题的
+ * 反馈 and the veto 经组织核实存在党风廉政问题, roster field 党风廉政问题: seed 004 四、2(3) "如有反馈…经组织
+ * 核实"). A feedback there is no veto by itself; it is what the organisation must look into.
+ */
+function vetoAskedAbout(scheme: Scheme, label: string): { name: string; field: string } | null {
+  const said = normalizeLabel(label.replace(/[:：].*$/s, ''));
+  for (const v of scheme.vetoes)
+    for (const c of v.when) {
+      if (c.kind !== 'roster-flag') continue;
+      const key = normalizeLabel(c.field).replace(/(问题|情况|事项)$/, '');
+      if (key.length >= 2 && said.includes(key)) return { name: v.name, field: c.field };
+    }
+  return null;
+}
+
 /** Two 专项 sheets of one rater's ballot, their entries next to each other, as one ballot. */
 function joinParts(a: Ballot, b: Ballot): Ballot {
   return new Ballot(a.id, a.file, a.sheet, a.formId, a.groupId, a.roundId, a.packed, a.start, b.end, [...a.recommended, ...b.recommended], a.recommendationsVoid || b.recommendationsVoid, [
@@ -1191,7 +1207,14 @@ function readSheet(
     // A comment row (意见或建议：…) may have its answer in a cell merged over the tier columns.
     if (text !== null && textCol !== tierCol0 && text.comment) {
       const rest = text.trimmed.replace(/^[^:：]*[:：]/, '').trim() || nextValue(view, r, textCol);
-      if (rest !== '') comments.push(rest);
+      if (rest !== '') {
+        comments.push(rest);
+        const veto = vetoAskedAbout(scheme, text.trimmed);
+        if (veto)
+          findings.push(
+            finding('VETO_FEEDBACK', `本表在「${text.trimmed.replace(/[:：].*$/s, '')}」中有反馈，可能涉及一票否决「${veto.name}」，请组织核实，核实后在名册「${veto.field}」栏填写`, at(r, textCol)),
+          );
+      }
       continue;
     }
     const plainMarks = scanPlainMarks(cells, rec, reader.plain);

@@ -43,6 +43,7 @@ export const FINDING_CODES = {
   FORM_NOT_RECOGNISED: { severity: 'error', meaning: '工作表有√标记，但认不出是哪种表，未计入' },
   NOTHING_COUNTED: { severity: 'error', meaning: '本票的姓名都没能对应到名册，没有一项计入，按废票计' },
   HIDDEN_SHEET: { severity: 'error', meaning: '隐藏的工作表像是测评表，未计入' },
+  VETO_FEEDBACK: { severity: 'warning', meaning: '测评表中反馈了可能涉及一票否决的问题，请组织核实' },
   COUNT_OF_BALLOTS_BESIDE: { severity: 'warning', meaning: '汇总表是同一文件中测评票的汇总，未重复计入' },
   COUNT_BALLOTS_DIFFER: { severity: 'error', meaning: '汇总表与同一文件中的测评票计票不一致，汇总表未计入' },
   SCORE_AS_PERCENT: { severity: 'warning', meaning: '分数像是按百分比格式输入的（如 0.95），请核实' },
