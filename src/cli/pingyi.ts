@@ -33,8 +33,8 @@ export class UsageError extends Error {}
 const USAGE = `用法：
   pingyi presets
   pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；--counts 生成计票汇总表）
-  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> [--json]
-  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] <文件或文件夹...> --out <结果.xlsx> [--json]
+  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> [--json]
+  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
@@ -233,6 +233,17 @@ function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] 
   return { files, skipped };
 }
 
+/**
+ * --members N: the 党员（成员）人数 a quota counts from (seed 004 四、2(1) 评选比例为本支部党员人数的20%), when
+ * the roster lists only the candidates (附表2 as the seed intends). As the pane's field of the same name.
+ */
+function withMembers(scheme: Scheme, value: string | boolean | undefined): Scheme {
+  if (value === undefined) return scheme;
+  const text = String(value).trim();
+  if (!/^[1-9]\d{0,6}$/.test(text)) throw new UsageError(`--members 应为党员（成员）人数，1 到 9999999 之间的整数，而不是「${text}」`);
+  return { ...scheme, memberCount: Number(text) };
+}
+
 /** --today must be a real calendar date. */
 function todayFrom(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -286,10 +297,11 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     out: { type: 'string' },
     json: { type: 'boolean' },
     today: { type: 'string' },
+    members: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
-  const scheme = schemeFrom(values.scheme as string | undefined);
+  const scheme = withMembers(schemeFrom(values.scheme as string | undefined), values.members);
   const findings: Finding[] = [];
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');

@@ -224,6 +224,15 @@ describe('seed 004 annex forms as printed, written by SheetJS as .xlsx / .xls / 
     expect(subject(json, '周琳').flags).toEqual(['不定等次']);
   });
 
+  it('with --members 10 (the roster lists candidates only), the quota is floor(20% × 10) = 2: 陈静 and 王磊 both', async () => {
+    const r = parseJson(await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--out', path.join(dir, 'members.xlsx'), '--json', '--today', '2026-12-01', '--members', '10']));
+    expect(r.findings.map((f) => f.code)).not.toContain('QUOTA_BASE_ASSUMED');
+    expect([subject(r, '陈静').tier, subject(r, '王磊').tier]).toEqual(['优秀党员', '优秀党员']);
+    const bad = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--members', '二十']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--members 应为党员（成员）人数，1 到 9999999 之间的整数，而不是「二十」');
+  });
+
   it('the non-JSON validate output names each finding as file!sheet!cell: message', () => {
     expect(validate.stdout).toContain('附表2-损坏.xlsx: 「附表2-损坏.xlsx」不是工作簿');
     expect(validate.stdout).toContain('附表2-05.xlsx: 与「附表2-01.xlsx」逐字节相同');

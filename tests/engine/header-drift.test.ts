@@ -518,7 +518,9 @@ describe('a 附表3 feedback on 党风廉政 problems (seed 004 四、2(3): 如�
     expect(r.subjects[0].vetoes).toEqual([]);
   });
 
-  it('says nothing when the field is left empty', () => {
+  it('says nothing when the field is left empty or says there is none (无, 暂无)', () => {
     expect(window(null).read.findings).toEqual([]);
+    expect(window('无').read.findings).toEqual([]);
+    expect(window('暂无。').read.findings).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
-import { NameMatch, Roster, Subject, UNIT_HEADER, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
@@ -1210,7 +1210,8 @@ function readSheet(
       if (rest !== '') {
         comments.push(rest);
         const veto = vetoAskedAbout(scheme, text.trimmed);
-        if (veto)
+        // 无, 没有, 暂无 …: read as a roster's event column reads them.
+        if (veto && flagCellSays(rest) !== 'none')
           findings.push(
             finding('VETO_FEEDBACK', `本表在「${text.trimmed.replace(/[:：].*$/s, '')}」中有反馈，可能涉及一票否决「${veto.name}」，请组织核实，核实后在名册「${veto.field}」栏填写`, at(r, textCol)),
           );
