@@ -524,3 +524,15 @@ describe('a 附表3 feedback on 党风廉政 problems (seed 004 四、2(3): 如�
     expect(window('暂无。').read.findings).toEqual([]);
   });
 });
+
+describe('a sheet not counted gets no finding that says it was', () => {
+  it('a ballot of an unknown rater group, every subject 优秀: GROUP_UNKNOWN only, no 雷同票 "已计入"', () => {
+    const r = runCampaign({
+      scheme: getPreset('p1-double-pledge'),
+      roster: [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }],
+      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：群众'], ['姓名', '优秀', '称职', '基本称职', '不称职'], ['王毅', V], ['李娜', V], ['陈刚', V]], merges: [] })],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => f.code)).toEqual(['GROUP_UNKNOWN']);
+  });
+});

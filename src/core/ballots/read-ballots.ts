@@ -1393,16 +1393,16 @@ function readSheet(
     const shown = struck.length > 3 ? `${struck.slice(0, 3).join('、')} 等 ${struck.length} 处` : struck.join('、');
     findings.push(finding('MARK_STRUCK_OUT', `等次栏中填了「/」「—」「×」或「弃权」「不了解」等的格（${shown}）按未选计，同项的√照常计入`, { ...where, cell: struck[0] }));
   }
-  flagSuspectPatterns(entries, start, rec, reader, where, findings);
-  if (entries.length > start && entries.validCount === validBefore)
-    findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: view.address(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
-
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
     if (recommended.length === 0 && comments.length === 0 && onlyBlank(entries, start, entries.length)) blankUncounted.formId = form.id;
     entries.truncate(start);
     return null;
   }
+  // Only of a ballot that counts: a 雷同票 "已计入" beside "本票未计入" would contradict it.
+  flagSuspectPatterns(entries, start, rec, reader, where, findings);
+  if (entries.length > start && entries.validCount === validBefore)
+    findings.push(finding('EMPTY_BALLOT', '整张票没有任何有效的√或分数', { ...where, cell: view.address(rec.firstDataRow, rec.subjectCol ?? rec.itemCol ?? 0) }));
   return new Ballot(
     `${where.file}!${view.sheet.name}`,
     where.file,
