@@ -149,6 +149,26 @@ describe('veto effects', () => {
     expect(r.subjects.map((x) => x.tier)).toEqual(['称职', '称职', '基本称职']);
     expect(r.subjects.every((x) => x.flags.includes('一票否决'))).toBe(true);
   });
+
+  it('a note changes no tier and is not called 一票否决: its own flag (需关注 unless the scheme names one), reason and 整改清单 wording', () => {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    s.vetoes = [{ id: 'talk', name: '群众反映较多', when: [{ kind: 'roster-flag', field: '反映' }], effect: { kind: 'note', text: '约谈提醒' }, cite: '测试' }];
+    s.consequences = [{ veto: 'talk', action: '约谈提醒', rectifyWithinDays: 10, cite: '测试' }];
+    s.designations = [];
+    const roster = [{ name: NAMES[0], flags: { 反映: '有' } }];
+    const r = scored(loadScheme(s), [90], roster);
+    const x = r.subjects[0];
+    // 90 ≥ 85 → 优秀, kept: a note never moves the tier.
+    expect(x.tier).toBe('优秀');
+    expect(x.flags).toEqual(['需关注']);
+    expect(x.vetoed).toBe(false);
+    expect(x.reasons).toContain('「群众反映较多」：名册「反映」：有，约谈提醒（测试）');
+    expect(x.reasons.join('')).not.toContain('一票否决');
+    expect(r.rectification[0].problem).toBe('评议等次为「优秀」；群众反映较多（名册「反映」：有）');
+    // The scheme's own word for the flag, when it gives one.
+    (s.vetoes[0].effect as { flag?: string }).flag = '需约谈';
+    expect(scored(loadScheme(s), [90], roster).subjects[0].flags).toEqual(['需约谈']);
+  });
 });
 
 describe('roster flags', () => {

@@ -17,6 +17,8 @@ import { CellValue } from '../../src/core/forms/grid';
 import { RosterEntry } from '../../src/core/roster/roster';
 import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
 import { submission } from '../helpers/grids';
+import { summaryText } from '../../src/cli/summary';
+import { describeRanking } from '../../src/core/output/describe-ranking';
 
 const scheme = getPreset('p5-party-members');
 const [S, FS, BS, DS] = [0, 1, 2, 3]; // 满意, 比较满意, 基本满意, 不满意
@@ -282,6 +284,21 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(result.rectification[0].deadline).toBe('2026-12-31');
     expect(byName('张伟').satisfaction!.share).toBe('60.00%');
     expect(byName('张伟').vetoes).toEqual([]);
+  });
+
+  it('满意度低 is a note, not 一票否决 (seed 004 四、2(3) calls only the 党风廉政 rule so): flag 需整改 in every output', () => {
+    const x = byName('刘洋');
+    expect(x.flags).toEqual(['需整改']);
+    expect(x.reasons.some((t) => t.startsWith('「群众满意度低」：') && t.includes('查找原因，责成本人落实整改责任，限期整改'))).toBe(true);
+    expect(x.reasons.join('')).not.toContain('一票否决');
+    expect(result.rectification[0].problem).not.toContain('一票否决');
+    expect(result.rectification[0].problem).toContain('群众满意度低（');
+    const text = summaryText(result);
+    const line = text.split('\n').find((l) => l.includes('刘洋') && l.includes('未评为优秀党员'))!;
+    expect(line).toContain('需整改');
+    expect(line).not.toContain('一票否决');
+    const ranking = describeRanking(result);
+    expect(JSON.stringify(ranking.cells.filter((row) => row.some((c) => c.value === '刘洋')))).not.toContain('一票否决');
   });
 
   it('everyone else is 未评为优秀党员 and the two 优秀党员 are within the 20% quota (no quota flags)', () => {

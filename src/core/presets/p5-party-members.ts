@@ -105,7 +105,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
       id: 'low-satisfaction',
       name: '群众满意度低',
       when: [{ kind: 'share', levels: ['满意', '比较满意'], op: '<', value: 60 }],
-      effect: { kind: 'note', text: '查找原因，责成本人落实整改责任，限期整改' },
+      effect: { kind: 'note', text: '查找原因，责成本人落实整改责任，限期整改', flag: '需整改' },
       cite: `${SEED} 五、3；“低于60%”为本预设默认标准`,
     },
   ],

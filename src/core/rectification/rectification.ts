@@ -48,7 +48,8 @@ export function rectificationRows(scheme: Scheme, subjects: readonly SubjectResu
 function problemOf(r: SubjectResult): string {
   const parts: string[] = [];
   if (r.tier !== null) parts.push(`评议等次为「${r.tier}」`);
-  for (const v of r.vetoes) parts.push(`一票否决：${v.name}（${v.text}）`);
+  // Only a rule that changed the tier is 一票否决; a note (满意度低) is named as itself.
+  for (const v of r.vetoes) parts.push(v.effect === 'note' ? `${v.name}（${v.text}）` : `一票否决：${v.name}（${v.text}）`);
   const weak = weakItems(r);
   if (weak.length > 0) parts.push(`薄弱项目：${weak.join('、')}`);
   return parts.join('；');

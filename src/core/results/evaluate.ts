@@ -52,7 +52,8 @@ export interface SubjectResult {
   /** (满意 + 比较满意) ÷ valid votes (seed 004), when the scale has those levels. */
   satisfaction: { votes: number; valid: number; share: string | null } | null;
   recommendations: { votes: number; ballots: number } | null;
-  vetoes: { id: string; name: string; text: string }[];
+  /** Vetoes that fired; `effect` is their kind: only force, cap and exclude are 一票否决 (a note changes no tier). */
+  vetoes: { id: string; name: string; text: string; effect: 'force' | 'cap' | 'exclude' | 'note' }[];
   designations: string[];
   consequences: { action: string; rectifyWithinDays: number | null; cite: string }[];
   /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
@@ -358,16 +359,26 @@ function tierIndex(scheme: Scheme, tier: string | null): number {
   return tier === null ? -1 : scheme.tiers.indexOf(tier);
 }
 
+/** The flag of a rule whose effect is only a note, when the scheme gives none. */
+export const NOTE_FLAG = '需关注';
+
 function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
   for (const v of scheme.vetoes) {
     const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
     const fired = (v.match ?? 'any') === 'any' ? results.filter((x) => x.holds === true) : results.every((x) => x.holds === true) ? results : [];
     if (fired.length === 0) continue;
     const text = fired.map((x) => x.text).join('；');
-    r.vetoes.push({ id: v.id, name: v.name, text });
-    if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
     const e = v.effect;
-    if (e.kind !== 'note') r.vetoed = true;
+    r.vetoes.push({ id: v.id, name: v.name, text, effect: e.kind });
+    if (e.kind === 'note') {
+      // A note vetoes nothing: beside 优秀党员 the word 一票否决 would say the opposite of the tier.
+      const flag = e.flag ?? NOTE_FLAG;
+      if (!r.flags.includes(flag)) r.flags.push(flag);
+      r.reasons.push(`「${v.name}」：${text}，${e.text}（${v.cite}）`);
+      continue;
+    }
+    if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
+    r.vetoed = true;
     const before = r.tier;
     if (e.kind === 'force') r.tier = e.tier;
     else if (e.kind === 'cap') {
@@ -379,8 +390,7 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
         if (next === undefined) r.flags.push('待定');
       }
     }
-    const effect =
-      e.kind === 'note' ? e.text : before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
+    const effect = before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
     r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）`);
     if (e.kind === 'force' && r.flags.includes('待定')) r.flags.splice(r.flags.indexOf('待定'), 1);
   }
