@@ -27,6 +27,7 @@ export function resultJson(result: CampaignResult) {
       consequences: s.consequences,
       shares: s.overall,
       satisfaction: s.satisfaction,
+      satisfactionByForm: s.satisfactionByForm,
       recommendations: s.recommendations,
       figures: s.figures,
     })),

@@ -10,7 +10,7 @@
  */
 import { Fraction } from '../common/fraction';
 import { CampaignResult } from '../engine';
-import { formatPercent } from '../rules/conditions';
+import { formLabel, formatPercent } from '../rules/conditions';
 import { sortByStroke } from '../text/stroke-order';
 import { SheetBuilder, WidthBounds, isPending } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell } from './sheet-description';
@@ -41,7 +41,17 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
   const levels = result.subjects[0]?.overall.map((l) => l.level) ?? [];
   const voted = result.subjects.some((r) => r.overall.some((l) => l.votes > 0));
   const withSatisfaction = result.subjects.some((r) => r.satisfaction !== null);
-  const voteHeaders = ['序号', '姓名', '有效票数', ...levels.flatMap((l) => [`${l}票数`, `${l}占比`]), ...(withSatisfaction ? ['满意率'] : [])];
+  // More than one tier form (附表1/2/3): a row per form, so each 满意率 is one form's (满意+比较满意)÷有效票.
+  const tierForms = scheme.forms.filter((f) => f.response.kind === 'tier');
+  const perForm = tierForms.length > 1;
+  const voteHeaders = [
+    '序号',
+    '姓名',
+    ...(perForm ? ['表'] : []),
+    '有效票数',
+    ...levels.flatMap((l) => [`${l}票数`, `${l}占比`]),
+    ...(withSatisfaction ? ['满意率'] : []),
+  ];
   const participationHeaders = ['测评人类别', '轮次', '表', '应参评人数', '实收', '有效', '废票', '回收率'];
   const width = Math.max(participationHeaders.length, voted ? voteHeaders.length : 0);
   const b = new SheetBuilder(width);
@@ -81,16 +91,40 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
     b.band('三、得票情况', 'section', 22);
     header(voteHeaders);
     sortByStroke(result.subjects, (r) => r.name).forEach((r, i) => {
-      const valid = r.overall.reduce((a, l) => a + l.votes, 0);
-      b.row([
-        countCell(i + 1, 'center'),
-        cell(r.name, 'center'),
-        countCell(valid),
-        ...r.overall.flatMap((l) => [countCell(l.votes), shareCell(l.votes, valid)]),
-        ...(withSatisfaction ? [r.satisfaction ? shareCell(r.satisfaction.votes, r.satisfaction.valid) : cell('—', 'center')] : []),
-      ]);
+      if (!perForm) {
+        const valid = r.overall.reduce((a, l) => a + l.votes, 0);
+        b.row([
+          countCell(i + 1, 'center'),
+          cell(r.name, 'center'),
+          countCell(valid),
+          ...r.overall.flatMap((l) => [countCell(l.votes), shareCell(l.votes, valid)]),
+          ...(withSatisfaction ? [r.satisfaction ? shareCell(r.satisfaction.votes, r.satisfaction.valid) : cell('—', 'center')] : []),
+        ]);
+        return;
+      }
+      const rated = tierForms.filter((f) => r.figures.some((x) => x.form === f.title));
+      (rated.length > 0 ? rated : [null]).forEach((form, k) => {
+        const counts = levels.map((level) =>
+          r.figures.filter((x) => x.form === form?.title).reduce((a, x) => a + (x.levels.find((l) => l.level === level)?.votes ?? 0), 0),
+        );
+        const valid = counts.reduce((a, n) => a + n, 0);
+        const sat = r.satisfactionByForm.find((x) => x.form === form?.title);
+        b.row([
+          k === 0 ? countCell(i + 1, 'center') : cell('', 'center'),
+          cell(r.name, 'center'),
+          cell(form ? formLabel(scheme, form.id) : '—', 'center'),
+          countCell(valid),
+          ...counts.flatMap((n) => [countCell(n), shareCell(n, valid)]),
+          ...(withSatisfaction ? [sat ? shareCell(sat.votes, sat.valid) : cell('—', 'center')] : []),
+        ]);
+      });
     });
-    b.band('注：按姓氏笔画为序。票数为各表、各评价项目、各测评人类别、各轮次的合计（一张票评价多个项目的，每个项目计一次）；弃权和无效的项目不计入。', 'note');
+    b.band(
+      perForm
+        ? '注：按姓氏笔画为序，每人每张表一行。票数为该表各评价项目、各测评人类别、各轮次的合计（一张票评价多个项目的，每个项目计一次）；弃权、无效和不涉及的项目不计入。满意率＝（满意＋比较满意）÷有效票数，各表分别计算。'
+        : '注：按姓氏笔画为序。票数为各表、各评价项目、各测评人类别、各轮次的合计（一张票评价多个项目的，每个项目计一次）；弃权和无效的项目不计入。',
+      'note',
+    );
   }
 
   const bounds: WidthBounds[] = Array.from({ length: width }, (_, c) => (c === 2 ? { min: 10, max: 30 } : { min: 8, max: 16 }));

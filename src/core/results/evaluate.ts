@@ -9,7 +9,7 @@ import { Finding, finding } from '../findings/finding';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, shareParts } from '../rules/conditions';
 import { normalizeName } from '../text/normalize';
 
 export interface LevelFigure {
@@ -51,6 +51,11 @@ export interface SubjectResult {
   overall: LevelFigure[];
   /** (满意 + 比较满意) ÷ valid votes (seed 004), when the scale has those levels. */
   satisfaction: { votes: number; valid: number; share: string | null } | null;
+  /**
+   * The same per form, for every form with valid votes: 附表2 (members) and 附表3 (service users) are different
+   * raters of different things, and a committee checks each one (the pooled figure above is neither form's).
+   */
+  satisfactionByForm: { form: string; label: string; votes: number; valid: number; share: string | null }[];
   recommendations: { votes: number; ballots: number } | null;
   /** Vetoes that fired; `effect` is their kind: only force, cap and exclude are 一票否决 (a note changes no tier). */
   vetoes: { id: string; name: string; text: string; effect: 'force' | 'cap' | 'exclude' | 'note' }[];
@@ -170,10 +175,12 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
   let satisfiedValid = 0;
   let hasSatisfactionScale = false;
   let recommendations = null as SubjectResult['recommendations'];
+  const satisfactionByForm: SubjectResult['satisfactionByForm'] = [];
   for (const form of scheme.forms) {
     const scale = form.response.kind === 'tier' ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
     const satisfactionLevels = scale ? satisfactionIndexes(scale.levels.map((l) => l.label)) : null;
     if (satisfactionLevels) hasSatisfactionScale = true;
+    const [satisfiedBefore, validBefore] = [satisfied, satisfiedValid];
     for (const round of scheme.rounds)
       for (const group of scheme.raterGroups)
         form.itemLabels.forEach((item, i) => {
@@ -193,6 +200,10 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
           if (!scale) mean = meanScore(c)?.toFixed(scheme.scoring.places) ?? null;
           figures.push({ form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean });
         });
+    if (satisfactionLevels && satisfiedValid > validBefore) {
+      const [votes, valid] = [satisfied - satisfiedBefore, satisfiedValid - validBefore];
+      satisfactionByForm.push({ form: form.title, label: formLabel(scheme, form.id), votes, valid, share: percentOf(votes, valid) });
+    }
     if (form.recommendation) {
       const votes = tally.recommendations.get(`${s.index}|${form.id}`) ?? 0;
       const ballots = tally.recommendationBallots.get(form.id) ?? 0;
@@ -217,6 +228,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     satisfaction: hasSatisfactionScale
       ? { votes: satisfied, valid: satisfiedValid, share: satisfiedValid ? percentOf(satisfied, satisfiedValid) : null }
       : null,
+    satisfactionByForm,
     recommendations,
     vetoes: [],
     designations: [],
@@ -365,7 +377,10 @@ export const NOTE_FLAG = '需关注';
 function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
   for (const v of scheme.vetoes) {
     const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
-    const fired = (v.match ?? 'any') === 'any' ? results.filter((x) => x.holds === true) : results.every((x) => x.holds === true) ? results : [];
+    // A condition that does not concern the subject (窗口岗位 only) holds for a tier rule, but vetoes no one.
+    const concern = results.filter((x) => x.applies !== false);
+    const fired =
+      (v.match ?? 'any') === 'any' ? concern.filter((x) => x.holds === true) : concern.length > 0 && concern.every((x) => x.holds === true) ? concern : [];
     if (fired.length === 0) continue;
     const text = fired.map((x) => x.text).join('；');
     const e = v.effect;

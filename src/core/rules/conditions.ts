@@ -10,6 +10,8 @@ import { Tally } from '../tally/tally';
 
 export interface ConditionResult {
   holds: boolean | null;
+  /** false: the condition does not concern this subject (a window-post rule on another post); it holds, but fires no veto. */
+  applies?: false;
   /** The condition and its figures in Chinese, e.g. 「优秀」票 8/10 = 80.00%，达到 70% 以上. */
   text: string;
 }
@@ -158,6 +160,13 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
   return parts;
 }
 
+/** A form as a clerk calls it: its annex number when it has one (附表2), else its title. */
+export function formLabel(scheme: Scheme, formId: string): string {
+  const form = scheme.forms.find((f) => f.id === formId);
+  if (!form) return formId;
+  return form.aliases?.find((a) => /^附(表|件)?\s*[0-9一二三四五六七八九十]+$/.test(a)) ?? form.title;
+}
+
 function levelWords(scope: ShareScope): string {
   const names = scope.levels.map((l) => `「${l}」`).join('');
   return scope.orBetter ? `${names}及以上` : names;
@@ -180,12 +189,14 @@ export function evaluateCondition(
       return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'share': {
-      if (c.appliesTo === 'window' && !subject.window) return { holds: true, text: `非窗口岗位，不适用「${levelWords(c)}」得票率条件` };
+      // Which form the figure is from, when the scheme has more than one to choose from (附表2 and 附表3 are not pooled).
+      const onForms = c.forms && scheme.forms.filter((f) => f.response.kind === 'tier').length > 1 ? `${c.forms.map((id) => formLabel(scheme, id)).join('+')} ` : '';
+      if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
-        const label = p.part ? `${p.part} ` : '';
+        const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
         if (p.share === null) return `${label}无有效票`;
         const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
         return `${label}${fig}`;
