@@ -1,6 +1,7 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
 import { SubjectResult } from '../core/results/evaluate';
+import { RECOMMENDATION_NOTE, recommendationText } from '../core/output/sheet-builder';
 import { formatFinding, listedFindings } from '../core/findings/finding';
 import { textTable } from './text-table';
 
@@ -10,8 +11,22 @@ export function summaryText(result: CampaignResult): string {
   out.push(`方案：${s.name}（${s.id}）`);
   const rows = [...result.subjects]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
-    .map((r) => [r.rank === null ? '—' : String(r.rank), r.name, r.unit ?? '', r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'), r.scoreText ?? '—', satisfactionText(r), r.flags.join('、')]);
-  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', '标记'], rows));
+    .map((r) => {
+      const recommended = recommendationText(result, r);
+      return [
+        r.rank === null ? '—' : String(r.rank),
+        r.name,
+        r.unit ?? '',
+        r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'),
+        r.scoreText ?? '—',
+        satisfactionText(r),
+        ...(recommended === null ? [] : [recommended]),
+        r.flags.join('、'),
+      ];
+    });
+  const recommends = s.forms.some((f) => f.recommendation);
+  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', ...(recommends ? ['推荐票'] : []), '标记'], rows));
+  if (recommends) out.push(RECOMMENDATION_NOTE);
 
   out.push('', '参评情况：');
   out.push(

@@ -267,6 +267,28 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(byName('王磊').satisfaction).toEqual({ votes: 36, valid: 40, share: '90.00%' });
   });
 
+  it('推荐票 reach 排名表, 统计表 and the summary as votes / ballots that counted (王磊 9/9, 黄涛 1/9, 杨帆 0/9)', () => {
+    // Ballot 1 ticks 6 (void, counts in neither); ballot 2 ticks 王磊 陈静 赵敏 周琳 黄涛; ballots 3-10 (8) tick 王磊 陈静:
+    // 9 ballots counted; 王磊 1 + 8 = 9, 黄涛 1, 杨帆 0.
+    const texts = (cells: { value: unknown; text?: string }[][]) => cells.map((row) => row.map((c) => c.text ?? c.value));
+    const ranking = texts(describeRanking(result).cells);
+    const rh = ranking.findIndex((row) => row.includes('推荐票'));
+    const rc = ranking[rh].indexOf('推荐票');
+    const rOf = (n: string) => ranking.find((row) => row[1] === n)![rc];
+    expect([rOf('王磊'), rOf('黄涛'), rOf('杨帆')]).toEqual(['9/9', '1/9', '0/9']);
+    const stats = texts(describeStatistics(result).cells);
+    const sh = stats.findIndex((row) => row.includes('推荐票'));
+    const sc = stats[sh].indexOf('推荐票');
+    // 陈静 (window post) has a 附表2 row and a 附表3 row: the 推荐票 stand on the 附表2 row only.
+    expect(stats.filter((row) => row[1] === '陈静').map((row) => [row[2], row[sc]])).toEqual([
+      ['附表2', '9/9'],
+      ['附表3', ''],
+    ]);
+    const text = summaryText(result);
+    expect(text).toMatch(/名次\s+姓名\s+单位\s+等次\s+得分\s+满意率\s+推荐票\s+标记/);
+    expect(text.split('\n').find((l) => /\s黄涛\s/.test(l))).toMatch(/\s1\/9(\s|$)/);
+  });
+
   it('reads 是否推荐 written as 是 or √ as yes; 否, ×, / or — as no; anything else is reported, not counted', () => {
     const said: Record<string, CellValue> = { 王磊: '是', 李娜: '√', 张伟: '否', 陈静: '×', 杨帆: '／', 赵敏: '—', 周琳: '待定' };
     const sheet = annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name): Annex2Row => ({ name, marks: [S, S, S, S] })) });

@@ -9,7 +9,7 @@ import { SubjectResult } from '../results/evaluate';
 import { formLabel, formatPercent } from '../rules/conditions';
 import { Scheme } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
-import { SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
+import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, recommendationText, tierText } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
 
 /** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
@@ -47,6 +47,9 @@ export function describeRanking(result: CampaignResult): SheetDescription {
       bounds: { min: 10, max: 16 },
       value: (r) => (r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(r.rankKey) })),
     });
+  const recommends = scheme.forms.some((f) => f.recommendation);
+  if (recommends)
+    columns.push({ header: '推荐票', bounds: { min: 8, max: 10 }, value: (r) => cell(recommendationText(result, r) ?? '—', 'center') });
   columns.push(
     { header: '等次', bounds: { min: 8 }, value: (r) => cell(tierText(r), 'center') },
     { header: '标记', bounds: { max: 20 }, value: (r) => cell(r.flags.join('、'), 'wrap') },
@@ -60,6 +63,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   for (const r of rows) b.row(columns.map((c) => c.value(r)));
   if (rows.length === 0) b.band('（名册为空）', 'note');
   const last = b.rowCount - 1;
+  if (recommends && rows.length > 0) b.band(RECOMMENDATION_NOTE, 'note');
   return b.build({
     name: '排名表',
     kind: 'ranking',

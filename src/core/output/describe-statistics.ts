@@ -12,7 +12,7 @@ import { Fraction } from '../common/fraction';
 import { CampaignResult } from '../engine';
 import { formLabel, formatPercent } from '../rules/conditions';
 import { sortByStroke } from '../text/stroke-order';
-import { SheetBuilder, WidthBounds, isPending } from './sheet-builder';
+import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, isPending, recommendationText } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell } from './sheet-description';
 
 /** A share as a number with format 0.00% and its exact display; "—" when there is no denominator. */
@@ -44,6 +44,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
   // More than one tier form (附表1/2/3): a row per form, so each 满意率 is one form's (满意+比较满意)÷有效票.
   const tierForms = scheme.forms.filter((f) => f.response.kind === 'tier');
   const perForm = tierForms.length > 1;
+  const recommends = scheme.forms.some((f) => f.recommendation);
   const voteHeaders = [
     '序号',
     '姓名',
@@ -51,6 +52,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
     '有效票数',
     ...levels.flatMap((l) => [`${l}票数`, `${l}占比`]),
     ...(withSatisfaction ? ['满意率'] : []),
+    ...(recommends ? ['推荐票'] : []),
   ];
   const participationHeaders = ['测评人类别', '轮次', '表', '应参评人数', '实收', '有效', '废票', '回收率'];
   const width = Math.max(participationHeaders.length, voted ? voteHeaders.length : 0);
@@ -99,6 +101,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
           countCell(valid),
           ...r.overall.flatMap((l) => [countCell(l.votes), shareCell(l.votes, valid)]),
           ...(withSatisfaction ? [r.satisfaction ? shareCell(r.satisfaction.votes, r.satisfaction.valid) : cell('—', 'center')] : []),
+          ...(recommends ? [cell(recommendationText(result, r) ?? '—', 'center')] : []),
         ]);
         return;
       }
@@ -116,6 +119,8 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
           countCell(valid),
           ...counts.flatMap((n) => [countCell(n), shareCell(n, valid)]),
           ...(withSatisfaction ? [sat ? shareCell(sat.votes, sat.valid) : cell('—', 'center')] : []),
+          // 推荐票 on the row of the form that carries 是否推荐 (附表2), or on the only row.
+          ...(recommends ? [form?.recommendation || rated.length <= 1 ? cell(recommendationText(result, r) ?? '—', 'center') : cell('', 'center')] : []),
         ]);
       });
     });
@@ -125,6 +130,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
         : '注：按姓氏笔画为序。票数为各表、各评价项目、各测评人类别、各轮次的合计（一张票评价多个项目的，每个项目计一次）；弃权和无效的项目不计入。',
       'note',
     );
+    if (recommends) b.band(RECOMMENDATION_NOTE, 'note');
   }
 
   const bounds: WidthBounds[] = Array.from({ length: width }, (_, c) => (c === 2 ? { min: 10, max: 30 } : { min: 8, max: 16 }));
