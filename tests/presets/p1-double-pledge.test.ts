@@ -124,6 +124,8 @@ describe('P1 二(六) 结果运用', () => {
 
   it('优秀 may apply for 百优服务标兵 (no rectification)', () => {
     expect(byName('丙三').consequences).toEqual([expect.objectContaining({ action: '可申报“百优服务标兵”', rectifyWithinDays: null })]);
+    // Not a 整改清单 item: said with the tier instead.
+    expect(byName('丙三').reasons).toContain(`结果运用：可申报“百优服务标兵”（${scheme.consequences[1].cite}）`);
     expect(byName('乙二').consequences).toEqual([]);
   });
 });

@@ -60,7 +60,8 @@ export interface SubjectResult {
   /** Vetoes that fired; `effect` is their kind: only force, cap and exclude are 一票否决 (a note changes no tier). */
   vetoes: { id: string; name: string; text: string; effect: 'force' | 'cap' | 'exclude' | 'note' }[];
   designations: string[];
-  consequences: { action: string; rectifyWithinDays: number | null; cite: string }[];
+  /** `run`: the consecutive times in the tier (this one included) when the consequence depends on it (连续三次 → 免职), else null. */
+  consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
   /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
   vetoed: boolean;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
@@ -136,7 +137,14 @@ export function evaluate(
       r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
       withoutHistory.push(subjectLabel(roster, subject));
     }
-    r.consequences = consequencesFor(scheme, r).map((c) => ({ action: c.action, rectifyWithinDays: c.rectifyWithinDays, cite: c.cite }));
+    r.consequences = consequencesFor(scheme, r).map((c) => ({
+      action: c.action,
+      rectifyWithinDays: c.rectifyWithinDays,
+      cite: c.cite,
+      run: c.consecutive !== undefined ? r.streak : null,
+    }));
+    // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
+    for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
@@ -559,6 +567,16 @@ function streakOf(r: SubjectResult, past: readonly string[]): number {
     n++;
   }
   return n;
+}
+
+/**
+ * 结果运用：连续第 3 次被评为「不合格」，按有关组织程序予以免职…（依据）. The run is said whenever it decides the step
+ * (seed 002 第五篇); the days when the consequence is a rectification with a deadline.
+ */
+function consequenceReason(tier: string | null, c: SubjectResult['consequences'][number]): string {
+  const run = c.run === null ? '' : c.run >= 2 ? `连续第 ${c.run} 次被评为「${tier}」，` : `被评为「${tier}」（按第一次计），`;
+  const days = c.rectifyWithinDays === null ? '' : `（${c.rectifyWithinDays} 天内整改）`;
+  return `结果运用：${run}${c.action}${days}（${c.cite}）`;
 }
 
 /** Consequences that apply; of an escalation ladder (连续 N 次) only the highest step reached. */
