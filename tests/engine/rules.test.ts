@@ -9,6 +9,8 @@ import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { decimalFormat } from '../../src/core/output/sheet-description';
 
 const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
 
@@ -47,6 +49,33 @@ describe('quota (名额)', () => {
     const r = scored(withQuota(30), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
     expect(r.subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '优秀', '称职']);
     expect(r.findings.some((f) => f.code === 'QUOTA_TIE')).toBe(false);
+  });
+});
+
+describe('figures shown so that they never contradict the tier (comparisons stay exact)', () => {
+  it('84.9976 is not shown 85.00 beside an 优秀 of 85: 84.998, and the reason names the rule above that failed', () => {
+    // 乙二 scores 84.9976 from both groups: mean 84.9976 < 85 → 称职. Rounded to 2 places it would read 85.00 (= 85, the
+    // wrong side); 3 places give 84.998 < 85. 甲一 (exactly 85 → 优秀) next to it is shown 85.000 so the two differ.
+    const r = scored(getPreset('p4-middle-managers'), [85, 84.9976, 80], NAMES.slice(0, 3).map((name) => ({ name })));
+    const [a, b, c] = r.subjects;
+    expect([a.tier, b.tier, c.tier]).toEqual(['优秀', '称职', '称职']);
+    expect([a.scoreText, b.scoreText, c.scoreText]).toEqual(['85.000', '84.998', '80.00']);
+    expect(b.reasons[0]).toMatch(/^定为「称职」：得分 84\.998，符合「得分75分以上（含）」（.*）；未达「优秀」：得分 84\.998，不符合「得分85分以上（含）」$/);
+    // 80 is far from every threshold and neighbour: the scheme's 2 places; the rule above is still named.
+    expect(c.reasons[0]).toContain('；未达「优秀」：得分 80.00，不符合「得分85分以上（含）」');
+    const ranking = describeRanking(r);
+    const row = ranking.cells.find((x) => x[1].value === '乙二')!;
+    const score = row.find((x) => x.text === '84.998')!;
+    expect(score.numberFormat).toBe(decimalFormat(3));
+  });
+
+  it('89.9975 and 90 across a quota cut are told apart (89.998 / 90.000), in the figures and in the reason', () => {
+    // 20% of 10 = 2 places: 甲一 95 and 乙二 90 keep 优秀; 丙三 89.9975 (≥ 85) is the third and moves down.
+    const r = scored(withQuota(20), [95, 90, 89.9975, 80, 70, 70, 60, 60, 60, 50]);
+    const [, yi, bing] = r.subjects;
+    expect([yi.tier, bing.tier]).toEqual(['优秀', '称职']);
+    expect([yi.scoreText, bing.scoreText]).toEqual(['90.000', '89.998']);
+    expect(bing.reasons.join('')).toContain('超出名额（名额内最后一位得分 90.000，本人 89.998），由「优秀」改为「称职」');
   });
 });
 

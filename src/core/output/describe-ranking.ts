@@ -37,7 +37,11 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     columns.push({
       header: '得分',
       bounds: { min: 8 },
-      value: (r) => (r.score === null ? cell('—', 'center') : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(places), text: r.score.toFixed(places) })),
+      // As scoreText: more places where the scheme's would hide a threshold or the next score (84.998, not 85.00).
+      value: (r) =>
+        r.score === null
+          ? cell('—', 'center')
+          : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(shownPlaces(r.scoreText, places)), text: r.scoreText ?? r.score.toFixed(places) }),
     });
   const share = scheme.ranking.by === 'share' ? scheme.ranking.share : undefined;
   if (share)
@@ -79,4 +83,9 @@ export function describeRanking(result: CampaignResult): SheetDescription {
 function onForms(scheme: Scheme, forms: readonly string[] | undefined): string {
   if (!forms || scheme.forms.filter((f) => f.response.kind === 'tier').length < 2) return '';
   return forms.map((id) => formLabel(scheme, id)).join('+');
+}
+
+function shownPlaces(text: string | null, places: number): number {
+  const dot = text?.indexOf('.') ?? -1;
+  return text && dot >= 0 ? text.length - dot - 1 : places;
 }

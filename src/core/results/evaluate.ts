@@ -9,7 +9,7 @@ import { Finding, finding } from '../findings/finding';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formLabel, formatPercent, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
 import { normalizeName } from '../text/normalize';
 
 export interface LevelFigure {
@@ -104,10 +104,10 @@ export function evaluate(
   const places = scheme.scoring.places;
   const results = roster.subjects.map((s) => baseResult(scheme, tally, s));
 
+  for (const r of results) r.score = computeScore(scheme, tally, r.index, r);
+  showScores(scheme, results, places);
   for (const r of results) {
     const subject = roster.subjects[r.index];
-    r.score = computeScore(scheme, tally, subject.index, r);
-    r.scoreText = r.score ? r.score.toFixed(places) : null;
     const total = r.overall.reduce((a, l) => a + l.votes, 0);
     if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
       r.flags.push('无有效票');
@@ -169,6 +169,25 @@ export function evaluate(
     if (p.expected !== null && p.returned > p.expected)
       findings.push(finding('MORE_BALLOTS_THAN_EXPECTED', `${p.form}「${p.group}」${p.round}收回 ${p.returned} 票，多于应参评人数 ${p.expected}，请核实`, { file: '（汇总）' }));
   return { subjects: results, participation: rows, findings };
+}
+
+/**
+ * scoreText: the scheme's places, or more where rounding would put a score on the wrong side of a threshold (84.9976
+ * is not shown 85.00 beside an 优秀 of 85) or make it look equal to the next score (89.9975 and 90 across a quota
+ * cut). The two neighbours are both shown with the places that tell them apart.
+ */
+function showScores(scheme: Scheme, results: SubjectResult[], places: number) {
+  const thresholds = scoreThresholds(scheme);
+  const shownPlaces = new Map<SubjectResult, number>();
+  for (const r of results) if (r.score) shownPlaces.set(r, placesToShow(r.score, places, thresholds));
+  const byScore = [...shownPlaces.keys()].sort((a, b) => b.score!.compare(a.score!));
+  for (let i = 1; i < byScore.length; i++) {
+    const [a, b] = [byScore[i - 1], byScore[i]];
+    const p = placesToTellApart(a.score!, b.score!, places);
+    if (p > shownPlaces.get(a)!) shownPlaces.set(a, p);
+    if (p > shownPlaces.get(b)!) shownPlaces.set(b, p);
+  }
+  for (const [r, p] of shownPlaces) r.scoreText = r.score!.toFixed(p);
 }
 
 function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
@@ -350,11 +369,13 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
   }
   const failed: string[] = [];
   for (const rule of scheme.classification.rules) {
-    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
+    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
     const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
     if (holds === true) {
       r.tier = rule.tier;
-      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）`);
+      // Why not the tier above: the next-higher rule that failed, with its figures (未达「优秀」：得分 84.998，不符合…).
+      const above = failed.length > 0 ? `；未达${failed[failed.length - 1]}` : '';
+      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）${above}`);
       return;
     }
     if (holds === null) {
@@ -384,7 +405,7 @@ export const NOTE_FLAG = '需关注';
 
 function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
   for (const v of scheme.vetoes) {
-    const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
+    const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
     // A condition that does not concern the subject (窗口岗位 only) holds for a tier rule, but vetoes no one.
     const concern = results.filter((x) => x.applies !== false);
     const fired =
@@ -451,6 +472,17 @@ function byKeyDesc(a: SubjectResult, b: SubjectResult): number {
   return b.rankKey.compare(a.rankKey);
 }
 
+/** 「得分 90.000，本人 89.998」: two rank keys in words, with the places that tell them apart. */
+function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
+  if (scheme.ranking.by === 'score') {
+    const p = placesToTellApart(theirs, mine, scheme.scoring.places);
+    return `得分 ${theirs.toFixed(p)}，本人 ${mine.toFixed(p)}`;
+  }
+  const [a, b] = [theirs.mul(Fraction.of(100)), mine.mul(Fraction.of(100))];
+  const p = placesToTellApart(a, b, 2);
+  return `得票率 ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
+}
+
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
 
 /**
@@ -480,7 +512,11 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
   const lowest = scheme.tiers.filter((t) => q.tiers.includes(t)).pop()!;
   const next = scheme.tiers[scheme.tiers.indexOf(lowest) + 1] ?? null;
   const demote = (r: SubjectResult) => {
-    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
+    // The figures on both sides of the cut, told apart (89.998 against 90.000, not 90.00 twice).
+    const last = limit > 0 ? sorted[limit - 1] : null;
+    const cut =
+      last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey)}）` : '';
+    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
     r.tier = next;
     r.flags.push('超出名额');
   };

@@ -42,6 +42,36 @@ export function compare(value: Fraction, op: Comparison, threshold: Fraction): b
   }
 }
 
+/** Most places a figure is ever shown with: beyond, the thresholds (at most 9 decimals) are all told apart. */
+const MAX_PLACES = 12;
+
+/**
+ * The places to show `value` with: the scheme's, or as many more as it takes for the figure shown to fall on the
+ * same side of every reference as the exact value (84.9976 against 85 is 84.998, not 85.00, DOMAIN.md: the tier's
+ * reason must not contradict its figures). Comparisons stay exact; only the display changes.
+ */
+export function placesToShow(value: Fraction, places: number, refs: readonly Fraction[]): number {
+  for (let p = places; p < MAX_PLACES; p++) {
+    const shown = Fraction.fromDecimal(value.toFixed(p));
+    if (refs.every((ref) => Math.sign(shown.compare(ref)) === Math.sign(value.compare(ref)))) return p;
+  }
+  return MAX_PLACES;
+}
+
+/** The places at which two different values no longer look equal (89.9975 and 90: 3, 89.998 and 90.000). */
+export function placesToTellApart(a: Fraction, b: Fraction, places: number): number {
+  if (a.equals(b)) return places;
+  let p = places;
+  while (p < MAX_PLACES && a.toFixed(p) === b.toFixed(p)) p++;
+  return p;
+}
+
+/** Every score threshold of the scheme's tier rules and vetoes: a score is shown so that it sits on the right side of each. */
+export function scoreThresholds(scheme: Scheme): Fraction[] {
+  const conditions = [...scheme.classification.rules.flatMap((r) => r.when), ...scheme.vetoes.flatMap((v) => v.when)];
+  return conditions.flatMap((c) => (c.kind === 'score' ? [Fraction.fromDecimal(c.value)] : []));
+}
+
 export function formatPercent(f: Fraction): string {
   return `${f.mul(Fraction.of(100)).toFixed(2)}%`;
 }
@@ -179,6 +209,8 @@ export function evaluateCondition(
   score: Fraction | null,
   c: Condition,
   places: number,
+  /** The score as the outputs show it (enough places to sit on the right side of every threshold); default: rounded to places. */
+  scoreShown?: string | null,
 ): ConditionResult {
   switch (c.kind) {
     case 'score': {
@@ -186,7 +218,8 @@ export function evaluateCondition(
       const rule = `得分${thresholdPhrase(c.op, `${c.value}分`)}`;
       if (score === null) return { holds: null, text: `${rule}：无有效得分` };
       const holds = compare(score, c.op, threshold);
-      return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
+      const shown = scoreShown ?? score.toFixed(placesToShow(score, places, [threshold]));
+      return { holds, text: `得分 ${shown}，${holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'share': {
       // Which form the figure is from, when the scheme has more than one to choose from (附表2 and 附表3 are not pooled).
