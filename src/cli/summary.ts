@@ -39,11 +39,11 @@ export function summaryText(result: CampaignResult): string {
   const reasons = result.subjects.filter((r) => r.reasons.length > 0);
   if (reasons.length > 0) {
     out.push('', '定等理由：');
-    for (const r of reasons) out.push(`  ${r.name}：${r.reasons.join('；')}`);
+    for (const r of reasons) out.push(`  ${r.label}：${r.reasons.join('；')}`);
   }
   if (result.rectification.length > 0) {
     out.push('', '整改清单：');
-    for (const row of result.rectification) out.push(`  ${row.subject}：${row.action}，期限 ${row.deadline}（${row.problem}）`);
+    for (const row of result.rectification) out.push(`  ${row.label}：${row.action}，期限 ${row.deadline}（${row.problem}）`);
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;

@@ -10,6 +10,8 @@ import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
 import { describeRanking } from '../../src/core/output/describe-ranking';
+import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { summaryText } from '../../src/cli/summary';
 import { decimalFormat } from '../../src/core/output/sheet-description';
 
 const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
@@ -76,6 +78,50 @@ describe('figures shown so that they never contradict the tier (comparisons stay
     expect([yi.tier, bing.tier]).toEqual(['优秀', '称职']);
     expect([yi.scoreText, bing.scoreText]).toEqual(['90.000', '89.998']);
     expect(bing.reasons.join('')).toContain('超出名额（名额内最后一位得分 90.000，本人 89.998），由「优秀」改为「称职」');
+  });
+});
+
+describe('namesakes (重名) are told apart wherever a name stands without its unit', () => {
+  it('统计表, the summary\'s reasons and 整改清单 lines write 王伟（营业部） and 王伟（科技部）', () => {
+    const roster = [
+      { name: '王伟', unit: '营业部' },
+      { name: '王伟', unit: '科技部' },
+      { name: '李娜', unit: '科技部' },
+    ];
+    // Ballots name each namesake with the unit, as the templates print them; scores 90 / 60 / 80 from both groups.
+    const sheet = (group: string) =>
+      scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: [{ name: '王伟（营业部）', scores: [90] }, { name: '王伟（科技部）', scores: [60] }, { name: '李娜', scores: [80] }] });
+    const r = runCampaign({ scheme: withQuota(100), roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+    expect(r.subjects.map((x) => [x.label, x.tier])).toEqual([
+      ['王伟（营业部）', '优秀'],
+      ['王伟（科技部）', '不称职'],
+      ['李娜', '称职'],
+    ]);
+    const text = summaryText(r);
+    expect(text).toContain('\n  王伟（营业部）：定为「优秀」');
+    expect(text).toContain('\n  王伟（科技部）：定为「不称职」');
+    expect(text).toContain('\n  李娜：定为「称职」');
+    // 60 < 65 → 不称职 → 缓聘… with a deadline: one 整改清单 line, for the 科技部 one.
+    expect(text).toMatch(/\n {2}王伟（科技部）：由支行党委合议决定缓聘、解聘或调整岗位，期限 2026-12-31/);
+    expect(r.rectification.map((x) => x.label)).toEqual(['王伟（科技部）']);
+  });
+
+  it('统计表 三、得票情况 (no unit column) names each 李明 with the community', () => {
+    const roster = [
+      { name: '李明', unit: '荣兴社区' },
+      { name: '李明', unit: '新华社区' },
+    ];
+    // 3 ballots: 荣兴 李明 all 不合格 (3/3 = 100%), 新华 李明 all 合格 (3/3).
+    const ballots = [0, 1, 2].map((i) =>
+      submission(`${i}.xlsx`, matrixSheet('表', { fields: [`票号：${i}`], levels: ['合格', '不合格'], rows: [{ name: '李明（荣兴社区）', marks: [1] }, { name: '李明（新华社区）', marks: [0] }] })),
+    );
+    const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions: ballots, today: '2026-12-01' });
+    const stats = describeStatistics(r).cells.map((row) => row.map((c) => c.text ?? c.value));
+    const head = stats.findIndex((row) => row[0] === '序号');
+    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[3], row[5]])).toEqual([
+      ['李明（荣兴社区）', '0', '3'],
+      ['李明（新华社区）', '3', '0'],
+    ]);
   });
 });
 

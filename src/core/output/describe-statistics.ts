@@ -97,7 +97,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
         const valid = r.overall.reduce((a, l) => a + l.votes, 0);
         b.row([
           countCell(i + 1, 'center'),
-          cell(r.name, 'center'),
+          cell(r.label, 'center'), // 王伟（科技部） when two share the name: 统计表 has no unit column
           countCell(valid),
           ...r.overall.flatMap((l) => [countCell(l.votes), shareCell(l.votes, valid)]),
           ...(withSatisfaction ? [r.satisfaction ? shareCell(r.satisfaction.votes, r.satisfaction.valid) : cell('—', 'center')] : []),
@@ -114,7 +114,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
         const sat = r.satisfactionByForm.find((x) => x.form === form?.title);
         b.row([
           k === 0 ? countCell(i + 1, 'center') : cell('', 'center'),
-          cell(r.name, 'center'),
+          cell(r.label, 'center'), // 王伟（科技部） when two share the name: 统计表 has no unit column
           cell(form ? formLabel(scheme, form.id) : '—', 'center'),
           countCell(valid),
           ...counts.flatMap((n) => [countCell(n), shareCell(n, valid)]),

@@ -8,6 +8,8 @@ import { SubjectResult } from '../results/evaluate';
 
 export interface RectificationRow {
   subject: string;
+  /** The subject with its unit when another has the same name (王伟（科技部）), for lines that show no unit column. */
+  label: string;
   unit: string;
   /** What was found: the tier or veto and the weak items behind it. */
   problem: string;
@@ -33,6 +35,7 @@ export function rectificationRows(scheme: Scheme, subjects: readonly SubjectResu
       if (c.rectifyWithinDays === null) continue;
       rows.push({
         subject: r.name,
+        label: r.label,
         unit: r.unit ?? '',
         problem: problemOf(r, c.run),
         action: c.action,

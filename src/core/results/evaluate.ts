@@ -36,6 +36,8 @@ export interface FigureRow {
 export interface SubjectResult {
   index: number;
   name: string;
+  /** The name as findings and summaries write it: 王伟（科技部） when another subject has the same name (重名). */
+  label: string;
   unit: string | null;
   category: string | null;
   tier: string | null;
@@ -102,7 +104,7 @@ export function evaluate(
 ): Evaluation {
   const findings: Finding[] = [];
   const places = scheme.scoring.places;
-  const results = roster.subjects.map((s) => baseResult(scheme, tally, s));
+  const results = roster.subjects.map((s) => ({ ...baseResult(scheme, tally, s), label: subjectLabel(roster, s) }));
 
   for (const r of results) r.score = computeScore(scheme, tally, r.index, r);
   showScores(scheme, results, places);
@@ -111,7 +113,7 @@ export function evaluate(
     const total = r.overall.reduce((a, l) => a + l.votes, 0);
     if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
       r.flags.push('无有效票');
-      findings.push(finding('NO_VALID_VOTES', `「${r.name}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
     classify(scheme, tally, subject, r, places, findings);
     applyVetoes(scheme, tally, subject, r, places);
@@ -146,7 +148,7 @@ export function evaluate(
     // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
     for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
-      findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
   if (unknownPast.length > 0)
     findings.push(
@@ -190,7 +192,7 @@ function showScores(scheme: Scheme, results: SubjectResult[], places: number) {
   for (const [r, p] of shownPlaces) r.scoreText = r.score!.toFixed(p);
 }
 
-function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
+function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResult, 'label'> {
   const figures: FigureRow[] = [];
   const overallCounts = new Map<string, number>();
   for (const form of scheme.forms)
@@ -362,7 +364,7 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
       findings.push(
         finding(
           'ROSTER_CATEGORY_UNCLEAR',
-          `「${r.name}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
+          `「${r.label}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
           { file: '（汇总）', subject: r.name },
         ),
       );
@@ -524,7 +526,7 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
     r.reasons.push(`${rule}：${why}，需评议委员会决定（${q.cite}）`);
     r.tier = null;
     r.flags.push('名额并列');
-    findings.push(finding('QUOTA_TIE', `「${r.name}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+    findings.push(finding('QUOTA_TIE', `「${r.label}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
   };
   if (limit === 0) return sorted.forEach(demote);
   if (sorted.some((r) => r.rankKey === null))
@@ -569,7 +571,7 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
     if (isTied && crosses) {
       r.flags.push(`${d.name}并列`);
       r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
-      findings.push(finding('QUOTA_TIE', `「${r.name}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
     } else if (i < count) {
       r.designations.push(d.name);
       r.flags.push(d.name);
