@@ -31,6 +31,8 @@ export interface FigureRow {
   notApplicable: number;
   /** Mean points or score of the row, when the form is scored. */
   mean: string | null;
+  /** The same mean exactly, as "num/den" (like scoreExact), so outputs can show it with the places the score needs. */
+  meanExact?: string | null;
 }
 
 export interface SubjectResult {
@@ -226,8 +228,11 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
           }
           let mean: string | null = null;
           if (scale && scheme.scoring.method === 'points' && valid > 0) mean = pointsMean(scale.levels.map((l) => l.points), c.levels)!.toFixed(scheme.scoring.places);
-          if (!scale) mean = meanScore(c)?.toFixed(scheme.scoring.places) ?? null;
-          figures.push({ form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean });
+          const exact = scale ? null : meanScore(c);
+          if (exact) mean = exact.toFixed(scheme.scoring.places);
+          const row: FigureRow = { form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean };
+          if (!scale) row.meanExact = exact?.toString() ?? null;
+          figures.push(row);
         });
     if (satisfactionLevels && satisfiedValid > validBefore) {
       const [votes, valid] = [satisfied - satisfiedBefore, satisfiedValid - validBefore];
