@@ -3,7 +3,7 @@
  * engine decides, the file host reads and writes. Exit codes: 0 fine, 1 error-level findings, 2 usage.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
-import { basename, extname, join, normalize, resolve, sep } from 'path';
+import { basename, dirname, extname, join, normalize, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
@@ -310,6 +310,9 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const outPath = values.out ? resolve(values.out as string) : null;
   const inputs = [...files.map((f) => f.path), values.roster, values.history, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');
+  // Said before the ballots are read: a folder given as --out is not where a result workbook can go.
+  if (outPath && existsSync(outPath) && statSync(outPath).isDirectory())
+    throw new UsageError(`--out 应为结果文件（如 ${join(values.out as string, '结果.xlsx')}），「${values.out}」是一个文件夹`);
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
@@ -356,7 +359,11 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const history = await historyFrom(values.history as string | undefined, findings);
   const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
   result.findings.unshift(...findings);
-  if (command === 'score' && outPath) writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
+  if (command === 'score' && outPath) {
+    // As template does: a folder named in --out that does not exist yet is made.
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
+  }
 
   if (values.json) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
   else io.stdout(`${command === 'score' ? summaryText(result) : validationText(result)}\n${outPath ? `\n结果已写入 ${outPath}\n` : ''}`);

@@ -14,6 +14,7 @@ export function resultJson(result: CampaignResult) {
     scheme: { id: result.scheme.id, name: result.scheme.name },
     subjects: result.subjects.map((s) => ({
       name: s.name,
+      label: s.label,
       unit: s.unit,
       category: s.category,
       tier: s.tier,
@@ -27,6 +28,7 @@ export function resultJson(result: CampaignResult) {
       consequences: s.consequences,
       shares: s.overall,
       satisfaction: s.satisfaction,
+      satisfactionByForm: s.satisfactionByForm,
       recommendations: s.recommendations,
       figures: s.figures,
     })),

@@ -1,5 +1,7 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
+import { SubjectResult } from '../core/results/evaluate';
+import { RECOMMENDATION_NOTE, recommendationText } from '../core/output/sheet-builder';
 import { formatFinding, listedFindings } from '../core/findings/finding';
 import { textTable } from './text-table';
 
@@ -9,8 +11,22 @@ export function summaryText(result: CampaignResult): string {
   out.push(`方案：${s.name}（${s.id}）`);
   const rows = [...result.subjects]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
-    .map((r) => [r.rank === null ? '—' : String(r.rank), r.name, r.unit ?? '', r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'), r.scoreText ?? '—', r.satisfaction?.share ?? '—', r.flags.join('、')]);
-  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', '标记'], rows));
+    .map((r) => {
+      const recommended = recommendationText(result, r);
+      return [
+        r.rank === null ? '—' : String(r.rank),
+        r.name,
+        r.unit ?? '',
+        r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'),
+        r.scoreText ?? '—',
+        satisfactionText(r),
+        ...(recommended === null ? [] : [recommended]),
+        r.flags.join('、'),
+      ];
+    });
+  const recommends = s.forms.some((f) => f.recommendation);
+  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', ...(recommends ? ['推荐票'] : []), '标记'], rows));
+  if (recommends) out.push(RECOMMENDATION_NOTE);
 
   out.push('', '参评情况：');
   out.push(
@@ -23,15 +39,21 @@ export function summaryText(result: CampaignResult): string {
   const reasons = result.subjects.filter((r) => r.reasons.length > 0);
   if (reasons.length > 0) {
     out.push('', '定等理由：');
-    for (const r of reasons) out.push(`  ${r.name}：${r.reasons.join('；')}`);
+    for (const r of reasons) out.push(`  ${r.label}：${r.reasons.join('；')}`);
   }
   if (result.rectification.length > 0) {
     out.push('', '整改清单：');
-    for (const row of result.rectification) out.push(`  ${row.subject}：${row.action}，期限 ${row.deadline}（${row.problem}）`);
+    for (const row of result.rectification) out.push(`  ${row.label}：${row.action}，期限 ${row.deadline}（${row.problem}）`);
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   out.push('', `校验结果：错误 ${errors} 条，提醒 ${warnings} 条`);
   for (const f of listedFindings(result.findings)) out.push(`  [${f.severity === 'error' ? '错误' : '提醒'}] ${formatFinding(f)}`);
   return out.join('\n');
+}
+
+/** 满意率 as a committee can recompute it: per form when the subject was rated on more than one (附表2 100.00%，附表3 87.50%). */
+export function satisfactionText(r: SubjectResult): string {
+  if (r.satisfactionByForm.length > 1) return r.satisfactionByForm.map((f) => `${f.label} ${f.share ?? '—'}`).join('，');
+  return r.satisfaction?.share ?? '—';
 }

@@ -172,12 +172,6 @@ export function StepCompute({ campaign }: StepProps) {
                         {r.reasons.map((reason, i) => (
                           <li key={i}>{reason}</li>
                         ))}
-                        {r.consequences.map((c, i) => (
-                          <li key={`c${i}`}>
-                            结果运用：{c.action}
-                            {c.rectifyWithinDays !== null ? `（${c.rectifyWithinDays} 天内整改）` : ''}
-                          </li>
-                        ))}
                       </ul>
                     </TableCell>
                   </TableRow>

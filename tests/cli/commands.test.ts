@@ -156,6 +156,38 @@ describe('--out must not overwrite an input: the roster and the scheme file are 
   });
 });
 
+describe('score --out: a folder that does not exist yet is made; a folder given as the file is refused', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('out-folder');
+    writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['周敏'], ['吴杰']]);
+    fs.mkdirSync(path.join(dir, 'in'));
+    writeGrids(
+      path.join(dir, 'in', '评议票.xlsx'),
+      'xlsx',
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [1] }] }),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes 结果/2026/结果.xlsx, making both folders (as template does), exit 0', async () => {
+    const out = path.join(dir, '结果', '2026', '结果.xlsx');
+    const r = await pingyi(['score', '--scheme', 'p3-community-consecutive', '--roster', path.join(dir, '名册.xlsx'), path.join(dir, 'in'), '--out', out]);
+    expect(r.stderr).not.toContain('内部错误');
+    expect(r.code).toBe(0);
+    expect(fs.statSync(out).isFile()).toBe(true);
+  });
+
+  it('an existing folder as --out: a usage message naming a file in it (exit 2), not an internal error', async () => {
+    const folder = path.join(dir, '已有文件夹');
+    fs.mkdirSync(folder);
+    const r = await pingyi(['score', '--scheme', 'p3-community-consecutive', '--roster', path.join(dir, '名册.xlsx'), path.join(dir, 'in'), '--out', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out 应为结果文件');
+    expect(r.stderr).not.toContain('内部错误');
+  });
+});
+
 describe('pingyi validate: exit codes and plain-text findings', () => {
   const P = 'p3-community-consecutive';
   let dir: string;

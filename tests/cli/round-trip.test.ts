@@ -209,12 +209,12 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
     ]);
   });
 
-  it('李强: 优秀 weighted (0 + 1/2)/2 = 25%; 称职及以上 (2/3 + 1/2)/2 = 58.33% → 称职, rank 2; 违法违纪 noted as 一票否决 of the unit', () => {
+  it('李强: 优秀 weighted (0 + 1/2)/2 = 25%; 称职及以上 (2/3 + 1/2)/2 = 58.33% → 称职, rank 2; 违法违纪 noted as the unit\'s 一票否决 (flag 单位工作否决)', () => {
     const l = subject(s.json, '李强');
     expect(l.tier).toBe('称职');
     expect(l.rank).toBe(2);
     expect(votes(l)).toEqual({ 优秀: 1, 称职: 2, 基本称职: 1, 不称职: 1 });
-    expect(l.flags).toContain('一票否决');
+    expect(l.flags).toContain('单位工作否决');
     expect(l.vetoes.map((v) => v.id)).toEqual(['pioneer-violation']);
   });
 

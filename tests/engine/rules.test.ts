@@ -9,6 +9,10 @@ import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { summaryText } from '../../src/cli/summary';
+import { decimalFormat } from '../../src/core/output/sheet-description';
 
 const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
 
@@ -47,6 +51,102 @@ describe('quota (名额)', () => {
     const r = scored(withQuota(30), [95, 90, 90, 86, 80, 70, 70, 60, 60, 50]);
     expect(r.subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '优秀', '称职']);
     expect(r.findings.some((f) => f.code === 'QUOTA_TIE')).toBe(false);
+  });
+});
+
+describe('figures shown so that they never contradict the tier (comparisons stay exact)', () => {
+  it('84.9976 is not shown 85.00 beside an 优秀 of 85: 84.998, and the reason names the rule above that failed', () => {
+    // 乙二 scores 84.9976 from both groups: mean 84.9976 < 85 → 称职. Rounded to 2 places it would read 85.00 (= 85, the
+    // wrong side); 3 places give 84.998 < 85. 甲一 (exactly 85 → 优秀) next to it is shown 85.000 so the two differ.
+    const r = scored(getPreset('p4-middle-managers'), [85, 84.9976, 80], NAMES.slice(0, 3).map((name) => ({ name })));
+    const [a, b, c] = r.subjects;
+    expect([a.tier, b.tier, c.tier]).toEqual(['优秀', '称职', '称职']);
+    expect([a.scoreText, b.scoreText, c.scoreText]).toEqual(['85.000', '84.998', '80.00']);
+    expect(b.reasons[0]).toMatch(/^定为「称职」：得分 84\.998，符合「得分75分以上（含）」（.*）；未达「优秀」：得分 84\.998，不符合「得分85分以上（含）」$/);
+    // 80 is far from every threshold and neighbour: the scheme's 2 places; the rule above is still named.
+    expect(c.reasons[0]).toContain('；未达「优秀」：得分 80.00，不符合「得分85分以上（含）」');
+    const ranking = describeRanking(r);
+    const row = ranking.cells.find((x) => x[1].value === '乙二')!;
+    const score = row.find((x) => x.text === '84.998')!;
+    expect(score.numberFormat).toBe(decimalFormat(3));
+    // 统计表's group means take the places of the score they make up, so the committee can recompute it.
+    const stats = describeStatistics(r).cells.filter((x) => x[1].value === '乙二').map((x) => x[3].text);
+    expect(stats).toEqual(['84.998', '84.998']);
+  });
+
+  it('89.9975 and 90 across a quota cut are told apart (89.998 / 90.000), in the figures and in the reason', () => {
+    // 20% of 10 = 2 places: 甲一 95 and 乙二 90 keep 优秀; 丙三 89.9975 (≥ 85) is the third and moves down.
+    const r = scored(withQuota(20), [95, 90, 89.9975, 80, 70, 70, 60, 60, 60, 50]);
+    const [, yi, bing] = r.subjects;
+    expect([yi.tier, bing.tier]).toEqual(['优秀', '称职']);
+    expect([yi.scoreText, bing.scoreText]).toEqual(['90.000', '89.998']);
+    expect(bing.reasons.join('')).toContain('超出名额（名额内最后一位得分 90.000，本人 89.998），由「优秀」改为「称职」');
+  });
+});
+
+describe('namesakes (重名) are told apart wherever a name stands without its unit', () => {
+  it('统计表, the summary\'s reasons and 整改清单 lines write 王伟（营业部） and 王伟（科技部）', () => {
+    const roster = [
+      { name: '王伟', unit: '营业部' },
+      { name: '王伟', unit: '科技部' },
+      { name: '李娜', unit: '科技部' },
+    ];
+    // Ballots name each namesake with the unit, as the templates print them; scores 90 / 60 / 80 from both groups.
+    const sheet = (group: string) =>
+      scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: [{ name: '王伟（营业部）', scores: [90] }, { name: '王伟（科技部）', scores: [60] }, { name: '李娜', scores: [80] }] });
+    const r = runCampaign({ scheme: withQuota(100), roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+    expect(r.subjects.map((x) => [x.label, x.tier])).toEqual([
+      ['王伟（营业部）', '优秀'],
+      ['王伟（科技部）', '不称职'],
+      ['李娜', '称职'],
+    ]);
+    const text = summaryText(r);
+    expect(text).toContain('\n  王伟（营业部）：定为「优秀」');
+    expect(text).toContain('\n  王伟（科技部）：定为「不称职」');
+    expect(text).toContain('\n  李娜：定为「称职」');
+    // 60 < 65 → 不称职 → 缓聘… with a deadline: one 整改清单 line, for the 科技部 one.
+    expect(text).toMatch(/\n {2}王伟（科技部）：由支行党委合议决定缓聘、解聘或调整岗位，期限 2026-12-31/);
+    expect(r.rectification.map((x) => x.label)).toEqual(['王伟（科技部）']);
+  });
+
+  it('统计表 三、得票情况 (no unit column) names each 李明 with the community', () => {
+    const roster = [
+      { name: '李明', unit: '荣兴社区' },
+      { name: '李明', unit: '新华社区' },
+    ];
+    // 3 ballots: 荣兴 李明 all 不合格 (3/3 = 100%), 新华 李明 all 合格 (3/3).
+    const ballots = [0, 1, 2].map((i) =>
+      submission(`${i}.xlsx`, matrixSheet('表', { fields: [`票号：${i}`], levels: ['合格', '不合格'], rows: [{ name: '李明（荣兴社区）', marks: [1] }, { name: '李明（新华社区）', marks: [0] }] })),
+    );
+    const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions: ballots, today: '2026-12-01' });
+    const stats = describeStatistics(r).cells.map((row) => row.map((c) => c.text ?? c.value));
+    const head = stats.findIndex((row) => row[0] === '序号');
+    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[3], row[5]])).toEqual([
+      ['李明（荣兴社区）', '0', '3'],
+      ['李明（新华社区）', '3', '0'],
+    ]);
+  });
+});
+
+describe('统计表 for score sheets: the group means and counts each score is made of', () => {
+  it('三、得分情况 lists per subject and group 平均分, 有效评分, 弃权, 无效, and the score on the first row', () => {
+    const sheet = (group: string, i: number, jia: number | null, yi: number) =>
+      submission(`${group}${i}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: [{ name: '甲一', scores: [jia] }, { name: '乙二', scores: [yi] }] }));
+    // 甲一: 干部 90, 80 → 85; 员工 70, 80, blank (弃权) → 75; score 85×50% + 75×50% = 80.
+    // 乙二: 干部 60, 70 → 65; 员工 105 (out of range: 无效), 80, 90 → 85; score 65×50% + 85×50% = 75.
+    const subs = [sheet('干部', 1, 90, 60), sheet('干部', 2, 80, 70), sheet('员工', 1, 70, 105), sheet('员工', 2, 80, 80), sheet('员工', 3, null, 90)];
+    const r = runCampaign({ scheme: getPreset('p4-middle-managers'), roster: [{ name: '甲一' }, { name: '乙二' }], submissions: subs, today: '2026-12-01' });
+    const cells = describeStatistics(r).cells.map((row) => row.map((c) => c.text ?? c.value));
+    const section = cells.findIndex((row) => row[0] === '三、得分情况');
+    expect(section).toBeGreaterThan(0);
+    expect(cells[section + 1].slice(0, 8)).toEqual(['序号', '姓名', '测评人类别', '平均分', '有效评分', '弃权', '无效', '得分']);
+    expect(cells.slice(section + 2, section + 6).map((row) => row.slice(0, 8))).toEqual([
+      ['1', '乙二', '干部', '65.00', '2', '0', '0', '75.00'],
+      ['', '乙二', '员工', '85.00', '2', '0', '1', ''],
+      ['2', '甲一', '干部', '85.00', '2', '0', '0', '80.00'],
+      ['', '甲一', '员工', '75.00', '2', '1', '0', ''],
+    ]);
+    expect(String(cells[section + 6][0])).toContain('得分＝干部平均分×50.00%＋员工平均分×50.00%');
   });
 });
 
@@ -148,6 +248,26 @@ describe('veto effects', () => {
     const r = scored(loadScheme(s), [90, 80, 70], roster);
     expect(r.subjects.map((x) => x.tier)).toEqual(['称职', '称职', '基本称职']);
     expect(r.subjects.every((x) => x.flags.includes('一票否决'))).toBe(true);
+  });
+
+  it('a note changes no tier and is not called 一票否决: its own flag (需关注 unless the scheme names one), reason and 整改清单 wording', () => {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    s.vetoes = [{ id: 'talk', name: '群众反映较多', when: [{ kind: 'roster-flag', field: '反映' }], effect: { kind: 'note', text: '约谈提醒' }, cite: '测试' }];
+    s.consequences = [{ veto: 'talk', action: '约谈提醒', rectifyWithinDays: 10, cite: '测试' }];
+    s.designations = [];
+    const roster = [{ name: NAMES[0], flags: { 反映: '有' } }];
+    const r = scored(loadScheme(s), [90], roster);
+    const x = r.subjects[0];
+    // 90 ≥ 85 → 优秀, kept: a note never moves the tier.
+    expect(x.tier).toBe('优秀');
+    expect(x.flags).toEqual(['需关注']);
+    expect(x.vetoed).toBe(false);
+    expect(x.reasons).toContain('「群众反映较多」：名册「反映」：有，约谈提醒（测试）');
+    expect(x.reasons.join('')).not.toContain('一票否决');
+    expect(r.rectification[0].problem).toBe('评议等次为「优秀」；群众反映较多（名册「反映」：有）');
+    // The scheme's own word for the flag, when it gives one.
+    (s.vetoes[0].effect as { flag?: string }).flag = '需约谈';
+    expect(scored(loadScheme(s), [90], roster).subjects[0].flags).toEqual(['需约谈']);
   });
 });
 

@@ -124,15 +124,18 @@ describe('P1 二(六) 结果运用', () => {
 
   it('优秀 may apply for 百优服务标兵 (no rectification)', () => {
     expect(byName('丙三').consequences).toEqual([expect.objectContaining({ action: '可申报“百优服务标兵”', rectifyWithinDays: null })]);
+    // Not a 整改清单 item: said with the tier instead.
+    expect(byName('丙三').reasons).toContain(`结果运用：可申报“百优服务标兵”（${scheme.consequences[1].cite}）`);
     expect(byName('乙二').consequences).toEqual([]);
   });
 });
 
 describe('P1 一票否决 (on the unit\'s score): recorded, the member\'s tier unchanged', () => {
-  it('违法违纪被查处 is noted on the member and flagged 一票否决; tier stays 优秀', () => {
+  it('违法违纪被查处 is noted on the member and flagged 单位工作否决 (not 一票否决: the member\'s tier is not vetoed); tier stays 优秀', () => {
     const s = byName('辛八');
     expect(s.tier).toBe('优秀');
-    expect(s.flags).toContain('一票否决');
+    expect(s.flags).toContain('单位工作否决');
+    expect(s.flags).not.toContain('一票否决');
     expect(s.vetoes.map((v) => v.id)).toEqual(['pioneer-violation']);
     expect(s.reasons.join('')).toContain('扣除本项工作全部分值');
     expect(s.reasons.join('')).toContain('2025年因违纪被查处');
@@ -146,6 +149,6 @@ describe('P1 一票否决 (on the unit\'s score): recorded, the member\'s tier u
     const r = runCampaign({ scheme, roster: roster.map((e) => (e.name === '甲一' ? { name: '甲一', flags: { 投诉查实: '2025年群众投诉经查证属实' } } : e)), submissions, today: '2026-12-01' });
     const s = r.subjects.find((x) => x.name === '甲一')!;
     expect(s.tier).toBe('优秀');
-    expect(s.flags).toContain('一票否决');
+    expect(s.flags).toContain('单位工作否决');
   });
 });

@@ -8,6 +8,7 @@
  * 10 ballots (无记名 评议票) from the meeting's participants.
  */
 import { runCampaign } from '../../src/core/engine';
+import { summaryText } from '../../src/cli/summary';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
 
@@ -171,3 +172,27 @@ describe('P3 第五篇 问题整改台帐', () => {
     expect(rows.some((r) => r.subject === '孟五')).toBe(false);
   });
 });
+
+describe('P3 第五篇: every step of the ladder is said with the tier, with the run that decided it', () => {
+  const reasonOf = (name: string) => result.subjects.find((x) => x.name === name)!.reasons;
+  it('三次: 免职 has no deadline and no 整改清单 row, so the reason carries it, saying 连续第 3 次', () => {
+    // 孟三: this year 不合格 + history [不合格, 不合格] = 3 in a row.
+    expect(reasonOf('孟三')).toContain(`结果运用：连续第 3 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`);
+    // 孟六: 1 + 3 = 4 in a row, still the third step.
+    expect(reasonOf('孟六').filter((t) => t.startsWith('结果运用：'))).toEqual([`结果运用：连续第 4 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`]);
+  });
+
+  it('二次 and 一次 are said too, with the days to rectify; the 整改清单 row names the run (连续第 2 次)', () => {
+    expect(reasonOf('孟二')).toContain(`结果运用：连续第 2 次被评为「不合格」，${ADMONITION}（30 天内整改）（${scheme.consequences[1].cite}）`);
+    // 孟四: history [合格, 不合格]: last year 合格 breaks the run → first time.
+    expect(reasonOf('孟四')).toContain(`结果运用：被评为「不合格」（按第一次计），${WARNING}（30 天内整改）（${scheme.consequences[0].cite}）`);
+    expect(result.rectification.find((r) => r.subject === '孟二')!.problem).toMatch(/^连续第 2 次被评为「不合格」/);
+    expect(result.rectification.find((r) => r.subject === '孟四')!.problem).toMatch(/^评议等次为「不合格」/);
+  });
+
+  it('the command-line summary carries the 免职 line', () => {
+    const line = summaryText(result).split('\n').find((l) => l.startsWith('  孟三：'))!;
+    expect(line).toContain(`连续第 3 次被评为「不合格」，${DISMISSAL}`);
+  });
+});
+

@@ -14,6 +14,7 @@
  * Main campaign: a票 2 ballots, b票 2, c票 6 → 10 ballots × 3 specials = 30 marks per subject.
  */
 import { runCampaign } from '../../src/core/engine';
+import { describeRanking } from '../../src/core/output/describe-ranking';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
 
@@ -162,6 +163,14 @@ describe('P4 篇三 三、(五) consequences', () => {
   it('较好: the year\'s 考核 cannot be 优秀, no rectification row', () => {
     expect(byName('李明').consequences.map((c) => [c.action, c.rectifyWithinDays])).toEqual([['年度考核结果不得评定为“优秀”等次', null]]);
     expect(result.rectification.some((r) => r.subject === '李明')).toBe(false);
+  });
+
+  it('较好: 不得评优 has no 整改清单 row, so 排名表 says it in the reasons beside the tier', () => {
+    const ranking = describeRanking(result);
+    const head = ranking.cells.findIndex((row) => row.some((c) => c.value === '理由'));
+    const col = ranking.cells[head].findIndex((c) => c.value === '理由');
+    const row = ranking.cells.find((r) => r[1].value === '李明')!;
+    expect(String(row[col].value)).toContain('结果运用：年度考核结果不得评定为“优秀”等次（《述职评议考核工作方案》篇三 三、(五)）');
   });
 
   it('差: 不得评优 and 约谈提醒、限期整改 with a rectification row naming the veto', () => {

@@ -17,6 +17,10 @@ import { CellValue } from '../../src/core/forms/grid';
 import { RosterEntry } from '../../src/core/roster/roster';
 import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
 import { submission } from '../helpers/grids';
+import { summaryText } from '../../src/cli/summary';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { loadScheme } from '../../src/core/scheme/load-scheme';
 
 const scheme = getPreset('p5-party-members');
 const [S, FS, BS, DS] = [0, 1, 2, 3]; // 满意, 比较满意, 基本满意, 不满意
@@ -263,6 +267,28 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(byName('王磊').satisfaction).toEqual({ votes: 36, valid: 40, share: '90.00%' });
   });
 
+  it('推荐票 reach 排名表, 统计表 and the summary as votes / ballots that counted (王磊 9/9, 黄涛 1/9, 杨帆 0/9)', () => {
+    // Ballot 1 ticks 6 (void, counts in neither); ballot 2 ticks 王磊 陈静 赵敏 周琳 黄涛; ballots 3-10 (8) tick 王磊 陈静:
+    // 9 ballots counted; 王磊 1 + 8 = 9, 黄涛 1, 杨帆 0.
+    const texts = (cells: { value: unknown; text?: string }[][]) => cells.map((row) => row.map((c) => c.text ?? c.value));
+    const ranking = texts(describeRanking(result).cells);
+    const rh = ranking.findIndex((row) => row.includes('推荐票'));
+    const rc = ranking[rh].indexOf('推荐票');
+    const rOf = (n: string) => ranking.find((row) => row[1] === n)![rc];
+    expect([rOf('王磊'), rOf('黄涛'), rOf('杨帆')]).toEqual(['9/9', '1/9', '0/9']);
+    const stats = texts(describeStatistics(result).cells);
+    const sh = stats.findIndex((row) => row.includes('推荐票'));
+    const sc = stats[sh].indexOf('推荐票');
+    // 陈静 (window post) has a 附表2 row and a 附表3 row: the 推荐票 stand on the 附表2 row only.
+    expect(stats.filter((row) => row[1] === '陈静').map((row) => [row[2], row[sc]])).toEqual([
+      ['附表2', '9/9'],
+      ['附表3', ''],
+    ]);
+    const text = summaryText(result);
+    expect(text).toMatch(/名次\s+姓名\s+单位\s+等次\s+得分\s+满意率\s+推荐票\s+标记/);
+    expect(text.split('\n').find((l) => /\s黄涛\s/.test(l))).toMatch(/\s1\/9(\s|$)/);
+  });
+
   it('reads 是否推荐 written as 是 or √ as yes; 否, ×, / or — as no; anything else is reported, not counted', () => {
     const said: Record<string, CellValue> = { 王磊: '是', 李娜: '√', 张伟: '否', 陈静: '×', 杨帆: '／', 赵敏: '—', 周琳: '待定' };
     const sheet = annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name): Annex2Row => ({ name, marks: [S, S, S, S] })) });
@@ -282,6 +308,21 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(result.rectification[0].deadline).toBe('2026-12-31');
     expect(byName('张伟').satisfaction!.share).toBe('60.00%');
     expect(byName('张伟').vetoes).toEqual([]);
+  });
+
+  it('满意度低 is a note, not 一票否决 (seed 004 四、2(3) calls only the 党风廉政 rule so): flag 需整改 in every output', () => {
+    const x = byName('刘洋');
+    expect(x.flags).toEqual(['需整改']);
+    expect(x.reasons.some((t) => t.startsWith('「群众满意度低」：') && t.includes('查找原因，责成本人落实整改责任，限期整改'))).toBe(true);
+    expect(x.reasons.join('')).not.toContain('一票否决');
+    expect(result.rectification[0].problem).not.toContain('一票否决');
+    expect(result.rectification[0].problem).toContain('群众满意度低（');
+    const text = summaryText(result);
+    const line = text.split('\n').find((l) => l.includes('刘洋') && l.includes('未评为优秀党员'))!;
+    expect(line).toContain('需整改');
+    expect(line).not.toContain('一票否决');
+    const ranking = describeRanking(result);
+    expect(JSON.stringify(ranking.cells.filter((row) => row.some((c) => c.value === '刘洋')))).not.toContain('一票否决');
   });
 
   it('everyone else is 未评为优秀党员 and the two 优秀党员 are within the 20% quota (no quota flags)', () => {
@@ -353,5 +394,67 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
       ['许诺', 'warning'],
     ]);
     expect(f[1].message).toBe('「许诺」名册「备注」栏写有「已转正（原预备党员）」，提到预备党员但不只是“预备党员”，未据此不定等次；如是预备党员，请在名册类别栏只填「预备党员」后重新计算');
+  });
+});
+
+describe('P5 满意率 per form: 附表2 (members on a candidate) and 附表3 (service users on a window post) are judged apart', () => {
+  // 窗口 gets 满意 on all 4 items of 2 附表2 ballots (8/8 = 100%) and 不满意 on all 4 items of 2 附表3 ballots (0/8 = 0%).
+  // Pooled that would be 8/16 = 50%; what matters is 附表3 0/8 = 0% < 60% → 满意度低, and 附表2 100% ≥ 90% is no excuse.
+  // 甲 gets 满意 everywhere on 附表2 (8/8) and is not a window post (no 附表3).
+  const roster: RosterEntry[] = [{ name: '窗口', window: true }, { name: '甲' }];
+  const a2 = (i: number) =>
+    submission(`附表2-${i}.xlsx`, annex2Sheet('推荐表', { branch: '机关', rows: [{ name: '窗口', marks: [S, S, S, S], recommend: true }, { name: '甲', marks: [S, S, S, S] }] }));
+  const a3 = (i: number) => submission(`附表3-${i}.xlsx`, annex3Sheet('测评表', { unit: `单位${i}`, blocks: [{ name: '窗口', marks: [DS, DS, DS, DS] }] }));
+  const result = runCampaign({ scheme, roster, submissions: [a2(1), a2(2), a3(1), a3(2)], today: '2026-12-01' });
+  const w = result.subjects.find((x) => x.name === '窗口')!;
+
+  it('the window post at 0% on 附表3 is 满意度低 (需整改, on the 整改清单) though 附表2 gives 100%', () => {
+    expect(w.tier).toBe('未评为优秀党员');
+    expect(w.flags).toContain('需整改');
+    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%，符合「「满意」「比较满意」票得票率不满60%」']]);
+    expect(result.rectification.map((r) => r.subject)).toEqual(['窗口']);
+  });
+
+  it('keeps each form\'s 满意率 (附表2 8/8, 附表3 0/8) beside the pooled figure (8/16, kept for JSON readers)', () => {
+    expect(w.satisfactionByForm).toEqual([
+      { form: '优秀党员民主评议推荐表', label: '附表2', votes: 8, valid: 8, share: '100.00%' },
+      { form: '窗口服务岗位群众满意度测评表', label: '附表3', votes: 0, valid: 8, share: '0.00%' },
+    ]);
+    expect(w.satisfaction).toEqual({ votes: 8, valid: 16, share: '50.00%' });
+  });
+
+  it('the summary shows 满意率 per form for the window post, one figure for 甲 (rated on 附表2 only)', () => {
+    const lines = summaryText(result).split('\n');
+    expect(lines.find((l) => l.includes('窗口') && l.includes('需整改'))).toContain('附表2 100.00%，附表3 0.00%');
+    expect(lines.find((l) => /\s甲\s/.test(l))).toContain('100.00%');
+    expect(lines.find((l) => /\s甲\s/.test(l))).not.toContain('附表3');
+  });
+
+  it('统计表 gives one row per person and form, each with that form\'s 满意率; 排名表 says its share is 附表2\'s', () => {
+    const sheet = describeStatistics(result);
+    const rows = sheet.cells.map((row) => row.map((c) => c.text ?? c.value));
+    const head = rows.findIndex((row) => row[0] === '序号' && row[2] === '表');
+    expect(head).toBeGreaterThan(0);
+    const sat = rows[head].indexOf('满意率');
+    const body = rows.slice(head + 1).filter((row) => row[1] === '窗口' || row[1] === '甲');
+    expect(body.map((row) => [row[1], row[2], row[3], row[sat]])).toEqual([
+      ['甲', '附表2', '8', '100.00%'],
+      ['窗口', '附表2', '8', '100.00%'],
+      ['窗口', '附表3', '8', '0.00%'],
+    ]);
+    expect(describeRanking(result).cells.flat().map((c) => c.value)).toContain('附表2满意+比较满意得票率');
+  });
+});
+
+describe('a veto condition for window posts only (appliesTo: window) fires on no one else', () => {
+  it('a non-window member with no 附表3 is not 满意度低 by a window-only rule', () => {
+    const s = structuredClone(scheme);
+    s.vetoes = [{ id: 'w', name: '窗口满意度低', when: [{ kind: 'share', levels: ['满意', '比较满意'], op: '<', value: 60, forms: ['window-satisfaction'], appliesTo: 'window' }], effect: { kind: 'note', text: '限期整改' }, cite: '测试' }];
+    s.consequences = [];
+    const sheet = annex2Sheet('推荐表', { branch: '机关', rows: [{ name: '甲', marks: [S, S, S, S] }] });
+    const r = runCampaign({ scheme: loadScheme(s), roster: [{ name: '甲' }], submissions: [submission('附表2.xlsx', sheet)], today: '2026-12-01' });
+    // The condition "holds" for a non-window post (so a tier rule passes it), but it concerns no one here.
+    expect(r.subjects[0].vetoes).toEqual([]);
+    expect(r.subjects[0].flags).not.toContain('需关注');
   });
 });

@@ -6,9 +6,10 @@
  */
 import { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
-import { formatPercent } from '../rules/conditions';
+import { formLabel, formatPercent } from '../rules/conditions';
+import { Scheme } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
-import { SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
+import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, recommendationText, tierText } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
 
 /** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
@@ -36,15 +37,23 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     columns.push({
       header: '得分',
       bounds: { min: 8 },
-      value: (r) => (r.score === null ? cell('—', 'center') : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(places), text: r.score.toFixed(places) })),
+      // As scoreText: more places where the scheme's would hide a threshold or the next score (84.998, not 85.00).
+      value: (r) =>
+        r.score === null
+          ? cell('—', 'center')
+          : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(shownPlaces(r.scoreText, places)), text: r.scoreText ?? r.score.toFixed(places) }),
     });
   const share = scheme.ranking.by === 'share' ? scheme.ranking.share : undefined;
   if (share)
     columns.push({
-      header: `${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
+      // Which form the share is from, when there are several (p5 ranks by 附表2 only).
+      header: `${onForms(scheme, share.forms)}${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
       bounds: { min: 10, max: 16 },
       value: (r) => (r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(r.rankKey) })),
     });
+  const recommends = scheme.forms.some((f) => f.recommendation);
+  if (recommends)
+    columns.push({ header: '推荐票', bounds: { min: 8, max: 10 }, value: (r) => cell(recommendationText(result, r) ?? '—', 'center') });
   columns.push(
     { header: '等次', bounds: { min: 8 }, value: (r) => cell(tierText(r), 'center') },
     { header: '标记', bounds: { max: 20 }, value: (r) => cell(r.flags.join('、'), 'wrap') },
@@ -58,6 +67,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   for (const r of rows) b.row(columns.map((c) => c.value(r)));
   if (rows.length === 0) b.band('（名册为空）', 'note');
   const last = b.rowCount - 1;
+  if (recommends && rows.length > 0) b.band(RECOMMENDATION_NOTE, 'note');
   return b.build({
     name: '排名表',
     kind: 'ranking',
@@ -67,4 +77,15 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
     meta: { kind: 'ranking', schemeId: scheme.id },
   });
+}
+
+/** 「附表2」 before a figure taken from some forms only, when the scheme has more than one tier form. */
+function onForms(scheme: Scheme, forms: readonly string[] | undefined): string {
+  if (!forms || scheme.forms.filter((f) => f.response.kind === 'tier').length < 2) return '';
+  return forms.map((id) => formLabel(scheme, id)).join('+');
+}
+
+function shownPlaces(text: string | null, places: number): number {
+  const dot = text?.indexOf('.') ?? -1;
+  return text && dot >= 0 ? text.length - dot - 1 : places;
 }

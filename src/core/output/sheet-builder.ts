@@ -3,6 +3,7 @@
  * cells blank, and column widths and the heights of wrapped rows are estimated from the content when
  * the sheet is finished. Also the few texts describers share (等次 of an undecided subject).
  */
+import type { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
 import {
   CellDescription,
@@ -189,6 +190,21 @@ export function tierText(r: SubjectResult): string {
   if (r.tier !== null) return r.tier;
   return r.flags.includes('不定等次') ? '不定等次' : '待定';
 }
+
+/**
+ * 推荐票 (是否推荐, seed 004 附表2) as 「8/10」: the subject's recommendations over the ballots whose recommendations
+ * counted (a ballot recommending more than allowed counts in neither). null when no form of the scheme recommends;
+ * 「—」 for a subject of a kind the recommending form does not list (the branch on 附表2).
+ */
+export function recommendationText(result: Pick<CampaignResult, 'scheme' | 'roster'>, r: SubjectResult): string | null {
+  const forms = result.scheme.forms.filter((f) => f.recommendation);
+  if (forms.length === 0) return null;
+  const kind = result.roster.subjects[r.index]?.kind ?? 'person';
+  if (r.recommendations === null || !forms.some((f) => (f.subjectKind ?? result.scheme.subjectKind) === kind)) return '—';
+  return `${r.recommendations.votes}/${r.recommendations.ballots}`;
+}
+
+export const RECOMMENDATION_NOTE = '注：推荐票「8/10」指推荐有效的 10 张票中有 8 张推荐本人；推荐人数超过名额的票，其推荐无效，不计入。';
 
 /** Subjects waiting for a tier (not those that receive none by rule). */
 export function isPending(r: SubjectResult): boolean {

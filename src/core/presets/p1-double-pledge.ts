@@ -60,7 +60,8 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
         { kind: 'roster-flag', field: '投诉查实' },
       ],
       match: 'any',
-      effect: { kind: 'note', text: '所在单位“双诺双述双评”工作一票否决，扣除本项工作全部分值' },
+      // The veto falls on the unit's score, not on the member's tier: the member's row is not flagged 一票否决.
+      effect: { kind: 'note', text: '所在单位“双诺双述双评”工作一票否决，扣除本项工作全部分值', flag: '单位工作否决' },
       cite: `${SEED}，一票否决第1、2项`,
     },
   ],

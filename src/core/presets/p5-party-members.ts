@@ -20,7 +20,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
     '推荐优秀党员名额不能多于5名，超过名额则推荐无效；附表3 窗口服务岗位群众满意度测评，与本单位无关的岗位可不填。' +
     '优秀党员：满意率（满意＋比较满意）在90%以上（含），窗口岗位候选人附表3也须达到；' +
     '经组织核实存在党风廉政问题的，取消优秀党员资格；评选比例为本支部党员人数的20%（请在方案中填写党员人数；未填写时按名册人数计算并提示）。' +
-    '预备党员参加评议但不确定等次。种子未规定“满意度低”的标准：本预设默认满意率低于60%时提示查找原因、限期整改。',
+    '预备党员参加评议但不确定等次。种子未规定“满意度低”的标准：本预设默认附表1、附表2、附表3 任一表的满意率（各表分别计算）低于60%时提示查找原因、限期整改。',
   seed: SEED,
   subjectKind: 'person',
   scales: [SATISFACTION],
@@ -104,9 +104,18 @@ export const P5_PARTY_MEMBERS: Scheme = {
     {
       id: 'low-satisfaction',
       name: '群众满意度低',
-      when: [{ kind: 'share', levels: ['满意', '比较满意'], op: '<', value: 60 }],
-      effect: { kind: 'note', text: '查找原因，责成本人落实整改责任，限期整改' },
-      cite: `${SEED} 五、3；“低于60%”为本预设默认标准`,
+      // Each form on its own (附表1 the branch, 附表2 members on a candidate, 附表3 service users on a window post):
+      // pooled, a window post at 0% on 附表3 would hide behind 100% on 附表2.
+      when: (['branch-review', 'candidate-review', 'window-satisfaction'] as const).map((form) => ({
+        kind: 'share' as const,
+        levels: ['满意', '比较满意'],
+        op: '<' as const,
+        value: 60,
+        forms: [form],
+      })),
+      match: 'any',
+      effect: { kind: 'note', text: '查找原因，责成本人落实整改责任，限期整改', flag: '需整改' },
+      cite: `${SEED} 五、3 满意度低的岗位和个人；“低于60%”（各表分别计算）为本预设默认标准`,
     },
   ],
   quotas: [{ tiers: ['优秀党员'], kind: 'max', share: 20, of: 'members', rounding: 'floor', cite: `${SEED} 四、2(1) 优秀党员的评选比例为本支部党员人数的20%` }],

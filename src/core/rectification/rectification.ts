@@ -8,6 +8,8 @@ import { SubjectResult } from '../results/evaluate';
 
 export interface RectificationRow {
   subject: string;
+  /** The subject with its unit when another has the same name (王伟（科技部）), for lines that show no unit column. */
+  label: string;
   unit: string;
   /** What was found: the tier or veto and the weak items behind it. */
   problem: string;
@@ -28,11 +30,14 @@ export function rectificationRows(scheme: Scheme, subjects: readonly SubjectResu
   const rows: RectificationRow[] = [];
   for (const r of subjects) {
     for (const c of r.consequences) {
+      // Only what is to be rectified by a date is a 整改清单 item; 免职, 不得评优 or 可申报 are not, and are said
+      // with the tier in its reasons instead (evaluate: 结果运用).
       if (c.rectifyWithinDays === null) continue;
       rows.push({
         subject: r.name,
+        label: r.label,
         unit: r.unit ?? '',
-        problem: problemOf(r),
+        problem: problemOf(r, c.run),
         action: c.action,
         responsible: r.name,
         measures: '',
@@ -45,10 +50,11 @@ export function rectificationRows(scheme: Scheme, subjects: readonly SubjectResu
   return rows;
 }
 
-function problemOf(r: SubjectResult): string {
+function problemOf(r: SubjectResult, run: number | null): string {
   const parts: string[] = [];
-  if (r.tier !== null) parts.push(`评议等次为「${r.tier}」`);
-  for (const v of r.vetoes) parts.push(`一票否决：${v.name}（${v.text}）`);
+  if (r.tier !== null) parts.push(run !== null && run >= 2 ? `连续第 ${run} 次被评为「${r.tier}」` : `评议等次为「${r.tier}」`);
+  // Only a rule that changed the tier is 一票否决; a note (满意度低) is named as itself.
+  for (const v of r.vetoes) parts.push(v.effect === 'note' ? `${v.name}（${v.text}）` : `一票否决：${v.name}（${v.text}）`);
   const weak = weakItems(r);
   if (weak.length > 0) parts.push(`薄弱项目：${weak.join('、')}`);
   return parts.join('；');

@@ -9,7 +9,7 @@ import { Finding, finding } from '../findings/finding';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formatPercent, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
 import { normalizeName } from '../text/normalize';
 
 export interface LevelFigure {
@@ -31,11 +31,15 @@ export interface FigureRow {
   notApplicable: number;
   /** Mean points or score of the row, when the form is scored. */
   mean: string | null;
+  /** The same mean exactly, as "num/den" (like scoreExact), so outputs can show it with the places the score needs. */
+  meanExact?: string | null;
 }
 
 export interface SubjectResult {
   index: number;
   name: string;
+  /** The name as findings and summaries write it: 王伟（科技部） when another subject has the same name (重名). */
+  label: string;
   unit: string | null;
   category: string | null;
   tier: string | null;
@@ -51,10 +55,17 @@ export interface SubjectResult {
   overall: LevelFigure[];
   /** (满意 + 比较满意) ÷ valid votes (seed 004), when the scale has those levels. */
   satisfaction: { votes: number; valid: number; share: string | null } | null;
+  /**
+   * The same per form, for every form with valid votes: 附表2 (members) and 附表3 (service users) are different
+   * raters of different things, and a committee checks each one (the pooled figure above is neither form's).
+   */
+  satisfactionByForm: { form: string; label: string; votes: number; valid: number; share: string | null }[];
   recommendations: { votes: number; ballots: number } | null;
-  vetoes: { id: string; name: string; text: string }[];
+  /** Vetoes that fired; `effect` is their kind: only force, cap and exclude are 一票否决 (a note changes no tier). */
+  vetoes: { id: string; name: string; text: string; effect: 'force' | 'cap' | 'exclude' | 'note' }[];
   designations: string[];
-  consequences: { action: string; rectifyWithinDays: number | null; cite: string }[];
+  /** `run`: the consecutive times in the tier (this one included) when the consequence depends on it (连续三次 → 免职), else null. */
+  consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
   /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
   vetoed: boolean;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
@@ -95,16 +106,16 @@ export function evaluate(
 ): Evaluation {
   const findings: Finding[] = [];
   const places = scheme.scoring.places;
-  const results = roster.subjects.map((s) => baseResult(scheme, tally, s));
+  const results = roster.subjects.map((s) => ({ ...baseResult(scheme, tally, s), label: subjectLabel(roster, s) }));
 
+  for (const r of results) r.score = computeScore(scheme, tally, r.index, r);
+  showScores(scheme, results, places);
   for (const r of results) {
     const subject = roster.subjects[r.index];
-    r.score = computeScore(scheme, tally, subject.index, r);
-    r.scoreText = r.score ? r.score.toFixed(places) : null;
     const total = r.overall.reduce((a, l) => a + l.votes, 0);
     if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
       r.flags.push('无有效票');
-      findings.push(finding('NO_VALID_VOTES', `「${r.name}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
     classify(scheme, tally, subject, r, places, findings);
     applyVetoes(scheme, tally, subject, r, places);
@@ -130,9 +141,16 @@ export function evaluate(
       r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
       withoutHistory.push(subjectLabel(roster, subject));
     }
-    r.consequences = consequencesFor(scheme, r).map((c) => ({ action: c.action, rectifyWithinDays: c.rectifyWithinDays, cite: c.cite }));
+    r.consequences = consequencesFor(scheme, r).map((c) => ({
+      action: c.action,
+      rectifyWithinDays: c.rectifyWithinDays,
+      cite: c.cite,
+      run: c.consecutive !== undefined ? r.streak : null,
+    }));
+    // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
+    for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
-      findings.push(finding('TIER_UNDECIDED', `「${r.name}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
   if (unknownPast.length > 0)
     findings.push(
@@ -157,7 +175,26 @@ export function evaluate(
   return { subjects: results, participation: rows, findings };
 }
 
-function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
+/**
+ * scoreText: the scheme's places, or more where rounding would put a score on the wrong side of a threshold (84.9976
+ * is not shown 85.00 beside an 优秀 of 85) or make it look equal to the next score (89.9975 and 90 across a quota
+ * cut). The two neighbours are both shown with the places that tell them apart.
+ */
+function showScores(scheme: Scheme, results: SubjectResult[], places: number) {
+  const thresholds = scoreThresholds(scheme);
+  const shownPlaces = new Map<SubjectResult, number>();
+  for (const r of results) if (r.score) shownPlaces.set(r, placesToShow(r.score, places, thresholds));
+  const byScore = [...shownPlaces.keys()].sort((a, b) => b.score!.compare(a.score!));
+  for (let i = 1; i < byScore.length; i++) {
+    const [a, b] = [byScore[i - 1], byScore[i]];
+    const p = placesToTellApart(a.score!, b.score!, places);
+    if (p > shownPlaces.get(a)!) shownPlaces.set(a, p);
+    if (p > shownPlaces.get(b)!) shownPlaces.set(b, p);
+  }
+  for (const [r, p] of shownPlaces) r.scoreText = r.score!.toFixed(p);
+}
+
+function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResult, 'label'> {
   const figures: FigureRow[] = [];
   const overallCounts = new Map<string, number>();
   for (const form of scheme.forms)
@@ -169,10 +206,12 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
   let satisfiedValid = 0;
   let hasSatisfactionScale = false;
   let recommendations = null as SubjectResult['recommendations'];
+  const satisfactionByForm: SubjectResult['satisfactionByForm'] = [];
   for (const form of scheme.forms) {
     const scale = form.response.kind === 'tier' ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
     const satisfactionLevels = scale ? satisfactionIndexes(scale.levels.map((l) => l.label)) : null;
     if (satisfactionLevels) hasSatisfactionScale = true;
+    const [satisfiedBefore, validBefore] = [satisfied, satisfiedValid];
     for (const round of scheme.rounds)
       for (const group of scheme.raterGroups)
         form.itemLabels.forEach((item, i) => {
@@ -189,9 +228,16 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
           }
           let mean: string | null = null;
           if (scale && scheme.scoring.method === 'points' && valid > 0) mean = pointsMean(scale.levels.map((l) => l.points), c.levels)!.toFixed(scheme.scoring.places);
-          if (!scale) mean = meanScore(c)?.toFixed(scheme.scoring.places) ?? null;
-          figures.push({ form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean });
+          const exact = scale ? null : meanScore(c);
+          if (exact) mean = exact.toFixed(scheme.scoring.places);
+          const row: FigureRow = { form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean };
+          if (!scale) row.meanExact = exact?.toString() ?? null;
+          figures.push(row);
         });
+    if (satisfactionLevels && satisfiedValid > validBefore) {
+      const [votes, valid] = [satisfied - satisfiedBefore, satisfiedValid - validBefore];
+      satisfactionByForm.push({ form: form.title, label: formLabel(scheme, form.id), votes, valid, share: percentOf(votes, valid) });
+    }
     if (form.recommendation) {
       const votes = tally.recommendations.get(`${s.index}|${form.id}`) ?? 0;
       const ballots = tally.recommendationBallots.get(form.id) ?? 0;
@@ -216,6 +262,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): SubjectResult {
     satisfaction: hasSatisfactionScale
       ? { votes: satisfied, valid: satisfiedValid, share: satisfiedValid ? percentOf(satisfied, satisfiedValid) : null }
       : null,
+    satisfactionByForm,
     recommendations,
     vetoes: [],
     designations: [],
@@ -322,18 +369,20 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
       findings.push(
         finding(
           'ROSTER_CATEGORY_UNCLEAR',
-          `「${r.name}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
+          `「${r.label}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
           { file: '（汇总）', subject: r.name },
         ),
       );
   }
   const failed: string[] = [];
   for (const rule of scheme.classification.rules) {
-    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
+    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
     const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
     if (holds === true) {
       r.tier = rule.tier;
-      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）`);
+      // Why not the tier above: the next-higher rule that failed, with its figures (未达「优秀」：得分 84.998，不符合…).
+      const above = failed.length > 0 ? `；未达${failed[failed.length - 1]}` : '';
+      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）${above}`);
       return;
     }
     if (holds === null) {
@@ -358,16 +407,29 @@ function tierIndex(scheme: Scheme, tier: string | null): number {
   return tier === null ? -1 : scheme.tiers.indexOf(tier);
 }
 
+/** The flag of a rule whose effect is only a note, when the scheme gives none. */
+export const NOTE_FLAG = '需关注';
+
 function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
   for (const v of scheme.vetoes) {
-    const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places));
-    const fired = (v.match ?? 'any') === 'any' ? results.filter((x) => x.holds === true) : results.every((x) => x.holds === true) ? results : [];
+    const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
+    // A condition that does not concern the subject (窗口岗位 only) holds for a tier rule, but vetoes no one.
+    const concern = results.filter((x) => x.applies !== false);
+    const fired =
+      (v.match ?? 'any') === 'any' ? concern.filter((x) => x.holds === true) : concern.length > 0 && concern.every((x) => x.holds === true) ? concern : [];
     if (fired.length === 0) continue;
     const text = fired.map((x) => x.text).join('；');
-    r.vetoes.push({ id: v.id, name: v.name, text });
-    if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
     const e = v.effect;
-    if (e.kind !== 'note') r.vetoed = true;
+    r.vetoes.push({ id: v.id, name: v.name, text, effect: e.kind });
+    if (e.kind === 'note') {
+      // A note vetoes nothing: beside 优秀党员 the word 一票否决 would say the opposite of the tier.
+      const flag = e.flag ?? NOTE_FLAG;
+      if (!r.flags.includes(flag)) r.flags.push(flag);
+      r.reasons.push(`「${v.name}」：${text}，${e.text}（${v.cite}）`);
+      continue;
+    }
+    if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
+    r.vetoed = true;
     const before = r.tier;
     if (e.kind === 'force') r.tier = e.tier;
     else if (e.kind === 'cap') {
@@ -379,8 +441,7 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
         if (next === undefined) r.flags.push('待定');
       }
     }
-    const effect =
-      e.kind === 'note' ? e.text : before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
+    const effect = before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
     r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）`);
     if (e.kind === 'force' && r.flags.includes('待定')) r.flags.splice(r.flags.indexOf('待定'), 1);
   }
@@ -418,6 +479,17 @@ function byKeyDesc(a: SubjectResult, b: SubjectResult): number {
   return b.rankKey.compare(a.rankKey);
 }
 
+/** 「得分 90.000，本人 89.998」: two rank keys in words, with the places that tell them apart. */
+function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
+  if (scheme.ranking.by === 'score') {
+    const p = placesToTellApart(theirs, mine, scheme.scoring.places);
+    return `得分 ${theirs.toFixed(p)}，本人 ${mine.toFixed(p)}`;
+  }
+  const [a, b] = [theirs.mul(Fraction.of(100)), mine.mul(Fraction.of(100))];
+  const p = placesToTellApart(a, b, 2);
+  return `得票率 ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
+}
+
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
 
 /**
@@ -447,7 +519,11 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
   const lowest = scheme.tiers.filter((t) => q.tiers.includes(t)).pop()!;
   const next = scheme.tiers[scheme.tiers.indexOf(lowest) + 1] ?? null;
   const demote = (r: SubjectResult) => {
-    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
+    // The figures on both sides of the cut, told apart (89.998 against 90.000, not 90.00 twice).
+    const last = limit > 0 ? sorted[limit - 1] : null;
+    const cut =
+      last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey)}）` : '';
+    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
     r.tier = next;
     r.flags.push('超出名额');
   };
@@ -455,7 +531,7 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
     r.reasons.push(`${rule}：${why}，需评议委员会决定（${q.cite}）`);
     r.tier = null;
     r.flags.push('名额并列');
-    findings.push(finding('QUOTA_TIE', `「${r.name}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+    findings.push(finding('QUOTA_TIE', `「${r.label}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
   };
   if (limit === 0) return sorted.forEach(demote);
   if (sorted.some((r) => r.rankKey === null))
@@ -500,7 +576,7 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
     if (isTied && crosses) {
       r.flags.push(`${d.name}并列`);
       r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
-      findings.push(finding('QUOTA_TIE', `「${r.name}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
     } else if (i < count) {
       r.designations.push(d.name);
       r.flags.push(d.name);
@@ -534,6 +610,16 @@ function streakOf(r: SubjectResult, past: readonly string[]): number {
     n++;
   }
   return n;
+}
+
+/**
+ * 结果运用：连续第 3 次被评为「不合格」，按有关组织程序予以免职…（依据）. The run is said whenever it decides the step
+ * (seed 002 第五篇); the days when the consequence is a rectification with a deadline.
+ */
+function consequenceReason(tier: string | null, c: SubjectResult['consequences'][number]): string {
+  const run = c.run === null ? '' : c.run >= 2 ? `连续第 ${c.run} 次被评为「${tier}」，` : `被评为「${tier}」（按第一次计），`;
+  const days = c.rectifyWithinDays === null ? '' : `（${c.rectifyWithinDays} 天内整改）`;
+  return `结果运用：${run}${c.action}${days}（${c.cite}）`;
 }
 
 /** Consequences that apply; of an escalation ladder (连续 N 次) only the highest step reached. */

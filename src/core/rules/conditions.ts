@@ -10,6 +10,8 @@ import { Tally } from '../tally/tally';
 
 export interface ConditionResult {
   holds: boolean | null;
+  /** false: the condition does not concern this subject (a window-post rule on another post); it holds, but fires no veto. */
+  applies?: false;
   /** The condition and its figures in Chinese, e.g. 「优秀」票 8/10 = 80.00%，达到 70% 以上. */
   text: string;
 }
@@ -38,6 +40,36 @@ export function compare(value: Fraction, op: Comparison, threshold: Fraction): b
     case '<':
       return c < 0;
   }
+}
+
+/** Most places a figure is ever shown with: beyond, the thresholds (at most 9 decimals) are all told apart. */
+const MAX_PLACES = 12;
+
+/**
+ * The places to show `value` with: the scheme's, or as many more as it takes for the figure shown to fall on the
+ * same side of every reference as the exact value (84.9976 against 85 is 84.998, not 85.00, DOMAIN.md: the tier's
+ * reason must not contradict its figures). Comparisons stay exact; only the display changes.
+ */
+export function placesToShow(value: Fraction, places: number, refs: readonly Fraction[]): number {
+  for (let p = places; p < MAX_PLACES; p++) {
+    const shown = Fraction.fromDecimal(value.toFixed(p));
+    if (refs.every((ref) => Math.sign(shown.compare(ref)) === Math.sign(value.compare(ref)))) return p;
+  }
+  return MAX_PLACES;
+}
+
+/** The places at which two different values no longer look equal (89.9975 and 90: 3, 89.998 and 90.000). */
+export function placesToTellApart(a: Fraction, b: Fraction, places: number): number {
+  if (a.equals(b)) return places;
+  let p = places;
+  while (p < MAX_PLACES && a.toFixed(p) === b.toFixed(p)) p++;
+  return p;
+}
+
+/** Every score threshold of the scheme's tier rules and vetoes: a score is shown so that it sits on the right side of each. */
+export function scoreThresholds(scheme: Scheme): Fraction[] {
+  const conditions = [...scheme.classification.rules.flatMap((r) => r.when), ...scheme.vetoes.flatMap((v) => v.when)];
+  return conditions.flatMap((c) => (c.kind === 'score' ? [Fraction.fromDecimal(c.value)] : []));
 }
 
 export function formatPercent(f: Fraction): string {
@@ -158,6 +190,13 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
   return parts;
 }
 
+/** A form as a clerk calls it: its annex number when it has one (附表2), else its title. */
+export function formLabel(scheme: Scheme, formId: string): string {
+  const form = scheme.forms.find((f) => f.id === formId);
+  if (!form) return formId;
+  return form.aliases?.find((a) => /^附(表|件)?\s*[0-9一二三四五六七八九十]+$/.test(a)) ?? form.title;
+}
+
 function levelWords(scope: ShareScope): string {
   const names = scope.levels.map((l) => `「${l}」`).join('');
   return scope.orBetter ? `${names}及以上` : names;
@@ -170,6 +209,8 @@ export function evaluateCondition(
   score: Fraction | null,
   c: Condition,
   places: number,
+  /** The score as the outputs show it (enough places to sit on the right side of every threshold); default: rounded to places. */
+  scoreShown?: string | null,
 ): ConditionResult {
   switch (c.kind) {
     case 'score': {
@@ -177,15 +218,18 @@ export function evaluateCondition(
       const rule = `得分${thresholdPhrase(c.op, `${c.value}分`)}`;
       if (score === null) return { holds: null, text: `${rule}：无有效得分` };
       const holds = compare(score, c.op, threshold);
-      return { holds, text: `得分 ${score.toFixed(places)}，${holds ? '符合' : '不符合'}「${rule}」` };
+      const shown = scoreShown ?? score.toFixed(placesToShow(score, places, [threshold]));
+      return { holds, text: `得分 ${shown}，${holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'share': {
-      if (c.appliesTo === 'window' && !subject.window) return { holds: true, text: `非窗口岗位，不适用「${levelWords(c)}」得票率条件` };
+      // Which form the figure is from, when the scheme has more than one to choose from (附表2 and 附表3 are not pooled).
+      const onForms = c.forms && scheme.forms.filter((f) => f.response.kind === 'tier').length > 1 ? `${c.forms.map((id) => formLabel(scheme, id)).join('+')} ` : '';
+      if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
-        const label = p.part ? `${p.part} ` : '';
+        const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
         if (p.share === null) return `${label}无有效票`;
         const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
         return `${label}${fig}`;

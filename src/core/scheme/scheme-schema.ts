@@ -125,7 +125,11 @@ export const vetoSchema = z
       z.object({ kind: z.literal('force'), tier: label }).strict(),
       z.object({ kind: z.literal('cap'), tier: label }).strict(),
       z.object({ kind: z.literal('exclude'), tiers: z.array(label).min(1) }).strict(),
-      z.object({ kind: z.literal('note'), text: label }).strict(),
+      /**
+       * note: the tier is not changed, only the action recorded (seed 004 五、3 满意度低 → 限期整改). Such a rule
+       * is not called 一票否决 (it vetoes nothing); `flag` is the short word shown beside the tier (default 需关注).
+       */
+      z.object({ kind: z.literal('note'), text: label, flag: z.string().min(1).max(12).optional() }).strict(),
     ]),
     cite: label,
   })
