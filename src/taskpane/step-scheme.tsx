@@ -431,9 +431,12 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
     ...disabledVetoes.map((d) => ({ veto: d.veto, enabled: false, index: -1 })),
   ];
   if (all.length === 0) return null;
+  // A rule that only notes (满意度低 → 限期整改) changes no tier: not 一票否决 (as the results word it).
+  const notes = all.filter((a) => a.veto.effect.kind === 'note').length;
+  const heading = notes === 0 ? '一票否决' : notes === all.length ? '需注明的情形（不改变等次）' : '一票否决与需注明的情形';
   return (
     <div className={styles.section}>
-      <Subtitle2 as="h3">一票否决</Subtitle2>
+      <Subtitle2 as="h3">{heading}</Subtitle2>
       {all.map(({ veto, enabled, index }) => (
         <div key={veto.id} className={styles.card}>
           <Switch

@@ -41,6 +41,14 @@ describe('方案 step', () => {
     expect(host.callsOf('saveCampaign')).toHaveLength(0);
   });
 
+  it('heads the rules that only note something (p5 满意度低 → 限期整改) apart from 一票否决', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p5-party-members'), roster: ROSTER };
+    await openApp(host);
+    // p5: 党风廉政 (exclude) and 满意度低 (note).
+    expect(screen.getByRole('heading', { name: '一票否决与需注明的情形', level: 3 })).toBeInTheDocument();
+  });
+
   it('restores the scheme and roster saved with the workbook', async () => {
     const host = freshHost();
     host.saved = { version: 1, scheme: p4Scheme((s) => (s.raterGroups[0].weight = 70)), roster: ROSTER };
