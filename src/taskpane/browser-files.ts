@@ -17,6 +17,19 @@ export function loadWriter() {
   return import(/* webpackChunkName: "workbook-writer" */ '../hosts/files/write-workbook');
 }
 
+/**
+ * The result describers (排名表, 公示表, 整改清单, 统计表, 校验结果), loaded when the 写回 step writes or downloads
+ * them (their own chunk: they keep the initial bundle under its budget, see BENCHMARKS.md §4).
+ */
+export function loadResultDescriber() {
+  return import(/* webpackChunkName: "result-describer" */ '../core/output/describe-workbooks');
+}
+
+/** The ranking order (ties 按姓氏笔画: the stroke data is large), loaded when the 计算 step opens. */
+export function loadRankingOrder() {
+  return import(/* webpackChunkName: "ranking-order" */ '../core/output/describe-ranking');
+}
+
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const JSON_MIME = 'application/json';
 

@@ -6,7 +6,7 @@
  */
 import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
-import { templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { templateSubmissionMeta } from '../core/output/describe-templates';
 import { History } from '../core/results/evaluate';
 import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';

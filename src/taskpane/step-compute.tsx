@@ -7,6 +7,7 @@ import {
   Badge,
   Body1,
   Button,
+  Spinner,
   Subtitle2,
   Table,
   TableBody,
@@ -18,12 +19,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { countedSummary } from '../core/output/describe-findings';
-import { rankingOrder } from '../core/output/describe-ranking';
+import type { rankingOrder } from '../core/output/describe-ranking';
 import { tierText } from '../core/output/sheet-builder';
 import { SubjectResult } from '../core/results/evaluate';
+import { errorText, loadRankingOrder } from './browser-files';
 import { Notice, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 
@@ -53,6 +55,18 @@ export function StepCompute({ campaign }: StepProps) {
   const local = useLocal();
   const [open, setOpen] = useState<Set<number>>(new Set());
   const state = campaign.getResult();
+  // The order ties and unranked rows take is 按姓氏笔画, whose stroke data comes in a chunk of its own.
+  const [order, setOrder] = useState<{ rank: typeof rankingOrder } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadRankingOrder().then(
+      (m) => live && setOrder({ rank: m.rankingOrder }),
+      (e) => live && setOrder({ error: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const heading = (
     <Subtitle2 as="h2" id="step-compute-title">
@@ -76,7 +90,7 @@ export function StepCompute({ campaign }: StepProps) {
 
   const { result, readFindings, resultFindings } = state;
   const { scheme } = result;
-  const rows = rankingOrder(result.subjects);
+  const rows = order && 'rank' in order ? order.rank(result.subjects) : null;
   const decisions = resultFindings.filter(isDecisionFinding);
   const others = resultFindings.filter((f) => !isDecisionFinding(f));
   const readErrors = readFindings.filter((f) => f.severity === 'error').length;
@@ -111,76 +125,85 @@ export function StepCompute({ campaign }: StepProps) {
           </ul>
         </Notice>
       ) : null}
-      <Table aria-label="评议结果" size="small" className={local.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>姓名</TableHeaderCell>
-            <TableHeaderCell>单位</TableHeaderCell>
-            <TableHeaderCell>等次</TableHeaderCell>
-            <TableHeaderCell>得分</TableHeaderCell>
-            <TableHeaderCell>名次</TableHeaderCell>
-            <TableHeaderCell>标记</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => {
-            const decide = needsDecision(r);
-            const expanded = open.has(r.index);
-            const reasonsId = `reasons-${r.index}`;
-            return (
-              <Fragment key={r.index}>
-                <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
-                  <TableCell>
-                    <Button
-                      className={local.name}
-                      appearance="transparent"
-                      size="small"
-                      aria-expanded={expanded}
-                      aria-controls={reasonsId}
-                      onClick={() => toggle(r.index)}
-                      title={`查看「${r.name}」的等次依据`}
-                    >
-                      {expanded ? '▾' : '▸'} {r.name}
-                    </Button>
-                  </TableCell>
-                  <TableCell>{r.unit ?? ''}</TableCell>
-                  <TableCell>
-                    <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
-                  </TableCell>
-                  <TableCell>{r.scoreText ?? '—'}</TableCell>
-                  <TableCell>{r.rank ?? '—'}</TableCell>
-                  <TableCell>
-                    <span className={local.flags}>
-                      {decide ? (
-                        <Badge appearance="filled" color="warning">
-                          需决定
-                        </Badge>
-                      ) : null}
-                      {r.flags.map((f) => (
-                        <Badge key={f} appearance="tint" color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}>
-                          {f}
-                        </Badge>
-                      ))}
-                    </span>
-                  </TableCell>
-                </TableRow>
-                {expanded ? (
-                  <TableRow id={reasonsId}>
-                    <TableCell colSpan={6}>
-                      <Text weight="semibold">「{r.name}」的等次依据：</Text>
-                      <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
-                        {r.reasons.map((reason, i) => (
-                          <li key={i}>{reason}</li>
+      {order && 'error' in order ? (
+        <Notice intent="error" title="无法显示结果表">
+          {order.error}
+        </Notice>
+      ) : null}
+      {rows === null ? (
+        order === null ? <Spinner size="small" label="正在排列结果…" /> : null
+      ) : (
+        <Table aria-label="评议结果" size="small" className={local.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>姓名</TableHeaderCell>
+              <TableHeaderCell>单位</TableHeaderCell>
+              <TableHeaderCell>等次</TableHeaderCell>
+              <TableHeaderCell>得分</TableHeaderCell>
+              <TableHeaderCell>名次</TableHeaderCell>
+              <TableHeaderCell>标记</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => {
+              const decide = needsDecision(r);
+              const expanded = open.has(r.index);
+              const reasonsId = `reasons-${r.index}`;
+              return (
+                <Fragment key={r.index}>
+                  <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
+                    <TableCell>
+                      <Button
+                        className={local.name}
+                        appearance="transparent"
+                        size="small"
+                        aria-expanded={expanded}
+                        aria-controls={reasonsId}
+                        onClick={() => toggle(r.index)}
+                        title={`查看「${r.name}」的等次依据`}
+                      >
+                        {expanded ? '▾' : '▸'} {r.name}
+                      </Button>
+                    </TableCell>
+                    <TableCell>{r.unit ?? ''}</TableCell>
+                    <TableCell>
+                      <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
+                    </TableCell>
+                    <TableCell>{r.scoreText ?? '—'}</TableCell>
+                    <TableCell>{r.rank ?? '—'}</TableCell>
+                    <TableCell>
+                      <span className={local.flags}>
+                        {decide ? (
+                          <Badge appearance="filled" color="warning">
+                            需决定
+                          </Badge>
+                        ) : null}
+                        {r.flags.map((f) => (
+                          <Badge key={f} appearance="tint" color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}>
+                            {f}
+                          </Badge>
                         ))}
-                      </ul>
+                      </span>
                     </TableCell>
                   </TableRow>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </TableBody>
-      </Table>
+                  {expanded ? (
+                    <TableRow id={reasonsId}>
+                      <TableCell colSpan={6}>
+                        <Text weight="semibold">「{r.name}」的等次依据：</Text>
+                        <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
+                          {r.reasons.map((reason, i) => (
+                            <li key={i}>{reason}</li>
+                          ))}
+                        </ul>
+                      </TableCell>
+                    </TableRow>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
       {others.length > 0 ? (
         <Notice intent="info" title="其他提醒">
           <ul className={styles.list}>

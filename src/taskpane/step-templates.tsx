@@ -6,7 +6,7 @@
  */
 import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { describeTemplates } from '../core/output/describe-workbooks';
+import { describeTemplates } from '../core/output/describe-templates';
 import { SheetDescription } from '../core/output/sheet-description';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
 import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';

@@ -6,9 +6,9 @@
  */
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { describeResultWorkbook } from '../core/output/describe-workbooks';
+import { RESULT_SHEET_NAMES } from '../core/output/result-sheet-names';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
-import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';
+import { XLSX_MIME, downloadFile, loadResultDescriber, loadWriter } from './browser-files';
 import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 
@@ -36,14 +36,14 @@ export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
     );
   }
 
-  const sheets = describeResultWorkbook(state.result);
   const errors = state.readFindings.filter((f) => f.severity === 'error').length;
+  const sheets = async () => (await loadResultDescriber()).describeResultWorkbook(state.result);
 
   const write = () =>
     action.run('写回工作簿失败', async () => {
       setOutcome(null);
       try {
-        setOutcome(await host.writeSheets(sheets, setProgress));
+        setOutcome(await host.writeSheets(await sheets(), setProgress));
       } finally {
         setProgress(null);
       }
@@ -53,14 +53,14 @@ export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
     action.run('生成结果工作簿失败', async () => {
       const { writeWorkbook } = await loadWriter();
       const name = `${state.result.scheme.process}结果.xlsx`;
-      downloadFile(name, await writeWorkbook(sheets), XLSX_MIME);
+      downloadFile(name, await writeWorkbook(await sheets()), XLSX_MIME);
       setDownloaded(`已生成「${name}」`);
     });
 
   return (
     <section className={styles.step} aria-labelledby="step-write-title">
       {heading}
-      <Body1>将写入：{sheets.map((s) => s.name).join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
+      <Body1>将写入：{RESULT_SHEET_NAMES.join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
       {errors > 0 ? (
         <Notice intent="warning" title={`校验中仍有 ${errors} 条错误`}>
           有错误的票或项目未计入。可以先写回，结果表中的「校验结果」会列出这些错误。

@@ -13,6 +13,9 @@ import { SheetDescription } from './sheet-description';
 
 export { describeTemplates, templateSubmissionMeta } from './describe-templates';
 
+/** The result workbook's sheets, in order, by name (what the 写回 step announces before it loads this module). */
+export { RESULT_SHEET_NAMES } from './result-sheet-names';
+
 export function describeResultWorkbook(result: CampaignResult): SheetDescription[] {
   const ordering = publicationFindings(result).filter(
     (f) => !result.findings.some((g) => g.code === f.code && g.subject === f.subject),

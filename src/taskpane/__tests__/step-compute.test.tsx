@@ -4,6 +4,7 @@
  * quota boundary highlighted for the committee, and what is missing said plainly.
  */
 import { within } from '@testing-library/react';
+import * as browserFiles from '../browser-files';
 import { FakeHost, hostWithCampaign, openApp, p4Scheme, screen, scoreRows, sheet, validateWorkbook } from './pane-test-kit';
 
 function cells(name: string): string[] {
@@ -35,6 +36,23 @@ describe('计算 step', () => {
     expect(names).toEqual(['王芳', '李强', '张伟']);
     expect(screen.getByText(/计入 4 张票；优秀 1 人，称职 0 人，基本称职 1 人，不称职 1 人。/)).toBeInTheDocument();
     expect(screen.queryByText(/需评议委员会决定/)).toBeNull();
+  });
+
+  it('says so in Chinese when the part of the pane that orders the results cannot be loaded', async () => {
+    const chunkError = Object.assign(new Error('Loading chunk ranking-order failed.'), { name: 'ChunkLoadError' });
+    const load = jest.spyOn(browserFiles, 'loadRankingOrder').mockRejectedValue(chunkError);
+    try {
+      const { user } = await openApp(cleanHost());
+      await validateWorkbook(user);
+      await user.click(screen.getByRole('tab', { name: /计算/ }));
+      expect(await screen.findByText('无法显示结果表')).toBeInTheDocument();
+      expect(screen.getByText(/加载项的部分文件未能载入/)).toBeInTheDocument();
+      expect(screen.queryByRole('table', { name: '评议结果' })).toBeNull();
+      // The summary above the table does not need it.
+      expect(screen.getByText(/计入 4 张票/)).toBeInTheDocument();
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('shows the reasons behind a tier when a name is opened (and hides them again)', async () => {
