@@ -456,6 +456,22 @@ describe('as typed on phones and in other input methods', () => {
     expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
   });
 
+  it('says where to allow a mark some campaigns use instead of √ (V, ○), and still does not count it', () => {
+    const r = run(plain(['王毅', 'V'], ['李娜', null, '○'], ['陈刚', null, null, '√']));
+    expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      ['MARK_UNRECOGNISED', 'B3', '等次栏应打√，此处为「V」（如本次测评约定以「V」为记号，可在方案文件的 counting.extraMarks 中加入「V」后重新校验），该项无效'],
+      ['MARK_UNRECOGNISED', 'C4', '等次栏应打√，此处为「○」（如本次测评约定以「○」为记号，可在方案文件的 counting.extraMarks 中加入「○」后重新校验），该项无效'],
+    ]);
+    const allowed = runCampaign({
+      scheme: { ...scheme, counting: { ...scheme.counting, extraMarks: ['V'] } },
+      roster,
+      submissions: [submission('f.xlsx', plain(['王毅', 'V'], ['李娜', null, '√'], ['陈刚', null, null, '√']))],
+      today: '2026-12-01',
+    });
+    expect(allowed.read.findings.map((f) => f.code)).toEqual(['MARK_ALTERNATIVE']);
+    expect(allowed.subjects.find((s) => s.name === '王毅')!.overall.map((l) => l.votes)).toEqual([1, 0, 0, 0]);
+  });
+
   it('matches a name typed with its number before it or 同志 after it, and says so', () => {
     const r = run(
       plain(

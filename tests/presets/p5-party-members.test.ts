@@ -458,3 +458,24 @@ describe('a veto condition for window posts only (appliesTo: window) fires on no
     expect(r.subjects[0].flags).not.toContain('需关注');
   });
 });
+
+describe('P5 quota over a roster of candidates only (四、2(1) 本支部党员人数的20%)', () => {
+  const roster: RosterEntry[] = [{ name: '李娜' }, { name: '张敏' }];
+  const ballots = [0, 1, 2].map((i) =>
+    submission(`附表2-${i + 1}.xlsx`, annex2Sheet('推荐表', { branch: '机关', rows: roster.map((r) => ({ name: r.name, marks: [S, S, S, S] })) })),
+  );
+
+  it('a quota of floor(20% × 2) = 0 while both qualify is an error that says what to do', () => {
+    const r = runCampaign({ scheme, roster, submissions: ballots, today: '2026-12-01' });
+    const zero = r.findings.find((f) => f.code === 'QUOTA_ZERO')!;
+    expect(zero.severity).toBe('error');
+    expect(zero.message).toContain('名额为 0，2 人符合「优秀党员」条件');
+    expect(zero.message).toContain('请在方案中填写党员人数（命令行：--members）');
+  });
+
+  it('with the branch\'s 党员人数 (10: quota 2), both are 优秀党员 and nothing is said of the quota', () => {
+    const r = runCampaign({ scheme: { ...scheme, memberCount: 10 }, roster, submissions: ballots, today: '2026-12-01' });
+    expect(r.subjects.map((s) => s.tier)).toEqual(['优秀党员', '优秀党员']);
+    expect(r.findings.map((f) => f.code).filter((c) => c.startsWith('QUOTA'))).toEqual([]);
+  });
+});

@@ -1508,11 +1508,18 @@ function symbolFontHint(v: CellValue | undefined): string {
   return typeof v === 'string' && /^[üþPR]$/.test(v.trim()) ? '（若表中显示为√或☑，是用 Wingdings 符号字体插入的，请改为直接输入√）' : '';
 }
 
-/** A number of votes where a √ belongs: the sheet may be a count that did not say so (see read-counts). */
+/**
+ * A number of votes where a √ belongs: the sheet may be a count that did not say so (see read-counts). A
+ * mark some campaigns agree on instead of √ (V, ○, 1 …: DOMAIN.md, a scheme setting): where to allow it.
+ */
 function countHint(v: CellValue | undefined): string {
   const n = voteCount(v);
-  return typeof n === 'number' && n > 1 ? '（如本表是计票汇总表，请在标题中写明“计票汇总表”）' : '';
+  if (typeof n === 'number' && n > 1) return '（如本表是计票汇总表，请在标题中写明“计票汇总表”）';
+  const mark = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+  return ALTERNATIVE_MARKS.test(mark) ? `（如本次测评约定以「${mark}」为记号，可在方案文件的 counting.extraMarks 中加入「${mark}」后重新校验）` : '';
 }
+/** Marks used for √ on some forms; allowed only when the scheme lists them (counting.extraMarks). */
+const ALTERNATIVE_MARKS = /^([VvＶｖ○〇●◎◯★☆＊*]|1|１|对|是|有)$/;
 
 /** What a row's own 单位 column says (for 重名), the column looked for only when first asked. */
 function unitOnRow(view: SheetView, rec: RecognisedForm): (r: number) => string {

@@ -91,6 +91,7 @@ export const FINDING_CODES = {
   MORE_BALLOTS_THAN_EXPECTED: { severity: 'warning', meaning: '收回票数多于应参评人数' },
   EMPTY_BALLOT: { severity: 'warning', meaning: '整张票没有任何有效标记' },
   TIER_UNDECIDED: { severity: 'warning', meaning: '没有规则适用，等次需由评议委员会决定' },
+  QUOTA_ZERO: { severity: 'error', meaning: '名额计算为 0 人，但有人符合条件' },
   QUOTA_TIE: { severity: 'warning', meaning: '名额边界处并列，需评议委员会决定' },
   HISTORY_UNREADABLE: { severity: 'error', meaning: '往年结果表无法读取（缺少姓名列或年度列）或有重复' },
   HISTORY_VALUE_UNKNOWN: { severity: 'warning', meaning: '往年结果中的等次不是本方案的等次，连续次数在此中断' },

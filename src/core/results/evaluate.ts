@@ -533,7 +533,18 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
     r.flags.push('名额并列');
     findings.push(finding('QUOTA_TIE', `「${r.label}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
   };
-  if (limit === 0) return sorted.forEach(demote);
+  if (limit === 0) {
+    // Nobody may have the tier although some qualify: most often a base too small (a roster of candidates
+    // only, no 党员人数 given), so said as an error rather than left to the reasons.
+    findings.push(
+      finding(
+        'QUOTA_ZERO',
+        `${rule}：名额为 0，${inTiers.length} 人符合${tierNames}条件，均未评为${tierNames}；如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算（${q.cite}）`,
+        { file: '（汇总）' },
+      ),
+    );
+    return sorted.forEach(demote);
+  }
   if (sorted.some((r) => r.rankKey === null))
     return sorted.forEach((r) => undecided(r, `${inTiers.length} 人符合${tierNames}条件，超出名额，且无得分可比`));
   const boundary = sorted[limit - 1].rankKey!;
