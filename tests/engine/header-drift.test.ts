@@ -29,6 +29,16 @@ const itemVotes = (r: ReturnType<typeof run>, name: string, item: number) =>
   r.subjects.find((s) => s.name === name)!.figures.find((f) => f.form === '优秀党员民主评议推荐表' && f.item === ITEMS[item])!.levels.map((l) => l.votes);
 const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => `${f.code} ${f.cell ?? ''}`);
 
+/** One p4 score sheet (测评得分) of a 员工 rater, with the header and rows given; roster 王毅, 李娜. */
+function staffSheet(header: CellValue[], ...rows: CellValue[][]) {
+  return runCampaign({
+    scheme: getPreset('p4-middle-managers'),
+    roster: [{ name: '王毅' }, { name: '李娜' }],
+    submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], header, ...rows], merges: [] })],
+    today: '2026-12-01',
+  });
+}
+
 /** 附表2 with each item's name in the first of its four columns only (no merges), as a CSV export has it. */
 function unmergedHeader(rows: CellValue[][]): SheetGrid {
   return sheet([
@@ -218,21 +228,13 @@ describe('rows under or inside a table with items in rows that hold no vote', ()
 });
 
 describe('a score sheet with several columns headed like a score (p4 测评得分)', () => {
-  const p4 = getPreset('p4-middle-managers');
-  const scored = (header: CellValue[], ...rows: CellValue[][]) =>
-    runCampaign({
-      scheme: p4,
-      roster: [{ name: '王毅' }, { name: '李娜' }],
-      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], header, ...rows], merges: [] })],
-      today: '2026-12-01',
-    });
-  const score = (r: ReturnType<typeof scored>, name: string) => {
+  const score = (r: ReturnType<typeof staffSheet>, name: string) => {
     const exact = r.subjects.find((s) => s.name === name)!.score!;
     return Number(exact.num) / Number(exact.den);
   };
 
   it('reads the form\'s own 测评得分 even after another 得分 column, and says the other was passed over', () => {
-    const r = scored(['姓名', '业绩得分（系统导入）', '测评得分'], ['王毅', 60, 90], ['李娜', 60, 80]);
+    const r = staffSheet(['姓名', '业绩得分（系统导入）', '测评得分'], ['王毅', 60, 90], ['李娜', 60, 80]);
     expect(score(r, '王毅')).toBe(90);
     expect(score(r, '李娜')).toBe(80);
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
@@ -241,21 +243,21 @@ describe('a score sheet with several columns headed like a score (p4 测评得�
   });
 
   it('reads the one total among sub-scores (总得分 after 业绩 / 表现 / 潜力), saying the others were passed over', () => {
-    const r = scored(['姓名', '业绩得分（40分）', '表现得分（30分）', '潜力得分（30分）', '总得分'], ['王毅', 36, 27, 27, 90], ['李娜', 30, 25, 25, 80]);
+    const r = staffSheet(['姓名', '业绩得分（40分）', '表现得分（30分）', '潜力得分（30分）', '总得分'], ['王毅', 36, 27, 27, 90], ['李娜', 30, 25, 25, 80]);
     expect(score(r, '王毅')).toBe(90);
     expect(score(r, '李娜')).toBe(80);
     expect(r.read.findings.map((f) => f.code)).toEqual(['SCORE_COLUMN_PASSED_OVER']);
   });
 
   it('guesses no column among several with no total, and leaves the sheet out saying so', () => {
-    const r = scored(['姓名', '业绩得分', '表现得分'], ['王毅', 36, 27], ['李娜', 30, 25]);
+    const r = staffSheet(['姓名', '业绩得分', '表现得分'], ['王毅', 36, 27], ['李娜', 30, 25]);
     expect(r.read.ballots).toHaveLength(0);
     expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['SCORE_COLUMN_UNCLEAR', 'B2']]);
     expect(r.read.findings[0].message).toContain('本表未计入');
   });
 
   it('reads a form whose score column was retyped 总分', () => {
-    const r = scored(['姓名', '总分'], ['王毅', 95], ['李娜', 85]);
+    const r = staffSheet(['姓名', '总分'], ['王毅', 95], ['李娜', 85]);
     expect(r.read.findings).toEqual([]);
     expect(score(r, '王毅')).toBe(95);
   });
@@ -362,12 +364,7 @@ describe('the recommendation column as forms head it', () => {
 
 describe('a ballot none of whose names is the roster\'s', () => {
   it('is no valid ballot: reported, and counted as 废票', () => {
-    const r = runCampaign({
-      scheme: getPreset('p4-middle-managers'),
-      roster: [{ name: '王毅' }, { name: '李娜' }],
-      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['张三', 90], ['李四', 80]], merges: [] })],
-      today: '2026-12-01',
-    });
+    const r = staffSheet(['姓名', '测评得分'], ['张三', 90], ['李四', 80]);
     expect(r.read.findings.map((f) => f.code)).toEqual(['SUBJECT_NOT_IN_ROSTER', 'SUBJECT_NOT_IN_ROSTER', 'SUBJECT_MISSING', 'NOTHING_COUNTED']);
     expect(r.read.ballots).toEqual([]);
     expect(r.participation.find((p) => p.group === '员工')).toMatchObject({ returned: 1, valid: 0, invalid: 1 });
@@ -419,12 +416,7 @@ describe('the branch a 附表1 is about', () => {
 
 describe('a score typed into a cell formatted as a percentage (95 stored as 0.95)', () => {
   it('is said, for a person to check (counted as written: the reader does not see number formats)', () => {
-    const r = runCampaign({
-      scheme: getPreset('p4-middle-managers'),
-      roster: [{ name: '王毅' }, { name: '李娜' }],
-      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', 0.95], ['李娜', 80]], merges: [] })],
-      today: '2026-12-01',
-    });
+    const r = staffSheet(['姓名', '测评得分'], ['王毅', 0.95], ['李娜', 80]);
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
       ['SCORE_AS_PERCENT', 'B3', '分数为 0.95（按 0.95 分计），像是单元格设成了百分比格式（显示为 95%）；如是，请把该格改为“常规”格式后重新填写分数'],
     ]);
@@ -432,12 +424,7 @@ describe('a score typed into a cell formatted as a percentage (95 stored as 0.95
   });
 
   it('nor a score typed into a cell formatted as a date (95 comes back as 1900-04-04): said so', () => {
-    const r = runCampaign({
-      scheme: getPreset('p4-middle-managers'),
-      roster: [{ name: '王毅' }],
-      submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', '1900-04-04']], merges: [] })],
-      today: '2026-12-01',
-    });
+    const r = staffSheet(['姓名', '测评得分'], ['王毅', '1900-04-04'], ['李娜', 80]);
     expect(r.read.findings[0].message).toBe('分数栏应填写数字，此处为「1900-04-04」（像是单元格设成了日期格式，请把该格改为“常规”格式后重新填写分数），该项无效');
   });
 });
