@@ -6,7 +6,8 @@
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
-import { HEADER_DEPTH, LayoutCache, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
+import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
+import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
@@ -537,13 +538,9 @@ function tallyOfBallotsBeside(c: CountedSheet, roster: Roster, scheme: Scheme, o
  * 核实"). A feedback there is no veto by itself; it is what the organisation must look into.
  */
 function vetoAskedAbout(scheme: Scheme, label: string): { name: string; field: string } | null {
-  const said = normalizeLabel(label.replace(/[:：].*$/s, ''));
-  for (const v of scheme.vetoes)
-    for (const c of v.when) {
-      if (c.kind !== 'roster-flag') continue;
-      const key = normalizeLabel(c.field).replace(/(问题|情况|事项)$/, '');
-      if (key.length >= 2 && said.includes(key)) return { name: v.name, field: c.field };
-    }
+  // Matched as a roster column's header is matched to the field (flag-columns.ts: the same event named).
+  const said = label.replace(/[:：].*$/s, '');
+  for (const v of scheme.vetoes) for (const c of v.when) if (c.kind === 'roster-flag' && flagFit(c.field, said) > 0) return { name: v.name, field: c.field };
   return null;
 }
 
@@ -1784,8 +1781,8 @@ function readYesNo(v: CellValue | undefined, scheme: Scheme): 'yes' | 'no' | 'un
   if (kind === 'mark' || kind === 'alternative') return 'yes';
   if (kind !== 'other') return 'unknown';
   const text = normalizeLabel(v);
-  if (['是', '推荐', '同意', 'Y', 'YES'].includes(text.toUpperCase())) return 'yes';
-  if (['否', '不推荐', '不同意', 'X', 'N', 'NO'].includes(text.toUpperCase())) return 'no';
+  if ([...RECOMMEND_YES, 'Y', 'YES'].includes(text.toUpperCase())) return 'yes';
+  if ([...RECOMMEND_NO, 'X', 'N', 'NO'].includes(text.toUpperCase())) return 'no';
   return 'unknown';
 }
 

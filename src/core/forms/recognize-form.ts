@@ -434,9 +434,9 @@ export function stackColumnBlocks(view: SheetView, rec: RecognisedForm): SheetVi
 /** Header words of a single-item score column (得分 ...), when the item's own label is not there. */
 const SCORE_WORDS = ['得分', '分数', '打分', '评分', '分值', '总分', '成绩'];
 
-/** Sub-headers under a recommendation header merged over two columns. */
-const RECOMMEND_YES = ['是', '推荐', '同意'];
-const RECOMMEND_NO = ['否', '不推荐', '不同意'];
+/** Yes and no to a recommendation: the sub-headers of a 是否推荐 merged over two columns, or an answer written in its cell. */
+export const RECOMMEND_YES = ['是', '推荐', '同意'];
+export const RECOMMEND_NO = ['否', '不推荐', '不同意'];
 
 /** A recommendation column's header as forms write it: 是否推荐, 推荐为优秀党员, 推荐意见（打√）, 同意推荐. */
 function recommendationLabels(label: string): string[] {
