@@ -8,6 +8,7 @@ import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { templateSubmissionMeta } from '../core/output/describe-templates';
 import { History } from '../core/results/evaluate';
+import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { readHistory } from '../hosts/files/read-history';
@@ -76,7 +77,8 @@ async function readListFile<T extends object>(file: File, read: (s: Submission) 
 }
 
 /** The roster from a workbook file (every sheet with a 姓名 or 名称 header row). */
-export const readRosterFile = (file: File): Promise<{ roster: RosterEntry[]; findings: Finding[] }> => readListFile<{ roster: RosterEntry[] }>(file, readRoster, { roster: [] });
+export const readRosterFile = (file: File): Promise<{ roster: RosterEntry[]; findings: Finding[]; source?: RosterSource }> =>
+  readListFile<{ roster: RosterEntry[]; source?: RosterSource }>(file, readRoster, { roster: [] });
 
 /** Past years' results from a workbook file (姓名 and one column per year; read-history.ts). */
 export const readHistoryFile = (file: File): Promise<{ history: History; findings: Finding[] }> => readListFile<{ history: History }>(file, readHistory, { history: {} });

@@ -208,7 +208,10 @@ export function StepCompute({ campaign }: StepProps) {
         <Notice intent="info" title="其他提醒">
           <ul className={styles.list}>
             {others.map((f, i) => (
-              <li key={i}>{f.message}</li>
+              <li key={i}>
+                {placeOf(f)}
+                {f.message}
+              </li>
             ))}
           </ul>
         </Notice>
@@ -229,4 +232,13 @@ export function StepCompute({ campaign }: StepProps) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * Where a finding of the results is, when it has a cell (a person's flag cell in the roster) its
+ * message does not already name (a column's message names its header cell): 名册.xlsx 工作表「名册」D3：.
+ */
+function placeOf(f: Finding): string {
+  if (!f.cell || (f.sheet && f.message.includes(`${f.sheet}!${f.cell}`))) return '';
+  return `${[f.file, f.sheet ? `工作表「${f.sheet}」` : '', f.cell].filter(Boolean).join(' ')}：`;
 }

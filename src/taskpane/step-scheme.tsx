@@ -220,12 +220,12 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
         what="名册"
         sheetHint={ROSTER_SHEET}
         fromGrids={(grids, sheet, findings) => {
-          const { roster: read, findings: rf } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
-          campaign.setRoster(read, `工作表「${sheet}」`, [...findings, ...rf]);
+          const { roster: read, findings: rf, source } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
+          campaign.setRoster(read, `工作表「${sheet}」`, [...findings, ...rf], source);
         }}
         fromFile={async (file) => {
-          const { roster: read, findings } = await readRosterFile(file);
-          campaign.setRoster(read, `文件「${file.name}」`, findings);
+          const { roster: read, findings, source } = await readRosterFile(file);
+          campaign.setRoster(read, `文件「${file.name}」`, findings, source);
         }}
         problems={campaign.rosterFindings}
       />

@@ -13,6 +13,7 @@ import { Finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
 import { History } from '../core/results/evaluate';
+import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Consequence, Scheme, Veto } from '../core/scheme/scheme-schema';
@@ -73,7 +74,8 @@ export interface Campaign {
   /** Applies an edit if the edited scheme still passes loadScheme; returns its problems otherwise. */
   editScheme(edit: (draft: Scheme) => void): string[] | null;
   setVetoEnabled(id: string, enabled: boolean): string[] | null;
-  setRoster(roster: RosterEntry[], source: string, findings: Finding[]): void;
+  /** `cells`: where the file's entries and flag columns are (readRoster's source), so findings on them name their cells. */
+  setRoster(roster: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource): void;
   setHistory(history: History, source: string, findings: Finding[]): void;
   setWorkbookBallots(set: BallotSet): void;
   /** Adds a batch of imported files; a file with the name of an earlier one replaces it. */
@@ -109,6 +111,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   const [roster, setRosterState] = useState<RosterEntry[]>([]);
   const [rosterSource, setRosterSource] = useState<string | null>(null);
   const [rosterFindings, setRosterFindings] = useState<Finding[]>([]);
+  const [rosterCells, setRosterCells] = useState<RosterSource | undefined>(undefined);
   const [history, setHistoryState] = useState<History | undefined>(undefined);
   const [historySource, setHistorySource] = useState<string | null>(null);
   const [historyFindings, setHistoryFindings] = useState<Finding[]>([]);
@@ -134,6 +137,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           setScheme(restored);
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
+          setRosterCells(undefined);
           setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
           setHistoryState(saved.history);
           setHistorySource(saved.history ? '工作簿中保存的往年结果' : null);
@@ -219,9 +223,10 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     [scheme, disabledVetoes],
   );
 
-  const setRoster = useCallback((next: RosterEntry[], source: string, findings: Finding[]) => {
+  const setRoster = useCallback((next: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource) => {
     setRosterState(next);
     setRosterSource(source);
+    setRosterCells(cells);
     setRosterFindings(findings);
     changed();
   }, []);
@@ -250,7 +255,9 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   // The result, computed on demand and kept while its inputs are the same objects.
   const cache = useRef<{ inputs: unknown[]; state: ResultState } | null>(null);
   const getResult = useCallback((): ResultState => {
-    const inputs = [scheme, effectiveRoster, workbook, files, history];
+    // A roster saved with the workbook or carried by the scheme has no cells to name.
+    const cells = roster.length > 0 ? rosterCells : undefined;
+    const inputs = [scheme, effectiveRoster, cells, workbook, files, history];
     const hit = cache.current;
     if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.state;
     let state: ResultState;
@@ -259,10 +266,12 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     else if (submissions.length === 0) state = { kind: 'missing', what: 'ballots' };
     else {
       try {
-        const result = runCampaign({ scheme, roster: effectiveRoster, submissions, history });
+        const result = runCampaign({ scheme, roster: effectiveRoster, submissions, history, ...(cells ? { rosterSource: cells } : {}) });
         const hostFindings = [...workbook.findings, ...files.findings];
         const readFindings = [...hostFindings, ...result.read.findings];
-        const resultFindings = result.findings.slice(result.read.findings.length);
+        // The rest: the roster's flag columns and window posts (before the reading's), the results' (after).
+        const read = new Set(result.read.findings);
+        const resultFindings = result.findings.filter((f) => !read.has(f));
         result.findings.unshift(...hostFindings);
         state = { kind: 'ready', result, readFindings, resultFindings };
       } catch (e) {
@@ -271,7 +280,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     }
     cache.current = { inputs, state };
     return state;
-  }, [scheme, effectiveRoster, workbook, files, history]);
+  }, [scheme, effectiveRoster, roster.length, rosterCells, workbook, files, history]);
 
   return {
     ready,

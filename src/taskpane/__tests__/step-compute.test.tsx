@@ -5,7 +5,7 @@
  */
 import { within } from '@testing-library/react';
 import * as browserFiles from '../browser-files';
-import { FakeHost, hostWithCampaign, openApp, p4Scheme, screen, scoreRows, sheet, validateWorkbook } from './pane-test-kit';
+import { FakeHost, ROSTER_ROWS, SLOW, hostWithCampaign, openApp, p4Scheme, screen, scoreRows, sheet, validateWorkbook, xlsxFile } from './pane-test-kit';
 
 function cells(name: string): string[] {
   return within(screen.getByRole('row', { name })).getAllByRole('cell').map((c) => c.textContent ?? '');
@@ -72,6 +72,29 @@ describe('计算 step', () => {
     toggle.focus();
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('list', { name: '「张伟」的等次依据' })).toBeNull();
+  });
+
+  it('names the roster cells of findings on a roster read from a file, and lists no finding of the reading there', async () => {
+    // The bad ballot 员工3 stays: its findings belong to 校验, not to 其他提醒.
+    const host = hostWithCampaign();
+    const { user } = await openApp(host);
+    // The veto column headed 责任事故 instead of the scheme's 事故 (D2 of the file's sheet 名册), and
+    // 李强's cell (D4) saying something that starts like "none" but may not be.
+    const rows = ROSTER_ROWS.map((r) => r.slice());
+    rows[1][3] = '责任事故';
+    rows[3][3] = '无证驾驶';
+    await user.upload(screen.getByLabelText('从文件读取名册'), xlsxFile('名册.xlsx', { 名册: rows }));
+    expect(await screen.findByText('名册：3 人（文件「名册.xlsx」）', {}, SLOW)).toBeInTheDocument();
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    const others = screen.getByText('其他提醒').closest('[role="group"], div, section') as HTMLElement;
+    const items = within(others).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items.filter((t) => t.startsWith('名册「责任事故」栏（名册!D2）作为方案'))).toHaveLength(1);
+    expect(items.filter((t) => t.startsWith('名册.xlsx 工作表「名册」 D4：名册「责任事故」栏中「李强」的「无证驾驶」'))).toHaveLength(1);
+    // The read-as column still carries the veto: 张伟 is 不称职.
+    expect(cells('张伟').slice(1, 3)).toEqual(['零售部', '不称职']);
+    // 员工3's score 150 and 赵六 are the reading's findings, shown in 校验 only.
+    expect(items.some((t) => /150|赵六/.test(t))).toBe(false);
   });
 
   it('highlights a tie at the quota boundary for the committee', async () => {
