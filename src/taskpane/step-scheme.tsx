@@ -1,12 +1,12 @@
 /**
  * Step 1, 方案: choose a preset and change what matters (rater groups and weights, the tier
- * thresholds said with 以上（含）/超过, vetoes switched on and off, quotas, rectification days and the
- * results date); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
+ * thresholds said with 以上（含）/超过, vetoes switched on and off, quotas, how votes are counted
+ * (denominators, marks agreed besides √, identical ballots), rectification days and the results date); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
  * workbook or from a file; import and export the
  * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
  * refused with its reason; the store saves the campaign to the workbook after each change.
  */
-import { Body1, Button, Field, Input, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
@@ -52,6 +52,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
       <TiersSection campaign={campaign} />
       <VetoesSection campaign={campaign} />
       <QuotasSection campaign={campaign} />
+      <CountingSection campaign={campaign} />
       <RectificationSection campaign={campaign} />
     </section>
   );
@@ -515,6 +516,69 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
           onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
         />
       ))}
+    </div>
+  );
+}
+
+/** The marks a rater may use besides √, as typed: V ○ or V、○. */
+function marksFromText(text: string): string[] {
+  return [...new Set(text.split(/[\s\u3000,，、；;]+/).filter((m) => m !== ''))];
+}
+
+/**
+ * How votes are counted (DOMAIN.md: whether 弃权 and invalid entries enter the denominator is a scheme
+ * setting; marks other than √ ✓ ✔ ☑ are a scheme setting; a ballot identical to another is suspect).
+ */
+function CountingSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const { scheme } = campaign;
+  const { counting } = scheme;
+  const [marks, setMarks] = useState(counting.extraMarks.join(' '));
+  const [marksProblem, setMarksProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  useEffect(() => setMarks(counting.extraMarks.join(' ')), [counting.extraMarks]);
+  const marked = scheme.forms.some((f) => f.response.kind === 'tier');
+  const edit = (apply: (c: Scheme['counting']) => void) => setProblems(campaign.editScheme((d) => apply(d.counting)) ?? []);
+  const commitMarks = () => {
+    const list = marksFromText(marks);
+    const long = list.find((m) => m.length > 4);
+    if (long) return setMarksProblem(`「${long}」太长：记号最多 4 个字符，几个记号之间用空格或顿号分开`);
+    if (list.length > 20) return setMarksProblem('记号最多 20 个');
+    setMarksProblem(null);
+    if (list.join(' ') !== counting.extraMarks.join(' ')) edit((c) => void (c.extraMarks = list));
+  };
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">计票</Subtitle2>
+      {marked ? (
+        <>
+          <Checkbox
+            checked={counting.abstentionsInDenominator}
+            label="弃权（某人某项整行未填）计入得票率的分母"
+            onChange={(_e, d) => edit((c) => void (c.abstentionsInDenominator = d.checked === true))}
+          />
+          <Checkbox
+            checked={counting.invalidInDenominator}
+            label="无效项（一项打了两个以上√）计入得票率的分母"
+            onChange={(_e, d) => edit((c) => void (c.invalidInDenominator = d.checked === true))}
+          />
+          <Field
+            label="另行约定的记号（除 √ ✓ ✔ ☑ 外也算打√的记号）"
+            hint={counting.extraMarks.length > 0 ? `已认可：${counting.extraMarks.map((m) => `「${m}」`).join('')}；遇到时在校验结果中提醒` : '不填则只认 √ ✓ ✔ ☑；几个记号之间用空格或顿号分开，如：V ○'}
+            validationState={marksProblem ? 'error' : 'none'}
+            validationMessage={marksProblem ?? undefined}
+          >
+            <Input value={marks} onChange={(_e, d) => setMarks(d.value)} onBlur={commitMarks} onKeyDown={(e) => e.key === 'Enter' && commitMarks()} />
+          </Field>
+        </>
+      ) : null}
+      <Field label="与另一张票逐项相同的票">
+        <RadioGroup value={counting.duplicates} onChange={(_e, d) => edit((c) => void (c.duplicates = d.value as 'count' | 'exclude'))}>
+          <Radio value="count" label="都计入，并提醒核实" />
+          <Radio value="exclude" label="只计入第一张，其余不计，并提醒" />
+        </RadioGroup>
+      </Field>
+      <ProblemsBar title="修改未生效" problems={problems} />
     </div>
   );
 }

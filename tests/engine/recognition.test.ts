@@ -459,8 +459,8 @@ describe('as typed on phones and in other input methods', () => {
   it('says where to allow a mark some campaigns use instead of √ (V, ○), and still does not count it', () => {
     const r = run(plain(['王毅', 'V'], ['李娜', null, '○'], ['陈刚', null, null, '√']));
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
-      ['MARK_UNRECOGNISED', 'B3', '等次栏应打√，此处为「V」（如本次测评约定以「V」为记号，可在方案文件的 counting.extraMarks 中加入「V」后重新校验），该项无效'],
-      ['MARK_UNRECOGNISED', 'C4', '等次栏应打√，此处为「○」（如本次测评约定以「○」为记号，可在方案文件的 counting.extraMarks 中加入「○」后重新校验），该项无效'],
+      ['MARK_UNRECOGNISED', 'B3', '等次栏应打√，此处为「V」（如本次测评约定以「V」为记号，可在方案「计票」的“另行约定的记号”中加入「V」（方案文件中为 counting.extraMarks）后重新校验），该项无效'],
+      ['MARK_UNRECOGNISED', 'C4', '等次栏应打√，此处为「○」（如本次测评约定以「○」为记号，可在方案「计票」的“另行约定的记号”中加入「○」（方案文件中为 counting.extraMarks）后重新校验），该项无效'],
     ]);
     const allowed = runCampaign({
       scheme: { ...scheme, counting: { ...scheme.counting, extraMarks: ['V'] } },

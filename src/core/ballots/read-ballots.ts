@@ -1513,7 +1513,7 @@ function countHint(v: CellValue | undefined): string {
   const n = voteCount(v);
   if (typeof n === 'number' && n > 1) return '（如本表是计票汇总表，请在标题中写明“计票汇总表”）';
   const mark = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
-  return ALTERNATIVE_MARKS.test(mark) ? `（如本次测评约定以「${mark}」为记号，可在方案文件的 counting.extraMarks 中加入「${mark}」后重新校验）` : '';
+  return ALTERNATIVE_MARKS.test(mark) ? `（如本次测评约定以「${mark}」为记号，可在方案「计票」的“另行约定的记号”中加入「${mark}」（方案文件中为 counting.extraMarks）后重新校验）` : '';
 }
 /** Marks used for √ on some forms; allowed only when the scheme lists them (counting.extraMarks). */
 const ALTERNATIVE_MARKS = /^([VvＶｖ○〇●◎◯★☆＊*]|1|１|对|是|有)$/;

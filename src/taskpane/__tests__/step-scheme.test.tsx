@@ -171,6 +171,28 @@ describe('方案 step', () => {
     });
   });
 
+  it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    // P4 篇六 has only score sheets: no marks to agree on, no shares to divide.
+    expect(screen.queryByRole('textbox', { name: /另行约定的记号/ })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
+    const marks = screen.getByRole('textbox', { name: /另行约定的记号/ });
+    await user.type(marks, 'V、○ V{Enter}');
+    expect(await screen.findByText('已认可：「V」「○」；遇到时在校验结果中提醒')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: /弃权.*计入得票率的分母/ }));
+    await user.click(screen.getByRole('radio', { name: /只计入第一张/ }));
+    await waitFor(() => {
+      const { counting } = host.lastSaved().scheme;
+      expect(counting).toEqual({ abstentionsInDenominator: true, invalidInDenominator: false, extraMarks: ['V', '○'], duplicates: 'exclude' });
+    });
+    // A mark too long to be one is refused, and the scheme keeps the marks it had.
+    await user.clear(marks);
+    await user.type(marks, 'V 打勾的都算{Enter}');
+    expect(screen.getByText(/「打勾的都算」太长/)).toBeInTheDocument();
+    expect(host.lastSaved().scheme.counting.extraMarks).toEqual(['V', '○']);
+  });
+
   it('reads the roster from a sheet of this workbook', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
