@@ -538,6 +538,8 @@ function CountingSection({ campaign }: { campaign: Campaign }) {
   const [problems, setProblems] = useState<string[]>([]);
   useEffect(() => setMarks(counting.extraMarks.join(' ')), [counting.extraMarks]);
   const marked = scheme.forms.some((f) => f.response.kind === 'tier');
+  // Where a result combines groups by weight or items into a score, one of them may have no votes for someone.
+  const combines = scheme.scoring.method !== 'none' || scheme.classification.rules.some((r) => r.when.some((c) => c.kind === 'share' && c.groups === 'weighted'));
   const edit = (apply: (c: Scheme['counting']) => void) => setProblems(campaign.editScheme((d) => apply(d.counting)) ?? []);
   const commitMarks = () => {
     const list = marksFromText(marks);
@@ -571,6 +573,13 @@ function CountingSection({ campaign }: { campaign: Campaign }) {
             <Input value={marks} onChange={(_e, d) => setMarks(d.value)} onBlur={commitMarks} onKeyDown={(e) => e.key === 'Enter' && commitMarks()} />
           </Field>
         </>
+      ) : null}
+      {combines ? (
+        <Checkbox
+          checked={counting.missingGroup === 'rescale'}
+          label="某人缺少某一类别（或某一项目）的有效票时，按其余类别的权重（或其余项目）折算；不选则该人等次待定，由评议委员会决定"
+          onChange={(_e, d) => edit((c) => void (c.missingGroup = d.checked === true ? 'rescale' : 'pending'))}
+        />
       ) : null}
       <Field label="与另一张票逐项相同的票">
         <RadioGroup value={counting.duplicates} onChange={(_e, d) => edit((c) => void (c.duplicates = d.value as 'count' | 'exclude'))}>

@@ -8,7 +8,7 @@ import { parseAddress } from '../../src/core/common/cell';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, MergeRange, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
-import { matrixSheet, submission } from '../helpers/grids';
+import { matrixSheet, presetScoringPresentGroups, submission } from '../helpers/grids';
 
 const p1 = getPreset('p1-double-pledge');
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
@@ -255,7 +255,7 @@ function addressOf(rowCol: string): string {
 }
 
 describe('score sheets in blocks side by side (p4 测评得分)', () => {
-  const p4 = getPreset('p4-middle-managers');
+  const p4 = presetScoringPresentGroups('p4-middle-managers');
   const names = [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }, { name: '赵敏' }];
   const scoreOf = (r: ReturnType<typeof run>, name: string) => {
     const s = r.subjects.find((x) => x.name === name)!.score!;

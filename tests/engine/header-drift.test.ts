@@ -7,7 +7,7 @@
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, MergeRange, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
-import { submission } from '../helpers/grids';
+import { presetScoringPresentGroups, submission } from '../helpers/grids';
 
 const p5 = getPreset('p5-party-members');
 const LEVELS = ['满意', '比较满意', '基本满意', '不满意'];
@@ -32,7 +32,7 @@ const codes = (r: ReturnType<typeof run>) => r.read.findings.map((f) => `${f.cod
 /** One p4 score sheet (测评得分) of a 员工 rater, with the header and rows given; roster 王毅, 李娜. */
 function staffSheet(header: CellValue[], ...rows: CellValue[][]) {
   return runCampaign({
-    scheme: getPreset('p4-middle-managers'),
+    scheme: presetScoringPresentGroups('p4-middle-managers'),
     roster: [{ name: '王毅' }, { name: '李娜' }],
     submissions: [submission('f.xlsx', { name: 'S', rows: [['测评人类别：员工'], header, ...rows], merges: [] })],
     today: '2026-12-01',
@@ -373,7 +373,7 @@ describe('a ballot none of whose names is the roster\'s', () => {
 
 describe('a hidden sheet', () => {
   it('is not counted when it looks like a ballot, and is said; a hidden sheet that is no form is passed over quietly', () => {
-    const p4 = getPreset('p4-middle-managers');
+    const p4 = presetScoringPresentGroups('p4-middle-managers');
     const ballot = (name: string, hidden: boolean, scores: number[]): SheetGrid => ({
       name,
       rows: [['测评人类别：员工'], ['姓名', '测评得分'], ['王毅', scores[0]], ['李娜', scores[1]]],
@@ -415,12 +415,15 @@ describe('the branch a 附表1 is about', () => {
 });
 
 describe('a score typed into a cell formatted as a percentage (95 stored as 0.95)', () => {
-  it('is said, for a person to check (counted as written: the reader does not see number formats)', () => {
+  it('is not counted and is an error saying what to do (0.95 among 95s would pull the mean down by tiers)', () => {
     const r = staffSheet(['姓名', '测评得分'], ['王毅', 0.95], ['李娜', 80]);
     expect(r.read.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
-      ['SCORE_AS_PERCENT', 'B3', '分数为 0.95（按 0.95 分计），像是单元格设成了百分比格式（显示为 95%）；如是，请把该格改为“常规”格式后重新填写分数'],
+      ['SCORE_AS_PERCENT', 'B3', '分数为 0.95，像是单元格设成了百分比格式（显示为 95%），该项无效；请把该格改为“常规”格式后重新填写分数'],
     ]);
-    expect(r.read.findings[0].severity).toBe('warning');
+    expect(r.read.findings[0].severity).toBe('error');
+    // 王毅 has no valid score on this one ballot; 李娜's 80 counts.
+    expect(r.subjects.find((s) => s.name === '王毅')!.score).toBeNull();
+    expect(r.subjects.find((s) => s.name === '李娜')!.scoreText).toBe('80.00');
   });
 
   it('nor a score typed into a cell formatted as a date (95 comes back as 1900-04-04): said so', () => {
@@ -430,7 +433,7 @@ describe('a score typed into a cell formatted as a percentage (95 stored as 0.95
 });
 
 describe('one sheet per 专项, the 专项 named in its title (seed 003 篇二: 三个专项评分表)', () => {
-  const p4s = getPreset('p4-secretary-appraisal');
+  const p4s = presetScoringPresentGroups('p4-secretary-appraisal');
   const GOOD = ['好', '较好', '一般', '差'];
   const specialSheet = (item: string, level: number, group = 'a'): SheetGrid => ({
     name: item.slice(0, 6),

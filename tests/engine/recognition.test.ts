@@ -6,7 +6,7 @@ import { fingerprint } from '../../src/core/ballots/read-ballots';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
-import { matrixSheet, submission } from '../helpers/grids';
+import { matrixSheet, presetScoringPresentGroups, submission } from '../helpers/grids';
 
 const scheme = getPreset('p1-double-pledge');
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
@@ -679,7 +679,7 @@ describe('rejections, each naming the cell', () => {
   });
 
   it('scores out of range or not numbers', () => {
-    const s = getPreset('p4-middle-managers');
+    const s = presetScoringPresentGroups('p4-middle-managers');
     const r = runCampaign({
       scheme: s,
       roster: [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }],
@@ -697,7 +697,7 @@ describe('rejections, each naming the cell', () => {
   });
 
   it('reads scores typed with 分, a space before it, or full-width digits', () => {
-    const s = getPreset('p4-middle-managers');
+    const s = presetScoringPresentGroups('p4-middle-managers');
     const r = runCampaign({
       scheme: s,
       roster: [{ name: '王毅' }, { name: '李娜' }, { name: '陈刚' }],

@@ -4,6 +4,8 @@
  * against forms the project did not produce.
  */
 import { CellValue, MergeRange, SheetGrid, Submission } from '../../src/core/forms/grid';
+import { getPreset } from '../../src/core/presets';
+import { Scheme } from '../../src/core/scheme/scheme-schema';
 
 export interface MatrixOptions {
   title?: string;
@@ -90,4 +92,14 @@ export function submission(file: string, ...sheets: SheetGrid[]): Submission {
 /** n ballots, each a separate file, from a function giving the marks of ballot i. */
 export function ballots(n: number, make: (i: number) => SheetGrid, prefix = 'ballot'): Submission[] {
   return Array.from({ length: n }, (_, i) => submission(`${prefix}-${String(i + 1).padStart(3, '0')}.xlsx`, make(i)));
+}
+
+/**
+ * A preset whose score is worked out from the groups (or items) that have votes (counting.missingGroup: rescale):
+ * for tests of reading that give one rater group's sheets only, where the default leaves the score to the committee.
+ */
+export function presetScoringPresentGroups(id: string): Scheme {
+  const s = getPreset(id);
+  s.counting = { ...s.counting, missingGroup: 'rescale' };
+  return s;
 }

@@ -152,3 +152,25 @@ describe('P1 一票否决 (on the unit\'s score): recorded, the member\'s tier u
     expect(s.flags).toContain('单位工作否决');
   });
 });
+
+describe('P1 a group with no valid votes for someone: the weighted share cannot be formed', () => {
+  // 陈亮 is on the six 服务对象代表 ballots only (优秀 ×6); no 党组织负责人 ballot names him.
+  const only = (group: '服务对象代表' | '党组织负责人', i: number) =>
+    matrixSheet('考评表', { title: '党员践诺情况考评表', fields: [`测评人类别：${group}`], levels: LEVELS, rows: group === '服务对象代表' ? [{ name: '陈亮', marks: [A] }] : [] });
+  const chen = [...Array.from({ length: 6 }, (_, i) => submission(`服务对象${i + 1}.xlsx`, only('服务对象代表', i)))];
+
+  it('by default says which group has no votes (not 无有效票) and leaves the tier to the committee', () => {
+    const r = runCampaign({ scheme, roster: [{ name: '陈亮' }], submissions: chen, today: '2026-12-01' });
+    const s = r.subjects[0];
+    expect(s.tier).toBeNull();
+    expect(s.reasons[0]).toContain('按类别加权 党组织负责人无有效票');
+  });
+
+  it('with counting.missingGroup: rescale, the share of 服务对象代表 alone (6/6 = 100% → 优秀), said so', () => {
+    const rescale = structuredClone(scheme);
+    rescale.counting.missingGroup = 'rescale';
+    const s = runCampaign({ scheme: rescale, roster: [{ name: '陈亮' }], submissions: chen, today: '2026-12-01' }).subjects[0];
+    expect(s.tier).toBe('优秀');
+    expect(s.reasons[0]).toContain('按类别加权 100.00%（党组织负责人无有效票，按其余类别的权重折算）');
+  });
+});

@@ -166,3 +166,57 @@ describe('P3 第四篇 no rule matches: undecided (镇党委 decides), never gue
     expect(result.rectification.some((r) => ['李红', '赵丽', '杨帆'].includes(r.subject))).toBe(false);
   });
 });
+
+describe('P3 第四篇 two rules met on different votes: undecided, both figures said (镇党委 decides)', () => {
+  // 刘五: 村评 5 不称职 + 5 基本称职; 镇评 10 不称职 + 10 基本称职 (20 ballots).
+  // 基本称职 (5 + 10)/30 = 50% meets 「达到50%以上的，可定为“基本称职”」; 不称职 (5 + 10)/30 = 50% meets
+  // 「达到50%以上的定为“不称职”」 too. The rule order is no ground to pick one.
+  const both = ['刘五'];
+  const liuWu = (round: '村评' | '镇评', i: number) =>
+    matrixSheet('测评表', { title: '村党组织书记“双述双评”测评表', fields: [`轮次：${round}`], levels: LEVELS, rows: [{ name: '刘五', marks: [i % 2 === 0 ? D : C] }] });
+  const r = runCampaign({
+    scheme,
+    roster: both.map((name) => ({ name })),
+    submissions: [
+      ...Array.from({ length: 10 }, (_, i) => submission(`村评-${i + 1}.xlsx`, liuWu('村评', i))),
+      ...Array.from({ length: 20 }, (_, i) => submission(`镇评-${i + 1}.xlsx`, liuWu('镇评', i))),
+    ],
+    today: '2026-12-01',
+  });
+  const s = r.subjects[0];
+
+  it('gives no tier and says both rules with their figures', () => {
+    expect(s.tier).toBeNull();
+    expect(s.flags).toContain('待定');
+    const why = s.reasons.find((x) => x.startsWith('同时符合'))!;
+    expect(why).toContain('「基本称职」');
+    expect(why).toContain('「不称职」');
+    expect(why.match(/15\/30 = 50\.00%/g)).toHaveLength(2);
+    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject)).toEqual(['刘五']);
+    expect(s.consequences).toEqual([]);
+  });
+
+  it('a tier met together with a rule on the same votes is not ambiguous (称职及以上 counts the 优秀票)', () => {
+    // With orBetter, 张建国's 7/10 优秀 in each round also meets 称职及以上 ≥ 60%: by design, the first rule decides.
+    const orBetter = structuredClone(scheme);
+    for (const rule of orBetter.classification.rules) for (const c of rule.when) if (c.kind === 'share' && rule.tier === '称职') c.orBetter = true;
+    const r2 = runCampaign({ scheme: loadScheme(orBetter), roster, submissions: [...village, ...town], today: '2026-12-01' });
+    expect(r2.subjects.find((x) => x.name === '张建国')!.tier).toBe('优秀');
+  });
+});
+
+describe('P3 第四篇 a subject without 镇评 votes is not ranked on 村评 alone', () => {
+  it('周八 (no 镇评 ballot names him) is 待定 and has no rank; the others are ranked without him', () => {
+    const withZhou = [...roster, { name: '周八' }];
+    const villageZhou = Array.from({ length: 10 }, (_, i) =>
+      submission(`村评-${i + 1}.xlsx`, matrixSheet('测评表', { title: '村党组织书记“双述双评”测评表', fields: ['轮次：村评'], levels: LEVELS, rows: [...NAMES.map((name) => ({ name, marks: [MARKS[name].village[i]] })), { name: '周八', marks: [A] }] })),
+    );
+    const r = runCampaign({ scheme, roster: withZhou, submissions: [...villageZhou, ...town], today: '2026-12-01' });
+    const zhou = r.subjects.find((x) => x.name === '周八')!;
+    expect(zhou.tier).toBeNull();
+    expect(zhou.rank).toBeNull();
+    expect(zhou.reasons).toContain('有效票不全，等次无法判断，不参加排名');
+    // 张建国 (14/20 优秀 pooled = 70%) is first, not 周八 (10/10 in 村评 alone).
+    expect(r.subjects.find((x) => x.name === '张建国')!.rank).toBe(1);
+  });
+});

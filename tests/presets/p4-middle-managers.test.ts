@@ -71,3 +71,44 @@ describe('P4 篇六 中层干部 干部50%/员工50%', () => {
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('P4 篇六 a rater group with no valid scores for someone (the formula needs both halves)', () => {
+  // 黄磊 is scored by the two 干部 (90, 86) and left blank by both 员工: 干部 mean 88, 员工 none.
+  const withHuang = [...roster, { name: '黄磊', category: '副职' }];
+  const sheets = (group: string, scores: (number | null)[]) =>
+    scoreSheet('测评表', {
+      title: '干部岗位测评表',
+      fields: [`测评人类别：${group}`],
+      items: ['测评得分'],
+      rows: withHuang.map((p, i) => ({ name: p.name, scores: [scores[i]] })),
+    });
+  const submissions = [
+    submission('c1.xlsx', sheets('干部', [90, 75, 100, 90])),
+    submission('c2.xlsx', sheets('干部', [80, 75, 100, 86])),
+    submission('s1.xlsx', sheets('员工', [86, 75, 60, null])),
+    submission('s2.xlsx', sheets('员工', [84, 74, 70, null])),
+  ];
+
+  it('by default gives no score and no tier, says which group is missing, and leaves him unranked', () => {
+    const r = runCampaign({ scheme, roster: withHuang, today: '2026-12-01', submissions });
+    const huang = r.subjects.find((s) => s.name === '黄磊')!;
+    expect(huang.score).toBeNull();
+    expect(huang.tier).toBeNull();
+    expect(huang.rank).toBeNull();
+    expect(huang.flags).toEqual(expect.arrayContaining(['部分类别无票', '待定']));
+    expect(huang.reasons[0]).toMatch(/^员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定/);
+    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject)).toEqual(['黄磊']);
+    // The others keep their scores and ranks.
+    expect(r.subjects.find((s) => s.name === '王芳')!.rank).toBe(1);
+  });
+
+  it('with counting.missingGroup: rescale, scores on 干部 alone (88) and says so', () => {
+    const rescale = structuredClone(scheme);
+    rescale.counting.missingGroup = 'rescale';
+    const r = runCampaign({ scheme: rescale, roster: withHuang, today: '2026-12-01', submissions });
+    const huang = r.subjects.find((s) => s.name === '黄磊')!;
+    expect(huang.scoreText).toBe('88.00');
+    expect(huang.tier).toBe('优秀');
+    expect(huang.reasons[0]).toBe('员工没有有效评分，得分按其余类别的权重折算（方案设定：缺少某类别或项目的评分时按其余折算）');
+  });
+});

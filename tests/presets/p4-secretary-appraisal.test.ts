@@ -233,3 +233,37 @@ describe('P4 篇三 "较好或以下等次的应占一定比例" (preset default
     expect(r.subjects.map((s) => s.tier)).toEqual(new Array(10).fill('好'));
   });
 });
+
+describe('P4 篇二 a 专项 with no votes at all (三个专项分别计算总分后相加除以3 needs all three)', () => {
+  // 周平: 好 on the first two specials from every ballot, the third left blank (-1) on every ballot.
+  const firstTwo = (n: number) => Array.from({ length: n }, () => [G, G, -1]);
+  const zhou: Record<string, Marks> = {
+    周平: { a: firstTwo(2), b: firstTwo(2), c: firstTwo(6) },
+  };
+  const zhouBallots = ballots(zhou, { a: 2, b: 2, c: 6 });
+
+  it('by default gives no score and names the 专项 (not the rater groups, which all voted)', () => {
+    const r = runCampaign({ scheme, roster: [{ name: '周平' }], submissions: zhouBallots, today: '2026-12-01' });
+    const s = r.subjects[0];
+    expect(s.score).toBeNull();
+    expect(s.tier).toBeNull();
+    expect(s.reasons[0]).toMatch(/^「落实意识形态责任制」没有任何有效评分，得分无法按方案的公式计算/);
+    expect(s.reasons.join('')).not.toMatch(/a票|b票|c票/);
+  });
+
+  it('with counting.missingGroup: rescale, the mean of the two 专项 rated (90) and says so', () => {
+    const rescale = structuredClone(scheme);
+    rescale.counting.missingGroup = 'rescale';
+    const r = runCampaign({ scheme: rescale, roster: [{ name: '周平' }], submissions: zhouBallots, today: '2026-12-01' });
+    const s = r.subjects[0];
+    expect(s.scoreText).toBe('90.00');
+    expect(s.reasons[0]).toBe('「落实意识形态责任制」没有任何有效评分，得分按其余 2 个项目计算（方案设定：缺少某类别或项目的评分时按其余折算）');
+  });
+});
+
+describe('P4 篇二/篇五 整改清单: no 薄弱项目 when every 专项 did equally', () => {
+  it('孙丽 (差 by 被问责, 好 on all three 专项) has no weak item listed', () => {
+    const row = result.rectification.find((r) => r.subject === '孙丽')!;
+    expect(row.problem).not.toContain('薄弱项目');
+  });
+});

@@ -479,3 +479,34 @@ describe('P5 quota over a roster of candidates only (四、2(1) 本支部党员�
     expect(r.findings.map((f) => f.code).filter((c) => c.startsWith('QUOTA'))).toEqual([]);
   });
 });
+
+describe('P5 quota per 支部 when one roster holds several (四、2(1) 本支部党员人数的20%)', () => {
+  // 第一支部 甲一…甲五, 第二支部 乙一…乙五; ten 附表2 ballots (40 item-marks each person).
+  // 满意 of 40: 甲一 40, 甲二 39, 甲三 38, 甲四 37, 甲五 36; 乙一 36 (90%), 乙二…乙五 30 (75%).
+  const first = ['甲一', '甲二', '甲三', '甲四', '甲五'];
+  const second = ['乙一', '乙二', '乙三', '乙四', '乙五'];
+  const bad: Record<string, number> = { 甲一: 0, 甲二: 1, 甲三: 2, 甲四: 3, 甲五: 4, 乙一: 4, 乙二: 10, 乙三: 10, 乙四: 10, 乙五: 10 };
+  const roster: RosterEntry[] = [...first.map((name) => ({ name, unit: '第一支部' })), ...second.map((name) => ({ name, unit: '第二支部' }))];
+  const subs = Array.from({ length: 10 }, (_, i) =>
+    submission(
+      `附表2-${i + 1}.xlsx`,
+      annex2Sheet('推荐表', { branch: '机关', rows: roster.map((p) => ({ name: p.name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < bad[p.name] ? BS : S)) })) }),
+    ),
+  );
+  const r = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+  const tier = (n: string) => r.subjects.find((s) => s.name === n)!.tier;
+
+  it('gives each 支部 floor(20% × 5) = 1 place: 甲一 and 乙一, not 甲一 and 甲二', () => {
+    expect(tier('甲一')).toBe('优秀党员');
+    expect(tier('乙一')).toBe('优秀党员');
+    expect(['甲二', '甲三', '甲四', '甲五'].map(tier)).toEqual(['未评为优秀党员', '未评为优秀党员', '未评为优秀党员', '未评为优秀党员']);
+    expect(r.subjects.find((s) => s.name === '甲二')!.reasons.join('')).toContain('第一支部：「优秀党员」不超过 5 人的 20%（向下取整为 1 人）');
+  });
+
+  it('says the base is each 支部\'s roster count, for the clerk to check', () => {
+    const said = r.findings.filter((f) => f.code === 'QUOTA_BASE_ASSUMED').map((f) => f.message);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('名册中有 2 个单位');
+    expect(said[0]).toContain('第一支部 5 人、第二支部 5 人');
+  });
+});

@@ -1762,12 +1762,15 @@ function readScoreValue(
     findings.push(finding('SCORE_NOT_NUMBER', `分数「${text}」小数位过多（最多 4 位），该项无效`, at(r, col)));
     return invalid;
   }
-  // 95 typed into a cell formatted as a percentage is stored as 0.95: in range, and very likely not meant
-  // (the reader does not load number formats to tell). Counted as written, and said, for a person to check.
-  if (typeof v === 'number' && value > 0 && value < 1 && max >= 50)
+  // 85 typed into a cell formatted as a percentage is stored as 0.85: in range, but counted as written it would
+  // pull a mean of 85s down by tiers, and the reader does not load number formats to tell. Not counted, as a
+  // date-formatted score is not: the least likely reading is no ground for a tier.
+  if (typeof v === 'number' && value > 0 && value < 1 && max >= 50) {
     findings.push(
-      finding('SCORE_AS_PERCENT', `分数为 ${text}（按 ${text} 分计），像是单元格设成了百分比格式（显示为 ${Math.round(value * 10000) / 100}%）；如是，请把该格改为“常规”格式后重新填写分数`, at(r, col)),
+      finding('SCORE_AS_PERCENT', `分数为 ${text}，像是单元格设成了百分比格式（显示为 ${Math.round(value * 10000) / 100}%），该项无效；请把该格改为“常规”格式后重新填写分数`, at(r, col)),
     );
+    return invalid;
+  }
   if (scaled < Math.round(min * SCORE_SCALE) || scaled > Math.round(max * SCORE_SCALE)) {
     findings.push(finding('SCORE_OUT_OF_RANGE', `分数 ${text} 超出 ${min}～${max} 分的范围，该项无效`, at(r, col)));
     return invalid;

@@ -46,7 +46,7 @@ export const FINDING_CODES = {
   VETO_FEEDBACK: { severity: 'warning', meaning: '测评表中反馈了可能涉及一票否决的问题，请组织核实' },
   COUNT_OF_BALLOTS_BESIDE: { severity: 'warning', meaning: '汇总表是同一文件中测评票的汇总，未重复计入' },
   COUNT_BALLOTS_DIFFER: { severity: 'error', meaning: '汇总表与同一文件中的测评票计票不一致，汇总表未计入' },
-  SCORE_AS_PERCENT: { severity: 'warning', meaning: '分数像是按百分比格式输入的（如 0.95），请核实' },
+  SCORE_AS_PERCENT: { severity: 'error', meaning: '分数像是按百分比格式输入的（如 0.95），该项未计入' },
   ITEM_MISSING: { severity: 'error', meaning: '缺少评价项目' },
   SUBJECT_COLUMN_MISSING: { severity: 'error', meaning: '找不到姓名列' },
   BLOCKS_IRREGULAR: { severity: 'error', meaning: '表格左右分栏，但各栏表头不一致，无法读取' },

@@ -118,7 +118,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
       cite: `${SEED} 五、3 满意度低的岗位和个人；“低于60%”（各表分别计算）为本预设默认标准`,
     },
   ],
-  quotas: [{ tiers: ['优秀党员'], kind: 'max', share: 20, of: 'members', rounding: 'floor', cite: `${SEED} 四、2(1) 优秀党员的评选比例为本支部党员人数的20%` }],
+  quotas: [{ tiers: ['优秀党员'], kind: 'max', share: 20, of: 'members', rounding: 'floor', per: 'unit', cite: `${SEED} 四、2(1) 优秀党员的评选比例为本支部党员人数的20%` }],
   designations: [],
   consequences: [{ veto: 'low-satisfaction', action: '深入查找原因，责成本人及时落实整改责任，限期整改', rectifyWithinDays: 30, cite: `${SEED} 五、3；整改期限为本预设默认 30 天` }],
   counting: DEFAULT_COUNTING,

@@ -62,7 +62,8 @@ function problemOf(r: SubjectResult, run: number | null): string {
 
 /**
  * The items the subject did worst on: the lowest mean where scored, otherwise the lowest share of
- * the best two levels (满意+比较满意, 好+较好 ...), among items rated on more than one item.
+ * the best two levels (满意+比较满意, 好+较好 ...), among items rated on more than one item; none
+ * when all items did equally.
  */
 function weakItems(r: SubjectResult): string[] {
   const byItem = new Map<string, { good: number; valid: number; meanSum: number; meanN: number }>();
@@ -83,7 +84,8 @@ function weakItems(r: SubjectResult): string[] {
     text: a.meanN > 0 ? `${(a.meanSum / a.meanN).toFixed(2)} 分` : a.valid > 0 ? `好评率 ${((a.good / a.valid) * 100).toFixed(2)}%` : '',
   }));
   const lowest = Math.min(...scored.map((s) => s.value));
-  if (!Number.isFinite(lowest)) return [];
+  // Every item alike (90 on all three 专项) leaves none weaker than the others.
+  if (!Number.isFinite(lowest) || scored.every((s) => s.value === lowest)) return [];
   return scored.filter((s) => s.value === lowest).map((s) => `${s.item}（${s.text}）`);
 }
 

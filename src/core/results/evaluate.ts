@@ -7,9 +7,9 @@ import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
-import { Consequence, Quota, Scheme, ShareScope } from '../scheme/scheme-schema';
+import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formLabel, formatPercent, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, levelSetFor, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
 import { normalizeName } from '../text/normalize';
 
 export interface LevelFigure {
@@ -109,6 +109,7 @@ export function evaluate(
   const results = roster.subjects.map((s) => ({ ...baseResult(scheme, tally, s), label: subjectLabel(roster, s) }));
 
   for (const r of results) r.score = computeScore(scheme, tally, r.index, r);
+  const incomplete = new Set<SubjectResult>();
   showScores(scheme, results, places);
   for (const r of results) {
     const subject = roster.subjects[r.index];
@@ -117,13 +118,37 @@ export function evaluate(
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
-    classify(scheme, tally, subject, r, places, findings);
+    if (!classify(scheme, tally, subject, r, places, findings)) incomplete.add(r);
     applyVetoes(scheme, tally, subject, r, places);
   }
-  for (const r of results) r.rankKey = rankKey(scheme, tally, roster.subjects[r.index], r);
+  // A subject whose rules could not be judged for want of votes is not ranked on the votes there are (a share from
+  // one round of two would put him above those judged on both).
+  for (const r of results) {
+    if (!incomplete.has(r)) r.rankKey = rankKey(scheme, tally, roster.subjects[r.index], r);
+    else if (scheme.ranking.by !== 'none') r.reasons.push('有效票不全，等次无法判断，不参加排名');
+  }
   const appliesTo = scheme.classification.appliesTo;
   const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
-  for (const q of scheme.quotas) applyQuota(scheme, q, results, rated.length, findings);
+  for (const q of scheme.quotas) {
+    const units = q.per === 'unit' ? byUnit(rated) : null;
+    if (units === null || units.size < 2) applyQuota(scheme, q, results, rated.length, findings);
+    else {
+      // 本支部党员人数的20%: each 支部's places among its own members. One 党员人数 cannot be every branch's.
+      if (q.of === 'members') {
+        const counts = [...units].map(([u, list]) => `${u || '未填单位'} ${list.length} 人`).join('、');
+        const given = scheme.memberCount !== undefined ? `方案中的党员人数 ${scheme.memberCount} 只有一个，不能作为各单位的人数；` : '';
+        findings.push(
+          finding(
+            'QUOTA_BASE_ASSUMED',
+            `名册中有 ${units.size} 个单位，「${q.tiers.join('、')}」的名额按各单位分别计算，${given}各单位人数按名册计算（${counts}），请核实名册列全了各单位的党员（${q.cite}）`,
+            { file: '（汇总）' },
+          ),
+        );
+      }
+      const each = q.of === 'members' ? { ...q, of: 'subjects' as const } : q;
+      for (const [unit, members] of units) applyQuota(scheme, each, members, members.length, findings, unit || '未填单位');
+    }
+  }
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
@@ -312,58 +337,86 @@ function pointsMean(points: (number | string | undefined)[], counts: number[]): 
 /**
  * Score: per item and rater group the mean over ballots (of level points, or of numeric scores);
  * groups combined by weight (干部打分×50% + 员工打分×50%, seed 003 篇六); items by mean or sum
- * (三个专项分别计算总分后相加除以3, seed 003 篇二). A group with no valid scores drops out and the
- * remaining weights are rescaled; the reason says so.
+ * (三个专项分别计算总分后相加除以3, seed 003 篇二). A rater group or an item with no valid scores leaves
+ * the formula incomplete; the seeds do not say what then, so the scheme does (counting.missingGroup): by
+ * default no score (the tier is 待定, for the committee), or the remaining weights rescaled. Either way the
+ * reason names what is missing.
  */
 function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectResult): Fraction | null {
   const method = scheme.scoring.method;
   if (method === 'none') return null;
   const itemScores: Fraction[] = [];
   const missingGroups = new Set<string>();
+  const missingItems: string[] = [];
+  let items = 0;
   for (const form of scheme.forms) {
     const isTier = form.response.kind === 'tier';
     if ((method === 'points') !== isTier) continue;
     const scale = isTier ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
-    form.itemLabels.forEach((_, i) => {
+    form.itemLabels.forEach((label, i) => {
+      items++;
       let weighted = Fraction.ZERO;
       let weights = Fraction.ZERO;
+      const without: string[] = [];
       for (const g of scheme.raterGroups) {
         if (g.weight === 0 || (form.raterGroups && !form.raterGroups.includes(g.id))) continue;
         const c = tally.sum(subject, [form.id], scheme.rounds.map((x) => x.id), [g.id], () => [i]);
         const mean = scale ? pointsMean(scale.levels.map((l) => l.points), c.levels) : meanScore(c);
         if (mean === null) {
-          missingGroups.add(g.name);
+          without.push(g.name);
           continue;
         }
         const w = Fraction.fromDecimal(g.weight);
         weighted = weighted.add(mean.mul(w));
         weights = weights.add(w);
       }
-      if (!weights.isZero()) itemScores.push(weighted.div(weights));
+      if (weights.isZero()) missingItems.push(form.itemLabels.length > 1 ? `「${label}」` : `「${form.title}」`);
+      else {
+        itemScores.push(weighted.div(weights));
+        for (const g of without) missingGroups.add(g);
+      }
     });
   }
   if (itemScores.length === 0) return null;
-  if (missingGroups.size > 0) {
-    r.flags.push('部分类别无票');
-    r.reasons.push(`${[...missingGroups].join('、')}没有有效评分，得分按其余类别的权重折算`);
+  if (missingGroups.size === 0 && missingItems.length === 0) return sumOrMean(scheme, itemScores);
+  const gaps = [
+    ...(missingGroups.size > 0 ? [`${[...missingGroups].join('、')}没有有效评分`] : []),
+    ...(missingItems.length > 0 ? [`${missingItems.join('、')}没有任何有效评分`] : []),
+  ].join('，');
+  r.flags.push('部分类别无票');
+  if (scheme.counting.missingGroup !== 'rescale') {
+    r.reasons.push(
+      `${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（如决定按其余${missingGroups.size > 0 ? '类别的权重' : '项目'}折算，可在方案「计票」中选择“按其余类别折算”后重新计算）`,
+    );
+    return null;
   }
+  const rescaled = [
+    ...(missingGroups.size > 0 ? ['按其余类别的权重折算'] : []),
+    ...(missingItems.length > 0 ? [`按其余 ${items - missingItems.length} 个项目计算`] : []),
+  ].join('，');
+  r.reasons.push(`${gaps}，得分${rescaled}（方案设定：缺少某类别或项目的评分时按其余折算）`);
+  return sumOrMean(scheme, itemScores);
+}
+
+function sumOrMean(scheme: Scheme, itemScores: Fraction[]): Fraction {
   const sum = itemScores.reduce((a, b) => a.add(b), Fraction.ZERO);
   return scheme.scoring.items === 'sum' ? sum : sum.div(Fraction.of(itemScores.length));
 }
 
-function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, findings: Finding[]) {
+/** Gives the tier and its reason; false when a rule could not be judged for want of votes (a round or group with none). */
+function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, findings: Finding[]): boolean {
   const appliesTo = scheme.classification.appliesTo;
   if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
     r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
     r.flags.push('不定等次');
-    return;
+    return true;
   }
   for (const category of scheme.noTierCategories ?? []) {
     const said = rosterCategory(subject, category);
     if (said?.says === 'yes') {
       r.reasons.push(`${category}参加评议，但不确定等次（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
       r.flags.push('不定等次');
-      return;
+      return true;
     }
     if (said?.says === 'mentioned')
       findings.push(
@@ -375,20 +428,36 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
       );
   }
   const failed: string[] = [];
-  for (const rule of scheme.classification.rules) {
+  const rules = scheme.classification.rules;
+  const judge = (rule: TierRule) => {
     const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
     const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
+    return { holds, text: results.map((x) => x.text).join('；'), results };
+  };
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k];
+    const { holds, text, results } = judge(rule);
     if (holds === true) {
+      // A lower rule on other votes met as well (两次测评“基本称职”票和“不称职”票相加后均达到50%): the votes point
+      // to two tiers, and the scheme's order of rules is no ground to choose (seed 002 第四篇: 镇党委 decides).
+      const also = rules.slice(k + 1).find((lower) => readsOtherVotes(scheme, rule, lower) && judge(lower).holds === true);
+      if (also) {
+        r.flags.push('待定');
+        r.reasons.push(
+          `同时符合「${rule.tier}」（${text}）和「${also.tier}」（${judge(also).text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
+        );
+        return true;
+      }
       r.tier = rule.tier;
       // Why not the tier above: the next-higher rule that failed, with its figures (未达「优秀」：得分 84.998，不符合…).
       const above = failed.length > 0 ? `；未达${failed[failed.length - 1]}` : '';
-      r.reasons.push(`定为「${rule.tier}」：${results.map((x) => x.text).join('；') || '其余情形'}（${rule.cite}）${above}`);
-      return;
+      r.reasons.push(`定为「${rule.tier}」：${text || '其余情形'}（${rule.cite}）${above}`);
+      return true;
     }
     if (holds === null) {
       r.flags.push('待定');
-      r.reasons.push(`「${rule.tier}」的条件无法判断：${results.map((x) => x.text).join('；')}，等次待定`);
-      return;
+      r.reasons.push(`「${rule.tier}」的条件无法判断：${text}，等次待定`);
+      return false;
     }
     failed.push(`「${rule.tier}」：${results.filter((x) => x.holds === false).map((x) => x.text).join('；')}`);
   }
@@ -401,6 +470,34 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
     r.flags.push('待定');
     r.reasons.push(`不符合方案中任何一个等次的条件${why}，等次需由评议委员会决定`);
   }
+  return true;
+}
+
+/** The levels a rule's share conditions count (with orBetter, every better one), per form; null for a rule on anything else. */
+const countedLevels = new WeakMap<TierRule, Set<string> | null>();
+function levelsCounted(scheme: Scheme, rule: TierRule): Set<string> | null {
+  if (countedLevels.has(rule)) return countedLevels.get(rule)!;
+  let set: Set<string> | null = null;
+  if (rule.when.length > 0 && rule.when.every((c) => c.kind === 'share')) {
+    set = new Set();
+    for (const c of rule.when)
+      if (c.kind === 'share')
+        for (const f of scheme.forms) if (!c.forms || c.forms.includes(f.id)) for (const l of levelSetFor(scheme, f.id, c)) set.add(`${f.id}:${l}`);
+  }
+  countedLevels.set(rule, set);
+  return set;
+}
+
+/**
+ * Whether two tier rules are judged on different votes: both on vote shares, of levels neither shares with the
+ * other. 优秀 ≥ 70% and 称职及以上 ≥ 60% count the same 优秀 votes, so meeting both is by design and the first
+ * rule decides; 基本称职 ≥ 50% and 不称职 ≥ 50% count different votes, so meeting both is a contradiction.
+ */
+function readsOtherVotes(scheme: Scheme, a: TierRule, b: TierRule): boolean {
+  const [x, y] = [levelsCounted(scheme, a), levelsCounted(scheme, b)];
+  if (!x || !y || x.size === 0 || y.size === 0) return false;
+  for (const l of x) if (y.has(l)) return false;
+  return true;
 }
 
 function tierIndex(scheme: Scheme, tier: string | null): number {
@@ -497,7 +594,19 @@ const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '�
  * the limit falls inside a tie, every tied subject is left undecided for the committee. A minimum
  * that is not reached is reported (篇三: 较好或以下等次应占一定比例).
  */
-function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[]) {
+/** The rated subjects by roster unit, in roster order ('' for those without one). */
+function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
+  const units = new Map<string, SubjectResult[]>();
+  for (const r of rated) {
+    const u = r.unit ?? '';
+    const list = units.get(u);
+    if (list) list.push(r);
+    else units.set(u, [r]);
+  }
+  return units;
+}
+
+function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[], unit?: string) {
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
   // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
   let base = typeof q.of === 'number' ? q.of : ratedCount;
@@ -508,7 +617,7 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
-  const rule = `${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
   if (q.kind === 'min') {
     if (inTiers.length < limit)
       findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));

@@ -82,6 +82,8 @@ export interface ShareFigure {
   share: Fraction | null;
   /** Round or group it belongs to, for 'each' and 'weighted' modes. */
   part?: string;
+  /** weighted: the groups without valid votes (the share is unknown, or rescaled over the others: counting.missingGroup). */
+  missing?: string[];
 }
 
 /** Levels counted by a scope on one form's scale: the ones named, and with orBetter every better one. */
@@ -171,20 +173,21 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
       let weightSum = Fraction.ZERO;
       let votes = 0;
       let denominator = 0;
-      let unknown = false;
+      const missing: string[] = [];
       for (const g of scheme.raterGroups) {
         if (g.weight === 0) continue;
         const f = shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]);
         votes += f.votes;
         denominator += f.denominator;
-        if (f.share === null) unknown = true;
+        if (f.share === null) missing.push(g.name);
         else {
           const w = Fraction.fromDecimal(g.weight);
           weighted = weighted.add(f.share.mul(w));
           weightSum = weightSum.add(w);
         }
       }
-      parts.push({ votes, denominator, share: unknown || weightSum.isZero() ? null : weighted.div(weightSum), part: [rs.name, '按类别加权'].filter(Boolean).join('·') });
+      const unknown = weightSum.isZero() || (missing.length > 0 && scheme.counting.missingGroup !== 'rescale');
+      parts.push({ votes, denominator, share: unknown ? null : weighted.div(weightSum), part: [rs.name, '按类别加权'].filter(Boolean).join('·'), missing });
     }
   }
   return parts;
@@ -230,9 +233,10 @@ export function evaluateCondition(
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
-        if (p.share === null) return `${label}无有效票`;
+        const without = p.missing && p.missing.length > 0 ? `${p.missing.join('、')}无有效票` : '';
+        if (p.share === null) return `${label}${without || '无有效票'}`;
         const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
-        return `${label}${fig}`;
+        return `${label}${fig}${without ? `（${without}，按其余类别的权重折算）` : ''}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {

@@ -144,6 +144,8 @@ export const quotaSchema = z
     /** Of how many: the subjects rated, the scheme's memberCount (党员人数), or a given number. */
     of: z.union([z.enum(['subjects', 'members']), z.number().int().min(1).max(1e7)]).optional(),
     rounding: z.enum(['floor', 'ceil', 'round']),
+    /** unit: within each roster unit (本支部党员人数的20%, seed 004 四、2(1)) when the roster holds several; default: over everyone. */
+    per: z.literal('unit').optional(),
     cite: label,
   })
   .strict();
@@ -196,6 +198,12 @@ export const countingSchema = z
      * and counts it; exclude counts only the first. Byte-identical files are the hosts' concern (DUPLICATE_FILE).
      */
     duplicates: z.enum(['exclude', 'count']),
+    /**
+     * A rater group or an item with no valid votes for someone, where the rule combines them (干部×50% + 员工×50%,
+     * 三个专项相加除以3): the seeds do not say. pending (default): no score or weighted share, the tier is left to the
+     * committee; rescale: the remaining weights (or items) are used, and the reason says so.
+     */
+    missingGroup: z.enum(['pending', 'rescale']).optional(),
   })
   .strict();
 

@@ -174,8 +174,10 @@ describe('方案 step', () => {
   it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
-    // P4 篇六 has only score sheets: no marks to agree on, no shares to divide.
+    // P4 篇六 has only score sheets: no marks to agree on, no shares to divide; but 干部×50% + 员工×50% may lack a half.
     expect(screen.queryByRole('textbox', { name: /另行约定的记号/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /缺少某一类别.*折算/ }));
+    await waitFor(() => expect(host.lastSaved().scheme.counting.missingGroup).toBe('rescale'));
     await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
     const marks = screen.getByRole('textbox', { name: /另行约定的记号/ });
     await user.type(marks, 'V、○ V{Enter}');
@@ -186,6 +188,8 @@ describe('方案 step', () => {
       const { counting } = host.lastSaved().scheme;
       expect(counting).toEqual({ abstentionsInDenominator: true, invalidInDenominator: false, extraMarks: ['V', '○'], duplicates: 'exclude' });
     });
+    // p5 combines no groups by weight and gives no score: nothing to rescale.
+    expect(screen.queryByRole('checkbox', { name: /缺少某一类别/ })).toBeNull();
     // A mark too long to be one is refused, and the scheme keeps the marks it had.
     await user.clear(marks);
     await user.type(marks, 'V 打勾的都算{Enter}');
