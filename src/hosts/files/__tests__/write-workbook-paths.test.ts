@@ -51,6 +51,8 @@ function sameParts(a: Uint8Array, b: Uint8Array): void {
 }
 
 describe('the result workbook and templates deflated with Node zlib', () => {
+  // exceljs writes each workbook twice here, cold: seconds on a busy machine, not a speed check.
+  jest.setTimeout(30_000);
   const scheme = getPreset('p4-middle-managers');
   const roster = [{ name: '王芳', unit: '营业部' }, { name: '=1+1', unit: '@SUM(A1)' }, { name: '李强', unit: '科技部' }];
   const result = runCampaign({
