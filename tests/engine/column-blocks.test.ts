@@ -62,14 +62,16 @@ describe('blocks side by side', () => {
       'SUBJECT_NOT_IN_ROSTER A6',
       'MULTIPLE_MARKS H4', // 孙立: H4 and K4
       'MARK_OUTSIDE_TIERS L5', // right of the last block (a row's stray marks are reported before its name)
-      'SUBJECT_REPEATED G5', // 王毅 again, first at A3
+      'SUBJECT_REPEATED G5', // 王毅 again (称职), first at A3 (优秀)
       'SUBJECT_MISSING A2', // 周强
     ]);
     const f = r.read.findings;
     expect(f.find((x) => x.code === 'MULTIPLE_MARKS')!.message).toContain('H4、K4');
     expect(f.find((x) => x.code === 'SUBJECT_REPEATED')!.message).toContain('另见 A3');
     expect(f.find((x) => x.code === 'SUBJECT_MISSING')!.message).toContain('周强');
-    expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
+    // Rated 优秀 at A3 and 称职 at G5: which the rater meant cannot be told, so neither counts.
+    expect(f.find((x) => x.code === 'SUBJECT_REPEATED')!.message).toContain('两处评价不一致');
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
     expect(votes(r, '赵敏')).toEqual([0, 1, 0, 0]);
     expect(votes(r, '孙立')).toEqual([0, 0, 0, 0]);
   });

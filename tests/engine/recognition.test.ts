@@ -678,6 +678,22 @@ describe('rejections, each naming the cell', () => {
     expect(votes(r, '王毅')).toEqual([1, 0, 0, 0]);
   });
 
+  it('a person listed twice with different scores counts neither; listed twice alike counts once', () => {
+    const s = presetScoringPresentGroups('p4-middle-managers');
+    const sheetOf = (second: CellValue) =>
+      submission('s.xlsx', { name: '打分', rows: [['测评人类别：干部'], ['姓名', '测评得分'], ['王毅', 88], ['李娜', 80], ['王毅', second]], merges: [] });
+    const differ = runCampaign({ scheme: s, roster: [{ name: '王毅' }, { name: '李娜' }], submissions: [sheetOf(60)] });
+    const f = differ.findings.find((x) => x.code === 'SUBJECT_REPEATED')!;
+    expect([f.cell, f.message]).toEqual(['A5', '「王毅」在本票中出现两次（另见 A3），两处评价不一致，无法确定本票对其的评价，两行均未计入']);
+    const wang = differ.subjects.find((x) => x.name === '王毅')!;
+    expect(wang.score).toBeNull();
+    expect(wang.figures[0]).toMatchObject({ valid: 0, invalid: 1 });
+    expect(differ.subjects.find((x) => x.name === '李娜')!.scoreText).toBe('80.00');
+    const alike = runCampaign({ scheme: s, roster: [{ name: '王毅' }, { name: '李娜' }], submissions: [sheetOf(88)] });
+    expect(alike.findings.find((x) => x.code === 'SUBJECT_REPEATED')!.message).toBe('「王毅」在本票中重复出现（另见 A3），此行未计入');
+    expect(alike.subjects.find((x) => x.name === '王毅')!.scoreText).toBe('88.00');
+  });
+
   it('scores out of range or not numbers', () => {
     const s = presetScoringPresentGroups('p4-middle-managers');
     const r = runCampaign({

@@ -73,6 +73,15 @@ export class EntryList {
     this.length = i + 1;
   }
 
+  /** Every entry of `subject` from `from` on made invalid (a person rated twice, differently, on one ballot). */
+  invalidateSubject(subject: number, from: number): void {
+    for (let i = from; i < this.length; i++)
+      if (this.subject[i] === subject) {
+        if (this.status[i] === VALID) this.validCount--;
+        this.status[i] = INVALID;
+      }
+  }
+
   /** `push` of a valid tier entry: the common case, one per plain √ row. */
   pushValid(subject: number, item: number, level: number): void {
     const i = this.length;
@@ -1267,7 +1276,14 @@ function readSheet(
           carrySubject = subject;
           if (subject !== null && !itemsInRows) {
             if (reader.seen(subject)) {
-              findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（另见 ${view.address(reader.firstRow(subject), rec.subjectCol!)}），此行未计入`, at(r, rec.subjectCol!)));
+              const first = reader.firstRow(subject);
+              const other = `另见 ${view.address(first, rec.subjectCol!)}`;
+              // Two rows for one person that say different things: which the rater meant cannot be told, so
+              // neither counts (as two marks in one item do not). The same twice, or a second row left blank, is one.
+              if (hasMarks && !sameEntryCells(view, first, r, rec)) {
+                entries.invalidateSubject(subject, start);
+                findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中出现两次（${other}），两处评价不一致，无法确定本票对其的评价，两行均未计入`, at(r, rec.subjectCol!)));
+              } else findings.push(finding('SUBJECT_REPEATED', `「${name}」在本票中重复出现（${other}），此行未计入`, at(r, rec.subjectCol!)));
               continue;
             }
             reader.see(subject, r);
@@ -1517,6 +1533,12 @@ function countHint(v: CellValue | undefined): string {
 }
 /** Marks used for √ on some forms; allowed only when the scheme lists them (counting.extraMarks). */
 const ALTERNATIVE_MARKS = /^([VvＶｖ○〇●◎◯★☆＊*]|1|１|对|是|有)$/;
+
+/** Whether two rows hold the same in every tier and score column (a row copied twice). */
+function sameEntryCells(view: SheetView, a: number, b: number, rec: RecognisedForm): boolean {
+  const cols = [...rec.tierColumns.map((t) => t.col), ...rec.scoreColumns.map((c) => c.col)];
+  return cols.every((c) => String(shownValue(view.raw(a, c)) ?? '').trim() === String(shownValue(view.raw(b, c)) ?? '').trim());
+}
 
 /** What a row's own 单位 column says (for 重名), the column looked for only when first asked. */
 function unitOnRow(view: SheetView, rec: RecognisedForm): (r: number) => string {
