@@ -12,7 +12,7 @@ import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
-import { History } from '../core/results/evaluate';
+import { History } from '../core/results/history';
 import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
