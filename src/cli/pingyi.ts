@@ -8,7 +8,7 @@ import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
-import { History } from '../core/results/evaluate';
+import { History, NO_HISTORY } from '../core/results/history';
 import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
 import { RosterSource } from '../core/roster/flag-columns';
@@ -178,7 +178,7 @@ async function rosterFrom(path: string | undefined, findings: Finding[]): Promis
 async function historyFrom(path: string | undefined, findings: Finding[]): Promise<History | undefined> {
   if (!path) return undefined;
   const submission = await listFile(path, '往年结果', findings);
-  if (!submission) return {};
+  if (!submission) return NO_HISTORY;
   const { history, findings: hf } = readHistory(submission);
   findings.push(...hf);
   return history;

@@ -8,7 +8,8 @@ import { Finding, finding } from './findings/finding';
 import { anonymityFindings } from './output/anonymity';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
-import { Evaluation, History, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
+import { Evaluation, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
+import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
 import { Scheme } from './scheme/scheme-schema';
@@ -20,8 +21,9 @@ export interface CampaignInput {
   /** Where a roster file's entries and flag columns are (readRoster gives it), so findings name their cells. */
   rosterSource?: RosterSource;
   submissions: readonly Submission[];
+  /** 往年结果 (read-history.ts) for the 连续 N 次 rules. */
   history?: History;
-  /** YYYY-MM-DD used for deadlines when the scheme has no resultsDate. */
+  /** YYYY-MM-DD used when the scheme has no resultsDate: for deadlines, and as the results year 往年结果 are before. */
   today?: string;
 }
 
@@ -43,8 +45,12 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   const roster = buildRoster(flags.entries);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
-  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
+  // The year these results are for (the scheme's 结果日期, else today): 往年结果 are the years before it.
+  const resultsYear: ResultsYear = input.scheme.resultsDate
+    ? { year: Number(input.scheme.resultsDate.slice(0, 4)), from: `方案的结果日期 ${input.scheme.resultsDate}` }
+    : { year: Number(today.slice(0, 4)), from: `按今天 ${today}` };
+  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, resultsYear);
   return {
     scheme: input.scheme,
     roster,

@@ -6,6 +6,7 @@
 import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
 import { SheetDescription } from '../core/output/sheet-description';
+import { History } from '../core/results/history';
 import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
 
@@ -22,8 +23,8 @@ export interface SavedCampaign {
   version: 1;
   scheme: Scheme;
   roster: RosterEntry[];
-  /** Previous years' tiers by name (history), if entered. */
-  history?: Record<string, string[]>;
+  /** 往年结果 (history), if entered; checked with isHistory when restored (an earlier form had no years). */
+  history?: History;
 }
 
 export interface SheetInfo {

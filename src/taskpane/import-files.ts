@@ -7,7 +7,7 @@
 import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { templateSubmissionMeta } from '../core/output/describe-templates';
-import { History } from '../core/results/evaluate';
+import { History, NO_HISTORY } from '../core/results/history';
 import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { Scheme } from '../core/scheme/scheme-schema';
@@ -81,4 +81,4 @@ export const readRosterFile = (file: File): Promise<{ roster: RosterEntry[]; fin
   readListFile<{ roster: RosterEntry[]; source?: RosterSource }>(file, readRoster, { roster: [] });
 
 /** Past years' results from a workbook file (姓名 and one column per year; read-history.ts). */
-export const readHistoryFile = (file: File): Promise<{ history: History; findings: Finding[] }> => readListFile<{ history: History }>(file, readHistory, { history: {} });
+export const readHistoryFile = (file: File): Promise<{ history: History; findings: Finding[] }> => readListFile<{ history: History }>(file, readHistory, { history: NO_HISTORY });

@@ -261,7 +261,7 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
   const year = Number((scheme.resultsDate ?? new Date().toISOString()).slice(0, 4));
   const blank = useMemo(() => describeHistoryTemplate(scheme, campaign.roster, year), [scheme, campaign.roster, year]);
   if (blank === null) return null;
-  const names = history ? Object.keys(history) : [];
+  const rows = history?.rows ?? [];
   const downloadBlank = () =>
     download.run('生成往年结果模板失败', async () => {
       const { writeWorkbook } = await loadWriter();
@@ -272,7 +272,7 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
       <Subtitle2 as="h3">往年结果</Subtitle2>
       <Body1 role="status">
         {history
-          ? `往年结果：${names.length} 人（${campaign.historySource ?? ''}）`
+          ? `往年结果：${rows.length} 人（${campaign.historySource ?? ''}）`
           : '本方案有“连续被评为某等次”的处理，需要往年结果（姓名及各年度等次，如「2024年」「2025年」列）；未读取时按本次为第一次计。'}
       </Body1>
       <div className={styles.row}>
@@ -296,13 +296,14 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
         }}
         problems={campaign.historyFindings}
       />
-      {history && names.length > 0 ? (
+      {rows.length > 0 ? (
         <details>
           <summary>查看往年结果</summary>
           <ol className={styles.list}>
-            {names.map((name) => (
-              <li key={name}>
-                {name}：{history[name].map((t) => t || '（空）').join('、')}（自近至远）
+            {rows.map((row) => (
+              <li key={`${row.at.sheet}!${row.at.cell}`}>
+                {row.name}
+                {row.unit ? `（${row.unit}）` : ''}：{row.years.map((y) => `${y.year}年 ${y.tier || '（空）'}`).join('、')}
               </li>
             ))}
           </ol>

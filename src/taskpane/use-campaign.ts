@@ -12,7 +12,7 @@ import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
-import { History } from '../core/results/evaluate';
+import { History, isHistory } from '../core/results/history';
 import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
@@ -139,9 +139,15 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           setRosterState(saved.roster ?? []);
           setRosterCells(undefined);
           setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
-          setHistoryState(saved.history);
-          setHistorySource(saved.history ? '工作簿中保存的往年结果' : null);
-          setStartNotice({ intent: 'info', text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。` });
+          // 往年结果 saved by an earlier version (names and tiers, without the years) cannot be counted by year: read again.
+          const history = isHistory(saved.history) ? saved.history : undefined;
+          const stale = saved.history !== undefined && history === undefined;
+          setHistoryState(history);
+          setHistorySource(history ? '工作簿中保存的往年结果' : null);
+          setStartNotice({
+            intent: stale ? 'warning' : 'info',
+            text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。${stale ? '保存的往年结果是旧版本的格式（没有年度列的位置），未恢复，请重新读取往年结果。' : ''}`,
+          });
         } catch (e) {
           setStartNotice({ intent: 'warning', text: `工作簿中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
         }

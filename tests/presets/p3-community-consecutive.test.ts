@@ -2,7 +2,7 @@
  * seed 002 第五篇 霍尔奇社区“勤廉双述双评”活动工作方案, 三、具体要求 5:
  * "一次被评为不合格的,予以警示谈话;连续两次被评为不合格的,由街道予以诫勉谈话,当事人工资按原工资的80%发放;
  *  连续三次被定为不合格的,按有关组织程序予以免职或建议社区居民大会按程序予以罢免职务。"
- * "连续" counts back from this year through last years' results (history, most recent first); a 合格 year
+ * "连续" counts back from this year through last years' results (往年结果, one column a year); a 合格 year
  * breaks the run. Of the ladder only the step reached applies.
  * The seed gives no vote threshold: the preset's stated default is 不合格票 超过 50% (so exactly 50% is 合格).
  * 10 ballots (无记名 评议票) from the meeting's participants.
@@ -11,6 +11,7 @@ import { runCampaign } from '../../src/core/engine';
 import { summaryText } from '../../src/cli/summary';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
+import { historyOf } from '../helpers/history';
 
 const LEVELS = ['合格', '不合格'];
 const [PASS, FAIL] = [0, 1];
@@ -18,22 +19,24 @@ const [PASS, FAIL] = [0, 1];
 /** 不合格 votes out of 10 per subject. */
 const FAIL_VOTES: Record<string, number> = {
   孟一: 6, // 60% > 50% → 不合格, no history → once
-  孟二: 6, // with history ['不合格'] → twice
-  孟三: 6, // with history ['不合格','不合格'] → three times
-  孟四: 6, // with history ['合格','不合格'] → once again (the 合格 year breaks the run)
+  孟二: 6, // 2025 不合格, 2024 合格 → twice
+  孟三: 6, // 2025 不合格, 2024 不合格, 2023 合格 → three times
+  孟四: 6, // 2025 合格, 2024 不合格 → once again (the 合格 year breaks the run)
   孟五: 5, // exactly 50%: not 超过 → 合格, even after a 不合格 year
-  孟六: 6, // with history ['不合格','不合格','不合格'] → four times, still the third step only
-  孟七: 10, // 100%, with history ['合格','合格'] → once
+  孟六: 6, // 2025, 2024, 2023 不合格 → four times, still the third step only
+  孟七: 10, // 100%, after 合格 years → once
 };
 const NAMES = Object.keys(FAIL_VOTES);
-const history = {
-  孟二: ['不合格'],
-  孟三: ['不合格', '不合格'],
-  孟四: ['合格', '不合格'],
-  孟五: ['不合格'],
-  孟六: ['不合格', '不合格', '不合格'],
-  孟七: ['合格', '合格'],
-};
+// 往年结果 with a column for each of the three years before 2026 (--today 2026-12-01), none blank.
+const history = historyOf([
+  ['姓名', '2025年', '2024年', '2023年'],
+  ['孟二', '不合格', '合格', '合格'],
+  ['孟三', '不合格', '不合格', '合格'],
+  ['孟四', '合格', '不合格', '不合格'],
+  ['孟五', '不合格', '合格', '合格'],
+  ['孟六', '不合格', '不合格', '不合格'],
+  ['孟七', '合格', '合格', '合格'],
+]);
 
 /** Ten ballots; `fails[name]` of them mark 不合格, the rest 合格. */
 const tenBallots = (fails: Record<string, number>) =>
@@ -86,17 +89,17 @@ describe('P3 第五篇 三、5 escalation by consecutive 不合格', () => {
     expect(actions('孟一')).toEqual([WARNING]);
   });
 
-  it('twice in a row (history [不合格]) → 诫勉谈话，工资80% only (not also 警示谈话)', () => {
+  it('twice in a row (2025 不合格) → 诫勉谈话，工资80% only (not also 警示谈话)', () => {
     expect(byName('孟二').streak).toBe(2);
     expect(actions('孟二')).toEqual([ADMONITION]);
   });
 
-  it('three times in a row (history [不合格, 不合格]) → 免职/罢免 only', () => {
+  it('three times in a row (2025, 2024 不合格) → 免职/罢免 only', () => {
     expect(byName('孟三').streak).toBe(3);
     expect(actions('孟三')).toEqual([DISMISSAL]);
   });
 
-  it('a 合格 year in between resets the run (history [合格, 不合格]) → once: 警示谈话', () => {
+  it('a 合格 year in between resets the run (2025 合格, 2024 不合格) → once: 警示谈话', () => {
     expect(byName('孟四').streak).toBe(1);
     expect(actions('孟四')).toEqual([WARNING]);
   });
@@ -129,36 +132,305 @@ describe('P3 第五篇 三、5 escalation by consecutive 不合格', () => {
 });
 
 describe('P3 第五篇: whose past years are whose', () => {
-  /** 孟一 (60% 不合格) is listed twice, in two 社区; 孟二 once. */
+  /** 孟一 (60% 不合格) is listed twice, in two 社区; 孟二 once, without a unit. */
   const twins = [{ name: '孟一', unit: '东社区' }, { name: '孟一', unit: '西社区' }, { name: '孟二' }];
   const twinBallots = tenBallots({ '孟一（东社区）': 6, '孟一（西社区）': 6, 孟二: 6 });
-  const run = (h: Record<string, string[]>) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: h, today: '2026-12-01' });
+  const run = (rows: (string | null)[][]) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: historyOf(rows), today: '2026-12-01' });
   const streaks = (r: ReturnType<typeof run>) => r.subjects.map((x) => `${x.name}/${x.unit ?? ''} ${x.streak}`);
 
-  it('a shared name (重名) is matched by its label with the unit, as the outputs write it', () => {
-    const r = run({ '孟一（西社区）': ['不合格'], 孟二: ['不合格', '不合格'] });
+  it('a shared name (重名) is matched on name + unit', () => {
+    const r = run([
+      ['姓名', '社区', '2025年', '2024年'],
+      ['孟一', '西社区', '不合格', '合格'],
+      ['孟二', null, '不合格', '不合格'],
+    ]);
     expect(streaks(r)).toEqual(['孟一/东社区 1', '孟一/西社区 2', '孟二/ 3']);
     expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟一（东社区） 的往年结果');
   });
 
-  it('never by the bare name: whose years those are cannot be told', () => {
-    const r = run({ 孟一: ['不合格'] });
+  it('or by the label the results write (孟一（西社区）), as in last year\'s 结果 sheet', () => {
+    const r = run([
+      ['姓名', '2025年'],
+      ['孟一（西社区）', '不合格'],
+    ]);
+    expect(streaks(r)).toEqual(['孟一/东社区 1', '孟一/西社区 2', '孟二/ 1']);
+  });
+
+  it('never by the bare name: whose years those are cannot be told, and each 孟一 is told so', () => {
+    const r = run([
+      ['姓名', '2025年'],
+      ['孟一', '不合格'],
+    ]);
     expect(streaks(r)).toEqual(['孟一/东社区 1', '孟一/西社区 1', '孟二/ 1']);
-    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟一（东社区）、孟一（西社区）、孟二 的往年结果');
+    const unclear = r.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR');
+    expect(unclear.map((f) => [f.severity, f.file, f.sheet, f.cell])).toEqual([
+      ['warning', '往年结果.xlsx', '往年结果', 'A2'],
+      ['warning', '往年结果.xlsx', '往年结果', 'A2'],
+    ]);
+    expect(unclear[0].message).toBe(
+      '往年结果中可能是「孟一（东社区）」的有 1 行：孟一（往年结果!A2）没有单位，名册中有 2 个孟一，无法确定是否是本人的，未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
+    );
+    const east = r.subjects[0];
+    expect(east.flags).toContain('连续次数待核实');
+    expect(east.reasons).toContain(
+      '往年结果中可能是「孟一（东社区）」的有 1 行：孟一（往年结果!A2）没有单位，名册中有 2 个孟一，无法确定是否是本人的，未使用，连续被评为「不合格」的次数按本次为第一次计，请评议委员会核实',
+    );
+    // Their years are in the file: they are not said to be missing; 孟二's are.
+    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 孟二 的往年结果');
+    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).not.toContain('孟一');
   });
 
   it('a past value that is not one of the scheme\'s tiers breaks the run, and is said', () => {
-    const r = run({ 孟二: ['不称职', '不合格'] });
+    const r = run([
+      ['姓名', '2025年', '2024年'],
+      ['孟二', '不称职', '不合格'],
+    ]);
     expect(streaks(r)[2]).toBe('孟二/ 1');
     expect(r.findings.filter((f) => f.code === 'HISTORY_VALUE_UNKNOWN').map((f) => f.message)).toEqual([
       '往年结果中 孟二「不称职」 不是本方案的等次（合格、不合格），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算',
     ]);
   });
 
-  it('a name spelt otherwise (spaces, traditional, a note) is matched when only one entry could be it', () => {
-    expect(streaks(run({ '孟 二': ['不合格'] }))[2]).toBe('孟二/ 2');
-    expect(streaks(run({ '孟二（女）': ['不合格'] }))[2]).toBe('孟二/ 2');
-    expect(streaks(run({ '孟 二': ['不合格'], '孟二（女）': ['不合格', '不合格'] }))[2]).toBe('孟二/ 1');
+  it('a name written otherwise (spaces, a note) is matched when only one row could be it; two rows that could: neither', () => {
+    expect(streaks(run([['姓名', '2025年'], ['孟 二', '不合格']]))[2]).toBe('孟二/ 2');
+    expect(streaks(run([['姓名', '2025年'], ['孟二（女）', '不合格']]))[2]).toBe('孟二/ 2');
+    const both = run([['姓名', '2025年', '2024年'], ['孟 二', '不合格', null], ['孟二（女）', '不合格', '不合格']]);
+    expect(streaks(both)[2]).toBe('孟二/ 1');
+    expect(both.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.subject)).toEqual(['孟二']);
+  });
+});
+
+/**
+ * 重名 and units between the roster and 往年结果 (the tester's p3c-roster1 + p3c-h6, and the reverse): by hand,
+ * this year's 不合格 after 不合格 in 2025 and 2024 is the third in a row → 免职 (第五篇 三、5); when the rows
+ * cannot be told apart the run counts from this year (警示谈话) and the committee is asked.
+ */
+describe('P3 第五篇: 往年结果 with units', () => {
+  const ballots = tenBallots({ 王伟: 6, 李强: 6 });
+  const run = (roster: { name: string; unit?: string }[], rows: (string | null)[][], votes = ballots) =>
+    runCampaign({ scheme, roster, submissions: votes, history: historyOf(rows), today: '2026-12-20' });
+  const codes = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.code.startsWith('HISTORY_')).map((f) => f.code);
+  const person = (r: ReturnType<typeof run>, label: string) => r.subjects.find((s) => s.label === label)!;
+
+  it('one 王伟 in the roster, two in the history told apart by 所在社区: his row is used (三次 → 免职), the other reported as not his', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '李强', unit: '荣兴社区' }],
+      [
+        ['姓名', '所在社区', '2025年', '2024年'],
+        ['王伟', '荣兴社区', '不合格', '不合格'],
+        ['王伟', '新华社区', '合格', '合格'],
+        ['李强', '荣兴社区', '合格', '合格'],
+      ],
+    );
+    expect(person(r, '王伟').streak).toBe(3);
+    expect(person(r, '王伟').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(person(r, '王伟').flags).not.toContain('连续次数待核实');
+    expect(codes(r)).toEqual(['HISTORY_NOT_IN_ROSTER']);
+    const other = r.findings.find((f) => f.code === 'HISTORY_NOT_IN_ROSTER')!;
+    expect([other.severity, other.file, other.sheet, other.cell, other.message]).toEqual([
+      'warning',
+      '往年结果.xlsx',
+      '往年结果',
+      'A3',
+      '往年结果中的「王伟」（新华社区，往年结果!A3）与名册中同名的人单位都不同（荣兴社区），视为名册以外的人，未使用',
+    ]);
+  });
+
+  it('two 王伟 in the roster, one in the history with his unit: 王伟（荣兴社区） three times → 免职; 王伟（新华社区） has no past years', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '王伟', unit: '新华社区' }, { name: '李强', unit: '荣兴社区' }],
+      [
+        ['姓名', '单位', '二〇二五年', '2024年度评议结果'],
+        ['王伟', '荣兴社区', '不合格', '不合格'],
+        ['李强', '荣兴社区', '合格', '不合格'],
+      ],
+      tenBallots({ '王伟（荣兴社区）': 6, '王伟（新华社区）': 6, 李强: 6 }),
+    );
+    expect(person(r, '王伟（荣兴社区）').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(person(r, '王伟（新华社区）').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(person(r, '李强').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(r.findings.find((f) => f.code === 'HISTORY_MISSING')!.message).toContain('没有 王伟（新华社区） 的往年结果');
+    expect(codes(r)).toEqual(['HISTORY_MISSING']);
+  });
+
+  it('a history row whose unit is not his (another 社区): perhaps he moved, perhaps another 王伟 — not used, and said', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }],
+      [
+        ['姓名', '所在社区', '2025年', '2024年'],
+        ['王伟', '新华社区', '不合格', '不合格'],
+      ],
+      tenBallots({ 王伟: 6 }),
+    );
+    const wang = person(r, '王伟');
+    expect([wang.streak, wang.consequences.map((c) => c.action)]).toEqual([1, [WARNING]]);
+    expect(wang.flags).toContain('连续次数待核实');
+    expect(wang.reasons).toContain(
+      '往年结果中可能是「王伟」的有 1 行：王伟（新华社区，往年结果!A2）单位与名册（荣兴社区）不同，无法确定是否是本人的，未使用，连续被评为「不合格」的次数按本次为第一次计，请评议委员会核实',
+    );
+    expect(codes(r)).toEqual(['HISTORY_MATCH_UNCLEAR']);
+    expect(r.findings.find((f) => f.code === 'HISTORY_MATCH_UNCLEAR')!.cell).toBe('A2');
+  });
+
+  it('two history rows that both fit one person: neither is picked', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }],
+      [
+        ['姓名', '所在社区', '2025年', '2024年'],
+        ['王伟', '荣兴社区', '不合格', '不合格'],
+        ['王伟', '荣兴社区', '合格', '合格'],
+      ],
+      tenBallots({ 王伟: 6 }),
+    );
+    expect(person(r, '王伟').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(r.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.message)).toEqual([
+      '往年结果中可能是「王伟」的有 2 行：王伟（荣兴社区，往年结果!A2）单位相符；王伟（荣兴社区，往年结果!A3）单位相符，无法确定哪一行是本人的，均未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
+    ]);
+  });
+
+  it('a roster without units: one row of the name is his, whatever its unit; two rows are not told apart by the roster', () => {
+    const one = run([{ name: '王伟' }], [['姓名', '单位', '2025年', '2024年'], ['王伟', '荣兴社区', '不合格', '不合格']], tenBallots({ 王伟: 6 }));
+    expect(person(one, '王伟').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    const two = run(
+      [{ name: '王伟' }],
+      [['姓名', '单位', '2025年', '2024年'], ['王伟', '荣兴社区', '不合格', '不合格'], ['王伟', '新华社区', '合格', '合格']],
+      tenBallots({ 王伟: 6 }),
+    );
+    expect(person(two, '王伟').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(codes(two)).toEqual(['HISTORY_MATCH_UNCLEAR']);
+  });
+
+  it('a history row for someone not in the roster (孙丽, who has left) is reported with its cell, and not used', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '李强', unit: '荣兴社区' }],
+      [
+        ['姓名', '所在社区', '2025年'],
+        ['王伟', '荣兴社区', '合格'],
+        ['孙丽', '荣兴社区', '不合格'],
+        ['李强', '荣兴社区', '合格'],
+      ],
+    );
+    expect(r.findings.filter((f) => f.code === 'HISTORY_NOT_IN_ROSTER').map((f) => [f.severity, f.file, f.sheet, f.cell, f.subject, f.message])).toEqual([
+      ['warning', '往年结果.xlsx', '往年结果', 'A3', '孙丽', '往年结果中的「孙丽」（往年结果!A3）不在名册中，未使用'],
+    ]);
+  });
+});
+
+/**
+ * 连续 is consecutive campaigns, one a year (第五篇 二、(四)): a year without a result — no column for it, or a
+ * blank cell — stops the run; when that year being 不合格 too would change the step, the committee is asked.
+ * Results year 2026 (--today 2026-12-20); every subject is 不合格 this year (6/10).
+ */
+describe('P3 第五篇: years without a result', () => {
+  const run = (name: string, rows: (string | null)[][]) =>
+    runCampaign({ scheme, roster: [{ name }], submissions: tenBallots({ [name]: 6 }), history: historyOf(rows), today: '2026-12-20' });
+  const gapFindings = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.code === 'HISTORY_GAP');
+
+  it('2025年 and 2023年 columns only (no 2024), 不合格 in both: 2026 + 2025 = twice (诫勉谈话), stopped at 2024; had 2024 been 不合格 too, four times (免职)', () => {
+    const r = run('李强', [
+      ['姓名', '单位', '2025年', '2023年'],
+      ['李强', '荣兴社区', '不合格', '不合格'],
+    ]);
+    const s = r.subjects[0];
+    expect(s.streak).toBe(2);
+    expect(s.consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    expect(s.flags).toContain('连续次数待核实');
+    const said = `往年结果中 2024 年（无该年度列）没有结果，连续被评为「不合格」的次数在此中断，按连续第 2 次计（${ADMONITION}）；如 2024 年也被评为「不合格」，则为连续第 4 次（${DISMISSAL}），请评议委员会核实`;
+    expect(s.reasons).toContain(said);
+    expect(gapFindings(r).map((f) => [f.severity, f.file, f.sheet, f.cell, f.subject, f.message])).toEqual([['warning', '往年结果.xlsx', '往年结果', 'A2', '李强', `「李强」${said}`]]);
+  });
+
+  it('a blank 2025 cell before a 不合格 2024: once (警示谈话), and the blank cell is named; had it been 不合格, three times (免职)', () => {
+    const r = run('张敏', [
+      ['姓名', '2025年', '2024年'],
+      ['张敏', null, '不合格'],
+    ]);
+    const s = r.subjects[0];
+    expect(s.consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(s.reasons).toContain(
+      `往年结果中 2025 年（往年结果!B2 空白）没有结果，连续被评为「不合格」的次数在此中断，按第一次计（${WARNING}）；如 2025 年也被评为「不合格」，则为连续第 3 次（${DISMISSAL}），请评议委员会核实`,
+    );
+    expect(gapFindings(r).map((f) => f.cell)).toEqual(['B2']);
+  });
+
+  it('years missing between the last column and the results year are gaps too: only 2024年 given → 2025 unknown', () => {
+    const r = run('陈静', [
+      ['姓名', '2024年'],
+      ['陈静', '不合格'],
+    ]);
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(r.subjects[0].reasons).toContain(
+      `往年结果中 2025 年（无该年度列）没有结果，连续被评为「不合格」的次数在此中断，按第一次计（${WARNING}）；如 2025 年也被评为「不合格」，则为连续第 3 次（${DISMISSAL}），请评议委员会核实`,
+    );
+  });
+
+  it('a gap that cannot change the step is not flagged: three in a row already (免职) before a blank 2023', () => {
+    const r = run('刘洋', [
+      ['姓名', '2025年', '2024年', '2023年'],
+      ['刘洋', '不合格', '不合格', null],
+    ]);
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(r.subjects[0].flags).not.toContain('连续次数待核实');
+    expect(gapFindings(r)).toEqual([]);
+  });
+
+  it('names the fewest years that would change the step: with 免职 the only step (连续三次), blank 2025 alone gives twice (no step), 2025 and 2024 give four times', () => {
+    const onlyThird = { ...scheme, consequences: scheme.consequences.filter((c) => c.consecutive === 3) };
+    const r = runCampaign({
+      scheme: onlyThird,
+      roster: [{ name: '吴杰' }],
+      submissions: tenBallots({ 吴杰: 6 }),
+      history: historyOf([
+        ['姓名', '2025年', '2024年', '2023年'],
+        ['吴杰', null, null, '不合格'],
+      ]),
+      today: '2026-12-20',
+    });
+    expect(r.subjects[0].consequences).toEqual([]);
+    expect(r.subjects[0].reasons).toContain(
+      `往年结果中 2025 年（往年结果!B2 空白）、2024 年（往年结果!C2 空白）没有结果，连续被评为「不合格」的次数在此中断，按第一次计（无处理）；如 2025、2024 年也被评为「不合格」，则为连续第 4 次（${DISMISSAL}），请评议委员会核实`,
+    );
+  });
+
+  it('a gap the run never reaches is nothing: 2025 合格 ends it before the blank 2024', () => {
+    const r = run('赵磊', [
+      ['姓名', '2025年', '2024年'],
+      ['赵磊', '合格', null],
+    ]);
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(gapFindings(r)).toEqual([]);
+  });
+});
+
+/** A column for the results year or later is not a past year (it would count this year twice). */
+describe('P3 第五篇: the results year in 往年结果', () => {
+  const votes = tenBallots({ 刘洋: 6 });
+  const rows = (header: string[], tiers: string[]) => [['姓名', ...header], ['刘洋', ...tiers]];
+
+  it('--today 2026-12-20 and a 2026年 column: reported at its header cell and not read; 2026 + 2025 = twice (诫勉谈话), not three times', () => {
+    const r = runCampaign({ scheme, roster: [{ name: '刘洋' }], submissions: votes, history: historyOf(rows(['2026年', '2025年'], ['不合格', '不合格'])), today: '2026-12-20' });
+    expect(r.subjects[0].streak).toBe(2);
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    expect(r.findings.filter((f) => f.code === 'HISTORY_YEAR_NOT_PAST').map((f) => [f.severity, f.file, f.sheet, f.cell, f.message])).toEqual([
+      ['warning', '往年结果.xlsx', '往年结果', 'B1', '往年结果「往年结果」的 B1「2026年」是 2026 年，不早于本次评议的年度（2026 年，按今天 2026-12-20），不是往年结果，未读取；本年度的等次以本次计算为准'],
+    ]);
+    expect(r.findings.some((f) => f.code === 'HISTORY_GAP')).toBe(false);
+  });
+
+  it('the scheme\'s 结果日期 decides the year before --today: results dated 2027-12-10 make 2026 a past year (三次 → 免职) and 2027 not', () => {
+    const dated = { ...scheme, resultsDate: '2027-12-10' };
+    const r = runCampaign({
+      scheme: dated,
+      roster: [{ name: '刘洋' }],
+      submissions: votes,
+      history: historyOf(rows(['2027年', '2026年', '2025年'], ['不合格', '不合格', '不合格'])),
+      today: '2026-12-20',
+    });
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(r.subjects[0].streak).toBe(3);
+    expect(r.findings.filter((f) => f.code === 'HISTORY_YEAR_NOT_PAST').map((f) => f.message)).toEqual([
+      '往年结果「往年结果」的 B1「2027年」是 2027 年，不早于本次评议的年度（2027 年，方案的结果日期 2027-12-10），不是往年结果，未读取；本年度的等次以本次计算为准',
+    ]);
   });
 });
 
@@ -176,7 +448,7 @@ describe('P3 第五篇 问题整改台帐', () => {
 describe('P3 第五篇: every step of the ladder is said with the tier, with the run that decided it', () => {
   const reasonOf = (name: string) => result.subjects.find((x) => x.name === name)!.reasons;
   it('三次: 免职 has no deadline and no 整改清单 row, so the reason carries it, saying 连续第 3 次', () => {
-    // 孟三: this year 不合格 + history [不合格, 不合格] = 3 in a row.
+    // 孟三: this year 不合格 + 2025, 2024 不合格 = 3 in a row.
     expect(reasonOf('孟三')).toContain(`结果运用：连续第 3 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`);
     // 孟六: 1 + 3 = 4 in a row, still the third step.
     expect(reasonOf('孟六').filter((t) => t.startsWith('结果运用：'))).toEqual([`结果运用：连续第 4 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`]);
@@ -184,7 +456,7 @@ describe('P3 第五篇: every step of the ladder is said with the tier, with the
 
   it('二次 and 一次 are said too, with the days to rectify; the 整改清单 row names the run (连续第 2 次)', () => {
     expect(reasonOf('孟二')).toContain(`结果运用：连续第 2 次被评为「不合格」，${ADMONITION}（30 天内整改）（${scheme.consequences[1].cite}）`);
-    // 孟四: history [合格, 不合格]: last year 合格 breaks the run → first time.
+    // 孟四: 2025 合格 breaks the run → first time.
     expect(reasonOf('孟四')).toContain(`结果运用：被评为「不合格」（按第一次计），${WARNING}（30 天内整改）（${scheme.consequences[0].cite}）`);
     expect(result.rectification.find((r) => r.subject === '孟二')!.problem).toMatch(/^连续第 2 次被评为「不合格」/);
     expect(result.rectification.find((r) => r.subject === '孟四')!.problem).toMatch(/^评议等次为「不合格」/);

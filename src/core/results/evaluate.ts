@@ -10,7 +10,7 @@ import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster'
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
-import { normalizeName } from '../text/normalize';
+import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, runOf, unclearText } from './history';
 
 export interface LevelFigure {
   level: string;
@@ -74,6 +74,9 @@ export interface SubjectResult {
   streak: number;
 }
 
+/** The flag of a subject whose 连续 count a person must check (a year without a result, rows that cannot be told apart). */
+export const RUN_TO_CHECK = '连续次数待核实';
+
 export interface ParticipationRow {
   group: string;
   round: string;
@@ -91,18 +94,13 @@ export interface Evaluation {
   findings: Finding[];
 }
 
-/**
- * Previous years' tiers by subject name, most recent first (seed 002 第五篇 consecutive escalation); '' for a
- * year without a result. Two people of one name (重名) are keyed 王伟（办公室）, as subjectLabel writes them.
- */
-export type History = Record<string, string[]>;
-
 export function evaluate(
   scheme: Scheme,
   roster: Roster,
   tally: Tally,
   uncounted: readonly UncountedBallot[],
-  history: History = {},
+  history: History | undefined,
+  resultsYear: ResultsYear,
 ): Evaluation {
   const findings: Finding[] = [];
   const places = scheme.scoring.places;
@@ -152,21 +150,13 @@ export function evaluate(
   rank(results);
   for (const d of scheme.designations) designate(d, results, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
-  const anyHistory = Object.keys(history).length > 0;
-  const withoutHistory: string[] = [];
-  const unknownPast: string[] = [];
+  const given = history !== undefined && history.rows.length > 0;
+  const matched = given ? matchHistory(roster, history) : null;
+  if (countsRuns && given) findings.push(...notPastColumns(history, resultsYear), ...matched!.findings);
+  const past: PastNotes = { findings, withoutHistory: [], unknownPast: [] };
   for (const r of results) {
-    const subject = roster.subjects[r.index];
-    const past = anyHistory ? pastTiers(roster, subject, history) : null;
-    // A past year's word that is not one of this scheme's tiers cannot continue a run: said, not guessed at.
-    if (countsRuns) for (const t of past ?? []) if (t !== '' && !scheme.tiers.includes(t)) unknownPast.push(`${subjectLabel(roster, subject)}「${t}」`);
-    r.streak = streakOf(r, past ?? []);
-    // 连续 N 次 needs the years before this one: without them the run is counted from this year, and said.
-    if (countsRuns && past === null && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!))) {
-      r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
-      withoutHistory.push(subjectLabel(roster, subject));
-    }
-    r.consequences = consequencesFor(scheme, r).map((c) => ({
+    const applied = runAndConsequences(scheme, roster, r, matched?.bySubject.get(r.index) ?? { kind: 'none' }, resultsYear, countsRuns, past);
+    r.consequences = applied.map((c) => ({
       action: c.action,
       rectifyWithinDays: c.rectifyWithinDays,
       cite: c.cite,
@@ -177,19 +167,19 @@ export function evaluate(
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.label}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
-  if (unknownPast.length > 0)
+  if (past.unknownPast.length > 0)
     findings.push(
       finding(
         'HISTORY_VALUE_UNKNOWN',
-        `往年结果中 ${unknownPast.join('、')} 不是本方案的等次（${scheme.tiers.join('、')}），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算`,
+        `往年结果中 ${past.unknownPast.join('、')} 不是本方案的等次（${scheme.tiers.join('、')}），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算`,
         { file: '（汇总）' },
       ),
     );
-  if (withoutHistory.length > 0)
+  if (past.withoutHistory.length > 0)
     findings.push(
       finding(
         'HISTORY_MISSING',
-        `方案中有“连续被评为某等次”的处理，但没有 ${withoutHistory.join('、')} 的往年结果，连续次数按本次为第一次计；请导入往年结果（姓名及各年度等次）后重新计算`,
+        `方案中有“连续被评为某等次”的处理，但没有 ${past.withoutHistory.join('、')} 的往年结果，连续次数按本次为第一次计；请导入往年结果（姓名及各年度等次）后重新计算`,
         { file: '（汇总）' },
       ),
     );
@@ -705,31 +695,57 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
   }
 }
 
-/**
- * A subject's previous tiers from the history, or null when it has none for them: keyed by the name as
- * listed, by 王伟（办公室） (a person of a shared name, by unit), or by the one entry whose name is this one
- * spelt otherwise (spaces, traditional, a note in brackets). A name shared in the roster is matched only by
- * its label with the unit: whose years a bare 王伟 are cannot be told.
- */
-function pastTiers(roster: Roster, subject: Subject, history: History): string[] | null {
-  const own = (key: string) => (Object.prototype.hasOwnProperty.call(history, key) && Array.isArray(history[key]) ? history[key] : undefined);
-  const label = subjectLabel(roster, subject);
-  if (label !== subject.name) return own(label) ?? null;
-  const exact = own(subject.name);
-  if (exact) return exact;
-  // Spelt otherwise, or with a note in brackets: only when one entry could be theirs.
-  const hits = Object.keys(history).filter((name) => normalizeName(name) === subject.key);
-  return hits.length === 1 ? (own(hits[0]) ?? null) : null;
+/** What counting runs through 往年结果 has to say across subjects: findings, and names for the two summary findings. */
+interface PastNotes {
+  findings: Finding[];
+  /** Subjects whose run decides a step and who have no past years: HISTORY_MISSING. */
+  withoutHistory: string[];
+  /** 王伟「不称职」: past words that are not the scheme's tiers: HISTORY_VALUE_UNKNOWN. */
+  unknownPast: string[];
 }
 
-function streakOf(r: SubjectResult, past: readonly string[]): number {
-  if (r.tier === null) return 0;
-  let n = 1;
-  for (const t of past) {
-    if (t !== r.tier) break;
-    n++;
+/**
+ * The subject's run in its tier back through its 往年结果 row (history.ts) and the consequences that follow
+ * (seed 002 第五篇 三、5). What a person must decide is said in the reasons, flagged and reported: rows that
+ * cannot be told apart (none is used), and a year without a result that stopped the run where that year in
+ * the same tier would change the step (the fewest such years are named).
+ */
+function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, match: PastMatch, resultsYear: ResultsYear, countsRuns: boolean, notes: PastNotes): Consequence[] {
+  const subject = roster.subjects[r.index];
+  const label = subjectLabel(roster, subject);
+  const row = match.kind === 'found' && pastYears(match.row, resultsYear).length > 0 ? match.row : null;
+  // A past year's word that is not one of this scheme's tiers cannot continue a run: said, not guessed at.
+  if (countsRuns && row) for (const y of pastYears(row, resultsYear)) if (y.tier !== '' && !scheme.tiers.includes(y.tier)) notes.unknownPast.push(`${label}「${y.tier}」`);
+  const past = r.tier === null ? null : row ? runOf(r.tier, row, resultsYear) : { run: 1, ifGapsCounted: [] };
+  r.streak = past?.run ?? 0;
+  const runDecides = countsRuns && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!));
+  if (countsRuns && match.kind === 'unclear') {
+    const text = unclearText(roster, subject, match.rows);
+    const fromNow = runDecides ? `；本次被评为「${r.tier}」，连续次数按本次为第一次计，请评议委员会核实` : '';
+    notes.findings.push(finding('HISTORY_MATCH_UNCLEAR', `${text}${fromNow}；请在往年结果中写明与名册一致的单位，或删去不是本人的行`, { ...match.rows[0].row.at, subject: r.name }));
+    if (runDecides) {
+      r.reasons.push(`${text}，连续被评为「${r.tier}」的次数按本次为第一次计，请评议委员会核实`);
+      r.flags.push(RUN_TO_CHECK);
+    }
+  } else if (runDecides && row === null) {
+    // 连续 N 次 needs the years before this one: without them the run is counted from this year, and said.
+    r.reasons.push(`未提供往年结果，连续被评为「${r.tier}」的次数按本次为第一次计；如往年也曾被评为「${r.tier}」，请导入往年结果后重新计算`);
+    notes.withoutHistory.push(label);
   }
-  return n;
+  const applied = consequencesFor(scheme, r);
+  if (!runDecides || row === null || past === null) return applied;
+  const stepsIf = (run: number) => consequencesFor(scheme, { ...r, streak: run });
+  const gapped = past.ifGapsCounted.find((c) => !sameConsequences(applied, stepsIf(c.run)));
+  if (gapped) {
+    const steps = (list: Consequence[]) => list.map((c) => c.action).join('；') || '无处理';
+    const counted = r.streak >= 2 ? `按连续第 ${r.streak} 次计` : '按第一次计';
+    const text = `往年结果中 ${gapsText(gapped.gaps, row.at.sheet)}没有结果，连续被评为「${r.tier}」的次数在此中断，${counted}（${steps(applied)}）；如 ${gapYears(gapped.gaps)} 年也被评为「${r.tier}」，则为连续第 ${gapped.run} 次（${steps(stepsIf(gapped.run))}），请评议委员会核实`;
+    r.reasons.push(text);
+    r.flags.push(RUN_TO_CHECK);
+    const blank = gapped.gaps.find((g) => g.blankCell !== null);
+    notes.findings.push(finding('HISTORY_GAP', `「${label}」${text}`, { ...row.at, ...(blank ? { cell: blank.blankCell } : {}), subject: r.name }));
+  }
+  return applied;
 }
 
 /**
@@ -755,6 +771,10 @@ function consequencesFor(scheme: Scheme, r: SubjectResult): Consequence[] {
       c.consecutive === undefined ||
       !hits.some((o) => o !== c && o.consecutive !== undefined && o.consecutive > c.consecutive! && sameTiers(o, c)),
   );
+}
+
+function sameConsequences(a: readonly Consequence[], b: readonly Consequence[]): boolean {
+  return a.length === b.length && a.every((c) => b.includes(c));
 }
 
 function sameTiers(a: Consequence, b: Consequence): boolean {

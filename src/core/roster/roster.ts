@@ -229,12 +229,18 @@ export function tellApart(roster: Roster, indexes: readonly number[], raw: strin
   const note = roster.byKey.has(normalizeName(raw)) ? [] : (nameWithNote(withoutAnnotations(raw))?.note ?? []);
   const hints = [...annotations(raw), ...note.map(normalizeLabel), normalizeLabel(unit)].filter((h) => h !== '');
   if (hints.length === 0) return null;
-  const fits = indexes.filter((i) => {
-    const s = roster.all[i];
-    const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name)].map(normalizeLabel).filter((o) => o !== '');
-    return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
-  });
+  const fits = indexes.filter((i) => fitsHints(roster.all[i], hints));
   return fits.length === 1 ? { index: fits[0], by: 'unit' } : null;
+}
+
+/**
+ * Whether what is written beside a name (its unit, a note: normalised like labels) fits this person: each
+ * hint is, contains or is contained in their unit, category or own note (荣兴 fits 荣兴社区). A ballot's
+ * name and a 往年结果 row are told apart by the same rule.
+ */
+export function fitsHints(s: RosterEntry, hints: readonly string[]): boolean {
+  const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name)].map(normalizeLabel).filter((o) => o !== '');
+  return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
 }
 
 /** A subject as findings name it: with its unit when another subject has the same name. */

@@ -2,17 +2,17 @@
  * Past years' results (往年结果) for the rules that count consecutive tiers (seed 002 第五篇: 连续两次、
  * 连续三次被评为不合格). A sheet with a header row naming a 姓名 (or 名称) column and one column per year,
  * headed by the year (2024年, 2024年度, 2024年度评议等次, 2024, 二〇二四年), each cell that year's tier (a
- * note in brackets set aside: 不合格（警示谈话） is 不合格); a 单位 column
- * tells apart two people of one name (keyed 王伟（办公室）, as the results write them). Years come out most
- * recent first, as the engine's History wants them; a blank cell is a year without a result, which
- * breaks a run.
+ * note in brackets set aside: 不合格（警示谈话） is 不合格); a 单位 column (单位, 所在社区, 村（社区） …)
+ * tells apart two people of one name. Every row is read as listed, with its year columns and cells: whose
+ * row is whose, which years count (those before the results year) and what a year without a result
+ * means are decided where the history meets the roster and the date (core/results/history.ts).
  */
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, shownValue } from '../../core/forms/grid';
-import { History } from '../../core/results/evaluate';
+import { History, HistoryRow } from '../../core/results/history';
 import { UNIT_HEADER } from '../../core/roster/roster';
-import { normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
+import { normalizeLabel, withoutAnnotations } from '../../core/text/normalize';
 import { findNameHeader, listedRows } from './read-roster';
 
 /** A year in a column header: 2024年, 2024年度评议等次, 2024, 二〇二四年 (digits written as characters). */
@@ -30,8 +30,8 @@ interface Layout {
   nameCol: number;
   nameLabel: string;
   unitCol: number | null;
-  /** Year columns, most recent first. */
-  years: { col: number; year: number }[];
+  /** Year columns, most recent first, with their header text. */
+  years: { col: number; year: number; label: string }[];
 }
 
 function text(v: CellValue | undefined): string {
@@ -47,7 +47,7 @@ function findLayout(sheet: SheetGrid): Layout | null {
   const years: Layout['years'] = [];
   labels.forEach((l, col) => {
     const year = yearIn(l);
-    if (year !== null && col !== nameCol) years.push({ col, year });
+    if (year !== null && col !== nameCol) years.push({ col, year, label: text(sheet.rows[row]?.[col]) });
   });
   years.sort((a, b) => b.year - a.year || a.col - b.col);
   return { headerRow: row, nameCol, nameLabel: labels[nameCol], unitCol: unitCol >= 0 ? unitCol : null, years };
@@ -56,7 +56,7 @@ function findLayout(sheet: SheetGrid): Layout | null {
 export function readHistory(submission: Submission): { history: History; findings: Finding[] } {
   const file = submission.file;
   const findings: Finding[] = [];
-  const rows: { name: string; unit: string; tiers: string[]; at: { sheet: string; cell: string } }[] = [];
+  const history: History = { columns: [], rows: [] };
   let headers = 0;
   for (const sheet of submission.sheets) {
     const layout = findLayout(sheet);
@@ -74,35 +74,18 @@ export function readHistory(submission: Submission): { history: History; finding
       seenYears.add(y.year);
     }
     const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
+    for (const y of years) history.columns.push({ year: y.year, label: y.label, at: where(layout.headerRow, y.col) });
     for (const { r, row, name } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
-      const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
-      rows.push({ name, unit, tiers: years.map((y) => normalizeLabel(withoutAnnotations(text(row[y.col])))), at: { sheet: sheet.name, cell: cellAddress(r, layout.nameCol) } });
+      const read: HistoryRow = {
+        name,
+        unit: layout.unitCol === null ? '' : text(row[layout.unitCol]),
+        years: years.map((y) => ({ year: y.year, tier: normalizeLabel(withoutAnnotations(text(row[y.col]))), cell: cellAddress(r, y.col) })),
+        at: where(r, layout.nameCol),
+      };
+      history.rows.push(read);
     }
   }
-
-  const history: History = {};
-  // A name listed more than once is keyed with its unit (王伟（办公室）), as the engine looks a 重名 up.
-  const count = new Map<string, number>();
-  for (const row of rows) count.set(normalizeName(row.name), (count.get(normalizeName(row.name)) ?? 0) + 1);
-  const byKey = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const shared = (count.get(normalizeName(row.name)) ?? 0) > 1;
-    const key = shared && row.unit !== '' ? `${row.name}（${row.unit}）` : row.name;
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  for (const [key, listed] of byKey) {
-    // Which line is whose cannot be told: neither is used (the engine then counts from this year, and says so).
-    if (listed.length > 1)
-      findings.push(
-        finding(
-          'HISTORY_UNREADABLE',
-          `往年结果中「${key}」出现 ${listed.length} 次（${listed.map((l) => `${l.at.sheet}!${l.at.cell}`).join('、')}），无法确定是谁的，均未读取；请用单位栏区分或删去重复行`,
-          { file, ...listed[1].at, subject: listed[0].name },
-        ),
-      );
-    else history[key] = listed[0].tiers;
-  }
   if (headers === 0) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」中找不到含「姓名」（或「名称」）的表头行，未读取`, { file }));
-  else if (rows.length === 0 && !findings.some((f) => f.code === 'HISTORY_UNREADABLE')) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」的表头下没有任何姓名`, { file }));
+  else if (history.rows.length === 0 && !findings.some((f) => f.code === 'HISTORY_UNREADABLE')) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」的表头下没有任何姓名`, { file }));
   return { history, findings };
 }

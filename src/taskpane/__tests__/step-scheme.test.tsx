@@ -7,6 +7,7 @@
 import { fireEvent, within } from '@testing-library/react';
 import { getPreset } from '../../core/presets';
 import { Scheme } from '../../core/scheme/scheme-schema';
+import { SavedCampaign } from '../../hosts/workbook-host';
 import {
   FakeHost,
   P4,
@@ -237,6 +238,32 @@ describe('方案 step', () => {
     await user.upload(screen.getByLabelText('从文件读取名册'), textFile('名册.xlsx', ''));
     expect(await screen.findByText(/「名册.xlsx」是空文件/, {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('尚未读取名册。')).toBeInTheDocument();
+  });
+
+  it('reads 往年结果 from a file for a 连续 N 次 scheme, and lists each row with its years', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p3-community-consecutive'), roster: [{ name: '王伟', unit: '荣兴社区' }, { name: '李强', unit: '荣兴社区' }] };
+    const { user } = await openApp(host);
+    const rows = [
+      ['姓名', '所在社区', '2025年', '2024年'],
+      ['王伟', '荣兴社区', '不合格', null],
+      ['李强', '荣兴社区', '合格', '合格'],
+    ];
+    await user.upload(screen.getByLabelText('从文件读取往年结果'), xlsxFile('往年结果.xlsx', { 往年结果: rows }));
+    expect(await screen.findByText('往年结果：2 人（文件「往年结果.xlsx」）', {}, SLOW)).toBeInTheDocument();
+    await user.click(screen.getByText('查看往年结果'));
+    expect(screen.getByText('王伟（荣兴社区）：2025年 不合格、2024年 （空）')).toBeInTheDocument();
+    // Saved with the workbook as read: each year with its cell, so the engine can tell a blank year.
+    await waitFor(() => expect(host.lastSaved().history?.rows[0].years).toEqual([{ year: 2025, tier: '不合格', cell: 'C2' }, { year: 2024, tier: '', cell: 'D2' }]));
+  });
+
+  it('does not restore 往年结果 saved by an earlier version (names and tiers, no years), and says to read it again', async () => {
+    const host = freshHost();
+    const old = { 王伟: ['不合格', '不合格'] } as unknown as NonNullable<SavedCampaign['history']>;
+    host.saved = { version: 1, scheme: getPreset('p3-community-consecutive'), roster: [{ name: '王伟' }], history: old };
+    await openApp(host);
+    expect(screen.getByText(/保存的往年结果是旧版本的格式（没有年度列的位置），未恢复，请重新读取往年结果。/)).toBeInTheDocument();
+    expect(screen.getByText(/本方案有“连续被评为某等次”的处理，需要往年结果/)).toBeInTheDocument();
   });
 
   it('imports a scheme JSON and shows every field problem of a bad one', async () => {

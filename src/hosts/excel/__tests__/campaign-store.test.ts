@@ -13,7 +13,10 @@ const campaign = (): SavedCampaign => ({
   scheme: getPreset('p4-middle-managers'),
   // A name with markup characters and quotes must come back unchanged.
   roster: [...ROSTER, { name: '<王>&"李"', unit: ']]>' }],
-  history: { 王芳: ['优秀', '称职'] },
+  history: {
+    columns: [{ year: 2025, label: '2025年', at: { file: '往年结果.xlsx', sheet: '往年结果', cell: 'B1' } }],
+    rows: [{ name: '王芳', unit: '营业部', years: [{ year: 2025, tier: '优秀', cell: 'B2' }], at: { file: '往年结果.xlsx', sheet: '往年结果', cell: 'A2' } }],
+  },
 });
 
 describe('saved campaign', () => {

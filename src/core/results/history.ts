@@ -1,0 +1,261 @@
+/**
+ * 往年结果 for the rules that count 连续 N 次 in a tier (seed 002 第五篇 三、5: 一次被评为不合格的，予以警示谈话；
+ * 连续两次…诫勉谈话…80%；连续三次…免职), where the past years meet the roster and the campaign's year.
+ *
+ * - Whose row is whose: a row with a unit is matched on name + unit; the name alone only when it is
+ *   unambiguous on both sides (one such person in the roster, one such row in the history). What cannot be
+ *   decided is said, never picked.
+ * - 连续 means consecutive campaigns, one a year (第五篇 二、(四) 时间安排: 每年…11月15日至12月15日之间开展):
+ *   the run counts back year by year from the results year. A year without a result (no column for it, or
+ *   a blank cell) stops the run; when counting that year as the same tier would change the consequence,
+ *   the committee is asked. A column for the results year or later is not a past year and is not read.
+ */
+import { Finding, finding } from '../findings/finding';
+import { Roster, Subject, fitsHints, subjectLabel } from '../roster/roster';
+import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
+
+/** Where a cell of the 往年结果 file is. */
+export interface HistoryPlace {
+  file: string;
+  sheet: string;
+  cell: string;
+}
+
+export interface HistoryRow {
+  /** The name as written (it may carry a note in brackets: 王伟（荣兴社区）). */
+  name: string;
+  /** The 单位 / 社区 cell, '' when the sheet has none or it is blank. */
+  unit: string;
+  /** Each year column of the row's sheet: the tier ('' for a blank cell, a note in brackets set aside) and its cell. */
+  years: { year: number; tier: string; cell: string }[];
+  /** The name's cell. */
+  at: HistoryPlace;
+}
+
+/** 往年结果 as read (hosts/files/read-history.ts): every year column with its header cell, and every listed row. */
+export interface History {
+  columns: { year: number; label: string; at: HistoryPlace }[];
+  rows: HistoryRow[];
+}
+
+export const NO_HISTORY: History = { columns: [], rows: [] };
+
+/** A History as saved and restored (a workbook, the browser): an earlier form (names → tiers, no years) is not one. */
+export function isHistory(value: unknown): value is History {
+  if (typeof value !== 'object' || value === null) return false;
+  const h = value as Partial<History>;
+  const place = (p: unknown) => typeof p === 'object' && p !== null && ['file', 'sheet', 'cell'].every((k) => typeof (p as Record<string, unknown>)[k] === 'string');
+  return (
+    Array.isArray(h.columns) &&
+    h.columns.every((c) => typeof c?.year === 'number' && typeof c.label === 'string' && place(c.at)) &&
+    Array.isArray(h.rows) &&
+    h.rows.every(
+      (r) =>
+        typeof r?.name === 'string' &&
+        typeof r.unit === 'string' &&
+        place(r.at) &&
+        Array.isArray(r.years) &&
+        r.years.every((y) => typeof y?.year === 'number' && typeof y.tier === 'string' && typeof y.cell === 'string'),
+    )
+  );
+}
+
+/** The year results are for, and how the clerk set it: the scheme's 结果日期, else today (or --today). */
+export interface ResultsYear {
+  year: number;
+  /** 结果日期 2026-12-20 / 今天 2026-12-20, for messages. */
+  from: string;
+}
+
+export type PastMatch =
+  | { kind: 'found'; row: HistoryRow }
+  | { kind: 'none' }
+  /** Rows that may be this person's, none used: each with why it could not be decided. */
+  | { kind: 'unclear'; rows: { row: HistoryRow; why: string }[] };
+
+/** A row as messages name it: 王伟（新华社区，名册!A3）. */
+export function rowText(row: HistoryRow): string {
+  return `${row.name}（${row.unit !== '' ? `${row.unit}，` : ''}${row.at.sheet}!${row.at.cell}）`;
+}
+
+/**
+ * Each roster subject's row, and findings for the rows no one's run uses: not in the roster, or with a unit
+ * no namesake has while each namesake has a row of their own. A subject whose rows cannot be decided is
+ * 'unclear'; the caller says so where it matters.
+ */
+export function matchHistory(roster: Roster, history: History): { bySubject: Map<number, PastMatch>; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const rowsByName = new Map<string, HistoryRow[]>();
+  for (const row of history.rows) {
+    const key = normalizeName(row.name);
+    rowsByName.set(key, [...(rowsByName.get(key) ?? []), row]);
+  }
+  const sure = new Map<number, HistoryRow[]>();
+  const maybe = new Map<number, { row: HistoryRow; why: string }[]>();
+  const add = <T>(m: Map<number, T[]>, i: number, v: T) => m.set(i, [...(m.get(i) ?? []), v]);
+  const unitMisfits: { row: HistoryRow; namesakes: Subject[] }[] = [];
+
+  for (const [key, rows] of rowsByName) {
+    const namesakes = (roster.byKey.get(key) ?? []).map((i) => roster.all[i]);
+    const listed = namesakes.length > 1 ? `名册中有 ${namesakes.length} 个${namesakes[0]?.name}` : '';
+    for (const row of rows) {
+      if (namesakes.length === 0) {
+        // People leave: said gently, and not used.
+        findings.push(finding('HISTORY_NOT_IN_ROSTER', `往年结果中的「${row.name}」（${row.at.sheet}!${row.at.cell}）不在名册中，未使用`, { ...row.at, subject: row.name }));
+        continue;
+      }
+      const hints = [...(row.unit !== '' ? [normalizeLabel(row.unit)] : []), ...annotations(row.name)].filter((h) => h !== '');
+      // The name alone decides only when one person in the roster and one row in the history have it.
+      const byNameAlone = namesakes.length === 1 && rows.length === 1;
+      if (hints.length === 0) {
+        if (byNameAlone) add(sure, namesakes[0].index, row);
+        else for (const s of namesakes) add(maybe, s.index, { row, why: rows.length > 1 ? `没有单位，往年结果中有 ${rows.length} 行「${row.name}」` : `没有单位，${listed}` });
+        continue;
+      }
+      const fits = namesakes.filter((s) => fitsHints(s, hints));
+      if (fits.length === 1) add(sure, fits[0].index, row);
+      else if (fits.length > 1) for (const s of fits) add(maybe, s.index, { row, why: `单位与${listed}都相符` });
+      // A roster without units has nothing to tell it by: the name alone, when unambiguous.
+      else if (byNameAlone && !namesakes[0].unit) add(sure, namesakes[0].index, row);
+      else unitMisfits.push({ row, namesakes });
+    }
+  }
+  // A row whose unit no namesake has: perhaps one of them who moved, perhaps someone who left. It is in
+  // doubt only for a namesake without a row of their own.
+  for (const { row, namesakes } of unitMisfits) {
+    const open = namesakes.filter((s) => !sure.has(s.index));
+    if (open.length > 0) for (const s of open) add(maybe, s.index, { row, why: s.unit ? `单位与名册（${s.unit}）不同` : '单位无法与名册核对' });
+    else
+      findings.push(
+        finding(
+          'HISTORY_NOT_IN_ROSTER',
+          `往年结果中的「${row.name}」（${row.unit}，${row.at.sheet}!${row.at.cell}）与名册中同名的人单位都不同（${namesakes.map((s) => s.unit ?? '无单位').join('、')}），视为名册以外的人，未使用`,
+          { ...row.at, subject: row.name },
+        ),
+      );
+  }
+
+  const bySubject = new Map<number, PastMatch>();
+  for (const s of roster.subjects) {
+    const own = sure.get(s.index) ?? [];
+    const doubtful = maybe.get(s.index) ?? [];
+    if (own.length === 1 && doubtful.length === 0) bySubject.set(s.index, { kind: 'found', row: own[0] });
+    else if (own.length === 0 && doubtful.length === 0) bySubject.set(s.index, { kind: 'none' });
+    else
+      bySubject.set(s.index, {
+        kind: 'unclear',
+        rows: [...own.map((row) => ({ row, why: row.unit !== '' || annotations(row.name).length > 0 ? '单位相符' : '姓名相符' })), ...doubtful].sort((a, b) => history.rows.indexOf(a.row) - history.rows.indexOf(b.row)),
+      });
+  }
+  return { bySubject, findings };
+}
+
+/** The rows that may be a subject's, for its reason and the finding: 往年结果中 王伟（新华社区，名册!A3）单位与名册（荣兴社区）不同. */
+export function unclearText(roster: Roster, subject: Subject, rows: { row: HistoryRow; why: string }[]): string {
+  const which = rows.length > 1 ? '无法确定哪一行是本人的，均未使用' : '无法确定是否是本人的，未使用';
+  return `往年结果中可能是「${subjectLabel(roster, subject)}」的有 ${rows.length} 行：${rows.map((r) => `${rowText(r.row)}${r.why}`).join('；')}，${which}`;
+}
+
+/**
+ * Columns for the results year or later are not past years: reported at their header cells (the caller
+ * leaves those years out of every run).
+ */
+export function notPastColumns(history: History, results: ResultsYear): Finding[] {
+  return history.columns
+    .filter((c) => c.year >= results.year)
+    .map((c) =>
+      finding(
+        'HISTORY_YEAR_NOT_PAST',
+        `往年结果「${c.at.sheet}」的 ${c.at.cell}「${c.label}」是 ${c.year} 年，不早于本次评议的年度（${results.year} 年，${results.from}），不是往年结果，未读取；本年度的等次以本次计算为准`,
+        { ...c.at },
+      ),
+    );
+}
+
+/** A year the run reached without a result: no column for it, or a blank cell (then its cell). */
+export interface HistoryGap {
+  year: number;
+  blankCell: string | null;
+}
+
+export interface PastRun {
+  /** Times in a row in the tier, this year's included, up to the first year without a result. */
+  run: number;
+  /**
+   * Had the first k years without a result the run reached been the same tier too (k = 1, 2 …): those
+   * years, and the run then (up to the next year without one). Empty when the run reached none.
+   */
+  ifGapsCounted: { gaps: HistoryGap[]; run: number }[];
+}
+
+/** A row's results before the results year, most recent first. */
+export function pastYears(row: HistoryRow, results: ResultsYear): HistoryRow['years'] {
+  return row.years.filter((y) => y.year < results.year).sort((a, b) => b.year - a.year);
+}
+
+/**
+ * The run in \`tier\` back from the results year: each year before it in turn, down to the row's earliest
+ * year. A different tier (or a word that is not a tier) ends it; a year without a result stops it there.
+ * What the run would be had such years been the tier is counted too, one more of them at a time.
+ */
+export function runOf(tier: string, row: HistoryRow, results: ResultsYear): PastRun {
+  const past = pastYears(row, results);
+  if (past.length === 0) return { run: 1, ifGapsCounted: [] };
+  const byYear = new Map(past.map((y) => [y.year, y]));
+  const earliest = past[past.length - 1].year;
+  // The run when the first \`fill\` years without a result count as the tier; it stops at the next one.
+  const walk = (fill: number) => {
+    let run = 1;
+    const gaps: HistoryGap[] = [];
+    for (let year = results.year - 1; year >= earliest; year--) {
+      const y = byYear.get(year);
+      if (y === undefined || y.tier === '') {
+        gaps.push({ year, blankCell: y ? y.cell : null });
+        if (gaps.length > fill) break;
+      } else if (y.tier !== tier) break;
+      run++;
+    }
+    return { run, gaps: gaps.slice(0, fill), stoppedAtGap: gaps.length > fill };
+  };
+  const ifGapsCounted: PastRun['ifGapsCounted'] = [];
+  let fill = 0;
+  let last = walk(0);
+  while (last.stoppedAtGap) {
+    last = walk(++fill);
+    ifGapsCounted.push({ gaps: last.gaps, run: last.run });
+  }
+  return { run: walk(0).run, ifGapsCounted };
+}
+
+/** 2024 年（无该年度列）、2022 年（名册!D3 空白）; three and more years missing one after another as one span. */
+export function gapsText(gaps: readonly HistoryGap[], sheet: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < gaps.length; i++) {
+    const g = gaps[i];
+    if (g.blankCell !== null) {
+      parts.push(`${g.year} 年（${sheet}!${g.blankCell} 空白）`);
+      continue;
+    }
+    let j = i;
+    while (j + 1 < gaps.length && gaps[j + 1].blankCell === null && gaps[j + 1].year === gaps[j].year - 1) j++;
+    if (j - i >= 2) {
+      parts.push(`${gaps[j].year}—${g.year} 年（无这些年度列）`);
+      i = j;
+    } else parts.push(`${g.year} 年（无该年度列）`);
+  }
+  return parts.join('、');
+}
+
+/** The years of gaps, as a sentence names them: 2025、2023, or 2001—2024 for three and more in a row. */
+export function gapYears(gaps: readonly HistoryGap[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < gaps.length; i++) {
+    let j = i;
+    while (j + 1 < gaps.length && gaps[j + 1].year === gaps[j].year - 1) j++;
+    if (j - i >= 2) {
+      parts.push(`${gaps[j].year}—${gaps[i].year}`);
+      i = j;
+    } else parts.push(String(gaps[i].year));
+  }
+  return parts.join('、');
+}
