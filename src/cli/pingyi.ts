@@ -154,7 +154,7 @@ function schemeFrom(arg: string | undefined): Scheme {
   if (!arg) throw new UsageError('缺少 --scheme（预设 id 或方案 JSON 文件）');
   if (PRESETS.some((p) => p.id === arg)) return getPreset(arg);
   if (!existsSync(arg)) throw new UsageError(`找不到方案「${arg}」：既不是预设 id（pingyi presets 可列出），也不是文件`);
-  return loadScheme(readFileSync(arg, 'utf8'));
+  return loadScheme(readFileSync(arg, 'utf8'), arg);
 }
 
 /** A list the clerk gives (名册, 往年结果), read like any workbook; its reading findings go with the others. */

@@ -69,7 +69,7 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
     const file = files[0];
     setImported(null);
     try {
-      const next = loadScheme(await readFileText(file));
+      const next = loadScheme(await readFileText(file), file.name);
       campaign.replaceScheme(next);
       setImportProblems(null);
       setImported(`已导入方案「${next.name}」（${file.name}）`);

@@ -64,7 +64,7 @@ describe('方案 step', () => {
     const broken = { ...p4Scheme(), tiers: [] } as unknown as Scheme;
     host.saved = { version: 1, scheme: broken, roster: [] };
     await openApp(host);
-    expect(screen.getByText(/工作簿中保存的方案无法使用，已改用预设方案：字段 tiers/)).toBeInTheDocument();
+    expect(screen.getByText(/工作簿中保存的方案无法使用，已改用预设方案：等次（tiers）：至少要有一项/)).toBeInTheDocument();
   });
 
   it('shows the host error when the saved campaign cannot be read, and still works', async () => {
@@ -123,7 +123,7 @@ describe('方案 step', () => {
     await user.type(cadre, '0');
     await user.clear(staff);
     await user.type(staff, '0');
-    expect(screen.getByText(/未生效：字段 raterGroups：各类别权重不能全为 0/)).toBeInTheDocument();
+    expect(screen.getByText(/未生效：评议人类别（raterGroups）：各类别权重不能全为 0/)).toBeInTheDocument();
     await user.clear(staff);
     await user.type(staff, 'abc');
     expect(screen.getByText('请输入数字')).toBeInTheDocument();
@@ -242,12 +242,13 @@ describe('方案 step', () => {
     await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('坏方案.json', JSON.stringify(bad), 'application/json'));
     const alert = await screen.findByText('方案文件「坏方案.json」有误，未导入');
     const bar = alert.closest('[role="group"], .fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/字段 raterGroups\[0\]\.weight：/)).toBeInTheDocument();
-    expect(within(bar).getByText(/unknownField/)).toBeInTheDocument();
+    expect(within(bar).getByText('评议人类别「干部」的权重（raterGroups[0].weight）：不能是负数（现为 -1）')).toBeInTheDocument();
+    expect(within(bar).getByText('方案中有未知的项「unknownField」：方案中没有这一项，请删去或改正拼写')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue(P4);
 
     await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('不是JSON.json', '{ 方案', 'application/json'));
-    expect(await screen.findByText(/方案不是有效的 JSON/)).toBeInTheDocument();
+    expect(await screen.findByText('JSON 格式错误：第 1 行第 3 列附近：项目名须加英文双引号，如 "weight": 50。该行为：{ 方案')).toBeInTheDocument();
+    expect(screen.getByText('方案文件「不是JSON.json」有误，未导入')).toBeInTheDocument();
 
     const good = p4Scheme((s) => {
       s.id = 'my-scheme';
