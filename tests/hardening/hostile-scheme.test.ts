@@ -81,4 +81,23 @@ describe('loadScheme rejects hostile schemes with a Chinese message', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a legal value that is probably a slip is printed on stderr, and the scheme is used as written', async () => {
+    const dir = tempDir('slip-scheme');
+    try {
+      const file = path.join(dir, '方案.json');
+      const scheme = base();
+      scheme.classification.rules[0].when[0].value = 0.5;
+      fs.writeFileSync(file, JSON.stringify(scheme));
+      const r = await pingyi(['template', '--scheme', file, '--out', path.join(dir, 'out')]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        `方案文件「${file}」中有可能写错的数值（仍按所写计算）：\n` +
+          '  - 第 1 条等次规则（优秀）的第 1 个条件的得票率（classification.rules[0].when[0].value）是 0.5，即 0.5%：是否应为 50（即 50%）？百分比按“70 表示 70%”书写；现按 0.5% 计算\n',
+      );
+      expect(r.stdout).toMatch(/已生成/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
