@@ -14,6 +14,7 @@ import { RosterEntry } from '../core/roster/roster';
 import { RosterSource } from '../core/roster/flag-columns';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
+import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { sortByStroke } from '../core/text/stroke-order';
 import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate } from '../core/output/describe-history';
@@ -150,11 +151,15 @@ function parse(args: string[], options: Options): { values: Record<string, strin
   }
 }
 
-function schemeFrom(arg: string | undefined): Scheme {
+/** The scheme named by --scheme; values in it that are probably slips (scheme-warnings.ts) go to stderr, and the scheme is used as written. */
+function schemeFrom(arg: string | undefined, io: Io): Scheme {
   if (!arg) throw new UsageError('缺少 --scheme（预设 id 或方案 JSON 文件）');
   if (PRESETS.some((p) => p.id === arg)) return getPreset(arg);
   if (!existsSync(arg)) throw new UsageError(`找不到方案「${arg}」：既不是预设 id（pingyi presets 可列出），也不是文件`);
-  return loadScheme(readFileSync(arg, 'utf8'));
+  const scheme = loadScheme(readFileSync(arg, 'utf8'), arg);
+  const warnings = schemeWarnings(scheme);
+  if (warnings.length > 0) io.stderr(`方案文件「${arg}」中有可能写错的数值（仍按所写计算）：\n${warnings.map((w) => `  - ${w}\n`).join('')}`);
+  return scheme;
 }
 
 /** A list the clerk gives (名册, 往年结果), read like any workbook; its reading findings go with the others. */
@@ -266,7 +271,7 @@ function freshPath(dir: string, name: string): string {
 async function template(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, counts: { type: 'boolean' } });
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
-  const scheme = schemeFrom(values.scheme as string | undefined);
+  const scheme = schemeFrom(values.scheme as string | undefined, io);
   const findings: Finding[] = [];
   const roster = (await rosterFrom(values.roster as string | undefined, findings))?.roster ?? [];
   const out = resolve(values.out as string);
@@ -301,7 +306,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
-  const scheme = withMembers(schemeFrom(values.scheme as string | undefined), values.members);
+  const scheme = withMembers(schemeFrom(values.scheme as string | undefined, io), values.members);
   const findings: Finding[] = [];
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');

@@ -4,13 +4,15 @@
  * (denominators, marks agreed besides √, identical ballots), rectification days and the results date); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
  * workbook or from a file; import and export the
  * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
- * refused with its reason; the store saves the campaign to the workbook after each change.
+ * refused with its reason; values that are legal but probably slips (0.7 for 70%) are shown as warnings
+ * (scheme-warnings.ts); the store saves the campaign to the workbook after each change.
  */
 import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
+import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
 import { describeHistoryTemplate } from '../core/output/describe-history';
@@ -64,12 +66,15 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   const isPreset = PRESETS.some((p) => p.id === scheme.id);
+  // Values that are legal but probably slips (0.7 for 70%), for the scheme in use however it came: imported,
+  // restored from the workbook, or edited below.
+  const warnings = useMemo(() => schemeWarnings(scheme), [scheme]);
 
   const importScheme = async (files: File[]) => {
     const file = files[0];
     setImported(null);
     try {
-      const next = loadScheme(await readFileText(file));
+      const next = loadScheme(await readFileText(file), file.name);
       campaign.replaceScheme(next);
       setImportProblems(null);
       setImported(`已导入方案「${next.name}」（${file.name}）`);
@@ -112,6 +117,7 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
       </div>
       {importProblems ? <ProblemsBar title={`方案文件「${importProblems.file}」有误，未导入`} problems={importProblems.problems} /> : null}
       {imported ? <Notice intent="success">{imported}</Notice> : null}
+      <ProblemsBar intent="warning" title="方案中有可能写错的数值（仍按所写计算）" problems={warnings} />
       {campaign.saveError ? (
         <Notice intent="error" title="方案未能保存到工作簿">
           {campaign.saveError}

@@ -24,6 +24,14 @@ const hostile: [string, () => unknown][] = [
   ['NaN-like text for a number', () => ({ ...base(), raterGroups: base().raterGroups.map((g: any) => ({ ...g, weight: 'NaN' })) })],
 ];
 
+/** Broken JSON: each is located by line and column in a short Chinese message, whatever its size. */
+const brokenJson: [string, string][] = [
+  ['100,000 brackets never closed', '['.repeat(100_000)],
+  ['a 900 KB line cut short', `{"name": "${'长'.repeat(900_000)}`],
+  ['a control character', '{"name": "a\u0001b"}'],
+  ['only a byte-order mark', '\uFEFF'],
+];
+
 describe('loadScheme rejects hostile schemes with a Chinese message', () => {
   it.each(hostile)('%s', (_, make) => {
     let error: unknown;
@@ -35,6 +43,18 @@ describe('loadScheme rejects hostile schemes with a Chinese message', () => {
     expect(error).toBeInstanceOf(SchemeError);
     expect((error as SchemeError).message).toMatch(CJK);
     expect((error as SchemeError).message.length).toBeLessThan(20_000);
+  });
+
+  it.each(brokenJson)('broken JSON: %s', (_, text) => {
+    let error: unknown;
+    try {
+      loadScheme(text, '方案.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SchemeError);
+    expect((error as SchemeError).message).toMatch(/^方案文件「方案.json」有误：\n  - (JSON 格式错误：第 \d+ 行第 \d+ 列附近|方案文件是空的)/);
+    expect((error as SchemeError).message.length).toBeLessThan(500);
   });
 
   it('deeply nested JSON (100,000 levels) is rejected, not a stack overflow', () => {
@@ -52,7 +72,30 @@ describe('loadScheme rejects hostile schemes with a Chinese message', () => {
       fs.mkdirSync(path.join(dir, 'in'));
       const r = await pingyi(['validate', '--scheme', file, path.join(dir, 'in')]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/方案/);
+      expect(r.stderr).toBe(
+        `方案文件「${file}」有误：\n` +
+          '  - 评议人类别「服务对象代表」的权重（raterGroups[0].weight）：不能是负数（现为 -5）\n' +
+          '  - 评议人类别「党组织负责人」的权重（raterGroups[1].weight）：不能是负数（现为 -5）\n',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a legal value that is probably a slip is printed on stderr, and the scheme is used as written', async () => {
+    const dir = tempDir('slip-scheme');
+    try {
+      const file = path.join(dir, '方案.json');
+      const scheme = base();
+      scheme.classification.rules[0].when[0].value = 0.5;
+      fs.writeFileSync(file, JSON.stringify(scheme));
+      const r = await pingyi(['template', '--scheme', file, '--out', path.join(dir, 'out')]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        `方案文件「${file}」中有可能写错的数值（仍按所写计算）：\n` +
+          '  - 第 1 条等次规则（优秀）的第 1 个条件的得票率（classification.rules[0].when[0].value）是 0.5，即 0.5%：是否应为 50（即 50%）？百分比按“70 表示 70%”书写；现按 0.5% 计算\n',
+      );
+      expect(r.stdout).toMatch(/已生成/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

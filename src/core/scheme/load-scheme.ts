@@ -1,46 +1,62 @@
 /**
- * Loading a scheme: shape (zod, with Chinese messages) and then the cross-references a shape check
- * cannot see (a tier named in a rule must exist, a level must be on the form's scale, ...).
- * Every problem names the field, so a clerk editing JSON can find it.
+ * Loading a scheme: shape (zod; its problems said in plain Chinese by schema-problems.ts) and then the
+ * cross-references a shape check cannot see (a tier named in a rule must exist, a level must be on the
+ * form's scale, ...). Every problem names the field in words and by its path (field-words.ts), so a
+ * clerk editing JSON can find it; a file that is not JSON is located by line and column (json-syntax.ts).
+ * Values that are legal but probably not meant (70% written 0.7) are scheme-warnings.ts's concern.
  */
 import { z } from 'zod';
 import { Fraction } from '../common/fraction';
+import { FieldPath, fieldAt } from './field-words';
+import { jsonSyntaxProblem } from './json-syntax';
+import { schemaProblems } from './schema-problems';
 import { Condition, Scheme, schemeSchema } from './scheme-schema';
 
+// The fallback for an issue kind schema-problems.ts does not word itself.
 z.config(z.locales.zhCN());
 
 export class SchemeError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`方案有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  /** `source`: the scheme file, when the scheme came from one (named in the message). */
+  constructor(
+    readonly problems: string[],
+    readonly source?: string,
+  ) {
+    super(`${source ? `方案文件「${source}」有误` : '方案有误'}：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SchemeError';
   }
 }
 
 const MAX_SCHEME_BYTES = 1_000_000;
 
-/** Parse and check a scheme (an object, or JSON text); throws SchemeError listing every problem. */
-export function loadScheme(input: unknown): Scheme {
+/**
+ * Parse and check a scheme (an object, or JSON text); throws SchemeError listing every problem.
+ * `source`: the file it was read from, named in the error.
+ */
+export function loadScheme(input: unknown, source?: string): Scheme {
   let data = input;
   if (typeof input === 'string') {
-    if (input.length > MAX_SCHEME_BYTES) throw new SchemeError([`方案文件过大（超过 ${MAX_SCHEME_BYTES} 字节）`]);
+    if (input.length > MAX_SCHEME_BYTES) throw new SchemeError([`方案文件过大（超过 ${MAX_SCHEME_BYTES} 字节）`], source);
+    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
+    const text = input.replace(/^\uFEFF/, '');
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (e) {
-      throw new SchemeError([`方案不是有效的 JSON：${(e as Error).message}`]);
+      throw new SchemeError([jsonProblem(text, e)], source);
     }
   }
-  const parsed = schemeSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new SchemeError(parsed.error.issues.map((i) => `字段 ${fieldPath(i.path)}：${i.message}`));
-  }
+  const parsed = schemeSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new SchemeError(schemaProblems(parsed.error.issues, data), source);
   const problems = crossCheck(parsed.data);
-  if (problems.length > 0) throw new SchemeError(problems);
+  if (problems.length > 0) throw new SchemeError(problems, source);
   return parsed.data;
 }
 
-function fieldPath(path: PropertyKey[]): string {
-  if (path.length === 0) return '（顶层）';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+/** JSON 格式错误：第 3 行第 18 列附近：…。该行：… */
+function jsonProblem(text: string, e: unknown): string {
+  if (text.trim() === '') return '方案文件是空的';
+  const found = jsonSyntaxProblem(text);
+  if (!found) return `JSON 格式错误：${(e as Error).message}`;
+  return `JSON 格式错误：第 ${found.line} 行第 ${found.column} 列附近：${found.reason}${found.excerpt ? `。该行为：${found.excerpt}` : ''}`;
 }
 
 function duplicates(values: string[]): string[] {
@@ -52,6 +68,8 @@ function duplicates(values: string[]): string[] {
 
 function crossCheck(s: Scheme): string[] {
   const problems: string[] = [];
+  /** A problem of one field: 第 1 条等次规则（特优）的等次（classification.rules[0].tier）：没有等次「特优」. */
+  const at = (path: FieldPath, what: string) => problems.push(`${fieldAt(path, s)}：${what}`);
   const tiers = new Set(s.tiers);
   const scales = new Map(s.scales.map((sc) => [sc.id, sc]));
   const groups = new Set(s.raterGroups.map((g) => g.id));
@@ -61,71 +79,70 @@ function crossCheck(s: Scheme): string[] {
   const allItems = new Set(s.forms.flatMap((f) => f.itemLabels));
   const vetoIds = new Set(s.vetoes.map((v) => v.id));
 
-  const unique = (what: string, values: string[]) => {
-    for (const d of duplicates(values)) problems.push(`${what}「${d}」重复`);
+  const unique = (path: FieldPath, what: string, values: string[]) => {
+    for (const d of duplicates(values)) at(path, `${what}「${d}」重复`);
   };
-  unique('等次', s.tiers);
-  unique('评议人类别 id', s.raterGroups.map((g) => g.id));
-  unique('轮次 id', s.rounds.map((r) => r.id));
-  unique('表 id', s.forms.map((f) => f.id));
-  unique('等级量表 id', s.scales.map((x) => x.id));
-  unique('否决规则 id', s.vetoes.map((v) => v.id));
-  s.scales.forEach((sc, i) => unique(`scales[${i}] 的等级`, sc.levels.map((l) => l.label)));
-  s.forms.forEach((f, i) => unique(`forms[${i}] 的评价项目`, f.itemLabels));
+  unique(['tiers'], '等次', s.tiers);
+  unique(['raterGroups'], 'id', s.raterGroups.map((g) => g.id));
+  unique(['rounds'], 'id', s.rounds.map((r) => r.id));
+  unique(['forms'], 'id', s.forms.map((f) => f.id));
+  unique(['scales'], 'id', s.scales.map((x) => x.id));
+  unique(['vetoes'], 'id', s.vetoes.map((v) => v.id));
+  s.scales.forEach((sc, i) => unique(['scales', i, 'levels'], '等级', sc.levels.map((l) => l.label)));
+  s.forms.forEach((f, i) => unique(['forms', i, 'itemLabels'], '评价项目', f.itemLabels));
 
-  if (s.raterGroups.every((g) => g.weight === 0)) problems.push('字段 raterGroups：各类别权重不能全为 0');
+  if (s.raterGroups.every((g) => g.weight === 0)) at(['raterGroups'], '各类别权重不能全为 0');
 
   s.forms.forEach((f, i) => {
-    const at = `forms[${i}]`;
     if (f.response.kind === 'tier') {
       const scale = scales.get(f.response.scale);
-      if (!scale) problems.push(`字段 ${at}.response.scale：没有 id 为「${f.response.scale}」的等级量表`);
+      if (!scale) at(['forms', i, 'response', 'scale'], `没有 id 为「${f.response.scale}」的等级量表`);
       else if (s.scoring.method === 'points' && scale.levels.some((l) => l.points === undefined))
-        problems.push(`字段 scales：按分值计分（scoring.method = points）时，量表「${scale.id}」每个等级都要有 points`);
+        at(['scales', s.scales.indexOf(scale)], '按分值计分（scoring.method 为 "points"）时，每个等级都要有分值（points）');
     } else {
       if (Fraction.fromDecimal(f.response.min).compare(Fraction.fromDecimal(f.response.max)) >= 0)
-        problems.push(`字段 ${at}.response：最低分必须小于最高分`);
+        at(['forms', i, 'response'], `最低分必须小于最高分（现为 ${f.response.min} 到 ${f.response.max}）`);
     }
-    f.raterGroups?.forEach((g, j) => groups.has(g) || problems.push(`字段 ${at}.raterGroups[${j}]：没有评议人类别「${g}」`));
-    f.rounds?.forEach((r, j) => rounds.has(r) || problems.push(`字段 ${at}.rounds[${j}]：没有轮次「${r}」`));
+    f.raterGroups?.forEach((g, j) => groups.has(g) || at(['forms', i, 'raterGroups', j], `没有评议人类别「${g}」`));
+    f.rounds?.forEach((r, j) => rounds.has(r) || at(['forms', i, 'rounds', j], `没有轮次「${r}」`));
     if (f.subjects === 'single' && f.response.kind === 'score' && f.itemLabels.length > 1)
-      problems.push(`字段 ${at}：只评一个对象的打分表暂只支持一个评分项目，请改为每行一个被评议人（subjects = rows）`);
+      at(['forms', i], '只评一个对象的打分表暂只支持一个评分项目，请改为每行一个被评议人（subjects 为 "rows"）');
     if (f.subjects === 'single' && f.response.kind === 'tier' && f.items === 'column-groups' && f.itemLabels.length > 1)
-      problems.push(`字段 ${at}：单一对象的表，评价项目应按行排列（items = rows）`);
+      at(['forms', i], '单一对象的表，评价项目应按行排列（items 为 "rows"）');
   });
 
-  const checkCondition = (c: Condition, at: string) => {
+  const checkCondition = (c: Condition, path: FieldPath) => {
     if (c.kind !== 'share') return;
-    c.levels.forEach((l, j) => allLevels.has(l) || problems.push(`字段 ${at}.levels[${j}]：没有等级「${l}」`));
-    c.items?.forEach((it, j) => allItems.has(it) || problems.push(`字段 ${at}.items[${j}]：没有评价项目「${it}」`));
-    c.forms?.forEach((fid, j) => forms.has(fid) || problems.push(`字段 ${at}.forms[${j}]：没有表「${fid}」`));
+    c.levels.forEach((l, j) => allLevels.has(l) || at([...path, 'levels', j], `没有等级「${l}」`));
+    c.items?.forEach((it, j) => allItems.has(it) || at([...path, 'items', j], `没有评价项目「${it}」`));
+    c.forms?.forEach((fid, j) => forms.has(fid) || at([...path, 'forms', j], `没有 id 为「${fid}」的测评表`));
     if (Array.isArray(c.rounds))
-      c.rounds.forEach((r, j) => rounds.has(r) || problems.push(`字段 ${at}.rounds[${j}]：没有轮次「${r}」`));
+      c.rounds.forEach((r, j) => rounds.has(r) || at([...path, 'rounds', j], `没有轮次「${r}」`));
   };
-  const checkTier = (t: string, at: string) => tiers.has(t) || problems.push(`字段 ${at}：没有等次「${t}」`);
+  const checkTier = (t: string, path: FieldPath) => tiers.has(t) || at(path, `没有等次「${t}」`);
 
   s.classification.rules.forEach((r, i) => {
-    checkTier(r.tier, `classification.rules[${i}].tier`);
-    r.when.forEach((c, j) => checkCondition(c, `classification.rules[${i}].when[${j}]`));
+    checkTier(r.tier, ['classification', 'rules', i, 'tier']);
+    r.when.forEach((c, j) => checkCondition(c, ['classification', 'rules', i, 'when', j]));
     if (s.scoring.method === 'none' && r.when.some((c) => c.kind === 'score'))
-      problems.push(`字段 classification.rules[${i}]：方案不计分（scoring.method = none），不能按分数定等次`);
+      at(['classification', 'rules', i], '方案不计分（scoring.method 为 "none"），不能按分数定等次');
   });
-  if (s.classification.otherwise.kind === 'tier') checkTier(s.classification.otherwise.tier, 'classification.otherwise.tier');
-  if (s.ranking.share) checkCondition({ kind: 'share', op: '>=', value: 0, ...s.ranking.share }, 'ranking.share');
-  if (s.ranking.by === 'share' && !s.ranking.share) problems.push('字段 ranking.share：按得票率排名时须说明按哪些等级');
-  if (s.ranking.by === 'score' && s.scoring.method === 'none') problems.push('字段 ranking.by：方案不计分，不能按得分排名');
+  if (s.classification.otherwise.kind === 'tier') checkTier(s.classification.otherwise.tier, ['classification', 'otherwise', 'tier']);
+  if (s.ranking.share) checkCondition({ kind: 'share', op: '>=', value: 0, ...s.ranking.share }, ['ranking', 'share']);
+  if (s.ranking.by === 'share' && !s.ranking.share) at(['ranking', 'share'], '按得票率排名时须说明按哪些等级');
+  if (s.ranking.by === 'score' && s.scoring.method === 'none') at(['ranking', 'by'], '方案不计分，不能按得分排名');
 
   s.vetoes.forEach((v, i) => {
-    v.when.forEach((c, j) => checkCondition(c, `vetoes[${i}].when[${j}]`));
+    v.when.forEach((c, j) => checkCondition(c, ['vetoes', i, 'when', j]));
     const e = v.effect;
-    if (e.kind === 'force' || e.kind === 'cap') checkTier(e.tier, `vetoes[${i}].effect.tier`);
-    if (e.kind === 'exclude') e.tiers.forEach((t, j) => checkTier(t, `vetoes[${i}].effect.tiers[${j}]`));
+    if (e.kind === 'force' || e.kind === 'cap') checkTier(e.tier, ['vetoes', i, 'effect', 'tier']);
+    if (e.kind === 'exclude') e.tiers.forEach((t, j) => checkTier(t, ['vetoes', i, 'effect', 'tiers', j]));
   });
-  s.quotas.forEach((q, i) => q.tiers.forEach((t, j) => checkTier(t, `quotas[${i}].tiers[${j}]`)));
+  s.quotas.forEach((q, i) => q.tiers.forEach((t, j) => checkTier(t, ['quotas', i, 'tiers', j])));
   s.consequences.forEach((c, i) => {
-    c.tiers?.forEach((t, j) => checkTier(t, `consequences[${i}].tiers[${j}]`));
-    if (c.veto && !vetoIds.has(c.veto)) problems.push(`字段 consequences[${i}].veto：没有否决规则「${c.veto}」`);
-    if (!c.tiers && !c.veto) problems.push(`字段 consequences[${i}]：须指明等次（tiers）或否决规则（veto）`);
+    c.tiers?.forEach((t, j) => checkTier(t, ['consequences', i, 'tiers', j]));
+    if (c.veto && !vetoIds.has(c.veto)) at(['consequences', i, 'veto'], `没有 id 为「${c.veto}」的一票否决`);
+    if (!c.tiers && !c.veto) at(['consequences', i], '须指明等次（tiers）或一票否决（veto）');
   });
   return problems;
 }

@@ -13,12 +13,20 @@ z.config({ jitless: true });
 const id = z.string().min(1).max(64);
 const label = z.string().min(1).max(200);
 const finiteNumber = z.number().finite().min(-1e9).max(1e9);
+/** The text forms of a decimal ("85", "-5", "85.5"), a percentage ("70", "85.5") and a date; load-scheme explains each. */
+export const DECIMAL_PATTERN = /^-?\d{1,9}(\.\d{1,9})?$/;
+export const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,9})?$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A decimal threshold, written as a number or a decimal string ("85", "85.5"). */
-const decimal = z.union([finiteNumber, z.string().regex(/^-?\d{1,9}(\.\d{1,9})?$/)]);
-/** A percentage 0..100 (70 means 70%). */
+const decimal = z.union([finiteNumber, z.string().regex(DECIMAL_PATTERN)]);
+/** A percentage 0..100 (70 means 70%), as a number or as text; "170" is as much out of range as 170. */
 const percentage = z.union([
   z.number().finite().min(0).max(100),
-  z.string().regex(/^\d{1,3}(\.\d{1,9})?$/),
+  z
+    .string()
+    .regex(PERCENT_PATTERN)
+    // Only text of the right form is compared ("70%" is reported once, as not a number).
+    .refine((text) => !PERCENT_PATTERN.test(text) || Number(text) <= 100, { error: '不能大于 100' }),
 ]);
 
 /** 以上/以下 include the number, 超过/不满/低于 exclude it (DOMAIN.md, cross-cutting rules). */
@@ -260,7 +268,7 @@ export const schemeSchema = z
     /** The campaign's roster, when the scheme carries it (a roster file given separately takes precedence). */
     roster: z.array(rosterEntrySchema).max(100000).optional(),
     /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */
-    resultsDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    resultsDate: z.string().regex(DATE_PATTERN).optional(),
   })
   .strict();
 

@@ -65,7 +65,7 @@ describe('方案 step', () => {
     const broken = { ...p4Scheme(), tiers: [] } as unknown as Scheme;
     host.saved = { version: 1, scheme: broken, roster: [] };
     await openApp(host);
-    expect(screen.getByText(/工作簿中保存的方案无法使用，已改用预设方案：字段 tiers/)).toBeInTheDocument();
+    expect(screen.getByText(/工作簿中保存的方案无法使用，已改用预设方案：等次（tiers）：至少要有一项/)).toBeInTheDocument();
   });
 
   it('shows the host error when the saved campaign cannot be read, and still works', async () => {
@@ -108,6 +108,9 @@ describe('方案 step', () => {
     await user.clear(weight);
     await user.type(weight, '60');
     expect(screen.getByText('占 54.5%')).toBeInTheDocument();
+    // 60 and 50 are legal, but probably not meant: said beside the scheme, and the scheme is used as written.
+    const warning = screen.getByText('方案中有可能写错的数值（仍按所写计算）').closest('.fui-MessageBar') as HTMLElement;
+    expect(within(warning).getByText('评议人类别（raterGroups）的权重为 干部 60、员工 50，合计 110，不是 100：将按比例折算为 干部 54.55%、员工 45.45%；如不是本意，请改正权重')).toBeInTheDocument();
     await waitFor(() => {
       const saved = host.lastSaved().scheme;
       expect(saved.raterGroups[0].weight).toBe(60);
@@ -124,7 +127,7 @@ describe('方案 step', () => {
     await user.type(cadre, '0');
     await user.clear(staff);
     await user.type(staff, '0');
-    expect(screen.getByText(/未生效：字段 raterGroups：各类别权重不能全为 0/)).toBeInTheDocument();
+    expect(screen.getByText(/未生效：评议人类别（raterGroups）：各类别权重不能全为 0/)).toBeInTheDocument();
     await user.clear(staff);
     await user.type(staff, 'abc');
     expect(screen.getByText('请输入数字')).toBeInTheDocument();
@@ -273,12 +276,13 @@ describe('方案 step', () => {
     await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('坏方案.json', JSON.stringify(bad), 'application/json'));
     const alert = await screen.findByText('方案文件「坏方案.json」有误，未导入');
     const bar = alert.closest('[role="group"], .fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/字段 raterGroups\[0\]\.weight：/)).toBeInTheDocument();
-    expect(within(bar).getByText(/unknownField/)).toBeInTheDocument();
+    expect(within(bar).getByText('评议人类别「干部」的权重（raterGroups[0].weight）：不能是负数（现为 -1）')).toBeInTheDocument();
+    expect(within(bar).getByText('方案中有未知的项「unknownField」：方案中没有这一项，请删去或改正拼写')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue(P4);
 
     await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('不是JSON.json', '{ 方案', 'application/json'));
-    expect(await screen.findByText(/方案不是有效的 JSON/)).toBeInTheDocument();
+    expect(await screen.findByText('JSON 格式错误：第 1 行第 3 列附近：项目名须加英文双引号，如 "weight": 50。该行为：{ 方案')).toBeInTheDocument();
+    expect(screen.getByText('方案文件「不是JSON.json」有误，未导入')).toBeInTheDocument();
 
     const good = p4Scheme((s) => {
       s.id = 'my-scheme';
@@ -289,6 +293,26 @@ describe('方案 step', () => {
     expect(screen.getByRole('combobox', { name: '预设方案' })).toHaveValue('my-scheme');
     expect(screen.queryByText(/有误，未导入/)).toBeNull();
     await waitFor(() => expect(host.lastSaved().scheme.id).toBe('my-scheme'));
+  });
+
+  it('imports a scheme with a value that is probably a slip (0.85 for 85): imported, and the value is pointed out', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    expect(screen.queryByText('方案中有可能写错的数值（仍按所写计算）')).toBeNull();
+    const slip = p4Scheme((s) => {
+      s.id = 'my-scheme';
+      s.name = '本行自定方案';
+      s.classification.rules[0].when[0] = { kind: 'score', op: '>=', value: 0.85 };
+    });
+    await user.upload(screen.getByLabelText('导入方案（JSON）'), textFile('本行方案.json', JSON.stringify(slip), 'application/json'));
+    expect(await screen.findByText('已导入方案「本行自定方案」（本行方案.json）')).toBeInTheDocument();
+    expect(screen.getByText('方案中有可能写错的数值（仍按所写计算）')).toBeInTheDocument();
+    expect(
+      screen.getByText('第 1 条等次规则（优秀）的第 1 个条件的分数线（classification.rules[0].when[0].value）是 0.85，而得分在 0 到 100 分之间：是否应为 85？按 0.85 分计，几乎所有人都在分数线的同一边'),
+    ).toBeInTheDocument();
+    // Back to a preset: nothing to point out.
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), P4);
+    expect(screen.queryByText('方案中有可能写错的数值（仍按所写计算）')).toBeNull();
   });
 
   it('exports the scheme as a JSON download', async () => {

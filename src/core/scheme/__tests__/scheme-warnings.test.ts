@@ -1,0 +1,98 @@
+/**
+ * Values a scheme may have but that are probably slips (0.7 for 70%, 0.85 on a 0–100 form, weights 60/50):
+ * warned about, never refused, and never for a preset. Expected texts are written by hand; the shares of
+ * 60/50 are 60/110 = 54.5454…% and 50/110 = 45.4545…%.
+ */
+import { PRESETS, getPreset } from '../../presets';
+import { loadScheme } from '../load-scheme';
+import { schemeWarnings } from '../scheme-warnings';
+
+const edited = (id: string, edit: (s: Record<string, any>) => void) => {
+  const s = structuredClone(getPreset(id)) as Record<string, any>;
+  edit(s);
+  // Legal values: the scheme loads.
+  return loadScheme(s);
+};
+
+describe('schemeWarnings', () => {
+  it('gives none for any preset', () => {
+    for (const p of PRESETS) expect([p.id, schemeWarnings(p)]).toEqual([p.id, []]);
+  });
+
+  it('a share threshold written as a fraction (0.7 for 70%), and exactly 1', () => {
+    const s = edited('p3-village-two-rounds', (x) => {
+      x.classification.rules[0].when[0].value = 0.7;
+      x.classification.rules[1].when[0].value = '1';
+    });
+    expect(schemeWarnings(s)).toEqual([
+      '第 1 条等次规则（优秀）的第 1 个条件的得票率（classification.rules[0].when[0].value）是 0.7，即 0.7%：是否应为 70（即 70%）？百分比按“70 表示 70%”书写；现按 0.7% 计算',
+      '第 2 条等次规则（称职）的第 1 个条件的得票率（classification.rules[1].when[0].value）是 1，即 1%：是否应为 100（即 100%）？百分比按“70 表示 70%”书写；现按 1% 计算',
+    ]);
+  });
+
+  it('a share of 0, or above 1, is taken as meant', () => {
+    const s = edited('p3-village-two-rounds', (x) => {
+      x.classification.rules[0].when[0].value = 0;
+      x.classification.rules[1].when[0].value = 1.5;
+    });
+    expect(schemeWarnings(s)).toEqual([]);
+  });
+
+  it('a quota and a designation written as fractions', () => {
+    const s = edited('p4-middle-managers', (x) => {
+      x.quotas = [{ tiers: ['优秀'], kind: 'max', share: 0.2, rounding: 'floor', cite: '名额' }];
+      x.designations[0].share = '0.1';
+    });
+    expect(schemeWarnings(s)).toEqual([
+      '第 1 个名额规定的比例（quotas[0].share）是 0.2，即 0.2%：是否应为 20（即 20%）？百分比按“70 表示 70%”书写；现按 0.2% 计算',
+      '比例认定「动态调整」的比例（designations[0].share）是 0.1，即 0.1%：是否应为 10（即 10%）？百分比按“70 表示 70%”书写；现按 0.1% 计算',
+    ]);
+  });
+
+  it('a score threshold of 0.85 on a 0–100 form, one below the lowest score and one above the highest', () => {
+    const s = edited('p4-middle-managers', (x) => {
+      x.classification.rules[0].when[0].value = 0.85;
+      x.classification.rules[1].when[0].value = -5;
+      x.classification.rules[2].when[0].value = '650';
+    });
+    const rule = (n: number, tier: string) => `第 ${n} 条等次规则（${tier}）的第 1 个条件的分数线（classification.rules[${n - 1}].when[0].value）`;
+    expect(schemeWarnings(s)).toEqual([
+      `${rule(1, '优秀')}是 0.85，而得分在 0 到 100 分之间：是否应为 85？按 0.85 分计，几乎所有人都在分数线的同一边`,
+      `${rule(2, '称职')}是 -5，而得分在 0 到 100 分之间：是否写错了？按 -5 分计，所有人都在分数线的同一边`,
+      `${rule(3, '基本称职')}是 650，而得分在 0 到 100 分之间：是否写错了？没有人能得到这么高的分`,
+    ]);
+  });
+
+  it('a points scheme: the range is the points of the scale (60 to 90 for p4-secretary-appraisal)', () => {
+    const s = edited('p4-secretary-appraisal', (x) => {
+      x.classification.rules[0].when[0].value = 0.85;
+      x.classification.rules[1].when[0].value = 55;
+    });
+    expect(schemeWarnings(s)).toEqual([
+      '第 1 条等次规则（好）的第 1 个条件的分数线（classification.rules[0].when[0].value）是 0.85，而得分在 60 到 90 分之间：是否应为 85？按 0.85 分计，几乎所有人都在分数线的同一边',
+      '第 2 条等次规则（较好）的第 1 个条件的分数线（classification.rules[1].when[0].value）是 55，而得分在 60 到 90 分之间：是否写错了？按 55 分计，所有人都在分数线的同一边',
+    ]);
+  });
+
+  it('weights that do not add up to 100, with the shares they come to', () => {
+    const s = edited('p4-middle-managers', (x) => {
+      x.raterGroups[0].weight = 60;
+      x.raterGroups[1].weight = 50;
+    });
+    expect(schemeWarnings(s)).toEqual([
+      '评议人类别（raterGroups）的权重为 干部 60、员工 50，合计 110，不是 100：将按比例折算为 干部 54.55%、员工 45.45%；如不是本意，请改正权重',
+    ]);
+  });
+
+  it('weights that say what they mean (equal, adding up to 100 or to 1), or that nothing uses, are not warned about', () => {
+    for (const weights of [[1, 1], [0.5, 0.5], [70, 30], [0.6, 0.4], [100, 0]]) {
+      const s = edited('p4-middle-managers', (x) => x.raterGroups.forEach((g: { weight: number }, i: number) => (g.weight = weights[i])));
+      expect([weights, schemeWarnings(s)]).toEqual([weights, []]);
+    }
+    // P1 combines its groups' shares by weight; p5 counts its groups together, so its weights are not used.
+    const p1 = edited('p1-double-pledge', (x) => (x.raterGroups[0].weight = 60));
+    expect(schemeWarnings(p1)).toHaveLength(1);
+    const p5 = edited('p5-party-members', (x) => (x.raterGroups[0].weight = 60));
+    expect(schemeWarnings(p5)).toEqual([]);
+  });
+});

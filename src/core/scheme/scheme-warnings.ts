@@ -1,0 +1,116 @@
+/**
+ * Values a scheme may have (they pass loadScheme) but that are probably slips of a clerk editing the file,
+ * each of which changes every tier without a word: a share threshold written as a fraction (0.7 for 70%,
+ * read as 0.7%), a score threshold outside what a score can be (0.85 on a 0–100 form), group weights
+ * that do not add up to 100 (60/50, silently 54.55% / 45.45%). The command line prints these when it loads
+ * a scheme and the task pane shows them beside the scheme; the scheme is used as written (DOMAIN.md:
+ * nothing guessed, so nothing is "corrected" either).
+ */
+import { Fraction } from '../common/fraction';
+import { formatPercent } from '../rules/conditions';
+import { FieldPath, fieldAt } from './field-words';
+import { Condition, Scheme } from './scheme-schema';
+
+const HUNDRED = Fraction.of(100);
+
+/** One line per doubtful value, naming the field in words and by its path; none for the presets. */
+export function schemeWarnings(scheme: Scheme): string[] {
+  const warnings: string[] = [];
+  const range = scoreRange(scheme);
+  const conditions: [Condition, FieldPath][] = [
+    ...scheme.classification.rules.flatMap((r, i) => r.when.map((c, j): [Condition, FieldPath] => [c, ['classification', 'rules', i, 'when', j]])),
+    ...scheme.vetoes.flatMap((v, i) => v.when.map((c, j): [Condition, FieldPath] => [c, ['vetoes', i, 'when', j]])),
+  ];
+  for (const [c, path] of conditions) {
+    if (c.kind === 'share') shareWarning(scheme, c.value, [...path, 'value'], warnings);
+    if (c.kind === 'score' && range) scoreWarning(scheme, c.value, [...path, 'value'], range, warnings);
+  }
+  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings));
+  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings));
+  const weights = weightWarning(scheme);
+  if (weights) warnings.push(weights);
+  return warnings;
+}
+
+/** A decimal without trailing zeros: 70, 85.5. */
+function plain(f: Fraction): string {
+  return f.toFixed(9).replace(/\.?0+$/, '');
+}
+
+/**
+ * Percentages are written as 70 for 70% (scheme-schema.ts); above 0 and up to 1 is most likely a fraction
+ * (0.7 for 70%). Exactly 1 is included: "1%" is as unlikely a threshold as 0.7%.
+ */
+function shareWarning(scheme: Scheme, value: number | string, path: FieldPath, warnings: string[]): void {
+  const v = Fraction.fromDecimal(value);
+  if (v.compare(Fraction.ZERO) <= 0 || v.compare(Fraction.ONE) > 0) return;
+  const meant = plain(v.mul(HUNDRED));
+  warnings.push(`${fieldAt(path, scheme)}是 ${value}，即 ${value}%：是否应为 ${meant}（即 ${meant}%）？百分比按“70 表示 70%”书写；现按 ${value}% 计算`);
+}
+
+/** The lowest and highest score a subject can get: the forms' score ranges, or the scales' points; per item, or summed. */
+function scoreRange(scheme: Scheme): { min: Fraction; max: Fraction } | null {
+  const method = scheme.scoring.method;
+  if (method === 'none') return null;
+  const items: { min: Fraction; max: Fraction }[] = [];
+  for (const form of scheme.forms) {
+    const response = form.response;
+    let range: { min: Fraction; max: Fraction } | null = null;
+    if (method === 'score' && response.kind === 'score') range = { min: Fraction.fromDecimal(response.min), max: Fraction.fromDecimal(response.max) };
+    if (method === 'points' && response.kind === 'tier') {
+      const points = (scheme.scales.find((s) => s.id === response.scale)?.levels ?? []).flatMap((l) => (l.points === undefined ? [] : [Fraction.fromDecimal(l.points)]));
+      if (points.length > 0) range = { min: points.reduce((a, b) => (a.compare(b) <= 0 ? a : b)), max: points.reduce((a, b) => (a.compare(b) >= 0 ? a : b)) };
+    }
+    if (range) for (let i = 0; i < form.itemLabels.length; i++) items.push(range);
+  }
+  if (items.length === 0) return null;
+  if (scheme.scoring.items === 'sum') return items.reduce((a, b) => ({ min: a.min.add(b.min), max: a.max.add(b.max) }));
+  return {
+    min: items.map((r) => r.min).reduce((a, b) => (a.compare(b) <= 0 ? a : b)),
+    max: items.map((r) => r.max).reduce((a, b) => (a.compare(b) >= 0 ? a : b)),
+  };
+}
+
+/** A score line below the lowest score, at 1 or less on a scale up to 10 or more (0.85 for 85), or above the highest. */
+function scoreWarning(scheme: Scheme, value: number | string, path: FieldPath, range: { min: Fraction; max: Fraction }, warnings: string[]): void {
+  const v = Fraction.fromDecimal(value);
+  const span = `而得分在 ${plain(range.min)} 到 ${plain(range.max)} 分之间`;
+  const asFraction = v.compare(Fraction.ONE) <= 0 && range.max.compare(Fraction.of(10)) >= 0;
+  if (asFraction && v.compare(Fraction.ZERO) > 0) {
+    const meant = v.mul(HUNDRED);
+    const suggestion = meant.compare(range.max) <= 0 ? `是否应为 ${plain(meant)}？` : '是否写错了？';
+    warnings.push(`${fieldAt(path, scheme)}是 ${value}，${span}：${suggestion}按 ${value} 分计，几乎所有人都在分数线的同一边`);
+  } else if (v.compare(range.min) < 0 || asFraction) {
+    warnings.push(`${fieldAt(path, scheme)}是 ${value}，${span}：是否写错了？按 ${value} 分计，所有人都在分数线的同一边`);
+  } else if (v.compare(range.max) > 0) {
+    warnings.push(`${fieldAt(path, scheme)}是 ${value}，${span}：是否写错了？没有人能得到这么高的分`);
+  }
+}
+
+/** Whether the group weights enter any figure: a score, or a share combined by weight. */
+function weightsUsed(scheme: Scheme): boolean {
+  if (scheme.scoring.method !== 'none') return true;
+  const shares = [
+    ...scheme.classification.rules.flatMap((r) => r.when),
+    ...scheme.vetoes.flatMap((v) => v.when),
+    ...(scheme.ranking.share ? [{ kind: 'share' as const, ...scheme.ranking.share }] : []),
+  ];
+  return shares.some((c) => c.kind === 'share' && c.groups === 'weighted');
+}
+
+/**
+ * Weights are used in proportion to their sum (conditions.ts, evaluate.ts computeScore). Equal weights
+ * (1/1/1, as p4-secretary-appraisal has) and weights that add up to 100 or to 1 say what they mean; any
+ * others are said with the shares they come to.
+ */
+function weightWarning(scheme: Scheme): string | null {
+  if (!weightsUsed(scheme)) return null;
+  const groups = scheme.raterGroups.filter((g) => g.weight > 0);
+  if (groups.length < 2) return null;
+  const weights = groups.map((g) => Fraction.fromDecimal(g.weight));
+  const sum = weights.reduce((a, b) => a.add(b), Fraction.ZERO);
+  if (weights.every((w) => w.equals(weights[0])) || sum.equals(HUNDRED) || sum.equals(Fraction.ONE)) return null;
+  const listed = groups.map((g) => `${g.name} ${g.weight}`).join('、');
+  const shares = groups.map((g, i) => `${g.name} ${formatPercent(weights[i].div(sum))}`).join('、');
+  return `${fieldAt(['raterGroups'], scheme)}的权重为 ${listed}，合计 ${plain(sum)}，不是 100：将按比例折算为 ${shares}；如不是本意，请改正权重`;
+}
