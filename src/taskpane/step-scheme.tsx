@@ -622,7 +622,11 @@ function RectificationSection({ campaign }: { campaign: Campaign }) {
       ))}
       <Field
         label="结果公布日期（整改期限从此日起算）"
-        hint="不填则按计算结果的当天"
+        hint={
+          scheme.resultsDate && scheme.resultsDate < new Date().toISOString().slice(0, 10)
+            ? `${scheme.resultsDate} 早于今天：整改期限从这一天起算，可能已经过期；如是今年的评议，请改正日期`
+            : '不填则按计算结果的当天'
+        }
         validationState={dateProblem ? 'error' : 'none'}
         validationMessage={dateProblem ?? undefined}
       >

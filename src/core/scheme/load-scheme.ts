@@ -66,6 +66,13 @@ function duplicates(values: string[]): string[] {
   return [...dup];
 }
 
+/** YYYY-MM-DD naming a day that exists. */
+function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 function crossCheck(s: Scheme): string[] {
   const problems: string[] = [];
   /** A problem of one field: 第 1 条等次规则（特优）的等次（classification.rules[0].tier）：没有等次「特优」. */
@@ -84,6 +91,9 @@ function crossCheck(s: Scheme): string[] {
   };
   unique(['tiers'], '等次', s.tiers);
   unique(['raterGroups'], 'id', s.raterGroups.map((g) => g.id));
+  // Two groups (or rounds) of one name cannot be told apart on a ballot nor in 参评情况.
+  unique(['raterGroups'], '名称', s.raterGroups.map((g) => g.name));
+  unique(['rounds'], '名称', s.rounds.map((r) => r.name));
   unique(['rounds'], 'id', s.rounds.map((r) => r.id));
   unique(['forms'], 'id', s.forms.map((f) => f.id));
   unique(['scales'], 'id', s.scales.map((x) => x.id));
@@ -92,6 +102,8 @@ function crossCheck(s: Scheme): string[] {
   s.forms.forEach((f, i) => unique(['forms', i, 'itemLabels'], '评价项目', f.itemLabels));
 
   if (s.raterGroups.every((g) => g.weight === 0)) at(['raterGroups'], '各类别权重不能全为 0');
+  // 2026-02-30 has the shape of a date; deadlines would be counted from 2026-03-02.
+  if (s.resultsDate !== undefined && !isCalendarDate(s.resultsDate)) at(['resultsDate'], `「${s.resultsDate}」不是有效的日期`);
 
   s.forms.forEach((f, i) => {
     if (f.response.kind === 'tier') {

@@ -29,7 +29,30 @@ export function schemeWarnings(scheme: Scheme): string[] {
   scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings));
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
+  warnings.push(...scoreOrderWarnings(scheme));
   return warnings;
+}
+
+/**
+ * Tier rules on the score alone, best tier first (as the rules are judged): a better tier asking for a lower
+ * score than a worse one, or for a score at most some line, turns the scale upside down or leaves a tier
+ * out of reach (称职 at 90 after 优秀 at 85: no one is 称职).
+ */
+function scoreOrderWarnings(scheme: Scheme): string[] {
+  const lines = scheme.classification.rules.flatMap((rule, i) =>
+    rule.when.length === 1 && rule.when[0].kind === 'score' ? [{ tier: rule.tier, i, op: rule.when[0].op, value: Fraction.fromDecimal(rule.when[0].value), raw: rule.when[0].value }] : [],
+  );
+  const out: string[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const [better, worse] = [lines[k], lines[k + 1]];
+    const at = fieldAt(['classification', 'rules', better.i, 'when', 0], scheme);
+    const upward = (op: string) => op === '>=' || op === '>';
+    if (!upward(better.op) && upward(worse.op))
+      out.push(`${at}是「${better.tier}」要求得分${better.op === '<=' ? `${better.raw} 分以下（含）` : `不满 ${better.raw} 分`}，而较低的「${worse.tier}」要求分数更高：是否选错了比较方式（应为“以上（含）”）？`);
+    else if (upward(better.op) && upward(worse.op) && better.value.compare(worse.value) < 0)
+      out.push(`${at}：「${better.tier}」的分数线 ${better.raw} 低于「${worse.tier}」的 ${worse.raw}，达到 ${worse.raw} 分的人已先定为「${better.tier}」，「${worse.tier}」无人能达到：是否写反了？`);
+  }
+  return out;
 }
 
 /** A decimal without trailing zeros: 70, 85.5. */

@@ -173,6 +173,9 @@ describe('方案 step', () => {
       expect(s.consequences[0].rectifyWithinDays).toBe(15);
       expect(s.resultsDate).toBe('2026-12-20');
     });
+    // A date before today is taken, and said: every deadline counted from it may have passed.
+    fireEvent.change(screen.getByLabelText('结果公布日期（整改期限从此日起算）'), { target: { value: '2019-01-01' } });
+    expect(await screen.findByText('2019-01-01 早于今天：整改期限从这一天起算，可能已经过期；如是今年的评议，请改正日期')).toBeInTheDocument();
   });
 
   it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {

@@ -154,7 +154,7 @@ describe('loadScheme', () => {
       const t = valid();
       t.counting.denominator = true;
       expect(problemsOf(t)).toEqual([
-        '「计票」部分（counting）中有未知的项「denominator」：方案中没有这一项；这里可用的项：abstentionsInDenominator、invalidInDenominator、extraMarks、duplicates',
+        '「计票」部分（counting）中有未知的项「denominator」：方案中没有这一项；这里可用的项：abstentionsInDenominator、invalidInDenominator、extraMarks、duplicates、missingGroup',
       ]);
     });
 

@@ -60,6 +60,8 @@ describe('schemeWarnings', () => {
       `${rule(1, '优秀')}是 0.85，而得分在 0 到 100 分之间：是否应为 85？按 0.85 分计，几乎所有人都在分数线的同一边`,
       `${rule(2, '称职')}是 -5，而得分在 0 到 100 分之间：是否写错了？按 -5 分计，所有人都在分数线的同一边`,
       `${rule(3, '基本称职')}是 650，而得分在 0 到 100 分之间：是否写错了？没有人能得到这么高的分`,
+      // And out of order: 称职 at -5 before 基本称职 at 650.
+      '第 2 条等次规则（称职）的第 1 个条件（classification.rules[1].when[0]）：「称职」的分数线 -5 低于「基本称职」的 650，达到 650 分的人已先定为「称职」，「基本称职」无人能达到：是否写反了？',
     ]);
   });
 
@@ -71,6 +73,9 @@ describe('schemeWarnings', () => {
     expect(schemeWarnings(s)).toEqual([
       '第 1 条等次规则（好）的第 1 个条件的分数线（classification.rules[0].when[0].value）是 0.85，而得分在 60 到 90 分之间：是否应为 85？按 0.85 分计，几乎所有人都在分数线的同一边',
       '第 2 条等次规则（较好）的第 1 个条件的分数线（classification.rules[1].when[0].value）是 55，而得分在 60 到 90 分之间：是否写错了？按 55 分计，所有人都在分数线的同一边',
+      // And out of order: 好 0.85 < 较好 55 < 一般 65.
+      '第 1 条等次规则（好）的第 1 个条件（classification.rules[0].when[0]）：「好」的分数线 0.85 低于「较好」的 55，达到 55 分的人已先定为「好」，「较好」无人能达到：是否写反了？',
+      '第 2 条等次规则（较好）的第 1 个条件（classification.rules[1].when[0]）：「较好」的分数线 55 低于「一般」的 65，达到 65 分的人已先定为「较好」，「一般」无人能达到：是否写反了？',
     ]);
   });
 
@@ -94,5 +99,37 @@ describe('schemeWarnings', () => {
     expect(schemeWarnings(p1)).toHaveLength(1);
     const p5 = edited('p5-party-members', (x) => (x.raterGroups[0].weight = 60));
     expect(schemeWarnings(p5)).toEqual([]);
+  });
+});
+
+describe('score tier lines out of order (the tool\'s exploratory test: 称职 at 90 after 优秀 at 85; 优秀 set to 以下（含）)', () => {
+  const rule = (n: number, tier: string) => `第 ${n} 条等次规则（${tier}）的第 1 个条件`;
+
+  it('a worse tier asking for a higher score than the better one before it', () => {
+    const s = edited('p4-middle-managers', (x) => {
+      x.classification.rules[1].when[0].value = 90;
+    });
+    expect(schemeWarnings(s)).toEqual([
+      `${rule(1, '优秀')}（classification.rules[0].when[0]）：「优秀」的分数线 85 低于「称职」的 90，达到 90 分的人已先定为「优秀」，「称职」无人能达到：是否写反了？`,
+    ]);
+  });
+
+  it('the best tier asking for a score at most its line while the next asks for at least one', () => {
+    const s = edited('p4-middle-managers', (x) => {
+      x.classification.rules[0].when[0].op = '<=';
+    });
+    expect(schemeWarnings(s)).toEqual([
+      `${rule(1, '优秀')}（classification.rules[0].when[0]）是「优秀」要求得分85 分以下（含），而较低的「称职」要求分数更高：是否选错了比较方式（应为“以上（含）”）？`,
+    ]);
+  });
+});
+
+describe('loadScheme refuses what cannot be meant', () => {
+  it('a results date that is no day (2026-02-30), and two rater groups of one name', () => {
+    const s = structuredClone(getPreset('p4-middle-managers')) as Record<string, any>;
+    s.resultsDate = '2026-02-30';
+    s.raterGroups[1].name = s.raterGroups[0].name;
+    expect(() => loadScheme(s)).toThrow(/「2026-02-30」不是有效的日期/);
+    expect(() => loadScheme(s)).toThrow(/名称「干部」重复/);
   });
 });
