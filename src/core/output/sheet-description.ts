@@ -83,8 +83,8 @@ export const STYLES: Readonly<Record<StyleName, Readonly<CellStyle>>> = {
   field: { ...BASE, border: 'none', wrap: true },
   /** Column headers. */
   header: { ...BASE, bold: true, fill: 'D9D9D9', horizontal: 'center', wrap: true },
-  /** Ordinary text in the table. */
-  cell: { ...BASE },
+  /** Ordinary text in the table, wrapped where longer than its column (a long 单位 is printed whole, not cut at the border). */
+  cell: { ...BASE, wrap: true },
   /** Short text centred in the table: 序号, 等次, names on templates. */
   center: { ...BASE, horizontal: 'center', wrap: true },
   /** Long text that wraps: 理由, 存在问题, 说明. */
@@ -215,7 +215,8 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point is East Asian wide or full-width (counted 2 by {@link displayWidth}). */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
