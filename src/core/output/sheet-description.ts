@@ -44,7 +44,8 @@ export type StyleName =
   | 'wrap'
   | 'number'
   | 'entry'
-  | 'note';
+  | 'note'
+  | 'signature';
 
 export interface CellStyle {
   fontName: string;
@@ -95,6 +96,8 @@ export const STYLES: Readonly<Record<StyleName, Readonly<CellStyle>>> = {
   entry: { ...BASE, horizontal: 'center' },
   /** 填表说明, 注, notes under a table. */
   note: { ...BASE, fontSize: 10, border: 'none', vertical: 'top', wrap: true },
+  /** 落款 and date under a notice (公示表), right-aligned. */
+  signature: { ...BASE, border: 'none', horizontal: 'right' },
 };
 
 export interface CellDescription {

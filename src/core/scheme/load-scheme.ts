@@ -122,6 +122,8 @@ function crossCheck(s: Scheme): string[] {
     if (e.kind === 'exclude') e.tiers.forEach((t, j) => checkTier(t, `vetoes[${i}].effect.tiers[${j}]`));
   });
   s.quotas.forEach((q, i) => q.tiers.forEach((t, j) => checkTier(t, `quotas[${i}].tiers[${j}]`)));
+  s.publication?.tiers?.forEach((t, j) => checkTier(t, `publication.tiers[${j}]`));
+  if (s.publication?.tiers) unique('publication.tiers 的等次', s.publication.tiers);
   s.consequences.forEach((c, i) => {
     c.tiers?.forEach((t, j) => checkTier(t, `consequences[${i}].tiers[${j}]`));
     if (c.veto && !vetoIds.has(c.veto)) problems.push(`字段 consequences[${i}].veto：没有否决规则「${c.veto}」`);

@@ -47,7 +47,9 @@ describe('loadScheme', () => {
     s.classification.rules[0].tier = '特优';
     s.vetoes[0].when[0].levels = ['很差'];
     s.consequences[0].veto = 'nope';
+    s.publication = { tiers: ['优秀党员'] };
     const problems = problemsOf(s).join('\n');
+    expect(problems).toContain('publication.tiers[0]：没有等次「优秀党员」');
     expect(problems).toContain('classification.rules[0].tier：没有等次「特优」');
     expect(problems).toContain('vetoes[0].when[0].levels[0]：没有等级「很差」');
     expect(problems).toContain('consequences[0].veto');
