@@ -21,7 +21,7 @@ import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
 import { SheetBuilder, WidthBounds, headerRow, isPending } from './sheet-builder';
-import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
+import { SheetDescription, cell, countCell } from './sheet-description';
 
 export interface PublicationOptions {
   /** Publish only these tiers (e.g. ['优秀党员'] for a list of those selected); default the scheme's `publication.tiers`, else every tier. */
@@ -31,6 +31,13 @@ export interface PublicationOptions {
   /** The 公示期 and objection lines under the table; default from the scheme's `publication`, blanks to fill where it says nothing. */
   closing?: string[];
 }
+
+/**
+ * The page number alone: 「共 M 页」 (&N) counts every page printed at once, so a 公示表 printed with the
+ * rest of the workbook read 「第 1 页，共 36 页」 (LibreOffice; the sheets are numbered from 1 each).
+ * The notice is posted on its own and must not suggest 35 pages are missing.
+ */
+export const PUBLICATION_FOOTER = '第 &P 页';
 
 /** A blank the clerk fills by hand on the printed notice. */
 const BLANK = '            ';
@@ -105,7 +112,8 @@ export function describePublication(result: CampaignResult, options: Publication
   const rows = publishedSubjects(result, tiers);
   const withUnit = rows.some((r) => r.unit);
   const headers = ['序号', '姓名', ...(withUnit ? ['单位'] : []), '等次'];
-  const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 40 }] : []), { min: 12 }];
+  // 单位 up to 50 units: a 22-character 党支部 name on one line, the table still narrower than portrait A4.
+  const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 50 }] : []), { min: 12 }];
   const b = new SheetBuilder(headers.length);
   b.band(options.title ?? publicationTitle(result), 'title', 36);
   b.band(leadSentence(result, tiers), 'field');
@@ -131,7 +139,7 @@ export function describePublication(result: CampaignResult, options: Publication
     bounds,
     freeze: { rows: header + 1, cols: 0 },
     // Only the column headers repeat: the title and lead sentence head the notice once.
-    print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
     meta: { kind: 'publication', schemeId: scheme.id },
   });
 }

@@ -121,7 +121,9 @@ export interface CellRange {
 
 export type Validation =
   | { kind: 'list'; range: CellRange; values: string[]; prompt?: string; error: string }
-  | { kind: 'decimal'; range: CellRange; min: number; max: number; prompt?: string; error: string };
+  | { kind: 'decimal'; range: CellRange; min: number; max: number; prompt?: string; error: string }
+  /** Whole numbers only (vote counts: 13.5 is refused where it is typed). */
+  | { kind: 'whole'; range: CellRange; min: number; max: number; prompt?: string; error: string };
 
 export interface PrintSettings {
   paper: 'A4';
@@ -334,7 +336,8 @@ export function checkSheetDescription(s: SheetDescription): string[] {
     if (!inside(v.range, rows, cols)) problems.push(`数据验证 ${i + 1} 超出表格`);
     if (v.kind === 'list' && (v.values.length === 0 || v.values.join(',').length > 255 || v.values.some((x) => x.includes(','))))
       problems.push(`数据验证 ${i + 1} 的下拉列表为空、含逗号或超过 255 个字符`);
-    if (v.kind === 'decimal' && !(v.min <= v.max)) problems.push(`数据验证 ${i + 1} 的范围无效`);
+    if ((v.kind === 'decimal' || v.kind === 'whole') && !(v.min <= v.max)) problems.push(`数据验证 ${i + 1} 的范围无效`);
+    for (let j = 0; j < i; j++) if (overlaps(v.range, s.validations[j].range)) problems.push(`数据验证 ${j + 1} 与 ${i + 1} 的区域重叠`);
   });
   if (s.freeze && (s.freeze.rows < 0 || s.freeze.cols < 0 || s.freeze.rows > rows || s.freeze.cols > cols)) problems.push('冻结窗格超出表格');
   if (s.autoFilter && !inside(s.autoFilter, rows, cols)) problems.push('筛选区域超出表格');
