@@ -149,7 +149,7 @@ export class SheetBuilder {
       let w = 0;
       for (let r = 0; r < this.cells.length; r++) {
         const m = this.mergeAt(r, c);
-        if (m && m.c1 !== m.c2) continue; // text over several columns does not size one of them (see widenUnder)
+        if (m && m.c1 !== m.c2) continue; // text over several columns does not size one of them (see widenUnderMergedText)
         w = Math.max(w, textWidth(this.cells[r][c]));
       }
       const min = bounds[c]?.min ?? DEFAULT_MIN_WIDTH;
@@ -209,7 +209,7 @@ export class SheetBuilder {
  * The width a cell's longest line takes, in Excel's column unit, at the cell's font size and weight
  * (bold about a tenth wider).
  */
-export function textWidth(d: CellDescription): number {
+function textWidth(d: CellDescription): number {
   if (d.value === null) return 0;
   const text = d.text ?? String(d.value);
   const style = d.style ? STYLES[d.style] : undefined;
