@@ -35,6 +35,8 @@ export interface CampaignResult {
   subjects: SubjectResult[];
   participation: ParticipationRow[];
   rectification: RectificationRow[];
+  /** The date the results are for (YYYY-MM-DD): the scheme's resultsDate, else the day they were computed (the 公示's year). */
+  date: string;
   /** Every finding: reading and validation first, then those of the results (with rater groups of a single ballot, see output/anonymity). */
   findings: Finding[];
 }
@@ -59,6 +61,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     subjects: evaluation.subjects,
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, evaluation.subjects, today),
+    date: input.scheme.resultsDate ?? today,
     findings: [...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Step 1, 方案: choose a preset and change what matters (rater groups and weights, the tier
  * thresholds said with 以上（含）/超过, vetoes switched on and off, quotas, how votes are counted
- * (denominators, marks agreed besides √, identical ballots), rectification days and the results date); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
+ * (denominators, marks agreed besides √, identical ballots), rectification days and the results date, the 公示表's
+ * 落款, telephone and 公示期); read the roster (and, for a 连续 N 次 rule, past years' results) from a sheet of this
  * workbook or from a file; import and export the
  * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
  * refused with its reason; values that are legal but probably slips (0.7 for 70%) are shown as warnings
@@ -56,6 +57,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
       <QuotasSection campaign={campaign} />
       <CountingSection campaign={campaign} />
       <RectificationSection campaign={campaign} />
+      <PublicationSection campaign={campaign} />
     </section>
   );
 }
@@ -643,5 +645,49 @@ function RectificationSection({ campaign }: { campaign: Campaign }) {
         />
       </Field>
     </div>
+  );
+}
+
+type NoticeField = 'issuer' | 'telephone' | 'period';
+
+/** 公示表: the notice's 落款, telephone and 公示期 (left blank to fill by hand when empty). */
+function PublicationSection({ campaign }: { campaign: Campaign }) {
+  const styles = useStyles();
+  const fields: { key: NoticeField; label: string; hint: string }[] = [
+    { key: 'issuer', label: '发布单位（落款，异议向其反映）', hint: '如：中共某某委员会组织部；不填则公示表上留空待填' },
+    { key: 'telephone', label: '联系电话', hint: '不填则公示表上留空待填' },
+    { key: 'period', label: '公示期', hint: '如：2026年12月21日至12月27日；不填则公示表上留“  年  月  日至  年  月  日”待填' },
+  ];
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">公示表</Subtitle2>
+      {fields.map((f) => (
+        <NoticeInput key={f.key} campaign={campaign} field={f.key} label={f.label} hint={f.hint} />
+      ))}
+    </div>
+  );
+}
+
+function NoticeInput({ campaign, field, label, hint }: { campaign: Campaign; field: NoticeField; label: string; hint: string }) {
+  const saved = campaign.scheme.publication?.[field] ?? '';
+  const [text, setText] = useState(saved);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setText(saved), [saved]);
+  const commit = () => {
+    const value = text.trim();
+    if (value === saved) return;
+    const problems = campaign.editScheme((draft) => {
+      const p = { ...draft.publication };
+      if (value) p[field] = value;
+      else delete p[field];
+      if (Object.keys(p).length > 0) draft.publication = p;
+      else delete draft.publication;
+    });
+    setProblem(problems ? problems.join('；') : null);
+  };
+  return (
+    <Field label={label} hint={hint} validationState={problem ? 'error' : 'none'} validationMessage={problem ?? undefined}>
+      <Input value={text} onChange={(_e, d) => setText(d.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+    </Field>
   );
 }

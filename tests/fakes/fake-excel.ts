@@ -914,12 +914,14 @@ const IMPL: Record<string, KindImpl> = {
   },
   PageLayout: {
     members: Object.fromEntries([
-      ...['orientation', 'paperSize', 'centerHorizontally', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin', 'headerMargin', 'footerMargin'].map((p) => [
+      ...['orientation', 'paperSize', 'centerHorizontally', 'firstPageNumber', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin', 'headerMargin', 'footerMargin'].map((p) => [
         p,
         prop(
           (t: FakeSheet) => t.page[p],
           (t: FakeSheet, v) => {
             if (p.endsWith('Margin') && (typeof v !== 'number' || v < 0)) throw err('InvalidArgument', `页边距无效：${v}`);
+            // "" is automatic numbering; a number is the first page's.
+            if (p === 'firstPageNumber' && v !== '' && !(Number.isInteger(v) && v >= 0)) throw err('InvalidArgument', `起始页码无效：${v}`);
             t.page[p] = v;
           },
         ),

@@ -18,6 +18,7 @@ import { RosterEntry } from '../../src/core/roster/roster';
 import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
 import { submission } from '../helpers/grids';
 import { summaryText } from '../../src/cli/summary';
+import { describePublication } from '../../src/core/output/describe-publication';
 import { describeRanking } from '../../src/core/output/describe-ranking';
 import { describeStatistics } from '../../src/core/output/describe-statistics';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
@@ -251,6 +252,16 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(s.tier).toBeNull();
     expect(s.flags).toEqual(['不定等次']);
     expect(result.findings.some((f) => f.code === 'TIER_UNDECIDED' && f.subject === '周琳')).toBe(false);
+  });
+
+  it('the 公示表 lists those selected (优秀党员: 王磊, 陈静), not the 未评为优秀党员 (五、3 表彰 the 优秀党员)', () => {
+    const s = describePublication(result);
+    const texts = s.cells.flat().map((c) => c.value).filter((v): v is string => typeof v === 'string');
+    const names = texts.filter((v) => NAMES.includes(v));
+    expect(names).toEqual(['王磊', '陈静']); // 王 4 strokes, 陈 7
+    expect(texts.some((v) => v.includes('未评为优秀党员'))).toBe(false);
+    expect(texts[0]).toBe('关于2026年度优秀党员的公示');
+    expect(texts[1]).toBe('经研究，现将2026年度民主评议党员中评为优秀党员的名单予以公示。');
   });
 
   it('a ballot with 6 recommendations: TOO_MANY_RECOMMENDATIONS, its recommendations void, its marks counted', () => {

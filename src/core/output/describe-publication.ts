@@ -10,29 +10,80 @@
  *
  * Names with characters that have no stroke data cannot be ordered reliably (they sort last): the
  * sheet says so under the table, and {@link publicationFindings} reports them (NAME_ORDER_UNCERTAIN).
+ *
+ * The sheet is the notice as posted: title with the year (关于2026年度…的公示), a lead sentence, the
+ * list, the 公示期 and whom to tell of objections with a telephone, and the 落款 and date
+ * right-aligned. The scheme's `publication` fills them (issuer, telephone, period, date) and may
+ * limit the tiers listed (民主评议党员: 优秀党员 only); what it leaves out is a blank to fill by hand.
  */
 import { CampaignResult } from '../engine';
 import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
 import { SheetBuilder, WidthBounds, headerRow, isPending } from './sheet-builder';
-import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
+import { SheetDescription, cell, countCell } from './sheet-description';
 
 export interface PublicationOptions {
-  /** Publish only these tiers (e.g. ['优秀党员'] for a list of those selected); default every tier. */
+  /** Publish only these tiers (e.g. ['优秀党员'] for a list of those selected); default the scheme's `publication.tiers`, else every tier. */
   tiers?: string[];
-  /** Default: 关于<process>结果的公示. */
+  /** Default: 关于<year>年度<publication.subject or process结果>的公示. */
   title?: string;
-  /** Lines under the table; default a 公示期 line with blanks to fill. */
+  /** The 公示期 and objection lines under the table; default from the scheme's `publication`, blanks to fill where it says nothing. */
   closing?: string[];
 }
 
-export const DEFAULT_CLOSING = ['公示期：    年  月  日至    年  月  日。公示期间如有异议，请向            反映。'];
+/**
+ * The page number alone: 「共 M 页」 (&N) counts every page printed at once, so a 公示表 printed with the
+ * rest of the workbook read 「第 1 页，共 36 页」 (LibreOffice; the sheets are numbered from 1 each).
+ * The notice is posted on its own and must not suggest 35 pages are missing.
+ */
+export const PUBLICATION_FOOTER = '第 &P 页';
+
+/** A blank the clerk fills by hand on the printed notice. */
+const BLANK = '            ';
+const BLANK_PERIOD = '    年  月  日至    年  月  日';
+const BLANK_DATE = '    年  月  日';
+
+/** The tiers the 公示表 lists: those asked for, else the scheme's, else all (undefined). */
+function publishedTiers(result: CampaignResult, tiers: readonly string[] | undefined): readonly string[] | undefined {
+  return tiers ?? result.scheme.publication?.tiers;
+}
 
 /** The subjects published, in stroke order. */
 export function publishedSubjects(result: CampaignResult, tiers?: readonly string[]): SubjectResult[] {
-  const listed = result.subjects.filter((r) => r.tier !== null && (!tiers || tiers.includes(r.tier)));
+  const only = publishedTiers(result, tiers);
+  const listed = result.subjects.filter((r) => r.tier !== null && (!only || only.includes(r.tier)));
   return sortByStroke(listed, (r) => r.name);
+}
+
+/** 「2026年度」 before what is published, unless the text already names a year. */
+function inYear(result: CampaignResult, text: string): string {
+  return /^\d{4}\s*年/.test(text) ? text : `${result.date.slice(0, 4)}年度${text}`;
+}
+
+/** The notice's title: 关于2026年度民主评议党员结果的公示, 关于2026年度优秀党员的公示. */
+export function publicationTitle(result: CampaignResult): string {
+  const { scheme } = result;
+  return `关于${inYear(result, scheme.publication?.subject ?? `${scheme.process}结果`)}的公示`;
+}
+
+/** The lead sentence above the list. */
+function leadSentence(result: CampaignResult, tiers: readonly string[] | undefined): string {
+  const what = inYear(result, result.scheme.process);
+  return tiers ? `经研究，现将${what}中评为${tiers.join('、')}的名单予以公示。` : `经研究，现将${what}结果予以公示。`;
+}
+
+/** 公示期 and where objections go (with a telephone), from the scheme or as blanks to fill. */
+export function closingLines(result: CampaignResult): string[] {
+  const p = result.scheme.publication ?? {};
+  return [`公示期：${p.period ?? BLANK_PERIOD}。`, `公示期间如有异议，请向${p.issuer ?? BLANK}反映。联系电话：${p.telephone ?? BLANK}。`];
+}
+
+/** 落款 and date, right-aligned under the notice: the issuing body and the date, or blanks to fill. */
+function signatureLines(result: CampaignResult): string[] {
+  const p = result.scheme.publication ?? {};
+  const date = p.date ? `${Number(p.date.slice(0, 4))}年${Number(p.date.slice(5, 7))}月${Number(p.date.slice(8, 10))}日` : BLANK_DATE;
+  return [p.issuer ?? '（发布单位）', date];
 }
 
 /** NAME_ORDER_UNCERTAIN for each published name with characters that have no stroke data. */
@@ -57,12 +108,15 @@ export function uncertainOrderNote(names: readonly string[]): string | null {
 
 export function describePublication(result: CampaignResult, options: PublicationOptions = {}): SheetDescription {
   const { scheme } = result;
-  const rows = publishedSubjects(result, options.tiers);
+  const tiers = publishedTiers(result, options.tiers);
+  const rows = publishedSubjects(result, tiers);
   const withUnit = rows.some((r) => r.unit);
   const headers = ['序号', '姓名', ...(withUnit ? ['单位'] : []), '等次'];
-  const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 40 }] : []), { min: 12 }];
+  // 单位 up to 50 units: a 22-character 党支部 name on one line, the table still narrower than portrait A4.
+  const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 50 }] : []), { min: 12 }];
   const b = new SheetBuilder(headers.length);
-  b.band(options.title ?? `关于${scheme.process}结果的公示`, 'title', 36);
+  b.band(options.title ?? publicationTitle(result), 'title', 36);
+  b.band(leadSentence(result, tiers), 'field');
   b.band('（按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, headers);
   rows.forEach((r, i) => b.row([countCell(i + 1, 'center'), cell(r.name, 'center'), ...(withUnit ? [cell(r.unit ?? '', 'cell')] : []), cell(r.tier, 'center')]));
@@ -73,14 +127,19 @@ export function describePublication(result: CampaignResult, options: Publication
   if (pending > 0) notes.push(`另有 ${pending} 人等次待定，待评议委员会研究确定后另行公示。`);
   const uncertain = uncertainOrderNote(rows.map((r) => r.name));
   if (uncertain) notes.push(uncertain);
-  for (const line of [...notes, ...(options.closing ?? DEFAULT_CLOSING)]) b.band(line, 'note');
+  for (const line of notes) b.band(line, 'note');
+  b.blank();
+  for (const line of options.closing ?? closingLines(result)) b.band(line, 'field');
+  b.blank();
+  for (const line of signatureLines(result)) b.band(line, 'signature');
 
   return b.build({
     name: '公示表',
     kind: 'publication',
     bounds,
     freeze: { rows: header + 1, cols: 0 },
-    print: { orientation: 'portrait', repeatRows: { from: 0, to: header }, footer: PAGE_FOOTER },
+    // Only the column headers repeat: the title and lead sentence head the notice once.
+    print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
     meta: { kind: 'publication', schemeId: scheme.id },
   });
 }

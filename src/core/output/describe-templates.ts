@@ -225,7 +225,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const entryRange = { r1: firstData, c1: entryFirst, r2: lastData, c2: entryLast };
   b.unlock(entryRange);
   if (t.counts) {
-    b.validate({ kind: 'decimal', range: entryRange, min: 0, max: MAX_VOTES, prompt: '填写该等次的票数（0 或正整数）；本次未评议的人整行留空', error: '此栏只能填票数（0 或正整数）' });
+    b.validate({ kind: 'whole', range: entryRange, min: 0, max: MAX_VOTES, prompt: '填写该等次的票数（0 或正整数）；本次未评议的人整行留空', error: '此栏只能填票数（0 或正整数）' });
   } else if (scale) {
     b.validate({ kind: 'list', range: entryRange, values: [MARK], prompt: '在相应等次栏打“√”（可从下拉列表选择），每项只打一个；不评价的留空', error: '此栏只能打“√”或留空' });
   } else if (response.kind === 'score') {
@@ -236,7 +236,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   if (recommend) {
     const recRange = { r1: firstData, c1: recCol, r2: lastData, c2: recCol };
     b.unlock(recRange);
-    if (t.counts) b.validate({ kind: 'decimal', range: recRange, min: 0, max: MAX_VOTES, prompt: '填写推荐此人的票数（无效推荐不计）', error: '此栏只能填票数（0 或正整数）' });
+    if (t.counts) b.validate({ kind: 'whole', range: recRange, min: 0, max: MAX_VOTES, prompt: '填写推荐此人的票数（无效推荐不计）', error: '此栏只能填票数（0 或正整数）' });
     else b.validate({ kind: 'list', range: recRange, values: [MARK], prompt: `打“√”表示推荐，最多推荐 ${recommend.maxPerBallot} 名`, error: '此栏只能打“√”或留空' });
   }
 

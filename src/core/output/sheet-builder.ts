@@ -17,7 +17,7 @@ import {
   StyleName,
   Validation,
   cell,
-  displayWidth,
+  isWide,
 } from './sheet-description';
 
 /** Width bounds of one column, in characters. */
@@ -32,6 +32,18 @@ const DEFAULT_MAX_WIDTH = 50;
 const WIDTH_PADDING = 2;
 /** Points per line of wrapped text, per point of font size. */
 const LINE_HEIGHT = 1.35;
+/**
+ * Width of one character in Excel's column unit (the default font's digit, 7 px), for 宋体 at 11 pt:
+ * a Chinese character is 14.67 px (≈ 2.1 units) and a half-width one 7.33 px (≈ 1.05). A wide
+ * character is counted 2.15 so that estimates err towards room: rows of wrapped text get a fixed
+ * height (Excel does not autofit them), and a line more than estimated would be hidden on paper.
+ */
+const WIDE_UNITS = 2.15;
+const NARROW_UNITS = 1.05;
+/** Font size the unit widths above are for. */
+const BASE_FONT_SIZE = 11;
+/** Excel's largest column width. */
+const MAX_COLUMN_WIDTH = 255;
 
 export class SheetBuilder {
   readonly cells: CellDescription[][] = [];
@@ -137,14 +149,34 @@ export class SheetBuilder {
       let w = 0;
       for (let r = 0; r < this.cells.length; r++) {
         const m = this.mergeAt(r, c);
-        if (m && m.c1 !== m.c2) continue; // text over several columns does not size one of them
+        if (m && m.c1 !== m.c2) continue; // text over several columns does not size one of them (see widenUnderMergedText)
         w = Math.max(w, textWidth(this.cells[r][c]));
       }
       const min = bounds[c]?.min ?? DEFAULT_MIN_WIDTH;
       const max = bounds[c]?.max ?? DEFAULT_MAX_WIDTH;
-      widths.push(Math.min(max, Math.max(min, w + WIDTH_PADDING)));
+      widths.push(Math.min(max, Math.max(min, Math.ceil(w + WIDTH_PADDING))));
     }
+    this.widenUnderMergedText(widths);
     return widths;
+  }
+
+  /**
+   * A title or heading merged over several columns does not wrap: where the columns under it are
+   * together narrower than the text (at its font size), Excel and LibreOffice cut it at both ends
+   * (「长于中层干部述职考核结果的公」 over a table of three columns). Those columns are widened in
+   * proportion, past their bounds if need be: the title must print whole. Wrapping text (notes,
+   * headers) wraps instead.
+   */
+  private widenUnderMergedText(widths: number[]): void {
+    for (const m of this.merges) {
+      if (m.r1 !== m.r2 || m.c1 === m.c2) continue;
+      const d = this.cells[m.r1][m.c1];
+      if (d.value === null || !d.style || STYLES[d.style].wrap) continue;
+      const need = textWidth(d) + WIDTH_PADDING;
+      const have = widths.slice(m.c1, m.c2 + 1).reduce((a, b) => a + b, 0);
+      if (need <= have) continue;
+      for (let c = m.c1; c <= m.c2; c++) widths[c] = Math.min(MAX_COLUMN_WIDTH, Math.ceil((widths[c] * need) / have));
+    }
   }
 
   private rowHeights(widths: number[]): { row: number; points: number }[] {
@@ -162,7 +194,7 @@ export class SheetBuilder {
         if (m && m.r1 !== m.r2) continue; // a block over several rows is sized by them
         const span = m ? widths.slice(m.c1, m.c2 + 1).reduce((a, b) => a + b, 0) : widths[c];
         const text = d.text ?? String(d.value);
-        const n = style.wrap ? wrappedLines(text, span) : text.split('\n').length;
+        const n = style.wrap ? wrappedLines(text, (span * BASE_FONT_SIZE) / style.fontSize) : text.split('\n').length;
         lines = Math.max(lines, n);
       }
       const estimated = lines > 1 ? Math.min(409, Math.ceil(lines * fontSize * LINE_HEIGHT + 4)) : undefined;
@@ -173,16 +205,86 @@ export class SheetBuilder {
   }
 }
 
+/**
+ * The width a cell's longest line takes, in Excel's column unit, at the cell's font size and weight
+ * (bold about a tenth wider).
+ */
 function textWidth(d: CellDescription): number {
   if (d.value === null) return 0;
   const text = d.text ?? String(d.value);
-  const w = Math.max(...text.split('\n').map(displayWidth));
-  return d.style && STYLES[d.style].bold ? Math.ceil(w * 1.1) : w;
+  const style = d.style ? STYLES[d.style] : undefined;
+  const w = Math.max(...text.split('\n').map(lineUnits)) * ((style?.fontSize ?? BASE_FONT_SIZE) / BASE_FONT_SIZE);
+  return style?.bold ? w * 1.1 : w;
 }
 
-function wrappedLines(text: string, width: number): number {
+/** The width of one line of text at 11 pt, in Excel's column unit. */
+export function lineUnits(line: string): number {
+  let w = 0;
+  for (const ch of line) w += isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS;
+  return w;
+}
+
+/** Characters that may not begin a line (they stay with the one before): closing punctuation. */
+const NO_LINE_START = new Set('，。、；：？！）」』》〉】〕’”…—%,.;:?!)]}');
+/** Characters that may not end a line (they go with the one after): opening punctuation. */
+const NO_LINE_END = new Set('（「『《〈【〔‘“([{');
+
+/**
+ * The pieces a line may break between, as Excel and LibreOffice wrap Chinese text: each Chinese
+ * character on its own, a run of half-width letters and digits whole (72.54, 2026-12-31), closing
+ * punctuation kept with what precedes it and opening punctuation with what follows.
+ */
+function breakPieces(line: string): number[] {
+  const pieces: number[] = [];
+  let carry = 0; // opening punctuation waiting for the next piece
+  let inWord = false;
+  for (const ch of line) {
+    const w = lineUnits(ch);
+    if (NO_LINE_START.has(ch) && pieces.length > 0 && carry === 0) {
+      pieces[pieces.length - 1] += w;
+      continue;
+    }
+    if (NO_LINE_END.has(ch)) {
+      carry += w;
+      inWord = false;
+      continue;
+    }
+    const narrowWord = !isWide(ch.codePointAt(0)!) && ch !== ' ';
+    if (narrowWord && inWord && carry === 0) pieces[pieces.length - 1] += w;
+    else pieces.push(carry + w);
+    carry = 0;
+    inWord = narrowWord;
+  }
+  if (carry > 0) pieces.push(carry);
+  return pieces;
+}
+
+/**
+ * Lines a wrapped cell of `width` units takes: its lines filled greedily piece by piece, as the
+ * spreadsheet does (a line ends where the next piece would not fit, so a line is rarely full). The
+ * usable width leaves a unit for the cell's inner margins.
+ */
+export function wrappedLines(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    let n = 1;
+    let used = 0;
+    for (const piece of breakPieces(line)) {
+      if (used > 0 && used + piece > usable) {
+        n++;
+        used = 0;
+      }
+      used += piece;
+      // A piece longer than a line (a long number) is cut where each line ends.
+      while (used > usable) {
+        n++;
+        used -= usable;
+      }
+    }
+    lines += n;
+  }
+  return lines;
 }
 
 /** 等次 as shown: the tier, 不定等次 (no tier by rule, e.g. 预备党员), or 待定 (the committee decides). */

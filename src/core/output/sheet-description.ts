@@ -44,7 +44,8 @@ export type StyleName =
   | 'wrap'
   | 'number'
   | 'entry'
-  | 'note';
+  | 'note'
+  | 'signature';
 
 export interface CellStyle {
   fontName: string;
@@ -83,8 +84,8 @@ export const STYLES: Readonly<Record<StyleName, Readonly<CellStyle>>> = {
   field: { ...BASE, border: 'none', wrap: true },
   /** Column headers. */
   header: { ...BASE, bold: true, fill: 'D9D9D9', horizontal: 'center', wrap: true },
-  /** Ordinary text in the table. */
-  cell: { ...BASE },
+  /** Ordinary text in the table, wrapped where longer than its column (a long 单位 is printed whole, not cut at the border). */
+  cell: { ...BASE, wrap: true },
   /** Short text centred in the table: 序号, 等次, names on templates. */
   center: { ...BASE, horizontal: 'center', wrap: true },
   /** Long text that wraps: 理由, 存在问题, 说明. */
@@ -95,6 +96,8 @@ export const STYLES: Readonly<Record<StyleName, Readonly<CellStyle>>> = {
   entry: { ...BASE, horizontal: 'center' },
   /** 填表说明, 注, notes under a table. */
   note: { ...BASE, fontSize: 10, border: 'none', vertical: 'top', wrap: true },
+  /** 落款 and date under a notice (公示表), right-aligned. */
+  signature: { ...BASE, border: 'none', horizontal: 'right' },
 };
 
 export interface CellDescription {
@@ -118,7 +121,9 @@ export interface CellRange {
 
 export type Validation =
   | { kind: 'list'; range: CellRange; values: string[]; prompt?: string; error: string }
-  | { kind: 'decimal'; range: CellRange; min: number; max: number; prompt?: string; error: string };
+  | { kind: 'decimal'; range: CellRange; min: number; max: number; prompt?: string; error: string }
+  /** Whole numbers only (vote counts: 13.5 is refused where it is typed). */
+  | { kind: 'whole'; range: CellRange; min: number; max: number; prompt?: string; error: string };
 
 export interface PrintSettings {
   paper: 'A4';
@@ -215,7 +220,8 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point is East Asian wide or full-width (counted 2 by {@link displayWidth}). */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
@@ -330,7 +336,8 @@ export function checkSheetDescription(s: SheetDescription): string[] {
     if (!inside(v.range, rows, cols)) problems.push(`数据验证 ${i + 1} 超出表格`);
     if (v.kind === 'list' && (v.values.length === 0 || v.values.join(',').length > 255 || v.values.some((x) => x.includes(','))))
       problems.push(`数据验证 ${i + 1} 的下拉列表为空、含逗号或超过 255 个字符`);
-    if (v.kind === 'decimal' && !(v.min <= v.max)) problems.push(`数据验证 ${i + 1} 的范围无效`);
+    if ((v.kind === 'decimal' || v.kind === 'whole') && !(v.min <= v.max)) problems.push(`数据验证 ${i + 1} 的范围无效`);
+    for (let j = 0; j < i; j++) if (overlaps(v.range, s.validations[j].range)) problems.push(`数据验证 ${j + 1} 与 ${i + 1} 的区域重叠`);
   });
   if (s.freeze && (s.freeze.rows < 0 || s.freeze.cols < 0 || s.freeze.rows > rows || s.freeze.cols > cols)) problems.push('冻结窗格超出表格');
   if (s.autoFilter && !inside(s.autoFilter, rows, cols)) problems.push('筛选区域超出表格');

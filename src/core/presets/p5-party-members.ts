@@ -123,4 +123,7 @@ export const P5_PARTY_MEMBERS: Scheme = {
   consequences: [{ veto: 'low-satisfaction', action: '深入查找原因，责成本人及时落实整改责任，限期整改', rectifyWithinDays: 30, cite: `${SEED} 五、3；整改期限为本预设默认 30 天` }],
   counting: DEFAULT_COUNTING,
   noTierCategories: ['预备党员'],
+  // The 公示 lists those selected, not the 未评为优秀党员 (the otherwise tier means "not selected"):
+  // 五、3 机关党委将根据本次评议结果对各支部推荐的2011度优秀党员进行表彰.
+  publication: { tiers: ['优秀党员'], subject: '优秀党员' },
 };

@@ -13,6 +13,7 @@ const SECTIONS: Record<string, string> = {
   classification: '定等次',
   ranking: '排名',
   counting: '计票',
+  publication: '公示表',
 };
 
 /** A field by its key; `container.key` entries (the array or object it is in) come first. */
@@ -86,6 +87,15 @@ const KEY_WORDS: Record<string, string> = {
   invalidInDenominator: '无效项是否计入分母',
   extraMarks: '另行约定的记号',
   duplicates: '与另一张票相同的票',
+  missingGroup: '缺少某类别或项目的评分时',
+  expectedByRound: '各轮应参评人数',
+  per: '分别计算的范围',
+  issuer: '发布单位（落款）',
+  telephone: '联系电话',
+  period: '公示期',
+  date: '日期',
+  'publication.tiers': '公示的等次',
+  'publication.subject': '公示内容',
   unit: '单位',
   category: '类别',
   window: '窗口岗位',

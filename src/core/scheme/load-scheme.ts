@@ -151,6 +151,8 @@ function crossCheck(s: Scheme): string[] {
     if (e.kind === 'exclude') e.tiers.forEach((t, j) => checkTier(t, ['vetoes', i, 'effect', 'tiers', j]));
   });
   s.quotas.forEach((q, i) => q.tiers.forEach((t, j) => checkTier(t, ['quotas', i, 'tiers', j])));
+  s.publication?.tiers?.forEach((t, j) => checkTier(t, ['publication', 'tiers', j]));
+  if (s.publication?.tiers) unique(['publication', 'tiers'], '等次', s.publication.tiers);
   s.consequences.forEach((c, i) => {
     c.tiers?.forEach((t, j) => checkTier(t, ['consequences', i, 'tiers', j]));
     if (c.veto && !vetoIds.has(c.veto)) at(['consequences', i, 'veto'], `没有 id 为「${c.veto}」的一票否决`);

@@ -215,6 +215,24 @@ export const countingSchema = z
   })
   .strict();
 
+/** The 公示表 (what is posted for staff): which tiers it lists, and the notice's own lines. Every field optional. */
+export const publicationSchema = z
+  .object({
+    /** The tiers listed (民主评议党员: 优秀党员 only, those selected); default every tier. */
+    tiers: z.array(label).min(1).max(10).optional(),
+    /** What the title says is published, 关于2026年度<subject>的公示; default 「<process>结果」. */
+    subject: label.optional(),
+    /** 落款 (the issuing body, e.g. 中共某某委员会组织部), also the body objections go to; a blank to fill when absent. */
+    issuer: label.optional(),
+    /** 联系电话 for objections; a blank to fill when absent. */
+    telephone: z.string().min(1).max(100).optional(),
+    /** 公示期, as written on the notice ("2026年12月21日至12月27日", "5个工作日"); blanks to fill when absent. */
+    period: z.string().min(1).max(200).optional(),
+    /** The notice's date under the 落款 (YYYY-MM-DD); a blank date to fill when absent. */
+    date: z.string().regex(DATE_PATTERN).optional(),
+  })
+  .strict();
+
 export const rosterEntrySchema = z
   .object({
     name: label,
@@ -269,6 +287,7 @@ export const schemeSchema = z
     roster: z.array(rosterEntrySchema).max(100000).optional(),
     /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */
     resultsDate: z.string().regex(DATE_PATTERN).optional(),
+    publication: publicationSchema.optional(),
   })
   .strict();
 
@@ -287,3 +306,4 @@ export type Quota = z.infer<typeof quotaSchema>;
 export type Designation = z.infer<typeof designationSchema>;
 export type Consequence = z.infer<typeof consequenceSchema>;
 export type Comparison = z.infer<typeof comparison>;
+export type Publication = z.infer<typeof publicationSchema>;

@@ -112,7 +112,9 @@ function applyValidation(range: Excel.Range, v: Validation): void {
   dv.rule =
     v.kind === 'list'
       ? { list: { inCellDropDown: true, source: v.values.join(',') } }
-      : { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+      : v.kind === 'whole'
+        ? { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } }
+        : { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
   dv.ignoreBlanks = true;
   // Excel's limits: titles 32 characters, error message 225, input message 255.
   dv.errorAlert = { showAlert: true, style: 'Stop', title: '输入无效', message: truncate(v.error, 225) };
@@ -234,7 +236,7 @@ export async function renderSheet(ws: Excel.Worksheet, d: SheetDescription, mark
   // 8. Print settings (1.9).
   if (hasFeature(supports, 'pageLayout')) {
     const p = d.print;
-    await batch.add(14 * OPERATION_BYTES + utf8Length(p.footer ?? ''), () => {
+    await batch.add(15 * OPERATION_BYTES + utf8Length(p.footer ?? ''), () => {
       const pl = ws.pageLayout;
       pl.paperSize = 'A4';
       pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -246,6 +248,8 @@ export async function renderSheet(ws: Excel.Worksheet, d: SheetDescription, mark
       pl.headerMargin = p.margins.header * 72;
       pl.footerMargin = p.margins.footer * 72;
       pl.centerHorizontally = p.horizontalCentered;
+      // Each sheet numbered from 1 (第 1 页，共 3 页), as the file host does: the 公示表 is posted on its own.
+      pl.firstPageNumber = 1;
       if (p.repeatRows) pl.setPrintTitleRows(rowsA1(p.repeatRows.from, p.repeatRows.to));
       if (p.footer) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
     });

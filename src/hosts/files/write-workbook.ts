@@ -5,7 +5,7 @@
  * is recognised. It only translates: every decision is already in the description.
  */
 import ExcelJS from 'exceljs';
-import { CellDescription, CellRange, CellStyle, SheetDescription, STYLES } from '../../core/output/sheet-description';
+import { CellDescription, CellRange, CellStyle, SheetDescription, STYLES, Validation } from '../../core/output/sheet-description';
 import { NODE_ZLIB } from './node-zlib';
 import { deflateStoredZip } from './zip-repack';
 
@@ -123,6 +123,43 @@ function ownStyleCells(s: SheetDescription): Set<number> {
   return own;
 }
 
+/**
+ * exceljs takes a width of exactly 9 for its own default and leaves the column out of the file, so
+ * Excel would show its default 8.43 instead: 9 is written as 9.01.
+ */
+function excelJsWidth(width: number): number {
+  return width === 9 ? 9.01 : width;
+}
+
+/** A1 address of a 0-based range: "C5:R124", or "C5" for one cell. */
+function rangeAddress(r: CellRange): string {
+  const a = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? a(r.r1, r.c1) : `${a(r.r1, r.c1)}:${a(r.r2, r.c2)}`;
+}
+
+function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** exceljs's Worksheet.dataValidations, which its typings leave out: a range address is written as one sqref. */
+interface RangeValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+function excelValidation(v: Validation): ExcelJS.DataValidation {
+  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: v.error, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
+  switch (v.kind) {
+    case 'list':
+      return { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '""')}"`] };
+    case 'decimal':
+      return { ...base, type: 'decimal', operator: 'between', formulae: [v.min, v.max] };
+    case 'whole':
+      return { ...base, type: 'whole', operator: 'between', formulae: [v.min, v.max] };
+  }
+}
+
 function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<string, Partial<ExcelJS.Style>>) {
   const ws = wb.addWorksheet(s.name, {
     views: s.freeze ? [{ state: 'frozen', xSplit: s.freeze.cols, ySplit: s.freeze.rows }] : [{}],
@@ -134,11 +171,14 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<stri
       fitToHeight: 0,
       horizontalCentered: s.print.horizontalCentered,
       margins: s.print.margins,
+      // Each sheet numbered from 1 (第 1 页，共 3 页), not on from the sheets before it when the whole
+      // workbook is printed: the 公示表 is posted on its own. exceljs writes useFirstPageNumber with it.
+      firstPageNumber: 1,
       ...(s.print.repeatRows ? { printTitlesRow: `${s.print.repeatRows.from + 1}:${s.print.repeatRows.to + 1}` } : {}),
     },
   });
   if (s.print.footer) ws.headerFooter.oddFooter = `&C${s.print.footer}`;
-  s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = excelJsWidth(c.width)));
   const own = ownStyleCells(s);
   s.cells.forEach((row, r) => {
     row.forEach((d, c) => {
@@ -153,16 +193,11 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<stri
   });
   for (const h of s.rowHeights) ws.getRow(h.row + 1).height = h.points;
   for (const m of s.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
-  for (const v of s.validations) {
-    for (let r = v.range.r1; r <= v.range.r2; r++)
-      for (let c = v.range.c1; c <= v.range.c2; c++) {
-        const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: v.error, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
-        ws.getCell(r + 1, c + 1).dataValidation =
-          v.kind === 'list'
-            ? { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '""')}"`] }
-            : { ...base, type: 'decimal', operator: 'between', formulae: [v.min, v.max] };
-      }
-  }
+  // One rule per described range, as the description gives it. Set cell by cell, exceljs joins the cells
+  // again on writing and can emit overlapping ranges for one rule (C10:R124 and C5:R124: exceljs#2820),
+  // which Excel does not allow and other readers take only in part.
+  const validations = (ws as unknown as { dataValidations: RangeValidations }).dataValidations;
+  for (const v of s.validations) validations.add(rangeAddress(v.range), excelValidation(v));
   if (s.autoFilter) ws.autoFilter = { from: { row: s.autoFilter.r1 + 1, column: s.autoFilter.c1 + 1 }, to: { row: s.autoFilter.r2 + 1, column: s.autoFilter.c2 + 1 } };
   if (s.protection) {
     for (const u of s.protection.unlocked)

@@ -204,6 +204,17 @@ describe('方案 step', () => {
     expect(host.lastSaved().scheme.counting.extraMarks).toEqual(['V', '○']);
   });
 
+  it('fills the 落款, telephone and 公示期 of the 公示表, and clears one back to a blank to fill by hand', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    await user.type(screen.getByRole('textbox', { name: /发布单位/ }), '中共某某委员会组织部{Enter}');
+    await user.type(screen.getByRole('textbox', { name: '联系电话' }), '0574-87654321{Enter}');
+    await waitFor(() => expect(host.lastSaved().scheme.publication).toEqual({ issuer: '中共某某委员会组织部', telephone: '0574-87654321' }));
+    await user.clear(screen.getByRole('textbox', { name: '联系电话' }));
+    await user.tab();
+    await waitFor(() => expect(host.lastSaved().scheme.publication).toEqual({ issuer: '中共某某委员会组织部' }));
+  });
+
   it('reads the roster from a sheet of this workbook', async () => {
     const host = freshHost();
     const { user } = await openApp(host);

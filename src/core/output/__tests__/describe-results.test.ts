@@ -13,7 +13,7 @@ import { describePublication } from '../describe-publication';
 import { describeRanking } from '../describe-ranking';
 import { describeRectification } from '../describe-rectification';
 import { describeStatistics } from '../describe-statistics';
-import { CellDescription, SheetDescription, checkSheetDescription } from '../sheet-description';
+import { CellDescription, STYLES, SheetDescription, checkSheetDescription } from '../sheet-description';
 
 const NAMES = ['王芳', '李强', '张伟', '丁宁', '丁小强', '赵六'] as const;
 
@@ -125,9 +125,51 @@ describe('公示表', () => {
     expect(all.some((v) => /\d+\.\d\d/.test(v))).toBe(false);
     expect(all).not.toContain('赵六');
     expect(all.some((v) => v.includes('另有 1 人等次待定'))).toBe(true);
-    expect(all[0]).toBe('关于中层干部述职考核结果的公示');
+    expect(all[0]).toBe('关于2026年度中层干部述职考核结果的公示'); // the year of today: 2026-12-01
     expect(all).toContain('（按姓氏笔画为序）');
-    expect(s.print).toMatchObject({ orientation: 'portrait', repeatRows: { from: 0, to: h } });
+    // The column headers repeat on every page; the title and lead sentence head the notice once.
+    expect(s.print).toMatchObject({ orientation: 'portrait', repeatRows: { from: h, to: h } });
+  });
+
+  it('is a notice: lead sentence, 公示期, whom to tell with a telephone, 落款 and date right-aligned, blanks where the scheme says nothing', () => {
+    const texts = (d: SheetDescription) => d.cells.map((row) => row[0]).filter((c) => typeof c.value === 'string');
+    const lines = texts(s).map((c) => c.value);
+    expect(lines[1]).toBe('经研究，现将2026年度中层干部述职考核结果予以公示。');
+    expect(lines.slice(-4)).toEqual([
+      '公示期：    年  月  日至    年  月  日。',
+      '公示期间如有异议，请向            反映。联系电话：            。',
+      '（发布单位）',
+      '    年  月  日',
+    ]);
+    expect(texts(s).slice(-2).map((c) => STYLES[c.style!].horizontal)).toEqual(['right', 'right']);
+
+    const filled = describePublication({
+      ...result,
+      scheme: { ...result.scheme, publication: { issuer: '中共某某公司委员会组织部', telephone: '0574-87654321', period: '2026年12月2日至12月8日', date: '2026-12-02' } },
+    });
+    expect(texts(filled).map((c) => c.value).slice(-4)).toEqual([
+      '公示期：2026年12月2日至12月8日。',
+      '公示期间如有异议，请向中共某某公司委员会组织部反映。联系电话：0574-87654321。',
+      '中共某某公司委员会组织部',
+      '2026年12月2日',
+    ]);
+    // Still nothing but 序号, 姓名, 单位 and 等次 in the table: no score, no vote figure.
+    expect(table(filled).flat().some((v) => typeof v === 'string' && /\d+\.\d\d|票/.test(v))).toBe(false);
+  });
+
+  it('takes the year from the scheme\'s resultsDate, and keeps a year the process already names', () => {
+    const dated = { ...result, date: '2025-12-31', scheme: { ...result.scheme, resultsDate: '2025-12-31' } };
+    expect(describePublication(dated).cells[0][0].value).toBe('关于2025年度中层干部述职考核结果的公示');
+    const named = { ...result, scheme: { ...result.scheme, process: '2024年度中层干部述职考核' } };
+    expect(describePublication(named).cells[0][0].value).toBe('关于2024年度中层干部述职考核结果的公示');
+  });
+
+  it('lists only the tiers the scheme publishes, titled with what is published', () => {
+    const only = describePublication({ ...result, scheme: { ...result.scheme, publication: { tiers: ['优秀', '称职'], subject: '优秀和称职人员' } } });
+    const names = table(only).map((r) => r[1]).filter((v) => typeof v === 'string' && NAMES.includes(v as (typeof NAMES)[number]));
+    expect(names).toEqual(['王芳', '李强', '张伟']);
+    expect(only.cells[0][0].value).toBe('关于2026年度优秀和称职人员的公示');
+    expect(only.cells[1][0].value).toBe('经研究，现将2026年度中层干部述职考核中评为优秀、称职的名单予以公示。');
   });
 
   it('can publish one tier only', () => {

@@ -47,9 +47,11 @@ describe('loadScheme', () => {
     s.classification.rules[0].tier = '特优';
     s.vetoes[0].when[0].levels = ['很差'];
     s.consequences[0].veto = 'nope';
+    s.publication = { tiers: ['优秀党员'] };
     expect(problemsOf(s)).toEqual([
       '第 1 条等次规则（特优）的等次（classification.rules[0].tier）：没有等次「特优」',
       '一票否决「现场测评“一般”“差”票超过10%」的第 1 个条件的第 1 个等级（vetoes[0].when[0].levels[0]）：没有等级「很差」',
+      '「公示表」部分中的第 1 个等次（publication.tiers[0]）：没有等次「优秀党员」',
       '第 1 条结果运用规定的否决规则（consequences[0].veto）：没有 id 为「nope」的一票否决',
     ]);
   });

@@ -64,7 +64,9 @@ function expectSheetMatches(fx: FakeExcel, name: string, d: SheetDescription, op
     expect(s.validations.map((v) => [rectKey(v.rect), v.rule, v.errorAlert?.message, v.errorAlert?.style, v.ignoreBlanks])).toEqual(
       d.validations.map((v) => [
         rectKey(v.range),
-        v.kind === 'list' ? { list: { inCellDropDown: true, source: v.values.join(',') } } : { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } },
+        v.kind === 'list'
+          ? { list: { inCellDropDown: true, source: v.values.join(',') } }
+          : { [v.kind === 'whole' ? 'wholeNumber' : 'decimal']: { formula1: v.min, formula2: v.max, operator: 'Between' } },
         v.error,
         'Stop',
         true,
@@ -80,6 +82,8 @@ function expectSheetMatches(fx: FakeExcel, name: string, d: SheetDescription, op
       topMargin: p.margins.top * 72,
       leftMargin: p.margins.left * 72,
       centerHorizontally: p.horizontalCentered,
+      // Each sheet numbered from 1, not on from the sheets before it.
+      firstPageNumber: 1,
       printTitleRows: p.repeatRows ? `$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}` : null,
       centerFooter: p.footer ?? '',
     });
@@ -300,6 +304,17 @@ describe('templates', () => {
     for (const u of t.protection!.unlocked) expect(s.format(u.r1, u.c1).locked).toBe(false);
     expect(s.format(0, 0).locked).toBe(true);
     expect(decodeMark(s.customProperties.get(MARK_PROPERTY)?.value)?.meta).toEqual(t.meta);
+  });
+
+  it('a 计票汇总表 takes whole numbers of votes only (13.5 is refused where it is typed)', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Sheet1');
+    const [t] = describeTemplates(getPreset('p5-party-members'), ROSTER, { counts: true });
+    const outcome = await host(fx).writeSheets([t]);
+    expectSheetMatches(fx, outcome.written[0], t, { validation: true, print: true });
+    const rules = fx.sheet(outcome.written[0]).validations.map((v) => Object.keys(v.rule ?? {})[0]);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((k) => k === 'wholeNumber')).toBe(true);
   });
 });
 

@@ -8,6 +8,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { runCampaign } from '../../../core/engine';
 import { describeResultWorkbook, describeTemplates } from '../../../core/output/describe-workbooks';
 import { getPreset } from '../../../core/presets';
+import { SheetBuilder } from '../../../core/output/sheet-builder';
+import { cell } from '../../../core/output/sheet-description';
 import { META_SHEET, writeWorkbook } from '../write-workbook';
 
 const scheme = getPreset('p4-middle-managers');
@@ -24,7 +26,7 @@ async function load(bytes: Uint8Array) {
 }
 
 describe('writeWorkbook', () => {
-  const result = runCampaign({
+  const campaignInput = {
     scheme,
     roster,
     today: '2026-12-01',
@@ -32,7 +34,8 @@ describe('writeWorkbook', () => {
       { file: 'a.xlsx', sheets: [sheetGrid('表', [90, 70, 80])] },
       { file: 'b.xlsx', sheets: [{ ...sheetGrid('表', [88, 72, 78]), rows: [['测评人类别：员工'], ...sheetGrid('表', [88, 72, 78]).rows.slice(1)] }] },
     ],
-  });
+  };
+  const result = runCampaign(campaignInput);
 
   it('writes the result sheets with their values, merges, frozen header and A4 print titles', async () => {
     const descriptions = describeResultWorkbook(result);
@@ -92,6 +95,79 @@ describe('writeWorkbook', () => {
     expect(meta.state).toBe('veryHidden');
     const pairs = meta.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(pairs).toContainEqual([candidate.name, 'formId', 'candidate-review']);
+  });
+
+  it('numbers the pages of each sheet from 1, and prints the 公示表 without a total that would count the whole workbook', async () => {
+    const descriptions = describeResultWorkbook(result);
+    const bytes = await writeWorkbook(descriptions);
+    const wb = await load(bytes);
+    for (const d of descriptions) {
+      const ws = wb.getWorksheet(d.name)!;
+      expect({ sheet: d.name, first: ws.pageSetup.firstPageNumber, fit: [ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight] }).toEqual({ sheet: d.name, first: 1, fit: [1, 0] });
+    }
+    const files = unzipSync(bytes);
+    const sheetXml = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f]));
+    for (const xml of sheetXml.slice(0, descriptions.length)) expect(xml).toMatch(/<pageSetup[^>]*firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
+    expect(wb.getWorksheet('公示表')!.headerFooter.oddFooter).toBe('&C第 &P 页');
+  });
+
+  it('writes every column width, 9 included (exceljs would drop a width of exactly 9 as its default)', async () => {
+    const b = new SheetBuilder(3);
+    b.row([cell('甲', 'cell'), cell('乙', 'cell'), cell('丙', 'cell')]);
+    const d = b.build({ name: '宽度', kind: 'findings', print: { orientation: 'portrait' }, bounds: [{ min: 9, max: 9 }, { min: 12, max: 12 }, { min: 9, max: 9 }] });
+    expect(d.columns.map((c) => c.width)).toEqual([9, 12, 9]);
+    const ws = (await load(await writeWorkbook([d]))).getWorksheet('宽度')!;
+    expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([9.01, 12, 9.01]);
+  });
+
+  it('writes each validation as its own range, none overlapping another (exceljs#2820), counts as whole numbers', async () => {
+    const p5 = getPreset('p5-party-members');
+    const many = Array.from({ length: 120 }, (_, i) => ({ name: `党员${String(i + 1).padStart(3, '0')}` }));
+    const sqrefs = (xml: string) => [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    const a1 = (r: { r1: number; c1: number; r2: number; c2: number }) => {
+      const col = (c: number) => String.fromCharCode(65 + c); // the forms here are narrower than 26 columns
+      return r.r1 === r.r2 && r.c1 === r.c2 ? `${col(r.c1)}${r.r1 + 1}` : `${col(r.c1)}${r.r1 + 1}:${col(r.c2)}${r.r2 + 1}`;
+    };
+    for (const counts of [false, true]) {
+      for (const t of describeTemplates(p5, many, { counts })) {
+        expect(t.columns.length).toBeLessThanOrEqual(26);
+        const xml = strFromU8(unzipSync(await writeWorkbook([t]))['xl/worksheets/sheet1.xml']);
+        expect({ sheet: t.name, sqref: sqrefs(xml) }).toEqual({ sheet: t.name, sqref: t.validations.map((v) => a1(v.range)) });
+        const types = [...xml.matchAll(/<dataValidation [^>]*type="(\w+)"/g)].map((m) => m[1]);
+        expect(types).toEqual(t.validations.map((v) => v.kind));
+        if (counts) expect(types.every((k) => k === 'whole')).toBe(true);
+      }
+    }
+  });
+
+  it('wraps long 单位 on 排名表 and 公示表 and writes the estimated row heights', async () => {
+    const long = '中共某某市和平区西关街道团结社区第三党支部委员会办公室'; // 26 characters: more than either column holds
+    const r = runCampaign({ ...campaignInput, roster: roster.map((p, i) => ({ ...p, unit: i === 0 ? long : p.unit })) });
+    const descriptions = describeResultWorkbook(r);
+    const wb = await load(await writeWorkbook(descriptions));
+    for (const name of ['排名表', '公示表']) {
+      const d = descriptions.find((x) => x.name === name)!;
+      const ws = wb.getWorksheet(name)!;
+      const [row, col] = d.cells.flatMap((cells, i) => cells.flatMap((c, j) => (c.value === long ? [[i, j]] : [])))[0];
+      expect({ name, wrap: ws.getCell(row + 1, col + 1).alignment?.wrapText }).toEqual({ name, wrap: true });
+      // 26 × 2.15 = 55.9 units: more than the column less its margin, so two lines at least.
+      expect(ws.getColumn(col + 1).width! - 1).toBeLessThan(26 * 2.15);
+      expect(ws.getRow(row + 1).height).toBeGreaterThanOrEqual(Math.ceil(2 * 11 * 1.35 + 4));
+      for (const h of d.rowHeights) expect(ws.getRow(h.row + 1).height).toBe(h.points);
+    }
+  });
+
+  it('a 公示表 without 单位 is as wide as its 16 pt bold title', async () => {
+    const r = runCampaign({ ...campaignInput, roster: roster.map(({ name }) => ({ name })) });
+    const d = describeResultWorkbook(r).find((x) => x.name === '公示表')!;
+    const ws = (await load(await writeWorkbook([d]))).getWorksheet('公示表')!;
+    const title = String(ws.getCell(1, 1).value);
+    expect(title).toBe('关于2026年度中层干部述职考核结果的公示');
+    expect(d.columns).toHaveLength(3);
+    const widths = d.columns.map((_, c) => ws.getColumn(c + 1).width!);
+    // 17 Chinese characters at 2.15 units and 4 digits at 1.05, × 16/11 for the size, × 1.1 for bold.
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual((17 * 2.15 + 4 * 1.05) * (16 / 11) * 1.1);
+    expect(ws.getCell(1, 1).font?.size).toBe(16);
   });
 
   it('is deterministic: the same description gives the same bytes', async () => {
