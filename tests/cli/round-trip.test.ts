@@ -350,6 +350,7 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
       t.set(t.row('赵刚'), t.column('优秀'), 24).set(t.row('赵刚'), t.column('称职'), 5);
       const field = t.findStarting('有效票');
       t.set(field.r, field.c, '有效票：30');
+      t.fillLine('计票人', '计票人（签名）：孙明　周红').fillLine('监票人', '监票人（签名）：吴刚　郑丽');
     });
     ballot(c, villageCounts, '西村.xlsx', (t) => {
       t.set(t.row('钱丽'), t.column('优秀'), 20);
@@ -368,7 +369,7 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
     expect(countRun.code).toBe(0);
     expect(countTemplates.map((t) => path.basename(t))).toEqual(['村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx']);
     const text = printed(countTemplates[0]);
-    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人：', '监票人：', '得票数']) expect(text).toContain(field);
+    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人（签名）：', '监票人（签名）：', '得票数']) expect(text).toContain(field);
   });
 
   it('reads both count sheets as their ballots beside the 镇评 ballots', () => {
@@ -697,16 +698,28 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     );
     // 附表1, two 党小组 (the branch's name is pre-filled by the template); the second without metadata.
     const a1 = template(c, '党支部开展创先争优活动群众评议表');
-    ballot(c, a1, '附表1-1.xlsx', (t) => [S, S, S, F, B].forEach((l, i) => t.markItem(A1_ITEMS[i], l)));
+    // The 组长 signs the first (its blanks filled in); the second is left unsigned.
+    ballot(c, a1, '附表1-1.xlsx', (t) => {
+      [S, S, S, F, B].forEach((l, i) => t.markItem(A1_ITEMS[i], l));
+      t.fillLine('支部', '支部　机关　党小组　第一　组长：张敏');
+    });
     ballot(c, a1, '附表1-2.xlsx', (t) => {
       [S, S, S, F, D].forEach((l, i) => t.markItem(A1_ITEMS[i], l));
       t.comment('对开展创先争优活动的意见或建议', '多组织志愿服务').insertRowsAtTop([['附表1']]).dropMeta();
     });
-    // 附表3, two 服务对象 units; only the window post 王芳 is listed.
+    // 附表3, two 服务对象 units; only the window post 王芳 is listed. The first stamps and gives its contact
+    // and feedback (none); the second leaves those lines blank and writes feedback under the label as it
+    // was before the seed's hint （请注明具体岗位） was added (a VETO_FEEDBACK warning: it is read as the comment).
     const a3 = template(c, '窗口服务岗位群众满意度测评表');
-    ballot(c, a3, '附表3-1.ods', (t) => [S, S, S, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳')));
+    ballot(c, a3, '附表3-1.ods', (t) => {
+      [S, S, S, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳'));
+      t.fillLine('填表单位', '填表单位（盖章）：宁波某贸易有限公司')
+        .fillLine('贵单位联系人', '贵单位联系人：陈晓　　电话：0574-87000000')
+        .comment('党风廉政建设方面存在问题的反馈', '无');
+    });
     ballot(c, a3, '附表3-2.xlsx', (t) => {
       [S, S, B, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳'));
+      t.fillLine('党风廉政建设方面存在问题的反馈', '党风廉政建设方面存在问题的反馈：签证窗口收受礼品');
       t.insertRowsAtTop([['附表3'], ['市外办“窗口”服务岗位群众满意度测评']]).insertColumnsAtLeft(1).dropMeta();
     });
     s = await score(c, P);
@@ -722,6 +735,7 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     [
       ['NAME_NORMALISED', '附表2-2.xlsx'],
       ['QUOTA_BASE_ASSUMED', '（汇总）'],
+      ['VETO_FEEDBACK', '附表3-2.xlsx'],
     ],
   );
 

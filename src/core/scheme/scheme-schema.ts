@@ -78,6 +78,20 @@ export const formSchema = z
     onlyWindowPosts: z.boolean().optional(),
     /** Free-text fields a rater may fill (意见或建议, 党风廉政建设方面存在问题的反馈). */
     commentLabels: z.array(label).max(20).optional(),
+    /**
+     * Filled by each rater without a name (the default: the template says 本表无记名填写). false for a form
+     * filled and signed for a body (seed 004 附1: the 党小组's 组长 "根据多数党员意见"; 附3: a service-user unit).
+     */
+    anonymous: z.boolean().optional(),
+    /** Who fills the form, as the template's 填表说明 says it (附1: 党小组组长根据多数党员意见). Default: the rater. */
+    filledBy: label.optional(),
+    /**
+     * Lines under the table to sign or stamp, blanks as spaces (附1 「支部　　党小组　组长：」; 附3 「（盖章）」,
+     * 「贵单位联系人：　电话：」). The reader passes them over, filled in or not.
+     */
+    signatureLines: z.array(label).max(10).optional(),
+    /** Header fields the rater fills besides 评议时间 (附2 「支部名称」). */
+    headerFields: z.array(label).max(10).optional(),
     raterGroups: z.array(id).max(20).optional(),
     rounds: z.array(id).max(20).optional(),
   })
