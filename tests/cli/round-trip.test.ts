@@ -177,12 +177,49 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
     // 党组织负责人, two ballots; the first without metadata: 「测评人类别：党组织负责人」 decides.
     files.l1 = ballot(c, ldr, '负责人-1.xlsx', (t) => t.marks({ 王芳: ['优秀'], 李强: ['优秀'], 张伟: ['基本称职'] }).insertRowsAtTop([['附件5'], [null]]).dropMeta());
     files.l2 = ballot(c, ldr, '负责人-2.xlsx', (t) => t.marks({ 王芳: ['称职'], 李强: ['不称职'], 张伟: ['不称职'] }));
+    // 承诺书 and 述诺 forms returned into the same folder by mistake: the 认岗承诺书 as written (王芳's sheet
+    // filled in, the first), the 年终述诺表 pasted into a fresh workbook (no metadata). Neither is a ballot.
+    files.pledge = ballot(c, template(c, '认岗承诺书'), '认岗承诺书（王芳）.xlsx', (t) =>
+      t.set(t.find('共性目标岗位').r, t.find('共性目标岗位').c + 1, '服务群众先锋岗').set(t.find('具体措施').r, t.find('具体措施').c + 1, '每周走访服务对象一次'),
+    );
+    files.review = ballot(c, template(c, '年终述诺表'), '年终述诺表（王芳）.xlsx', (t) => {
+      const head = t.find('承诺事项');
+      t.set(head.r + 1, head.c, '办结群众来信').set(head.r + 1, head.c + 1, '已全部办结').dropMeta();
+    });
     s = await score(c, P);
   });
-  commonChecks(() => ({ c, s }), ['党员践诺情况考评表（党组织负责人）.xlsx', '党员践诺情况考评表（服务对象代表）.xlsx'], {
-    '党员践诺情况考评表（党组织负责人）.xlsx': ['测评人类别：党组织负责人'],
-    '党员践诺情况考评表（服务对象代表）.xlsx': ['测评人类别：服务对象代表'],
-  }, [['NAME_NORMALISED', '服务对象-2.xlsx']]);
+  commonChecks(
+    () => ({ c, s }),
+    ['党员践诺情况考评表（党组织负责人）.xlsx', '党员践诺情况考评表（服务对象代表）.xlsx', '党员践诺进度表.xlsx', '年终述诺表.xlsx', '认岗承诺书.xlsx'],
+    {
+      '党员践诺情况考评表（党组织负责人）.xlsx': ['测评人类别：党组织负责人'],
+      '党员践诺情况考评表（服务对象代表）.xlsx': ['测评人类别：服务对象代表'],
+    },
+    [
+      ['NAME_NORMALISED', '服务对象-2.xlsx'],
+      // One per sheet (王芳, 李强, 张伟) of the returned 认岗承诺书, known by its metadata; the 年终述诺表 without
+      // it is no form by its labels: warnings, not FORM_NOT_RECOGNISED errors.
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+    ],
+  );
+
+  it('writes the 承诺书 and 述诺 forms (seed 000 附件2–4) as one workbook each, a sheet per member with 姓名 and 所在支部', () => {
+    for (const title of ['认岗承诺书', '党员践诺进度表', '年终述诺表']) {
+      const book = sheetRows(fs.readFileSync(template(c, title)), '李强');
+      expect(book.names.filter((n) => !book.hidden[n])).toEqual(['王芳', '李强', '张伟']);
+      expect(book.rows[0][0]).toBe(title);
+      expect(book.rows[1]).toContain('姓名：李强');
+      expect(book.rows[1]).toContain('所在支部：第二党支部');
+    }
+    const said = s.json.findings.filter((f) => f.code === 'OWN_OUTPUT_SHEET');
+    expect(said.map((f) => f.sheet)).toEqual(['王芳', '李强', '张伟']);
+    expect(said[0].message).toBe('工作表「王芳」是本工具生成的认岗承诺书，不是测评表，未读取');
+  });
 
   it('the drifted copies were saved without metadata, the others with it', () => {
     expect([files.s1, files.s2, files.s3, files.l1, files.l2].map(hasMeta)).toEqual([true, false, true, false, true]);

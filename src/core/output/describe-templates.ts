@@ -32,6 +32,7 @@
 import { Submission } from '../forms/grid';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
+import { PAPERWORK_KIND } from './describe-paperwork';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
 
@@ -96,6 +97,8 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
 export function templateSubmissionMeta(meta: Record<string, string> | undefined, scheme: Scheme): Submission['meta'] | null {
   // A sheet this project wrote as a result or for the clerk (排名表, 往年结果 …), whatever the scheme: no ballot.
   if (meta && OUTPUT_NAMES[meta.kind] !== undefined) return { output: OUTPUT_NAMES[meta.kind] };
+  // A form handed out to be kept, not read back (认岗承诺书 …: describe-paperwork.ts).
+  if (meta?.kind === PAPERWORK_KIND) return { output: meta.title || '非测评表' };
   if (!meta || meta.kind !== 'template' || meta.schemeId !== scheme.id) return null;
   const form = scheme.forms.find((f) => f.id === meta.formId);
   if (!form) return null;

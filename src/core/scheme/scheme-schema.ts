@@ -97,6 +97,22 @@ export const formSchema = z
   })
   .strict();
 
+/** A choice offered in a drop-down list: Excel keeps the list as one comma-separated text. */
+const listChoice = z.string().min(1).max(40).regex(/^[^,，]+$/, '不能含逗号');
+
+/**
+ * A form a campaign hands out that is not read back (seed 000 二(三)–(五): 认岗承诺书, 党员践诺进度表,
+ * 年终述诺表): `pingyi template` writes one sheet per person of the roster; a returned copy is passed over.
+ */
+export const paperSchema = z.discriminatedUnion('kind', [
+  /** 认岗承诺书: 共性目标岗位 chosen from `commonPosts`, 个性目标岗位, 具体措施, 预期目标, 完成时限, 承诺人签名. */
+  z.object({ kind: z.literal('pledge'), title: label, annex: label.optional(), commonPosts: z.array(listChoice).min(1).max(6), cite: label }).strict(),
+  /** 践诺进度表: 承诺事项, 进展情况 per period (季度), 完成时限. */
+  z.object({ kind: z.literal('progress'), title: label, annex: label.optional(), periods: z.array(label).min(1).max(12), cite: label }).strict(),
+  /** 年终述诺表: 承诺事项 and 完成情况, 存在不足, 今后努力方向. */
+  z.object({ kind: z.literal('review'), title: label, annex: label.optional(), cite: label }).strict(),
+]);
+
 const shareScope = {
   /** Which levels are counted, by label. */
   levels: z.array(label).min(1).max(10),
@@ -238,6 +254,8 @@ export const schemeSchema = z
     raterGroups: z.array(raterGroupSchema).min(1).max(20),
     rounds: z.array(roundSchema).min(1).max(10),
     forms: z.array(formSchema).min(1).max(20),
+    /** Forms handed out besides the ballots, not read back (seed 000: 承诺书 and 述诺 forms). */
+    paperwork: z.array(paperSchema).max(10).optional(),
     scoring: scoringSchema,
     classification: z
       .object({
@@ -276,6 +294,7 @@ export type Level = z.infer<typeof levelSchema>;
 export type RaterGroup = z.infer<typeof raterGroupSchema>;
 export type Round = z.infer<typeof roundSchema>;
 export type FormDef = z.infer<typeof formSchema>;
+export type PaperDef = z.infer<typeof paperSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ShareCondition = Extract<Condition, { kind: 'share' }>;
 export type ShareScope = Omit<ShareCondition, 'kind' | 'op' | 'value'>;
