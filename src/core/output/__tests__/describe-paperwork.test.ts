@@ -9,7 +9,7 @@ import { PRESETS, getPreset } from '../../presets';
 import { RosterEntry } from '../../roster/roster';
 import { describePaperwork } from '../describe-paperwork';
 import { describeTemplates, templateSubmissionMeta } from '../describe-templates';
-import { PAGE_FOOTER, SheetDescription, checkSheetDescription } from '../sheet-description';
+import { SheetDescription, checkSheetDescription } from '../sheet-description';
 
 const scheme = getPreset('p1-double-pledge');
 const ROSTER: RosterEntry[] = [
@@ -35,7 +35,8 @@ describe('p1 paperwork (seed 000 附件2–4)', () => {
       for (const s of b.sheets) {
         expect(checkSheetDescription(s)).toEqual([]);
         expect(s.cells[0][0].value).toBe(b.name);
-        expect(s.print.footer).toBe(PAGE_FOOTER);
+        // One page per member: no footer numbering the pages through all members.
+        expect(s.print.footer).toBeUndefined();
         expect(s.meta).toMatchObject({ kind: 'paperwork', schemeId: 'p1-double-pledge', paper: b.paper.kind, title: b.name, subject: s.name });
       }
       const [first, second] = b.sheets;
