@@ -12,7 +12,10 @@
  *   items   — one subject (single form), a row per item (附1);
  *   scores  — a row per subject, a score column per item (seed 003 篇六 打分表);
  * - comment rows (commentLabels): one unlocked cell across the table holding "label：", the rater
- *   writes after the colon; then a visible 填表说明 (注) under the table;
+ *   writes after the colon; the form's lines to sign or stamp (signatureLines: 附1 组长, 附3 盖章; a count
+ *   sheet's 计票人 and 监票人); then a visible 填表说明 (注) under the table, saying who fills the form
+ *   (filledBy) and, unless the form says otherwise (anonymous: false), 本表无记名填写;
+ * - a page-number footer, so a ballot of several pages can be put back together;
  * - √ dropdowns over exactly the mark cells, a decimal validation with the form's min/max over the
  *   score cells; the sheet protected without a password, only entry cells unlocked (marks, scores,
  *   recommendations, comment cells, 评议时间, and names only where none could be pre-filled);
@@ -152,8 +155,8 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const recommend = form.recommendation && (shape === 'matrix' || shape === 'blocks') ? form.recommendation : undefined;
   const twoRowHeader = shape === 'matrix' && items.length > 1;
 
-  // On a two-row header (附2's 19 columns) long headers are set on two lines, as the seed sets them
-  // (「优秀党员候⏎选人姓名」, 「不满⏎意」), so the columns narrow and the sheet prints larger.
+  // On a two-row header (附2's 19 columns) long headers are set on two lines, as the seed breaks them too
+  // (「优秀党员候 选 人 姓 名」, 「不满 意」): 优秀党员⏎候选人姓名, 比较⏎满意, so the columns narrow and it prints larger.
   const wrapped = (header: string, atLeast: number) => (twoRowHeader ? twoLines(header, atLeast) : header);
   const nameColumn: Column = { header: wrapped(form.subjectLabels[0], 7), bounds: { min: 12, max: 24 } };
   const serial: Column = { header: '序号', bounds: { min: 6, max: 6 } };
