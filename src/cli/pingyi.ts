@@ -19,7 +19,7 @@ import { sortByStroke } from '../core/text/stroke-order';
 import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
-import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { describePaperwork, describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
@@ -33,7 +33,7 @@ export class UsageError extends Error {}
 
 const USAGE = `用法：
   pingyi presets
-  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；--counts 生成计票汇总表）
+  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；方案有承诺书等不收回的表时各生成一个工作簿、每人一张表；--counts 生成计票汇总表）
   pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> [--json]
   pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
@@ -283,11 +283,13 @@ async function template(args: string[], io: Io): Promise<number> {
   const history = counts ? null : describeHistoryTemplate(scheme, roster, year);
   const sheets = [...describeTemplates(scheme, roster, { counts }), ...(history ? [history] : [])];
   if (sheets.length === 0) io.stderr('方案中没有可按票数汇总的表（计票汇总表只用于打√的等次表）\n');
-  for (const sheet of sheets) {
-    const name = `${sheet.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+  // One workbook per ballot; the forms kept and not read back (认岗承诺书 …) one workbook each, a sheet per person.
+  const workbooks = [...sheets.map((sheet) => ({ name: sheet.name, sheets: [sheet] })), ...(counts ? [] : describePaperwork(scheme, roster))];
+  for (const workbook of workbooks) {
+    const name = `${workbook.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
     // Never overwrite: a returned copy may still carry the template's name.
     const target = freshPath(out, name);
-    writeFileSync(target, await writeWorkbook([sheet]));
+    writeFileSync(target, await writeWorkbook(workbook.sheets));
     io.stdout(`已生成 ${target}\n`);
   }
   for (const f of findings) io.stderr(`${formatFinding(f)}\n`);

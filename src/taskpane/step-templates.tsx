@@ -1,11 +1,14 @@
 /**
  * Step 2, 模板: the blank forms of the scheme (one per form × rater group × round, with the roster's
  * names filled in), inserted as sheets of this workbook or downloaded as workbooks: one file per
- * template (to hand to each group of raters) or all of them in one workbook; and the 计票汇总表 for a
- * meeting that votes on paper and reports its count.
+ * template (to hand to each group of raters) or all of them in one workbook; the 计票汇总表 for a
+ * meeting that votes on paper and reports its count; and the forms members fill and keep (认岗承诺书 …,
+ * the scheme's paperwork), downloaded one workbook each with a sheet per member (too many sheets to
+ * insert into the clerk's own workbook).
  */
 import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { PaperworkWorkbook, describePaperwork } from '../core/output/describe-paperwork';
 import { describeTemplates } from '../core/output/describe-templates';
 import { SheetDescription } from '../core/output/sheet-description';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
@@ -23,6 +26,8 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const templates = useMemo(() => describeTemplates(scheme, roster), [scheme, roster]);
   // For meetings that vote on paper and report the count (seed 002 第四篇: 村评 results reported to the 镇).
   const countTemplates = useMemo(() => describeTemplates(scheme, roster, { counts: true }), [scheme, roster]);
+  // Filled by each member and kept, not read back (seed 000 附件2–4).
+  const paperwork = useMemo(() => describePaperwork(scheme, roster), [scheme, roster]);
 
   const insert = () =>
     action.run('插入模板失败', async () => {
@@ -44,6 +49,12 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
         downloadFile(`${which.name}.xlsx`, await writeWorkbook([which]), XLSX_MIME);
         setDownloaded(`已生成「${which.name}.xlsx」`);
       }
+    });
+  const downloadPaperwork = (book: PaperworkWorkbook) =>
+    action.run('生成模板文件失败', async () => {
+      const { writeWorkbook } = await loadWriter();
+      downloadFile(`${book.name}.xlsx`, await writeWorkbook(book.sheets), XLSX_MIME);
+      setDownloaded(`已生成「${book.name}.xlsx」（${book.sheets.length} 张表）`);
     });
   const list = (sheets: SheetDescription[]) => (
     <ul className={styles.list}>
@@ -90,6 +101,25 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
           <Subtitle2 as="h3">计票汇总表（纸质投票、当场计票后填写）</Subtitle2>
           <Body1>会上用纸质测评票投票的，由计票人把各等次的票数和有效票数填入计票汇总表；收回后与测评表一起校验，按票数计入。</Body1>
           {list(countTemplates)}
+        </>
+      ) : null}
+      {paperwork.length > 0 ? (
+        <>
+          <Subtitle2 as="h3">承诺书等（党员填写留存，不收回计票）</Subtitle2>
+          <Body1>每种表一个工作簿，名册中每名党员一张表，已填好姓名和所在支部{roster.length === 0 ? '（未读取名册时为一张空白表）' : ''}。</Body1>
+          <ul className={styles.list}>
+            {paperwork.map((book) => (
+              <li key={book.name}>
+                <Text>
+                  {book.paper.annex ? `${book.paper.annex} ` : ''}
+                  {book.name}（{book.sheets.length} 张表）
+                </Text>{' '}
+                <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => downloadPaperwork(book)} aria-label={`下载「${book.name}」`}>
+                  下载
+                </Button>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </section>

@@ -177,12 +177,49 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
     // 党组织负责人, two ballots; the first without metadata: 「测评人类别：党组织负责人」 decides.
     files.l1 = ballot(c, ldr, '负责人-1.xlsx', (t) => t.marks({ 王芳: ['优秀'], 李强: ['优秀'], 张伟: ['基本称职'] }).insertRowsAtTop([['附件5'], [null]]).dropMeta());
     files.l2 = ballot(c, ldr, '负责人-2.xlsx', (t) => t.marks({ 王芳: ['称职'], 李强: ['不称职'], 张伟: ['不称职'] }));
+    // 承诺书 and 述诺 forms returned into the same folder by mistake: the 认岗承诺书 as written (王芳's sheet
+    // filled in, the first), the 年终述诺表 pasted into a fresh workbook (no metadata). Neither is a ballot.
+    files.pledge = ballot(c, template(c, '认岗承诺书'), '认岗承诺书（王芳）.xlsx', (t) =>
+      t.set(t.find('共性目标岗位').r, t.find('共性目标岗位').c + 1, '服务群众先锋岗').set(t.find('具体措施').r, t.find('具体措施').c + 1, '每周走访服务对象一次'),
+    );
+    files.review = ballot(c, template(c, '年终述诺表'), '年终述诺表（王芳）.xlsx', (t) => {
+      const head = t.find('承诺事项');
+      t.set(head.r + 1, head.c, '办结群众来信').set(head.r + 1, head.c + 1, '已全部办结').dropMeta();
+    });
     s = await score(c, P);
   });
-  commonChecks(() => ({ c, s }), ['党员践诺情况考评表（党组织负责人）.xlsx', '党员践诺情况考评表（服务对象代表）.xlsx'], {
-    '党员践诺情况考评表（党组织负责人）.xlsx': ['测评人类别：党组织负责人'],
-    '党员践诺情况考评表（服务对象代表）.xlsx': ['测评人类别：服务对象代表'],
-  }, [['NAME_NORMALISED', '服务对象-2.xlsx']]);
+  commonChecks(
+    () => ({ c, s }),
+    ['党员践诺情况考评表（党组织负责人）.xlsx', '党员践诺情况考评表（服务对象代表）.xlsx', '党员践诺进度表.xlsx', '年终述诺表.xlsx', '认岗承诺书.xlsx'],
+    {
+      '党员践诺情况考评表（党组织负责人）.xlsx': ['测评人类别：党组织负责人'],
+      '党员践诺情况考评表（服务对象代表）.xlsx': ['测评人类别：服务对象代表'],
+    },
+    [
+      ['NAME_NORMALISED', '服务对象-2.xlsx'],
+      // One per sheet (王芳, 李强, 张伟) of the returned 认岗承诺书, known by its metadata; the 年终述诺表 without
+      // it is no form by its labels: warnings, not FORM_NOT_RECOGNISED errors.
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['OWN_OUTPUT_SHEET', '认岗承诺书（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+      ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+    ],
+  );
+
+  it('writes the 承诺书 and 述诺 forms (seed 000 附件2–4) as one workbook each, a sheet per member with 姓名 and 所在支部', () => {
+    for (const title of ['认岗承诺书', '党员践诺进度表', '年终述诺表']) {
+      const book = sheetRows(fs.readFileSync(template(c, title)), '李强');
+      expect(book.names.filter((n) => !book.hidden[n])).toEqual(['王芳', '李强', '张伟']);
+      expect(book.rows[0][0]).toBe(title);
+      expect(book.rows[1]).toContain('姓名：李强');
+      expect(book.rows[1]).toContain('所在支部：第二党支部');
+    }
+    const said = s.json.findings.filter((f) => f.code === 'OWN_OUTPUT_SHEET');
+    expect(said.map((f) => f.sheet)).toEqual(['王芳', '李强', '张伟']);
+    expect(said[0].message).toBe('工作表「王芳」是本工具生成的认岗承诺书，不是测评表，未读取');
+  });
 
   it('the drifted copies were saved without metadata, the others with it', () => {
     expect([files.s1, files.s2, files.s3, files.l1, files.l2].map(hasMeta)).toEqual([true, false, true, false, true]);
@@ -350,6 +387,7 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
       t.set(t.row('赵刚'), t.column('优秀'), 24).set(t.row('赵刚'), t.column('称职'), 5);
       const field = t.findStarting('有效票');
       t.set(field.r, field.c, '有效票：30');
+      t.fillLine('计票人', '计票人（签名）：孙明　周红').fillLine('监票人', '监票人（签名）：吴刚　郑丽');
     });
     ballot(c, villageCounts, '西村.xlsx', (t) => {
       t.set(t.row('钱丽'), t.column('优秀'), 20);
@@ -368,7 +406,7 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
     expect(countRun.code).toBe(0);
     expect(countTemplates.map((t) => path.basename(t))).toEqual(['村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx']);
     const text = printed(countTemplates[0]);
-    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人：', '监票人：', '得票数']) expect(text).toContain(field);
+    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人（签名）：', '监票人（签名）：', '得票数']) expect(text).toContain(field);
   });
 
   it('reads both count sheets as their ballots beside the 镇评 ballots', () => {
@@ -697,16 +735,28 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     );
     // 附表1, two 党小组 (the branch's name is pre-filled by the template); the second without metadata.
     const a1 = template(c, '党支部开展创先争优活动群众评议表');
-    ballot(c, a1, '附表1-1.xlsx', (t) => [S, S, S, F, B].forEach((l, i) => t.markItem(A1_ITEMS[i], l)));
+    // The 组长 signs the first (its blanks filled in); the second is left unsigned.
+    ballot(c, a1, '附表1-1.xlsx', (t) => {
+      [S, S, S, F, B].forEach((l, i) => t.markItem(A1_ITEMS[i], l));
+      t.fillLine('支部', '支部　机关　党小组　第一　组长：张敏');
+    });
     ballot(c, a1, '附表1-2.xlsx', (t) => {
       [S, S, S, F, D].forEach((l, i) => t.markItem(A1_ITEMS[i], l));
       t.comment('对开展创先争优活动的意见或建议', '多组织志愿服务').insertRowsAtTop([['附表1']]).dropMeta();
     });
-    // 附表3, two 服务对象 units; only the window post 王芳 is listed.
+    // 附表3, two 服务对象 units; only the window post 王芳 is listed. The first stamps and gives its contact
+    // and feedback (none); the second leaves those lines blank and writes feedback under the label as it
+    // was before the seed's hint （请注明具体岗位） was added (a VETO_FEEDBACK warning: it is read as the comment).
     const a3 = template(c, '窗口服务岗位群众满意度测评表');
-    ballot(c, a3, '附表3-1.ods', (t) => [S, S, S, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳')));
+    ballot(c, a3, '附表3-1.ods', (t) => {
+      [S, S, S, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳'));
+      t.fillLine('填表单位', '填表单位（盖章）：宁波某贸易有限公司')
+        .fillLine('贵单位联系人', '贵单位联系人：陈晓　　电话：0574-87000000')
+        .comment('党风廉政建设方面存在问题的反馈', '无');
+    });
     ballot(c, a3, '附表3-2.xlsx', (t) => {
       [S, S, B, S].forEach((l, i) => t.markItem(A3_ITEMS[i], l, '王芳'));
+      t.fillLine('党风廉政建设方面存在问题的反馈', '党风廉政建设方面存在问题的反馈：签证窗口收受礼品');
       t.insertRowsAtTop([['附表3'], ['市外办“窗口”服务岗位群众满意度测评']]).insertColumnsAtLeft(1).dropMeta();
     });
     s = await score(c, P);
@@ -722,6 +772,7 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     [
       ['NAME_NORMALISED', '附表2-2.xlsx'],
       ['QUOTA_BASE_ASSUMED', '（汇总）'],
+      ['VETO_FEEDBACK', '附表3-2.xlsx'],
     ],
   );
 

@@ -147,6 +147,25 @@ describe('count sheets as offices lay them out', () => {
   });
 });
 
+describe('fields above the table', () => {
+  it('a blank 有效票： field just above the header, over the 序号 column, is a field left blank, not a 合计 column', () => {
+    // As `pingyi template --counts` writes it, 收回票数 filled in and 有效票 left blank: 12 ballots.
+    const grid = sheet('计票', [
+      ['测评表计票汇总表'],
+      ['轮次：村评'],
+      ['收回票数：12'],
+      ['有效票：'],
+      ['序号', '姓名', ...LEVELS],
+      [1, '张三', 10, 2, null, null],
+      [2, '李四', 6, 5, null, null],
+    ]);
+    const r = run([grid]);
+    expect(codes(r)).toEqual(['COUNT_SHEET']);
+    expect(cell(r, '张三', 'village')).toMatchObject({ levels: [10, 2, 0, 0], abstain: 0 });
+    expect(cell(r, '李四', 'village')).toMatchObject({ levels: [6, 5, 0, 0], abstain: 1 });
+  });
+});
+
 describe('a form with several items and 是否推荐 (p5 附表2)', () => {
   it('reads each item group\'s counts and the recommendation votes', () => {
     const p5 = getPreset('p5-party-members');

@@ -169,6 +169,12 @@ export class FilledTemplate {
     return this.set(p.r, p.c, `${String(this.rows[p.r][p.c]).replace(/[:：]\s*$/, '')}：${text}`);
   }
 
+  /** A signature or stamp line filled in (组长：张敏, 填表单位（盖章）：…): the cell starting with `prefix` holds `text`. */
+  fillLine(prefix: string, text: string): this {
+    const p = this.findStarting(prefix);
+    return this.set(p.r, p.c, text);
+  }
+
   /** Drift: rows inserted above everything (a 附件 line, a title), merges shifted down. */
   insertRowsAtTop(lines: Cell[][]): this {
     this.structural = true;

@@ -904,6 +904,19 @@ function unresolved(choice: Choice, what: string, unsaid: string): string {
   return `「${choice.said}」不是方案中的${what}`;
 }
 
+/**
+ * A scheme's signature line as the reader meets it: its words in order, anything written in its blanks
+ * (「支部　　党小组　组长：」 filled in reads 支部机关党小组第一组长：张敏 once spaces are gone).
+ */
+function signatureLinePattern(line: string): RegExp {
+  const words = line
+    .split(/[\s\u3000_＿:：]+/)
+    .map(normalizeLabel)
+    .filter((w) => w !== '');
+  if (words.length === 0) return /(?!)/; // a line of blanks only says nothing to recognise
+  return new RegExp(`^${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}`);
+}
+
 /** What the reader needs to know about a cell's text: worked out once per distinct string and form. */
 interface TextInfo {
   /** The text trimmed, as findings quote it. */
@@ -924,6 +937,8 @@ interface TextInfo {
 class FormReader {
   private readonly texts = new Map<string, TextInfo>();
   private readonly commentLabels: string[];
+  /** The form's own signature and stamp lines (附1 组长, 附3 盖章), blanks filled in or not. */
+  private readonly signatureLines: RegExp[];
   /** Row where a subject was first seen on the current sheet, valid where `seenOn` holds the sheet's serial. */
   private readonly seenRow: Int32Array;
   private readonly seenOn: Uint32Array;
@@ -949,6 +964,7 @@ class FormReader {
     this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS, 'for-raters');
     this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS, 'named');
     this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
+    this.signatureLines = (form.signatureLines ?? []).map(signatureLinePattern);
     const n = roster.all.length;
     this.seenRow = new Int32Array(n);
     this.seenOn = new Uint32Array(n);
@@ -964,7 +980,7 @@ class FormReader {
       info = {
         trimmed,
         comment: this.commentLabels.some((l) => label.startsWith(l)),
-        note: NOTE_PREFIX.test(label),
+        note: NOTE_PREFIX.test(label) || this.signatureLines.some((p) => p.test(label)),
         match: trimmed !== '' && normalizeName(trimmed) !== '' ? matchName(this.roster, trimmed) : null,
       };
       if (this.texts.size >= 50_000) this.texts.clear(); // bounded, like the normalisation memos

@@ -132,6 +132,9 @@ function extraColumns(view: SheetView, rec: RecognisedForm): ExtraColumns {
   for (let r = Math.max(0, rec.headerRow - HEADER_DEPTH); r < rec.firstDataRow; r++)
     for (let c = 0; c < (view.sheet.rows[r]?.length ?? 0); c++) {
       if (taken.has(c) || !view.isAnchorColumn(r, c)) continue;
+      // A field above the header (有效票：, left blank when 收回票数 is given) is no column header.
+      const raw = view.raw(r, c);
+      if (typeof raw === 'string' && /[:：]/.test(raw)) continue;
       const label = normalizeLabel(view.label(r, c).replace(/\([^()]*\)/g, ''));
       if (out.abstain === null && ABSTAIN_HEADER.test(label)) out.abstain = c;
       else if (out.invalid === null && INVALID_HEADER.test(label)) out.invalid = c;

@@ -31,7 +31,7 @@ export const FINDING_CODES = {
   ROSTER_NAME_SUSPECT: { severity: 'warning', meaning: '名册中的姓名含有数字或标记（如 *），已按名册读入，请核实' },
   ROSTER_CATEGORY_UNCLEAR: { severity: 'warning', meaning: '名册中提到预备党员等不定等次的类别，但写法不明确，未据此处理' },
   ROSTER_EMPTY: { severity: 'error', meaning: '名册中没有读到任何被评议对象' },
-  OWN_OUTPUT_SHEET: { severity: 'warning', meaning: '本工具生成的结果表（排名表等），不是测评表，未读取' },
+  OWN_OUTPUT_SHEET: { severity: 'warning', meaning: '本工具生成的结果表（排名表等）或不收回计票的表（认岗承诺书等），不是测评表，未读取' },
   SHEET_NOT_A_FORM: { severity: 'warning', meaning: '工作表不是测评表，未计入' },
   LEVELS_AS_TEXT: { severity: 'error', meaning: '等次写成文字而不是在等次栏打√，本表未计入' },
   FORM_AMBIGUOUS: { severity: 'warning', meaning: '工作表可对应多种表，按最吻合的一种读取' },

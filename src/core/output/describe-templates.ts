@@ -12,7 +12,10 @@
  *   items   — one subject (single form), a row per item (附1);
  *   scores  — a row per subject, a score column per item (seed 003 篇六 打分表);
  * - comment rows (commentLabels): one unlocked cell across the table holding "label：", the rater
- *   writes after the colon; then a visible 填表说明 (注) under the table;
+ *   writes after the colon; the form's lines to sign or stamp (signatureLines: 附1 组长, 附3 盖章; a count
+ *   sheet's 计票人 and 监票人); then a visible 填表说明 (注) under the table, saying who fills the form
+ *   (filledBy) and, unless the form says otherwise (anonymous: false), 本表无记名填写;
+ * - a page-number footer, so a ballot of several pages can be put back together;
  * - √ dropdowns over exactly the mark cells, a decimal validation with the form's min/max over the
  *   score cells; the sheet protected without a password, only entry cells unlocked (marks, scores,
  *   recommendations, comment cells, 评议时间, and names only where none could be pre-filled);
@@ -32,8 +35,9 @@
 import { Submission } from '../forms/grid';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
+import { PAPERWORK_KIND } from './describe-paperwork';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
-import { CellDescription, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
+import { CellDescription, PAGE_FOOTER, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
 
 export const TEMPLATE_VERSION = 'pingyi-template/1';
 /** The mark the templates offer in their dropdowns. */
@@ -96,6 +100,8 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
 export function templateSubmissionMeta(meta: Record<string, string> | undefined, scheme: Scheme): Submission['meta'] | null {
   // A sheet this project wrote as a result or for the clerk (排名表, 往年结果 …), whatever the scheme: no ballot.
   if (meta && OUTPUT_NAMES[meta.kind] !== undefined) return { output: OUTPUT_NAMES[meta.kind] };
+  // A form handed out to be kept, not read back (认岗承诺书 …: describe-paperwork.ts).
+  if (meta?.kind === PAPERWORK_KIND) return { output: meta.title || '非测评表' };
   if (!meta || meta.kind !== 'template' || meta.schemeId !== scheme.id) return null;
   const form = scheme.forms.find((f) => f.id === meta.formId);
   if (!form) return null;
@@ -149,7 +155,10 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const recommend = form.recommendation && (shape === 'matrix' || shape === 'blocks') ? form.recommendation : undefined;
   const twoRowHeader = shape === 'matrix' && items.length > 1;
 
-  const nameColumn: Column = { header: form.subjectLabels[0], bounds: { min: 12, max: 24 } };
+  // On a two-row header (附2's 19 columns) long headers are set on two lines, as the seed breaks them too
+  // (「优秀党员候 选 人 姓 名」, 「不满 意」): 优秀党员⏎候选人姓名, 比较⏎满意, so the columns narrow and it prints larger.
+  const wrapped = (header: string, atLeast: number) => (twoRowHeader ? twoLines(header, atLeast) : header);
+  const nameColumn: Column = { header: wrapped(form.subjectLabels[0], 7), bounds: { min: 12, max: 24 } };
   const serial: Column = { header: '序号', bounds: { min: 6, max: 6 } };
   const lead: Column[] =
     shape === 'items' ? [{ header: '评价项目', bounds: { min: 20, max: 36 } }] : shape === 'blocks' ? [serial, nameColumn, { header: '测评项目', bounds: { min: 10, max: 24 } }] : [serial, nameColumn];
@@ -157,7 +166,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     shape === 'scores'
       ? items.map((i) => ({ header: i, bounds: { min: 10, max: 16 } }))
       : shape === 'matrix'
-        ? items.flatMap(() => levels.map((l) => ({ header: l, bounds: { min: 6, max: 12 } })))
+        ? items.flatMap(() => levels.map((l) => ({ header: wrapped(l, 3), bounds: { min: 6, max: 12 } })))
         : levels.map((l) => ({ header: l, bounds: { min: 8, max: 12 } }));
   const columns = [...lead, ...entries, ...(recommend ? [{ header: recommend.label, bounds: { min: 8, max: 12 } }] : [])];
   const W = columns.length;
@@ -173,9 +182,9 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
+  for (const f of form.headerFields ?? []) fields.push({ text: `${f}：`, unlocked: true });
   if (t.counts) fields.push({ text: '收回票数：', unlocked: true }, { text: '有效票：', unlocked: true });
   fields.push({ text: '评议时间：    年  月  日', unlocked: true });
-  if (t.counts) fields.push({ text: '计票人：', unlocked: true }, { text: '监票人：', unlocked: true });
   placeFields(b, fields, columns.map(estimatedWidth));
 
   // Column headers.
@@ -247,6 +256,14 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
   }
 
+  // Signature and stamp lines under the table, where one signs after filling or counting: the form's own
+  // (附1 组长, 附3 盖章 and 联系人); on a count sheet the 计票 and 监督 persons the meeting chose (seed 002
+  // 第五篇 二(三)3 "当场选出计票、监督人员各2名"). The reader passes them over (NOTE_PREFIX, signatureLines).
+  for (const line of t.counts ? COUNT_SIGNATURES : form.signatureLines ?? []) {
+    const r = b.band(line, 'field', 28);
+    b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
+  }
+
   b.band(t.counts ? countInstructions(form) : instructions(form, shape, levels), 'note');
 
   const names = t.subjects.map((s) => (s ? t.label(s) : ''));
@@ -267,7 +284,8 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     kind: 'template',
     bounds: columns.map((c) => c.bounds),
     freeze: { rows: headerEnd + 1, cols: lead.length },
-    print: { orientation: 'portrait', repeatRows: { from: headerStart, to: headerEnd } },
+    // Page numbers: a ballot of several pages that come apart can be put back together.
+    print: { orientation: 'portrait', repeatRows: { from: headerStart, to: headerEnd }, footer: PAGE_FOOTER },
     protect: true,
     meta,
   });
@@ -313,7 +331,20 @@ function placeFields(b: SheetBuilder, fields: { text: string; unlocked: boolean 
 
 /** A column's width as the builder will make it from its header (entry cells are blank). */
 function estimatedWidth(c: Column): number {
-  return Math.min(c.bounds.max ?? 50, Math.max(c.bounds.min ?? 4, displayWidth(c.header) + 2));
+  const widest = Math.max(...c.header.split('\n').map(displayWidth));
+  return Math.min(c.bounds.max ?? 50, Math.max(c.bounds.min ?? 4, widest + 2));
+}
+
+/**
+ * A Chinese header of `atLeast` characters or more on two lines, the first the shorter half: 优秀党员⏎候选人姓名,
+ * 比较⏎满意, 不⏎满意 (Chinese terms of four characters are two words of two). Other text stays on one line.
+ * The reader removes the line break with the other spaces (text/normalize.ts).
+ */
+export function twoLines(header: string, atLeast: number): string {
+  const chars = [...header];
+  if (chars.length < atLeast || !chars.every((ch) => /\p{Script=Han}/u.test(ch))) return header;
+  const half = Math.floor(chars.length / 2);
+  return `${chars.slice(0, half).join('')}\n${chars.slice(half).join('')}`;
 }
 
 /**
@@ -331,19 +362,32 @@ export function commentFields(form: FormDef): string[] {
   return out;
 }
 
+/** 计票汇总表: the 计票 and 监督 persons sign after the count (seed 002 第五篇 二(三)3–4). */
+const COUNT_SIGNATURES = ['计票人（签名）：', '监票人（签名）：'];
+
 /** 填表说明, from the form's own rules (seed 004 附表 注). */
 function instructions(form: FormDef, shape: Shape, levels: string[]): string {
   const lines: string[] = [];
+  // Who fills it (附1 注 "请小组长根据多数党员意见在评价等次相应栏目中打√"); by default each rater.
+  const who = form.filledBy ?? '';
   if (shape === 'scores') {
     const r = form.response as { min: number | string; max: number | string };
-    lines.push(`请在分数栏填写 ${r.min}～${r.max} 之间的分数（最多4位小数），不填的按弃权计。`);
+    lines.push(`请${who}在分数栏填写 ${r.min}～${r.max} 之间的分数（最多4位小数），不填的按弃权计。`);
   } else {
-    lines.push(`请在评价等次（${levels.join('、')}）相应栏目中打“√”，每项只打一个；打多个“√”的该项无效。`);
+    lines.push(`请${who}在评价等次（${levels.join('、')}）相应栏目中打“√”，每项只打一个；打多个“√”的该项无效。`);
     lines.push(form.blankMeansNotApplicable ? '对与本人（本单位）无关联的对象，可不填写，相应栏目为空，不计入统计。' : '未打“√”的项目按弃权计。');
   }
   if (form.recommendation && (shape === 'matrix' || shape === 'blocks'))
     lines.push(`“${form.recommendation.label}”栏打“√”表示推荐；推荐名额不能多于${form.recommendation.maxPerBallot}名，超过名额则推荐无效。`);
-  lines.push('本表无记名填写。请勿增删行列或修改表头、姓名。');
+  // A form filled for a body is signed or stamped, not anonymous (seed 004 附1 组长, 附3 盖章).
+  const signed = form.signatureLines ?? [];
+  const closing =
+    form.anonymous === false
+      ? signed.length > 0
+        ? `填写后请填好表末各栏${signed.some((l) => l.includes('盖章')) ? '并加盖公章' : '并签名'}。`
+        : ''
+      : '本表无记名填写。';
+  lines.push(`${closing}请勿增删行列或修改表头、姓名。`);
   return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
 }
 
@@ -355,7 +399,7 @@ function countInstructions(form: FormDef): string {
     '本次未评议的被评议人整行留空。',
   ];
   if (form.recommendation) lines.push(`“${form.recommendation.label}”栏填写推荐此人的有效票数（推荐超过${form.recommendation.maxPerBallot}名的票，其推荐无效，不计入）。`);
-  lines.push('计票人、监票人核对无误后签名；原始测评票妥善保存备查。请勿增删行列或修改表头、姓名。');
+  lines.push('计票人、监票人核对无误后在表末签名；原始测评票妥善保存备查。请勿增删行列或修改表头、姓名。');
   return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
 }
 

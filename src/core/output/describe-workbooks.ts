@@ -12,6 +12,7 @@ import { describeStatistics } from './describe-statistics';
 import { SheetDescription } from './sheet-description';
 
 export { describeTemplates, templateSubmissionMeta } from './describe-templates';
+export { describePaperwork } from './describe-paperwork';
 
 /** The result workbook's sheets, in order, by name (what the 写回 step announces before it loads this module). */
 export { RESULT_SHEET_NAMES } from './result-sheet-names';

@@ -41,6 +41,29 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
       commentLabels: ['意见或建议'],
     },
   ],
+  // The forms members fill before the 述诺测评 (二(三)–(五)); the seed names their fields but gives no layout.
+  paperwork: [
+    {
+      kind: 'pledge',
+      title: '认岗承诺书',
+      annex: '附件2',
+      commonPosts: ['政治严明先锋岗', '推动发展先锋岗', '创新有为先锋岗', '服务群众先锋岗'],
+      cite: `${SEED} 二(一) 四个共性目标岗位；二(三) 制定履行岗位的具体措施、预期目标、完成时限，认真填写认岗承诺书（附件2）`,
+    },
+    {
+      kind: 'progress',
+      title: '党员践诺进度表',
+      annex: '附件3',
+      periods: ['第一季度', '第二季度', '第三季度', '第四季度'],
+      cite: `${SEED} 二(四) 所在支部要每季度了解一次党员践诺进展情况、填写党员践诺进度表（附件3）`,
+    },
+    {
+      kind: 'review',
+      title: '年终述诺表',
+      annex: '附件4',
+      cite: `${SEED} 二(五) 一是述前准备：撰写“述诺践诺”总结、填写年终述诺表（附件4），并报分管领导审阅同意`,
+    },
+  ],
   scoring: { method: 'none', items: 'mean', places: 2 },
   classification: {
     rules: [

@@ -48,6 +48,10 @@ export const P5_PARTY_MEMBERS: Scheme = {
       response: { kind: 'tier', scale: 'satisfaction' },
       subjectLabels: ['所在支部名称', '支部名称'],
       commentLabels: ['对开展创先争优活动的意见或建议', '意见或建议'],
+      // 附1 注 "请小组长根据多数党员意见在评价等次相应栏目中打√", signed 「支部　　党小组　组长：」: one sheet per 党小组, not anonymous.
+      anonymous: false,
+      filledBy: '党小组组长根据多数党员意见',
+      signatureLines: ['支部　　　　　　党小组　　　　　　组长：'],
       raterGroups: ['members'],
     },
     {
@@ -60,6 +64,8 @@ export const P5_PARTY_MEMBERS: Scheme = {
       response: { kind: 'tier', scale: 'satisfaction' },
       subjectLabels: ['优秀党员候选人姓名', '候选人姓名', '姓名'],
       recommendation: { label: '是否推荐', maxPerBallot: 5 },
+      // 附2's header: 「支部名称：　评议时间：」.
+      headerFields: ['支部名称'],
       raterGroups: ['members'],
     },
     {
@@ -73,7 +79,12 @@ export const P5_PARTY_MEMBERS: Scheme = {
       subjectLabels: ['窗口岗位姓名', '姓名'],
       blankMeansNotApplicable: true,
       onlyWindowPosts: true,
-      commentLabels: ['党风廉政建设方面存在问题的反馈'],
+      // 附3 as the seed prints it, and without its hint (forms returned before the hint was added).
+      commentLabels: ['党风廉政建设方面存在问题的反馈（请注明具体岗位）', '党风廉政建设方面存在问题的反馈'],
+      // 附3 is sent to service-user units: 「__________(盖章)」 and 「贵单位联系人：　电话：」.
+      anonymous: false,
+      filledBy: '服务对象单位',
+      signatureLines: ['填表单位（盖章）：', '贵单位联系人：　　　　　　　　电话：'],
       raterGroups: ['service-users'],
     },
   ],

@@ -86,10 +86,40 @@ export const formSchema = z
     onlyWindowPosts: z.boolean().optional(),
     /** Free-text fields a rater may fill (意见或建议, 党风廉政建设方面存在问题的反馈). */
     commentLabels: z.array(label).max(20).optional(),
+    /**
+     * Filled by each rater without a name (the default: the template says 本表无记名填写). false for a form
+     * filled and signed for a body (seed 004 附1: the 党小组's 组长 "根据多数党员意见"; 附3: a service-user unit).
+     */
+    anonymous: z.boolean().optional(),
+    /** Who fills the form, as the template's 填表说明 says it (附1: 党小组组长根据多数党员意见). Default: the rater. */
+    filledBy: label.optional(),
+    /**
+     * Lines under the table to sign or stamp, blanks as spaces (附1 「支部　　党小组　组长：」; 附3 「（盖章）」,
+     * 「贵单位联系人：　电话：」). The reader passes them over, filled in or not.
+     */
+    signatureLines: z.array(label).max(10).optional(),
+    /** Header fields the rater fills besides 评议时间 (附2 「支部名称」). */
+    headerFields: z.array(label).max(10).optional(),
     raterGroups: z.array(id).max(20).optional(),
     rounds: z.array(id).max(20).optional(),
   })
   .strict();
+
+/** A choice offered in a drop-down list: Excel keeps the list as one comma-separated text. */
+const listChoice = z.string().min(1).max(40).regex(/^[^,，]+$/, '不能含逗号');
+
+/**
+ * A form a campaign hands out that is not read back (seed 000 二(三)–(五): 认岗承诺书, 党员践诺进度表,
+ * 年终述诺表): `pingyi template` writes one sheet per person of the roster; a returned copy is passed over.
+ */
+export const paperSchema = z.discriminatedUnion('kind', [
+  /** 认岗承诺书: 共性目标岗位 chosen from `commonPosts`, 个性目标岗位, 具体措施, 预期目标, 完成时限, 承诺人签名. */
+  z.object({ kind: z.literal('pledge'), title: label, annex: label.optional(), commonPosts: z.array(listChoice).min(1).max(6), cite: label }).strict(),
+  /** 践诺进度表: 承诺事项, 进展情况 per period (季度), 完成时限. */
+  z.object({ kind: z.literal('progress'), title: label, annex: label.optional(), periods: z.array(label).min(1).max(12), cite: label }).strict(),
+  /** 年终述诺表: 承诺事项 and 完成情况, 存在不足, 今后努力方向. */
+  z.object({ kind: z.literal('review'), title: label, annex: label.optional(), cite: label }).strict(),
+]);
 
 const shareScope = {
   /** Which levels are counted, by label. */
@@ -258,6 +288,8 @@ export const schemeSchema = z
     raterGroups: z.array(raterGroupSchema).min(1).max(20),
     rounds: z.array(roundSchema).min(1).max(10),
     forms: z.array(formSchema).min(1).max(20),
+    /** Forms handed out besides the ballots, not read back (seed 000: 承诺书 and 述诺 forms). */
+    paperwork: z.array(paperSchema).max(10).optional(),
     scoring: scoringSchema,
     classification: z
       .object({
@@ -297,6 +329,7 @@ export type Level = z.infer<typeof levelSchema>;
 export type RaterGroup = z.infer<typeof raterGroupSchema>;
 export type Round = z.infer<typeof roundSchema>;
 export type FormDef = z.infer<typeof formSchema>;
+export type PaperDef = z.infer<typeof paperSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ShareCondition = Extract<Condition, { kind: 'share' }>;
 export type ShareScope = Omit<ShareCondition, 'kind' | 'op' | 'value'>;

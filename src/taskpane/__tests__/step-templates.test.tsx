@@ -89,10 +89,31 @@ describe('模板 step', () => {
     }
   });
 
+  it('offers the 承诺书 and 述诺 forms of p1 (seed 000 附件2–4), one workbook each with a sheet per member, kept out of the ballots', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = hostWithCampaign('files', getPreset('p1-double-pledge'));
+      const { user } = await openApp(host, { initialStep: 'templates' });
+      expect(screen.getByRole('heading', { name: '承诺书等（党员填写留存，不收回计票）' })).toBeInTheDocument();
+      for (const text of ['附件2 认岗承诺书（3 张表）', '附件3 党员践诺进度表（3 张表）', '附件4 年终述诺表（3 张表）']) expect(screen.getByText(text)).toBeInTheDocument();
+      // The ballots are still the two of the 述诺测评.
+      expect(screen.getByText(/共有 2 张空白表/)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '下载「认岗承诺书」' }));
+      expect(await screen.findByText('已生成「认岗承诺书.xlsx」（3 张表）', {}, SLOW)).toBeInTheDocument();
+      expect(downloads.names).toEqual(['认岗承诺书.xlsx']);
+      const back = await readWorkbook(downloads.names[0], await blobBytes(downloads.blobs[0]));
+      expect(back.submission?.sheets.map((x) => x.name)).toEqual(['王芳', '李强', '张伟']);
+      expect(back.templateMeta?.['李强']).toMatchObject({ kind: 'paperwork', paper: 'pledge', subject: '李强' });
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('no 计票汇总表 for a scheme of score forms', async () => {
     await openApp(hostWithCampaign('files'), { initialStep: 'templates' });
     expect(screen.getByRole('heading', { name: '逐份下载（分发给各类评议人）' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: /计票汇总表/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /承诺书/ })).toBeNull();
   });
 
   it('offers downloads only on the standalone page (files host)', async () => {

@@ -10,7 +10,7 @@ import { RosterEntry } from '../../roster/roster';
 import { loadScheme } from '../../scheme/load-scheme';
 import { Scheme } from '../../scheme/scheme-schema';
 import { MARK, TEMPLATE_VERSION, describeTemplates, templateSubmissionMeta } from '../describe-templates';
-import { CellRange, SheetDescription, checkSheetDescription, inRanges, isValidSheetName } from '../sheet-description';
+import { CellRange, PAGE_FOOTER, SheetDescription, checkSheetDescription, inRanges, isValidSheetName } from '../sheet-description';
 
 const SATISFACTION = ['满意', '比较满意', '基本满意', '不满意'];
 
@@ -18,6 +18,9 @@ const SATISFACTION = ['满意', '比较满意', '基本满意', '不满意'];
 function toGrid(s: SheetDescription): SheetGrid {
   return { name: s.name, rows: s.cells.map((row) => row.map((c) => c.value as CellValue)), merges: s.merges.map((m) => ({ ...m })) };
 }
+
+/** A header as the reader compares it: line breaks and spaces removed (附2 sets 比较⏎满意 on two lines). */
+const bare = (v: CellValue) => (typeof v === 'string' ? v.replace(/\s/g, '') : v);
 
 const key = (r: number, c: number) => `${r},${c}`;
 
@@ -36,7 +39,7 @@ function labelRow(g: SheetGrid, labels: string[]): number {
   let best = -1;
   let bestCount = 0;
   g.rows.forEach((row, r) => {
-    const n = row.filter((v) => typeof v === 'string' && labels.includes(v)).length;
+    const n = row.filter((v) => typeof v === 'string' && labels.includes(bare(v) as string)).length;
     if (n > bestCount) [best, bestCount] = [r, n];
   });
   return best;
@@ -90,9 +93,9 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
       expect(at.r).toBe(L - 1);
       const m = s.merges.find((x) => x.r1 === at.r && x.c1 === at.c)!;
       expect(m).toEqual({ r1: L - 1, c1: at.c, r2: L - 1, c2: at.c + 3 });
-      expect(g.rows[L].slice(at.c, at.c + 4)).toEqual(SATISFACTION);
+      expect(g.rows[L].slice(at.c, at.c + 4).map(bare)).toEqual(SATISFACTION);
     }
-    const [nameHeader] = find(g, (v) => v === '优秀党员候选人姓名');
+    const [nameHeader] = find(g, (v) => bare(v) === '优秀党员候选人姓名');
     expect(s.merges).toContainEqual({ r1: L - 1, c1: nameHeader.c, r2: L, c2: nameHeader.c });
     // Persons only (not the branch), in roster order.
     expect(g.rows.slice(L + 1, L + 5).map((row) => row[nameHeader.c])).toEqual(['王芳', '李强', '张伟', '丁宁']);
@@ -107,14 +110,29 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     expect(s.freeze).toEqual({ rows: L + 1, cols: nameHeader.c + 1 });
   });
 
+  it('附2: long headers on two lines as the seed sets them, so its 19 columns print at about 94% on landscape A4, not 72%', () => {
+    const s = byForm('candidate-review');
+    const g = toGrid(s);
+    const L = labelRow(g, SATISFACTION);
+    expect(g.rows[L - 1][1]).toBe('优秀党员\n候选人姓名');
+    expect(g.rows[L].slice(2, 6)).toEqual(['满意', '比较\n满意', '基本\n满意', '不\n满意']);
+    // Widths: 序号 6, the name 13 (候选人姓名 10, bold ×1.1 → 11, + 2), each tier column 7 (比较 4 → 5, + 2; 满意 6 at
+    // least), 是否推荐 11 (8 → 9, + 2): 6 + 13 + 16 × 7 + 11 = 142; on one line the headers made it 191.
+    expect(s.columns.map((c) => c.width)).toEqual([6, 13, ...new Array(16).fill(7), 11]);
+    // Excel: a column is width × 7 + 5 px, 0.75 pt a px; landscape A4 less 0.5 in margins is 10.69 in = 769.7 pt.
+    const points = s.columns.reduce((a, c) => a + (c.width * 7 + 5) * 0.75, 0);
+    expect(769.7 / points).toBeGreaterThan(0.93);
+    expect(s.print.orientation).toBe('landscape');
+  });
+
   it('附2: √ dropdowns over exactly the mark cells (16 tier columns and 是否推荐 of each candidate row)', () => {
     const s = byForm('candidate-review');
     const g = toGrid(s);
     const L = labelRow(g, SATISFACTION);
-    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(bare(v) as string) ? [c] : []));
     expect(tierCols).toHaveLength(16);
     const recCol = find(g, (v) => v === '是否推荐')[0].c;
-    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    const nameCol = find(g, (v) => bare(v) === '优秀党员候选人姓名')[0].c;
     const dataRows = g.rows.flatMap((row, r) => (['王芳', '李强', '张伟', '丁宁'].includes(row[nameCol] as string) ? [r] : []));
     const expected = new Set(dataRows.flatMap((r) => [...tierCols, recCol].map((c) => key(r, c))));
     expect(listCells(s)).toEqual(expected);
@@ -125,7 +143,7 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     const g = toGrid(s);
     const unlocked = cellsOf(s.protection!.unlocked);
     for (const k of listCells(s)) expect(unlocked.has(k)).toBe(true);
-    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    const nameCol = find(g, (v) => bare(v) === '优秀党员候选人姓名')[0].c;
     for (const { r } of find(g, (v) => v === '王芳' || v === '丁宁')) expect(inRanges(s.protection!.unlocked, r, nameCol)).toBe(false);
     for (const { r, c } of find(g, (v) => typeof v === 'string' && (SATISFACTION.includes(v) || v.includes('情况') || v.includes('测评人类别'))))
       expect(inRanges(s.protection!.unlocked, r, c)).toBe(false);
@@ -147,13 +165,13 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
       expect([0, 1, 2, 3].map((k) => g.rows[n.r + k][itemCol])).toEqual(['服务态度', '服务质量', '办事效率', '廉洁公正']);
     }
     const L = labelRow(g, SATISFACTION);
-    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(bare(v) as string) ? [c] : []));
     const expected = new Set(names.flatMap((n) => [0, 1, 2, 3].flatMap((k) => tierCols.map((c) => key(n.r + k, c)))));
     expect(listCells(s)).toEqual(expected);
     const note = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0];
     expect(g.rows[note.r][note.c]).toContain('可不填写');
     // The comment field: label and answer in one unlocked cell across the table.
-    const comment = find(g, (v) => v === '党风廉政建设方面存在问题的反馈：')[0];
+    const comment = find(g, (v) => v === '党风廉政建设方面存在问题的反馈（请注明具体岗位）：')[0];
     expect(s.merges).toContainEqual({ r1: comment.r, c1: 0, r2: comment.r, c2: g.rows[0].length - 1 });
     expect(inRanges(s.protection!.unlocked, comment.r, comment.c)).toBe(true);
   });
@@ -167,7 +185,7 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
     expect(find(g, (v) => typeof v === 'string' && v.includes('意见或建议'))).toHaveLength(1);
     const L = labelRow(g, SATISFACTION);
-    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+    const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(bare(v) as string) ? [c] : []));
     expect(listCells(s)).toEqual(new Set(rows.flatMap((r) => tierCols.map((c) => key(r, c)))));
     expect(s.print.orientation).toBe('portrait');
   });
@@ -181,9 +199,9 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
         const s = byForm('candidate-review');
         const g = toGrid(s);
         const L = labelRow(g, SATISFACTION);
-        const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+        const nameCol = find(g, (v) => bare(v) === '优秀党员候选人姓名')[0].c;
         const recCol = find(g, (v) => v === '是否推荐')[0].c;
-        const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(v) ? [c] : []));
+        const tierCols = g.rows[L].flatMap((v, c) => (typeof v === 'string' && SATISFACTION.includes(bare(v) as string) ? [c] : []));
         g.rows.forEach((row, r) => {
           const level = levelOf[row[nameCol] as string];
           if (level === undefined || r <= L) return;
@@ -202,8 +220,8 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
       for (const item of scheme.forms[0].itemLabels) set(b, find(b, (v) => v === item)[0].r, b.rows[bL].indexOf('满意'), MARK);
       const comment = find(b, (v) => typeof v === 'string' && v.includes('意见或建议'))[0];
       set(b, comment.r, comment.c, `${b.rows[comment.r][comment.c]}多组织志愿服务`);
-      const w2 = find(w, (v) => v === '党风廉政建设方面存在问题的反馈：')[0];
-      set(w, w2.r, w2.c, '党风廉政建设方面存在问题的反馈：（无）');
+      const w2 = find(w, (v) => v === '党风廉政建设方面存在问题的反馈（请注明具体岗位）：')[0];
+      set(w, w2.r, w2.c, '党风廉政建设方面存在问题的反馈（请注明具体岗位）：（无）');
       subs.push({ file: 'branch-1.xlsx', sheets: [b] });
       return subs;
     }
@@ -251,6 +269,229 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
       expect(templateSubmissionMeta(byForm('candidate-review').meta, getPreset('p1-double-pledge'))).toBeNull();
       expect(templateSubmissionMeta(undefined, scheme)).toBeNull();
     });
+  });
+});
+
+describe('P5: who fills each form, its signature and stamp lines, as seed 004 prints them', () => {
+  const scheme = getPreset('p5-party-members');
+  const sheets = describeTemplates(scheme, P5_ROSTER);
+  const byForm = (id: string) => sheets.find((s) => s.meta?.formId === id)!;
+  const noteOf = (g: SheetGrid) => g.rows.flat().find((v) => typeof v === 'string' && v.startsWith('填表说明')) as string;
+  /** The row of the first cell whose text starts with `prefix`, and whether that row is a whole-width unlocked band. */
+  const line = (s: SheetDescription, prefix: string) => {
+    const [at] = find(toGrid(s), (v) => typeof v === 'string' && v.startsWith(prefix));
+    expect(at).toBeDefined();
+    expect(at.c).toBe(0);
+    expect(s.merges).toContainEqual({ r1: at.r, c1: 0, r2: at.r, c2: s.columns.length - 1 });
+    expect(inRanges(s.protection!.unlocked, at.r, 0)).toBe(true);
+    return at.r;
+  };
+
+  it('附1: filled by the 党小组组长 "根据多数党员意见", signed 「支部　党小组　组长：」 under the table and its comment, not 无记名', () => {
+    const s = byForm('branch-review');
+    const g = toGrid(s);
+    const note = noteOf(g);
+    expect(note).toContain('1、请党小组组长根据多数党员意见在评价等次（满意、比较满意、基本满意、不满意）相应栏目中打“√”');
+    expect(note).not.toContain('无记名');
+    expect(note).toContain('填写后请填好表末各栏并签名。');
+    const sign = line(s, '支部');
+    expect((g.rows[sign][0] as string).replace(/\s/g, '')).toBe('支部党小组组长：');
+    const lastItem = find(g, (v) => v === '加强党组织和党员队伍建设情况')[0].r;
+    const comment = find(g, (v) => typeof v === 'string' && v.startsWith('对开展创先争优活动的意见或建议'))[0].r;
+    const noteRow = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0].r;
+    expect(lastItem < comment && comment < sign && sign < noteRow).toBe(true);
+  });
+
+  it('附3: filled by a service-user unit, stamped, 「贵单位联系人：　电话：」 at the bottom, feedback 「（请注明具体岗位）」', () => {
+    const s = byForm('window-satisfaction');
+    const g = toGrid(s);
+    const note = noteOf(g);
+    expect(note).toContain('1、请服务对象单位在评价等次');
+    expect(note).not.toContain('无记名');
+    expect(note).toContain('填写后请填好表末各栏并加盖公章。');
+    const feedback = find(g, (v) => v === '党风廉政建设方面存在问题的反馈（请注明具体岗位）：')[0].r;
+    const stamp = line(s, '填表单位（盖章）：');
+    const contact = line(s, '贵单位联系人：');
+    expect(g.rows[contact][0]).toMatch(/^贵单位联系人：[\s\u3000]+电话：$/);
+    expect(feedback < stamp && stamp < contact).toBe(true);
+    // One comment field: the label without the hint is only its other spelling.
+    expect(find(g, (v) => typeof v === 'string' && v.startsWith('党风廉政建设方面存在问题的反馈'))).toHaveLength(1);
+  });
+
+  it('附2: 「支部名称：」 in the header beside 评议时间, unlocked; an anonymous ballot with no signature line', () => {
+    const s = byForm('candidate-review');
+    const g = toGrid(s);
+    const [field] = find(g, (v) => v === '支部名称：');
+    const [date] = find(g, (v) => typeof v === 'string' && v.startsWith('评议时间'));
+    expect(field.r).toBe(date.r);
+    expect(field.r).toBeLessThan(labelRow(g, SATISFACTION) - 1);
+    expect(inRanges(s.protection!.unlocked, field.r, field.c)).toBe(true);
+    expect(noteOf(g)).toContain('本表无记名填写。请勿增删行列或修改表头、姓名。');
+    const noteRow = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0].r;
+    const lastName = find(g, (v) => v === '丁宁')[0].r;
+    expect(noteRow).toBe(lastName + 1);
+  });
+
+  it('other presets keep 「本表无记名填写」 on every ballot and have no lines under the table', () => {
+    for (const p of PRESETS.filter((x) => x.id !== 'p5-party-members')) {
+      for (const s of describeTemplates(getPreset(p.id), [{ name: '王毅' }, { name: '第一党支部', kind: 'organisation' }])) {
+        const g = toGrid(s);
+        expect(noteOf(g)).toContain('本表无记名填写');
+        expect(find(g, (v) => typeof v === 'string' && /组长|盖章|联系人/.test(v))).toEqual([]);
+      }
+    }
+  });
+
+  it('filled in or left blank, the lines under the table are no finding: 支部名称, 组长, 盖章, 联系人, the feedback as the seed labels it', () => {
+    const subs: Submission[] = [];
+    for (const fill of [true, false]) {
+      // Filled in: 满意 on 附1 and 附2, 比较满意 on 附3; left blank: one level lower (no copy repeats another).
+      const [level, lower] = fill ? ['满意', '比较满意'] : ['比较满意', '基本满意'];
+      const b = toGrid(byForm('branch-review'));
+      const bL = labelRow(b, SATISFACTION);
+      for (const item of scheme.forms[0].itemLabels) set(b, find(b, (v) => v === item)[0].r, b.rows[bL].map(bare).indexOf(level), MARK);
+      const w = toGrid(byForm('window-satisfaction'));
+      const wL = labelRow(w, SATISFACTION);
+      const top = find(w, (v) => v === '王芳')[0].r;
+      for (let k = 0; k < 4; k++) set(w, top + k, w.rows[wL].indexOf(lower), MARK);
+      const c = toGrid(byForm('candidate-review'));
+      const cL = labelRow(c, SATISFACTION);
+      const li = find(c, (v) => v === '李强')[0].r;
+      c.rows[cL].forEach((v, col) => bare(v) === level && set(c, li, col, MARK));
+      if (fill) {
+        const sign = find(b, (v) => typeof v === 'string' && v.startsWith('支部'))[0];
+        set(b, sign.r, 0, '支部　机关　党小组　第一　组长：张敏');
+        set(w, find(w, (v) => v === '填表单位（盖章）：')[0].r, 0, '填表单位（盖章）：宁波某贸易有限公司');
+        set(w, find(w, (v) => typeof v === 'string' && v.startsWith('贵单位联系人'))[0].r, 0, '贵单位联系人：陈晓　电话：0574-87000000');
+        set(w, find(w, (v) => typeof v === 'string' && v.startsWith('党风廉政建设'))[0].r, 0, '党风廉政建设方面存在问题的反馈（请注明具体岗位）：无');
+        const branch = find(c, (v) => v === '支部名称：')[0];
+        set(c, branch.r, branch.c, '支部名称：机关党支部');
+      }
+      subs.push({ file: `附表1-${fill}.xlsx`, sheets: [b] }, { file: `附表3-${fill}.xlsx`, sheets: [w] }, { file: `附表2-${fill}.xlsx`, sheets: [c] });
+    }
+    const result = runCampaign({ scheme, roster: P5_ROSTER, submissions: subs, today: '2026-12-01' });
+    // Only the candidates left unmarked on 附2 (弃权).
+    expect(result.read.findings.filter((f) => f.code !== 'ABSTENTION')).toEqual([]);
+    expect(result.read.ballots).toHaveLength(6);
+    const votes = (n: string) => result.subjects.find((s) => s.name === n)!.overall.map((l) => l.votes);
+    expect(votes('机关党支部')).toEqual([5, 5, 0, 0]);
+    expect(votes('王芳')).toEqual([0, 4, 4, 0]);
+    expect(votes('李强')).toEqual([4, 4, 0, 0]);
+    expect(result.read.ballots.filter((b) => b.formId === 'window-satisfaction').map((b) => b.comments)).toEqual([['无'], []]);
+  });
+
+  it('feedback under the label without the seed\'s hint is still the comment (VETO_FEEDBACK names its cell)', () => {
+    const w = toGrid(byForm('window-satisfaction'));
+    const wL = labelRow(w, SATISFACTION);
+    const top = find(w, (v) => v === '王芳')[0].r;
+    set(w, top, w.rows[wL].indexOf('满意'), MARK);
+    const at = find(w, (v) => typeof v === 'string' && v.startsWith('党风廉政建设'))[0];
+    set(w, at.r, 0, '党风廉政建设方面存在问题的反馈：签证窗口收受礼品');
+    const result = runCampaign({ scheme, roster: P5_ROSTER, submissions: [{ file: 'w.xlsx', sheets: [w] }], today: '2026-12-01' });
+    expect(result.read.ballots[0].comments).toEqual(['签证窗口收受礼品']);
+    expect(result.read.findings.map((f) => [f.code, f.cell])).toEqual([['VETO_FEEDBACK', `A${at.r + 1}`]]);
+  });
+});
+
+describe('a signature line of a scheme\'s own, under a table of names (matrix form)', () => {
+  const base = getPreset('p3-village-two-rounds');
+  const roster = [{ name: '王毅' }, { name: '李娜' }];
+  const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+  const withLine = (signatureLines?: string[]): Scheme => ({ ...base, forms: base.forms.map((f) => ({ ...f, ...(signatureLines ? { signatureLines } : {}) })) });
+
+  function run(scheme: Scheme, written: string) {
+    const s = describeTemplates(scheme, roster)[0];
+    const g = toGrid(s);
+    const L = labelRow(g, LEVELS);
+    set(g, find(g, (v) => v === '王毅')[0].r, g.rows[L].indexOf('优秀'), MARK);
+    const noteRow = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0].r;
+    // Written over the template's line, or (no line of the scheme's) on the row above the 填表说明.
+    const r = scheme.forms[0].signatureLines ? find(g, (v) => typeof v === 'string' && v.startsWith('评议小组'))[0].r : noteRow - 1;
+    set(g, r, 0, written);
+    return runCampaign({ scheme, roster, submissions: [{ file: 'a.xlsx', sheets: [g] }], today: '2026-12-01' });
+  }
+
+  it('is passed over filled in, its blanks holding words, and is printed on the template', () => {
+    const scheme = withLine(['评议小组　　　　组长：']);
+    expect(toGrid(describeTemplates(scheme, roster)[0]).rows.flat()).toContain('评议小组　　　　组长：');
+    const result = run(scheme, '评议小组　第三　组长：王五');
+    // Only 李娜, left unmarked (弃权).
+    expect(result.read.findings.map((f) => f.code)).toEqual(['ABSTENTION']);
+    expect(result.read.ballots).toHaveLength(1);
+  });
+
+  it('the same words under a form without that line are taken for a name (so the scheme\'s line is what lets them pass)', () => {
+    const result = run(withLine(), '评议小组　第三　组长：王五');
+    expect(result.read.findings.filter((f) => f.code !== 'ABSTENTION').map((f) => f.code)).not.toEqual([]);
+  });
+});
+
+describe('计票汇总表 (--counts): 计票人 and 监票人 sign under the table (seed 002 第五篇 二(三)3–4)', () => {
+  const scheme = getPreset('p3-village-two-rounds');
+  const roster = [{ name: '王毅' }, { name: '李娜' }];
+  const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+  const village = describeTemplates(scheme, roster, { counts: true }).find((s) => s.meta?.roundId === 'village')!;
+
+  it('puts the signature lines after the table, before the 填表说明; the header keeps 收回票数, 有效票 and 评议时间', () => {
+    const g = toGrid(village);
+    const last = find(g, (v) => v === '李娜')[0].r;
+    const counter = find(g, (v) => v === '计票人（签名）：')[0];
+    const monitor = find(g, (v) => v === '监票人（签名）：')[0];
+    const note = find(g, (v) => typeof v === 'string' && v.startsWith('填表说明'))[0];
+    expect([counter.r, monitor.r, note.r]).toEqual([last + 1, last + 2, last + 3]);
+    expect(inRanges(village.protection!.unlocked, counter.r, 0)).toBe(true);
+    const header = labelRow(g, LEVELS);
+    const above = g.rows.slice(0, header).flat().filter((v) => typeof v === 'string');
+    expect(above.some((v) => (v as string).includes('计票人') || (v as string).includes('监票人'))).toBe(false);
+    for (const f of ['收回票数：', '有效票：']) expect(above).toContain(f);
+    expect(g.rows[note.r][0]).toContain('计票人、监票人核对无误后在表末签名');
+  });
+
+  /** The count template with votes in: 王毅 8 优秀 and 2 称职 of 有效票 10, 李娜 10 称职. */
+  function counted(field: '有效票' | '收回票数' = '有效票'): SheetGrid {
+    const g = toGrid(village);
+    const L = labelRow(g, LEVELS);
+    set(g, find(g, (v) => v === '王毅')[0].r, g.rows[L].indexOf('优秀'), 8);
+    set(g, find(g, (v) => v === '王毅')[0].r, g.rows[L].indexOf('称职'), 2);
+    set(g, find(g, (v) => v === '李娜')[0].r, g.rows[L].indexOf('称职'), 10);
+    const at = find(g, (v) => v === `${field}：`)[0];
+    set(g, at.r, at.c, `${field}：10`);
+    return g;
+  }
+  const read = (g: SheetGrid) => runCampaign({ scheme, roster, submissions: [{ file: 'c.xlsx', sheets: [g] }], today: '2026-12-01' });
+  const expectCounted = (result: CampaignResult) => {
+    expect(result.read.findings.map((f) => f.code)).toEqual(['COUNT_SHEET']);
+    expect(result.participation.find((p) => p.round === '村评')).toMatchObject({ valid: 10 });
+    expect(result.subjects.map((s) => s.overall.map((l) => l.votes))).toEqual([
+      [8, 2, 0, 0],
+      [0, 10, 0, 0],
+    ]);
+  };
+
+  it('reads the count with the signature lines signed or left blank', () => {
+    expectCounted(read(counted()));
+    const g = counted();
+    set(g, find(g, (v) => v === '计票人（签名）：')[0].r, 0, '计票人（签名）：张三　李四');
+    set(g, find(g, (v) => v === '监票人（签名）：')[0].r, 0, '监票人（签名）：王五　赵六');
+    expectCounted(read(g));
+  });
+
+  it('with 收回票数 given and 有效票 left blank: the blank field, now just above the header, is no 合计 column', () => {
+    expectCounted(read(counted('收回票数')));
+  });
+
+  it('still reads a count sheet returned in the old layout, 计票人 and 监票人 as header fields between the others', () => {
+    const g = counted();
+    const valid = find(g, (v) => v === '有效票：10')[0];
+    // The old template's field row: 收回票数 | 有效票 | 评议时间 | 计票人 | 监票人, signed there.
+    g.rows.splice(valid.r + 1, 0, ['计票人：张三　李四', null, '监票人：王五　赵六', ...new Array(g.rows[0].length - 3).fill(null)]);
+    g.merges = g.merges.map((m) => (m.r1 > valid.r ? { ...m, r1: m.r1 + 1, r2: m.r2 + 1 } : m));
+    for (const line of ['计票人（签名）：', '监票人（签名）：']) {
+      const at = find(g, (v) => v === line)[0];
+      g.rows.splice(at.r, 1);
+      g.merges = g.merges.filter((m) => m.r1 !== at.r).map((m) => (m.r1 > at.r ? { ...m, r1: m.r1 - 1, r2: m.r2 - 1 } : m));
+    }
+    expectCounted(read(g));
   });
 });
 
@@ -384,6 +625,8 @@ describe('every preset: templates are sound and read back', () => {
       // The formula-like name is written as text.
       for (const row of s.cells) for (const c of row) if (c.value === '=1+1') expect(c.formulaSafe).toBe(true);
     }
+    // Page numbers on every template, ballots and count sheets alike.
+    for (const s of [...sheets, ...describeTemplates(scheme, roster, { counts: true })]) expect(s.print.footer).toBe(PAGE_FOOTER);
     const result = runCampaign({ scheme, roster, submissions: sheets.map((s, i) => ({ file: `t${i}.xlsx`, sheets: [fillAll(scheme, s)] })), today: '2026-12-01' });
     expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.read.ballots).toHaveLength(sheets.length);
@@ -461,7 +704,7 @@ describe('without a roster', () => {
     const sheets = describeTemplates(scheme, [], { blankSubjects: 3 });
     const candidates = sheets.find((s) => s.meta?.formId === 'candidate-review')!;
     const g = toGrid(candidates);
-    const nameCol = find(g, (v) => v === '优秀党员候选人姓名')[0].c;
+    const nameCol = find(g, (v) => bare(v) === '优秀党员候选人姓名')[0].c;
     const marks = [...listCells(candidates)].map((k) => Number(k.split(',')[0]));
     const dataRows = [...new Set(marks)];
     expect(dataRows).toHaveLength(3);

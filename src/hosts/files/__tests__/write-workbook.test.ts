@@ -91,6 +91,10 @@ describe('writeWorkbook', () => {
     const xml = strFromU8(unzipSync(await writeWorkbook([candidate]))['xl/worksheets/sheet1.xml']);
     expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"/);
     expect(xml).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/);
+    // Page numbers on every page of a ballot, so pages that come apart can be put back together.
+    expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    // 附2's headers on two lines as the seed sets them, read back with their line breaks.
+    expect(ws.getColumn(2).values).toContain('优秀党员\n候选人姓名');
     const meta = wb.getWorksheet(META_SHEET)!;
     expect(meta.state).toBe('veryHidden');
     const pairs = meta.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
