@@ -23,7 +23,7 @@ import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { findDuplicateFiles } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
-import { isHiddenName, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
+import { isHiddenName, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
@@ -192,7 +192,8 @@ interface InputFile {
 
 /**
  * Files named, and the workbooks inside folders named (recursively), each once. What a folder holds
- * besides workbooks (hidden files, ~$ lock files, documents) is listed in `skipped`, to be reported.
+ * besides workbooks (hidden files, ~$ lock files, documents, archives) is listed in `skipped`, to be
+ * reported (submission-files.ts sortNotRead).
  */
 function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] } {
   const files: InputFile[] = [];
@@ -306,7 +307,11 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
   const { files, skipped } = collectFiles(positionals);
-  if (skipped.length > 0) io.stderr(`${notReadTitle(skipped.length)}：${skipped.join('、')}\n`);
+  // What a folder held but is not read: a finding each (an archive or a web page may hold ballots), except
+  // the computer's own files, which are only listed here.
+  const notRead = sortNotRead(skipped);
+  findings.push(...notRead.findings);
+  if (notRead.computersOwn.length > 0) io.stderr(`${notReadTitle(notRead.computersOwn.length)}：${notRead.computersOwn.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
   const inputs = [...files.map((f) => f.path), values.roster, values.history, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');

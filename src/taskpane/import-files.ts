@@ -29,15 +29,17 @@ export interface ImportedFiles {
 
 /**
  * Reads returned files. `earlier` are the hashes of files already imported, so a copy sent again in
- * a later batch is also reported instead of counted twice.
+ * a later batch is also reported instead of counted twice. `notRead`: the findings on a folder's files
+ * that were not read (submission-files.ts sortNotRead), reported with the batch.
  */
 export async function importSubmittedFiles(
   files: readonly File[],
   scheme: Scheme,
   onProgress?: OnProgress,
   earlier: readonly { file: string; hash: string }[] = [],
+  notRead: readonly Finding[] = [],
 ): Promise<ImportedFiles> {
-  const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
+  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [] };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const name = filePath(file);

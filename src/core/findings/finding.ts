@@ -21,6 +21,10 @@ export const FINDING_CODES = {
   FILE_EMPTY: { severity: 'error', meaning: '空文件（0 字节）' },
   FILE_TOO_LARGE: { severity: 'error', meaning: '文件超过大小上限，未读取' },
   FILE_NOT_WORKBOOK: { severity: 'error', meaning: '不是工作簿（如 Word 文档、图片或 PDF）' },
+  // A folder's files not read (src/hosts/files/submission-files.ts): what may hold ballots is an error.
+  FILE_ARCHIVE: { severity: 'error', meaning: '文件夹中的压缩包，未解压读取' },
+  FILE_HIDDEN: { severity: 'error', meaning: '文件夹中文件名以「.」开头的隐藏工作簿，未读取' },
+  FILE_NOT_READ: { severity: 'warning', meaning: '文件夹中不是工作簿的文件（如 Word 文档、图片或 PDF），未读取' },
   FILE_DAMAGED: { severity: 'error', meaning: '文件已损坏或不完整' },
   FILE_ENCRYPTED: { severity: 'error', meaning: '文件设有打开密码，无法读取' },
   FILE_TOO_COMPLEX: { severity: 'error', meaning: '文件解压后过大、单元格或工作表过多（疑似压缩炸弹），未读取' },
