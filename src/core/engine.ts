@@ -43,7 +43,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   const roster = buildRoster(flags.entries);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
-  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history);
+  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, input.rosterSource);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   return {
     scheme: input.scheme,

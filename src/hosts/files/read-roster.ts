@@ -7,7 +7,8 @@
  * (个人/组织). 序号 is ignored. Every other column is a flag keyed by its normalised label, so
  * 否决事项, 事故, 党风廉政问题, 违法违纪, 重大失误, 被问责 and any column a scheme names can be used by
  * its veto rules (a cell saying something other than 无, 否, / or — is "set"; see hasFlag in
- * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员 (rosterCategory there).
+ * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员, as can a column of its own by its answer
+ * (是否预备党员: 是; 是否转正: 否) (rosterCategory there).
  *
  * A header may take two rows (基本情况 merged over 单位 and 职务), and may come again inside the list
  * (pages pasted together). A footnote mark beside a name (王毅*) is set aside and, when the list explains
