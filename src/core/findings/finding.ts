@@ -33,6 +33,7 @@ export const FINDING_CODES = {
   ROSTER_DUPLICATE_NAME: { severity: 'warning', meaning: '名册中有重名，测评表上须能区分' },
   ROSTER_VALUE_UNRECOGNISED: { severity: 'warning', meaning: '名册中某栏的内容无法识别' },
   ROSTER_NAME_SUSPECT: { severity: 'warning', meaning: '名册中的姓名含有数字或标记（如 *），已按名册读入，请核实' },
+  ROSTER_NAME_NOTE: { severity: 'warning', meaning: '名册中姓名旁的注释（括号内的文字、姓名后的职务），已与姓名分开，作为备注保留' },
   ROSTER_CATEGORY_UNCLEAR: { severity: 'warning', meaning: '名册中提到预备党员等不定等次的类别，但写法不明确，未据此处理' },
   ROSTER_EMPTY: { severity: 'error', meaning: '名册中没有读到任何被评议对象' },
   OWN_OUTPUT_SHEET: { severity: 'warning', meaning: '本工具生成的结果表（排名表等），不是测评表，未读取' },

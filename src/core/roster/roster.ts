@@ -115,6 +115,36 @@ function nameWithNote(raw: string): { name: string; note: string[] } | null {
   return parts.length > 1 ? { name: parts[0], note: parts.slice(1) } : null;
 }
 
+/**
+ * Where a roster keeps what it wrote beside a name (李娜（女）, 丁宁 组织委员): set aside from the name by the
+ * roster reader and kept here, as a flag, so that it is printed nowhere but still tells 重名 apart.
+ */
+export const ROSTER_NOTE_FLAG = '名册备注';
+
+/** Posts and remarks a roster writes after a name and a space (丁宁 组织委员, 王毅 支部书记, 李娜 女). */
+const ROSTER_NOTE_WORD =
+  /^((党|团)?(总支|支部|委|小组)?(副)?(书记|委员|组长)|支委|(组织|宣传|纪检|纪律检查|统战|青年|保密|群工|群众工作|生活|文体|妇女|宣教|组宣)委员|党小组长|女|男|预备党员|预备)$/;
+
+/**
+ * A roster's name cell holding a note beside the name: any text in brackets (李娜（女）, 王毅(支部书记)), or a
+ * known post or remark after a space or line break (丁宁 组织委员). The name and the note; null when the
+ * cell is a name alone. A name is never cut: 买买提·艾力 has no space, 王　毅 is padding (displayName
+ * joins it), and 阿依古丽 买买提 is two parts of one name, as its second part is no post.
+ */
+export function rosterNameNote(written: string): { name: string; note: string } | null {
+  const notes: string[] = [];
+  const name = written.replace(/[（(【[〔]([^（()）【】[\]〔〕]*)[)）】\]〕]/g, (_all, inner: string) => {
+    if (inner.trim() !== '') notes.push(inner.trim());
+    return ' ';
+  });
+  const parts = name.trim().split(NOTE_SEPARATOR).filter((p) => p !== '');
+  let keep = parts.length;
+  while (keep > 1 && ROSTER_NOTE_WORD.test(normalizeLabel(parts[keep - 1]))) keep--;
+  notes.push(...parts.slice(keep));
+  const bare = parts.slice(0, keep).join(' ');
+  return notes.length === 0 || bare === '' ? null : { name: bare, note: notes.join('，') };
+}
+
 export function matchName(roster: Roster, raw: string): NameMatch {
   const key = normalizeName(raw);
   let hits = roster.byKey.get(key);
@@ -272,7 +302,7 @@ export function tellApart(roster: Roster, indexes: readonly number[], raw: strin
   if (hints.length === 0) return null;
   const fits = indexes.filter((i) => {
     const s = roster.all[i];
-    const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name)].map(normalizeLabel).filter((o) => o !== '');
+    const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name), ...flagText(s, ROSTER_NOTE_FLAG).split('，')].map(normalizeLabel).filter((o) => o !== '');
     return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
   });
   return fits.length === 1 ? { index: fits[0], by: 'unit' } : null;
@@ -280,5 +310,7 @@ export function tellApart(roster: Roster, indexes: readonly number[], raw: strin
 
 /** A subject as findings name it: with its unit when another subject has the same name. */
 export function subjectLabel(roster: Roster, s: Subject): string {
-  return (roster.byKey.get(s.key)?.length ?? 0) > 1 && s.unit ? `${s.name}（${s.unit}）` : s.name;
+  // Without a unit, the note the roster wrote beside the name (王伟（办公室）) is what tells them apart.
+  const apart = s.unit || flagText(s, ROSTER_NOTE_FLAG);
+  return (roster.byKey.get(s.key)?.length ?? 0) > 1 && apart ? `${s.name}（${apart}）` : s.name;
 }
