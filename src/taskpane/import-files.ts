@@ -25,6 +25,8 @@ export interface ImportedFiles {
   files: string[];
   /** SHA-256 of each file counted (copies left out), so a later batch can find copies of these. */
   hashes: { file: string; hash: string }[];
+  /** A folder's files not read, each with a finding (submission-files.ts sortNotRead). */
+  notRead?: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export async function importSubmittedFiles(
   earlier: readonly { file: string; hash: string }[] = [],
   notRead: readonly Finding[] = [],
 ): Promise<ImportedFiles> {
-  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [] };
+  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file) };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const name = filePath(file);
