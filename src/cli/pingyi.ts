@@ -21,7 +21,7 @@ import { readSummary } from '../core/output/describe-findings';
 import { describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
-import { findDuplicateFiles } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
 import { isHiddenName, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
@@ -321,7 +321,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
-  const hashes: { file: string; hash: string }[] = [];
+  const hashes: HashedFile[] = [];
   const progress = files.length >= 10 || io.isTTY;
   for (let i = 0; i < files.length; i++) {
     const { path, display } = files[i];
@@ -335,7 +335,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const bytes = readFileSync(path);
     const outcome = await readWorkbook(display, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     findings.push(...outcome.findings);
-    if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256 });
+    // The modified time tells the original from its copy when neither name says (findDuplicateFiles).
+    if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256, modified: statSync(path).mtimeMs });
     if (outcome.submission) {
       // A copy of our own template says which form, group and round each of its sheets is, even after a
       // clerk retyped a header; a sheet pasted in from elsewhere has no such record and goes by its labels.
@@ -352,6 +353,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
+  for (const r of findResentCopies(hashes)) findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
   const before = findings.length;
   const read = await rosterFrom(values.roster as string | undefined, findings);
   const roster = read?.roster ?? schemeRoster(scheme);

@@ -475,6 +475,35 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(r.code).toBe(1);
   });
 
+  it('blames the copy for a byte-identical pair (「 - 副本」, not the original), and names a re-sent (1) with other bytes; both of those count', async () => {
+    const extra = tempDir('folder-resent');
+    fs.cpSync(inbox, extra, { recursive: true });
+    // 01/评议票 - 副本.xlsx: 01's bytes, named before 01/评议票.xlsx in name order ("评议票 " < "评议票.") and
+    // modified earlier: the name decides. 03 (02's bytes) is modified after 02: the time decides, as the name would.
+    fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, '01', '评议票 - 副本.xlsx'));
+    fs.utimesSync(path.join(extra, '01', '评议票 - 副本.xlsx'), new Date('2026-11-01'), new Date('2026-11-01'));
+    fs.utimesSync(path.join(extra, '01', '评议票.xlsx'), new Date('2026-11-02'), new Date('2026-11-02'));
+    fs.utimesSync(path.join(extra, '02', '评议票.xlsx'), new Date('2026-11-02'), new Date('2026-11-02'));
+    fs.utimesSync(path.join(extra, '03', '评议票.xlsx'), new Date('2026-11-03'), new Date('2026-11-03'));
+    // 02/评议票(1).xlsx: a corrected form sent again, 周敏 合格 and 吴杰 合格 where 02 has 周敏 不合格, 吴杰 合格.
+    writeGrids(
+      path.join(extra, '02', '评议票(1).xlsx'),
+      'xlsx',
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [0] }] }),
+    );
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, extra, '--json']);
+    fs.rmSync(extra, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.findings.filter((f) => f.code === 'DUPLICATE_FILE' || f.code === 'RESENT_FILE').map((f) => [f.file, f.code, f.message])).toEqual([
+      ['01/评议票 - 副本.xlsx', 'DUPLICATE_FILE', '与「01/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
+      ['03/评议票.xlsx', 'DUPLICATE_FILE', '与「02/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
+      ['02/评议票(1).xlsx', 'RESENT_FILE', '可能是重新发送的更正件，与「02/评议票.xlsx」同时计入；如是更正件，请删除旧的'],
+    ]);
+    // 01, 02 and 02's (1) count: 周敏 合格 2 (01, (1)), 不合格 1 (02); 吴杰 合格 2 (02, (1)), 不合格 1 (01).
+    expect(j.participation.map((p) => p.valid)).toEqual([3]);
+    expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [2, 1], 吴杰: [2, 1] });
+  });
+
   it('reads a workbook template filled in and returned (.ett, .xltx) in a folder like any workbook', async () => {
     const extra = tempDir('folder-templates');
     fs.mkdirSync(path.join(extra, 'in'));
