@@ -128,8 +128,9 @@ const ROSTER_NOTE_WORD =
 /**
  * A roster's name cell holding a note beside the name: any text in brackets (李娜（女）, 王毅(支部书记)), or a
  * known post or remark after a space or line break (丁宁 组织委员). The name and the note; null when the
- * cell is a name alone. A name is never cut: 买买提·艾力 has no space, 王　毅 is padding (displayName
- * joins it), and 阿依古丽 买买提 is two parts of one name, as its second part is no post.
+ * cell is a name alone, or when what is left has no Chinese character (+SUM(A1:A9) is no name with a
+ * note). A name is never cut: 买买提·艾力 has no space, 王　毅 is padding (displayName joins it), and
+ * 阿依古丽 买买提 is two parts of one name, as its second part is no post.
  */
 export function rosterNameNote(written: string): { name: string; note: string } | null {
   const notes: string[] = [];
@@ -142,7 +143,8 @@ export function rosterNameNote(written: string): { name: string; note: string } 
   while (keep > 1 && ROSTER_NOTE_WORD.test(normalizeLabel(parts[keep - 1]))) keep--;
   notes.push(...parts.slice(keep));
   const bare = parts.slice(0, keep).join(' ');
-  return notes.length === 0 || bare === '' ? null : { name: bare, note: notes.join('，') };
+  // Only a Chinese name is cut so: +SUM(A1:A9) or a code with a bracket is left as written.
+  return notes.length === 0 || !/\p{Script=Han}/u.test(bare) ? null : { name: bare, note: notes.join('，') };
 }
 
 export function matchName(roster: Roster, raw: string): NameMatch {
