@@ -228,8 +228,8 @@ export function hasFlag(subject: RosterEntry, field: string): boolean {
 /** Prefixes of 政治面貌 as the official lists write it (中共预备党员, 中国共产党党员). */
 const PARTY_PREFIX = /^(中共|中国共产党)/;
 
-/** "Yes" in a roster's yes/no column (是否预备党员: 是, √). "No" is NO_TEXT. */
-const YES_TEXT = /^(是|√|✓|✔|☑|y|yes|true|1)$/i;
+/** "Yes" in a roster's yes/no column (是否预备党员, 窗口岗位: 是, √), matched against normalizeLabel's text. "No" is NO_TEXT. */
+export const YES_TEXT = /^(是|√|✓|✔|☑|y|yes|true|1)$/i;
 
 /**
  * A roster column whose header asks about the category itself (是否预备党员, 预备党员（是/否）, 是否为预备党员,

@@ -22,7 +22,7 @@ import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
 import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
-import { NO_TEXT, ROSTER_NOTE_FLAG, RosterEntry, UNIT_HEADER, rosterNameNote } from '../../core/roster/roster';
+import { NO_TEXT, ROSTER_NOTE_FLAG, RosterEntry, UNIT_HEADER, YES_TEXT, rosterNameNote } from '../../core/roster/roster';
 import { displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
@@ -69,7 +69,8 @@ function fieldOf(label: string): { field: Exclude<Field, 'name'>; rank: number }
   return null;
 }
 
-const YES = /^(是|√|✓|✔|☑|y|yes|true|1|(是)?窗口(服务)?(岗位?)?)$/i;
+/** 窗口岗位 "yes": a yes of any yes/no column (YES_TEXT), or the post's nature written in (窗口, 是窗口岗位). */
+const WINDOW_YES = /^(是)?窗口(服务)?(岗位?)?$/;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
@@ -268,7 +269,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
           case 'window': {
             const n = normalizeLabel(t);
-            if (YES.test(n)) entry.window = true;
+            if (YES_TEXT.test(n) || WINDOW_YES.test(n)) entry.window = true;
             else if (NO_TEXT.test(n) || /^非窗口(服务)?(岗位?)?$/.test(n)) entry.window = false;
             // 岗位性质 names every post's nature: one not a 窗口 (管理岗) is simply not a window post.
             else if (WINDOW_NATURE.test(normalizeLabel(withoutAnnotations(c.key)))) entry.window = false;
