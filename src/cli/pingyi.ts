@@ -22,9 +22,9 @@ import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
-import { findDuplicateFiles } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
-import { isHiddenName, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
+import { isHiddenName, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
@@ -197,7 +197,8 @@ interface InputFile {
 
 /**
  * Files named, and the workbooks inside folders named (recursively), each once. What a folder holds
- * besides workbooks (hidden files, ~$ lock files, documents) is listed in `skipped`, to be reported.
+ * besides workbooks (hidden files, ~$ lock files, documents, archives) is listed in `skipped`, to be
+ * reported (submission-files.ts sortNotRead).
  */
 function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] } {
   const files: InputFile[] = [];
@@ -313,7 +314,11 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
   const { files, skipped } = collectFiles(positionals);
-  if (skipped.length > 0) io.stderr(`${notReadTitle(skipped.length)}：${skipped.join('、')}\n`);
+  // What a folder held but is not read: a finding each (an archive or a web page may hold ballots), except
+  // the computer's own files, which are only listed here.
+  const notRead = sortNotRead(skipped);
+  findings.push(...notRead.findings);
+  if (notRead.computersOwn.length > 0) io.stderr(`${notReadTitle(notRead.computersOwn.length)}：${notRead.computersOwn.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
   const inputs = [...files.map((f) => f.path), values.roster, values.history, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');
@@ -323,7 +328,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
-  const hashes: { file: string; hash: string }[] = [];
+  const hashes: HashedFile[] = [];
   const progress = files.length >= 10 || io.isTTY;
   for (let i = 0; i < files.length; i++) {
     const { path, display } = files[i];
@@ -337,7 +342,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const bytes = readFileSync(path);
     const outcome = await readWorkbook(display, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     findings.push(...outcome.findings);
-    if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256 });
+    // The modified time tells the original from its copy when neither name says (findDuplicateFiles).
+    if (outcome.sha256) hashes.push({ file: display, hash: outcome.sha256, modified: statSync(path).mtimeMs });
     if (outcome.submission) {
       // A copy of our own template says which form, group and round each of its sheets is, even after a
       // clerk retyped a header; a sheet pasted in from elsewhere has no such record and goes by its labels.
@@ -354,6 +360,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
+  for (const r of findResentCopies(hashes)) findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
   const before = findings.length;
   const read = await rosterFrom(values.roster as string | undefined, findings);
   const roster = read?.roster ?? schemeRoster(scheme);

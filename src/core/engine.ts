@@ -52,7 +52,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   const resultsYear: ResultsYear = input.scheme.resultsDate
     ? { year: Number(input.scheme.resultsDate.slice(0, 4)), from: `方案的结果日期 ${input.scheme.resultsDate}` }
     : { year: Number(today.slice(0, 4)), from: `按今天 ${today}` };
-  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, resultsYear);
+  const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, resultsYear, input.rosterSource);
   return {
     scheme: input.scheme,
     roster,

@@ -14,7 +14,7 @@ import { Scheme } from '../core/scheme/scheme-schema';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
-import { findDuplicateFiles } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
 import { filePath, readFileBytes } from './browser-files';
 import { readWorkbookOffThread } from './read-off-thread';
 
@@ -25,19 +25,24 @@ export interface ImportedFiles {
   files: string[];
   /** SHA-256 of each file counted (copies left out), so a later batch can find copies of these. */
   hashes: { file: string; hash: string }[];
+  /** A folder's files not read, each with a finding (submission-files.ts sortNotRead). */
+  notRead?: string[];
 }
 
 /**
  * Reads returned files. `earlier` are the hashes of files already imported, so a copy sent again in
- * a later batch is also reported instead of counted twice.
+ * a later batch is also reported instead of counted twice. `notRead`: the findings on a folder's files
+ * that were not read (submission-files.ts sortNotRead), reported with the batch.
  */
 export async function importSubmittedFiles(
   files: readonly File[],
   scheme: Scheme,
   onProgress?: OnProgress,
   earlier: readonly { file: string; hash: string }[] = [],
+  notRead: readonly Finding[] = [],
 ): Promise<ImportedFiles> {
-  const out: ImportedFiles = { submissions: [], findings: [], files: [], hashes: [] };
+  const modified = new Map<string, number>();
+  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file) };
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const name = filePath(file);
@@ -46,6 +51,7 @@ export async function importSubmittedFiles(
     out.files.push(name);
     out.findings.push(...outcome.findings);
     if (outcome.sha256) out.hashes.push({ file: name, hash: outcome.sha256 });
+    modified.set(name, file.lastModified);
     if (outcome.submission) {
       // A copy of our own template says which form, group and round it is, even after a header was retyped.
       const first = outcome.submission.sheets[0]?.name ?? '';
@@ -57,7 +63,9 @@ export async function importSubmittedFiles(
   onProgress?.({ done: files.length, total: files.length, label: `已读取 ${files.length} 个文件` });
   const newFiles = new Set(out.hashes.map((h) => h.file));
   const copies = new Set<string>();
-  for (const d of findDuplicateFiles([...earlier, ...out.hashes])) {
+  // Files counted in an earlier batch stay counted; within this batch the copy is told from the original by its name or time.
+  const batch: HashedFile[] = [...earlier.map((e) => ({ ...e, settled: true })), ...out.hashes.map((h) => ({ ...h, modified: modified.get(h.file) }))];
+  for (const d of findDuplicateFiles(batch)) {
     if (!newFiles.has(d.file)) continue;
     copies.add(d.file);
     out.findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
@@ -65,6 +73,7 @@ export async function importSubmittedFiles(
     if (i >= 0) out.submissions.splice(i, 1);
   }
   out.hashes = out.hashes.filter((h) => !copies.has(h.file));
+  for (const r of findResentCopies(batch)) if (newFiles.has(r.file)) out.findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
   return out;
 }
 

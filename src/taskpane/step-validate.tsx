@@ -10,7 +10,7 @@ import { Finding } from '../core/findings/finding';
 import { readSummary } from '../core/output/describe-findings';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
 import { FindingsView } from './findings-view';
-import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
+import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { droppedFiles, filePath, keepSubmissions } from './browser-files';
 import { importSubmittedFiles } from './import-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
@@ -46,7 +46,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
-  /** Files of a picked or dropped folder that were not read (not workbooks, hidden, lock files): shown, not dropped silently. */
+  /** The computer's own files of a picked or dropped folder (lock files, hidden files): listed, not dropped silently; the others are findings. */
   const [skipped, setSkipped] = useState<string[]>([]);
   /** What this Excel could not see while reading (the Excel host's readNotes, e.g. merged cells on old versions). */
   const [readNotes, setReadNotes] = useState<string[]>([]);
@@ -86,12 +86,14 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
 
   const importFiles = (files: File[], skippedInFolders: string[] = []) =>
     run('导入文件失败', async () => {
-      setSkipped(skippedInFolders);
-      if (files.length === 0) return;
+      // What may hold ballots (an archive, a web page, a document) becomes a finding; the computer's own files are only listed.
+      const notRead = sortNotRead(skippedInFolders);
+      setSkipped(notRead.computersOwn);
+      if (files.length === 0 && notRead.findings.length === 0) return;
       const names = new Set(files.map(filePath));
       const earlier = campaign.files.hashes.filter((h) => !names.has(h.file));
       try {
-        campaign.addFiles(await importSubmittedFiles(files, campaign.scheme, setProgress, earlier));
+        campaign.addFiles(await importSubmittedFiles(files, campaign.scheme, setProgress, earlier, notRead.findings));
       } finally {
         setProgress(null);
       }

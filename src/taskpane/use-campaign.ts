@@ -246,7 +246,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
 
   const addFiles = useCallback((batch: ImportedFiles) => {
     setFiles((prev) => {
-      const replaced = new Set(batch.files);
+      // A file imported again replaces what was known of it, as does a folder's file not read, found again.
+      const replaced = new Set([...batch.files, ...(batch.notRead ?? [])]);
       return {
         submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
         findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],

@@ -446,22 +446,75 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [1, 1], 吴杰: [1, 1] });
   });
 
-  it('reports what it left out of the folder (a document, a lock file, hidden files) without reading it', async () => {
+  it('reports what it left out of the folder: a finding for what may hold ballots or is a document, the computer\'s own files only on stderr', async () => {
     const extra = tempDir('folder-extra');
     fs.cpSync(inbox, extra, { recursive: true });
     fs.writeFileSync(path.join(extra, '01', '说明.docx'), 'not a ballot');
     fs.writeFileSync(path.join(extra, '02', '~$评议票.xlsx'), 'lock');
     fs.writeFileSync(path.join(extra, '.DS_Store'), 'x');
+    fs.writeFileSync(path.join(extra, 'Thumbs.db'), 'x');
     fs.mkdirSync(path.join(extra, '.git'));
     fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, '.git', '评议票.xlsx'));
+    // What may hold ballots: an archive, a web page saved from Excel, a real ballot whose name starts with a dot.
+    fs.writeFileSync(path.join(extra, '附件打包.zip'), 'PK\x03\x04');
+    fs.writeFileSync(path.join(extra, '附表.html'), '<html></html>');
+    fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, '.隐藏.xlsx'));
     const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, extra, '--json']);
     fs.rmSync(extra, { recursive: true, force: true });
-    expect(r.stderr).toContain('文件夹中有 4 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取：');
-    for (const p of ['.DS_Store', '.git/', '01/说明.docx', '02/~$评议票.xlsx']) expect(r.stderr).toContain(p);
-    // The same two ballots as without the extras; none of the extras became a finding.
+    expect(r.stderr).toContain('文件夹中有 4 个系统文件（临时锁定文件、隐藏文件等），未读取：');
+    for (const p of ['.DS_Store', 'Thumbs.db', '.git/', '02/~$评议票.xlsx']) expect(r.stderr).toContain(p);
+    // The same two ballots as without the extras; the four files a rater may have sent are findings, errors where they may hold ballots.
     const j = parseJson(r);
     expect(j.participation.map((p) => p.valid)).toEqual([2]);
-    expect(j.findings.filter((f) => /说明|~\$|\.git|DS_Store/.test(f.file))).toEqual([]);
+    expect(j.findings.filter((f) => /说明|~\$|\.git|DS_Store|Thumbs|附件|附表|隐藏/.test(f.file)).map((f) => [f.file, f.code, f.severity])).toEqual([
+      ['.隐藏.xlsx', 'FILE_HIDDEN', 'error'],
+      ['01/说明.docx', 'FILE_NOT_READ', 'warning'],
+      ['附件打包.zip', 'FILE_ARCHIVE', 'error'],
+      ['附表.html', 'FILE_NOT_WORKBOOK', 'error'],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('blames the copy for a byte-identical pair (「 - 副本」, not the original), and names a re-sent (1) with other bytes; both of those count', async () => {
+    const extra = tempDir('folder-resent');
+    fs.cpSync(inbox, extra, { recursive: true });
+    // 01/评议票 - 副本.xlsx: 01's bytes, named before 01/评议票.xlsx in name order ("评议票 " < "评议票.") and
+    // modified earlier: the name decides. 03 (02's bytes) is modified after 02: the time decides, as the name would.
+    fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, '01', '评议票 - 副本.xlsx'));
+    fs.utimesSync(path.join(extra, '01', '评议票 - 副本.xlsx'), new Date('2026-11-01'), new Date('2026-11-01'));
+    fs.utimesSync(path.join(extra, '01', '评议票.xlsx'), new Date('2026-11-02'), new Date('2026-11-02'));
+    fs.utimesSync(path.join(extra, '02', '评议票.xlsx'), new Date('2026-11-02'), new Date('2026-11-02'));
+    fs.utimesSync(path.join(extra, '03', '评议票.xlsx'), new Date('2026-11-03'), new Date('2026-11-03'));
+    // 02/评议票(1).xlsx: a corrected form sent again, 周敏 合格 and 吴杰 合格 where 02 has 周敏 不合格, 吴杰 合格.
+    writeGrids(
+      path.join(extra, '02', '评议票(1).xlsx'),
+      'xlsx',
+      matrixSheet('评议票', { title: '评议票', levels: ['合格', '不合格'], rows: [{ name: '周敏', marks: [0] }, { name: '吴杰', marks: [0] }] }),
+    );
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, extra, '--json']);
+    fs.rmSync(extra, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.findings.filter((f) => f.code === 'DUPLICATE_FILE' || f.code === 'RESENT_FILE').map((f) => [f.file, f.code, f.message])).toEqual([
+      ['01/评议票 - 副本.xlsx', 'DUPLICATE_FILE', '与「01/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
+      ['03/评议票.xlsx', 'DUPLICATE_FILE', '与「02/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
+      ['02/评议票(1).xlsx', 'RESENT_FILE', '可能是重新发送的更正件，与「02/评议票.xlsx」同时计入；如是更正件，请删除旧的'],
+    ]);
+    // 01, 02 and 02's (1) count: 周敏 合格 2 (01, (1)), 不合格 1 (02); 吴杰 合格 2 (02, (1)), 不合格 1 (01).
+    expect(j.participation.map((p) => p.valid)).toEqual([3]);
+    expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [2, 1], 吴杰: [2, 1] });
+  });
+
+  it('reads a workbook template filled in and returned (.ett, .xltx) in a folder like any workbook', async () => {
+    const extra = tempDir('folder-templates');
+    fs.mkdirSync(path.join(extra, 'in'));
+    // 01 as .ett (WPS template name, xlsx bytes), 02 as .xltx: the same two ballots as the folder of .xlsx.
+    fs.copyFileSync(path.join(inbox, '01', '评议票.xlsx'), path.join(extra, 'in', '附表-01.ett'));
+    fs.copyFileSync(path.join(inbox, '02', '评议票.xlsx'), path.join(extra, 'in', '附表-02.xltx'));
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, path.join(extra, 'in'), '--json']);
+    fs.rmSync(extra, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.participation.map((p) => p.valid)).toEqual([2]);
+    expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [1, 1], 吴杰: [1, 1] });
   });
 
   it('follows a symbolic link to a folder, and a linked file, naming them by the path given (the listing gives types; links are looked through)', async () => {

@@ -15,6 +15,8 @@ import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
 import { CellValue } from '../../src/core/forms/grid';
 import { RosterEntry } from '../../src/core/roster/roster';
+import { RosterSource } from '../../src/core/roster/flag-columns';
+import { readRoster } from '../../src/hosts/files/read-roster';
 import { Annex2Row, BLANK, annex1Sheet, annex2Sheet, annex3Sheet } from '../helpers/annex-forms';
 import { submission } from '../helpers/grids';
 import { summaryText } from '../../src/cli/summary';
@@ -345,14 +347,14 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
 describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at most 2 优秀党员', () => {
   const NAMES = ['于洋', '马丽', '方圆', '石磊', '叶青', '田野', '白雪', '江河', '汤明', '许诺'];
   /** 附表2 with ten ballots; `bad[name]` of the 40 item-marks are 基本满意, the rest 满意. */
-  function run(bad: Record<string, number>, roster: RosterEntry[] = NAMES.map((name) => ({ name }))) {
+  function run(bad: Record<string, number>, roster: RosterEntry[] = NAMES.map((name) => ({ name })), rosterSource?: RosterSource) {
     const subs = Array.from({ length: 10 }, (_, i) =>
       submission(
         `附表2-${i + 1}.xlsx`,
         annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name) => ({ name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < (bad[name] ?? 12) ? BS : S)) })) }),
       ),
     );
-    return runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+    return runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01', ...(rosterSource ? { rosterSource } : {}) });
   }
   const tiers = (r: ReturnType<typeof run>) => Object.fromEntries(r.subjects.map((s) => [s.name, s.tier]));
 
@@ -405,6 +407,52 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
       ['许诺', 'warning'],
     ]);
     expect(f[1].message).toBe('「许诺」名册「备注」栏写有「已转正（原预备党员）」，提到预备党员但不只是“预备党员”，未据此不定等次；如是预备党员，请在名册类别栏只填「预备党员」后重新计算');
+  });
+  describe('预备党员 marked in a column of its own (是否预备党员 是/否, 预备党员 √, 是否转正 否), as registration sheets do', () => {
+    // Same votes as above: 于洋 100%, 马丽 95%, 方圆 92.5%, 石磊 90%, the rest 70%. 于洋 (100%) is the 预备党员
+    // each time: without the column read he would be 优秀党员 (place 1); read, he gets no tier (不定等次) and the
+    // two places go to 马丽 and 方圆 (the limit stays 20% of 10 = 2, as a 预备党员 is still one of the 党员).
+    const BAD = { 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 };
+    function fromFile(header: string, cells: Record<string, CellValue>) {
+      const { roster, source, findings } = readRoster({
+        file: '名册.xlsx',
+        sheets: [{ name: '名册', rows: [['姓名', header], ...NAMES.map((n) => [n, cells[n] ?? null])], merges: [] }],
+      });
+      expect(findings).toEqual([]);
+      return run(BAD, roster, source);
+    }
+    const byName = (r: ReturnType<typeof run>, n: string) => r.subjects.find((s) => s.name === n)!;
+
+    it.each([
+      ['是否预备党员', { 于洋: '是', 马丽: '否', 方圆: '否' }],
+      ['是否预备党员（是/否）', { 于洋: '是', 马丽: '否' }],
+      ['预备党员', { 于洋: '√' }],
+      ['是否为预备党员', { 于洋: '√', 马丽: '/' }],
+      ['是否转正', { 于洋: '否', 马丽: '是', 方圆: '已转正' }],
+      ['是否正式党员', { 于洋: '否', 马丽: '是' }],
+    ])('%s: the 预备党员 gets no tier, the column quoted in the reason', (header, cells) => {
+      const r = fromFile(header, cells as Record<string, CellValue>);
+      const yu = byName(r, '于洋');
+      expect([yu.tier, yu.flags]).toEqual([null, ['不定等次']]);
+      expect(yu.reasons[0]).toMatch(/^预备党员参加评议，但不确定等次（名册「.+」：.+）$/);
+      expect(tiers(r)['马丽']).toBe('优秀党员');
+      expect(tiers(r)['方圆']).toBe('优秀党员');
+      expect(tiers(r)['石磊']).toBe('未评为优秀党员');
+      expect(r.findings.some((f) => f.code === 'ROSTER_CATEGORY_UNCLEAR')).toBe(false);
+    });
+
+    it('an answer that is neither yes nor no (待定; a / under 是否转正) is not read: graded, and a warning names the cell', () => {
+      const r = fromFile('是否转正', { 于洋: '待定', 马丽: '/' });
+      // Not read either way: 于洋 and 马丽 keep their places (100%, 95%), and both are asked about.
+      expect([tiers(r)['于洋'], tiers(r)['马丽']]).toEqual(['优秀党员', '优秀党员']);
+      const f = r.findings.filter((x) => x.code === 'ROSTER_CATEGORY_UNCLEAR');
+      expect(f.map((x) => [x.subject, x.severity, x.file, x.sheet, x.cell])).toEqual([
+        ['于洋', 'warning', '名册.xlsx', '名册', 'B2'],
+        ['马丽', 'warning', '名册.xlsx', '名册', 'B3'],
+      ]);
+      expect(f[0].message).toBe('「于洋」名册「是否转正」栏的「待定」不能读作“是”或“否”，未据此确定是否预备党员（预备党员不定等次）；请在该栏填「是」或「否」后重新计算');
+      expect(byName(r, '于洋').reasons).toContain('名册「是否转正」栏的「待定」不能读作“是”或“否”，未据此确定是否预备党员（预备党员不定等次），请核实');
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
+import { ownOutputByTitle } from '../output/result-sheet-names';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
@@ -225,6 +226,15 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       const meta = sheet.meta ?? submission.meta;
       if (meta?.output !== undefined) {
         out.findings.push(finding('OWN_OUTPUT_SHEET', `工作表「${sheet.name}」是本工具生成的${meta.output}，不是测评表，未读取`, { ...where, cell: 'A1' }));
+        continue;
+      }
+      // The same sheet copied without its hidden record (移动或复制 to a new workbook, values pasted): known by
+      // its title and the line under it. Read as a form it would add a 废票 and blame names that are right.
+      const own = meta?.formId === undefined ? ownOutputByTitle(sheet.rows) : null;
+      if (own) {
+        out.findings.push(
+          finding('OWN_OUTPUT_SHEET', `工作表「${sheet.name}」的标题是「${own.title}」，按标题认出是本工具生成的${own.output}，不是测评表，未读取`, { ...where, cell: 'A1' }),
+        );
         continue;
       }
       const { best, runnerUp } = layouts.recognise(view, meta?.formId);
@@ -1393,8 +1403,21 @@ function readSheet(
 
   // Every name on it left out (not the roster's: 签证窗口 李娜, a list of other people): it gave nothing,
   // so it is no valid ballot in the participation figures either.
-  if (entries.length === start && namesNotCounted > 0 && recommended.length === 0) {
-    findings.push(finding('NOTHING_COUNTED', `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`, { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) }));
+  // When names of the roster were found too, the names are not why: the form's columns were not found (a
+  // 统计表 or another table with names on it), and the message must send the clerk to the header. Such a
+  // sheet is no valid (blank) ballot either, even when every name on it is the roster's.
+  const noItems = form.itemLabels.length > 0 && rec.missingItems.length === form.itemLabels.length;
+  const why = noItems ? '找不到任何评价项目（见上）' : rec.tierColumns.length === 0 ? '找不到等次栏' : null;
+  if (entries.length === start && recommended.length === 0 && (namesNotCounted > 0 || (why !== null && reader.seenCount > 0))) {
+    findings.push(
+      finding(
+        'NOTHING_COUNTED',
+        reader.seenCount > 0 && why !== null
+          ? `本票有 ${reader.seenCount} 个姓名是名册中的，但${why}，没有一项计入，按废票计；问题不在姓名：请核对这张表是否为「${form.title}」、表头是否被改动`
+          : `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`,
+        { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) },
+      ),
+    );
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
   }

@@ -6,6 +6,7 @@
 import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
+import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
@@ -101,8 +102,16 @@ export function evaluate(
   uncounted: readonly UncountedBallot[],
   history: History | undefined,
   resultsYear: ResultsYear,
+  rosterSource?: RosterSource,
 ): Evaluation {
   const findings: Finding[] = [];
+  // Where a subject's roster cell is, for findings on it (the roster file's; a scheme's own roster has no cells).
+  const rosterCell = (subject: Subject, field: string): { file: string; sheet?: string; cell?: string } => {
+    const placed = rosterSource?.entries[subject.index];
+    if (!rosterSource || !placed) return { file: '（汇总）' };
+    const cell = field === '' ? undefined : placed.cells[field];
+    return cell ? { file: rosterSource.file, sheet: placed.sheet, cell } : { file: rosterSource.file, sheet: placed.sheet };
+  };
   const places = scheme.scoring.places;
   const results = roster.subjects.map((s) => ({ ...baseResult(scheme, tally, s), label: subjectLabel(roster, s) }));
 
@@ -116,7 +125,7 @@ export function evaluate(
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
-    if (!classify(scheme, tally, subject, r, places, findings)) incomplete.add(r);
+    if (!classify(scheme, tally, subject, r, places, findings, rosterCell)) incomplete.add(r);
     applyVetoes(scheme, tally, subject, r, places);
   }
   // A subject whose rules could not be judged for want of votes is not ranked on the votes there are (a share from
@@ -394,7 +403,15 @@ function sumOrMean(scheme: Scheme, itemScores: Fraction[]): Fraction {
 }
 
 /** Gives the tier and its reason; false when a rule could not be judged for want of votes (a round or group with none). */
-function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, findings: Finding[]): boolean {
+function classify(
+  scheme: Scheme,
+  tally: Tally,
+  subject: Subject,
+  r: SubjectResult,
+  places: number,
+  findings: Finding[],
+  rosterCell: (subject: Subject, field: string) => { file: string; sheet?: string; cell?: string },
+): boolean {
   const appliesTo = scheme.classification.appliesTo;
   if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
     r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
@@ -413,9 +430,16 @@ function classify(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResu
         finding(
           'ROSTER_CATEGORY_UNCLEAR',
           `「${r.label}」名册${said.field ? `「${said.field}」栏` : '的类别'}写有「${said.text}」，提到${category}但不只是“${category}”，未据此不定等次；如是${category}，请在名册类别栏只填「${category}」后重新计算`,
-          { file: '（汇总）', subject: r.name },
+          { ...rosterCell(subject, said.field), subject: r.name },
         ),
       );
+    if (said?.says === 'unreadable') {
+      // A column asking about the category (是否预备党员, 是否转正) whose answer is neither yes nor no: the
+      // subject is graded as any other, and both the finding and the reasons say it was not read.
+      const text = `名册「${said.field}」栏的「${said.text}」不能读作“是”或“否”，未据此确定是否${category}（${category}不定等次）`;
+      r.reasons.push(`${text}，请核实`);
+      findings.push(finding('ROSTER_CATEGORY_UNCLEAR', `「${r.label}」${text}；请在该栏填「是」或「否」后重新计算`, { ...rosterCell(subject, said.field), subject: r.name }));
+    }
   }
   const failed: string[] = [];
   const rules = scheme.classification.rules;

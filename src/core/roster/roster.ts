@@ -115,6 +115,38 @@ function nameWithNote(raw: string): { name: string; note: string[] } | null {
   return parts.length > 1 ? { name: parts[0], note: parts.slice(1) } : null;
 }
 
+/**
+ * Where a roster keeps what it wrote beside a name (李娜（女）, 丁宁 组织委员): set aside from the name by the
+ * roster reader and kept here, as a flag, so that it is printed nowhere but still tells 重名 apart.
+ */
+export const ROSTER_NOTE_FLAG = '名册备注';
+
+/** Posts and remarks a roster writes after a name and a space (丁宁 组织委员, 王毅 支部书记, 李娜 女). */
+const ROSTER_NOTE_WORD =
+  /^((党|团)?(总支|支部|委|小组)?(副)?(书记|委员|组长)|支委|(组织|宣传|纪检|纪律检查|统战|青年|保密|群工|群众工作|生活|文体|妇女|宣教|组宣)委员|党小组长|女|男|预备党员|预备)$/;
+
+/**
+ * A roster's name cell holding a note beside the name: any text in brackets (李娜（女）, 王毅(支部书记)), or a
+ * known post or remark after a space or line break (丁宁 组织委员). The name and the note; null when the
+ * cell is a name alone, or when what is left has no Chinese character (+SUM(A1:A9) is no name with a
+ * note). A name is never cut: 买买提·艾力 has no space, 王　毅 is padding (displayName joins it), and
+ * 阿依古丽 买买提 is two parts of one name, as its second part is no post.
+ */
+export function rosterNameNote(written: string): { name: string; note: string } | null {
+  const notes: string[] = [];
+  const name = written.replace(/[（(【[〔]([^（()）【】[\]〔〕]*)[)）】\]〕]/g, (_all, inner: string) => {
+    if (inner.trim() !== '') notes.push(inner.trim());
+    return ' ';
+  });
+  const parts = name.trim().split(NOTE_SEPARATOR).filter((p) => p !== '');
+  let keep = parts.length;
+  while (keep > 1 && ROSTER_NOTE_WORD.test(normalizeLabel(parts[keep - 1]))) keep--;
+  notes.push(...parts.slice(keep));
+  const bare = parts.slice(0, keep).join(' ');
+  // Only a Chinese name is cut so: +SUM(A1:A9) or a code with a bracket is left as written.
+  return notes.length === 0 || !/\p{Script=Han}/u.test(bare) ? null : { name: bare, note: notes.join('，') };
+}
+
 export function matchName(roster: Roster, raw: string): NameMatch {
   const key = normalizeName(raw);
   let hits = roster.byKey.get(key);
@@ -196,24 +228,65 @@ export function hasFlag(subject: RosterEntry, field: string): boolean {
 /** Prefixes of 政治面貌 as the official lists write it (中共预备党员, 中国共产党党员). */
 const PARTY_PREFIX = /^(中共|中国共产党)/;
 
+/** "Yes" in a roster's yes/no column (是否预备党员, 窗口岗位: 是, √), matched against normalizeLabel's text. "No" is NO_TEXT. */
+export const YES_TEXT = /^(是|√|✓|✔|☑|y|yes|true|1)$/i;
+
+/**
+ * A roster column whose header asks about the category itself (是否预备党员, 预备党员（是/否）, 是否为预备党员,
+ * 预备党员标识): 'yes-means' (是 there = in the category); for 预备党员 also a column asking whether the
+ * member has become a full member (是否转正, 是否已转正, 是否正式党员): 'no-means' (否 there = still 预备).
+ * null for any other column, whose cell text alone can say the category.
+ */
+function categoryColumn(field: string, want: string): 'yes-means' | 'no-means' | null {
+  const asked = normalizeLabel(withoutAnnotations(field))
+    .replace(/^(是否|是不是)?(已经?)?(为|属于)?/, '')
+    .replace(/(标识|标志|标记|情况|与否)$/, '');
+  if (asked === '') return null;
+  if (asked === want || (want.endsWith('党员') && asked + '党员' === want)) return 'yes-means';
+  if (want === '预备党员' && /^(转正|正式党员)$/.test(asked)) return 'no-means';
+  return null;
+}
+
+/** What a yes/no column's cell answers (true 是, false 否), with the words its subject is written in; null when it says neither. */
+function columnAnswer(text: string, column: 'yes-means' | 'no-means'): boolean | null {
+  const v = normalizeLabel(withoutAnnotations(text)).replace(/[。.]+$/, '');
+  if (YES_TEXT.test(v)) return true;
+  const full = /^(已经?)?转正$|^(中共)?(正式)?党员$/.test(v);
+  // 是否转正: only a plain no (否, 未转正, ×) makes a 预备党员; a / or 无 there may as well mean "not
+  // applicable" (a member for years), so it is asked about, not read. 已转正 / 正式党员 are yes.
+  if (column === 'no-means') return full ? true : /^(否|不是|(未|尚未|没有)转正|×|✗|✘|n|no|false)$/i.test(v) ? false : null;
+  // 是否预备党员: 否, 无, / or 正式党员 are no.
+  return NO_TEXT.test(v) || full ? false : null;
+}
+
 /**
  * Whether the roster puts a subject in a category such as 预备党员, which some rules treat apart (no
  * tier). The 职务类别 column or any other (政治面貌, 党员类别, 备注) may say so: exactly the category,
- * also 中共预备党员, 预备 (for 预备党员) or with a note in brackets (预备党员（2025.6）). A cell that
- * says more than that (预备党员，2025年6月入党; 已转正（原预备党员）) is 'mentioned': not read either
- * way, for a person to check. `field` names the column ('' for 职务类别), `text` is the cell.
+ * also 中共预备党员, 预备 (for 预备党员) or with a note in brackets (预备党员（2025.6）). A column asking
+ * about the category (是否预备党员: 是 / √; for 预备党员 also 是否转正: 否) says so by its answer. A cell
+ * that says more than that (预备党员，2025年6月入党; 已转正（原预备党员）) is 'mentioned', and an answer
+ * in such a column that is neither yes nor no (待定) 'unreadable': neither is read either way, for a
+ * person to check (DOMAIN.md: 预备党员 receive no 等次, so a guess either way is a wrong result).
+ * `field` names the column ('' for 职务类别), `text` is the cell.
  */
-export function rosterCategory(subject: RosterEntry, category: string): { says: 'yes' | 'mentioned'; field: string; text: string } | null {
+export function rosterCategory(subject: RosterEntry, category: string): { says: 'yes' | 'mentioned' | 'unreadable'; field: string; text: string } | null {
   const cells: [string, string][] = [['', subject.category ?? '']];
   for (const [field, text] of Object.entries(subject.flags ?? {})) if (typeof text === 'string') cells.push([field, text]);
   const want = normalizeLabel(category);
-  let mentioned: { says: 'mentioned'; field: string; text: string } | null = null;
+  let doubt: { says: 'mentioned' | 'unreadable'; field: string; text: string } | null = null;
   for (const [field, text] of cells) {
     const bare = normalizeLabel(withoutAnnotations(text)).replace(PARTY_PREFIX, '');
     if (bare === want || (want.endsWith('党员') && bare !== '' && bare + '党员' === want)) return { says: 'yes', field, text };
-    if (mentioned === null && want !== '' && normalizeLabel(text).includes(want)) mentioned = { says: 'mentioned', field, text };
+    const column = field === '' || want === '' ? null : categoryColumn(field, want);
+    if (column !== null && text.trim() !== '') {
+      const answer = columnAnswer(text, column);
+      if (answer !== null && answer === (column === 'yes-means')) return { says: 'yes', field, text };
+      if (answer === null) doubt ??= { says: 'unreadable', field, text };
+      continue;
+    }
+    if (doubt === null && want !== '' && normalizeLabel(text).includes(want)) doubt = { says: 'mentioned', field, text };
   }
-  return mentioned;
+  return doubt;
 }
 
 /**
@@ -239,11 +312,13 @@ export function tellApart(roster: Roster, indexes: readonly number[], raw: strin
  * name and a 往年结果 row are told apart by the same rule.
  */
 export function fitsHints(s: RosterEntry, hints: readonly string[]): boolean {
-  const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name)].map(normalizeLabel).filter((o) => o !== '');
+  const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name), ...flagText(s, ROSTER_NOTE_FLAG).split('，')].map(normalizeLabel).filter((o) => o !== '');
   return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
 }
 
 /** A subject as findings name it: with its unit when another subject has the same name. */
 export function subjectLabel(roster: Roster, s: Subject): string {
-  return (roster.byKey.get(s.key)?.length ?? 0) > 1 && s.unit ? `${s.name}（${s.unit}）` : s.name;
+  // Without a unit, the note the roster wrote beside the name (王伟（办公室）) is what tells them apart.
+  const apart = s.unit || flagText(s, ROSTER_NOTE_FLAG);
+  return (roster.byKey.get(s.key)?.length ?? 0) > 1 && apart ? `${s.name}（${apart}）` : s.name;
 }

@@ -122,17 +122,97 @@ export async function sha256(data: Uint8Array): Promise<string> {
 }
 
 /**
- * Files with identical bytes under different names: each later one names the first one seen.
+ * What Windows, macOS, browsers and clerks add to a file's name when it is a copy or a re-sent file:
+ * 「 - 副本」「 - 副本 (2)」「 副本 2」「 - Copy」, a browser's 「(1)」「（1）」, and 「修改」「更正」(修改版, 更正后). One
+ * such ending, at the end of the name before its extension.
+ */
+const COPY_ENDING =
+  /(?:\s*[-－—_]\s*|\s*)(?:的?副本|copy|拷贝|修改(?:版|稿|后)?|更正(?:版|稿|后)?)(?:\s*[(（]\s*\d{1,3}\s*[)）]|\s+\d{1,3})?$|\s*[(（]\s*(?:\d{1,3}|副本|修改|更正)\s*[)）]$/i;
+
+/**
+ * The name a file would have without its copy endings (附表2-党员3 - 副本.xlsx → 附表2-党员3.xlsx; 附表2(1).xlsx
+ * → 附表2.xlsx), folder and extension kept; null when the name has none.
+ */
+export function copyOriginalName(file: string): string | null {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1;
+  const dot = file.lastIndexOf('.');
+  const extStart = dot > slash ? dot : file.length;
+  let stem = file.slice(slash, extStart);
+  const before = stem;
+  for (let m = COPY_ENDING.exec(stem); m && m.index > 0; m = COPY_ENDING.exec(stem)) stem = stem.slice(0, m.index);
+  return stem === before || stem.trim() === '' ? null : file.slice(0, slash) + stem + file.slice(extStart);
+}
+
+/** A file's folder and name without extension, lower case: 附表2.xlsx and 附表2.xls are one name sent twice. */
+function stemKey(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1;
+  const dot = file.lastIndexOf('.');
+  return (dot > slash ? file.slice(0, dot) : file).toLowerCase();
+}
+
+/** A file read, by its name: its hash, when it was last changed (ms, if known), and whether it was counted in an earlier batch. */
+export interface HashedFile {
+  file: string;
+  hash: string;
+  modified?: number;
+  /** Counted already (the page's earlier import): it stays the one counted. */
+  settled?: boolean;
+}
+
+/**
+ * Files with identical bytes under different names: each one not kept names the one kept. The kept one
+ * is the original a clerk would name (the copy is blamed, not the original): one counted in an earlier
+ * batch; else a name without a copy ending (「 - 副本」「(1)」); else the earlier modified time, when both
+ * are known; else the one first in the order given (the command line gives files by name).
  * (The engine reports them as DUPLICATE_FILE and counts the ballot once.)
  */
-export function findDuplicateFiles(outcomes: { file: string; hash: string }[]): { file: string; sameAs: string }[] {
-  const first = new Map<string, string>();
-  const out: { file: string; sameAs: string }[] = [];
-  for (const o of outcomes) {
-    if (!o.hash) continue;
-    const seen = first.get(o.hash);
-    if (seen === undefined) first.set(o.hash, o.file);
-    else out.push({ file: o.file, sameAs: seen });
+export function findDuplicateFiles(outcomes: readonly HashedFile[]): { file: string; sameAs: string }[] {
+  const groups = new Map<string, { o: HashedFile; at: number }[]>();
+  outcomes.forEach((o, at) => {
+    if (!o.hash) return;
+    const group = groups.get(o.hash);
+    if (group) group.push({ o, at });
+    else groups.set(o.hash, [{ o, at }]);
+  });
+  const out: { file: string; sameAs: string; at: number }[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const rank = (x: { o: HashedFile }) => [x.o.settled ? 0 : 1, copyOriginalName(x.o.file) === null ? 0 : 1];
+    const kept = group.reduce((best, x) => {
+      const [a, b] = [rank(x), rank(best)];
+      if (a[0] !== b[0]) return a[0] < b[0] ? x : best;
+      if (a[1] !== b[1]) return a[1] < b[1] ? x : best;
+      if (x.o.modified !== undefined && best.o.modified !== undefined && x.o.modified !== best.o.modified) return x.o.modified < best.o.modified ? x : best;
+      return best;
+    });
+    for (const x of group) if (x !== kept) out.push({ file: x.o.file, sameAs: kept.o.file, at: x.at });
+  }
+  // In the order the files were given, as before.
+  return out.sort((a, b) => a.at - b.at).map(({ file, sameAs }) => ({ file, sameAs }));
+}
+
+/**
+ * Files whose name says they are a copy or a re-sent file (附表2(1).xlsx, 附表2-修改.xlsx) beside a file of the
+ * original name in the same folder, with other bytes: most likely a corrected form sent again, and both
+ * are counted. Each names that original, for a warning (the clerk deletes the old one if so); a
+ * byte-identical pair is findDuplicateFiles' instead.
+ */
+export function findResentCopies(outcomes: readonly HashedFile[]): { file: string; original: string }[] {
+  // Only files counted: a byte copy left out is not "counted as well".
+  const copies = new Set(findDuplicateFiles(outcomes).map((d) => d.file));
+  const counted = outcomes.filter((o) => !copies.has(o.file));
+  const byStem = new Map<string, HashedFile>();
+  for (const o of counted) if (!byStem.has(stemKey(o.file))) byStem.set(stemKey(o.file), o);
+  const out: { file: string; original: string }[] = [];
+  for (const o of counted) {
+    const name = copyOriginalName(o.file);
+    const original = name === null ? undefined : byStem.get(stemKey(name));
+    if (original && original !== o && !(o.hash && o.hash === original.hash)) out.push({ file: o.file, original: original.file });
   }
   return out;
+}
+
+/** The warning on a re-sent file (findResentCopies), the same on the page and the command line. */
+export function resentMessage(original: string): string {
+  return `可能是重新发送的更正件，与「${original}」同时计入；如是更正件，请删除旧的`;
 }

@@ -7,11 +7,13 @@
  * (个人/组织). 序号 is ignored. Every other column is a flag keyed by its normalised label, so
  * 否决事项, 事故, 党风廉政问题, 违法违纪, 重大失误, 被问责 and any column a scheme names can be used by
  * its veto rules (a cell saying something other than 无, 否, / or — is "set"; see hasFlag in
- * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员 (rosterCategory there).
+ * core/roster/roster.ts), and 政治面貌 or 备注 can say 预备党员, as can a column of its own by its answer
+ * (是否预备党员: 是; 是否转正: 否) (rosterCategory there).
  *
  * A header may take two rows (基本情况 merged over 单位 and 职务), and may come again inside the list
  * (pages pasted together). A footnote mark beside a name (王毅*) is set aside and, when the list explains
- * it (带*者为预备党员), kept as the flag 名册标注. Blank rows, note lines (注：…),
+ * it (带*者为预备党员), kept as the flag 名册标注; a note beside a person's name (李娜（女）, 丁宁 组织委员:
+ * rosterNameNote) is set aside and kept as the flag 名册备注. Blank rows, note lines (注：…),
  * signatures and dates (制表人：…) and totals (合计, 共N人) are skipped; names are trimmed
  * (displayName); a person's name with digits is kept and reported; the same name twice is reported and
  * both entries are kept (the engine then cannot tell them apart on a ballot).
@@ -20,8 +22,8 @@ import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
 import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
-import { NO_TEXT, RosterEntry, UNIT_HEADER } from '../../core/roster/roster';
-import { annotations, displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
+import { NO_TEXT, ROSTER_NOTE_FLAG, RosterEntry, UNIT_HEADER, YES_TEXT, rosterNameNote } from '../../core/roster/roster';
+import { displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
 
 type Field = 'name' | 'unit' | 'category' | 'window' | 'kind' | 'skip';
 
@@ -67,11 +69,13 @@ function fieldOf(label: string): { field: Exclude<Field, 'name'>; rank: number }
   return null;
 }
 
-const YES = /^(是|√|✓|✔|☑|y|yes|true|1|(是)?窗口(服务)?(岗位?)?)$/i;
+/** 窗口岗位 "yes": a yes of any yes/no column (YES_TEXT), or the post's nature written in (窗口, 是窗口岗位). */
+const WINDOW_YES = /^(是)?窗口(服务)?(岗位?)?$/;
 const PERSON = /^(个人|人员|党员|干部|员工|职工)$/;
 const ORGANISATION = /^(组织|党组织|党支部|支部|班子|领导班子|两委班子|单位|集体|部门|党委|党总支)$/;
 /** Lines under a list that are not entries: notes, signatures, dates, and totals (合计：25人). */
-const NOTE_LINE = /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*)?$|^共\s*\d+\s*(人|名|个)$/;
+const NOTE_LINE =
+  /^(注|说明|备注|填表说明|制表人?|填表人|填报人|审核人?|负责人|联系人|联系电话|电话|填报单位|填报日期|制表日期|日期)\s*[:：]|^(合计|总计|小计|共计)([\s:：].*|\s*[0-9０-９]+\s*(人|名|个|位)?)?$|^共\s*[0-9０-９]+\s*(人|名|个|位)$/;
 
 /** A footnote mark beside a name in a printed list (王毅*, 李娜※), explained under the list. */
 const NAME_MARK = /^([*＊※★☆△▲#＃]+)|([*＊※★☆△▲#＃]+)$/;
@@ -201,9 +205,14 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     for (const c of layout.columns)
       if (c.field === 'flag' && !flagColumns.some((k) => k.key === c.key)) flagColumns.push({ key: c.key, label: c.label, sheet: sheet.name, cell: c.cell });
     for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
-      // A footnote mark is no part of the name: set aside, and what the list says it means kept as a flag.
-      const mark = NAME_MARK.exec(written);
-      const name = mark ? written.replace(NAME_MARK, '').trim() : written;
+      // A note beside a person's name (李娜（女）, 丁宁 组织委员) is no part of it: the name would be printed on
+      // every template and result with it, and every ballot's 李娜 reported. Set aside, kept, said once.
+      const organisation = layout.columns.some((c) => c.field === 'kind' && ORGANISATION.test(normalizeLabel(text(row[c.col]))));
+      const noted = layout.people && !organisation ? rosterNameNote(written) : null;
+      const unmarked = noted ? displayName(noted.name) : written;
+      // A footnote mark is no part of the name either: set aside, and what the list says it means kept as a flag.
+      const mark = NAME_MARK.exec(unmarked);
+      const name = mark ? unmarked.replace(NAME_MARK, '').trim() : unmarked;
       if (name === '') {
         // Only marks (a * alone, a ★ left in the name column): nobody to read in.
         findings.push(finding('ROSTER_NAME_SUSPECT', `名册中「${written}」只有标记，没有姓名，此行未读入`, where(r, layout.nameCol)));
@@ -224,6 +233,14 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           ),
         );
       }
+      if (noted)
+        findings.push(
+          finding(
+            'ROSTER_NAME_NOTE',
+            `名册中「${written}」按「${name}」读入，「${noted.note}」作为备注保留（不印在测评表和结果中）`,
+            { ...where(r, layout.nameCol), subject: name },
+          ),
+        );
       // Digits are in no person's name: kept as written (the list is the clerk's), and said.
       if (layout.people && /[0-9０-９]/.test(name))
         findings.push(
@@ -252,7 +269,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
             break;
           case 'window': {
             const n = normalizeLabel(t);
-            if (YES.test(n)) entry.window = true;
+            if (YES_TEXT.test(n) || WINDOW_YES.test(n)) entry.window = true;
             else if (NO_TEXT.test(n) || /^非窗口(服务)?(岗位?)?$/.test(n)) entry.window = false;
             // 岗位性质 names every post's nature: one not a 窗口 (管理岗) is simply not a window post.
             else if (WINDOW_NATURE.test(normalizeLabel(withoutAnnotations(c.key)))) entry.window = false;
@@ -284,6 +301,7 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
         }
       }
       if (marked && !flags.has(marked.key)) flags.set(marked.key, marked.meaning);
+      if (noted && !flags.has(ROSTER_NOTE_FLAG)) flags.set(ROSTER_NOTE_FLAG, noted.note);
       if (flags.size > 0) entry.flags = Object.fromEntries(flags);
       roster.push(entry);
       sourceEntries.push({ sheet: sheet.name, cells });
@@ -292,8 +310,8 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
       const known = seen.get(key);
       if (known) {
         known.at.push(at);
-        known.units.push(entry.unit ?? annotations(name).join(''));
-      } else seen.set(key, { name, at: [at], units: [entry.unit ?? annotations(name).join('')] });
+        known.units.push(entry.unit ?? noted?.note ?? '');
+      } else seen.set(key, { name, at: [at], units: [entry.unit ?? noted?.note ?? ''] });
     }
   }
 

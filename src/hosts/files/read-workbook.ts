@@ -169,7 +169,7 @@ function sniff(fileName: string, bytes: Uint8Array): Sniffed {
       default:
         return {
           format: 'unknown',
-          what: ext === 'et' ? '是 WPS 表格专用格式（.et），请在 WPS 中“另存为” .xlsx 后再提交' : '是 OLE 复合文档，但其中没有工作簿',
+          what: ext === 'et' || ext === 'ett' ? `是 WPS 表格专用格式（.${ext}），请在 WPS 中“另存为” .xlsx 后再提交` : '是 OLE 复合文档，但其中没有工作簿',
           cfb,
         };
     }

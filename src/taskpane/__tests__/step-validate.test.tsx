@@ -190,9 +190,11 @@ describe('校验 step: returned files', () => {
     const region = screen.getByRole('region', { name: '校验结果' });
     expect(within(region).getByRole('heading', { name: '收回/二支部/评议票.xlsx' })).toBeInTheDocument();
     expect(within(findingsOf('收回/二支部/评议票.xlsx 工作表「测评表」的问题')).getByText(/120/)).toBeInTheDocument();
-    // Nothing left out silently.
-    expect(screen.getByText('文件夹中有 3 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取')).toBeInTheDocument();
-    for (const path of ['收回/.DS_Store', '收回/一支部/~$评议票.xlsx', '收回/说明.docx']) expect(screen.getByText(path)).toBeInTheDocument();
+    // Nothing left out silently: the computer's own files listed, the document a finding (submission-files.ts).
+    expect(screen.getByText('文件夹中有 2 个系统文件（临时锁定文件、隐藏文件等），未读取')).toBeInTheDocument();
+    for (const path of ['收回/.DS_Store', '收回/一支部/~$评议票.xlsx']) expect(screen.getByText(path)).toBeInTheDocument();
+    expect(within(region).getByRole('heading', { name: '收回/说明.docx' })).toBeInTheDocument();
+    expect(within(region).getByText(/不是工作簿，未读取/)).toBeInTheDocument();
   });
 
   it('walks a dropped folder (entries read in batches), reads the loose files dropped with it, and lists what it left out', async () => {
@@ -228,7 +230,8 @@ describe('校验 step: returned files', () => {
     expect(within(region).getByRole('heading', { name: '员工-李四.xlsx' })).toBeInTheDocument();
     // The file in the folder is named by its path; the hidden folder is not walked.
     expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
-    expect(screen.getByText('文件夹中有 3 个文件不是工作簿（或是隐藏文件、临时锁定文件），未读取')).toBeInTheDocument();
-    for (const path of ['收回/.git/', '收回/一支部/~$评议票.xlsx', '收回/说明.docx']) expect(screen.getByText(path)).toBeInTheDocument();
+    expect(screen.getByText('文件夹中有 2 个系统文件（临时锁定文件、隐藏文件等），未读取')).toBeInTheDocument();
+    for (const path of ['收回/.git/', '收回/一支部/~$评议票.xlsx']) expect(screen.getByText(path)).toBeInTheDocument();
+    expect(within(region).getByRole('heading', { name: '收回/说明.docx' })).toBeInTheDocument();
   });
 });

@@ -110,15 +110,16 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     expect(s.freeze).toEqual({ rows: L + 1, cols: nameHeader.c + 1 });
   });
 
-  it('附2: long headers on two lines as the seed sets them, so its 19 columns print at about 94% on landscape A4, not 72%', () => {
+  it('附2: long headers on two lines as the seed sets them, so its 19 columns print at about 93% on landscape A4, not 72%', () => {
     const s = byForm('candidate-review');
     const g = toGrid(s);
     const L = labelRow(g, SATISFACTION);
     expect(g.rows[L - 1][1]).toBe('优秀党员\n候选人姓名');
     expect(g.rows[L].slice(2, 6)).toEqual(['满意', '比较\n满意', '基本\n满意', '不\n满意']);
-    // Widths: 序号 6, the name 13 (候选人姓名 10, bold ×1.1 → 11, + 2), each tier column 7 (比较 4 → 5, + 2; 满意 6 at
-    // least), 是否推荐 11 (8 → 9, + 2): 6 + 13 + 16 × 7 + 11 = 142; on one line the headers made it 191.
-    expect(s.columns.map((c) => c.width)).toEqual([6, 13, ...new Array(16).fill(7), 11]);
+    // Widths, a Chinese character 2.15 units: 序号 6, the name 14 (候选人姓名 10.75, bold ×1.1 → 11.83 → 12, + 2), each tier
+    // column 7 (比较 4.3 → 4.73 → 5, + 2), 是否推荐 12 (8.6 → 9.46 → 10, + 2): 6 + 14 + 16 × 7 + 12 = 144; on one line
+    // the headers made it 191.
+    expect(s.columns.map((c) => c.width)).toEqual([6, 14, ...new Array(16).fill(7), 12]);
     // Excel: a column is width × 7 + 5 px, 0.75 pt a px; landscape A4 less 0.5 in margins is 10.69 in = 769.7 pt.
     const points = s.columns.reduce((a, c) => a + (c.width * 7 + 5) * 0.75, 0);
     expect(769.7 / points).toBeGreaterThan(0.93);

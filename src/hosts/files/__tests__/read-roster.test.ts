@@ -3,7 +3,7 @@
  * blank and note rows skipped, duplicates reported and kept, flags by header text.
  */
 import { CellValue, Submission } from '../../../core/forms/grid';
-import { buildRoster, hasFlag, matchName, rosterCategory, tellApart } from '../../../core/roster/roster';
+import { buildRoster, hasFlag, matchName, rosterCategory, subjectLabel, tellApart } from '../../../core/roster/roster';
 import { readRoster } from '../read-roster';
 import { readWorkbook } from '../read-workbook';
 import { book, write } from './fixtures';
@@ -214,6 +214,73 @@ describe('readRoster', () => {
       { name: '王毅', unit: '办公室', category: '主任' },
       { name: '李娜', unit: '财务部', category: '科员', flags: { 否决事项: '被问责' } },
     ]);
+  });
+
+  it('sets a note beside a name aside (李娜（女）, 丁宁 组织委员), keeps it as 名册备注, says so once per entry; real names stay whole', () => {
+    const { roster, findings } = readRoster(
+      sub([
+        ['姓名', '单位'],
+        ['李娜（女）', '机关'],
+        ['王毅(女)', '机关'],
+        ['张敏（支部书记）', '机关'],
+        ['丁宁 组织委员', '机关'],
+        ['陈刚\n宣传委员', '机关'],
+        ['周丽（女，回族） 纪检委员', '机关'],
+        ['买买提·艾力', '机关'],
+        ['刘　洋', '机关'],
+        ['阿依古丽 买买提', '机关'],
+        ['吴芳 1985', '机关'], // digits: not a post, kept whole and reported as before
+      ]),
+    );
+    expect(roster.map((r) => [r.name, r.flags?.名册备注])).toEqual([
+      ['李娜', '女'],
+      ['王毅', '女'],
+      ['张敏', '支部书记'],
+      ['丁宁', '组织委员'],
+      ['陈刚', '宣传委员'],
+      ['周丽', '女，回族，纪检委员'],
+      ['买买提·艾力', undefined],
+      ['刘洋', undefined],
+      ['阿依古丽 买买提', undefined],
+      ['吴芳 1985', undefined],
+    ]);
+    expect(findings.filter((f) => f.code === 'ROSTER_NAME_NOTE').map((f) => [f.cell, f.subject, f.severity])).toEqual([
+      ['A2', '李娜', 'warning'],
+      ['A3', '王毅', 'warning'],
+      ['A4', '张敏', 'warning'],
+      ['A5', '丁宁', 'warning'],
+      ['A6', '陈刚', 'warning'],
+      ['A7', '周丽', 'warning'],
+    ]);
+    expect(findings[0].message).toBe('名册中「李娜（女）」按「李娜」读入，「女」作为备注保留（不印在测评表和结果中）');
+    expect(findings.filter((f) => f.code !== 'ROSTER_NAME_NOTE').map((f) => f.cell)).toEqual(['A11']);
+    // A ballot's 李娜 is the roster's name exactly: no NAME_NORMALISED on every ballot.
+    expect(matchName(buildRoster(roster), '李娜')).toEqual({ kind: 'exact', index: 0 });
+    expect(matchName(buildRoster(roster), '丁宁')).toEqual({ kind: 'exact', index: 3 });
+  });
+
+  it('a 预备党员 written in brackets beside the name (陈刚（预备党员）) is read as one, from the note kept', () => {
+    const { roster } = readRoster(sub([['姓名'], ['陈刚（预备党员）'], ['王毅']]));
+    expect(rosterCategory(roster[0], '预备党员')).toEqual({ says: 'yes', field: '名册备注', text: '预备党员' });
+    expect(rosterCategory(roster[1], '预备党员')).toBeNull();
+  });
+
+  it('people of one name told apart by the notes beside them (王伟（办公室）, 王伟（财务部）): the notes serve as units', () => {
+    const { roster, findings } = readRoster(sub([['姓名'], ['王伟（办公室）'], ['王伟（财务部）']]));
+    expect(roster.map((r) => r.name)).toEqual(['王伟', '王伟']);
+    expect(findings.filter((f) => f.code === 'ROSTER_DUPLICATE_NAME').map((f) => f.message)).toEqual([
+      '名册中「王伟」出现 2 次（名册!A2、名册!A3），均已保留；将按单位区分：生成的测评表写作「王伟（办公室）」等，回收的表上也须这样写明单位，或有单位栏',
+    ]);
+    const built = buildRoster(roster);
+    expect(subjectLabel(built, built.all[1])).toBe('王伟（财务部）');
+    expect(tellApart(built, [0, 1], '王伟（财务部）')).toEqual({ index: 1, by: 'unit' });
+    expect(tellApart(built, [0, 1], '王伟')).toBeNull();
+  });
+
+  it('a total written in the name column (共计2人, 合计 2 人, 总计：2人) is no one', () => {
+    const { roster, findings } = readRoster(sub([['序号', '姓名'], [1, '王毅'], [2, '丁宁'], ['', '共计2人'], [null, '合计 2 人'], [null, '总计：2人'], [null, '共 2 名']]));
+    expect(roster.map((r) => r.name)).toEqual(['王毅', '丁宁']);
+    expect(findings).toEqual([]);
   });
 
   it('reports a name twice (重名) and keeps both entries', () => {

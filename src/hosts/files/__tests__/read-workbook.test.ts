@@ -6,7 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid } from '../../../core/forms/grid';
-import { findDuplicateFiles } from '../content-hash';
+import { copyOriginalName, findDuplicateFiles, findResentCopies } from '../content-hash';
 import { DEFAULT_LIMITS, detectFormat, readWorkbook } from '../read-workbook';
 import { ITEMS, LEVELS, PTG_ADD, PTG_DIV, annex2, book, odsErrorCells, ptgInt, ptgRef, write, xlsWithFormula } from './fixtures';
 
@@ -348,6 +348,58 @@ describe('duplicate files', () => {
     ).toEqual([
       { file: 'c', sameAs: 'a' },
       { file: 'f', sameAs: 'a' },
+    ]);
+  });
+
+  it('blames the copy, not the original: a name without a copy ending is kept, whatever the order', () => {
+    for (const copy of ['附表2-党员3 - 副本.xlsx', '附表2-党员3(1).xlsx', '附表2-党员3（1）.xlsx', '附表2-党员3 副本 2.xlsx', '附表2-党员3 - Copy.xlsx', '附表2-党员3副本.xlsx'])
+      expect(findDuplicateFiles([{ file: copy, hash: 'h' }, { file: '附表2-党员3.xlsx', hash: 'h' }])).toEqual([{ file: copy, sameAs: '附表2-党员3.xlsx' }]);
+  });
+
+  it('with no name to go by, the earlier modified time is the original; without times, the order given', () => {
+    expect(findDuplicateFiles([{ file: '张三交.xlsx', hash: 'h', modified: 2000 }, { file: '李四交.xlsx', hash: 'h', modified: 1000 }])).toEqual([{ file: '张三交.xlsx', sameAs: '李四交.xlsx' }]);
+    expect(findDuplicateFiles([{ file: '张三交.xlsx', hash: 'h', modified: 2000 }, { file: '李四交.xlsx', hash: 'h' }])).toEqual([{ file: '李四交.xlsx', sameAs: '张三交.xlsx' }]);
+    // The name outranks the time: the 副本 made later by hand may carry an older time.
+    expect(findDuplicateFiles([{ file: 'a.xlsx', hash: 'h', modified: 2000 }, { file: 'a - 副本.xlsx', hash: 'h', modified: 1000 }])).toEqual([{ file: 'a - 副本.xlsx', sameAs: 'a.xlsx' }]);
+  });
+
+  it('a file counted in an earlier batch stays the one counted, even under a copy\'s name', () => {
+    expect(findDuplicateFiles([{ file: 'a(1).xlsx', hash: 'h', settled: true }, { file: 'a.xlsx', hash: 'h' }])).toEqual([{ file: 'a.xlsx', sameAs: 'a(1).xlsx' }]);
+  });
+
+  it.each([
+    ['附表2-党员3 - 副本.xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3 - 副本 (2).xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3(1).xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3 (2).xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3（1）.xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3-修改.xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3更正版.xls', '附表2-党员3.xls'],
+    ['附表2-党员3（更正）.xlsx', '附表2-党员3.xlsx'],
+    ['附表2-党员3 - 副本(1).xlsx', '附表2-党员3.xlsx'],
+    ['一支部/评议票 copy.xlsx', '一支部/评议票.xlsx'],
+    ['附表2-党员3.xlsx', null],
+    ['附表2(第二党小组).xlsx', null],
+    ['附表2-党员13.xlsx', null],
+    ['修改.xlsx', null],
+    ['(1).xlsx', null],
+  ])('copyOriginalName(%s) = %s', (name, original) => expect(copyOriginalName(name)).toBe(original));
+
+  it('a re-sent file (1)/修改 beside its original name with other bytes is named, once; a byte copy or another folder is not', () => {
+    expect(
+      findResentCopies([
+        { file: '附表2-党员3 - 副本.xlsx', hash: 'h3' }, // byte copy: DUPLICATE_FILE's, not this
+        { file: '附表2-党员3(1).xlsx', hash: 'h3b' },
+        { file: '附表2-党员3.xlsx', hash: 'h3' },
+        { file: '附表2-党员4-修改.xls', hash: 'h4b' }, // another format of the same name
+        { file: '附表2-党员4.xlsx', hash: 'h4' },
+        { file: '附表2-党员5(1).xlsx', hash: 'h5' }, // no 附表2-党员5 here
+        { file: '01/评议票(1).xlsx', hash: 'x1' },
+        { file: '02/评议票.xlsx', hash: 'x2' }, // another folder: another sender
+      ]),
+    ).toEqual([
+      { file: '附表2-党员3(1).xlsx', original: '附表2-党员3.xlsx' },
+      { file: '附表2-党员4-修改.xls', original: '附表2-党员4.xlsx' },
     ]);
   });
 
