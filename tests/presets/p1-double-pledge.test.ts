@@ -15,6 +15,8 @@
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
+import { Fraction } from '../../src/core/common/fraction';
+import { weightWords } from '../../src/core/rules/conditions';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
@@ -85,6 +87,31 @@ describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 
     // Nothing moved: 甲一 still has 1 + 3 = 4 优秀 votes (5 had the all-优秀 ballot been counted).
     expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
     expect(r.subjects.find((s) => s.name === '甲一')!.overall[0].votes).toBe(4);
+  });
+});
+
+describe('P1 reasons show each group\'s figure and weight, so the weighted share can be recomputed', () => {
+  it('甲一: 服务对象代表 1/6 = 16.67% and 党组织负责人 3/3 = 100% at 50% each make 7/12 = 58.33%', () => {
+    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「「优秀」票（按类别加权）得票率50%以上（含）」');
+  });
+
+  it('丙三 on the line: 2/6 = 33.33% and 2/3 = 66.67% make exactly 50.00%; 戊五 fails 基本称职及以上 with 2/6 and 1/3', () => {
+    expect(byName('丙三').reasons[0]).toContain('服务对象代表 2/6＝33.33%×50% ＋ 党组织负责人 2/3＝66.67%×50% ＝ 50.00%');
+    // 戊五: 基本称职及以上 (2/6 + 1/3)/2 = 1/3 = 33.33% (the rule that failed, with its parts).
+    expect(byName('戊五').reasons[0]).toContain('服务对象代表 2/6＝33.33%×50% ＋ 党组织负责人 1/3＝33.33%×50% ＝ 33.33%，不符合');
+  });
+
+  it('a group without valid votes is named as such, not the whole share', () => {
+    const only = matrixSheet('考评表', { title: '党员践诺情况考评表', fields: ['测评人类别：服务对象代表'], levels: LEVELS, rows: [{ name: '甲一', marks: [A] }] });
+    const r = runCampaign({ scheme, roster: [{ name: '甲一' }], submissions: [submission('服务.xlsx', only)], today: '2026-12-01' });
+    expect(r.subjects[0].reasons.join('；')).toContain('服务对象代表 1/1＝100.00%×50% ＋ 党组织负责人 无有效票，无法判断');
+  });
+
+  it('weights are written as percentages where exact, else as fractions (1/3 is not 33.33%)', () => {
+    expect(weightWords(Fraction.of(1, 2))).toBe('50%');
+    expect(weightWords(Fraction.of(67, 200))).toBe('33.5%');
+    expect(weightWords(Fraction.of(1, 1))).toBe('100%');
+    expect(weightWords(Fraction.of(1, 3))).toBe('1/3');
   });
 });
 

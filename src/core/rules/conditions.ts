@@ -82,6 +82,36 @@ export interface ShareFigure {
   share: Fraction | null;
   /** Round or group it belongs to, for 'each' and 'weighted' modes. */
   part?: string;
+  /** groups: weighted: each group's own share and its weight (of the weights' sum), so the combined figure can be checked. */
+  groups?: WeightedGroupShare[];
+}
+
+export interface WeightedGroupShare {
+  group: string;
+  votes: number;
+  denominator: number;
+  share: Fraction | null;
+  /** The group's weight as a part of the sum of the weights (50 and 50: 1/2). */
+  weight: Fraction;
+}
+
+/**
+ * A group's weight in words: a percentage where it is one exactly to two places (50%, 33.5%), else the fraction
+ * (1/3), so the sum written out in a reason or on 统计表 recomputes exactly.
+ */
+export function weightWords(weight: Fraction): string {
+  const pct = weight.mul(Fraction.of(100));
+  const shown = pct.toFixed(2);
+  if (!Fraction.fromDecimal(shown).equals(pct)) return `${weight.num}/${weight.den}`;
+  return `${shown.replace(/\.?0+$/, '')}%`;
+}
+
+/** 服务对象代表 5/10＝50.00%×50% ＋ 党组织负责人 2/4＝50.00%×50% ＝ 50.00%: a weighted share and the group figures it is made of. */
+export function weightedShareWords(p: ShareFigure): string {
+  const terms = (p.groups ?? []).map((g) =>
+    g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${formatPercent(g.share)}×${weightWords(g.weight)}`,
+  );
+  return `${terms.join(' ＋ ')}${p.share === null ? '' : ` ＝ ${formatPercent(p.share)}`}`;
 }
 
 /** Levels counted by a scope on one form's scale: the ones named, and with orBetter every better one. */
@@ -168,23 +198,22 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
         parts.push({ ...shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]), part: [rs.name, g.name].filter(Boolean).join('·') });
     } else {
       let weighted = Fraction.ZERO;
-      let weightSum = Fraction.ZERO;
       let votes = 0;
       let denominator = 0;
       let unknown = false;
-      for (const g of scheme.raterGroups) {
-        if (g.weight === 0) continue;
+      const weightedGroups = scheme.raterGroups.filter((g) => g.weight > 0);
+      const weightSum = weightedGroups.reduce((a, g) => a.add(Fraction.fromDecimal(g.weight)), Fraction.ZERO);
+      const groups: WeightedGroupShare[] = [];
+      for (const g of weightedGroups) {
         const f = shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]);
+        const weight = Fraction.fromDecimal(g.weight).div(weightSum);
+        groups.push({ group: g.name, votes: f.votes, denominator: f.denominator, share: f.share, weight });
         votes += f.votes;
         denominator += f.denominator;
         if (f.share === null) unknown = true;
-        else {
-          const w = Fraction.fromDecimal(g.weight);
-          weighted = weighted.add(f.share.mul(w));
-          weightSum = weightSum.add(w);
-        }
+        else weighted = weighted.add(f.share.mul(weight));
       }
-      parts.push({ votes, denominator, share: unknown || weightSum.isZero() ? null : weighted.div(weightSum), part: [rs.name, '按类别加权'].filter(Boolean).join('·') });
+      parts.push({ votes, denominator, share: unknown || groups.length === 0 ? null : weighted, part: [rs.name, '按类别加权'].filter(Boolean).join('·'), groups });
     }
   }
   return parts;
@@ -229,10 +258,14 @@ export function evaluateCondition(
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
+        if (p.groups) {
+          // The rule already says 按类别加权: the label names only the round, the figure each group's share and weight.
+          const round = p.part?.replace(/·?按类别加权$/, '');
+          return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p)}`;
+        }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
         if (p.share === null) return `${label}无有效票`;
-        const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
-        return `${label}${fig}`;
+        return `${label}${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {
