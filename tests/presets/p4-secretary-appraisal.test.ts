@@ -131,13 +131,21 @@ describe('P4 篇三 veto: "一般""差"票 超过 10% → 差 (denominator: all 
     expect(s.vetoes).toEqual([]);
   });
 
+  it('the test not met is said with its figure and denominator: 3 一般 of 10 ballots × 3 专项 = 30 marks', () => {
+    expect(byName('赵刚').reasons).toContain(
+      `一票否决「现场测评“一般”“差”票超过10%」未触发：3/30 = 10.00%（3 个评价项目的票合计），不符合「「一般」「差」票得票率超过10%」（${scheme.vetoes[0].cite}）`,
+    );
+    // 王芳: no 一般 or 差 at all, 0/30; the roster veto that does not apply needs no word.
+    expect(byName('王芳').reasons.filter((x) => x.includes('一票否决'))).toEqual([expect.stringContaining('未触发：0/30 = 0.00%（3 个评价项目的票合计）')]);
+  });
+
   it('4 of 30 = 13.33% triggers: 86.30 would be 好, tier is 差, flagged 一票否决 with the figures', () => {
     const s = byName('钱进');
     expect(s.scoreText).toBe('86.30');
     expect(s.tier).toBe('差');
     expect(s.flags).toContain('一票否决');
     expect(s.vetoes.map((v) => v.id)).toEqual(['poor-votes']);
-    expect(s.reasons.join('')).toContain('4/30 = 13.33%');
+    expect(s.reasons.join('')).toContain('4/30 = 13.33%（3 个评价项目的票合计），符合');
   });
 
   it('held accountable (名册 被问责) → 差 whatever the votes (90.00)', () => {

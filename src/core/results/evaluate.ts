@@ -417,7 +417,13 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
     const concern = results.filter((x) => x.applies !== false);
     const fired =
       (v.match ?? 'any') === 'any' ? concern.filter((x) => x.holds === true) : concern.length > 0 && concern.every((x) => x.holds === true) ? concern : [];
-    if (fired.length === 0) continue;
+    if (fired.length === 0) {
+      // A vote-share veto tested and not met is said with its figure (一般、差票 6/60，not over 10%): a subject on the
+      // line must be checkable. Roster flags that are blank need no word; a note vetoes nothing.
+      const tested = v.when.map((c, i) => (c.kind === 'share' && concern.includes(results[i]) && results[i].holds !== null ? results[i].text : null)).filter((t) => t !== null);
+      if (v.effect.kind !== 'note' && tested.length > 0) r.reasons.push(`一票否决「${v.name}」未触发：${tested.join('；')}（${v.cite}）`);
+      continue;
+    }
     const text = fired.map((x) => x.text).join('；');
     const e = v.effect;
     r.vetoes.push({ id: v.id, name: v.name, text, effect: e.kind });

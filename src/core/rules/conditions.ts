@@ -273,7 +273,10 @@ export function evaluateCondition(
         else if (!compare(p.share, c.op, threshold)) holds = false;
       }
       const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计' : '';
-      return { holds, text: `${scope}${texts.join('；')}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
+      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
+      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
+      const itemsNote = items > 1 ? `（${items} 个评价项目的票合计）` : '';
+      return { holds, text: `${scope}${texts.join('；')}${itemsNote}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'roster-flag': {
       const holds = hasFlag(subject, c.field);
