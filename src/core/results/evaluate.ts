@@ -658,6 +658,11 @@ function sameTiers(a: Consequence, b: Consequence): boolean {
   return (a.tiers ?? []).join('|') === (b.tiers ?? []).join('|');
 }
 
+/** 应参评人数 of a group in a round: the round's own number where the scheme gives one, else the group's. */
+export function expectedFor(group: Scheme['raterGroups'][number], roundId: string): number | null {
+  return group.expectedByRound?.[roundId] ?? group.expected ?? null;
+}
+
 function participation(scheme: Scheme, tally: Tally, uncounted: readonly UncountedBallot[]): ParticipationRow[] {
   const rows: ParticipationRow[] = [];
   for (const form of scheme.forms)
@@ -671,7 +676,7 @@ function participation(scheme: Scheme, tally: Tally, uncounted: readonly Uncount
           (tally.invalidBallotCount.get(key) ?? 0) +
           uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
         const returned = valid + invalid;
-        const expected = group.expected ?? null;
+        const expected = expectedFor(group, round.id);
         rows.push({
           group: group.name,
           round: round.name,

@@ -74,6 +74,9 @@ function crossCheck(s: Scheme): string[] {
   s.forms.forEach((f, i) => unique(`forms[${i}] 的评价项目`, f.itemLabels));
 
   if (s.raterGroups.every((g) => g.weight === 0)) problems.push('字段 raterGroups：各类别权重不能全为 0');
+  s.raterGroups.forEach((g, i) =>
+    Object.keys(g.expectedByRound ?? {}).forEach((r) => rounds.has(r) || problems.push(`字段 raterGroups[${i}].expectedByRound：没有轮次「${r}」（方案的轮次：${s.rounds.map((x) => x.id).join('、')}）`)),
+  );
 
   s.forms.forEach((f, i) => {
     const at = `forms[${i}]`;
