@@ -45,6 +45,8 @@ export interface SubjectResult {
   tier: string | null;
   /** Exact score, or null when the scheme does not score or there were no valid scores. */
   score: Fraction | null;
+  /** The score of each item (专项) the score is the mean or sum of, its rater groups combined by weight (统计表 shows them). */
+  itemScores: { form: string; item: string; score: Fraction }[];
   scoreText: string | null;
   rank: number | null;
   /** Short Chinese flags: 一票否决, 待定, 名额并列, 重点管理 ... */
@@ -226,12 +228,11 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
             satisfied += satisfactionLevels.reduce((a, li) => a + c.levels[li], 0);
             satisfiedValid += valid;
           }
-          let mean: string | null = null;
-          if (scale && scheme.scoring.method === 'points' && valid > 0) mean = pointsMean(scale.levels.map((l) => l.points), c.levels)!.toFixed(scheme.scoring.places);
-          const exact = scale ? null : meanScore(c);
-          if (exact) mean = exact.toFixed(scheme.scoring.places);
+          const byPoints = scale !== null && scheme.scoring.method === 'points';
+          const exact = !scale ? meanScore(c) : byPoints && valid > 0 ? pointsMean(scale.levels.map((l) => l.points), c.levels) : null;
+          const mean = exact ? exact.toFixed(scheme.scoring.places) : null;
           const row: FigureRow = { form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean };
-          if (!scale) row.meanExact = exact?.toString() ?? null;
+          if (!scale || byPoints) row.meanExact = exact?.toString() ?? null;
           figures.push(row);
         });
     if (satisfactionLevels && satisfiedValid > validBefore) {
@@ -253,6 +254,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
     category: s.category ?? null,
     tier: null,
     score: null,
+    itemScores: [],
     scoreText: null,
     rank: null,
     flags: [],
@@ -324,7 +326,7 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
     const isTier = form.response.kind === 'tier';
     if ((method === 'points') !== isTier) continue;
     const scale = isTier ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
-    form.itemLabels.forEach((_, i) => {
+    form.itemLabels.forEach((item, i) => {
       let weighted = Fraction.ZERO;
       let weights = Fraction.ZERO;
       for (const g of scheme.raterGroups) {
@@ -339,7 +341,10 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
         weighted = weighted.add(mean.mul(w));
         weights = weights.add(w);
       }
-      if (!weights.isZero()) itemScores.push(weighted.div(weights));
+      if (!weights.isZero()) {
+        itemScores.push(weighted.div(weights));
+        r.itemScores.push({ form: form.title, item, score: weighted.div(weights) });
+      }
     });
   }
   if (itemScores.length === 0) return null;
