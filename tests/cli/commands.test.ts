@@ -287,7 +287,7 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     const r = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, again, '--json']));
     expect(r.participation.map((p) => p.returned)).toEqual([2]);
     expect(r.findings.map((f) => [f.code, f.severity, f.file, f.sheet])).toEqual(
-      ['排名表', '公示表', '整改清单', '统计表', '校验结果'].map((sheet) => ['OWN_OUTPUT_SHEET', 'warning', '结果.xlsx', sheet]),
+      ['排名表', '公示表', '整改清单', '统计表', '得票情况', '校验结果'].map((sheet) => ['OWN_OUTPUT_SHEET', 'warning', '结果.xlsx', sheet]),
     );
     expect(r.findings[0].message).toBe('工作表「排名表」是本工具生成的排名表，不是测评表，未读取');
   });
