@@ -342,8 +342,9 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
         weights = weights.add(w);
       }
       if (!weights.isZero()) {
-        itemScores.push(weighted.div(weights));
-        r.itemScores.push({ form: form.title, item, score: weighted.div(weights) });
+        const score = weighted.div(weights);
+        itemScores.push(score);
+        r.itemScores.push({ form: form.title, item, score });
       }
     });
   }
@@ -423,7 +424,7 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
     const fired =
       (v.match ?? 'any') === 'any' ? concern.filter((x) => x.holds === true) : concern.length > 0 && concern.every((x) => x.holds === true) ? concern : [];
     if (fired.length === 0) {
-      // A vote-share veto tested and not met is said with its figure (一般、差票 6/60，not over 10%): a subject on the
+      // A vote-share veto tested and not met is said with its figure (一般、差票 6/60, not over 10%): a subject on the
       // line must be checkable. Roster flags that are blank need no word; a note vetoes nothing.
       const tested = v.when.map((c, i) => (c.kind === 'share' && concern.includes(results[i]) && results[i].holds !== null ? results[i].text : null)).filter((t) => t !== null);
       if (v.effect.kind !== 'note' && tested.length > 0) r.reasons.push(`一票否决「${v.name}」未触发：${tested.join('；')}（${v.cite}）`);
@@ -664,7 +665,7 @@ function sameTiers(a: Consequence, b: Consequence): boolean {
 }
 
 /** 应参评人数 of a group in a round: the round's own number where the scheme gives one, else the group's. */
-export function expectedFor(group: Scheme['raterGroups'][number], roundId: string): number | null {
+function expectedFor(group: Scheme['raterGroups'][number], roundId: string): number | null {
   return group.expectedByRound?.[roundId] ?? group.expected ?? null;
 }
 
