@@ -187,6 +187,15 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
     expect(byName('刘洋').reasons[0]).toContain('各轮合计10/20 = 50.00%');
   });
 
+  it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {
+    const s = structuredClone(scheme);
+    s.counting.abstentionsInDenominator = true;
+    const r = runCampaign({ scheme: loadScheme(s), roster, submissions: [...village, ...town], today: '2026-12-01' });
+    const notes = describeVotes(r)!.cells.map((row) => row[0].value);
+    expect(notes).toContain('注：本方案的得票率把弃权也计入分母，与上表以有效票数为分母的占比不同；规则所用的得票率及其分子分母见各人的理由。');
+    expect(rows.map((row) => row[0])).not.toContain(notes.find((v) => typeof v === 'string' && v.includes('弃权也计入分母')));
+  });
+
   it('the note says the per-round rows serve 优秀 and 称职, the added rows 基本称职, 不称职 and the ranking', () => {
     expect(rows.map((r) => r[0])).toContain('注：「村评」「镇评」各行用于「优秀」「称职」的条件；「各轮合计」行用于「基本称职」「不称职」的条件和排名。');
   });

@@ -274,6 +274,10 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
     `注：按姓氏笔画为序${perForm ? '，每人每张表一组' : ''}。票数为${what}的合计；${items}弃权、无效${perForm ? '和不涉及' : ''}的项目不计入。${withSatisfaction ? `满意率＝（满意＋比较满意）÷有效票数${perForm ? '，各表分别计算' : ''}。` : ''}`,
     'note',
   );
+  // The rules' own denominator may take 弃权 or 无效 (counting settings): then their shares are not this table's.
+  const alsoCounted = [scheme.counting.abstentionsInDenominator ? '弃权' : '', scheme.counting.invalidInDenominator ? '无效' : ''].filter(Boolean).join('和');
+  if (alsoCounted)
+    b.band(`注：本方案的得票率把${alsoCounted}也计入分母，与上表以有效票数为分母的占比不同；规则所用的得票率及其分子分母见各人的理由。`, 'note');
   if (!byParts && parts[0].uses.length > 0) b.band(`注：上表的合计用于${useWords(parts[0].uses)}。`, 'note');
   if (byParts) {
     // Which rule reads which row, so the figure a tier rests on is found at once; rows read alike are said together.
