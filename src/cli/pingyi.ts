@@ -16,6 +16,7 @@ import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { sortByStroke } from '../core/text/stroke-order';
+import { normalizeLabel } from '../core/text/normalize';
 import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
@@ -34,10 +35,11 @@ export class UsageError extends Error {}
 const USAGE = `用法：
   pingyi presets
   pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；方案有承诺书等不收回的表时各生成一个工作簿、每人一张表；--counts 生成计票汇总表）
-  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> [--json]
-  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] <文件或文件夹...> --out <结果.xlsx> [--json]
+  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] <文件或文件夹...> [--json]
+  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
+--expected 给出应参评人数（用于回收率）：类别=人数，如 干部=12,员工=40；分轮次的写 轮次=人数（只有一个测评人类别时）或 轮次/类别=人数，如 村评=12,镇评=20。
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
 
 
@@ -250,6 +252,41 @@ function withMembers(scheme: Scheme, value: string | boolean | undefined): Schem
   return { ...scheme, memberCount: Number(text) };
 }
 
+/**
+ * --expected 干部=12,员工=40 (or 村评=12,镇评=20, 镇评/员工=20): the 应参评人数 回收率 is computed from (DOMAIN.md,
+ * Participation: part of every result), which no preset can know. A group's number holds in every round; a round's
+ * (written alone where the scheme has one rater group, else as 轮次/类别) only in that round. As the pane's field per group.
+ */
+function withExpected(scheme: Scheme, value: string | boolean | undefined): Scheme {
+  if (value === undefined) return scheme;
+  const text = String(value).trim();
+  const known = <T extends { id: string; name: string; aliases?: string[] }>(list: T[], word: string): T | undefined =>
+    list.find((x) => [x.id, x.name, ...(x.aliases ?? [])].some((n) => normalizeLabel(n) === normalizeLabel(word)));
+  const names = `测评人类别：${scheme.raterGroups.map((g) => g.name).join('、')}；轮次：${scheme.rounds.map((r) => r.name).join('、')}`;
+  const groups = scheme.raterGroups.map((g) => ({ ...g, ...(g.expectedByRound ? { expectedByRound: { ...g.expectedByRound } } : {}) }));
+  for (const entry of text.split(/[,，;；]/).map((e) => e.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[=＝]\s*(\d{1,7})$/.exec(entry);
+    if (!m) throw new UsageError(`--expected 的每一项应写成 类别=人数（如 干部=12）或 轮次/类别=人数，而不是「${entry}」`);
+    const words = m[1].split(/[/／]/).map((w) => w.trim());
+    const count = Number(m[2]);
+    let group: (typeof groups)[number] | undefined;
+    let round: Scheme['rounds'][number] | undefined;
+    for (const w of words) {
+      const g = known(groups, w);
+      const r = known(scheme.rounds, w);
+      if (g && !group) group = g;
+      else if (r && !round) round = r;
+      else throw new UsageError(`--expected「${entry}」中的「${w}」不是本方案的测评人类别或轮次（${names}）`);
+    }
+    if (!group && groups.length > 1)
+      throw new UsageError(`--expected「${entry}」：本方案有 ${groups.length} 个测评人类别，请写成 轮次/类别=人数（${names}）`);
+    group ??= groups[0];
+    if (round) group.expectedByRound = { ...group.expectedByRound, [round.id]: count };
+    else group.expected = count;
+  }
+  return { ...scheme, raterGroups: groups };
+}
+
 /** --today must be a real calendar date. */
 function todayFrom(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -306,10 +343,11 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     json: { type: 'boolean' },
     today: { type: 'string' },
     members: { type: 'string' },
+    expected: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
-  const scheme = withMembers(schemeFrom(values.scheme as string | undefined, io), values.members);
+  const scheme = withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io), values.members), values.expected);
   const findings: Finding[] = [];
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');

@@ -351,6 +351,29 @@ function GroupsSection({ campaign }: { campaign: Campaign }) {
               })
             }
           />
+          {/* Rounds that are different meetings (村述村评, 村述镇评) each have their own 应参评人数, for 回收率 per round. */}
+          {scheme.rounds.length > 1
+            ? scheme.rounds.map((r) => (
+                <NumberField
+                  key={r.id}
+                  label={`「${g.name}」${r.name}应参评人数`}
+                  value={g.expectedByRound?.[r.id] ?? null}
+                  integer
+                  min={0}
+                  allowEmpty
+                  hint={g.expectedByRound?.[r.id] === undefined && g.expected !== undefined ? `未填时按 ${g.expected} 人` : undefined}
+                  onCommit={(v) =>
+                    campaign.editScheme((d) => {
+                      const byRound = { ...d.raterGroups[i].expectedByRound };
+                      if (v === null) delete byRound[r.id];
+                      else byRound[r.id] = Number(v);
+                      if (Object.keys(byRound).length > 0) d.raterGroups[i].expectedByRound = byRound;
+                      else delete d.raterGroups[i].expectedByRound;
+                    })
+                  }
+                />
+              ))
+            : null}
         </div>
       ))}
       {scheme.scoring.method !== 'none' && scheme.raterGroups.length > 1 ? (

@@ -1,12 +1,12 @@
 /**
- * Step 5, 写回: the result sheets (排名表, 公示表, 整改清单, 统计表 and 校验结果) written into this
+ * Step 5, 写回: the result sheets (排名表, 公示表, 整改清单, 统计表, 得票情况 and/or 得分情况, and 校验结果) written into this
  * workbook, with what the host had to do differently (a sheet renamed to spare a user's sheet, a
  * feature this Excel cannot apply); on the standalone page, the same sheets as a downloaded workbook.
  * The chart of the tier distribution in the 统计表 is the Excel host's job.
  */
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RESULT_SHEET_NAMES } from '../core/output/result-sheet-names';
+import { resultSheetNames } from '../core/output/result-sheet-names';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
 import { XLSX_MIME, downloadFile, loadResultDescriber, loadWriter } from './browser-files';
 import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
@@ -60,7 +60,7 @@ export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
   return (
     <section className={styles.step} aria-labelledby="step-write-title">
       {heading}
-      <Body1>将写入：{RESULT_SHEET_NAMES.join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
+      <Body1>将写入：{resultSheetNames(state.result.scheme).join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
       {errors > 0 ? (
         <Notice intent="warning" title={`校验中仍有 ${errors} 条错误`}>
           有错误的票或项目未计入。可以先写回，结果表中的「校验结果」会列出这些错误。

@@ -287,7 +287,7 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     const r = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, again, '--json']));
     expect(r.participation.map((p) => p.returned)).toEqual([2]);
     expect(r.findings.map((f) => [f.code, f.severity, f.file, f.sheet])).toEqual(
-      ['排名表', '公示表', '整改清单', '统计表', '校验结果'].map((sheet) => ['OWN_OUTPUT_SHEET', 'warning', '结果.xlsx', sheet]),
+      ['排名表', '公示表', '整改清单', '统计表', '得票情况', '校验结果'].map((sheet) => ['OWN_OUTPUT_SHEET', 'warning', '结果.xlsx', sheet]),
     );
     expect(r.findings[0].message).toBe('工作表「排名表」是本工具生成的排名表，不是测评表，未读取');
   });
@@ -578,6 +578,29 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     // 钱丽: 优秀 10/20 = 50% < 70%; 称职 8/20 = 40% < 60% in 村评; 基本称职 pooled (2 + 1)/22 and 不称职 0/22
     // under 50% → no rule → 待定 (seed: 镇党委 decides).
     expect(subject(json, '钱丽').tier).toBeNull();
+  });
+
+  it('--expected gives 应参评人数 per round: 村评 50 of 60 = 83.33%, 镇评 2 of 2 = 100.00% (a group\'s number, here by its alias, holds where no round is given)', async () => {
+    const run = (expected: string) => pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--json', '--expected', expected]);
+    const json = parseJson(await run('村民代表=60，镇评=2'));
+    expect(json.participation.map((p) => [p.round, p.expected, p.returned, p.rate])).toEqual([
+      ['村评', 60, 50, '83.33%'],
+      ['镇评', 2, 2, '100.00%'],
+    ]);
+    // The round's own number wins over the group's in either order; 轮次/类别 is the same as 轮次 with one group.
+    expect(parseJson(await run('镇评/参会人员=4,参会人员=100')).participation.map((p) => p.rate)).toEqual(['50.00%', '50.00%']);
+  });
+
+  it('--expected with a name the scheme does not have, a round alone where there are two groups, or no number: usage errors (exit 2) naming what is allowed', async () => {
+    const bad = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--expected', '干部=12']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--expected「干部=12」中的「干部」不是本方案的测评人类别或轮次（测评人类别：参会人员；轮次：村评、镇评）');
+    const twoGroups = await pingyi(['validate', '--scheme', 'p4-middle-managers', '--roster', roster, inbox, '--expected', '集中述职=12']);
+    expect(twoGroups.code).toBe(2);
+    expect(twoGroups.stderr).toContain('--expected「集中述职=12」：本方案有 2 个测评人类别，请写成 轮次/类别=人数');
+    const noNumber = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--expected', '村评=十二']);
+    expect(noNumber.code).toBe(2);
+    expect(noNumber.stderr).toContain('--expected 的每一项应写成 类别=人数（如 干部=12）或 轮次/类别=人数，而不是「村评=十二」');
   });
 });
 

@@ -31,7 +31,7 @@ describe('npm run demo', () => {
   });
 
   it('writes the five result sheets', () => {
-    expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
   });
 
   it('排名表 scores equal 干部平均×50% + 员工平均×50%, computed here from the sample', () => {

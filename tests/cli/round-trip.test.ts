@@ -26,7 +26,16 @@ jest.setTimeout(30_000);
 const TODAY = '2026-12-01';
 /** 30 days after TODAY: the presets' default rectification deadline. */
 const DEADLINE = '2026-12-31';
-const RESULT_SHEETS = ['排名表', '公示表', '整改清单', '统计表', '校验结果'];
+/** The result sheets of a preset: 得票情况 for 打√ forms, 得分情况 where a score is computed (P4 two ways). */
+const resultSheets = (preset: string) => [
+  '排名表',
+  '公示表',
+  '整改清单',
+  '统计表',
+  ...(preset === 'p4-middle-managers' ? [] : ['得票情况']),
+  ...(preset.startsWith('p4-') ? ['得分情况'] : []),
+  '校验结果',
+];
 
 interface Campaign {
   dir: string;
@@ -134,7 +143,7 @@ function commonChecks(
     expect(fs.existsSync(s.out)).toBe(true);
     // The result sheets, visible, in order (plus the writer's very hidden metadata sheet).
     const book = sheetRows(fs.readFileSync(s.out), '排名表');
-    expect(book.names.filter((n) => !book.hidden[n])).toEqual(RESULT_SHEETS);
+    expect(book.names.filter((n) => !book.hidden[n])).toEqual(resultSheets(s.json.scheme.id));
     // 排名表 lists every subject of the result.
     const ranked = book.rows.flat();
     for (const x of s.json.subjects) expect(ranked).toContain(x.name);

@@ -89,7 +89,7 @@ describe('standalone page: the demo campaign end to end', () => {
     const result = await download(page, () => page.getByRole('button', { name: '下载结果工作簿' }).click(), TEST);
     expect(result.download.suggestedFilename()).toMatch(/结果\.xlsx$/);
     const book = XLSX.read(result.bytes, { type: 'buffer' });
-    expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
 
     const expected = expectedDemoScores(files.sample);
     const ranking = tableRecords(sheetTable(book, '排名表'));

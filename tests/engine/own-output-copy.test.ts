@@ -38,6 +38,7 @@ describe('own output sheets copied without their record', () => {
       ['公示表', '公示表'],
       ['整改清单', '整改清单'],
       ['统计表', '统计表'],
+      ['得票情况', '得票情况'],
       ['校验结果', '校验结果'],
       ['往年结果', '往年结果'],
     ]);
@@ -49,6 +50,7 @@ describe('own output sheets copied without their record', () => {
     const own = r.findings.filter((f) => f.file === '统计表（报党委）.xlsx');
     expect(own.map((f) => [f.sheet, f.code, f.cell])).toEqual(sheets.map((s) => [s.name, 'OWN_OUTPUT_SHEET', 'A1']));
     expect(own[3].message).toBe('工作表「统计表」的标题是「民主评议党员测评结果统计表」，按标题认出是本工具生成的统计表，不是测评表，未读取');
+    expect(own[4].message).toBe('工作表「得票情况」的标题是「民主评议党员得票情况」，按标题认出是本工具生成的得票情况，不是测评表，未读取');
     const annex2 = r.participation.find((p) => p.form === '优秀党员民主评议推荐表')!;
     expect([annex2.returned, annex2.valid]).toEqual([2, 2]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -72,8 +74,8 @@ describe('NOTHING_COUNTED gives the real reason', () => {
     ['every name on it the roster\'s', roster],
     ['one name not the roster\'s (李娜 left out of the roster)', [...roster.slice(0, 2), { name: '陈刚' }]],
   ])('a table with the roster\'s names but none of the form\'s items (%s): a 废票 that blames the header, not the names', async (_what, listed) => {
-    // The copied 统计表 retitled (so not known as ours): read as 附表2, its four item groups are missing.
-    const stats = (await copiedSheets()).find((s) => s.name === '统计表')!;
+    // The copied 得票情况 (the names' table) retitled, so not known as ours: read as 附表2, its four item groups are missing.
+    const stats = (await copiedSheets()).find((s) => s.name === '得票情况')!;
     const rows = stats.rows.map((row, r) => (r === 0 ? ['情况汇总'] : row));
     const r = runCampaign({ scheme, roster: listed, submissions: [ballot(1), { file: '汇总.xlsx', sheets: [{ ...stats, rows }] }], today: '2026-12-01' });
     const nothing = r.findings.filter((f) => f.code === 'NOTHING_COUNTED');
@@ -81,7 +83,7 @@ describe('NOTHING_COUNTED gives the real reason', () => {
     // Returned 2, valid 1: the real ballot; the table is a 废票, not a valid blank ballot.
     const annex2 = r.participation.find((p) => p.form === '优秀党员民主评议推荐表')!;
     expect([annex2.returned, annex2.valid, annex2.invalid]).toEqual([2, 1, 1]);
-    // The roster's names in 三、得票情况: 丁宁, 王毅, 李娜 (3), or 丁宁 and 王毅 (2) when 李娜 is not listed.
+    // The roster's names in 得票情况: 丁宁, 王毅, 李娜 (3), or 丁宁 and 王毅 (2) when 李娜 is not listed.
     const found = listed.filter((p) => roster.some((q) => q.name === p.name)).length;
     expect(nothing[0].message).toBe(`本票有 ${found} 个姓名是名册中的，但找不到任何评价项目（见上），没有一项计入，按废票计；问题不在姓名：请核对这张表是否为「优秀党员民主评议推荐表」、表头是否被改动`);
   });

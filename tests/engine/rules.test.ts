@@ -10,7 +10,7 @@ import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
 import { describeRanking } from '../../src/core/output/describe-ranking';
-import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { describeScores, describeVotes } from '../../src/core/output/describe-statistics';
 import { summaryText } from '../../src/cli/summary';
 import { decimalFormat } from '../../src/core/output/sheet-description';
 
@@ -69,8 +69,8 @@ describe('figures shown so that they never contradict the tier (comparisons stay
     const row = ranking.cells.find((x) => x[1].value === '乙二')!;
     const score = row.find((x) => x.text === '84.998')!;
     expect(score.numberFormat).toBe(decimalFormat(3));
-    // 统计表's group means take the places of the score they make up, so the committee can recompute it.
-    const stats = describeStatistics(r).cells.filter((x) => x[1].value === '乙二').map((x) => x[3].text);
+    // 得分情况's group means take the places of the score they make up, so the committee can recompute it.
+    const stats = describeScores(r)!.cells.filter((x) => x[1].value === '乙二').map((x) => x[3].text);
     expect(stats).toEqual(['84.998', '84.998']);
   });
 
@@ -109,7 +109,7 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
     expect(r.rectification.map((x) => x.label)).toEqual(['王伟（科技部）']);
   });
 
-  it('统计表 三、得票情况 (no unit column) names each 李明 with the community', () => {
+  it('得票情况 (no unit column) names each 李明 with the community', () => {
     const roster = [
       { name: '李明', unit: '荣兴社区' },
       { name: '李明', unit: '新华社区' },
@@ -119,7 +119,7 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
       submission(`${i}.xlsx`, matrixSheet('表', { fields: [`票号：${i}`], levels: ['合格', '不合格'], rows: [{ name: '李明（荣兴社区）', marks: [1] }, { name: '李明（新华社区）', marks: [0] }] })),
     );
     const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions: ballots, today: '2026-12-01' });
-    const stats = describeStatistics(r).cells.map((row) => row.map((c) => c.text ?? c.value));
+    const stats = describeVotes(r)!.cells.map((row) => row.map((c) => c.text ?? c.value));
     const head = stats.findIndex((row) => row[0] === '序号');
     expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[3], row[5]])).toEqual([
       ['李明（荣兴社区）', '0', '3'],
@@ -128,17 +128,19 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
   });
 });
 
-describe('统计表 for score sheets: the group means and counts each score is made of', () => {
-  it('三、得分情况 lists per subject and group 平均分, 有效评分, 弃权, 无效, and the score on the first row', () => {
+describe('得分情况 for score sheets: the group means and counts each score is made of', () => {
+  it('lists per subject and group 平均分, 有效评分, 弃权, 无效, and the score on the first row, its header repeated on every page', () => {
     const sheet = (group: string, i: number, jia: number | null, yi: number) =>
       submission(`${group}${i}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: [{ name: '甲一', scores: [jia] }, { name: '乙二', scores: [yi] }] }));
     // 甲一: 干部 90, 80 → 85; 员工 70, 80, blank (弃权) → 75; score 85×50% + 75×50% = 80.
     // 乙二: 干部 60, 70 → 65; 员工 105 (out of range: 无效), 80, 90 → 85; score 65×50% + 85×50% = 75.
     const subs = [sheet('干部', 1, 90, 60), sheet('干部', 2, 80, 70), sheet('员工', 1, 70, 105), sheet('员工', 2, 80, 80), sheet('员工', 3, null, 90)];
     const r = runCampaign({ scheme: getPreset('p4-middle-managers'), roster: [{ name: '甲一' }, { name: '乙二' }], submissions: subs, today: '2026-12-01' });
-    const cells = describeStatistics(r).cells.map((row) => row.map((c) => c.text ?? c.value));
-    const section = cells.findIndex((row) => row[0] === '三、得分情况');
-    expect(section).toBeGreaterThan(0);
+    const scores = describeScores(r)!;
+    const cells = scores.cells.map((row) => row.map((c) => c.text ?? c.value));
+    const section = 0;
+    expect(cells[0][0]).toBe('中层干部述职考核得分情况');
+    expect(scores.print.repeatRows).toEqual({ from: 0, to: 1 });
     expect(cells[section + 1].slice(0, 8)).toEqual(['序号', '姓名', '测评人类别', '平均分', '有效评分', '弃权', '无效', '得分']);
     expect(cells.slice(section + 2, section + 6).map((row) => row.slice(0, 8))).toEqual([
       ['1', '乙二', '干部', '65.00', '2', '0', '0', '75.00'],
@@ -146,7 +148,7 @@ describe('统计表 for score sheets: the group means and counts each score is m
       ['2', '甲一', '干部', '85.00', '2', '0', '0', '80.00'],
       ['', '甲一', '员工', '75.00', '2', '1', '0', ''],
     ]);
-    expect(String(cells[section + 6][0])).toContain('得分＝干部平均分×50.00%＋员工平均分×50.00%');
+    expect(String(cells[section + 6][0])).toContain('得分＝干部平均分×50%＋员工平均分×50%；');
   });
 });
 

@@ -2,7 +2,7 @@
  * Ballots are anonymous (无记名, seed 002; DOMAIN.md: "outputs never show which rater gave which
  * mark"). What the product guarantees, and what these tests hold it to:
  *
- * 1. The aggregate outputs — 排名表, 公示表, 整改清单, 统计表, and in the JSON output `subjects`,
+ * 1. The aggregate outputs — 排名表, 公示表, 整改清单, 统计表, 得票情况, 得分情况, and in the JSON output `subjects`,
  *    `participation` and `rectification` — are a function of the multiset of ballots: giving the same
  *    ballots to other files (other raters), in another order, changes none of them (property test over
  *    random ballots and permutations, both for √ forms and for numeric scores).
@@ -31,7 +31,7 @@ import { readCells } from '../helpers/xlsx-parts';
 jest.setTimeout(60_000);
 
 const TODAY = '2026-12-01';
-const AGGREGATE_SHEETS = ['排名表', '公示表', '整改清单', '统计表'];
+const AGGREGATE_SHEETS = ['排名表', '公示表', '整改清单', '统计表', '得票情况', '得分情况'];
 
 /** What an aggregate output shows: the aggregate sheets' cells, and the JSON without findings. */
 function aggregates(result: CampaignResult): { sheets: Record<string, unknown>; json: unknown } {

@@ -295,7 +295,7 @@ describe('hostile text reaches the written outputs intact (read → run → desc
   const SHOWN = [LONG, '😀王五', '👨‍👩‍👧‍👦李四', '_x0041_赵六', '孙七', '周八'];
   const roster = NAMES.map((name) => ({ name, unit: `${name}所在支部` }));
 
-  it('the result workbook: well-formed XML, every name in 排名表 and 统计表 as written', async () => {
+  it('the result workbook: well-formed XML, every name in 排名表 and 得票情况 as written', async () => {
     const ballot = xlsx(
       XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...NAMES.map((n, i) => [n, ...LEVELS.map((_, l) => (l === i % 4 ? '√' : null))])]),
       '😀票\u0007',
@@ -304,7 +304,7 @@ describe('hostile text reaches the written outputs intact (read → run → desc
     const result = runCampaign({ scheme, roster, submissions: [outcome.submission!], today: '2026-12-01' });
     const bytes = await writeWorkbook(describeResultWorkbook(result));
     expect(xmlProblems(bytes)).toEqual([]);
-    for (const sheet of ['排名表', '统计表']) {
+    for (const sheet of ['排名表', '得票情况']) {
       const texts = new Set(rowsOf(bytes, sheet).flat());
       for (const n of SHOWN) expect({ sheet, n, found: texts.has(n) }).toEqual({ sheet, n, found: true });
     }

@@ -167,8 +167,8 @@ describe('files written by pingyi (the file host’s writer)', () => {
     for (const n of NAMES.filter((x) => !FAILED.includes(x))) expect(names.has(n)).toBe(false);
   });
 
-  it('统计表: every name and the hostile rater group as text', () => {
-    for (const n of NAMES) expectTextCell(cells, '统计表', n);
+  it('统计表 and 得票情况: the hostile rater group and every name as text', () => {
+    for (const n of NAMES) expectTextCell(cells, '得票情况', n);
     expectTextCell(cells, '统计表', GROUP);
   });
 

@@ -15,6 +15,9 @@
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
+import { Fraction } from '../../src/core/common/fraction';
+import { weightWords } from '../../src/core/rules/conditions';
+import { describeVotes } from '../../src/core/output/describe-statistics';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
@@ -85,6 +88,62 @@ describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 
     // Nothing moved: 甲一 still has 1 + 3 = 4 优秀 votes (5 had the all-优秀 ballot been counted).
     expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
     expect(r.subjects.find((s) => s.name === '甲一')!.overall[0].votes).toBe(4);
+  });
+});
+
+describe('P1 reasons show each group\'s figure and weight, so the weighted share can be recomputed', () => {
+  it('甲一: 服务对象代表 1/6 = 16.67% and 党组织负责人 3/3 = 100% at 50% each make 7/12 = 58.33%', () => {
+    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「「优秀」票（按类别加权）得票率50%以上（含）」');
+  });
+
+  it('丙三 on the line: 2/6 = 33.33% and 2/3 = 66.67% make exactly 50.00%; 戊五 fails 基本称职及以上 with 2/6 and 1/3', () => {
+    expect(byName('丙三').reasons[0]).toContain('服务对象代表 2/6＝33.33%×50% ＋ 党组织负责人 2/3＝66.67%×50% ＝ 50.00%');
+    // 戊五: 基本称职及以上 (2/6 + 1/3)/2 = 1/3 = 33.33% (the rule that failed, with its parts).
+    expect(byName('戊五').reasons[0]).toContain('服务对象代表 2/6＝33.33%×50% ＋ 党组织负责人 1/3＝33.33%×50% ＝ 33.33%，不符合');
+  });
+
+  it('a group without valid votes is named as such, not the whole share', () => {
+    const only = matrixSheet('考评表', { title: '党员践诺情况考评表', fields: ['测评人类别：服务对象代表'], levels: LEVELS, rows: [{ name: '甲一', marks: [A] }] });
+    const r = runCampaign({ scheme, roster: [{ name: '甲一' }], submissions: [submission('服务.xlsx', only)], today: '2026-12-01' });
+    expect(r.subjects[0].reasons.join('；')).toContain('服务对象代表 1/1＝100.00%×50% ＋ 党组织负责人 无有效票，无法判断');
+  });
+
+  it('weights are written as percentages where exact, else as fractions (1/3 is not 33.33%)', () => {
+    expect(weightWords(Fraction.of(1, 2))).toBe('50%');
+    expect(weightWords(Fraction.of(67, 200))).toBe('33.5%');
+    expect(weightWords(Fraction.of(1, 1))).toBe('100%');
+    expect(weightWords(Fraction.of(1, 3))).toBe('1/3');
+  });
+});
+
+describe('P1 得票情况: each group\'s votes and the weighted share the rules read, never the two groups pooled', () => {
+  const sheet = describeVotes(result)!;
+  const rows = sheet.cells.map((row) => row.map((c) => c.text ?? c.value));
+
+  it('a row per group and a 按类别加权 row per member; 甲一 优秀 1/6 and 3/3 make 7/12 = 58.33% (pooled 4/9 is shown nowhere)', () => {
+    expect(rows[1]).toEqual(['序号', '姓名', '测评人类别', '有效票数', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
+    // 甲一: service [A, B, B, B, B, B]: 优秀 1/6 = 16.67%, 称职 5/6 = 83.33%; leader [A, A, A]: 优秀 3/3.
+    // Weighted: 优秀 (1/6 + 1)/2 = 7/12 = 58.33%; 称职 (5/6 + 0)/2 = 5/12 = 41.67%.
+    // 序号 6 按姓氏笔画: 乙 1, 丁 2, 己 3 strokes; then the 5-stroke 丙 戊 (横 first) before 甲 (竖 first); 辛 7, 庚 8.
+    expect(rows.filter((r) => r[1] === '甲一')).toEqual([
+      ['6', '甲一', '服务对象代表', '6', '1', '16.67%', '5', '83.33%', '0', '0.00%', '0', '0.00%'],
+      ['', '甲一', '党组织负责人', '3', '3', '100.00%', '0', '0.00%', '0', '0.00%', '0', '0.00%'],
+      ['', '甲一', '按类别加权', '—', '—', '58.33%', '—', '41.67%', '—', '0.00%', '—', '0.00%'],
+    ]);
+    expect(rows.flat()).not.toContain('44.44%');
+  });
+
+  it('己六 on the line: 基本称职 4/6 and 1/3 weighted (2/3 + 1/3)/2 = 50.00%, the figure of the reason', () => {
+    // service [C, C, C, C, D, D]: 基本称职 4/6, 不称职 2/6; leader [C, D, D]: 基本称职 1/3, 不称职 2/3.
+    const weighted = rows.find((r) => r[1] === '己六' && r[2] === '按类别加权')!;
+    expect(weighted.slice(8, 12)).toEqual(['—', '50.00%', '—', '50.00%']);
+    expect(byName('己六').reasons[0]).toContain('＝ 50.00%');
+  });
+
+  it('the notes say which rules read these rows and how the weighted row is made', () => {
+    const notes = rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && v.startsWith('注'));
+    expect(notes).toContain('注：「服务对象代表」「党组织负责人」「按类别加权」各行用于「优秀」「称职」「基本称职」的条件和排名。');
+    expect(notes).toContain('注：「按类别加权」的占比＝服务对象代表占比×50%＋党组织负责人占比×50%（各类别分别计算后按权重相加；有类别无有效票的为「—」）。');
   });
 });
 
@@ -163,7 +222,7 @@ describe('P1 a group with no valid votes for someone: the weighted share cannot 
     const r = runCampaign({ scheme, roster: [{ name: '陈亮' }], submissions: chen, today: '2026-12-01' });
     const s = r.subjects[0];
     expect(s.tier).toBeNull();
-    expect(s.reasons[0]).toContain('按类别加权 党组织负责人无有效票');
+    expect(s.reasons[0]).toContain('服务对象代表 6/6＝100.00%×50% ＋ 党组织负责人 无有效票，无法判断');
   });
 
   it('with counting.missingGroup: rescale, the share of 服务对象代表 alone (6/6 = 100% → 优秀), said so', () => {
@@ -171,6 +230,6 @@ describe('P1 a group with no valid votes for someone: the weighted share cannot 
     rescale.counting.missingGroup = 'rescale';
     const s = runCampaign({ scheme: rescale, roster: [{ name: '陈亮' }], submissions: chen, today: '2026-12-01' }).subjects[0];
     expect(s.tier).toBe('优秀');
-    expect(s.reasons[0]).toContain('按类别加权 100.00%（党组织负责人无有效票，按其余类别的权重折算）');
+    expect(s.reasons[0]).toContain('服务对象代表 6/6＝100.00%×50% ＋ 党组织负责人 无有效票 ＝ 100.00%（党组织负责人无有效票，按其余类别的权重折算）');
   });
 });

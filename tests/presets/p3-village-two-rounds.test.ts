@@ -13,6 +13,7 @@
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
+import { describeVotes } from '../../src/core/output/describe-statistics';
 import { matrixSheet, submission } from '../helpers/grids';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
@@ -218,5 +219,38 @@ describe('P3 第四篇 a subject without 镇评 votes is not ranked on 村评 al
     expect(zhou.reasons).toContain('有效票不全，等次无法判断，不参加排名');
     // 张建国 (14/20 优秀 pooled = 70%) is first, not 周八 (10/10 in 村评 alone).
     expect(r.subjects.find((x) => x.name === '张建国')!.rank).toBe(1);
+  });
+});
+
+describe('P3 得票情况: each round on its own row, and the two rounds added only where a rule adds them', () => {
+  const rows = describeVotes(result)!.cells.map((row) => row.map((c) => c.text ?? c.value));
+
+  it('李红: 村评 优秀 7/10 = 70%, 镇评 6/10 = 60% (why not 优秀), then 各轮合计 13/20 = 65% for the rules that add the rounds', () => {
+    expect(rows[1]).toEqual(['序号', '姓名', '轮次', '有效票数', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
+    expect(rows.filter((r) => r[1] === '李红').map((r) => r.slice(2))).toEqual([
+      ['村评', '10', '7', '70.00%', '3', '30.00%', '0', '0.00%', '0', '0.00%'],
+      ['镇评', '10', '6', '60.00%', '4', '40.00%', '0', '0.00%', '0', '0.00%'],
+      ['各轮合计', '20', '13', '65.00%', '7', '35.00%', '0', '0.00%', '0', '0.00%'],
+    ]);
+  });
+
+  it('刘洋: 基本称职 4/10 and 6/10, added 10/20 = 50% → 基本称职, as the reason says', () => {
+    const pooled = rows.find((r) => r[1] === '刘洋' && r[2] === '各轮合计')!;
+    expect(pooled.slice(3, 4)).toEqual(['20']);
+    expect(pooled.slice(8, 10)).toEqual(['10', '50.00%']);
+    expect(byName('刘洋').reasons[0]).toContain('各轮合计10/20 = 50.00%');
+  });
+
+  it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {
+    const s = structuredClone(scheme);
+    s.counting.abstentionsInDenominator = true;
+    const r = runCampaign({ scheme: loadScheme(s), roster, submissions: [...village, ...town], today: '2026-12-01' });
+    const notes = describeVotes(r)!.cells.map((row) => row[0].value);
+    expect(notes).toContain('注：本方案的得票率把弃权也计入分母，与上表以有效票数为分母的占比不同；规则所用的得票率及其分子分母见各人的理由。');
+    expect(rows.map((row) => row[0])).not.toContain(notes.find((v) => typeof v === 'string' && v.includes('弃权也计入分母')));
+  });
+
+  it('the note says the per-round rows serve 优秀 and 称职, the added rows 基本称职, 不称职 and the ranking', () => {
+    expect(rows.map((r) => r[0])).toContain('注：「村评」「镇评」各行用于「优秀」「称职」的条件；「各轮合计」行用于「基本称职」「不称职」的条件和排名。');
   });
 });

@@ -15,6 +15,7 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { describeRanking } from '../../src/core/output/describe-ranking';
+import { describeScores } from '../../src/core/output/describe-statistics';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
 
@@ -131,13 +132,21 @@ describe('P4 篇三 veto: "一般""差"票 超过 10% → 差 (denominator: all 
     expect(s.vetoes).toEqual([]);
   });
 
+  it('the test not met is said with its figure and denominator: 3 一般 of 10 ballots × 3 专项 = 30 marks', () => {
+    expect(byName('赵刚').reasons).toContain(
+      `一票否决「现场测评“一般”“差”票超过10%」未触发：3/30 = 10.00%（3 个评价项目的票合计），不符合「「一般」「差」票得票率超过10%」（${scheme.vetoes[0].cite}）`,
+    );
+    // 王芳: no 一般 or 差 at all, 0/30; the roster veto that does not apply needs no word.
+    expect(byName('王芳').reasons.filter((x) => x.includes('一票否决'))).toEqual([expect.stringContaining('未触发：0/30 = 0.00%（3 个评价项目的票合计）')]);
+  });
+
   it('4 of 30 = 13.33% triggers: 86.30 would be 好, tier is 差, flagged 一票否决 with the figures', () => {
     const s = byName('钱进');
     expect(s.scoreText).toBe('86.30');
     expect(s.tier).toBe('差');
     expect(s.flags).toContain('一票否决');
     expect(s.vetoes.map((v) => v.id)).toEqual(['poor-votes']);
-    expect(s.reasons.join('')).toContain('4/30 = 13.33%');
+    expect(s.reasons.join('')).toContain('4/30 = 13.33%（3 个评价项目的票合计），符合');
   });
 
   it('held accountable (名册 被问责) → 差 whatever the votes (90.00)', () => {
@@ -265,5 +274,41 @@ describe('P4 篇二/篇五 整改清单: no 薄弱项目 when every 专项 did e
   it('孙丽 (差 by 被问责, 好 on all three 专项) has no weak item listed', () => {
     const row = result.rectification.find((r) => r.subject === '孙丽')!;
     expect(row.problem).not.toContain('薄弱项目');
+  });
+});
+
+describe('P4 得分情况: per 专项 and a/b/c group the votes, the mean and the 专项 score, so 88.89 can be recomputed', () => {
+  const sheet = describeScores(result)!;
+  const rows = sheet.cells.map((row) => row.map((c) => c.text ?? c.value));
+
+  it('赵刚 (4th 按姓氏笔画: 王 4, 孙 6, 李 7, 赵 9, 钱 10 strokes): 专项1 c票 3 好 3 一般 → 80.00, 专项1 (90+90+80)/3 = 86.67, score (260/3+90+90)/3 = 88.89', () => {
+    expect(rows[1]).toEqual(['序号', '姓名', '评价项目', '测评人类别', '好（90分）', '较好（80分）', '一般（70分）', '差（60分）', '平均分', '有效票', '弃权', '无效', '项目得分', '得分']);
+    expect(rows.filter((r) => r[1] === '赵刚')).toEqual([
+      ['4', '赵刚', SPECIALS[0], 'a票', '2', '0', '0', '0', '90.00', '2', '0', '0', '86.67', '88.89'],
+      ['', '赵刚', SPECIALS[0], 'b票', '2', '0', '0', '0', '90.00', '2', '0', '0', '', ''],
+      ['', '赵刚', SPECIALS[0], 'c票', '3', '0', '3', '0', '80.00', '6', '0', '0', '', ''],
+      ['', '赵刚', SPECIALS[1], 'a票', '2', '0', '0', '0', '90.00', '2', '0', '0', '90.00', ''],
+      ['', '赵刚', SPECIALS[1], 'b票', '2', '0', '0', '0', '90.00', '2', '0', '0', '', ''],
+      ['', '赵刚', SPECIALS[1], 'c票', '6', '0', '0', '0', '90.00', '6', '0', '0', '', ''],
+      ['', '赵刚', SPECIALS[2], 'a票', '2', '0', '0', '0', '90.00', '2', '0', '0', '90.00', ''],
+      ['', '赵刚', SPECIALS[2], 'b票', '2', '0', '0', '0', '90.00', '2', '0', '0', '', ''],
+      ['', '赵刚', SPECIALS[2], 'c票', '6', '0', '0', '0', '90.00', '6', '0', '0', '', ''],
+    ]);
+  });
+
+  it('钱进: 专项3 c票 (70+60+4×90)/6 = 81.67 and 专项 (90+90+245/3)/3 = 87.22; score 2330/27 = 86.30 (the veto makes the tier 差, the score stays)', () => {
+    const third = rows.filter((r) => r[1] === '钱进' && r[2] === SPECIALS[2]);
+    expect(third.map((r) => [r[3], r[8], r[12]])).toEqual([
+      ['a票', '90.00', '87.22'],
+      ['b票', '90.00', ''],
+      ['c票', '81.67', ''],
+    ]);
+    expect(rows.find((r) => r[1] === '钱进')![13]).toBe('86.30');
+  });
+
+  it('the note gives the formula with exact weights (1/3, not 33.33%)', () => {
+    const note = String(rows[rows.length - 1][0]);
+    expect(note).toContain('平均分＝（好票数×90＋较好票数×80＋一般票数×70＋差票数×60）÷有效票');
+    expect(note).toContain('项目得分＝a票平均分×1/3＋b票平均分×1/3＋c票平均分×1/3；得分＝各评价项目得分相加除以3');
   });
 });

@@ -22,7 +22,7 @@ import { submission } from '../helpers/grids';
 import { summaryText } from '../../src/cli/summary';
 import { describePublication } from '../../src/core/output/describe-publication';
 import { describeRanking } from '../../src/core/output/describe-ranking';
-import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { describeVotes } from '../../src/core/output/describe-statistics';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 
 const scheme = getPreset('p5-party-members');
@@ -280,7 +280,7 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     expect(byName('王磊').satisfaction).toEqual({ votes: 36, valid: 40, share: '90.00%' });
   });
 
-  it('推荐票 reach 排名表, 统计表 and the summary as votes / ballots that counted (王磊 9/9, 黄涛 1/9, 杨帆 0/9)', () => {
+  it('推荐票 reach 排名表, 得票情况 and the summary as votes / ballots that counted (王磊 9/9, 黄涛 1/9, 杨帆 0/9)', () => {
     // Ballot 1 ticks 6 (void, counts in neither); ballot 2 ticks 王磊 陈静 赵敏 周琳 黄涛; ballots 3-10 (8) tick 王磊 陈静:
     // 9 ballots counted; 王磊 1 + 8 = 9, 黄涛 1, 杨帆 0.
     const texts = (cells: { value: unknown; text?: string }[][]) => cells.map((row) => row.map((c) => c.text ?? c.value));
@@ -289,7 +289,7 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
     const rc = ranking[rh].indexOf('推荐票');
     const rOf = (n: string) => ranking.find((row) => row[1] === n)![rc];
     expect([rOf('王磊'), rOf('黄涛'), rOf('杨帆')]).toEqual(['9/9', '1/9', '0/9']);
-    const stats = texts(describeStatistics(result).cells);
+    const stats = texts(describeVotes(result)!.cells);
     const sh = stats.findIndex((row) => row.includes('推荐票'));
     const sc = stats[sh].indexOf('推荐票');
     // 陈静 (window post) has a 附表2 row and a 附表3 row: the 推荐票 stand on the 附表2 row only.
@@ -470,7 +470,7 @@ describe('P5 满意率 per form: 附表2 (members on a candidate) and 附表3 (s
   it('the window post at 0% on 附表3 is 满意度低 (需整改, on the 整改清单) though 附表2 gives 100%', () => {
     expect(w.tier).toBe('未评为优秀党员');
     expect(w.flags).toContain('需整改');
-    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%，符合「「满意」「比较满意」票得票率不满60%」']]);
+    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%（4 个评价项目的票合计），符合「「满意」「比较满意」票得票率不满60%」']]);
     expect(result.rectification.map((r) => r.subject)).toEqual(['窗口']);
   });
 
@@ -489,8 +489,8 @@ describe('P5 满意率 per form: 附表2 (members on a candidate) and 附表3 (s
     expect(lines.find((l) => /\s甲\s/.test(l))).not.toContain('附表3');
   });
 
-  it('统计表 gives one row per person and form, each with that form\'s 满意率; 排名表 says its share is 附表2\'s', () => {
-    const sheet = describeStatistics(result);
+  it('得票情况 gives one row per person and form, each with that form\'s 满意率; 排名表 says its share is 附表2\'s', () => {
+    const sheet = describeVotes(result)!;
     const rows = sheet.cells.map((row) => row.map((c) => c.text ?? c.value));
     const head = rows.findIndex((row) => row[0] === '序号' && row[2] === '表');
     expect(head).toBeGreaterThan(0);

@@ -32,6 +32,7 @@
  * Subjects are listed in roster order (the clerk's order, e.g. 先正职后副职); window-only forms list
  * window posts only. With no roster subject for a form, blank rows with unlocked name cells are given.
  */
+import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-names';
 import { Submission } from '../forms/grid';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
@@ -116,7 +117,9 @@ const OUTPUT_NAMES: Readonly<Record<string, string>> = {
   ranking: '排名表',
   publication: '公示表',
   rectification: '整改清单',
-  statistics: '统计表',
+  statistics: STATISTICS_SHEET,
+  votes: VOTES_SHEET,
+  scores: SCORES_SHEET,
   findings: '校验结果',
   history: '往年结果',
 };

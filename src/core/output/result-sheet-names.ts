@@ -4,8 +4,22 @@
  */
 import { CellValue, shownValue } from '../forms/grid';
 import { normalizeLabel } from '../text/normalize';
+import type { Scheme } from '../scheme/scheme-schema';
 
-export const RESULT_SHEET_NAMES = ['排名表', '公示表', '整改清单', '统计表', '校验结果'] as const;
+export const STATISTICS_SHEET = '统计表';
+/** 得票情况 and 得分情况 are long tables: each on its own sheet, so its header repeats on every printed page. */
+export const VOTES_SHEET = '得票情况';
+export const SCORES_SHEET = '得分情况';
+
+/** Every sheet a result workbook may have. */
+export const RESULT_SHEET_NAMES = ['排名表', '公示表', '整改清单', STATISTICS_SHEET, VOTES_SHEET, SCORES_SHEET, '校验结果'] as const;
+
+/** The sheets a scheme's results have: 得票情况 with 打√ forms, 得分情况 when it scores. */
+export function resultSheetNames(scheme: Pick<Scheme, 'forms' | 'scoring'>): string[] {
+  const votes = scheme.forms.some((f) => f.response.kind === 'tier');
+  const scores = scheme.scoring.method !== 'none';
+  return RESULT_SHEET_NAMES.filter((n) => (n !== VOTES_SHEET || votes) && (n !== SCORES_SHEET || scores));
+}
 
 /**
  * How each sheet the project writes for the clerk begins (the describers' title band, then their
@@ -15,6 +29,9 @@ export const RESULT_SHEET_NAMES = ['排名表', '公示表', '整改清单', '�
  */
 const OWN_LAYOUTS: { output: string; title: RegExp; next: RegExp }[] = [
   { output: '统计表', title: /测评结果统计表$/, next: /^(一、等次分布|二、参评情况)$/ },
+  // The long tables on sheets of their own: the title, then the header row (序号 first).
+  { output: VOTES_SHEET, title: /得票情况$/, next: /^序号$/ },
+  { output: SCORES_SHEET, title: /得分情况$/, next: /^序号$/ },
   { output: '排名表', title: /排名表$/, next: new RegExp(`^(${[normalizeLabel('（本方案不排名，按姓氏笔画为序）'), normalizeLabel('（按名次排列；名次相同或未排名的，按姓氏笔画为序）')].map(escape).join('|')})$`) },
   // The notice's lead sentence (经研究，现将…予以公示。) under its title; earlier versions went straight to the order.
   { output: '公示表', title: /^关于.*的公示$/, next: new RegExp(`^(${escape(normalizeLabel('（按姓氏笔画为序）'))}|${escape(normalizeLabel('经研究，现将'))}.*${escape(normalizeLabel('予以公示。'))})$`) },

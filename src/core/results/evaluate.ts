@@ -46,6 +46,8 @@ export interface SubjectResult {
   tier: string | null;
   /** Exact score, or null when the scheme does not score or there were no valid scores. */
   score: Fraction | null;
+  /** The score of each item (专项) the score is the mean or sum of, its rater groups combined by weight (统计表 shows them). */
+  itemScores: { form: string; item: string; score: Fraction }[];
   scoreText: string | null;
   rank: number | null;
   /** Short Chinese flags: 一票否决, 待定, 名额并列, 重点管理 ... */
@@ -250,12 +252,11 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
             satisfied += satisfactionLevels.reduce((a, li) => a + c.levels[li], 0);
             satisfiedValid += valid;
           }
-          let mean: string | null = null;
-          if (scale && scheme.scoring.method === 'points' && valid > 0) mean = pointsMean(scale.levels.map((l) => l.points), c.levels)!.toFixed(scheme.scoring.places);
-          const exact = scale ? null : meanScore(c);
-          if (exact) mean = exact.toFixed(scheme.scoring.places);
+          const byPoints = scale !== null && scheme.scoring.method === 'points';
+          const exact = !scale ? meanScore(c) : byPoints && valid > 0 ? pointsMean(scale.levels.map((l) => l.points), c.levels) : null;
+          const mean = exact ? exact.toFixed(scheme.scoring.places) : null;
           const row: FigureRow = { form: form.title, item, round: round.name, group: group.name, levels, valid, abstain: c.abstain, invalid: c.invalid, notApplicable: c.na, mean };
-          if (!scale) row.meanExact = exact?.toString() ?? null;
+          if (!scale || byPoints) row.meanExact = exact?.toString() ?? null;
           figures.push(row);
         });
     if (satisfactionLevels && satisfiedValid > validBefore) {
@@ -277,6 +278,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
     category: s.category ?? null,
     tier: null,
     score: null,
+    itemScores: [],
     scoreText: null,
     rank: null,
     flags: [],
@@ -352,7 +354,7 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
     const isTier = form.response.kind === 'tier';
     if ((method === 'points') !== isTier) continue;
     const scale = isTier ? scheme.scales.find((x) => x.id === (form.response as { scale: string }).scale)! : null;
-    form.itemLabels.forEach((label, i) => {
+    form.itemLabels.forEach((item, i) => {
       items++;
       let weighted = Fraction.ZERO;
       let weights = Fraction.ZERO;
@@ -369,9 +371,11 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
         weighted = weighted.add(mean.mul(w));
         weights = weights.add(w);
       }
-      if (weights.isZero()) missingItems.push(form.itemLabels.length > 1 ? `「${label}」` : `「${form.title}」`);
+      if (weights.isZero()) missingItems.push(form.itemLabels.length > 1 ? `「${item}」` : `「${form.title}」`);
       else {
-        itemScores.push(weighted.div(weights));
+        const score = weighted.div(weights);
+        itemScores.push(score);
+        r.itemScores.push({ form: form.title, item, score });
         for (const g of without) missingGroups.add(g);
       }
     });
@@ -528,7 +532,13 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
     const concern = results.filter((x) => x.applies !== false);
     const fired =
       (v.match ?? 'any') === 'any' ? concern.filter((x) => x.holds === true) : concern.length > 0 && concern.every((x) => x.holds === true) ? concern : [];
-    if (fired.length === 0) continue;
+    if (fired.length === 0) {
+      // A vote-share veto tested and not met is said with its figure (一般、差票 6/60, not over 10%): a subject on the
+      // line must be checkable. Roster flags that are blank need no word; a note vetoes nothing.
+      const tested = v.when.map((c, i) => (c.kind === 'share' && concern.includes(results[i]) && results[i].holds !== null ? results[i].text : null)).filter((t) => t !== null);
+      if (v.effect.kind !== 'note' && tested.length > 0) r.reasons.push(`一票否决「${v.name}」未触发：${tested.join('；')}（${v.cite}）`);
+      continue;
+    }
     const text = fired.map((x) => x.text).join('；');
     const e = v.effect;
     r.vetoes.push({ id: v.id, name: v.name, text, effect: e.kind });
@@ -805,6 +815,11 @@ function sameTiers(a: Consequence, b: Consequence): boolean {
   return (a.tiers ?? []).join('|') === (b.tiers ?? []).join('|');
 }
 
+/** 应参评人数 of a group in a round: the round's own number where the scheme gives one, else the group's. */
+function expectedFor(group: Scheme['raterGroups'][number], roundId: string): number | null {
+  return group.expectedByRound?.[roundId] ?? group.expected ?? null;
+}
+
 function participation(scheme: Scheme, tally: Tally, uncounted: readonly UncountedBallot[]): ParticipationRow[] {
   const rows: ParticipationRow[] = [];
   for (const form of scheme.forms)
@@ -818,7 +833,7 @@ function participation(scheme: Scheme, tally: Tally, uncounted: readonly Uncount
           (tally.invalidBallotCount.get(key) ?? 0) +
           uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
         const returned = valid + invalid;
-        const expected = group.expected ?? null;
+        const expected = expectedFor(group, round.id);
         rows.push({
           group: group.name,
           round: round.name,

@@ -82,8 +82,39 @@ export interface ShareFigure {
   share: Fraction | null;
   /** Round or group it belongs to, for 'each' and 'weighted' modes. */
   part?: string;
-  /** weighted: the groups without valid votes (the share is unknown, or rescaled over the others: counting.missingGroup). */
-  missing?: string[];
+  /** groups: weighted: each group's own share and its weight (of the weights' sum), so the combined figure can be checked. */
+  groups?: WeightedGroupShare[];
+}
+
+export interface WeightedGroupShare {
+  group: string;
+  votes: number;
+  denominator: number;
+  share: Fraction | null;
+  /** The group's weight as a part of the sum of the weights (50 and 50: 1/2). */
+  weight: Fraction;
+}
+
+/**
+ * A group's weight in words: a percentage where it is one exactly to two places (50%, 33.5%), else the fraction
+ * (1/3), so the sum written out in a reason or on 统计表 recomputes exactly.
+ */
+export function weightWords(weight: Fraction): string {
+  const pct = weight.mul(Fraction.of(100));
+  const shown = pct.toFixed(2);
+  if (!Fraction.fromDecimal(shown).equals(pct)) return `${weight.num}/${weight.den}`;
+  return `${shown.replace(/\.?0+$/, '')}%`;
+}
+
+/** 服务对象代表 5/10＝50.00%×50% ＋ 党组织负责人 2/4＝50.00%×50% ＝ 50.00%: a weighted share and the group figures it is made of. */
+export function weightedShareWords(p: ShareFigure): string {
+  const terms = (p.groups ?? []).map((g) =>
+    g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${formatPercent(g.share)}×${weightWords(g.weight)}`,
+  );
+  const without = (p.groups ?? []).filter((g) => g.share === null).map((g) => g.group);
+  // Rescaled over the groups with votes (counting.missingGroup: rescale): said, with the groups left out.
+  const rescaled = p.share !== null && without.length > 0 ? `（${without.join('、')}无有效票，按其余类别的权重折算）` : '';
+  return `${terms.join(' ＋ ')}${p.share === null ? '' : ` ＝ ${formatPercent(p.share)}`}${rescaled}`;
 }
 
 /** Levels counted by a scope on one form's scale: the ones named, and with orBetter every better one. */
@@ -170,24 +201,27 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
         parts.push({ ...shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]), part: [rs.name, g.name].filter(Boolean).join('·') });
     } else {
       let weighted = Fraction.ZERO;
-      let weightSum = Fraction.ZERO;
       let votes = 0;
       let denominator = 0;
-      const missing: string[] = [];
-      for (const g of scheme.raterGroups) {
-        if (g.weight === 0) continue;
+      // The weight of the groups with votes: all of it (1) unless a group has none (counting.missingGroup).
+      let present = Fraction.ZERO;
+      const weightedGroups = scheme.raterGroups.filter((g) => g.weight > 0);
+      const weightSum = weightedGroups.reduce((a, g) => a.add(Fraction.fromDecimal(g.weight)), Fraction.ZERO);
+      const groups: WeightedGroupShare[] = [];
+      for (const g of weightedGroups) {
         const f = shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]);
+        const weight = Fraction.fromDecimal(g.weight).div(weightSum);
+        groups.push({ group: g.name, votes: f.votes, denominator: f.denominator, share: f.share, weight });
         votes += f.votes;
         denominator += f.denominator;
-        if (f.share === null) missing.push(g.name);
-        else {
-          const w = Fraction.fromDecimal(g.weight);
-          weighted = weighted.add(f.share.mul(w));
-          weightSum = weightSum.add(w);
+        if (f.share !== null) {
+          weighted = weighted.add(f.share.mul(weight));
+          present = present.add(weight);
         }
       }
-      const unknown = weightSum.isZero() || (missing.length > 0 && scheme.counting.missingGroup !== 'rescale');
-      parts.push({ votes, denominator, share: unknown ? null : weighted.div(weightSum), part: [rs.name, '按类别加权'].filter(Boolean).join('·'), missing });
+      const missing = groups.some((g) => g.share === null);
+      const unknown = present.isZero() || (missing && scheme.counting.missingGroup !== 'rescale');
+      parts.push({ votes, denominator, share: unknown ? null : weighted.div(present), part: [rs.name, '按类别加权'].filter(Boolean).join('·'), groups });
     }
   }
   return parts;
@@ -232,11 +266,14 @@ export function evaluateCondition(
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
       const texts = parts.map((p) => {
+        if (p.groups) {
+          // The rule already says 按类别加权: the label names only the round, the figure each group's share and weight.
+          const round = p.part?.replace(/·?按类别加权$/, '');
+          return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p)}`;
+        }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
-        const without = p.missing && p.missing.length > 0 ? `${p.missing.join('、')}无有效票` : '';
-        if (p.share === null) return `${label}${without || '无有效票'}`;
-        const fig = c.groups === 'weighted' ? formatPercent(p.share) : `${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
-        return `${label}${fig}${without ? `（${without}，按其余类别的权重折算）` : ''}`;
+        if (p.share === null) return `${label}无有效票`;
+        return `${label}${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {
@@ -244,7 +281,10 @@ export function evaluateCondition(
         else if (!compare(p.share, c.op, threshold)) holds = false;
       }
       const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计' : '';
-      return { holds, text: `${scope}${texts.join('；')}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
+      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
+      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
+      const itemsNote = items > 1 ? `（${items} 个评价项目的票合计）` : '';
+      return { holds, text: `${scope}${texts.join('；')}${itemsNote}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'roster-flag': {
       const holds = hasFlag(subject, c.field);

@@ -104,6 +104,9 @@ function crossCheck(s: Scheme): string[] {
   if (s.raterGroups.every((g) => g.weight === 0)) at(['raterGroups'], '各类别权重不能全为 0');
   // 2026-02-30 has the shape of a date; deadlines would be counted from 2026-03-02.
   if (s.resultsDate !== undefined && !isCalendarDate(s.resultsDate)) at(['resultsDate'], `「${s.resultsDate}」不是有效的日期`);
+  s.raterGroups.forEach((g, i) =>
+    Object.keys(g.expectedByRound ?? {}).forEach((r) => rounds.has(r) || at(['raterGroups', i, 'expectedByRound'], `没有轮次「${r}」（方案的轮次：${s.rounds.map((x) => x.id).join('、')}）`)),
+  );
 
   s.forms.forEach((f, i) => {
     if (f.response.kind === 'tier') {

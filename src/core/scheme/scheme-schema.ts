@@ -50,8 +50,13 @@ export const raterGroupSchema = z
     name: label,
     aliases: z.array(label).max(20).optional(),
     weight: z.number().finite().min(0).max(1000),
-    /** 应参评人数, when known. */
+    /** 应参评人数, when known: the same number in every round. */
     expected: z.number().int().min(0).max(1e7).optional(),
+    /**
+     * 应参评人数 per round, by round id, where the rounds' meetings differ (seed 002 第四篇 五、1–2: 村述村评 the
+     * village's representatives, 村述镇评 the town's leaders); a round given here takes its number, others `expected`.
+     */
+    expectedByRound: z.record(id, z.number().int().min(0).max(1e7)).optional(),
   })
   .strict();
 

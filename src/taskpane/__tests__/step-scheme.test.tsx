@@ -118,6 +118,17 @@ describe('方案 step', () => {
     });
   });
 
+  it('two rounds (p3 村评, 镇评): 应参评人数 per round, saved in the scheme and used for 回收率 per round', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p3-village-two-rounds'), roster: ROSTER };
+    const { user } = await openApp(host);
+    const town = screen.getByRole('textbox', { name: '「参会人员」镇评应参评人数' });
+    await user.type(town, '20');
+    await waitFor(() => expect(host.lastSaved().scheme.raterGroups[0].expectedByRound).toEqual({ town: 20 }));
+    await user.clear(town);
+    await waitFor(() => expect(host.lastSaved().scheme.raterGroups[0].expectedByRound).toBeUndefined());
+  });
+
   it('refuses an edit that breaks the scheme and says why (all weights 0)', async () => {
     const host = freshHost();
     const { user } = await openApp(host);

@@ -4,14 +4,15 @@
  */
 // (Node export conditions: exceljs's uuid otherwise resolves to its ES-module browser build, which jest cannot load.)
 /**
- * Step 5 (写回): the five result sheets written into this workbook, the host's outcome (renamed
+ * Step 5 (写回): the result sheets written into this workbook, the host's outcome (renamed
  * sheets, features this Excel lacks) shown, host errors shown, and a download on the standalone page.
  */
 import * as XLSX from '@e965/xlsx';
 import { SheetDescription } from '../../core/output/sheet-description';
 import { FakeHost, SLOW, blobBytes, captureDownloads, hostWithCampaign, openApp, screen, validateWorkbook, waitFor } from './pane-test-kit';
 
-const RESULT_SHEETS = ['排名表', '公示表', '整改清单', '统计表', '校验结果'];
+// The campaign is a P4 中层干部 one (score sheets): 得分情况, no 得票情况.
+const RESULT_SHEETS = ['排名表', '公示表', '整改清单', '统计表', '得分情况', '校验结果'];
 
 async function toWriteStep(host: FakeHost) {
   const r = await openApp(host);
@@ -21,17 +22,17 @@ async function toWriteStep(host: FakeHost) {
 }
 
 describe('写回 step', () => {
-  it('writes 排名表, 公示表, 整改清单, 统计表 and 校验结果 into the workbook and lists them', async () => {
+  it('writes 排名表, 公示表, 整改清单, 统计表, 得分情况 and 校验结果 into the workbook and lists them', async () => {
     const host = hostWithCampaign();
     const { user } = await toWriteStep(host);
-    expect(screen.getByText(/将写入：排名表、公示表、整改清单、统计表、校验结果/)).toBeInTheDocument();
+    expect(screen.getByText(/将写入：排名表、公示表、整改清单、统计表、得分情况、校验结果。/)).toBeInTheDocument();
     expect(screen.getByText('校验中仍有 2 条错误')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '写入本工作簿' }));
     expect(await screen.findByText('结果已写入工作簿')).toBeInTheDocument();
-    expect(screen.getByText('写入的工作表：排名表、公示表、整改清单、统计表、校验结果')).toBeInTheDocument();
+    expect(screen.getByText('写入的工作表：排名表、公示表、整改清单、统计表、得分情况、校验结果')).toBeInTheDocument();
     const [[sheets]] = host.callsOf('writeSheets') as [[SheetDescription[]]];
     expect(sheets.map((s) => s.name)).toEqual(RESULT_SHEETS);
-    expect(sheets.map((s) => s.kind)).toEqual(['ranking', 'publication', 'rectification', 'statistics', 'findings']);
+    expect(sheets.map((s) => s.kind)).toEqual(['ranking', 'publication', 'rectification', 'statistics', 'statistics', 'findings']);
     // The ranking carries the tiers computed from this workbook's ballots.
     const ranking = sheets[0].cells.flat().map((c) => c.value);
     expect(ranking).toEqual(expect.arrayContaining(['王芳', '优秀', '不称职']));

@@ -5,9 +5,9 @@
  */
 import { runCampaign } from '../../engine';
 import { CellValue, SheetGrid, Submission } from '../../forms/grid';
-import { getPreset } from '../../presets';
+import { PRESETS, getPreset } from '../../presets';
 import { RosterEntry } from '../../roster/roster';
-import { describeResultWorkbook } from '../describe-workbooks';
+import { describeResultWorkbook, resultSheetNames } from '../describe-workbooks';
 import { describeFindings } from '../describe-findings';
 import { describePublication } from '../describe-publication';
 import { describeRanking } from '../describe-ranking';
@@ -249,10 +249,29 @@ describe('校验结果', () => {
 describe('the result workbook', () => {
   const sheets = describeResultWorkbook(result);
 
-  it('has 排名表, 公示表, 整改清单, 统计表, 校验结果 in that order, each sound', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['排名表', '公示表', '整改清单', '统计表', '校验结果']);
-    expect(sheets.map((s) => s.kind)).toEqual(['ranking', 'publication', 'rectification', 'statistics', 'findings']);
+  it('has 排名表, 公示表, 整改清单, 统计表, 得分情况 (score sheets, no 打√ form: no 得票情况), 校验结果 in that order, each sound', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['排名表', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
+    expect(sheets.map((s) => s.kind)).toEqual(['ranking', 'publication', 'rectification', 'statistics', 'statistics', 'findings']);
     for (const s of sheets) expect(checkSheetDescription(s)).toEqual([]);
+  });
+
+  it.each(PRESETS.map((p) => [p.id]))('%s: the sheets the pane announces (resultSheetNames) are the sheets written', (id) => {
+    const scheme = getPreset(id);
+    const written = describeResultWorkbook(runCampaign({ scheme, roster: [{ name: '王芳' }], submissions: [], today: '2026-12-01' })).map((s) => s.name);
+    expect(written).toEqual(resultSheetNames(scheme));
+    // 打√ forms have 得票情况; a score (points or score sheets) has 得分情况.
+    expect(written.includes('得票情况')).toBe(id !== 'p4-middle-managers');
+    expect(written.includes('得分情况')).toBe(id === 'p4-middle-managers' || id === 'p4-secretary-appraisal');
+  });
+
+  it('each long table repeats its title and header on every printed page; 统计表 (two short tables) its title', () => {
+    const p4s = describeResultWorkbook(runCampaign({ scheme: getPreset('p4-secretary-appraisal'), roster: [{ name: '王芳' }], submissions: [], today: '2026-12-01' }));
+    for (const s of p4s.filter((x) => x.name === '得票情况' || x.name === '得分情况')) {
+      expect(s.print.repeatRows).toEqual({ from: 0, to: 1 });
+      expect(s.cells[1][0]).toMatchObject({ value: '序号', style: 'header' });
+      expect(s.cells[1][1]).toMatchObject({ value: '姓名', style: 'header' });
+    }
+    expect(p4s.find((x) => x.name === '统计表')!.print.repeatRows).toEqual({ from: 0, to: 0 });
   });
 
   it('shows no ballot: file names only in 校验结果, no rater’s individual score anywhere', () => {
@@ -308,7 +327,7 @@ describe('names that cannot be ordered by strokes', () => {
       ],
       today: '2026-12-01',
     });
-    const [, publication, , , findings] = describeResultWorkbook(r);
+    const [, publication, , , , findings] = describeResultWorkbook(r);
     const listed = table(publication).map((row) => row[1]).filter((v) => v === 'Tom李' || v === '王芳');
     expect(listed).toEqual(['王芳', 'Tom李']);
     expect(table(publication).flat().some((v) => typeof v === 'string' && v.includes('Tom李 的姓名含无笔画数据的字符'))).toBe(true);

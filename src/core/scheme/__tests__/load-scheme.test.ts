@@ -56,6 +56,14 @@ describe('loadScheme', () => {
     ]);
   });
 
+  it('应参评人数 per round (expectedByRound) names rounds by id: one the scheme does not have is reported', () => {
+    const s = structuredClone(getPreset('p3-village-two-rounds')) as Record<string, any>;
+    s.raterGroups[0].expectedByRound = { village: 12, town: 20 };
+    expect(loadScheme(s).raterGroups[0].expectedByRound).toEqual({ village: 12, town: 20 });
+    s.raterGroups[0].expectedByRound = { 镇评: 20 };
+    expect(problemsOf(s)).toEqual(['评议人类别「参会人员」的各轮应参评人数（raterGroups[0].expectedByRound）：没有轮次「镇评」（方案的轮次：village、town）']);
+  });
+
   it('rejects all-zero weights, duplicate tiers, score ranges upside down and invalid JSON', () => {
     const s = valid();
     s.raterGroups.forEach((g: { weight: number }) => (g.weight = 0));

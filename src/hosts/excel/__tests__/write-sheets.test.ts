@@ -109,14 +109,20 @@ describe('a result workbook written into Excel', () => {
   });
 
   it('writes every output, the 排名表 under a free name because the user has one', () => {
-    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
     expect(outcome.renamed).toEqual([{ wanted: '排名表', used: '排名表(2)' }]);
     expect(outcome.degraded).toEqual([]);
-    expect(fx.sheetNames()).toEqual([...USER_SHEETS, '排名表(2)', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(fx.sheetNames()).toEqual([...USER_SHEETS, '排名表(2)', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
   });
 
   it('sheets hold the described values, formats, styles, widths, merges, dropdowns, frozen panes and print settings', () => {
     descriptions.forEach((d, i) => expectSheetMatches(fx, outcome.written[i], d, { validation: true, print: true }));
+  });
+
+  it('得分情况 (a long table on its own sheet) prints its title and header row on every page', () => {
+    expect(fx.sheet('得分情况').page.printTitleRows).toBe('$1:$2');
+    expect(fx.sheet('得分情况').shown(1, 0)).toBe('序号');
+    expect(fx.sheet('统计表').page.printTitleRows).toBe('$1:$1');
   });
 
   it('keeps strings as text: an ISO date in the 整改清单', () => {
@@ -201,7 +207,7 @@ describe('a second write-back', () => {
     expect(result.rectification.map((r) => r.subject)).toEqual(['张伟']);
     const outcome = await h.writeSheets(describeResultWorkbook(result));
 
-    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
     expect(outcome.renamed).toEqual([{ wanted: '排名表', used: '排名表(2)' }]);
     expect(fx.sheetNames().filter((n) => n.startsWith('整改清单') || n.startsWith('排名表'))).toEqual(['排名表', '排名表(2)', '整改清单']);
     expect(fx.sheetNames().indexOf('整改清单')).toBe(position);
@@ -328,7 +334,7 @@ describe('below the optional requirement sets', () => {
     descriptions.forEach((d, i) => expectSheetMatches(fx, outcome.written[i], d, { validation: false, print: false }));
     expect(outcome.degraded).toEqual([
       expect.stringMatching(/不支持以接口设置筛选（需 ExcelApi 1\.9）.*「排名表\(2\)」「整改清单」「校验结果」/),
-      expect.stringMatching(/不支持页面设置（需 ExcelApi 1\.9）.*「排名表\(2\)」「公示表」「整改清单」「统计表」「校验结果」/),
+      expect.stringMatching(/不支持页面设置（需 ExcelApi 1\.9）.*「排名表\(2\)」「公示表」「整改清单」「统计表」「得分情况」「校验结果」/),
       expect.stringMatching(/不支持数据验证（需 ExcelApi 1\.8）.*「整改清单」/),
     ]);
     // No custom properties below 1.12: the hidden name marks the sheets, and a re-run recognises them.
@@ -347,7 +353,7 @@ describe('below the optional requirement sets', () => {
     const older = new FakeExcel({ excelApi: '1.8' });
     older.sheets = fx.sheets;
     const outcome = await host(older).writeSheets(descriptions);
-    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '校验结果']);
+    expect(outcome.written).toEqual(['排名表(2)', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
   });
 
   it('below ExcelApi 1.7 refuses with a clear message and changes nothing', async () => {
