@@ -10,7 +10,7 @@ import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formLabel, formatPercent, levelSetFor, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
 import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, runOf, unclearText } from './history';
 
 export interface LevelFigure {
@@ -303,20 +303,6 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
  * formatPercent(votes ÷ total) for whole counts, remembered: every subject's figures repeat the same
  * few hundred pairs, and each exact percentage costs a few BigInt divisions.
  */
-const percents = new Map<number, string>();
-function percentOf(votes: number, total: number): string {
-  if (!(Number.isInteger(votes) && Number.isInteger(total) && votes >= 0 && total > 0 && votes < 2 ** 26 && total < 2 ** 26))
-    return formatPercent(Fraction.of(votes, total));
-  const key = votes * 2 ** 26 + total;
-  let hit = percents.get(key);
-  if (hit === undefined) {
-    if (percents.size >= 100_000) percents.clear(); // bounded
-    hit = formatPercent(Fraction.of(votes, total));
-    percents.set(key, hit);
-  }
-  return hit;
-}
-
 /** 满意 and 比较满意, the two levels whose sum is the 满意率 (seed 004, 原则标准(2)). */
 function satisfactionIndexes(labels: string[]): number[] | null {
   const a = labels.indexOf('满意');

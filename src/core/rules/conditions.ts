@@ -76,6 +76,24 @@ export function formatPercent(f: Fraction): string {
   return `${f.mul(Fraction.of(100)).toFixed(2)}%`;
 }
 
+/**
+ * votes/total as a percentage, remembered: every subject's reasons and figures say such shares of whole
+ * counts, mostly the same few (the formatting, exact, was a third of evaluate).
+ */
+const percents = new Map<number, string>();
+export function percentOf(votes: number, total: number): string {
+  if (!(Number.isInteger(votes) && Number.isInteger(total) && votes >= 0 && total > 0 && votes < 2 ** 26 && total < 2 ** 26))
+    return formatPercent(Fraction.of(votes, total));
+  const key = votes * 2 ** 26 + total;
+  let hit = percents.get(key);
+  if (hit === undefined) {
+    if (percents.size >= 100_000) percents.clear(); // bounded
+    hit = formatPercent(Fraction.of(votes, total));
+    percents.set(key, hit);
+  }
+  return hit;
+}
+
 export interface ShareFigure {
   votes: number;
   denominator: number;
@@ -99,7 +117,15 @@ export interface WeightedGroupShare {
  * A group's weight in words: a percentage where it is one exactly to two places (50%, 33.5%), else the fraction
  * (1/3), so the sum written out in a reason or on 统计表 recomputes exactly.
  */
+const weightTexts = new Map<string, string>();
 export function weightWords(weight: Fraction): string {
+  const key = `${weight.num}/${weight.den}`;
+  let text = weightTexts.get(key);
+  if (text === undefined) weightTexts.set(key, (text = weightText(weight)));
+  return text;
+}
+
+function weightText(weight: Fraction): string {
   const pct = weight.mul(Fraction.of(100));
   const shown = pct.toFixed(2);
   if (!Fraction.fromDecimal(shown).equals(pct)) return `${weight.num}/${weight.den}`;
@@ -109,7 +135,7 @@ export function weightWords(weight: Fraction): string {
 /** 服务对象代表 5/10＝50.00%×50% ＋ 党组织负责人 2/4＝50.00%×50% ＝ 50.00%: a weighted share and the group figures it is made of. */
 export function weightedShareWords(p: ShareFigure): string {
   const terms = (p.groups ?? []).map((g) =>
-    g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${formatPercent(g.share)}×${weightWords(g.weight)}`,
+    g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${percentOf(g.votes, g.denominator)}×${weightWords(g.weight)}`,
   );
   const without = (p.groups ?? []).filter((g) => g.share === null).map((g) => g.group);
   // Rescaled over the groups with votes (counting.missingGroup: rescale): said, with the groups left out.
@@ -185,6 +211,18 @@ function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: stri
   return chosen.map((r) => ({ name: r.name, ids: [r.id] }));
 }
 
+/** The groups with a weight and each one's part of the weights' sum (50 and 50: 1/2), worked out once per scheme. */
+const weightsOf = new WeakMap<Scheme, { id: string; name: string; weight: Fraction }[]>();
+function groupWeights(scheme: Scheme): { id: string; name: string; weight: Fraction }[] {
+  let list = weightsOf.get(scheme);
+  if (list === undefined) {
+    const weighted = scheme.raterGroups.filter((g) => g.weight > 0);
+    const sum = weighted.reduce((a, g) => a.add(Fraction.fromDecimal(g.weight)), Fraction.ZERO);
+    weightsOf.set(scheme, (list = weighted.map((g) => ({ id: g.id, name: g.name, weight: Fraction.fromDecimal(g.weight).div(sum) }))));
+  }
+  return list;
+}
+
 /**
  * The share for a scope, as one exact figure per part that must pass: one part when pooled, one per round
  * (rounds: each) or per group (groups: each); groups: weighted combines group shares by weight.
@@ -205,13 +243,10 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
       let denominator = 0;
       // The weight of the groups with votes: all of it (1) unless a group has none (counting.missingGroup).
       let present = Fraction.ZERO;
-      const weightedGroups = scheme.raterGroups.filter((g) => g.weight > 0);
-      const weightSum = weightedGroups.reduce((a, g) => a.add(Fraction.fromDecimal(g.weight)), Fraction.ZERO);
       const groups: WeightedGroupShare[] = [];
-      for (const g of weightedGroups) {
-        const f = shareFigure(scheme, tally, subject, plan, rs.ids, [g.id]);
-        const weight = Fraction.fromDecimal(g.weight).div(weightSum);
-        groups.push({ group: g.name, votes: f.votes, denominator: f.denominator, share: f.share, weight });
+      for (const { id, name, weight } of groupWeights(scheme)) {
+        const f = shareFigure(scheme, tally, subject, plan, rs.ids, [id]);
+        groups.push({ group: name, votes: f.votes, denominator: f.denominator, share: f.share, weight });
         votes += f.votes;
         denominator += f.denominator;
         if (f.share !== null) {
@@ -221,7 +256,7 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
       }
       const missing = groups.some((g) => g.share === null);
       const unknown = present.isZero() || (missing && scheme.counting.missingGroup !== 'rescale');
-      parts.push({ votes, denominator, share: unknown ? null : weighted.div(present), part: [rs.name, '按类别加权'].filter(Boolean).join('·'), groups });
+      parts.push({ votes, denominator, share: unknown ? null : missing ? weighted.div(present) : weighted, part: [rs.name, '按类别加权'].filter(Boolean).join('·'), groups });
     }
   }
   return parts;
@@ -273,7 +308,7 @@ export function evaluateCondition(
         }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
         if (p.share === null) return `${label}无有效票`;
-        return `${label}${p.votes}/${p.denominator} = ${formatPercent(p.share)}`;
+        return `${label}${p.votes}/${p.denominator} = ${percentOf(p.votes, p.denominator)}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {
