@@ -234,7 +234,16 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         );
       if (!best) {
         const levelText = hasAnyMark(view, scheme) ? null : levelWrittenAsText(view, scheme, roster);
-        if (levelText !== null)
+        if (meta?.otherScheme !== undefined)
+          // The project's own template of another 方案: not a changed header, most likely the wrong 方案 chosen.
+          out.findings.push(
+            finding(
+              'TEMPLATE_OF_OTHER_SCHEME',
+              `工作表「${sheet.name}」是${meta.otherScheme || '另一个方案中'}的模板，与当前方案「${scheme.name}」不符，本表未计入；请检查是否选错了方案`,
+              { ...where, cell: 'A1' },
+            ),
+          );
+        else if (levelText !== null)
           out.findings.push(
             finding(
               'LEVELS_AS_TEXT',
@@ -245,9 +254,9 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         else if (meta?.formId !== undefined) {
           // A returned copy of this scheme's own template whose header was retyped (总分 for 测评得分): a
           // ballot for certain, so an error, and a returned one in the participation figures.
-          const title = scheme.forms.find((f) => f.id === meta.formId)?.title ?? meta.formId;
+          const form = scheme.forms.find((f) => f.id === meta.formId);
           out.findings.push(
-            finding('TEMPLATE_NOT_RECOGNISED', `工作表「${sheet.name}」是本方案「${title}」的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验`, { ...where, cell: 'A1' }),
+            finding('TEMPLATE_NOT_RECOGNISED', `工作表「${sheet.name}」是本方案${form ? `「${form.title}」` : ''}的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验`, { ...where, cell: 'A1' }),
           );
           out.uncounted.push({ ...where, formId: meta.formId, groupId: meta.groupId ?? null, roundId: meta.roundId ?? null, reason: 'unreadable' });
         } else if (hasAnyMark(view, scheme))

@@ -40,6 +40,7 @@ export const FINDING_CODES = {
   SCORE_COLUMN_UNCLEAR: { severity: 'error', meaning: '表中有几栏分数，无法确定按哪一栏计分，本表未计入' },
   SCORE_COLUMN_PASSED_OVER: { severity: 'warning', meaning: '表中另有其他分数栏，未计入' },
   TEMPLATE_NOT_RECOGNISED: { severity: 'error', meaning: '本方案模板的表头被改动，无法读取，本表未计入' },
+  TEMPLATE_OF_OTHER_SCHEME: { severity: 'error', meaning: '本表是另一个方案的模板，与当前方案不符（可能选错了方案），未计入' },
   FORM_NOT_RECOGNISED: { severity: 'error', meaning: '工作表有√标记，但认不出是哪种表，未计入' },
   NOTHING_COUNTED: { severity: 'error', meaning: '本票的姓名都没能对应到名册，没有一项计入，按废票计' },
   HIDDEN_SHEET: { severity: 'error', meaning: '隐藏的工作表像是测评表，未计入' },

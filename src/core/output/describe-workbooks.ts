@@ -11,7 +11,7 @@ import { describeRectification } from './describe-rectification';
 import { describeStatistics } from './describe-statistics';
 import { SheetDescription } from './sheet-description';
 
-export { describeTemplates, templateSubmissionMeta } from './describe-templates';
+export { describeTemplates, templateSubmissionMeta, withTemplateMeta } from './describe-templates';
 
 /** The result workbook's sheets, in order, by name (what the 写回 step announces before it loads this module). */
 export { RESULT_SHEET_NAMES } from './result-sheet-names';
