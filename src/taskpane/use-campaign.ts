@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CampaignResult, runCampaign } from '../core/engine';
-import { Finding } from '../core/findings/finding';
+import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
 import { History } from '../core/results/evaluate';
@@ -17,9 +17,10 @@ import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Consequence, Scheme, Veto } from '../core/scheme/scheme-schema';
-import { WorkbookHost } from '../hosts/workbook-host';
-import { errorText } from './browser-files';
-import { ImportedFiles } from './import-files';
+import { withTemplateMeta } from '../core/output/describe-templates';
+import { Progress, WorkbookHost } from '../hosts/workbook-host';
+import { errorText, filePath } from './browser-files';
+import { ImportedFiles, importSubmittedFiles } from './import-files';
 
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
 export const THIS_WORKBOOK = '本工作簿';
@@ -43,6 +44,19 @@ export interface BallotSet {
 
 export interface FileBallots extends BallotSet {
   hashes: { file: string; hash: string }[];
+  /** Each file's template metadata as read (ImportedFiles.templateMeta), applied for the scheme in use. */
+  templateMeta: ImportedFiles['templateMeta'];
+}
+
+/** An import of returned files: kept by the store, so it is still shown when the clerk comes back to 校验. */
+export interface FileImport {
+  busy: boolean;
+  progress: Progress | null;
+  /** Files of a picked or dropped folder that were not read: shown, not dropped silently. */
+  skipped: string[];
+  /** What the last import did besides reading: files that replaced earlier ones of the same name. */
+  notes: string[];
+  error: string | null;
 }
 
 export type ResultState =
@@ -78,14 +92,78 @@ export interface Campaign {
   setRoster(roster: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource): void;
   setHistory(history: History, source: string, findings: Finding[]): void;
   setWorkbookBallots(set: BallotSet): void;
-  /** Adds a batch of imported files; a file with the name of an earlier one replaces it. */
-  addFiles(batch: ImportedFiles): void;
+  fileImport: FileImport;
+  /**
+   * Reads returned files and adds them (a file of an earlier one's name replaces it; see planReplacements).
+   * One import at a time: while one runs, another is refused (false), so no two batches miss each other's copies.
+   */
+  importFiles(files: File[], skipped?: string[]): Promise<boolean>;
   clearFiles(): void;
   getResult(): ResultState;
 }
 
 const EMPTY_SET: BallotSet = { submissions: [], findings: [], names: [] };
-const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [] };
+const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [], templateMeta: {} };
+const NO_IMPORT: FileImport = { busy: false, progress: null, skipped: [], notes: [], error: null };
+
+/** A file's name without its folders: 员工-007.xlsx for p4-returned/员工-007.xlsx. */
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Picked one by one (员工-007.xlsx) or as part of a folder (p4-returned/员工-007.xlsx). */
+const inFolder = (path: string) => path.includes('/');
+
+/**
+ * Which earlier files a new batch replaces. The same name replaces. A file picked by itself whose
+ * name is that of exactly one file imported with a folder (or the other way round) replaces it too:
+ * a corrected form sent back and picked alone (员工-007.xlsx for p4-returned/员工-007.xlsx). When it
+ * cannot be told which earlier file it corrects, or both came the same way (two folders), both are kept
+ * and a finding says so, for the clerk to decide.
+ */
+export function planReplacements(
+  earlier: readonly string[],
+  incoming: readonly string[],
+): { replaced: Set<string>; notes: string[]; findings: Finding[] } {
+  const replaced = new Set<string>();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  const same = new Set(incoming);
+  const kept = earlier.filter((e) => !same.has(e));
+  for (const e of earlier) if (same.has(e)) replaced.add(e);
+  const incomingByBase = new Map<string, number>();
+  for (const n of incoming) incomingByBase.set(baseName(n), (incomingByBase.get(baseName(n)) ?? 0) + 1);
+  for (const name of incoming) {
+    if (same.has(name) && earlier.includes(name)) continue;
+    const base = baseName(name);
+    const namesakes = kept.filter((e) => baseName(e) === base);
+    if (namesakes.length === 0) continue;
+    const [only] = namesakes;
+    if (namesakes.length === 1 && incomingByBase.get(base) === 1 && inFolder(only) !== inFolder(name)) {
+      replaced.add(only);
+      notes.push(`「${name}」：已替换之前导入的「${only}」`);
+    } else
+      findings.push(
+        finding(
+          'SAME_NAME_FILE',
+          `与之前导入的${namesakes.map((n) => `「${n}」`).join('、')}同名，无法确定是否是更正后重交的同一份表，都已计入；如是重交的，请清除已导入的文件后，只导入更正后的文件`,
+          { file: name },
+        ),
+      );
+  }
+  return { replaced, notes, findings };
+}
+
+/** The files after a batch: those it replaces taken out, its own added. */
+function mergeBatch(prev: FileBallots, batch: ImportedFiles, replaced: ReadonlySet<string>): FileBallots {
+  const templateMeta = { ...prev.templateMeta };
+  for (const r of replaced) delete templateMeta[r];
+  return {
+    submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
+    findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
+    names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
+    hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
+    templateMeta: { ...templateMeta, ...batch.templateMeta },
+  };
+}
 
 /** The vetoes of the preset a scheme came from that the scheme no longer has: shown as switched off. */
 function disabledFromPreset(scheme: Scheme): DisabledVeto[] {
@@ -238,16 +316,35 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     changed();
   }, []);
 
-  const addFiles = useCallback((batch: ImportedFiles) => {
-    setFiles((prev) => {
-      const replaced = new Set(batch.files);
-      return {
-        submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
-        findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
-        names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
-        hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
-      };
-    });
+  // The files as they are now, for an import to start from (state read in a callback would be the render's).
+  const filesNow = useRef(files);
+  filesNow.current = files;
+  const [fileImport, setFileImport] = useState<FileImport>(NO_IMPORT);
+  const importing = useRef(false);
+  const importFiles = useCallback(async (picked: File[], skipped: string[] = []): Promise<boolean> => {
+    if (importing.current) return false;
+    importing.current = true;
+    setFileImport({ ...NO_IMPORT, busy: true, skipped });
+    try {
+      if (picked.length === 0) return true;
+      const before = filesNow.current;
+      const plan = planReplacements(before.names, picked.map(filePath));
+      // Files about to be replaced are no originals of the new ones.
+      const earlier = before.hashes.filter((h) => !plan.replaced.has(h.file));
+      const batch = await importSubmittedFiles(picked, (progress) => setFileImport((prev) => ({ ...prev, progress })), earlier);
+      batch.findings.unshift(...plan.findings);
+      const next = mergeBatch(filesNow.current, batch, plan.replaced);
+      filesNow.current = next;
+      setFiles(next);
+      setFileImport((prev) => ({ ...prev, notes: plan.notes }));
+      return true;
+    } catch (e) {
+      setFileImport((prev) => ({ ...prev, error: errorText(e) }));
+      return true;
+    } finally {
+      importing.current = false;
+      setFileImport((prev) => ({ ...prev, busy: false, progress: null }));
+    }
   }, []);
 
   const effectiveRoster = roster.length > 0 ? roster : scheme.roster ?? [];
@@ -261,7 +358,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     const hit = cache.current;
     if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.state;
     let state: ResultState;
-    const submissions = [...workbook.submissions, ...files.submissions];
+    // The template metadata for the scheme in use now, whichever was in use when the files were read.
+    const submissions = [...workbook.submissions, ...files.submissions.map((s) => withTemplateMeta(s, files.templateMeta[s.file], scheme))];
     if (effectiveRoster.length === 0) state = { kind: 'missing', what: 'roster' };
     else if (submissions.length === 0) state = { kind: 'missing', what: 'ballots' };
     else {
@@ -303,8 +401,13 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     setRoster,
     setHistory,
     setWorkbookBallots: setWorkbook,
-    addFiles,
-    clearFiles: useCallback(() => setFiles(EMPTY_FILES), []),
+    fileImport,
+    importFiles,
+    clearFiles: useCallback(() => {
+      if (importing.current) return;
+      setFiles(EMPTY_FILES);
+      setFileImport(NO_IMPORT);
+    }, []),
     getResult,
   };
 }

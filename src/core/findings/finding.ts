@@ -88,6 +88,7 @@ export const FINDING_CODES = {
   BLANK_COPY: { severity: 'warning', meaning: '同一文件中未填写的空白表副本，不作为一张票计入' },
   DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另一张票的评价完全相同（可能是重复提交，也可能是两人评价一致），请核实' },
   DUPLICATE_FILE: { severity: 'error', meaning: '与另一个文件逐字节相同（同一文件以不同文件名提交），未重复计入' },
+  SAME_NAME_FILE: { severity: 'warning', meaning: '与之前导入的文件同名（可能是更正后重交的），两个都已计入，请核实' },
   UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
   MORE_BALLOTS_THAN_EXPECTED: { severity: 'warning', meaning: '收回票数多于应参评人数' },
   EMPTY_BALLOT: { severity: 'warning', meaning: '整张票没有任何有效标记' },
