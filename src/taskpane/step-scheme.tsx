@@ -15,6 +15,9 @@ import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readHistory } from '../hosts/files/read-history';
+import { formsWithoutSubjects } from '../core/roster/forms-without-subjects';
+import { RosterSource } from '../core/roster/flag-columns';
+import { RosterEntry } from '../core/roster/roster';
 import { readRoster } from '../hosts/files/read-roster';
 import { SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { JSON_MIME, XLSX_MIME, downloadFile, errorText, loadWriter, readFileText } from './browser-files';
@@ -29,7 +32,7 @@ import {
   quotaWords,
   vetoWords,
 } from './scheme-words';
-import { Campaign, THIS_WORKBOOK } from './use-campaign';
+import { Campaign, THIS_WORKBOOK, savedIn } from './use-campaign';
 
 export interface StepProps {
   campaign: Campaign;
@@ -45,7 +48,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
       <Subtitle2 as="h2" id="step-scheme-title">
         方案
       </Subtitle2>
-      <SchemePicker campaign={campaign} />
+      <SchemePicker campaign={campaign} savedIn={savedIn(host.kind)} />
       <RosterSection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <HistorySection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <GroupsSection campaign={campaign} />
@@ -58,7 +61,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
   );
 }
 
-function SchemePicker({ campaign }: { campaign: Campaign }) {
+function SchemePicker({ campaign, savedIn }: { campaign: Campaign; savedIn: '工作簿' | '浏览器' }) {
   const styles = useStyles();
   const { scheme } = campaign;
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
@@ -108,12 +111,13 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
       </details>
       <div className={styles.row}>
         <FilePicker label="导入方案（JSON）" accept=".json,application/json" onFiles={importScheme} />
-        <Button onClick={() => downloadFile(`${scheme.id}.json`, `${JSON.stringify(scheme, null, 2)}\n`, JSON_MIME)}>导出方案（JSON）</Button>
+        {/* Named by the scheme's Chinese name, as the clerk knows it (its id is for the program). */}
+        <Button onClick={() => downloadFile(`${scheme.name}.json`, `${JSON.stringify(scheme, null, 2)}\n`, JSON_MIME)}>导出方案（JSON）</Button>
       </div>
       {importProblems ? <ProblemsBar title={`方案文件「${importProblems.file}」有误，未导入`} problems={importProblems.problems} /> : null}
       {imported ? <Notice intent="success">{imported}</Notice> : null}
       {campaign.saveError ? (
-        <Notice intent="error" title="方案未能保存到工作簿">
+        <Notice intent="error" title={`方案未能保存到${savedIn}`}>
           {campaign.saveError}
         </Notice>
       ) : null}
@@ -208,13 +212,33 @@ const HISTORY_SHEET = /往年|历年|上年|结果/;
 
 function RosterSection({ campaign, host, inWorkbook }: StepProps) {
   const styles = useStyles();
-  const { roster } = campaign;
+  const { roster, scheme } = campaign;
+  /** A list read that yields no one: the roster in use is kept, and why shown (a wrong file must not empty it). */
+  const [failed, setFailed] = useState<{ source: string; findings: Finding[] } | null>(null);
+  const take = (read: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource) => {
+    if (read.length === 0 && roster.length > 0) {
+      setFailed({ source, findings });
+      return;
+    }
+    setFailed(null);
+    campaign.setRoster(read, source, findings, cells);
+  };
+  const lacking = useMemo(() => formsWithoutSubjects(scheme, roster), [scheme, roster]);
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">名册</Subtitle2>
       <Body1 role="status">
         {roster.length > 0 ? `名册：${roster.length} 人（${campaign.rosterSource ?? ''}）` : '尚未读取名册。'}
       </Body1>
+      {failed ? (
+        <Notice intent="error" title={`${failed.source}中没有读到任何人，仍使用原来的名册`}>
+          <ul className={styles.list}>
+            {failed.findings.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <ListImport
         host={host}
         inWorkbook={inWorkbook}
@@ -222,31 +246,36 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
         sheetHint={ROSTER_SHEET}
         fromGrids={(grids, sheet, findings) => {
           const { roster: read, findings: rf, source } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
-          campaign.setRoster(read, `工作表「${sheet}」`, [...findings, ...rf], source);
+          take(read, `工作表「${sheet}」`, [...findings, ...rf], source);
         }}
         fromFile={async (file) => {
           const { roster: read, findings, source } = await readRosterFile(file);
-          campaign.setRoster(read, `文件「${file.name}」`, findings, source);
+          take(read, `文件「${file.name}」`, findings, source);
         }}
         problems={campaign.rosterFindings}
       />
+      <ProblemsBar intent="warning" title="名册与方案不符" problems={lacking} />
       {roster.length > 0 ? (
         <details>
           <summary>查看名册</summary>
           <ol className={styles.list}>
             {roster.map((r, i) => (
-              <li key={i}>
-                {r.name}
-                {r.unit ? `（${r.unit}）` : ''}
-                {r.category ? ` ${r.category}` : ''}
-                {r.window ? ' 窗口岗位' : ''}
-              </li>
+              <li key={i}>{rosterEntryWords(r)}</li>
             ))}
           </ol>
         </details>
       ) : null}
     </div>
   );
+}
+
+/** One roster line as the clerk checks it: 王伟（办公室） 正职 窗口岗位 · 政治面貌：预备党员 · 党风廉政问题：… */
+export function rosterEntryWords(r: RosterEntry): string {
+  const head = `${r.name}${r.unit ? `（${r.unit}）` : ''}${r.kind === 'organisation' ? ' 党组织' : ''}${r.category ? ` ${r.category}` : ''}${r.window ? ' 窗口岗位' : ''}`;
+  const flags = Object.entries(r.flags ?? {})
+    .filter(([, text]) => typeof text === 'string' && text.trim() !== '')
+    .map(([field, text]) => `${field}：${text.trim()}`);
+  return [head, ...flags].join(' · ');
 }
 
 /**

@@ -25,6 +25,14 @@ import { ImportedFiles, importSubmittedFiles } from './import-files';
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
 export const THIS_WORKBOOK = '本工作簿';
 
+/**
+ * Where the campaign is kept, in the words shown: with the workbook in Excel, in the browser's own
+ * storage on the standalone page (the files host saves to localStorage; there is no workbook to save in).
+ */
+export function savedIn(kind: WorkbookHost['kind']): '工作簿' | '浏览器' {
+  return kind === 'files' ? '浏览器' : '工作簿';
+}
+
 /** How long after the last change the campaign is saved to the workbook. */
 export const SAVE_DELAY_MS = 300;
 
@@ -199,9 +207,11 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
 
-  // Restore the campaign saved with the workbook.
+  // Restore the campaign saved with the workbook (or in the browser).
   useEffect(() => {
     let live = true;
+    const place = savedIn(host.kind);
+    const here = place === '浏览器' ? '此浏览器' : '本工作簿';
     host
       .loadCampaign()
       .then((saved) => {
@@ -216,15 +226,15 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
           setRosterCells(undefined);
-          setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
+          setRosterSource(saved.roster?.length ? `${place}中保存的名册` : null);
           setHistoryState(saved.history);
-          setHistorySource(saved.history ? '工作簿中保存的往年结果' : null);
-          setStartNotice({ intent: 'info', text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。` });
+          setHistorySource(saved.history ? `${place}中保存的往年结果` : null);
+          setStartNotice({ intent: 'info', text: `已恢复${here}${place === '浏览器' ? '中' : ''}保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。` });
         } catch (e) {
-          setStartNotice({ intent: 'warning', text: `工作簿中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
+          setStartNotice({ intent: 'warning', text: `${place}中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
         }
       })
-      .catch((e) => live && setStartNotice({ intent: 'error', text: `读取工作簿中保存的方案失败：${errorText(e)}` }))
+      .catch((e) => live && setStartNotice({ intent: 'error', text: `读取${place}中保存的方案失败：${errorText(e)}` }))
       .finally(() => live && setReady(true));
     return () => {
       live = false;

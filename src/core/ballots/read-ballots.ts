@@ -8,7 +8,7 @@ import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
-import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
@@ -1436,9 +1436,8 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
     const ofBranch = m.kind === 'none' && branch !== field.value && branch !== '' ? matchName(roster, branch) : null;
     if (ofBranch?.kind === 'exact') return ofBranch.index;
     if (m.kind !== 'none' || roster.subjects.length > 0) return resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings);
-    const what = form.subjectKind === 'organisation' ? '党组织' : '被评议对象';
     findings.push(
-      finding('SUBJECT_NOT_IN_ROSTER', `「${field.value}」不在名册中，本表未计入：名册中没有任何${what}；请在名册中加一行，姓名栏写「${branch || field.value}」${form.subjectKind === 'organisation' ? '，类型栏写「组织」' : ''}`, {
+      finding('SUBJECT_NOT_IN_ROSTER', `「${field.value}」不在名册中，本表未计入：${noSubjectOfKindText(form.subjectKind ?? 'person', branch || field.value)}`, {
         ...where,
         cell: field.cell,
       }),
