@@ -9,6 +9,7 @@
 import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
+import { shareFormsLabel } from '../core/rules/conditions';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
 import { Finding } from '../core/findings/finding';
@@ -386,12 +387,15 @@ function GroupsSection({ campaign }: { campaign: Campaign }) {
 function ConditionEditor(props: {
   prefix: string;
   condition: Condition;
+  /** For the form a share is taken from (附表1, 附表2 …): three thresholds of one rule are told apart by it. */
+  scheme: Scheme;
   edit(apply: (c: Condition) => void): string[] | null;
 }) {
   const styles = useStyles();
   const c = props.condition;
   if (c.kind === 'roster-flag') return <Text>{conditionWords(c)}</Text>;
-  const what = c.kind === 'score' ? '分数线' : `${c.levels.map((l) => `「${l}」`).join('')}票得票率`;
+  const forms = c.kind === 'share' ? shareFormsLabel(props.scheme, c.forms) : '';
+  const what = c.kind === 'score' ? '分数线' : `${forms ? `${forms} ` : ''}${c.levels.map((l) => `「${l}」`).join('')}票得票率`;
   return (
     <div className={styles.row}>
       <Field label={`${props.prefix}${what}的比较方式`}>
@@ -411,7 +415,7 @@ function ConditionEditor(props: {
         value={c.value}
         min={c.kind === 'share' ? 0 : undefined}
         max={c.kind === 'share' ? 100 : undefined}
-        hint={conditionWords(c)}
+        hint={conditionWords(c, props.scheme)}
         onCommit={(v: NumberValue) => props.edit((x) => void ((x as { value: number | string }).value = v as number | string))}
       />
     </div>
@@ -431,13 +435,14 @@ function TiersSection({ campaign }: { campaign: Campaign }) {
       {scheme.classification.rules.map((rule, i) => (
         <div key={i} className={styles.card}>
           <Text weight="semibold">
-            {rule.tier}：{rule.when.length === 0 ? '其余情形' : rule.when.map(conditionWords).join('，且')}
+            {rule.tier}：{rule.when.length === 0 ? '其余情形' : rule.when.map((c) => conditionWords(c, scheme)).join('，且')}
           </Text>
           {rule.when.map((c, j) => (
             <ConditionEditor
               key={j}
               prefix={`「${rule.tier}」${rule.when.length > 1 ? `条件${j + 1}` : ''}`}
               condition={c}
+              scheme={scheme}
               edit={(apply) => campaign.editScheme((d) => apply(d.classification.rules[i].when[j]))}
             />
           ))}
@@ -476,7 +481,7 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
           />
           <Text size={200}>
             {enabled ? '' : '（已停用）'}
-            {vetoWords(veto)}
+            {vetoWords(veto, scheme)}
           </Text>
           {enabled
             ? veto.when.map((c, j) =>
@@ -485,6 +490,7 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
                     key={j}
                     prefix={`「${veto.name}」`}
                     condition={c}
+                    scheme={scheme}
                     edit={(apply) => campaign.editScheme((d) => apply(d.vetoes[index].when[j]))}
                   />
                 ),

@@ -6,7 +6,7 @@
  */
 import { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
-import { formLabel, formatPercent } from '../rules/conditions';
+import { formatPercent, shareFormsLabel } from '../rules/conditions';
 import { Scheme } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, recommendationText, tierText } from './sheet-builder';
@@ -47,7 +47,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   if (share)
     columns.push({
       // Which form the share is from, when there are several (p5 ranks by 附表2 only).
-      header: `${onForms(scheme, share.forms)}${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
+      header: `${shareFormsLabel(scheme, share.forms)}${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
       bounds: { min: 10, max: 16 },
       value: (r) => (r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(r.rankKey) })),
     });
@@ -77,12 +77,6 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
     meta: { kind: 'ranking', schemeId: scheme.id },
   });
-}
-
-/** 「附表2」 before a figure taken from some forms only, when the scheme has more than one tier form. */
-function onForms(scheme: Scheme, forms: readonly string[] | undefined): string {
-  if (!forms || scheme.forms.filter((f) => f.response.kind === 'tier').length < 2) return '';
-  return forms.map((id) => formLabel(scheme, id)).join('+');
 }
 
 function shownPlaces(text: string | null, places: number): number {

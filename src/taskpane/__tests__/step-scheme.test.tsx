@@ -50,6 +50,17 @@ describe('方案 step', () => {
     expect(screen.getByRole('heading', { name: '一票否决与需注明的情形', level: 3 })).toBeInTheDocument();
   });
 
+  it('names the form of each share threshold (p5: 附表1, 附表2, 附表3), so no two fields have the same label', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p5-party-members'), roster: ROSTER };
+    await openApp(host);
+    expect(
+      screen.getByText('优秀党员：附表2 「满意」「比较满意」票得票率 90%以上（含），且附表3 「满意」「比较满意」票得票率 90%以上（含）（只对窗口岗位）'),
+    ).toBeInTheDocument();
+    for (const form of ['附表1', '附表2', '附表3'])
+      expect(screen.getByRole('textbox', { name: `「群众满意度低」${form} 「满意」「比较满意」票得票率（%）` })).toBeInTheDocument();
+  });
+
   it('restores the scheme and roster saved with the workbook', async () => {
     const host = freshHost();
     host.saved = { version: 1, scheme: p4Scheme((s) => (s.raterGroups[0].weight = 70)), roster: ROSTER };
