@@ -6,7 +6,7 @@
  * scheme as JSON. Every change goes through loadScheme, so an edit that would break the scheme is
  * refused with its reason; the store saves the campaign to the workbook after each change.
  */
-import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
 import { shareFormsLabel } from '../core/rules/conditions';
@@ -62,8 +62,12 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
   );
 }
 
+// The preset list is as wide as its longest name; in a 350 px task pane it must fit the pane (the name wraps in 方案说明).
+const usePickerStyles = makeStyles({ picker: { maxWidth: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis', minWidth: 0 } } });
+
 function SchemePicker({ campaign, savedIn }: { campaign: Campaign; savedIn: '工作簿' | '浏览器' }) {
   const styles = useStyles();
+  const local = usePickerStyles();
   const { scheme } = campaign;
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -86,6 +90,7 @@ function SchemePicker({ campaign, savedIn }: { campaign: Campaign; savedIn: '工
     <div className={styles.section}>
       <Field label="预设方案">
         <Select
+          className={local.picker}
           value={scheme.id}
           onChange={(_e, data) => {
             if (PRESETS.some((p) => p.id === data.value)) {
