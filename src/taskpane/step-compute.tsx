@@ -45,6 +45,8 @@ const useLocal = makeStyles({
   name: { justifyContent: 'flex-start', minWidth: 0, paddingLeft: 0, whiteSpace: 'nowrap' },
   unit: { display: 'block', color: tokens.colorNeutralForeground3 },
   nowrap: { whiteSpace: 'nowrap' },
+  // 未评为优秀党员 on two lines at most, not one character a line.
+  tier: { minWidth: '4.5em' },
 });
 
 /** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
@@ -184,7 +186,7 @@ export function StepCompute({ campaign }: StepProps) {
                           </Caption1>
                         ) : null}
                       </TableCell>
-                      <TableCell>
+                      <TableCell className={local.tier}>
                         <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
                       </TableCell>
                       {figures.map((f) => (
