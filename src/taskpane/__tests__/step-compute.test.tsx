@@ -9,8 +9,9 @@ import { getPreset } from '../../core/presets';
 import * as browserFiles from '../browser-files';
 import { FakeHost, ROSTER_ROWS, SLOW, hostWithCampaign, openApp, p4Scheme, screen, scoreRows, sheet, validateWorkbook, xlsxFile } from './pane-test-kit';
 
+/** The cells of a person's row. (`hidden: true`: no style check of every ancestor, which in jsdom takes seconds a call.) */
 function cells(name: string): string[] {
-  return within(screen.getByRole('row', { name })).getAllByRole('cell').map((c) => c.textContent ?? '');
+  return within(screen.getByRole('row', { name, hidden: true })).getAllByRole('cell', { hidden: true }).map((c) => c.textContent ?? '');
 }
 
 /** The P4 workbook without the bad ballot: 王芳 85.00 优秀, 李强 74.75 基本称职, 张伟 82.50 vetoed to 不称职. */
@@ -150,7 +151,8 @@ describe('计算 step', () => {
 
     await user.click(within(screen.getByRole('row', { name: '王芳' })).getByRole('button', { name: /王芳/ }));
     expect(within(screen.getByRole('list', { name: '「王芳」的等次依据' })).getByText(/不超过 3 人的 34%（向下取整为 1 人）/)).toBeInTheDocument();
-  });
+    // (Its many role queries take long in jsdom on a busy machine: a longer limit, still one that catches a hang.)
+  }, 180_000);
 
   it('warns when ballots had errors, and says what is missing before anything can be computed', async () => {
     const host = hostWithCampaign();
