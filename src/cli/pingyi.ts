@@ -20,7 +20,7 @@ import { normalizeLabel } from '../core/text/normalize';
 import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
-import { describePaperwork, describeResultWorkbook, describeTemplates, templateSubmissionMeta } from '../core/output/describe-workbooks';
+import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
@@ -385,11 +385,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     if (outcome.submission) {
       // A copy of our own template says which form, group and round each of its sheets is, even after a
       // clerk retyped a header; a sheet pasted in from elsewhere has no such record and goes by its labels.
-      const sheets = outcome.submission.sheets.map((sheet) => {
-        const meta = templateSubmissionMeta(outcome.templateMeta?.[sheet.name], scheme);
-        return meta ? { ...sheet, meta } : sheet;
-      });
-      submissions.push({ ...outcome.submission, sheets });
+      submissions.push(withTemplateMeta(outcome.submission, outcome.templateMeta, scheme));
     }
   }
   if (progress && io.isTTY) io.stderr('\n');

@@ -1,7 +1,8 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
 import { SubjectResult } from '../core/results/evaluate';
-import { RECOMMENDATION_NOTE, recommendationText } from '../core/output/sheet-builder';
+import { rankingFigures } from '../core/output/ranking-figures';
+import { RECOMMENDATION_NOTE } from '../core/output/sheet-builder';
 import { formatFinding, listedFindings } from '../core/findings/finding';
 import { textTable } from './text-table';
 
@@ -9,23 +10,21 @@ export function summaryText(result: CampaignResult): string {
   const s = result.scheme;
   const out: string[] = [];
   out.push(`方案：${s.name}（${s.id}）`);
+  // The figures the ranks and tiers come from, as the 排名表 and the pane show them, then 满意率 per form.
+  const figures = rankingFigures(result);
   const rows = [...result.subjects]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
-    .map((r) => {
-      const recommended = recommendationText(result, r);
-      return [
-        r.rank === null ? '—' : String(r.rank),
-        r.name,
-        r.unit ?? '',
-        r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'),
-        r.scoreText ?? '—',
-        satisfactionText(r),
-        ...(recommended === null ? [] : [recommended]),
-        r.flags.join('、'),
-      ];
-    });
+    .map((r) => [
+      r.rank === null ? '—' : String(r.rank),
+      r.name,
+      r.unit ?? '',
+      r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'),
+      ...figures.map((f) => f.text(r)),
+      satisfactionText(r),
+      r.flags.join('、'),
+    ]);
   const recommends = s.forms.some((f) => f.recommendation);
-  out.push('', textTable(['名次', '姓名', '单位', '等次', '得分', '满意率', ...(recommends ? ['推荐票'] : []), '标记'], rows));
+  out.push('', textTable(['名次', '姓名', '单位', '等次', ...figures.map((f) => f.header), '满意率', '标记'], rows));
   if (recommends) out.push(RECOMMENDATION_NOTE);
 
   out.push('', '参评情况：');

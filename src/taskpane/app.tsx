@@ -12,7 +12,7 @@ import { StepScheme } from './step-scheme';
 import { StepTemplates } from './step-templates';
 import { StepValidate } from './step-validate';
 import { StepWrite } from './step-write';
-import { useCampaign } from './use-campaign';
+import { savedIn, useCampaign } from './use-campaign';
 
 const useStyles = makeStyles({
   main: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '8px', maxWidth: '720px' },
@@ -49,7 +49,7 @@ export function App({ host, initialStep = 'scheme', defaultPresetId }: AppProps)
     <main className={styles.main}>
       <Title3 as="h1">评议通</Title3>
       {!campaign.ready ? (
-        <Spinner size="small" label="正在读取工作簿中保存的方案…" />
+        <Spinner size="small" label={`正在读取${savedIn(host.kind)}中保存的方案…`} />
       ) : (
         <>
           <Caption1>

@@ -55,9 +55,17 @@ export async function readFileText(file: Blob): Promise<string> {
   return (await viaFileReader(file, 'text')) as string;
 }
 
-/** A file name without the characters Windows refuses. */
+/**
+ * A file name without the characters Windows refuses: a slash (干部50%/员工50%) becomes 、 as the clerk
+ * would write it (a browser would make it _), the others _.
+ */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_');
+  return name.replace(/[\\/]/g, '、').replace(/[:*?"<>|]/g, '_');
+}
+
+/** Today on this computer's calendar, as 2026-11-22 (for the name of a downloaded result). */
+export function localDate(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** Offers bytes or text as a download under `name` (an object URL and a temporary link). */

@@ -1,16 +1,14 @@
 /**
  * Reading files the user picked or dropped: returned ballots (many at once, with progress) and a
- * roster workbook. The same steps as the command line (src/cli/pingyi.ts): each file read in turn by
- * the file host's reader (never throws), the project's own template metadata turned into
- * Submission.meta, byte-identical files reported once (DUPLICATE_FILE) and counted once.
+ * roster workbook. The same steps as the command line (src/cli/pingyi.ts): the files read by path, each in
+ * turn by the file host's reader (never throws), the project's own template metadata kept, byte-identical
+ * files reported once (DUPLICATE_FILE) and counted once.
  */
 import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
-import { templateSubmissionMeta } from '../core/output/describe-templates';
 import { History, NO_HISTORY } from '../core/results/history';
 import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
-import { Scheme } from '../core/scheme/scheme-schema';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
@@ -27,6 +25,20 @@ export interface ImportedFiles {
   hashes: { file: string; hash: string }[];
   /** A folder's files not read, each with a finding (submission-files.ts sortNotRead). */
   notRead?: string[];
+  /**
+   * The project's template metadata of each file, by file and sheet, as read: turned into
+   * Submission.meta for the scheme in use when the result is computed (withTemplateMeta), so a
+   * scheme chosen after importing gives the same result as one chosen before.
+   */
+  templateMeta: Record<string, Record<string, Record<string, string>>>;
+}
+
+/** The order files are read in, whatever order the browser hands them: by path, as the command line sorts them. */
+export function byPath(files: readonly File[]): File[] {
+  return files
+    .map((file) => ({ file, path: filePath(file) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => f.file);
 }
 
 /**
@@ -35,14 +47,14 @@ export interface ImportedFiles {
  * that were not read (submission-files.ts sortNotRead), reported with the batch.
  */
 export async function importSubmittedFiles(
-  files: readonly File[],
-  scheme: Scheme,
+  picked: readonly File[],
   onProgress?: OnProgress,
   earlier: readonly { file: string; hash: string }[] = [],
   notRead: readonly Finding[] = [],
 ): Promise<ImportedFiles> {
   const modified = new Map<string, number>();
-  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file) };
+  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file), templateMeta: {} };
+  const files = byPath(picked);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const name = filePath(file);
@@ -53,11 +65,9 @@ export async function importSubmittedFiles(
     if (outcome.sha256) out.hashes.push({ file: name, hash: outcome.sha256 });
     modified.set(name, file.lastModified);
     if (outcome.submission) {
-      // A copy of our own template says which form, group and round it is, even after a header was retyped.
-      const first = outcome.submission.sheets[0]?.name ?? '';
-      const sheetMeta = outcome.templateMeta?.[first] ?? Object.values(outcome.templateMeta ?? {})[0];
-      const meta = templateSubmissionMeta(sheetMeta, scheme);
-      out.submissions.push(meta ? { ...outcome.submission, meta } : outcome.submission);
+      out.submissions.push(outcome.submission);
+      // Which form, group and round each sheet of our own template is, even after a header was retyped.
+      if (outcome.templateMeta) out.templateMeta[name] = outcome.templateMeta;
     }
   }
   onProgress?.({ done: files.length, total: files.length, label: `已读取 ${files.length} 个文件` });

@@ -3,7 +3,7 @@
  * engine's COMPARISON_WORDS, DOMAIN.md: 以上/以下 include the number, 超过/不满 exclude it), veto
  * effects, quotas and designations. Plain functions, no React.
  */
-import { COMPARISON_WORDS } from '../core/rules/conditions';
+import { COMPARISON_WORDS, shareFormsLabel } from '../core/rules/conditions';
 import { Comparison, Condition, Designation, Quota, Scheme, Veto } from '../core/scheme/scheme-schema';
 
 export const COMPARISONS: readonly Comparison[] = ['>=', '>', '<=', '<'];
@@ -21,19 +21,23 @@ function levels(c: Extract<Condition, { kind: 'share' }>): string {
 
 const GROUPS_WORDS = { pooled: '各类别合计', weighted: '按类别权重加权', each: '每个类别都要' } as const;
 
-/** One condition in words: 得分 85 分以上（含）; 「一般」「差」票得票率超过 10%; 名册「事故」栏有内容. */
-export function conditionWords(c: Condition): string {
+/**
+ * One condition in words: 得分 85 分以上（含）; 「一般」「差」票得票率超过 10%; 名册「事故」栏有内容. Given the
+ * scheme, a share names its form when there are several (附表2 「满意」「比较满意」票得票率 90%以上（含）).
+ */
+export function conditionWords(c: Condition, scheme?: Scheme): string {
   switch (c.kind) {
     case 'score':
       return thresholdWords('得分', c.op, c.value, ' 分');
     case 'share': {
+      const forms = scheme ? shareFormsLabel(scheme, c.forms) : '';
       const scope: string[] = [];
       if (c.rounds === 'each') scope.push('每一轮都要');
       else if (Array.isArray(c.rounds)) scope.push(`轮次 ${c.rounds.join('、')}`);
       if (c.groups) scope.push(GROUPS_WORDS[c.groups]);
       if (c.items) scope.push(`项目：${c.items.join('、')}`);
       if (c.appliesTo === 'window') scope.push('只对窗口岗位');
-      return `${thresholdWords(`${levels(c)}票得票率`, c.op, c.value, '%')}${scope.length ? `（${scope.join('；')}）` : ''}`;
+      return `${forms ? `${forms} ` : ''}${thresholdWords(`${levels(c)}票得票率`, c.op, c.value, '%')}${scope.length ? `（${scope.join('；')}）` : ''}`;
     }
     case 'roster-flag':
       return `名册「${c.field}」栏有内容`;
@@ -60,9 +64,9 @@ export function vetoEffectWords(v: Veto): string {
   }
 }
 
-export function vetoWords(v: Veto): string {
+export function vetoWords(v: Veto, scheme?: Scheme): string {
   const joiner = (v.match ?? 'any') === 'any' ? '，或' : '，且';
-  return `${v.when.map(conditionWords).join(joiner)}：${vetoEffectWords(v)}`;
+  return `${v.when.map((c) => conditionWords(c, scheme)).join(joiner)}：${vetoEffectWords(v)}`;
 }
 
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;

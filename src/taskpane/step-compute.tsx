@@ -1,11 +1,13 @@
 /**
- * Step 4, 计算: the results table (姓名, 单位, 等次, 得分, 名次, 标记) in rank order, each row with the
+ * Step 4, 计算: the results table (姓名 with 单位 under it, 等次, the figures the rank and tier come from as
+ * the 排名表 shows them — 得分, a ranking share, 推荐票 —, 名次, 标记) in rank order, each row with the
  * reasons behind its tier (which rule, which figures, which veto) shown on demand, and the cases the
  * committee must decide (等次待定, 名额边界并列) highlighted and listed above the table.
  */
 import {
   Badge,
   Body1,
+  Caption1,
   Button,
   Spinner,
   Subtitle2,
@@ -23,6 +25,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { countedSummary } from '../core/output/describe-findings';
 import type { rankingOrder } from '../core/output/describe-ranking';
+import { rankingFigures } from '../core/output/ranking-figures';
 import { tierText } from '../core/output/sheet-builder';
 import { SubjectResult } from '../core/results/evaluate';
 import { errorText, loadRankingOrder } from './browser-files';
@@ -30,12 +33,20 @@ import { Notice, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 
 const useLocal = makeStyles({
+  // In a task pane 350 px wide a table of six or seven columns scrolls sideways rather than crush its cells.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: { tableLayout: 'auto' },
   decide: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   reasons: { margin: 0, paddingLeft: '18px' },
-  flags: { display: 'flex', flexWrap: 'wrap', columnGap: '4px', rowGap: '2px' },
-  // Names start at the same place whatever their length (a button centres its text).
-  name: { justifyContent: 'flex-start', minWidth: 0, paddingLeft: 0 },
+  // Badges one under another when the cell is narrow, never over each other.
+  flags: { display: 'flex', flexWrap: 'wrap', columnGap: '4px', rowGap: '2px', minWidth: '64px' },
+  badge: { flexShrink: 0, maxWidth: 'none' },
+  // Names start at the same place whatever their length (a button centres its text), and stay on one line.
+  name: { justifyContent: 'flex-start', minWidth: 0, paddingLeft: 0, whiteSpace: 'nowrap' },
+  unit: { display: 'block', color: tokens.colorNeutralForeground3 },
+  nowrap: { whiteSpace: 'nowrap' },
+  // 未评为优秀党员 on two lines at most, not one character a line.
+  tier: { minWidth: '4.5em' },
 });
 
 /** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
@@ -91,6 +102,9 @@ export function StepCompute({ campaign }: StepProps) {
   const { result, readFindings, resultFindings } = state;
   const { scheme } = result;
   const rows = order && 'rank' in order ? order.rank(result.subjects) : null;
+  // The figures the ranks and tiers come from, as the 排名表 shows them (得分; 附表2…得票率 and 推荐票 for p5).
+  const figures = rankingFigures(result);
+  const columnCount = 4 + figures.length;
   const decisions = resultFindings.filter(isDecisionFinding);
   const others = resultFindings.filter((f) => !isDecisionFinding(f));
   const readErrors = readFindings.filter((f) => f.severity === 'error').length;
@@ -133,76 +147,92 @@ export function StepCompute({ campaign }: StepProps) {
       {rows === null ? (
         order === null ? <Spinner size="small" label="正在排列结果…" /> : null
       ) : (
-        <Table aria-label="评议结果" size="small" className={local.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>姓名</TableHeaderCell>
-              <TableHeaderCell>单位</TableHeaderCell>
-              <TableHeaderCell>等次</TableHeaderCell>
-              <TableHeaderCell>得分</TableHeaderCell>
-              <TableHeaderCell>名次</TableHeaderCell>
-              <TableHeaderCell>标记</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => {
-              const decide = needsDecision(r);
-              const expanded = open.has(r.index);
-              const reasonsId = `reasons-${r.index}`;
-              return (
-                <Fragment key={r.index}>
-                  <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
-                    <TableCell>
-                      <Button
-                        className={local.name}
-                        appearance="transparent"
-                        size="small"
-                        aria-expanded={expanded}
-                        aria-controls={reasonsId}
-                        onClick={() => toggle(r.index)}
-                        title={`查看「${r.name}」的等次依据`}
-                      >
-                        {expanded ? '▾' : '▸'} {r.name}
-                      </Button>
-                    </TableCell>
-                    <TableCell>{r.unit ?? ''}</TableCell>
-                    <TableCell>
-                      <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
-                    </TableCell>
-                    <TableCell>{r.scoreText ?? '—'}</TableCell>
-                    <TableCell>{r.rank ?? '—'}</TableCell>
-                    <TableCell>
-                      <span className={local.flags}>
-                        {decide ? (
-                          <Badge appearance="filled" color="warning">
-                            需决定
-                          </Badge>
+        <div className={local.scroll}>
+          <Table aria-label="评议结果" size="small" className={local.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>姓名</TableHeaderCell>
+                <TableHeaderCell>等次</TableHeaderCell>
+                {figures.map((f) => (
+                  <TableHeaderCell key={f.header}>{f.header}</TableHeaderCell>
+                ))}
+                <TableHeaderCell>名次</TableHeaderCell>
+                <TableHeaderCell>标记</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => {
+                const decide = needsDecision(r);
+                const expanded = open.has(r.index);
+                const reasonsId = `reasons-${r.index}`;
+                return (
+                  <Fragment key={r.index}>
+                    <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
+                      <TableCell>
+                        <Button
+                          className={local.name}
+                          appearance="transparent"
+                          size="small"
+                          aria-expanded={expanded}
+                          aria-controls={reasonsId}
+                          onClick={() => toggle(r.index)}
+                          title={`查看「${r.name}」的等次依据`}
+                        >
+                          {expanded ? '▾' : '▸'} {r.name}
+                        </Button>
+                        {r.unit ? (
+                          <Caption1 className={local.unit}>
+                            {r.unit}
+                          </Caption1>
                         ) : null}
-                        {r.flags.map((f) => (
-                          <Badge key={f} appearance="tint" color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}>
-                            {f}
-                          </Badge>
-                        ))}
-                      </span>
-                    </TableCell>
-                  </TableRow>
-                  {expanded ? (
-                    <TableRow id={reasonsId}>
-                      <TableCell colSpan={6}>
-                        <Text weight="semibold">「{r.name}」的等次依据：</Text>
-                        <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
-                          {r.reasons.map((reason, i) => (
-                            <li key={i}>{reason}</li>
+                      </TableCell>
+                      <TableCell className={local.tier}>
+                        <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
+                      </TableCell>
+                      {figures.map((f) => (
+                        <TableCell key={f.header} className={local.nowrap}>
+                          {f.text(r)}
+                        </TableCell>
+                      ))}
+                      <TableCell className={local.nowrap}>{r.rank ?? '—'}</TableCell>
+                      <TableCell>
+                        <span className={local.flags}>
+                          {decide ? (
+                            <Badge className={local.badge} appearance="filled" color="warning">
+                              需决定
+                            </Badge>
+                          ) : null}
+                          {r.flags.map((f) => (
+                            <Badge
+                              key={f}
+                              className={local.badge}
+                              appearance="tint"
+                              color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}
+                            >
+                              {f}
+                            </Badge>
                           ))}
-                        </ul>
+                        </span>
                       </TableCell>
                     </TableRow>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    {expanded ? (
+                      <TableRow id={reasonsId}>
+                        <TableCell colSpan={columnCount}>
+                          <Text weight="semibold">「{r.name}」的等次依据：</Text>
+                          <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
+                            {r.reasons.map((reason, i) => (
+                              <li key={i}>{reason}</li>
+                            ))}
+                          </ul>
+                        </TableCell>
+                      </TableRow>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
       )}
       {others.length > 0 ? (
         <Notice intent="info" title="其他提醒">

@@ -8,9 +8,10 @@
  * refused with its reason; values that are legal but probably slips (0.7 for 70%) are shown as warnings
  * (scheme-warnings.ts); the store saves the campaign to the workbook after each change.
  */
-import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRESETS } from '../core/presets';
+import { shareFormsLabel } from '../core/rules/conditions';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
 import { schemeWarnings } from '../core/scheme/scheme-warnings';
@@ -18,6 +19,9 @@ import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
 import { describeHistoryTemplate } from '../core/output/describe-history';
 import { readHistory } from '../hosts/files/read-history';
+import { formsWithoutSubjects } from '../core/roster/forms-without-subjects';
+import { RosterSource } from '../core/roster/flag-columns';
+import { RosterEntry } from '../core/roster/roster';
 import { readRoster } from '../hosts/files/read-roster';
 import { SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { JSON_MIME, XLSX_MIME, downloadFile, errorText, loadWriter, readFileText } from './browser-files';
@@ -32,7 +36,7 @@ import {
   quotaWords,
   vetoWords,
 } from './scheme-words';
-import { Campaign, THIS_WORKBOOK } from './use-campaign';
+import { Campaign, THIS_WORKBOOK, savedIn } from './use-campaign';
 
 export interface StepProps {
   campaign: Campaign;
@@ -48,7 +52,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
       <Subtitle2 as="h2" id="step-scheme-title">
         方案
       </Subtitle2>
-      <SchemePicker campaign={campaign} />
+      <SchemePicker campaign={campaign} savedIn={savedIn(host.kind)} />
       <RosterSection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <HistorySection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <GroupsSection campaign={campaign} />
@@ -62,8 +66,12 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
   );
 }
 
-function SchemePicker({ campaign }: { campaign: Campaign }) {
+// The preset list is as wide as its longest name; in a 350 px task pane it must fit the pane (the name wraps in 方案说明).
+const usePickerStyles = makeStyles({ picker: { maxWidth: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis', minWidth: 0 } } });
+
+function SchemePicker({ campaign, savedIn }: { campaign: Campaign; savedIn: '工作簿' | '浏览器' }) {
   const styles = useStyles();
+  const local = usePickerStyles();
   const { scheme } = campaign;
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -89,6 +97,7 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
     <div className={styles.section}>
       <Field label="预设方案">
         <Select
+          className={local.picker}
           value={scheme.id}
           onChange={(_e, data) => {
             if (PRESETS.some((p) => p.id === data.value)) {
@@ -115,13 +124,14 @@ function SchemePicker({ campaign }: { campaign: Campaign }) {
       </details>
       <div className={styles.row}>
         <FilePicker label="导入方案（JSON）" accept=".json,application/json" onFiles={importScheme} />
-        <Button onClick={() => downloadFile(`${scheme.id}.json`, `${JSON.stringify(scheme, null, 2)}\n`, JSON_MIME)}>导出方案（JSON）</Button>
+        {/* Named by the scheme's Chinese name, as the clerk knows it (its id is for the program). */}
+        <Button onClick={() => downloadFile(`${scheme.name}.json`, `${JSON.stringify(scheme, null, 2)}\n`, JSON_MIME)}>导出方案（JSON）</Button>
       </div>
       {importProblems ? <ProblemsBar title={`方案文件「${importProblems.file}」有误，未导入`} problems={importProblems.problems} /> : null}
       {imported ? <Notice intent="success">{imported}</Notice> : null}
       <ProblemsBar intent="warning" title="方案中有可能写错的数值（仍按所写计算）" problems={warnings} />
       {campaign.saveError ? (
-        <Notice intent="error" title="方案未能保存到工作簿">
+        <Notice intent="error" title={`方案未能保存到${savedIn}`}>
           {campaign.saveError}
         </Notice>
       ) : null}
@@ -216,13 +226,33 @@ const HISTORY_SHEET = /往年|历年|上年|结果/;
 
 function RosterSection({ campaign, host, inWorkbook }: StepProps) {
   const styles = useStyles();
-  const { roster } = campaign;
+  const { roster, scheme } = campaign;
+  /** A list read that yields no one: the roster in use is kept, and why shown (a wrong file must not empty it). */
+  const [failed, setFailed] = useState<{ source: string; findings: Finding[] } | null>(null);
+  const take = (read: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource) => {
+    if (read.length === 0 && roster.length > 0) {
+      setFailed({ source, findings });
+      return;
+    }
+    setFailed(null);
+    campaign.setRoster(read, source, findings, cells);
+  };
+  const lacking = useMemo(() => formsWithoutSubjects(scheme, roster), [scheme, roster]);
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">名册</Subtitle2>
       <Body1 role="status">
         {roster.length > 0 ? `名册：${roster.length} 人（${campaign.rosterSource ?? ''}）` : '尚未读取名册。'}
       </Body1>
+      {failed ? (
+        <Notice intent="error" title={`${failed.source}中没有读到任何人，仍使用原来的名册`}>
+          <ul className={styles.list}>
+            {failed.findings.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <ListImport
         host={host}
         inWorkbook={inWorkbook}
@@ -230,31 +260,36 @@ function RosterSection({ campaign, host, inWorkbook }: StepProps) {
         sheetHint={ROSTER_SHEET}
         fromGrids={(grids, sheet, findings) => {
           const { roster: read, findings: rf, source } = readRoster({ file: THIS_WORKBOOK, sheets: grids });
-          campaign.setRoster(read, `工作表「${sheet}」`, [...findings, ...rf], source);
+          take(read, `工作表「${sheet}」`, [...findings, ...rf], source);
         }}
         fromFile={async (file) => {
           const { roster: read, findings, source } = await readRosterFile(file);
-          campaign.setRoster(read, `文件「${file.name}」`, findings, source);
+          take(read, `文件「${file.name}」`, findings, source);
         }}
         problems={campaign.rosterFindings}
       />
+      <ProblemsBar intent="warning" title="名册与方案不符" problems={lacking} />
       {roster.length > 0 ? (
         <details>
           <summary>查看名册</summary>
           <ol className={styles.list}>
             {roster.map((r, i) => (
-              <li key={i}>
-                {r.name}
-                {r.unit ? `（${r.unit}）` : ''}
-                {r.category ? ` ${r.category}` : ''}
-                {r.window ? ' 窗口岗位' : ''}
-              </li>
+              <li key={i}>{rosterEntryWords(r)}</li>
             ))}
           </ol>
         </details>
       ) : null}
     </div>
   );
+}
+
+/** One roster line as the clerk checks it: 王伟（办公室） 正职 窗口岗位 · 政治面貌：预备党员 · 党风廉政问题：… */
+export function rosterEntryWords(r: RosterEntry): string {
+  const head = `${r.name}${r.unit ? `（${r.unit}）` : ''}${r.kind === 'organisation' ? ' 党组织' : ''}${r.category ? ` ${r.category}` : ''}${r.window ? ' 窗口岗位' : ''}`;
+  const flags = Object.entries(r.flags ?? {})
+    .filter(([, text]) => typeof text === 'string' && text.trim() !== '')
+    .map(([field, text]) => `${field}：${text.trim()}`);
+  return [head, ...flags].join(' · ');
 }
 
 /**
@@ -389,12 +424,15 @@ function GroupsSection({ campaign }: { campaign: Campaign }) {
 function ConditionEditor(props: {
   prefix: string;
   condition: Condition;
+  /** For the form a share is taken from (附表1, 附表2 …): three thresholds of one rule are told apart by it. */
+  scheme: Scheme;
   edit(apply: (c: Condition) => void): string[] | null;
 }) {
   const styles = useStyles();
   const c = props.condition;
   if (c.kind === 'roster-flag') return <Text>{conditionWords(c)}</Text>;
-  const what = c.kind === 'score' ? '分数线' : `${c.levels.map((l) => `「${l}」`).join('')}票得票率`;
+  const forms = c.kind === 'share' ? shareFormsLabel(props.scheme, c.forms) : '';
+  const what = c.kind === 'score' ? '分数线' : `${forms ? `${forms} ` : ''}${c.levels.map((l) => `「${l}」`).join('')}票得票率`;
   return (
     <div className={styles.row}>
       <Field label={`${props.prefix}${what}的比较方式`}>
@@ -414,7 +452,7 @@ function ConditionEditor(props: {
         value={c.value}
         min={c.kind === 'share' ? 0 : undefined}
         max={c.kind === 'share' ? 100 : undefined}
-        hint={conditionWords(c)}
+        hint={conditionWords(c, props.scheme)}
         onCommit={(v: NumberValue) => props.edit((x) => void ((x as { value: number | string }).value = v as number | string))}
       />
     </div>
@@ -434,13 +472,14 @@ function TiersSection({ campaign }: { campaign: Campaign }) {
       {scheme.classification.rules.map((rule, i) => (
         <div key={i} className={styles.card}>
           <Text weight="semibold">
-            {rule.tier}：{rule.when.length === 0 ? '其余情形' : rule.when.map(conditionWords).join('，且')}
+            {rule.tier}：{rule.when.length === 0 ? '其余情形' : rule.when.map((c) => conditionWords(c, scheme)).join('，且')}
           </Text>
           {rule.when.map((c, j) => (
             <ConditionEditor
               key={j}
               prefix={`「${rule.tier}」${rule.when.length > 1 ? `条件${j + 1}` : ''}`}
               condition={c}
+              scheme={scheme}
               edit={(apply) => campaign.editScheme((d) => apply(d.classification.rules[i].when[j]))}
             />
           ))}
@@ -479,7 +518,7 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
           />
           <Text size={200}>
             {enabled ? '' : '（已停用）'}
-            {vetoWords(veto)}
+            {vetoWords(veto, scheme)}
           </Text>
           {enabled
             ? veto.when.map((c, j) =>
@@ -488,6 +527,7 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
                     key={j}
                     prefix={`「${veto.name}」`}
                     condition={c}
+                    scheme={scheme}
                     edit={(apply) => campaign.editScheme((d) => apply(d.vetoes[index].when[j]))}
                   />
                 ),

@@ -10,10 +10,11 @@ import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { PaperworkWorkbook, describePaperwork } from '../core/output/describe-paperwork';
 import { describeTemplates } from '../core/output/describe-templates';
+import { formsWithoutSubjects } from '../core/roster/forms-without-subjects';
 import { SheetDescription } from '../core/output/sheet-description';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
-import { XLSX_MIME, downloadFile, loadWriter } from './browser-files';
-import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
+import { XLSX_MIME, downloadFile, loadWriter, safeFileName } from './browser-files';
+import { ErrorBar, Notice, ProblemsBar, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 
 export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
@@ -28,6 +29,7 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const countTemplates = useMemo(() => describeTemplates(scheme, roster, { counts: true }), [scheme, roster]);
   // Filled by each member and kept, not read back (seed 000 附件2–4).
   const paperwork = useMemo(() => describePaperwork(scheme, roster), [scheme, roster]);
+  const lacking = useMemo(() => formsWithoutSubjects(scheme, roster), [scheme, roster]);
 
   const insert = () =>
     action.run('插入模板失败', async () => {
@@ -42,12 +44,15 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const download = (which: 'all' | SheetDescription) =>
     action.run('生成模板文件失败', async () => {
       const { writeWorkbook } = await loadWriter();
+      // Named as the browser will save it (a / in the scheme's name becomes 、).
       if (which === 'all') {
-        downloadFile(`${scheme.name}-全部模板.xlsx`, await writeWorkbook(templates), XLSX_MIME);
-        setDownloaded(`已生成「${scheme.name}-全部模板.xlsx」（${templates.length} 张表）`);
+        const name = safeFileName(`${scheme.name}-全部模板.xlsx`);
+        downloadFile(name, await writeWorkbook(templates), XLSX_MIME);
+        setDownloaded(`已生成「${name}」（${templates.length} 张表）`);
       } else {
-        downloadFile(`${which.name}.xlsx`, await writeWorkbook([which]), XLSX_MIME);
-        setDownloaded(`已生成「${which.name}.xlsx」`);
+        const name = safeFileName(`${which.name}.xlsx`);
+        downloadFile(name, await writeWorkbook([which]), XLSX_MIME);
+        setDownloaded(`已生成「${name}」`);
       }
     });
   const downloadPaperwork = (book: PaperworkWorkbook) =>
@@ -80,6 +85,8 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
       {roster.length === 0 ? (
         <Notice intent="info">尚未读取名册：表中的姓名栏留空，由评议人填写。读取名册后，被评议人的姓名会预先填好。</Notice>
       ) : null}
+      {/* Before the forms go out: a form about 党组织 with none in the roster would come back uncounted. */}
+      <ProblemsBar intent="warning" title="名册与方案不符" problems={lacking} />
       <div className={styles.row}>
         {inWorkbook ? (
           <Button appearance="primary" disabled={action.busy} onClick={insert}>

@@ -10,9 +10,8 @@ import { Finding } from '../core/findings/finding';
 import { readSummary } from '../core/output/describe-findings';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
 import { FindingsView } from './findings-view';
-import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
-import { droppedFiles, filePath, keepSubmissions } from './browser-files';
-import { importSubmittedFiles } from './import-files';
+import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/files/submission-files';
+import { droppedFiles, keepSubmissions } from './browser-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 import { THIS_WORKBOOK } from './use-campaign';
@@ -46,8 +45,6 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
-  /** The computer's own files of a picked or dropped folder (lock files, hidden files): listed, not dropped silently; the others are findings. */
-  const [skipped, setSkipped] = useState<string[]>([]);
   /** What this Excel could not see while reading (the Excel host's readNotes, e.g. merged cells on old versions). */
   const [readNotes, setReadNotes] = useState<string[]>([]);
   const { run } = action;
@@ -84,45 +81,36 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
       }
     });
 
-  const importFiles = (files: File[], skippedInFolders: string[] = []) =>
-    run('导入文件失败', async () => {
-      // What may hold ballots (an archive, a web page, a document) becomes a finding; the computer's own files are only listed.
-      const notRead = sortNotRead(skippedInFolders);
-      setSkipped(notRead.computersOwn);
-      if (files.length === 0 && notRead.findings.length === 0) return;
-      const names = new Set(files.map(filePath));
-      const earlier = campaign.files.hashes.filter((h) => !names.has(h.file));
-      try {
-        campaign.addFiles(await importSubmittedFiles(files, campaign.scheme, setProgress, earlier, notRead.findings));
-      } finally {
-        setProgress(null);
-      }
-    });
+  // The import runs in the store: it goes on, and is shown, when the clerk goes to another step and back.
+  const { fileImport } = campaign;
+  const importing = fileImport.busy;
+  const importFiles = (files: File[], skippedInFolders: string[] = []) => void campaign.importFiles(files, skippedInFolders);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    if (!e.dataTransfer || action.busy) return;
+    if (!e.dataTransfer || action.busy || importing) return;
     // Taken now: the browser empties the DataTransfer once the event is over.
     const asDropped = Array.from(e.dataTransfer.files);
     // Dropped folders are walked; loose files are all read. If walking fails, the files as dropped.
     void droppedFiles(e.dataTransfer, isSubmissionInFolder).then(
       (d) => {
-        if (d.files.length > 0 || d.skipped.length > 0) void importFiles(d.files, d.skipped);
+        if (d.files.length > 0 || d.skipped.length > 0) importFiles(d.files, d.skipped);
       },
-      () => void importFiles(asDropped),
+      () => importFiles(asDropped),
     );
   };
 
   const importFolder = (files: File[]) => {
     const kept = keepSubmissions(files, isSubmissionInFolder);
-    void importFiles(kept.files, kept.skipped);
+    importFiles(kept.files, kept.skipped);
   };
 
   const select = (f: Finding) => {
     if (f.sheet && f.cell) void run('无法定位到单元格', () => host.selectCell(f.sheet!, f.cell!));
   };
 
+  const { skipped } = fileImport;
   const state = campaign.getResult();
   const findings = state.kind === 'ready' ? state.readFindings : [...campaign.workbook.findings, ...campaign.files.findings];
   const ballots = state.kind === 'ready' ? state.result.read : null;
@@ -154,7 +142,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
             ))}
           </div>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={action.busy || picked.size === 0} onClick={readWorkbookSheets}>
+            <Button appearance="primary" disabled={action.busy || importing || picked.size === 0} onClick={readWorkbookSheets}>
               校验所选工作表
             </Button>
             <Button disabled={listing.busy} onClick={refresh}>
@@ -177,26 +165,28 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
         >
           <Text>把收回的工作簿或整个文件夹拖到这里，或：</Text>
           <div className={styles.row}>
-            <FilePicker label="导入收回的文件" multiple accept={SUBMISSION_ACCEPT} disabled={action.busy} appearance={inWorkbook ? 'secondary' : 'primary'} onFiles={(f) => void importFiles(f)} />
-            <FilePicker label="导入整个文件夹" directory multiple disabled={action.busy} onFiles={importFolder} />
+            <FilePicker label="导入收回的文件" multiple accept={SUBMISSION_ACCEPT} disabled={action.busy || importing} appearance={inWorkbook ? 'secondary' : 'primary'} onFiles={(f) => importFiles(f)} />
+            <FilePicker label="导入整个文件夹" directory multiple disabled={action.busy || importing} onFiles={importFolder} />
           </div>
         </div>
         {skipped.length > 0 ? (
           <ProblemsBar intent="info" title={notReadTitle(skipped.length)} problems={skipped.length > 30 ? [...skipped.slice(0, 30), `……另有 ${skipped.length - 30} 个`] : skipped} />
         ) : null}
+        <ProblemsBar intent="info" title="更正后重交的文件" problems={fileImport.notes} />
         {campaign.files.names.length > 0 ? (
           <div className={styles.row}>
             <Text>已导入 {campaign.files.names.length} 个文件。</Text>
-            <Button size="small" disabled={action.busy} onClick={campaign.clearFiles}>
+            <Button size="small" disabled={action.busy || importing} onClick={campaign.clearFiles}>
               清除已导入的文件
             </Button>
           </div>
         ) : null}
       </div>
-      <ProgressView progress={progress} />
+      <ProgressView progress={progress ?? fileImport.progress} />
       <ProblemsBar intent="warning" title="读取工作表时的限制" problems={readNotes} />
       <ErrorBar error={listing.error} />
       <ErrorBar error={action.error} />
+      <ErrorBar error={fileImport.error ? { title: '导入文件失败', text: fileImport.error } : null} />
       {state.kind === 'missing' && state.what === 'roster' ? (
         <Notice intent="warning" title="尚未读取名册">请先在「方案」中读取名册，才能核对测评表上的姓名。</Notice>
       ) : null}

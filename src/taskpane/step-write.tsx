@@ -8,7 +8,7 @@ import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { resultSheetNames } from '../core/output/result-sheet-names';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
-import { XLSX_MIME, downloadFile, loadResultDescriber, loadWriter } from './browser-files';
+import { XLSX_MIME, downloadFile, loadResultDescriber, loadWriter, localDate, safeFileName } from './browser-files';
 import { ErrorBar, Notice, ProgressView, WriteOutcomeView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
 
@@ -52,7 +52,8 @@ export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
   const download = () =>
     action.run('生成结果工作簿失败', async () => {
       const { writeWorkbook } = await loadWriter();
-      const name = `${state.result.scheme.process}结果.xlsx`;
+      // Dated, so a second run is told apart from the first (not 「…结果 (1).xlsx」).
+      const name = safeFileName(`${state.result.scheme.process}结果_${localDate()}.xlsx`);
       downloadFile(name, await writeWorkbook(await sheets()), XLSX_MIME);
       setDownloaded(`已生成「${name}」`);
     });
@@ -60,7 +61,11 @@ export function StepWrite({ campaign, host, inWorkbook }: StepProps) {
   return (
     <section className={styles.step} aria-labelledby="step-write-title">
       {heading}
-      <Body1>将写入：{resultSheetNames(state.result.scheme).join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
+      {inWorkbook ? (
+        <Body1>将写入：{resultSheetNames(state.result.scheme).join('、')}。本加载项以前写入的同名结果表会被替换；您自己的工作表不会被改动。整改清单中已填写的措施、责任人、状态会保留。</Body1>
+      ) : (
+        <Body1>将生成一个新的结果工作簿（下载到本机），包含：{resultSheetNames(state.result.scheme).join('、')}。以前下载的结果文件不会被改动；其中整改清单已填写的措施、责任人、状态不会带入新文件。</Body1>
+      )}
       {errors > 0 ? (
         <Notice intent="warning" title={`校验中仍有 ${errors} 条错误`}>
           有错误的票或项目未计入。可以先写回，结果表中的「校验结果」会列出这些错误。

@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CampaignResult, runCampaign } from '../core/engine';
-import { Finding } from '../core/findings/finding';
+import { Finding, finding } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
 import { History, isHistory } from '../core/results/history';
@@ -17,12 +17,22 @@ import { RosterSource } from '../core/roster/flag-columns';
 import { RosterEntry } from '../core/roster/roster';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Consequence, Scheme, Veto } from '../core/scheme/scheme-schema';
-import { WorkbookHost } from '../hosts/workbook-host';
-import { errorText } from './browser-files';
-import { ImportedFiles } from './import-files';
+import { withTemplateMeta } from '../core/output/describe-templates';
+import { sortNotRead } from '../hosts/files/submission-files';
+import { Progress, WorkbookHost } from '../hosts/workbook-host';
+import { errorText, filePath } from './browser-files';
+import { ImportedFiles, importSubmittedFiles } from './import-files';
 
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
 export const THIS_WORKBOOK = '本工作簿';
+
+/**
+ * Where the campaign is kept, in the words shown: with the workbook in Excel, in the browser's own
+ * storage on the standalone page (the files host saves to localStorage; there is no workbook to save in).
+ */
+export function savedIn(kind: WorkbookHost['kind']): '工作簿' | '浏览器' {
+  return kind === 'files' ? '浏览器' : '工作簿';
+}
 
 /** How long after the last change the campaign is saved to the workbook. */
 export const SAVE_DELAY_MS = 300;
@@ -43,6 +53,19 @@ export interface BallotSet {
 
 export interface FileBallots extends BallotSet {
   hashes: { file: string; hash: string }[];
+  /** Each file's template metadata as read (ImportedFiles.templateMeta), applied for the scheme in use. */
+  templateMeta: ImportedFiles['templateMeta'];
+}
+
+/** An import of returned files: kept by the store, so it is still shown when the clerk comes back to 校验. */
+export interface FileImport {
+  busy: boolean;
+  progress: Progress | null;
+  /** The computer's own files of a picked or dropped folder (lock files, hidden files): listed, not dropped silently; the others are findings. */
+  skipped: string[];
+  /** What the last import did besides reading: files that replaced earlier ones of the same name. */
+  notes: string[];
+  error: string | null;
 }
 
 export type ResultState =
@@ -78,14 +101,80 @@ export interface Campaign {
   setRoster(roster: RosterEntry[], source: string, findings: Finding[], cells?: RosterSource): void;
   setHistory(history: History, source: string, findings: Finding[]): void;
   setWorkbookBallots(set: BallotSet): void;
-  /** Adds a batch of imported files; a file with the name of an earlier one replaces it. */
-  addFiles(batch: ImportedFiles): void;
+  fileImport: FileImport;
+  /**
+   * Reads returned files and adds them (a file of an earlier one's name replaces it; see planReplacements).
+   * One import at a time: while one runs, another is refused (false), so no two batches miss each other's copies.
+   */
+  importFiles(files: File[], skipped?: string[]): Promise<boolean>;
   clearFiles(): void;
   getResult(): ResultState;
 }
 
 const EMPTY_SET: BallotSet = { submissions: [], findings: [], names: [] };
-const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [] };
+const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [], templateMeta: {} };
+const NO_IMPORT: FileImport = { busy: false, progress: null, skipped: [], notes: [], error: null };
+
+/** A file's name without its folders: 员工-007.xlsx for p4-returned/员工-007.xlsx. */
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Picked one by one (员工-007.xlsx) or as part of a folder (p4-returned/员工-007.xlsx). */
+const inFolder = (path: string) => path.includes('/');
+
+/**
+ * Which earlier files a new batch replaces. The same name replaces. A file picked by itself whose
+ * name is that of exactly one file imported with a folder (or the other way round) replaces it too:
+ * a corrected form sent back and picked alone (员工-007.xlsx for p4-returned/员工-007.xlsx). When it
+ * cannot be told which earlier file it corrects, or both came the same way (two folders), both are kept
+ * and a finding says so, for the clerk to decide.
+ */
+export function planReplacements(
+  earlier: readonly string[],
+  incoming: readonly string[],
+): { replaced: Set<string>; notes: string[]; findings: Finding[] } {
+  const replaced = new Set<string>();
+  const notes: string[] = [];
+  const findings: Finding[] = [];
+  const same = new Set(incoming);
+  const kept = earlier.filter((e) => !same.has(e));
+  for (const e of earlier) if (same.has(e)) replaced.add(e);
+  const incomingByBase = new Map<string, number>();
+  for (const n of incoming) incomingByBase.set(baseName(n), (incomingByBase.get(baseName(n)) ?? 0) + 1);
+  for (const name of incoming) {
+    if (same.has(name) && earlier.includes(name)) continue;
+    const base = baseName(name);
+    const namesakes = kept.filter((e) => baseName(e) === base);
+    if (namesakes.length === 0) continue;
+    const [only] = namesakes;
+    if (namesakes.length === 1 && incomingByBase.get(base) === 1 && inFolder(only) !== inFolder(name)) {
+      replaced.add(only);
+      notes.push(`「${name}」：已替换之前导入的「${only}」`);
+    } else
+      findings.push(
+        finding(
+          'SAME_NAME_FILE',
+          `与之前导入的${namesakes.map((n) => `「${n}」`).join('、')}同名，无法确定是否是更正后重交的同一份表，都已计入；如是重交的，请清除已导入的文件后，只导入更正后的文件`,
+          { file: name },
+        ),
+      );
+  }
+  return { replaced, notes, findings };
+}
+
+/** The files after a batch: those it replaces taken out, its own added. */
+function mergeBatch(prev: FileBallots, batch: ImportedFiles, replacedFiles: ReadonlySet<string>): FileBallots {
+  // A folder's file not read, found again, replaces its earlier finding as a file read again does.
+  const replaced = new Set([...replacedFiles, ...(batch.notRead ?? [])]);
+  const templateMeta = { ...prev.templateMeta };
+  for (const r of replaced) delete templateMeta[r];
+  return {
+    submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
+    findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
+    names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
+    hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
+    templateMeta: { ...templateMeta, ...batch.templateMeta },
+  };
+}
 
 /** The vetoes of the preset a scheme came from that the scheme no longer has: shown as switched off. */
 function disabledFromPreset(scheme: Scheme): DisabledVeto[] {
@@ -121,9 +210,11 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
 
-  // Restore the campaign saved with the workbook.
+  // Restore the campaign saved with the workbook (or in the browser).
   useEffect(() => {
     let live = true;
+    const place = savedIn(host.kind);
+    const here = place === '浏览器' ? '此浏览器' : '本工作簿';
     host
       .loadCampaign()
       .then((saved) => {
@@ -138,21 +229,21 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
           setRosterCells(undefined);
-          setRosterSource(saved.roster?.length ? '工作簿中保存的名册' : null);
+          setRosterSource(saved.roster?.length ? `${place}中保存的名册` : null);
           // 往年结果 saved by an earlier version (names and tiers, without the years) cannot be counted by year: read again.
           const history = isHistory(saved.history) ? saved.history : undefined;
           const stale = saved.history !== undefined && history === undefined;
           setHistoryState(history);
-          setHistorySource(history ? '工作簿中保存的往年结果' : null);
+          setHistorySource(history ? `${place}中保存的往年结果` : null);
           setStartNotice({
             intent: stale ? 'warning' : 'info',
-            text: `已恢复本工作簿保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。${stale ? '保存的往年结果是旧版本的格式（没有年度列的位置），未恢复，请重新读取往年结果。' : ''}`,
+            text: `已恢复${here}${place === '浏览器' ? '中' : ''}保存的方案「${restored.name}」${saved.roster?.length ? `和名册（${saved.roster.length} 人）` : ''}。${stale ? '保存的往年结果是旧版本的格式（没有年度列的位置），未恢复，请重新读取往年结果。' : ''}`,
           });
         } catch (e) {
-          setStartNotice({ intent: 'warning', text: `工作簿中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
+          setStartNotice({ intent: 'warning', text: `${place}中保存的方案无法使用，已改用预设方案：${problemsOf(e).join('；')}` });
         }
       })
-      .catch((e) => live && setStartNotice({ intent: 'error', text: `读取工作簿中保存的方案失败：${errorText(e)}` }))
+      .catch((e) => live && setStartNotice({ intent: 'error', text: `读取${place}中保存的方案失败：${errorText(e)}` }))
       .finally(() => live && setReady(true));
     return () => {
       live = false;
@@ -244,17 +335,37 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     changed();
   }, []);
 
-  const addFiles = useCallback((batch: ImportedFiles) => {
-    setFiles((prev) => {
-      // A file imported again replaces what was known of it, as does a folder's file not read, found again.
-      const replaced = new Set([...batch.files, ...(batch.notRead ?? [])]);
-      return {
-        submissions: [...prev.submissions.filter((s) => !replaced.has(s.file)), ...batch.submissions],
-        findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
-        names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
-        hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
-      };
-    });
+  // The files as they are now, for an import to start from (state read in a callback would be the render's).
+  const filesNow = useRef(files);
+  filesNow.current = files;
+  const [fileImport, setFileImport] = useState<FileImport>(NO_IMPORT);
+  const importing = useRef(false);
+  const importFiles = useCallback(async (picked: File[], skipped: string[] = []): Promise<boolean> => {
+    if (importing.current) return false;
+    importing.current = true;
+    // What may hold ballots (an archive, a web page, a document) becomes a finding; the computer's own files are only listed.
+    const notRead = sortNotRead(skipped);
+    setFileImport({ ...NO_IMPORT, busy: true, skipped: notRead.computersOwn });
+    try {
+      if (picked.length === 0 && notRead.findings.length === 0) return true;
+      const before = filesNow.current;
+      const plan = planReplacements(before.names, picked.map(filePath));
+      // Files about to be replaced are no originals of the new ones.
+      const earlier = before.hashes.filter((h) => !plan.replaced.has(h.file));
+      const batch = await importSubmittedFiles(picked, (progress) => setFileImport((prev) => ({ ...prev, progress })), earlier, notRead.findings);
+      batch.findings.unshift(...plan.findings);
+      const next = mergeBatch(filesNow.current, batch, plan.replaced);
+      filesNow.current = next;
+      setFiles(next);
+      setFileImport((prev) => ({ ...prev, notes: plan.notes }));
+      return true;
+    } catch (e) {
+      setFileImport((prev) => ({ ...prev, error: errorText(e) }));
+      return true;
+    } finally {
+      importing.current = false;
+      setFileImport((prev) => ({ ...prev, busy: false, progress: null }));
+    }
   }, []);
 
   const effectiveRoster = roster.length > 0 ? roster : scheme.roster ?? [];
@@ -268,7 +379,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     const hit = cache.current;
     if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.state;
     let state: ResultState;
-    const submissions = [...workbook.submissions, ...files.submissions];
+    // The template metadata for the scheme in use now, whichever was in use when the files were read.
+    const submissions = [...workbook.submissions, ...files.submissions.map((s) => withTemplateMeta(s, files.templateMeta[s.file], scheme))];
     if (effectiveRoster.length === 0) state = { kind: 'missing', what: 'roster' };
     else if (submissions.length === 0) state = { kind: 'missing', what: 'ballots' };
     else {
@@ -310,8 +422,13 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     setRoster,
     setHistory,
     setWorkbookBallots: setWorkbook,
-    addFiles,
-    clearFiles: useCallback(() => setFiles(EMPTY_FILES), []),
+    fileImport,
+    importFiles,
+    clearFiles: useCallback(() => {
+      if (importing.current) return;
+      setFiles(EMPTY_FILES);
+      setFileImport(NO_IMPORT);
+    }, []),
     getResult,
   };
 }

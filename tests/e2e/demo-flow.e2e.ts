@@ -87,7 +87,7 @@ describe('standalone page: the demo campaign end to end', () => {
     await shot(page, TEST, '5-write');
     a11y.write = await seriousViolations(page);
     const result = await download(page, () => page.getByRole('button', { name: '下载结果工作簿' }).click(), TEST);
-    expect(result.download.suggestedFilename()).toMatch(/结果\.xlsx$/);
+    expect(result.download.suggestedFilename()).toMatch(/结果_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = XLSX.read(result.bytes, { type: 'buffer' });
     expect(book.SheetNames.filter((n) => !n.startsWith('_'))).toEqual(['排名表', '公示表', '整改清单', '统计表', '得分情况', '校验结果']);
 

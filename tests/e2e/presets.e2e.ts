@@ -187,10 +187,12 @@ const CASES: Case[] = [
   },
 ];
 
-/** The cells of the pane's result row for `name`: [姓名, 单位, 等次, 得分, 名次, 标记]. */
-async function resultRow(page: Page, name: string): Promise<string[]> {
-  const row = page.getByRole('table', { name: '评议结果' }).getByRole('row', { name, exact: true });
-  return (await row.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+/** The cells of the pane's result row for `name`, by column header (姓名, 等次, the scheme's figures, 名次, 标记). */
+async function resultRow(page: Page, name: string): Promise<Record<string, string>> {
+  const table = page.getByRole('table', { name: '评议结果' });
+  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
+  const cells = (await table.getByRole('row', { name, exact: true }).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  return Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
 }
 
 describe('standalone page: every preset, computed in the browser', () => {
@@ -265,7 +267,7 @@ describe('standalone page: every preset, computed in the browser', () => {
       const got: Record<string, [string, number | null]> = {};
       for (const [name, [, rank]] of Object.entries(c.expected)) {
         const cells = await resultRow(page, name);
-        got[name] = [cells[2], rank === null ? null : Number(cells[4])];
+        got[name] = [cells['等次'], rank === null ? null : Number(cells['名次'])];
       }
       expect(got).toEqual(c.expected);
       if (c.history) {

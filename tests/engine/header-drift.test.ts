@@ -6,6 +6,7 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, MergeRange, SheetGrid } from '../../src/core/forms/grid';
+import { describeTemplates, withTemplateMeta } from '../../src/core/output/describe-templates';
 import { getPreset } from '../../src/core/presets';
 import { presetScoringPresentGroups, submission } from '../helpers/grids';
 
@@ -280,6 +281,25 @@ describe('a ballot that cannot be read is an error, not a sheet passed over', ()
     ]);
     // 实收 1, 有效 0, 废票 1 for 员工: the clerk sees a ballot came back and was not counted.
     expect(r.participation.find((p) => p.group === '员工')).toMatchObject({ returned: 1, valid: 0, invalid: 1 });
+  });
+
+  it("another scheme's template (the wrong 方案 chosen) says so, by that scheme's name, not that a header was changed", () => {
+    const p4Template = describeTemplates(p4, [{ name: '王毅' }, { name: '李娜' }]).find((t) => t.meta?.groupId === 'staff')!;
+    const rows = p4Template.cells.map((row) => row.map((c) => c.value as CellValue));
+    const r = runCampaign({
+      scheme: p5,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: [withTemplateMeta(submission('员工1.xlsx', { name: p4Template.name, rows, merges: [] }), { [p4Template.name]: p4Template.meta as Record<string, string> }, p5)],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+      [
+        'TEMPLATE_OF_OTHER_SCHEME',
+        'error',
+        'A1',
+        `工作表「${p4Template.name}」是方案「中层干部述职考核（干部50%/员工50%）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1/2/3）」不符，本表未计入；请检查是否选错了方案`,
+      ],
+    ]);
   });
 
   it('a sheet with √ in it whose header matches no form is an error', () => {

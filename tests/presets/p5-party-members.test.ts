@@ -22,7 +22,8 @@ import { submission } from '../helpers/grids';
 import { summaryText } from '../../src/cli/summary';
 import { describePublication } from '../../src/core/output/describe-publication';
 import { describeRanking } from '../../src/core/output/describe-ranking';
-import { describeVotes } from '../../src/core/output/describe-statistics';
+import { describeStatistics, describeVotes } from '../../src/core/output/describe-statistics';
+import { rankingFigures } from '../../src/core/output/ranking-figures';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 
 const scheme = getPreset('p5-party-members');
@@ -298,8 +299,14 @@ describe('P5 附表2 / 附表3: 优秀党员 needs 满意率 ≥ 90% (含)', () 
       ['附表3', ''],
     ]);
     const text = summaryText(result);
-    expect(text).toMatch(/名次\s+姓名\s+单位\s+等次\s+得分\s+满意率\s+推荐票\s+标记/);
-    expect(text.split('\n').find((l) => /\s黄涛\s/.test(l))).toMatch(/\s1\/9(\s|$)/);
+    // The figures as the 排名表 has them (p5 scores nothing: no 得分 column), then 满意率 per form.
+    expect(text).toMatch(/名次\s+姓名\s+单位\s+等次\s+附表2满意\+比较满意得票率\s+推荐票\s+满意率\s+标记/);
+    expect(text.split('\n').find((l) => /\s黄涛\s/.test(l))).toMatch(/\s1\/9\s/);
+    // The same columns, from the one helper the pane's 计算 step uses too: 王磊 36/40 on 附表2 (see above), 9/9 推荐票.
+    const figures = rankingFigures(result);
+    expect(figures.map((f) => f.header)).toEqual(['附表2满意+比较满意得票率', '推荐票']);
+    expect(figures.map((f) => f.text(byName('王磊')))).toEqual(['90.00%', '9/9']);
+    expect(figures.map((f) => f.text(byName('李娜')))[0]).toBe('89.74%');
   });
 
   it('reads 是否推荐 written as 是 or √ as yes; 否, ×, / or — as no; anything else is reported, not counted', () => {

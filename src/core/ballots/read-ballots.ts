@@ -8,7 +8,7 @@ import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
-import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -253,7 +253,16 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         );
       if (!best) {
         const levelText = hasAnyMark(view, scheme) ? null : levelWrittenAsText(view, scheme, roster);
-        if (levelText !== null)
+        if (meta?.otherScheme !== undefined)
+          // The project's own template of another 方案: not a changed header, most likely the wrong 方案 chosen.
+          out.findings.push(
+            finding(
+              'TEMPLATE_OF_OTHER_SCHEME',
+              `工作表「${sheet.name}」是${meta.otherScheme || '另一个方案中'}的模板，与当前方案「${scheme.name}」不符，本表未计入；请检查是否选错了方案`,
+              { ...where, cell: 'A1' },
+            ),
+          );
+        else if (levelText !== null)
           out.findings.push(
             finding(
               'LEVELS_AS_TEXT',
@@ -264,9 +273,9 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         else if (meta?.formId !== undefined) {
           // A returned copy of this scheme's own template whose header was retyped (总分 for 测评得分): a
           // ballot for certain, so an error, and a returned one in the participation figures.
-          const title = scheme.forms.find((f) => f.id === meta.formId)?.title ?? meta.formId;
+          const form = scheme.forms.find((f) => f.id === meta.formId);
           out.findings.push(
-            finding('TEMPLATE_NOT_RECOGNISED', `工作表「${sheet.name}」是本方案「${title}」的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验`, { ...where, cell: 'A1' }),
+            finding('TEMPLATE_NOT_RECOGNISED', `工作表「${sheet.name}」是本方案${form ? `「${form.title}」` : ''}的模板，但表头已被改动，认不出等次列或分数栏，本表未计入；请把表头改回模板原样后重新校验`, { ...where, cell: 'A1' }),
           );
           out.uncounted.push({ ...where, formId: meta.formId, groupId: meta.groupId ?? null, roundId: meta.roundId ?? null, reason: 'unreadable' });
         } else if (hasAnyMark(view, scheme))
@@ -1482,9 +1491,8 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
     const ofBranch = m.kind === 'none' && branch !== field.value && branch !== '' ? matchName(roster, branch) : null;
     if (ofBranch?.kind === 'exact') return ofBranch.index;
     if (m.kind !== 'none' || roster.subjects.length > 0) return resolveSubject(roster, field.value, () => ({ ...where, cell: field.cell }), findings);
-    const what = form.subjectKind === 'organisation' ? '党组织' : '被评议对象';
     findings.push(
-      finding('SUBJECT_NOT_IN_ROSTER', `「${field.value}」不在名册中，本表未计入：名册中没有任何${what}；请在名册中加一行，姓名栏写「${branch || field.value}」${form.subjectKind === 'organisation' ? '，类型栏写「组织」' : ''}`, {
+      finding('SUBJECT_NOT_IN_ROSTER', `「${field.value}」不在名册中，本表未计入：${noSubjectOfKindText(form.subjectKind ?? 'person', branch || field.value)}`, {
         ...where,
         cell: field.cell,
       }),

@@ -39,7 +39,14 @@ export interface Submission {
    * Set by a host that recognised the project's own metadata: a template's form, group and round, or
    * `output`, the kind of a sheet this project wrote as a result (排名表 …), which is no ballot.
    */
-  meta?: { formId?: string; groupId?: string; roundId?: string; output?: string };
+  meta?: {
+    formId?: string;
+    groupId?: string;
+    roundId?: string;
+    output?: string;
+    /** A template of another scheme: what it is, as the clerk knows it (方案「民主评议党员…」中「…评议表」), or '' when that scheme is unknown here. */
+    otherScheme?: string;
+  };
 }
 
 export function isSpecial(v: CellValue): v is SpecialCell {

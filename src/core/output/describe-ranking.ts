@@ -6,10 +6,9 @@
  */
 import { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
-import { formLabel, formatPercent } from '../rules/conditions';
-import { Scheme } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
-import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, recommendationText, tierText } from './sheet-builder';
+import { RankingFigure, rankingFigures } from './ranking-figures';
+import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
 
 /** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
@@ -33,27 +32,9 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   ];
   if (rows.some((r) => r.unit)) columns.push({ header: '单位', bounds: { max: 30 }, value: (r) => cell(r.unit ?? '', 'cell') });
   if (rows.some((r) => r.category)) columns.push({ header: '职务类别', bounds: {}, value: (r) => cell(r.category ?? '', 'center') });
-  if (scheme.scoring.method !== 'none')
-    columns.push({
-      header: '得分',
-      bounds: { min: 8 },
-      // As scoreText: more places where the scheme's would hide a threshold or the next score (84.998, not 85.00).
-      value: (r) =>
-        r.score === null
-          ? cell('—', 'center')
-          : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(shownPlaces(r.scoreText, places)), text: r.scoreText ?? r.score.toFixed(places) }),
-    });
-  const share = scheme.ranking.by === 'share' ? scheme.ranking.share : undefined;
-  if (share)
-    columns.push({
-      // Which form the share is from, when there are several (p5 ranks by 附表2 only).
-      header: `${onForms(scheme, share.forms)}${share.levels.join('+')}${share.orBetter ? '及以上' : ''}得票率`,
-      bounds: { min: 10, max: 16 },
-      value: (r) => (r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text: formatPercent(r.rankKey) })),
-    });
   const recommends = scheme.forms.some((f) => f.recommendation);
-  if (recommends)
-    columns.push({ header: '推荐票', bounds: { min: 8, max: 10 }, value: (r) => cell(recommendationText(result, r) ?? '—', 'center') });
+  for (const figure of rankingFigures(result))
+    columns.push({ header: figure.header, bounds: FIGURE_BOUNDS[figure.kind], value: (r) => figureCell(figure, r, places) });
   columns.push(
     { header: '等次', bounds: { min: 8 }, value: (r) => cell(tierText(r), 'center') },
     { header: '标记', bounds: { max: 20 }, value: (r) => cell(r.flags.join('、'), 'wrap') },
@@ -79,10 +60,19 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   });
 }
 
-/** 「附表2」 before a figure taken from some forms only, when the scheme has more than one tier form. */
-function onForms(scheme: Scheme, forms: readonly string[] | undefined): string {
-  if (!forms || scheme.forms.filter((f) => f.response.kind === 'tier').length < 2) return '';
-  return forms.map((id) => formLabel(scheme, id)).join('+');
+const FIGURE_BOUNDS: Record<RankingFigure['kind'], WidthBounds> = { score: { min: 8 }, share: { min: 10, max: 16 }, recommendation: { min: 8, max: 10 } };
+
+/** A figure as a cell: a number where it is one (the score, the share), with the text the other outputs show. */
+function figureCell(figure: RankingFigure, r: SubjectResult, places: number): CellDescription {
+  const text = figure.text(r);
+  switch (figure.kind) {
+    case 'score':
+      return r.score === null ? cell('—', 'center') : cell(r.score.toNumber(), 'number', { numberFormat: decimalFormat(shownPlaces(r.scoreText, places)), text });
+    case 'share':
+      return r.rankKey === null ? cell('—', 'center') : cell(r.rankKey.toNumber(), 'number', { numberFormat: PERCENT_FORMAT, text });
+    case 'recommendation':
+      return cell(text, 'center');
+  }
 }
 
 function shownPlaces(text: string | null, places: number): number {

@@ -34,6 +34,7 @@
  */
 import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-names';
 import { Submission } from '../forms/grid';
+import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
@@ -103,13 +104,37 @@ export function templateSubmissionMeta(meta: Record<string, string> | undefined,
   if (meta && OUTPUT_NAMES[meta.kind] !== undefined) return { output: OUTPUT_NAMES[meta.kind] };
   // A form handed out to be kept, not read back (认岗承诺书 …: describe-paperwork.ts).
   if (meta?.kind === PAPERWORK_KIND) return { output: meta.title || '非测评表' };
-  if (!meta || meta.kind !== 'template' || meta.schemeId !== scheme.id) return null;
+  if (!meta || meta.kind !== 'template') return null;
+  // Another scheme's template: said by that scheme's name (a preset's), so a wrong 方案 is seen for what it is.
+  if (meta.schemeId !== scheme.id) return { otherScheme: otherSchemeTemplate(meta) };
   const form = scheme.forms.find((f) => f.id === meta.formId);
   if (!form) return null;
   const out: NonNullable<Submission['meta']> = { formId: form.id };
   if (scheme.raterGroups.some((g) => g.id === meta.groupId)) out.groupId = meta.groupId;
   if (scheme.rounds.some((r) => r.id === meta.roundId)) out.roundId = meta.roundId;
   return out;
+}
+
+/** 方案「民主评议党员…」中「…评议表」: the preset and form a template's meta names; '' when no preset has that id (an imported scheme). */
+function otherSchemeTemplate(meta: Record<string, string>): string {
+  const preset = PRESETS.find((p) => p.id === meta.schemeId);
+  if (!preset) return '';
+  const form = preset.forms.find((f) => f.id === meta.formId);
+  return `方案「${preset.name}」中${form ? `「${form.title}」` : ''}`;
+}
+
+/**
+ * A returned file's submission with each sheet's template meta for `scheme` (templateSubmissionMeta),
+ * from the meta the reader kept (ReadOutcome.templateMeta, by sheet name). Done again when the
+ * scheme changes, so the same files and scheme give the same result whatever was chosen at reading.
+ */
+export function withTemplateMeta(submission: Submission, templateMeta: Record<string, Record<string, string>> | undefined, scheme: Scheme): Submission {
+  if (!templateMeta) return submission;
+  const sheets = submission.sheets.map((sheet) => {
+    const meta = templateSubmissionMeta(templateMeta[sheet.name], scheme);
+    return meta ? { ...sheet, meta } : sheet;
+  });
+  return { ...submission, sheets };
 }
 
 /** The kinds of sheet the project writes that are not forms to fill, as the clerk knows them. */

@@ -11,7 +11,7 @@ import { describeRectification } from './describe-rectification';
 import { describeScores, describeStatistics, describeVotes } from './describe-statistics';
 import { SheetDescription } from './sheet-description';
 
-export { describeTemplates, templateSubmissionMeta } from './describe-templates';
+export { describeTemplates, templateSubmissionMeta, withTemplateMeta } from './describe-templates';
 export { describePaperwork } from './describe-paperwork';
 
 /** The result workbook's sheets, in order, by name (all of them, and those a scheme's results have) (what the 写回 step announces before it loads this module). */

@@ -25,6 +25,15 @@ export interface RosterEntry {
   flags?: Record<string, string>;
 }
 
+/**
+ * What to say when the roster has no one of the kind a form rates (附表1 rates 党支部, the roster is a
+ * 花名册 of members): which row to add. `name`: the one a returned form named, when there is one.
+ */
+export function noSubjectOfKindText(kind: 'person' | 'organisation', name?: string): string {
+  const what = kind === 'organisation' ? '党组织' : '被评议对象';
+  return `名册中没有任何${what}；请在名册中加一行，姓名栏写${name ? `「${name}」` : `${what}的名称`}${kind === 'organisation' ? '，类型栏写「组织」' : ''}`;
+}
+
 export interface Subject extends RosterEntry {
   index: number;
   key: string;

@@ -269,6 +269,15 @@ export function formLabel(scheme: Scheme, formId: string): string {
   return form.aliases?.find((a) => /^附(表|件)?\s*[0-9一二三四五六七八九十]+$/.test(a)) ?? form.title;
 }
 
+/**
+ * Which forms a share is taken from, as a clerk calls them (附表2, 附表2+附表3), when the scheme has more
+ * than one tier form to choose from (附表2 and 附表3 are not pooled); '' otherwise, where it goes without saying.
+ */
+export function shareFormsLabel(scheme: Scheme, forms: readonly string[] | undefined): string {
+  if (!forms || scheme.forms.filter((f) => f.response.kind === 'tier').length < 2) return '';
+  return forms.map((id) => formLabel(scheme, id)).join('+');
+}
+
 function levelWords(scope: ShareScope): string {
   const names = scope.levels.map((l) => `「${l}」`).join('');
   return scope.orBetter ? `${names}及以上` : names;
@@ -295,7 +304,8 @@ export function evaluateCondition(
     }
     case 'share': {
       // Which form the figure is from, when the scheme has more than one to choose from (附表2 and 附表3 are not pooled).
-      const onForms = c.forms && scheme.forms.filter((f) => f.response.kind === 'tier').length > 1 ? `${c.forms.map((id) => formLabel(scheme, id)).join('+')} ` : '';
+      const label = shareFormsLabel(scheme, c.forms);
+      const onForms = label ? `${label} ` : '';
       if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);

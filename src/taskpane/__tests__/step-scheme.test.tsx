@@ -16,6 +16,7 @@ import {
   ROSTER_ROWS,
   blobText,
   captureDownloads,
+  hostWithCampaign,
   openApp,
   p4Scheme,
   p4Workbook,
@@ -48,6 +49,17 @@ describe('方案 step', () => {
     await openApp(host);
     // p5: 党风廉政 (exclude) and 满意度低 (note).
     expect(screen.getByRole('heading', { name: '一票否决与需注明的情形', level: 3 })).toBeInTheDocument();
+  });
+
+  it('names the form of each share threshold (p5: 附表1, 附表2, 附表3), so no two fields have the same label', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p5-party-members'), roster: ROSTER };
+    await openApp(host);
+    expect(
+      screen.getByText('优秀党员：附表2 「满意」「比较满意」票得票率 90%以上（含），且附表3 「满意」「比较满意」票得票率 90%以上（含）（只对窗口岗位）'),
+    ).toBeInTheDocument();
+    for (const form of ['附表1', '附表2', '附表3'])
+      expect(screen.getByRole('textbox', { name: `「群众满意度低」${form} 「满意」「比较满意」票得票率（%）` })).toBeInTheDocument();
   });
 
   it('restores the scheme and roster saved with the workbook', async () => {
@@ -257,7 +269,27 @@ describe('方案 step', () => {
     await user.upload(screen.getByLabelText('从文件读取名册'), xlsxFile('名册.xlsx', { 名册: ROSTER_ROWS }));
     expect(await screen.findByText('名册：3 人（文件「名册.xlsx」）', {}, SLOW)).toBeInTheDocument();
     await user.click(screen.getByText('查看名册'));
-    expect(screen.getByText('张伟（零售部） 副职')).toBeInTheDocument();
+    // Its flags too, so the clerk can check what the vetoes will see.
+    expect(screen.getByText('张伟（零售部） 副职 · 事故：分管网点发生责任事故')).toBeInTheDocument();
+    expect(screen.getByText('王芳（营业部） 正职')).toBeInTheDocument();
+  });
+
+  it('keeps the roster in use when a new file yields no one, and says why', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host);
+    expect(screen.getByText('名册：3 人（浏览器中保存的名册）')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('从文件读取名册'), xlsxFile('无姓名列.xlsx', { 名册: [['单位', '职务类别'], ['营业部', '正职']] }));
+    expect(await screen.findByText('文件「无姓名列.xlsx」中没有读到任何人，仍使用原来的名册', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('名册：3 人（浏览器中保存的名册）')).toBeInTheDocument();
+  });
+
+  it('warns, before the forms go out, that 附表1 rates 党支部 and the roster has none (名册 and 模板)', async () => {
+    const host = hostWithCampaign('files', getPreset('p5-party-members'));
+    const { user } = await openApp(host);
+    const text = '「附表1」评议的是党组织，名册中没有任何党组织；请在名册中加一行，姓名栏写党组织的名称，类型栏写「组织」；否则收回的「附表1」都无法计入';
+    expect(screen.getByText(text)).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: /模板/ }));
+    expect(await screen.findByText(text)).toBeInTheDocument();
   });
 
   it('reports a roster file that is not a workbook', async () => {
@@ -346,7 +378,8 @@ describe('方案 step', () => {
       const host = freshHost();
       const { user } = await openApp(host);
       await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
-      expect(downloads.names).toEqual([`${P4}.json`]);
+      // By its Chinese name, as saved (the / of 干部50%/员工50% becomes 、).
+      expect(downloads.names).toEqual(['中层干部述职考核（干部50%、员工50%）.json']);
       const exported = JSON.parse(await blobText(downloads.blobs[0]));
       expect(exported).toEqual(getPreset(P4));
     } finally {

@@ -5,8 +5,13 @@
  * dropped) with a progress bar, copies and non-workbooks reported, and host errors shown.
  */
 import { fireEvent, within } from '@testing-library/react';
+import { describeTemplates } from '../../core/output/describe-templates';
+import { CellValue } from '../../core/forms/grid';
+import { getPreset } from '../../core/presets';
 import {
   FakeHost,
+  P4,
+  ROSTER,
   SLOW,
   blobBytes,
   deferred,
@@ -19,6 +24,8 @@ import {
   waitFor,
   xlsxFile,
 } from './pane-test-kit';
+// After the kit: it fills in what jsdom lacks (TextDecoder) before the reader's module runs.
+import { TEMPLATE_META_SHEET } from '../../hosts/files/read-workbook';
 
 /** The findings region, and the list of one sheet's findings in it. */
 function findingsOf(label: string) {
@@ -122,15 +129,16 @@ describe('校验 step: returned files', () => {
   it('imports several files at once with a progress bar, then shows their findings by file', async () => {
     const host = hostWithCampaign('files');
     const { user } = await openApp(host, { initialStep: 'validate' });
-    const first = cadre();
+    // Read by path, as the command line reads them: 员工 (U+5458) before 干部 (U+5E72) before 说明.
+    const first = staff();
     const hold = deferred<ArrayBuffer>();
     const realBytes = (await blobBytes(first)).buffer as ArrayBuffer;
     // Hold the first read open to look at the progress bar.
     Object.defineProperty(first, 'arrayBuffer', { value: () => hold.promise });
-    await user.upload(screen.getByLabelText('导入收回的文件'), [first, staff(), textFile('说明.xlsx', '这不是工作簿，是一段文字说明。')]);
+    await user.upload(screen.getByLabelText('导入收回的文件'), [cadre(), textFile('说明.xlsx', '这不是工作簿，是一段文字说明。'), first]);
 
     const bar = await screen.findByRole('progressbar', {}, SLOW);
-    expect(bar).toHaveAccessibleName('读取文件「干部-张三.xlsx」（1/3）');
+    expect(bar).toHaveAccessibleName('读取文件「员工-李四.xlsx」（1/3）');
     expect(screen.getByText('0/3')).toBeInTheDocument();
     hold.resolve(realBytes);
 
@@ -153,8 +161,9 @@ describe('校验 step: returned files', () => {
     const host = hostWithCampaign();
     const { user } = await openApp(host, { initialStep: 'validate' });
     const a = cadre();
-    const copy = new File([a], '干部-张三(1).xlsx', { type: a.type });
-    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [a, copy] } });
+    const copy = new File([a], '干部-张三（李四交）.xlsx', { type: a.type });
+    // Dropped copy first: the files are read by name, so the copy is the one reported, as on the command line.
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [copy, a] } });
     expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText(/与「干部-张三.xlsx」逐字节相同/)).toBeInTheDocument();
     expect(screen.getByText('共读取 1 张票，计入 1 张。')).toBeInTheDocument();
@@ -233,5 +242,95 @@ describe('校验 step: returned files', () => {
     expect(screen.getByText('文件夹中有 2 个系统文件（临时锁定文件、隐藏文件等），未读取')).toBeInTheDocument();
     for (const path of ['收回/.git/', '收回/一支部/~$评议票.xlsx']) expect(screen.getByText(path)).toBeInTheDocument();
     expect(within(region).getByRole('heading', { name: '收回/说明.docx' })).toBeInTheDocument();
+  });
+});
+
+describe('校验 step: an import as the clerk lives it', () => {
+  const staffFile = (name: string, scores: number[]) => xlsxFile(name, { 测评表: scoreRows('员工', scores) });
+  const inFolder = (file: File, path: string) => Object.defineProperty(file, 'webkitRelativePath', { value: path });
+
+  it('an import still running is shown after going to another step and back, and no second import can start meanwhile', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const first = staffFile('员工-1.xlsx', [86, 75, 60]);
+    const hold = deferred<ArrayBuffer>();
+    const realBytes = (await blobBytes(first)).buffer as ArrayBuffer;
+    Object.defineProperty(first, 'arrayBuffer', { value: () => hold.promise });
+    await user.upload(screen.getByLabelText('导入收回的文件'), [first, staffFile('员工-2.xlsx', [84, 74, 70])]);
+    await screen.findByRole('progressbar', {}, SLOW);
+
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    await user.click(screen.getByRole('tab', { name: /校验/ }));
+    expect(await screen.findByRole('progressbar')).toHaveAccessibleName('读取文件「员工-1.xlsx」（1/2）');
+    expect(screen.getByRole('button', { name: '导入收回的文件' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: '导入整个文件夹' })).toHaveAttribute('aria-disabled', 'true');
+    // A drop meanwhile is refused too: the same files again would otherwise be counted twice.
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [staffFile('员工-1.xlsx', [86, 75, 60])] } });
+
+    hold.resolve(realBytes);
+    expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: '导入收回的文件' })).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('lists findings by file path whatever order the browser hands the files in', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    await user.upload(screen.getByLabelText('导入收回的文件'), [staffFile('员工-2.xlsx', [120, 75, 60]), staffFile('员工-1.xlsx', [86, 130, 60])]);
+    await screen.findByText('已导入 2 个文件。', {}, SLOW);
+    const region = screen.getByRole('region', { name: '校验结果' });
+    expect(within(region).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['员工-1.xlsx', '员工-2.xlsx']);
+  });
+
+  it('a corrected file picked by itself replaces the one of that name imported with its folder, and says so', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    await user.upload(screen.getByLabelText('导入整个文件夹'), [inFolder(staffFile('员工-1.xlsx', [86, 75, 60]), '收回/员工-1.xlsx'), inFolder(staffFile('员工-7.xlsx', [105, 74, 70]), '收回/员工-7.xlsx')]);
+    await screen.findByText('已导入 2 个文件。', {}, SLOW);
+    expect(screen.getByText(/105/)).toBeInTheDocument();
+
+    await user.upload(screen.getByLabelText('导入收回的文件'), [staffFile('员工-7.xlsx', [95, 74, 70])]);
+    expect(await screen.findByText('「员工-7.xlsx」：已替换之前导入的「收回/员工-7.xlsx」')).toBeInTheDocument();
+    expect(screen.getByText('已导入 2 个文件。')).toBeInTheDocument();
+    expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    expect(screen.queryByText(/105/)).toBeNull();
+  });
+
+  it('keeps both files, with a warning, when it cannot tell which earlier file a same-named one corrects', async () => {
+    const host = hostWithCampaign('files');
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    await user.upload(screen.getByLabelText('导入整个文件夹'), [
+      inFolder(staffFile('评议票.xlsx', [86, 75, 60]), '收回/一支部/评议票.xlsx'),
+      inFolder(staffFile('评议票.xlsx', [84, 74, 70]), '收回/二支部/评议票.xlsx'),
+    ]);
+    await screen.findByText('已导入 2 个文件。', {}, SLOW);
+    await user.upload(screen.getByLabelText('导入收回的文件'), [staffFile('评议票.xlsx', [80, 70, 70])]);
+    expect(await screen.findByText('已导入 3 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('共读取 3 张票，计入 3 张。')).toBeInTheDocument();
+    expect(screen.getByText(/与之前导入的「收回\/一支部\/评议票.xlsx」、「收回\/二支部\/评议票.xlsx」同名，无法确定是否是更正后重交的同一份表，都已计入/)).toBeInTheDocument();
+  });
+
+  it('reads a template by the 方案 in use, whichever was chosen when it was imported', async () => {
+    const host = hostWithCampaign('files', getPreset('p5-party-members'));
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    // The 员工 template of P4, its 测评人类别 line wiped out by the rater: only the template's record tells the group.
+    const template = describeTemplates(getPreset(P4), ROSTER).find((t) => t.meta?.groupId === 'staff')!;
+    template.cells[1][0] = { ...template.cells[1][0], value: null };
+    [90, 80, 70].forEach((score, i) => (template.cells[4 + i][2] = { ...template.cells[4 + i][2], value: score }));
+    // The template with its record (the hidden sheet the project's writer adds: sheet, key, value).
+    const cells = template.cells.map((row) => row.map((c) => c.value as CellValue));
+    const record = Object.entries(template.meta as Record<string, string>).map(([k, v]) => [template.name, k, v]);
+    const file = xlsxFile('员工-100.xlsx', { [template.name]: cells, [TEMPLATE_META_SHEET]: record });
+    await user.upload(screen.getByLabelText('导入收回的文件'), [file]);
+    expect(await screen.findByText(/是方案「中层干部述职考核（干部50%\/员工50%）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符，本表未计入；请检查是否选错了方案/, {}, SLOW)).toBeInTheDocument();
+    expect(screen.queryByText(/post-appraisal/)).toBeNull();
+
+    await user.click(screen.getByRole('tab', { name: /方案/ }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), P4);
+    await user.click(screen.getByRole('tab', { name: /校验/ }));
+    expect(screen.getByText('共读取 1 张票，计入 1 张。')).toBeInTheDocument();
+    expect(screen.queryByText(/测评人类别/)).toBeNull();
+    expect(screen.queryByText(/选错了方案/)).toBeNull();
   });
 });

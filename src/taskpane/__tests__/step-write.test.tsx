@@ -86,9 +86,15 @@ describe('写回 step', () => {
       await user.click(screen.getByRole('tab', { name: /写回/ }));
       expect(screen.queryByRole('button', { name: '写入本工作簿' })).toBeNull();
       await user.click(screen.getByRole('button', { name: '下载结果工作簿' }));
-      await waitFor(() => expect(screen.queryByText('已生成「中层干部述职考核结果.xlsx」') ?? screen.queryByText('生成结果工作簿失败')).not.toBeNull(), SLOW);
+      // Dated (today on this computer), so a second run is not 「…结果 (1).xlsx」.
+      const now = new Date();
+      const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      await waitFor(() => expect(screen.queryByText(`已生成「中层干部述职考核结果_${day}.xlsx」`) ?? screen.queryByText('生成结果工作簿失败')).not.toBeNull(), SLOW);
       expect(screen.queryByText('生成结果工作簿失败')).toBeNull();
-      await waitFor(() => expect(downloads.names).toEqual(['中层干部述职考核结果.xlsx']), SLOW);
+      await waitFor(() => expect(downloads.names).toEqual([`中层干部述职考核结果_${day}.xlsx`]), SLOW);
+      // What is true of a download: a new file, nothing replaced in the old one.
+      expect(screen.getByText(/将生成一个新的结果工作簿（下载到本机）/)).toBeInTheDocument();
+      expect(screen.queryByText(/同名结果表会被替换/)).toBeNull();
       const wb = XLSX.read(await blobBytes(downloads.blobs[0]), { type: 'array' });
       // (_pingyi is the writer's very hidden metadata sheet.)
       expect(wb.SheetNames.filter((n) => n !== '_pingyi')).toEqual(RESULT_SHEETS);

@@ -266,8 +266,10 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
       check(runCampaign({ scheme, roster: P5_ROSTER, submissions: subs, today: '2026-12-01' }));
     });
 
-    it('ignores meta of another scheme', () => {
-      expect(templateSubmissionMeta(byForm('candidate-review').meta, getPreset('p1-double-pledge'))).toBeNull();
+    it('says whose template a template of another scheme is (no form taken from it)', () => {
+      expect(templateSubmissionMeta(byForm('candidate-review').meta, getPreset('p1-double-pledge'))).toEqual({ otherScheme: '方案「民主评议党员（附表1/2/3）」中「优秀党员民主评议推荐表」' });
+      // A scheme no preset has (an imported one): not named.
+      expect(templateSubmissionMeta({ ...byForm('candidate-review').meta, schemeId: 'our-own' }, scheme)).toEqual({ otherScheme: '' });
       expect(templateSubmissionMeta(undefined, scheme)).toBeNull();
     });
   });
