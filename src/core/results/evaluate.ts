@@ -375,7 +375,7 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
   r.flags.push('部分类别无票');
   if (scheme.counting.missingGroup !== 'rescale') {
     r.reasons.push(
-      `${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（如决定按其余${missingGroups.size > 0 ? '类别的权重' : '项目'}折算，可在方案「计票」中选择“按其余类别折算”后重新计算）`,
+      `${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（如决定按其余${missingGroups.size > 0 ? '类别的权重' : '项目'}折算，可在方案「计票」中勾选“缺少某一类别（或某一项目）的有效票时……折算”，方案文件中为 counting.missingGroup: "rescale"，然后重新计算）`,
     );
     return null;
   }
@@ -444,11 +444,15 @@ function classify(
     if (holds === true) {
       // A lower rule on other votes met as well (两次测评“基本称职”票和“不称职”票相加后均达到50%): the votes point
       // to two tiers, and the scheme's order of rules is no ground to choose (seed 002 第四篇: 镇党委 decides).
-      const also = rules.slice(k + 1).find((lower) => readsOtherVotes(scheme, rule, lower) && judge(lower).holds === true);
+      const also = rules
+        .slice(k + 1)
+        .filter((lower) => readsOtherVotes(scheme, rule, lower))
+        .map((lower) => ({ lower, judged: judge(lower) }))
+        .find((x) => x.judged.holds === true);
       if (also) {
         r.flags.push('待定');
         r.reasons.push(
-          `同时符合「${rule.tier}」（${text}）和「${also.tier}」（${judge(also).text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
+          `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
         );
         return true;
       }
