@@ -153,13 +153,17 @@ function parse(args: string[], options: Options): { values: Record<string, strin
   }
 }
 
-/** The scheme named by --scheme; values in it that are probably slips (scheme-warnings.ts) go to stderr, and the scheme is used as written. */
-function schemeFrom(arg: string | undefined, io: Io): Scheme {
+/**
+ * The scheme named by --scheme, used as written. Values in it that are probably slips (scheme-warnings.ts) go to
+ * stderr when `warn` is set: `template` runs no campaign; validate and score list them among the campaign's
+ * findings (SCHEME_DOUBTFUL_VALUE), with --json and in 校验结果.
+ */
+function schemeFrom(arg: string | undefined, io: Io, warn: boolean): Scheme {
   if (!arg) throw new UsageError('缺少 --scheme（预设 id 或方案 JSON 文件）');
   if (PRESETS.some((p) => p.id === arg)) return getPreset(arg);
   if (!existsSync(arg)) throw new UsageError(`找不到方案「${arg}」：既不是预设 id（pingyi presets 可列出），也不是文件`);
   const scheme = loadScheme(readFileSync(arg, 'utf8'), arg);
-  const warnings = schemeWarnings(scheme);
+  const warnings = warn ? schemeWarnings(scheme) : [];
   if (warnings.length > 0) io.stderr(`方案文件「${arg}」中有可能写错的数值（仍按所写计算）：\n${warnings.map((w) => `  - ${w}\n`).join('')}`);
   return scheme;
 }
@@ -309,7 +313,7 @@ function freshPath(dir: string, name: string): string {
 async function template(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, counts: { type: 'boolean' } });
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
-  const scheme = schemeFrom(values.scheme as string | undefined, io);
+  const scheme = schemeFrom(values.scheme as string | undefined, io, true);
   const findings: Finding[] = [];
   const roster = (await rosterFrom(values.roster as string | undefined, findings))?.roster ?? [];
   const out = resolve(values.out as string);
@@ -347,7 +351,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
-  const scheme = withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io), values.members), values.expected);
+  const scheme = withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io, false), values.members), values.expected);
   const findings: Finding[] = [];
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');

@@ -100,4 +100,27 @@ describe('loadScheme rejects hostile schemes with a Chinese message', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('validate and score list such a value among the findings (--json, 校验结果), not again on stderr', async () => {
+    const dir = tempDir('slip-scheme-validate');
+    try {
+      const file = path.join(dir, '方案.json');
+      const scheme: Record<string, any> = { ...base(), roster: [{ name: '张三' }] };
+      scheme.classification.rules[0].when[0].value = 0.5;
+      fs.writeFileSync(file, JSON.stringify(scheme));
+      fs.mkdirSync(path.join(dir, 'in'));
+      const r = await pingyi(['validate', '--scheme', file, '--json', path.join(dir, 'in')]);
+      expect(r.stderr).not.toContain('可能写错');
+      const slips = JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'SCHEME_DOUBTFUL_VALUE');
+      expect(slips).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          file: `方案「${scheme.name}」`,
+          message: expect.stringContaining('（classification.rules[0].when[0].value）是 0.5，即 0.5%：是否应为 50（即 50%）？'),
+        }),
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
