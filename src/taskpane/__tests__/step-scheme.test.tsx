@@ -378,10 +378,14 @@ describe('方案 step', () => {
       const host = freshHost();
       const { user } = await openApp(host);
       await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
-      // By its Chinese name, as saved (the / of 干部50%/员工50% becomes 、).
-      expect(downloads.names).toEqual(['中层干部述职考核（干部50%、员工50%）.json']);
+      // By its Chinese name, as saved.
+      expect(downloads.names).toEqual(['中层干部述职考核（干部、员工打分加权）.json']);
       const exported = JSON.parse(await blobText(downloads.blobs[0]));
       expect(exported).toEqual(getPreset(P4));
+      // A / in the name (附表1/2/3), which Windows refuses in a file name, becomes 、 as a clerk would write it.
+      await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
+      await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
+      expect(downloads.names[1]).toBe('民主评议党员（附表1、2、3）.json');
     } finally {
       downloads.restore();
     }
