@@ -25,6 +25,8 @@ export interface ImportedFiles {
   hashes: { file: string; hash: string }[];
   /** A folder's files not read, each with a finding (submission-files.ts sortNotRead). */
   notRead?: string[];
+  /** Files left out as byte-identical copies (DUPLICATE_FILE) and the file each one copies. */
+  copies: { file: string; sameAs: string }[];
   /**
    * The project's template metadata of each file, by file and sheet, as read: turned into
    * Submission.meta for the scheme in use when the result is computed (withTemplateMeta), so a
@@ -53,7 +55,7 @@ export async function importSubmittedFiles(
   notRead: readonly Finding[] = [],
 ): Promise<ImportedFiles> {
   const modified = new Map<string, number>();
-  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file), templateMeta: {} };
+  const out: ImportedFiles = { submissions: [], findings: [...notRead], files: [], hashes: [], notRead: notRead.map((f) => f.file), copies: [], templateMeta: {} };
   const files = byPath(picked);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
@@ -78,6 +80,7 @@ export async function importSubmittedFiles(
   for (const d of findDuplicateFiles(batch)) {
     if (!newFiles.has(d.file)) continue;
     copies.add(d.file);
+    out.copies.push({ file: d.file, sameAs: d.sameAs });
     out.findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
     const i = out.submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) out.submissions.splice(i, 1);

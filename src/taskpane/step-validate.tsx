@@ -28,6 +28,9 @@ const useLocal = makeStyles({
   },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   sheets: { display: 'flex', flexDirection: 'column' },
+  // A long import (hundreds of files) scrolls inside the pane instead of pushing the findings down.
+  fileList: { margin: 0, paddingLeft: 0, listStyleType: 'none', maxHeight: '240px', overflowY: 'auto', width: '100%' },
+  fileItem: { display: 'flex', alignItems: 'center', columnGap: '8px', justifyContent: 'space-between', wordBreak: 'break-all' },
 });
 
 /** Sheets that may hold filled forms: visible, and either the user's own or a template the add-in inserted. */
@@ -47,6 +50,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const [dragging, setDragging] = useState(false);
   /** What this Excel could not see while reading (the Excel host's readNotes, e.g. merged cells on old versions). */
   const [readNotes, setReadNotes] = useState<string[]>([]);
+  const [showFiles, setShowFiles] = useState(false);
   const { run } = action;
   const listSheets = listing.run;
   const rosterSheet = /^工作表「(.*)」$/.exec(campaign.rosterSource ?? '')?.[1];
@@ -176,10 +180,26 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
         {campaign.files.names.length > 0 ? (
           <div className={styles.row}>
             <Text>已导入 {campaign.files.names.length} 个文件。</Text>
+            <Button size="small" aria-expanded={showFiles} aria-controls="imported-files" onClick={() => setShowFiles((v) => !v)}>
+              {showFiles ? '收起文件列表' : '查看、移除文件'}
+            </Button>
             <Button size="small" disabled={action.busy || importing} onClick={campaign.clearFiles}>
               清除已导入的文件
             </Button>
           </div>
+        ) : null}
+        {showFiles && campaign.files.names.length > 0 ? (
+          // One file taken out (a form of another unit, the old copy of a corrected one) without importing the rest again.
+          <ul id="imported-files" className={local.fileList} aria-label="已导入的文件">
+            {campaign.files.names.map((name) => (
+              <li key={name} className={local.fileItem}>
+                <Text size={200}>{name}</Text>
+                <Button size="small" appearance="subtle" aria-label={`移除「${name}」`} disabled={action.busy || importing} onClick={() => campaign.removeFile(name)}>
+                  移除
+                </Button>
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
       <ProgressView progress={progress ?? fileImport.progress} />

@@ -53,6 +53,8 @@ export interface BallotSet {
 
 export interface FileBallots extends BallotSet {
   hashes: { file: string; hash: string }[];
+  /** Copies left out (DUPLICATE_FILE), each with the file it copies: a copy is not counted in its stead when that file is removed. */
+  copies: ImportedFiles['copies'];
   /** Each file's template metadata as read (ImportedFiles.templateMeta), applied for the scheme in use. */
   templateMeta: ImportedFiles['templateMeta'];
 }
@@ -108,11 +110,13 @@ export interface Campaign {
    */
   importFiles(files: File[], skipped?: string[]): Promise<boolean>;
   clearFiles(): void;
+  /** Takes one imported file out (withoutFile); refused while an import runs. */
+  removeFile(name: string): void;
   getResult(): ResultState;
 }
 
 const EMPTY_SET: BallotSet = { submissions: [], findings: [], names: [] };
-const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [], templateMeta: {} };
+const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [], copies: [], templateMeta: {} };
 const NO_IMPORT: FileImport = { busy: false, progress: null, skipped: [], notes: [], error: null };
 
 /** A file's name without its folders: 员工-007.xlsx for p4-returned/员工-007.xlsx. */
@@ -153,7 +157,7 @@ export function planReplacements(
       findings.push(
         finding(
           'SAME_NAME_FILE',
-          `与之前导入的${namesakes.map((n) => `「${n}」`).join('、')}同名，无法确定是否是更正后重交的同一份表，都已计入；如是重交的，请清除已导入的文件后，只导入更正后的文件`,
+          `与之前导入的${namesakes.map((n) => `「${n}」`).join('、')}同名，无法确定是否是更正后重交的同一份表，都已计入；如是重交的，请在「已导入的文件」中移除旧的一份`,
           { file: name },
         ),
       );
@@ -172,7 +176,33 @@ function mergeBatch(prev: FileBallots, batch: ImportedFiles, replacedFiles: Read
     findings: [...prev.findings.filter((f) => !replaced.has(f.file)), ...batch.findings],
     names: [...prev.names.filter((n) => !replaced.has(n)), ...batch.files],
     hashes: [...prev.hashes.filter((h) => !replaced.has(h.file)), ...batch.hashes],
+    copies: [...prev.copies.filter((c) => !replaced.has(c.file)), ...batch.copies],
     templateMeta: { ...templateMeta, ...batch.templateMeta },
+  };
+}
+
+/**
+ * The files without one the clerk removed: its ballots and findings go. A copy of it that was left out
+ * (DUPLICATE_FILE) is not counted in its stead, and its finding now says so, so that nothing drops out
+ * of the count without a word.
+ */
+export function withoutFile(prev: FileBallots, name: string): FileBallots {
+  const orphans = new Set(prev.copies.filter((c) => c.sameAs === name).map((c) => c.file));
+  const templateMeta = { ...prev.templateMeta };
+  delete templateMeta[name];
+  return {
+    submissions: prev.submissions.filter((s) => s.file !== name),
+    findings: prev.findings
+      .filter((f) => f.file !== name)
+      .map((f) =>
+        f.code === 'DUPLICATE_FILE' && orphans.has(f.file)
+          ? { ...f, message: `与已移除的「${name}」逐字节相同，未计入；如要计入本文件，请重新导入它` }
+          : f,
+      ),
+    names: prev.names.filter((n) => n !== name),
+    hashes: prev.hashes.filter((h) => h.file !== name),
+    copies: prev.copies.filter((c) => c.file !== name),
+    templateMeta,
   };
 }
 
@@ -428,6 +458,12 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
       if (importing.current) return;
       setFiles(EMPTY_FILES);
       setFileImport(NO_IMPORT);
+    }, []),
+    removeFile: useCallback((name: string) => {
+      if (importing.current) return;
+      const next = withoutFile(filesNow.current, name);
+      filesNow.current = next;
+      setFiles(next);
     }, []),
     getResult,
   };
