@@ -297,7 +297,7 @@ describe('a ballot that cannot be read is an error, not a sheet passed over', ()
         'TEMPLATE_OF_OTHER_SCHEME',
         'error',
         'A1',
-        `工作表「${p4Template.name}」是方案「中层干部述职考核（干部、员工打分加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1/2/3）」不符，本表未计入；请检查是否选错了方案`,
+        `工作表「${p4Template.name}」是方案「中层干部述职考核（干部、员工加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1/2/3）」不符，本表未计入；请检查是否选错了方案`,
       ],
     ]);
   });

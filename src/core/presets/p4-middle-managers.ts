@@ -12,7 +12,7 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
   schemaVersion: 1,
   id: 'p4-middle-managers',
   // The weights are not in the name: a clerk who edits them would keep a name (and file names) that says 50%/50%.
-  name: '中层干部述职考核（干部、员工打分加权）',
+  name: '中层干部述职考核（干部、员工加权）',
   process: '中层干部述职考核',
   description:
     '集中述职测评得分＝干部打分×50%＋员工打分×50%（《述职评议考核工作方案》篇六 四）；85分以上（含85分）为优秀，' +

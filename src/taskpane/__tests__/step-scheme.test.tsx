@@ -379,7 +379,7 @@ describe('方案 step', () => {
       const { user } = await openApp(host);
       await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
       // By its Chinese name, as saved.
-      expect(downloads.names).toEqual(['中层干部述职考核（干部、员工打分加权）.json']);
+      expect(downloads.names).toEqual(['中层干部述职考核（干部、员工加权）.json']);
       const exported = JSON.parse(await blobText(downloads.blobs[0]));
       expect(exported).toEqual(getPreset(P4));
       // A / in the name (附表1/2/3), which Windows refuses in a file name, becomes 、 as a clerk would write it.

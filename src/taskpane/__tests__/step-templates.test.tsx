@@ -124,8 +124,8 @@ describe('模板 step', () => {
       expect(screen.queryByRole('button', { name: '插入空白表到本工作簿' })).toBeNull();
       expect(screen.getByText(/尚未读取名册：表中的姓名栏留空/)).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: '下载全部模板（一个工作簿）' }));
-      await waitFor(() => expect(downloads.names).toEqual(['中层干部述职考核（干部、员工打分加权）-全部模板.xlsx']), SLOW);
-      expect(await screen.findByText('已生成「中层干部述职考核（干部、员工打分加权）-全部模板.xlsx」（2 张表）')).toBeInTheDocument();
+      await waitFor(() => expect(downloads.names).toEqual(['中层干部述职考核（干部、员工加权）-全部模板.xlsx']), SLOW);
+      expect(await screen.findByText('已生成「中层干部述职考核（干部、员工加权）-全部模板.xlsx」（2 张表）')).toBeInTheDocument();
       const back = await readWorkbook('all.xlsx', await blobBytes(downloads.blobs[0]));
       expect(back.submission?.sheets).toHaveLength(2);
     } finally {

@@ -358,7 +358,7 @@ describe('校验 step: an import as the clerk lives it', () => {
     const record = Object.entries(template.meta as Record<string, string>).map(([k, v]) => [template.name, k, v]);
     const file = xlsxFile('员工-100.xlsx', { [template.name]: cells, [TEMPLATE_META_SHEET]: record });
     await user.upload(screen.getByLabelText('导入收回的文件'), [file]);
-    expect(await screen.findByText(/是方案「中层干部述职考核（干部、员工打分加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符，本表未计入；请检查是否选错了方案/, {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText(/是方案「中层干部述职考核（干部、员工加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符，本表未计入；请检查是否选错了方案/, {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByText(/post-appraisal/)).toBeNull();
 
     await user.click(screen.getByRole('tab', { name: /方案/ }));
