@@ -278,3 +278,21 @@ export function mergeRectificationEdits(next: SheetDescription, previous: SheetG
   });
   return { ...built, name: next.name, ...(next.meta ? { meta: next.meta } : {}) };
 }
+
+/**
+ * What a host should tell the clerk about a merged 整改清单 (sheet name as written), beside the sheets it
+ * wrote: rows kept because they could not be attributed need a person to decide; rows kept as gone are
+ * said once so nobody wonders why they are there.
+ */
+export function rectificationNotices(merged: SheetDescription, sheetName: string = merged.name): string[] {
+  const layout = rectificationLayout(merged.cells.map((row) => row.map((c) => c.value)));
+  const basis = layout?.columns.get(BASIS_LABEL);
+  if (!layout || basis === undefined) return [];
+  const marks = merged.cells.slice(layout.header + 1).map((row) => String(row[basis]?.value ?? ''));
+  const unsure = marks.filter((m) => m.startsWith(UNSURE_MARK)).length;
+  const gone = marks.filter((m) => m.startsWith(GONE_MARK)).length;
+  const out: string[] = [];
+  if (unsure > 0) out.push(`「${sheetName}」中有 ${unsure} 行原有整改记录无法确定对应本次结果中的哪一项（重名、单位不符或同一项有多行），已保留在表末，依据栏已注明，请核对后并入相应行或删除。`);
+  if (gone > 0) out.push(`「${sheetName}」保留了 ${gone} 行已填写整改情况、但本次结果中已无的事项，依据栏注明「本次结果中已无此项」。`);
+  return out;
+}

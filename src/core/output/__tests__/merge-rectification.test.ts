@@ -8,7 +8,7 @@ import { getPreset } from '../../presets';
 import { opensAsWritten } from '../../rectification/rectification';
 import { RosterEntry } from '../../roster/roster';
 import { buildRectificationSheet, describeRectification } from '../describe-rectification';
-import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits } from '../merge-rectification';
+import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../merge-rectification';
 import { SheetDescription, checkSheetDescription } from '../sheet-description';
 
 const roster: RosterEntry[] = [
@@ -211,6 +211,17 @@ describe('重名: staff edits stay with the person (name and 单位), never with
     expect(items(merged)).toEqual([
       open(BANGONG, 1),
       { ...open(KEJI, 2), 责任人: '科技部 部长', 整改措施: '科技部王伟：提交整改报告', 整改状态: '已销号', 依据: 'gone' },
+    ]);
+  });
+
+  it('says what a host should tell the clerk: rows kept undecided, rows kept as gone; nothing for a plain re-run', () => {
+    const run1 = p3List(roster, (p) => p === KEJI);
+    expect(rectificationNotices(run1)).toEqual([]);
+    const gone = mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), typed(run1, KEJI, { 整改状态: '已销号' }));
+    expect(rectificationNotices(gone, '整改清单(2)')).toEqual(['「整改清单(2)」保留了 1 行已填写整改情况、但本次结果中已无的事项，依据栏注明「本次结果中已无此项」。']);
+    const unsure = mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), typed(run1, KEJI, { 单位: null, 整改状态: '已销号' }));
+    expect(rectificationNotices(unsure)).toEqual([
+      '「整改清单」中有 1 行原有整改记录无法确定对应本次结果中的哪一项（重名、单位不符或同一项有多行），已保留在表末，依据栏已注明，请核对后并入相应行或删除。',
     ]);
   });
 
