@@ -1,67 +1,124 @@
 /**
  * 整改清单 (问题清单、责任清单、整改清单, seed 003 篇七; 问题整改台帐 with 销号, seed 002): one row per
  * rectification item of the results, with a dropdown (整改中 / 已销号) on the status column so the
- * clerk closes items in the sheet itself. 整改措施 is left for the clerk; 整改时限 is ISO text.
+ * clerk closes items in the sheet itself, and 完成时间 for the date of 销号. 整改措施 and 完成时间 are
+ * left for the clerk; 整改时限 is ISO text.
+ *
+ * The sheet is laid out in one place (`buildRectificationSheet`): from this run's rows here, and again
+ * by merge-rectification.ts when a re-run carries over what staff typed into the previous sheet.
  */
 import { CampaignResult } from '../engine';
 import { RectificationRow } from '../rectification/rectification';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
-import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
+import { PAGE_FOOTER, SheetDescription, StyleName, cell, countCell } from './sheet-description';
 
 export const RECTIFICATION_STATUSES: readonly RectificationRow['status'][] = ['整改中', '已销号'];
 
-const COLUMNS: { header: string; bounds: WidthBounds }[] = [
-  { header: '序号', bounds: { min: 6 } },
-  { header: '被评议对象', bounds: { min: 10, max: 16 } },
-  { header: '单位', bounds: { min: 8, max: 20 } },
-  { header: '存在问题', bounds: { min: 24, max: 40 } },
-  { header: '整改要求', bounds: { min: 16, max: 30 } },
-  { header: '责任人', bounds: { min: 8, max: 14 } },
-  { header: '整改措施', bounds: { min: 24, max: 24 } },
-  { header: '整改时限', bounds: { min: 12 } },
-  { header: '整改状态', bounds: { min: 10 } },
-  { header: '依据', bounds: { min: 16, max: 30 } },
-];
+/** A cell value of the table. */
+export type RectificationText = string | number | null;
+
+/**
+ * The columns, in order. Widths (characters) are bounded so that with 完成时间 the table at its widest
+ * (197 units) prints one page wide at 71.6% of landscape A4 (Excel: a column is width × 7 + 5 px, 0.75 pt a
+ * px; (197 × 7 + 11 × 5) × 0.75 = 1,075.5 pt against 769.7 pt of paper between 0.5 in margins); before
+ * 完成时间 the ten columns reached 207 units, 68.5%. Longer text wraps. A date (2026-12-31) takes 13.
+ */
+export const RECTIFICATION_COLUMNS = [
+  { header: '序号', bounds: { min: 6 }, style: 'center' },
+  { header: '被评议对象', bounds: { min: 10, max: 14 }, style: 'center' },
+  { header: '单位', bounds: { min: 8, max: 16 }, style: 'wrap' },
+  { header: '存在问题', bounds: { min: 24, max: 36 }, style: 'wrap' },
+  { header: '整改要求', bounds: { min: 16, max: 26 }, style: 'wrap' },
+  { header: '责任人', bounds: { min: 8, max: 12 }, style: 'center' },
+  { header: '整改措施', bounds: { min: 24, max: 24 }, style: 'wrap' },
+  { header: '整改时限', bounds: { min: 13, max: 13 }, style: 'center' },
+  { header: '整改状态', bounds: { min: 10, max: 12 }, style: 'center' },
+  { header: '完成时间', bounds: { min: 13, max: 13 }, style: 'center' },
+  { header: '依据', bounds: { min: 16, max: 24 }, style: 'wrap' },
+] as const satisfies readonly { header: string; bounds: WidthBounds; style: StyleName }[];
+
+export type RectificationColumn = (typeof RECTIFICATION_COLUMNS)[number]['header'];
+
+/** Columns staff added to the sheet, carried over by their header (merge-rectification.ts). */
+const ADDED_COLUMN_BOUNDS: WidthBounds = { min: 8, max: 24 };
+
+export const NO_ITEMS_NOTE = '本次评议没有需要整改的事项。';
+
+/** Under rows kept from the previous sheet when this run has no item of its own (they are all gone from the results). */
+export function keptOnlyNote(kept: number): string {
+  return `本次评议结果中没有需要整改的事项；以上 ${kept} 项是此前整改清单中已填写整改情况、本次结果中已无的事项，保留备查。`;
+}
+
+export interface RectificationTable {
+  title: string;
+  subtitle: string;
+  schemeId: string;
+  /** Staff's own columns, by their header, after the standard ones. */
+  addedHeaders: string[];
+  /** This run's items first (`fresh`), then rows kept from the previous sheet. */
+  rows: { fresh: boolean; values: Partial<Record<RectificationColumn, RectificationText>>; added: RectificationText[] }[];
+}
 
 export function describeRectification(result: CampaignResult): SheetDescription {
   const { scheme } = result;
-  const b = new SheetBuilder(COLUMNS.length);
-  b.band(`${scheme.process}整改清单`, 'title', 30);
-  b.band('（问题清单、责任清单、整改清单）', 'subtitle');
-  const header = headerRow(b, COLUMNS.map((c) => c.header));
+  return buildRectificationSheet({
+    title: `${scheme.process}整改清单`,
+    subtitle: '（问题清单、责任清单、整改清单）',
+    schemeId: scheme.id,
+    addedHeaders: [],
+    rows: result.rectification.map((row) => ({
+      fresh: true,
+      added: [],
+      values: {
+        // A namesake without a unit to tell him apart is named with the note the roster gives (王伟（办公室主任）).
+        被评议对象: row.unit === '' ? row.label : row.subject,
+        单位: row.unit,
+        存在问题: row.problem,
+        整改要求: row.action,
+        责任人: row.responsible,
+        整改措施: row.measures,
+        整改时限: row.deadline,
+        整改状态: row.status,
+        完成时间: null,
+        依据: row.cite,
+      },
+    })),
+  });
+}
+
+export function buildRectificationSheet(t: RectificationTable): SheetDescription {
+  const width = RECTIFICATION_COLUMNS.length + t.addedHeaders.length;
+  const b = new SheetBuilder(width);
+  b.band(t.title, 'title', 30);
+  b.band(t.subtitle, 'subtitle');
+  const header = headerRow(b, [...RECTIFICATION_COLUMNS.map((c) => c.header), ...t.addedHeaders]);
   const first = b.rowCount;
-  result.rectification.forEach((row, i) =>
+  t.rows.forEach((row, i) =>
     b.row([
-      countCell(i + 1, 'center'),
-      cell(row.subject, 'center'),
-      cell(row.unit, 'wrap'),
-      cell(row.problem, 'wrap'),
-      cell(row.action, 'wrap'),
-      cell(row.responsible, 'center'),
-      cell(row.measures, 'wrap'),
-      cell(row.deadline, 'center'),
-      cell(row.status, 'center'),
-      cell(row.cite, 'wrap'),
+      ...RECTIFICATION_COLUMNS.map((c) => (c.header === '序号' ? countCell(i + 1, 'center') : cell(row.values[c.header] ?? null, c.style))),
+      ...t.addedHeaders.map((_, k) => cell(row.added[k] ?? null, 'wrap')),
     ]),
   );
   const last = b.rowCount - 1;
-  const statusCol = COLUMNS.findIndex((c) => c.header === '整改状态');
-  if (result.rectification.length > 0)
+  const statusCol = RECTIFICATION_COLUMNS.findIndex((c) => c.header === '整改状态');
+  if (t.rows.length > 0)
     b.validate({
       kind: 'list',
       range: { r1: first, c1: statusCol, r2: last, c2: statusCol },
       values: [...RECTIFICATION_STATUSES],
-      prompt: '整改完成并经核实后改为“已销号”',
-      error: '整改状态只能是“整改中”或“已销号”',
+      prompt: `整改完成并经核实后改为“${RECTIFICATION_STATUSES[1]}”，并填写完成时间`,
+      error: `整改状态只能是${RECTIFICATION_STATUSES.map((s) => `“${s}”`).join('或')}`,
     });
-  else b.band('本次评议没有需要整改的事项。', 'note');
+  const fresh = t.rows.filter((r) => r.fresh).length;
+  if (t.rows.length === 0) b.band(NO_ITEMS_NOTE, 'note');
+  else if (fresh === 0) b.band(keptOnlyNote(t.rows.length), 'note');
   return b.build({
     name: '整改清单',
     kind: 'rectification',
-    bounds: COLUMNS.map((c) => c.bounds),
+    bounds: [...RECTIFICATION_COLUMNS.map((c) => c.bounds), ...t.addedHeaders.map(() => ADDED_COLUMN_BOUNDS)],
     freeze: { rows: header + 1, cols: 2 },
-    autoFilter: result.rectification.length > 0 ? { r1: header, c1: 0, r2: last, c2: COLUMNS.length - 1 } : undefined,
+    autoFilter: t.rows.length > 0 ? { r1: header, c1: 0, r2: last, c2: width - 1 } : undefined,
     print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
-    meta: { kind: 'rectification', schemeId: scheme.id },
+    meta: { kind: 'rectification', schemeId: t.schemeId },
   });
 }

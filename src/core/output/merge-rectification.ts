@@ -1,40 +1,55 @@
 /**
  * Re-running a campaign must not wipe what staff typed into the 整改清单 (seed 002 第五篇 问题整改台帐
- * with 销号, seed 003 篇七 整改清单): the measures, the person responsible, the status and the date
- * an item was closed. A host that replaces the sheet first reads the old one as a grid and passes it
- * here with the freshly described sheet.
+ * with 销号, seed 003 篇七 整改清单): the measures, the person responsible, the status, the date an
+ * item was closed, the concrete problem they wrote in, and any column they added. A host that
+ * replaces the sheet first reads the old one as a grid and passes it here with the freshly described
+ * sheet; the result is laid out again by `buildRectificationSheet`, so widths, row heights, the status
+ * dropdown and the filter cover every row.
  *
  * The rules:
  * - Columns are found by their header labels in both sheets (the row holding 被评议对象 and 存在问题;
- *   labels compared without spaces, full-width or traditional variants), so staff may reorder or add
- *   columns in the old sheet.
- * - Rows are matched by 被评议对象 + 存在问题 (names compared without spaces or bracketed notes); when
- *   the same key occurs several times (one subject, several consequences), the n-th occurrence in the
- *   old sheet goes with the n-th in the new one.
- * - Staff columns (STAFF_COLUMNS: 整改措施, 责任人, 整改状态, 完成时间) present in both are copied from the
- *   old row when it is not blank there; a blank old cell keeps the new default (责任人 = the subject,
- *   整改状态 = 整改中). Every other column comes from this run's results.
- * - An old row with no counterpart in the new results is kept when staff worked on it (any staff
- *   column not blank and not its default) — appended after the new rows, numbered on, its 依据
- *   prefixed with GONE_MARK so the committee sees why it is there. An old row without staff work is
- *   simply what the previous run wrote and is dropped. A kept row that comes back in a later run is
- *   matched again like any other; it is never marked twice.
- * - Rows of the old sheet that are not data (title, notes, rows without subject or problem) are not
- *   carried over.
- * Dropdown, filter range, row heights and merges below the table follow the appended rows.
+ *   labels compared without spaces, full-width or traditional variants), so staff may reorder columns.
+ *   A column of the old sheet that is not one of ours (备注, 核实人 …) is carried over by its header, after
+ *   ours; one without a header only when a carried row has something in it.
+ * - An item is a person and the rule that made it (整改要求 and 依据, the consequence of the scheme), not
+ *   the text of 存在问题, which staff may rewrite. The person is the name with what tells namesakes apart:
+ *   the 单位 cell and a note in brackets (王伟（办公室）), as elsewhere for 重名. An old row is the new
+ *   row's when the names are the same and so is the unit, or there is none on either side (no
+ *   namesakes to tell apart). When one side has a unit and the other none, or one unit contains the
+ *   other (科技 / 科技部), it cannot be said for sure: such a row is not carried into any new row, nor is
+ *   an old row one of two that are the same new row's for sure. An old sheet written before 完成时间
+ *   existed is matched the same way (its 整改要求 and 依据 are there); columns it lacks are not compared.
+ * - Only old rows that hold staff work take part: a staff column (STAFF_COLUMNS) not blank and not its
+ *   default (责任人 = the subject, 整改状态 = 整改中), an added column not blank, or a 存在问题 that is none
+ *   of this run's texts for the rows it may be (with no such row: that does not begin as the results
+ *   write it, `opensAsWritten`). Other old rows are what the previous run wrote and are replaced by
+ *   this run's.
+ * - Into the new row: every staff column that is not blank in the old one; the added columns; and
+ *   存在问题 as staff left it. Whether an old text differing from this run's is staff's or a previous
+ *   run's (other 薄弱项目 after a corrected ballot) cannot be told, so neither is dropped: this run's
+ *   is put after it in RESULT_NOTE brackets unless it is already in it (a later run replaces its own note).
+ *   Every other column comes from this run's results.
+ * - A worked-on old row carried into no new row is kept, after the new rows, numbered on, its 依据
+ *   prefixed with GONE_MARK when no new row could be its item, or UNSURE_MARK when it cannot be told
+ *   which one is (a person to decide). A kept row that comes back in a later run is matched again like
+ *   any other; it is never marked twice.
+ * - Rows of the old sheet that are not data (title, notes, rows without a subject) are not carried over.
  */
 import { SheetGrid, isBlank, shownValue } from '../forms/grid';
-import { normalizeLabel, normalizeName } from '../text/normalize';
-import { RECTIFICATION_STATUSES } from './describe-rectification';
-import { CellDescription, CellRange, SheetDescription, StyleName, Validation, cell, countCell } from './sheet-description';
+import { opensAsWritten } from '../rectification/rectification';
+import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
+import { RECTIFICATION_COLUMNS, RECTIFICATION_STATUSES, RectificationColumn, RectificationTable, RectificationText, buildRectificationSheet } from './describe-rectification';
+import { CellRange, SheetDescription } from './sheet-description';
 
 export const SUBJECT_LABEL = '被评议对象';
 export const PROBLEM_LABEL = '存在问题';
 export const BASIS_LABEL = '依据';
 export const NUMBER_LABEL = '序号';
+export const UNIT_LABEL = '单位';
+export const ACTION_LABEL = '整改要求';
 
 /** Columns staff fill or change, with the labels older or hand-made sheets may use. */
-export const STAFF_COLUMNS: readonly { label: string; aliases: readonly string[] }[] = [
+export const STAFF_COLUMNS: readonly { label: RectificationColumn; aliases: readonly string[] }[] = [
   { label: '整改措施', aliases: ['整改措施', '措施'] },
   { label: '责任人', aliases: ['责任人'] },
   { label: '整改状态', aliases: ['整改状态', '状态'] },
@@ -43,12 +58,16 @@ export const STAFF_COLUMNS: readonly { label: string; aliases: readonly string[]
 
 /** Put before 依据 of an old row kept although this run's results no longer contain it. */
 export const GONE_MARK = '（本次结果中已无此项）';
+/** Put before 依据 of an old row kept because it cannot be told which of this run's items it is (重名 without a unit). */
+export const UNSURE_MARK = '（无法确定对应本次结果中的哪一项，请核对后并入相应行或删除）';
+/** Opens this run's text put after a 存在问题 that staff (or an earlier run) wrote otherwise; closed by ）. */
+export const RESULT_NOTE = '（本次评议结果：';
 
-type Text = string | number | null;
+type Text = RectificationText;
 
 export interface RectificationLayout {
   header: number;
-  /** Column index by canonical label (staff columns by their STAFF_COLUMNS label). */
+  /** Column index by canonical label (staff columns by their STAFF_COLUMNS label); the first of a repeated label. */
   columns: Map<string, number>;
 }
 
@@ -85,15 +104,7 @@ export function gridRectificationLayout(grid: SheetGrid): RectificationLayout | 
   return rectificationLayout(gridText(grid));
 }
 
-function descriptionText(d: SheetDescription): Text[][] {
-  return d.cells.map((row) => row.map((c) => c.value));
-}
-
 const blank = (v: Text | undefined) => v === null || v === undefined || (typeof v === 'string' && isBlank(v));
-
-function keyOf(subject: Text | undefined, problem: Text | undefined): string {
-  return `${normalizeName(subject)}\u0000${normalizeLabel(problem)}`;
-}
 
 function inWideMerge(merges: readonly CellRange[], r: number, c: number): boolean {
   return merges.some((m) => m.c1 !== m.c2 && r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
@@ -107,124 +118,181 @@ function isStaffWork(label: string, value: Text | undefined, subject: Text | und
   return true;
 }
 
-function shiftRange<R extends CellRange>(x: R, at: number, by: number, extendEndingAt: number | null): R {
-  if (x.r1 >= at) return { ...x, r1: x.r1 + by, r2: x.r2 + by };
-  if (x.r2 >= at || x.r2 === extendEndingAt) return { ...x, r2: x.r2 + by };
-  return x;
+/** 依据 without the marks a previous merge put before it. */
+function withoutMarks(basis: Text | undefined): string {
+  let text = blank(basis) ? '' : String(basis);
+  for (let again = true; again; ) {
+    again = false;
+    for (const mark of [GONE_MARK, UNSURE_MARK])
+      if (text.startsWith(mark)) {
+        text = text.slice(mark.length);
+        again = true;
+      }
+  }
+  return text;
 }
 
+/** A 存在问题 split into what staff (or an earlier run) wrote and the RESULT_NOTE a merge put after it. */
+function splitProblem(text: string): { own: string; note: string | null } {
+  const at = text.lastIndexOf(RESULT_NOTE);
+  if (at < 0 || !text.endsWith('）')) return { own: text, note: null };
+  return { own: text.slice(0, at), note: text.slice(at + RESULT_NOTE.length, -1) };
+}
+
+/** 存在问题 of a new row whose old row said `old`: staff's text kept, this run's added where it is not in it. */
+function mergedProblem(old: Text | undefined, fresh: Text | undefined): Text {
+  if (blank(old)) return fresh ?? null;
+  const own = splitProblem(String(old)).own;
+  const now = blank(fresh) ? '' : String(fresh);
+  if (blank(own) || normalizeLabel(own) === normalizeLabel(now)) return fresh ?? null;
+  if (now === '' || normalizeLabel(own).includes(normalizeLabel(now))) return own;
+  return `${own}${RESULT_NOTE}${now}）`;
+}
+
+/** The name and what tells namesakes apart (单位, a bracketed note), normalised. */
+interface Person {
+  name: string;
+  hints: string[];
+}
+
+function personOf(subject: Text | undefined, unit: Text | undefined): Person {
+  const raw = blank(subject) ? '' : String(subject);
+  const hints = new Set([...(blank(unit) ? [] : [normalizeLabel(unit)]), ...annotations(raw)].filter((h) => h !== ''));
+  return { name: normalizeName(raw), hints: [...hints].sort() };
+}
+
+/** same: the same person for sure; unsure: perhaps (a unit on one side only, or one unit within the other). */
+function relation(a: Person, b: Person): 'same' | 'unsure' | 'different' {
+  if (a.name !== b.name) return 'different';
+  if (a.hints.join('\u0000') === b.hints.join('\u0000')) return 'same';
+  if (a.hints.length === 0 || b.hints.length === 0) return 'unsure';
+  const fits = a.hints.some((x) => b.hints.some((y) => x.includes(y) || y.includes(x)));
+  return fits ? 'unsure' : 'different';
+}
+
+interface Row {
+  person: Person;
+  /** Column label → value, for the labels the sheet has. */
+  values: Map<string, Text>;
+}
+
+function rowOf(text: readonly Text[], layout: RectificationLayout): Row {
+  const values = new Map<string, Text>();
+  for (const [label, c] of layout.columns) values.set(label, text[c] ?? null);
+  return { person: personOf(values.get(SUBJECT_LABEL), values.get(UNIT_LABEL)), values };
+}
+
+/** Whether the old row may be the new row's rule: 整改要求 and 依据 compared where the old sheet has them. */
+function sameRule(old: Row, fresh: Row): boolean {
+  const action = old.values.has(ACTION_LABEL) ? normalizeLabel(old.values.get(ACTION_LABEL)) === normalizeLabel(fresh.values.get(ACTION_LABEL)) : true;
+  const basis = old.values.has(BASIS_LABEL) ? normalizeLabel(withoutMarks(old.values.get(BASIS_LABEL))) === normalizeLabel(withoutMarks(fresh.values.get(BASIS_LABEL))) : true;
+  return action && basis;
+}
+
+const STANDARD = new Set(RECTIFICATION_COLUMNS.map((c) => normalizeLabel(c.header)));
+
 export function mergeRectificationEdits(next: SheetDescription, previous: SheetGrid): SheetDescription {
-  const nextText = descriptionText(next);
+  const nextText = next.cells.map((row) => row.map((c) => c.value));
   const nextLayout = rectificationLayout(nextText);
   const prevText = gridText(previous);
   const prevLayout = rectificationLayout(prevText);
   if (!nextLayout || !prevLayout) return next;
-
   const nSubject = nextLayout.columns.get(SUBJECT_LABEL)!;
-  const nProblem = nextLayout.columns.get(PROBLEM_LABEL)!;
   const pSubject = prevLayout.columns.get(SUBJECT_LABEL)!;
-  const pProblem = prevLayout.columns.get(PROBLEM_LABEL)!;
 
   // The new table's data rows: right under the header, while the subject cell holds a name.
-  const first = nextLayout.header + 1;
-  let end = first;
-  while (end < nextText.length && !blank(nextText[end][nSubject]) && !inWideMerge(next.merges, end, nSubject)) end++;
+  const fresh: Row[] = [];
+  for (let r = nextLayout.header + 1; r < nextText.length && !blank(nextText[r][nSubject]) && !inWideMerge(next.merges, r, nSubject); r++)
+    fresh.push(rowOf(nextText[r], nextLayout));
 
-  // The old table's data rows, grouped by key in order.
-  const oldRows = new Map<string, number[]>();
-  const oldOrder: number[] = [];
-  for (let r = prevLayout.header + 1; r < prevText.length; r++) {
-    const row = prevText[r];
-    if (blank(row[pSubject]) || blank(row[pProblem]) || inWideMerge(previous.merges, r, pSubject)) continue;
-    const k = keyOf(row[pSubject], row[pProblem]);
-    oldRows.set(k, [...(oldRows.get(k) ?? []), r]);
-    oldOrder.push(r);
-  }
+  // The old sheet's columns that are not ours, by header (a repeated label of ours is staff's too).
+  const ours = new Set([...prevLayout.columns].filter(([label]) => STANDARD.has(label)).map(([, c]) => c));
+  const oldDataRows: number[] = [];
+  for (let r = prevLayout.header + 1; r < prevText.length; r++)
+    if (!blank(prevText[r][pSubject]) && !inWideMerge(previous.merges, r, pSubject)) oldDataRows.push(r);
+  const width = Math.max(prevText[prevLayout.header].length, ...oldDataRows.map((r) => prevText[r].length));
+  const addedCols = Array.from({ length: width }, (_, c) => c).filter((c) => !ours.has(c));
+  const headerOf = (c: number) => (blank(prevText[prevLayout.header][c]) ? '' : String(prevText[prevLayout.header][c]).trim());
 
-  const cells: CellDescription[][] = next.cells.map((row) => row.map((c) => ({ ...c })));
-  const used = new Set<number>();
-  const seen = new Map<string, number>();
-  const staffPairs = STAFF_COLUMNS.flatMap((s) => {
-    const n = nextLayout.columns.get(s.label);
-    const p = prevLayout.columns.get(s.label);
-    return n !== undefined && p !== undefined ? [{ label: s.label, n, p }] : [];
+  const old = oldDataRows.map((r) => {
+    const row = rowOf(prevText[r], prevLayout);
+    const added = addedCols.map((c) => prevText[r][c] ?? null);
+    const candidates = fresh.flatMap((f, i) => (relation(row.person, f.person) !== 'different' && sameRule(row, f) ? [i] : []));
+    const problem = row.values.get(PROBLEM_LABEL);
+    // Staff's problem: one this run does not write for the rows it may be; with no such row, one that
+    // does not begin as the results write it.
+    const problemWork =
+      !blank(problem) &&
+      (splitProblem(String(problem)).note !== null ||
+        (candidates.length > 0
+          ? !candidates.some((i) => normalizeLabel(fresh[i].values.get(PROBLEM_LABEL)) === normalizeLabel(problem))
+          : !opensAsWritten(String(problem))));
+    const worked =
+      problemWork ||
+      added.some((v) => !blank(v)) ||
+      STAFF_COLUMNS.some((s) => row.values.has(s.label) && isStaffWork(s.label, row.values.get(s.label), row.values.get(SUBJECT_LABEL)));
+    const sure = candidates.filter((i) => relation(row.person, fresh[i].person) === 'same');
+    return { row, added, candidates, sure, worked };
   });
-  const withValue = (old: CellDescription, value: Text): CellDescription => cell(value, old.style);
+  const worked = old.filter((o) => o.worked);
 
-  for (let r = first; r < end; r++) {
-    const k = keyOf(nextText[r][nSubject], nextText[r][nProblem]);
-    const n = seen.get(k) ?? 0;
-    seen.set(k, n + 1);
-    const match = oldRows.get(k)?.[n];
-    if (match === undefined) continue;
-    used.add(match);
-    for (const { n: nc, p: pc } of staffPairs) {
-      const v = prevText[match][pc];
-      if (!blank(v)) cells[r][nc] = withValue(cells[r][nc], v ?? null);
+  // An old row goes into a new one only when each is the other's one and only for sure.
+  const pairOf = new Map<number, (typeof worked)[number]>();
+  for (const o of worked) {
+    if (o.candidates.length !== 1 || o.sure.length !== 1) continue;
+    const i = o.sure[0];
+    if (worked.filter((x) => x.sure.includes(i)).length === 1) pairOf.set(i, o);
+  }
+  const kept = worked.filter((o) => ![...pairOf.values()].includes(o));
+  const shownAdded = addedCols.map((c, k) => headerOf(c) !== '' || [...pairOf.values(), ...kept].some((o) => !blank(o.added[k])));
+  if (pairOf.size === 0 && kept.length === 0 && !shownAdded.some(Boolean)) return next;
+
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, k) => shownAdded[k]);
+  const standard = (row: Row): Partial<Record<RectificationColumn, Text>> =>
+    Object.fromEntries(RECTIFICATION_COLUMNS.map((c) => [c.header, row.values.get(normalizeLabel(c.header)) ?? null]));
+
+  const rows: RectificationTable['rows'] = fresh.map((f, i) => {
+    const values = standard(f);
+    const o = pairOf.get(i);
+    if (!o) return { fresh: true, values, added: [] };
+    for (const s of STAFF_COLUMNS) {
+      const v = o.row.values.get(s.label);
+      if (!blank(v)) values[s.label] = v ?? null;
     }
+    values[PROBLEM_LABEL] = mergedProblem(o.row.values.get(PROBLEM_LABEL), f.values.get(PROBLEM_LABEL));
+    return { fresh: true, values, added: pick(o.added) };
+  });
+  for (const o of kept) {
+    const values = standard(o.row);
+    values[BASIS_LABEL] = `${o.candidates.length > 0 ? UNSURE_MARK : GONE_MARK}${withoutMarks(o.row.values.get(BASIS_LABEL))}`;
+    rows.push({ fresh: false, values, added: pick(o.added) });
   }
 
-  // Old rows gone from the results but worked on by staff: kept at the end of the table.
-  const gone = oldOrder.filter((r) => {
-    if (used.has(r)) return false;
-    const row = prevText[r];
-    return STAFF_COLUMNS.some((s) => {
-      const pc = prevLayout.columns.get(s.label);
-      return pc !== undefined && isStaffWork(s.label, row[pc], row[pSubject]);
-    });
+  const text = (r: number) => (blank(nextText[r]?.[0]) ? '' : String(nextText[r][0]));
+  const built = buildRectificationSheet({
+    title: text(0),
+    subtitle: text(1),
+    schemeId: next.meta?.schemeId ?? '',
+    addedHeaders: pick(addedCols.map(headerOf)),
+    rows,
   });
-  if (gone.length === 0) return { ...next, cells };
+  return { ...built, name: next.name, ...(next.meta ? { meta: next.meta } : {}) };
+}
 
-  const width = next.columns.length;
-  const styleRow = end > first ? cells[first] : null;
-  const labels = new Map([...nextLayout.columns].map(([label, c]) => [c, label]));
-  const defaultStyle = (label: string | undefined): StyleName =>
-    label === NUMBER_LABEL || label === SUBJECT_LABEL || label === '责任人' || label === '整改状态' || label === '整改时限' || label === '完成时间' ? 'center' : 'wrap';
-  const kept: CellDescription[][] = gone.map((r, i) => {
-    const old = prevText[r];
-    return Array.from({ length: width }, (_, c) => {
-      const label = labels.get(c);
-      const style = styleRow?.[c]?.style ?? defaultStyle(label);
-      if (label === NUMBER_LABEL) return countCell(end - first + i + 1, style);
-      const pc = label !== undefined ? prevLayout.columns.get(label) : undefined;
-      const v = pc !== undefined ? old[pc] ?? null : null;
-      if (label === BASIS_LABEL) {
-        const text = blank(v) ? '' : String(v);
-        return cell(text.startsWith(GONE_MARK) ? text : `${GONE_MARK}${text}`, style);
-      }
-      return cell(blank(v) ? null : v, style);
-    });
-  });
-
-  const k = kept.length;
-  const lastData = end - 1;
-  const extend = end > first ? lastData : null;
-  const out: SheetDescription = {
-    ...next,
-    cells: [...cells.slice(0, end), ...kept, ...cells.slice(end)],
-    rowHeights: next.rowHeights.map((h) => (h.row >= end ? { ...h, row: h.row + k } : h)),
-    merges: next.merges.map((m) => (m.r1 >= end ? { ...m, r1: m.r1 + k, r2: m.r2 + k } : m)),
-    validations: next.validations.map((v) => ({ ...v, range: shiftRange(v.range, end, k, extend) })) as Validation[],
-  };
-  const statusCol = nextLayout.columns.get('整改状态');
-  if (statusCol !== undefined && !out.validations.some((v) => v.range.c1 <= statusCol && v.range.c2 >= statusCol && v.range.r2 >= end)) {
-    out.validations = [
-      ...out.validations,
-      {
-        kind: 'list',
-        range: { r1: end, c1: statusCol, r2: end + k - 1, c2: statusCol },
-        values: [...RECTIFICATION_STATUSES],
-        prompt: `整改完成并经核实后改为“${RECTIFICATION_STATUSES[RECTIFICATION_STATUSES.length - 1]}”`,
-        error: `整改状态只能是${RECTIFICATION_STATUSES.map((s) => `“${s}”`).join('或')}`,
-      },
-    ];
-  }
-  out.autoFilter = next.autoFilter
-    ? shiftRange(next.autoFilter, end, k, extend)
-    : { r1: nextLayout.header, c1: 0, r2: end + k - 1, c2: width - 1 };
-  if (next.freeze && next.freeze.rows > end) out.freeze = { ...next.freeze, rows: next.freeze.rows + k };
-  if (next.print.repeatRows && next.print.repeatRows.from >= end)
-    out.print = { ...next.print, repeatRows: { from: next.print.repeatRows.from + k, to: next.print.repeatRows.to + k } };
-  if (next.protection) out.protection = { ...next.protection, unlocked: next.protection.unlocked.map((u) => shiftRange(u, end, k, extend)) };
+/**
+ * What a host should tell the clerk about a merged 整改清单 (sheet name as written), beside the sheets it
+ * wrote: rows kept because they could not be attributed need a person to decide; rows kept as gone are
+ * said once so nobody wonders why they are there.
+ */
+export function rectificationNotices(merged: SheetDescription, sheetName: string = merged.name): string[] {
+  const layout = rectificationLayout(merged.cells.map((row) => row.map((c) => c.value)));
+  const basis = layout?.columns.get(BASIS_LABEL);
+  if (!layout || basis === undefined) return [];
+  const marks = merged.cells.slice(layout.header + 1).map((row) => String(row[basis]?.value ?? ''));
+  const unsure = marks.filter((m) => m.startsWith(UNSURE_MARK)).length;
+  const gone = marks.filter((m) => m.startsWith(GONE_MARK)).length;
+  const out: string[] = [];
+  if (unsure > 0) out.push(`「${sheetName}」中有 ${unsure} 行原有整改记录无法确定对应本次结果中的哪一项（重名、单位不符或同一项有多行），已保留在表末，依据栏已注明，请核对后并入相应行或删除。`);
+  if (gone > 0) out.push(`「${sheetName}」保留了 ${gone} 行已填写整改情况、但本次结果中已无的事项，依据栏注明「本次结果中已无此项」。`);
   return out;
 }

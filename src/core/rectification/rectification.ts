@@ -60,6 +60,18 @@ function problemOf(r: SubjectResult, run: number | null): string {
   return parts.join('；');
 }
 
+/** How a problem written by `problemOf` may begin (a note's name aside, which the scheme gives). */
+const PROBLEM_OPENINGS = [/^评议等次为「[^「」]+」/, /^连续第 \d+ 次被评为「[^「」]+」/, /^一票否决：/, /^薄弱项目：/];
+
+/**
+ * Whether a 存在问题 begins as the results write it. A text that does not was written by staff (the
+ * concrete problem, 群众反映办事拖拉); one that does may be either, or an earlier run's.
+ */
+export function opensAsWritten(problem: string): boolean {
+  const text = problem.trim();
+  return PROBLEM_OPENINGS.some((p) => p.test(text));
+}
+
 /**
  * The items the subject did worst on: the lowest mean where scored, otherwise the lowest share of
  * the best two levels (满意+比较满意, 好+较好 ...), among items rated on more than one item; none

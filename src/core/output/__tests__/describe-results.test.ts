@@ -185,7 +185,7 @@ describe('整改清单', () => {
   const h = headerIndex(s, '序号');
 
   it('has one row per rectification item with deadline and status, and the status dropdown over exactly those cells', () => {
-    expect(table(s)[h]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '依据']);
+    expect(table(s)[h]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据']);
     const body = table(s).slice(h + 1);
     expect(body.map((r) => [r[1], r[5], r[7], r[8]])).toEqual([
       ['丁小强', '丁小强', '2026-12-31', '整改中'],

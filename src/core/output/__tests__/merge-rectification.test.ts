@@ -5,9 +5,10 @@
 import { runCampaign } from '../../engine';
 import { CellValue, SheetGrid } from '../../forms/grid';
 import { getPreset } from '../../presets';
+import { opensAsWritten } from '../../rectification/rectification';
 import { RosterEntry } from '../../roster/roster';
-import { describeRectification } from '../describe-rectification';
-import { GONE_MARK, gridRectificationLayout, mergeRectificationEdits } from '../merge-rectification';
+import { buildRectificationSheet, describeRectification } from '../describe-rectification';
+import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../merge-rectification';
 import { SheetDescription, checkSheetDescription } from '../sheet-description';
 
 const roster: RosterEntry[] = [
@@ -39,7 +40,7 @@ const col = (d: SheetDescription, label: string) => d.cells[2].findIndex((c) => 
 describe('mergeRectificationEdits', () => {
   // 张伟 (veto) and 丁小强 (60 → 不称职) need rectification.
   const first = rectification([90, 80, 60]);
-  const [M, R, S, B] = ['整改措施', '责任人', '整改状态', '依据'].map((l) => col(first, l));
+  const [M, R, S, D, B] = ['整改措施', '责任人', '整改状态', '完成时间', '依据'].map((l) => col(first, l));
 
   it('is the new description unchanged when nothing was edited', () => {
     expect(table(mergeRectificationEdits(first, readBack(first)))).toEqual(table(first));
@@ -60,26 +61,22 @@ describe('mergeRectificationEdits', () => {
     expect(checkSheetDescription(merged)).toEqual([]);
   });
 
-  it('finds columns by label: staff may add a 完成时间 column and move columns around', () => {
+  it('finds columns by label: staff may rename (措施, 状态, 完成日期), space out and move columns around', () => {
     const next = rectification([90, 80, 60]);
-    // The next layout gains a 完成时间 column (as a later describer might have it).
-    const withDone: SheetDescription = {
-      ...next,
-      cells: next.cells.map((row, r) => [...row, r === 2 ? { value: '完成时间', style: 'header' as const } : r > 2 ? { value: null, style: 'center' as const } : { value: null }]),
-      columns: [...next.columns, { width: 12 }],
-    };
+    const t = table(next);
     const old: SheetGrid = {
       name: '整改清单',
       rows: [
         ['整改清单'],
-        ['备注', '被 评 议 对 象', '存在问题', '措施', '状态', '完成日期'],
-        [null, '丁小强', table(next)[4][3] as string, '调整分工', '已销号', '2027-01-15'],
+        ['依据', '被 评 议 对 象', '存在问题', '措施', '状态', '完成日期', '单 位', '整改要求'],
+        [t[4][B], '丁小强', t[4][3], '调整分工', '已销号', '2027-01-15', '办公室', t[4][4]],
       ],
       merges: [],
     };
-    const merged = mergeRectificationEdits(withDone, old);
+    const merged = mergeRectificationEdits(next, old);
     const row = table(merged)[4];
-    expect([row[1], row[M], row[S], row[withDone.columns.length - 1]]).toEqual(['丁小强', '调整分工', '已销号', '2027-01-15']);
+    expect([row[1], row[M], row[S], row[D], row[B]]).toEqual(['丁小强', '调整分工', '已销号', '2027-01-15', t[4][B]]);
+    expect(table(merged)[2]).toEqual(table(next)[2]); // every column of the old sheet is one of ours: none added
   });
 
   it('keeps a row gone from the results when staff worked on it, marked, numbered on, with dropdown and filter extended', () => {
@@ -96,7 +93,7 @@ describe('mergeRectificationEdits', () => {
     ]);
     expect(String(rows[1][B]).startsWith(GONE_MARK)).toBe(true);
     expect(merged.validations.map((v) => [v.range.r1, v.range.r2, v.range.c1])).toEqual([[3, 4, S]]);
-    expect(merged.autoFilter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 9 });
+    expect(merged.autoFilter).toEqual({ r1: 2, c1: 0, r2: 4, c2: 10 });
     expect(checkSheetDescription(merged)).toEqual([]);
 
     // A third run: still gone, still kept, not marked twice; back in the results, matched normally.
@@ -114,22 +111,24 @@ describe('mergeRectificationEdits', () => {
     expect(table(mergeRectificationEdits(next, readBack(first))).slice(3).map((r) => r[1])).toEqual(['张伟']);
   });
 
-  it('when this run has no items at all, kept rows go above the note and get a dropdown of their own', () => {
+  it('when this run has no items at all, kept rows go above a note that says what they are, with a dropdown of their own', () => {
     // 张伟's veto always calls for rectification in this preset: the describer's empty layout, by hand.
-    const empty: SheetDescription = { ...first, cells: [...first.cells.slice(0, 3), [{ value: '本次评议没有需要整改的事项。', style: 'note' }, ...first.cells[3].slice(1).map(() => ({ value: null, style: 'note' as const }))]], merges: [first.merges[0], first.merges[1], { r1: 3, c1: 0, r2: 3, c2: 9 }], validations: [], autoFilter: undefined, rowHeights: [] };
+    const empty = buildRectificationSheet({ title: '中层干部述职考核整改清单', subtitle: '（问题清单、责任清单、整改清单）', schemeId: 'p4-middle-managers', addedHeaders: [], rows: [] });
+    expect(table(empty)[3][0]).toBe('本次评议没有需要整改的事项。');
     const old = readBack(first, (rows) => {
       rows[3][S] = '已销号';
     });
     const merged = mergeRectificationEdits(empty, old);
     const t = table(merged);
     expect(t[3][1]).toBe('张伟');
-    expect(t[4][0]).toBe('本次评议没有需要整改的事项。');
-    expect(merged.merges).toContainEqual({ r1: 4, c1: 0, r2: 4, c2: 9 });
+    expect(t[4][0]).toBe('本次评议结果中没有需要整改的事项；以上 1 项是此前整改清单中已填写整改情况、本次结果中已无的事项，保留备查。');
+    expect(t.flat()).not.toContain('本次评议没有需要整改的事项。');
+    expect(merged.merges).toContainEqual({ r1: 4, c1: 0, r2: 4, c2: 10 });
     expect(merged.validations).toEqual([expect.objectContaining({ kind: 'list', range: { r1: 3, c1: S, r2: 3, c2: S }, values: ['整改中', '已销号'] })]);
     expect(checkSheetDescription(merged)).toEqual([]);
   });
 
-  it('matches a repeated subject + problem occurrence by occurrence', () => {
+  it('tells two items of one subject apart by their rule (整改要求), not by order', () => {
     // One subject, two consequences with the same problem text (e.g. 约谈提醒 and 限期整改).
     const twice: SheetDescription = { ...first, cells: [...first.cells.slice(0, 4), first.cells[3].map((c) => ({ ...c })), ...first.cells.slice(4)] };
     twice.cells[4][4] = { value: '另一项整改要求', style: 'wrap' };
@@ -148,5 +147,234 @@ describe('mergeRectificationEdits', () => {
     expect(gridRectificationLayout(readBack(first))?.header).toBe(2);
     const other: SheetGrid = { name: 'x', rows: [['别的表']], merges: [] };
     expect(mergeRectificationEdits(first, other)).toBe(first);
+  });
+});
+
+/**
+ * P3 (seed 002 第五篇 三、5): 不合格 when 不合格 votes are more than 50%, once → 警示谈话 within 30 days. Three
+ * ballots, each marking the `failing` people 不合格 (3/3 = 100% > 50%) and the others 合格 (0/3).
+ */
+const P3 = getPreset('p3-community-consecutive');
+const P3_CITE = '《霍尔奇社区“勤廉双述双评”活动工作方案》三、5：一次被评为不合格的，予以警示谈话';
+function p3List(people: RosterEntry[], failing: (p: RosterEntry) => boolean, nameOn = (p: RosterEntry) => p.name): SheetDescription {
+  const withUnit = people.some((p) => p.unit);
+  const sheet: SheetGrid = {
+    name: '评议票',
+    rows: [
+      ['社区“两委”干部勤廉双述双评评议票'],
+      ['测评人类别：与会人员'],
+      ['序号', '姓名', ...(withUnit ? ['单位'] : []), '合格', '不合格'],
+      ...people.map((p, i) => [i + 1, nameOn(p), ...(withUnit ? [p.unit ?? null] : []), failing(p) ? null : '√', failing(p) ? '√' : null]),
+    ],
+    merges: [],
+  };
+  const result = runCampaign({ scheme: P3, roster: people, submissions: [1, 2, 3].map((n) => ({ file: `票${n}.xlsx`, sheets: [sheet] })), today: '2026-12-01' });
+  return describeRectification(result);
+}
+const KEJI = { name: '王伟', unit: '科技部' };
+const BANGONG = { name: '王伟', unit: '办公室' };
+const LIQIANG = { name: '李强', unit: '科技部' };
+/** The table rows of a 整改清单 by column: 被评议对象, 单位, 存在问题, 责任人, 整改措施, 整改状态, 依据 (fresh, gone or unsure). */
+function items(d: SheetDescription): Record<string, CellValue>[] {
+  const t = table(d);
+  const h = t.findIndex((r) => r.includes('被评议对象'));
+  const at = (label: string) => t[h].indexOf(label);
+  const out: Record<string, CellValue>[] = [];
+  for (let r = h + 1; r < t.length && t[r][1] !== null && t[r][1] !== ''; r++) {
+    const basis = String(t[r][at('依据')]);
+    const mark = basis.startsWith(GONE_MARK) ? 'gone' : basis.startsWith(UNSURE_MARK) ? 'unsure' : basis === P3_CITE ? 'fresh' : basis;
+    out.push({ 序号: t[r][0], 被评议对象: t[r][1], 单位: t[r][at('单位')], 存在问题: t[r][at('存在问题')], 责任人: t[r][at('责任人')], 整改措施: t[r][at('整改措施')], 整改状态: t[r][at('整改状态')], 依据: mark });
+  }
+  return out;
+}
+/** The clerk's typing into the row of `name` / `unit` of a sheet read back. */
+function typed(d: SheetDescription, who: { name: string; unit?: string }, cells: Record<string, CellValue>, also: (rows: CellValue[][]) => void = () => undefined): SheetGrid {
+  return readBack(d, (rows) => {
+    const h = rows.findIndex((r) => r.includes('被评议对象'));
+    const r = rows.findIndex((row, i) => i > h && row[1] === who.name && (who.unit === undefined || row[2] === who.unit));
+    if (r < 0) throw new Error(`no row for ${who.name}`);
+    for (const [label, v] of Object.entries(cells)) rows[r][rows[h].indexOf(label)] = v;
+    also(rows);
+  });
+}
+const open = (who: { name: string; unit?: string }, n: number) => ({ 序号: n, 被评议对象: who.name, 单位: who.unit ?? null, 存在问题: '评议等次为「不合格」', 责任人: who.name, 整改措施: '', 整改状态: '整改中', 依据: 'fresh' });
+
+describe('重名: staff edits stay with the person (name and 单位), never with a namesake', () => {
+  const roster = [KEJI, BANGONG, LIQIANG];
+
+  it('the closed item of 王伟（科技部） does not close the fresh one of 王伟（办公室）; it is kept, marked as gone from the results', () => {
+    const run1 = p3List(roster, (p) => p === KEJI);
+    expect(items(run1)).toEqual([open(KEJI, 1)]);
+    const old = typed(run1, KEJI, { 整改措施: '科技部王伟：提交整改报告', 责任人: '科技部 部长', 整改状态: '已销号' });
+    // A corrected count: now 王伟（办公室） fails and 王伟（科技部） passes.
+    const merged = mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), old);
+    expect(items(merged)).toEqual([
+      open(BANGONG, 1),
+      { ...open(KEJI, 2), 责任人: '科技部 部长', 整改措施: '科技部王伟：提交整改报告', 整改状态: '已销号', 依据: 'gone' },
+    ]);
+  });
+
+  it('says what a host should tell the clerk: rows kept undecided, rows kept as gone; nothing for a plain re-run', () => {
+    const run1 = p3List(roster, (p) => p === KEJI);
+    expect(rectificationNotices(run1)).toEqual([]);
+    const gone = mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), typed(run1, KEJI, { 整改状态: '已销号' }));
+    expect(rectificationNotices(gone, '整改清单(2)')).toEqual(['「整改清单(2)」保留了 1 行已填写整改情况、但本次结果中已无的事项，依据栏注明「本次结果中已无此项」。']);
+    const unsure = mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), typed(run1, KEJI, { 单位: null, 整改状态: '已销号' }));
+    expect(rectificationNotices(unsure)).toEqual([
+      '「整改清单」中有 1 行原有整改记录无法确定对应本次结果中的哪一项（重名、单位不符或同一项有多行），已保留在表末，依据栏已注明，请核对后并入相应行或删除。',
+    ]);
+  });
+
+  it('with both failing and the 名册 re-sorted, each keeps his own edits', () => {
+    const run1 = p3List(roster, (p) => p.name === '王伟');
+    const old = typed(run1, BANGONG, { 整改措施: '办公室王伟：整改报告', 整改状态: '已销号' });
+    const merged = mergeRectificationEdits(p3List([BANGONG, KEJI, LIQIANG], (p) => p.name === '王伟'), old);
+    expect(items(merged)).toEqual([{ ...open(BANGONG, 1), 整改措施: '办公室王伟：整改报告', 整改状态: '已销号' }, open(KEJI, 2)]);
+  });
+
+  it('an old row whose 单位 was cleared is no one\'s for sure: the namesakes start afresh and the row is kept for the clerk to decide', () => {
+    const run1 = p3List(roster, (p) => p === KEJI);
+    const old = typed(run1, KEJI, { 单位: null, 整改措施: '提交整改报告', 整改状态: '已销号' });
+    const marked = { ...open({ name: '王伟' }, 2), 整改措施: '提交整改报告', 整改状态: '已销号', 依据: 'unsure' };
+    // Only the other 王伟 fails this time: the row may be his or the one who no longer fails.
+    expect(items(mergeRectificationEdits(p3List(roster, (p) => p === BANGONG), old))).toEqual([open(BANGONG, 1), marked]);
+    // Both fail: either could be meant.
+    expect(items(mergeRectificationEdits(p3List(roster, (p) => p.name === '王伟'), old))).toEqual([open(KEJI, 1), open(BANGONG, 2), { ...marked, 序号: 3 }]);
+  });
+
+  it('namesakes without a unit are named with the roster\'s note (王伟（党委书记）), which tells whose an edit is', () => {
+    const shuji = { name: '王伟', flags: { 名册备注: '党委书记' } };
+    const zhuren = { name: '王伟', flags: { 名册备注: '居委会主任' } };
+    const people = [shuji, zhuren, { name: '李强' }];
+    const onBallot = (p: RosterEntry) => (p.flags ? `王伟（${p.flags.名册备注}）` : p.name);
+    const run1 = p3List(people, (p) => p === shuji, onBallot);
+    expect(items(run1).map((r) => [r.被评议对象, r.单位])).toEqual([['王伟（党委书记）', '']]);
+    const old = typed(run1, { name: '王伟（党委书记）' }, { 整改措施: '书记：整改报告', 整改状态: '已销号' });
+    const merged = mergeRectificationEdits(p3List(people, (p) => p === zhuren, onBallot), old);
+    expect(items(merged).map((r) => [r.被评议对象, r.整改措施, r.整改状态, r.依据])).toEqual([
+      ['王伟（居委会主任）', '', '整改中', 'fresh'],
+      ['王伟（党委书记）', '书记：整改报告', '已销号', 'gone'],
+    ]);
+  });
+
+  it('two worked rows for one item are neither carried into it: both kept for the clerk', () => {
+    const run1 = p3List(roster, (p) => p === KEJI);
+    const old = typed(run1, KEJI, { 整改措施: '第一项措施' }, (rows) => {
+      rows.splice(4, 0, [...rows[3]]);
+      rows[4][6] = '第二项措施';
+    });
+    expect(items(mergeRectificationEdits(run1, old)).map((r) => [r.序号, r.整改措施, r.依据])).toEqual([
+      [1, '', 'fresh'],
+      [2, '第一项措施', 'unsure'],
+      [3, '第二项措施', 'unsure'],
+    ]);
+  });
+
+  it('without namesakes a row is matched with no 单位 on either side (a roster without units)', () => {
+    const people = [{ name: '张伟' }, { name: '李强' }];
+    const run1 = p3List(people, (p) => p.name === '张伟');
+    const old = typed(run1, { name: '张伟' }, { 整改措施: '公开承诺', 整改状态: '已销号' });
+    expect(items(mergeRectificationEdits(run1, old))).toEqual([{ ...open({ name: '张伟' }, 1), 单位: '', 整改措施: '公开承诺', 整改状态: '已销号' }]);
+  });
+});
+
+describe('完成时间 and the columns staff add', () => {
+  const people = [{ name: '张伟', unit: '霍尔奇社区' }, { name: '李强', unit: '霍尔奇社区' }];
+  const zhang = people[0];
+  const run1 = p3List(people, (p) => p === zhang);
+
+  it('has a 完成时间 column, blank, between 整改状态 and 依据', () => {
+    const t = table(run1);
+    expect(t[2]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据']);
+    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '', '2026-12-31', '整改中', null, P3_CITE]);
+  });
+
+  it('carries the 完成时间 and 备注 a clerk added to a sheet of the previous version (no 完成时间 column), by header', () => {
+    // The previous version's columns: ours without 完成时间; the clerk added 完成时间 and 备注 at the right.
+    const old = typed(run1, zhang, { 整改措施: '签订整改承诺书', 整改状态: '已销号' }, (rows) => {
+      for (const row of rows) row.splice(9, 1);
+      rows[2].push('完成时间', '备注');
+      rows[3].push('2026-12-15', '街道已核实');
+    });
+    expect(old.rows[2]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '依据', '完成时间', '备注']);
+    const merged = mergeRectificationEdits(run1, old);
+    const t = table(merged);
+    expect(t[2]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据', '备注']);
+    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '签订整改承诺书', '2026-12-31', '已销号', '2026-12-15', P3_CITE, '街道已核实']);
+    expect(merged.columns).toHaveLength(12);
+    expect(merged.autoFilter).toEqual({ r1: 2, c1: 0, r2: 3, c2: 11 });
+    expect(merged.merges).toContainEqual({ r1: 0, c1: 0, r2: 0, c2: 11 }); // the title spans the 备注 column too
+    expect(checkSheetDescription(merged)).toEqual([]);
+    // And the next run keeps them where they now are.
+    expect(table(mergeRectificationEdits(run1, readBack(merged)))).toEqual(t);
+  });
+
+  it('keeps a column of staff\'s without a header when a kept row has something in it, and an empty one without a header not', () => {
+    const old = typed(run1, zhang, { 整改措施: '上门走访' }, (rows) => {
+      rows[3][12] = '已电话回访';
+    });
+    const t = table(mergeRectificationEdits(run1, old));
+    // Columns L (empty) and M (the note) have no header: M alone is carried, after 依据, its header blank as it was.
+    expect(t[2].slice(11)).toEqual(['']);
+    expect(t[3].slice(11)).toEqual(['已电话回访']);
+  });
+
+  it('prints one page wide at no less than 71% of landscape A4 with every column at its widest', () => {
+    const long = '很长的文字'.repeat(12);
+    const sheet = buildRectificationSheet({
+      title: 'x',
+      subtitle: 'y',
+      schemeId: 'p3-community-consecutive',
+      addedHeaders: [],
+      rows: [{ fresh: true, added: [], values: { 被评议对象: long, 单位: long, 存在问题: long, 整改要求: long, 责任人: long, 整改措施: long, 整改时限: '2026-12-31', 整改状态: '已销号', 完成时间: '2026-12-15', 依据: long } }],
+    });
+    // By hand: 序号 from its bold header (2 × 2.15 × 1.1 + 2 → 7), 整改状态 likewise (4 × 2.15 × 1.1 + 2 → 12), the
+    // others their maximum: 7 + 14 + 16 + 36 + 26 + 12 + 24 + 13 + 12 + 13 + 24 = 197.
+    expect(sheet.columns.map((c) => c.width)).toEqual([7, 14, 16, 36, 26, 12, 24, 13, 12, 13, 24]);
+    // Excel: a column is width × 7 + 5 px, 0.75 pt a px; landscape A4 less 0.5 in margins is 10.69 in = 769.7 pt.
+    const points = sheet.columns.reduce((a, c) => a + (c.width * 7 + 5) * 0.75, 0);
+    expect(points).toBe(1075.5); // (197 × 7 + 11 × 5) × 0.75
+    expect(769.7 / points).toBeGreaterThan(0.71);
+    expect(sheet.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true });
+  });
+});
+
+describe('存在问题 written by staff: rows are matched by person and rule, not by its text', () => {
+  const people = [{ name: '张伟', unit: '霍尔奇社区' }, { name: '李强', unit: '霍尔奇社区' }];
+  const zhang = people[0];
+  const run1 = p3List(people, (p) => p === zhang);
+  const concrete = '群众反映办事拖拉、服务态度差';
+  const withNote = `${concrete}（本次评议结果：评议等次为「不合格」）`;
+
+  it('the same results again: one row, the clerk\'s problem kept (this run\'s finding after it), not called gone; a further run changes nothing', () => {
+    const old = typed(run1, zhang, { 存在问题: concrete, 整改措施: '公开承诺，限期办结积压事项', 整改状态: '已销号' });
+    const merged = mergeRectificationEdits(run1, old);
+    expect(items(merged)).toEqual([{ ...open(zhang, 1), 存在问题: withNote, 整改措施: '公开承诺，限期办结积压事项', 整改状态: '已销号' }]);
+    expect(table(mergeRectificationEdits(run1, readBack(merged)))).toEqual(table(merged));
+  });
+
+  it('the problem alone rewritten is staff work too, and a sheet of the previous version (no 完成时间) is matched the same way', () => {
+    const old = typed(run1, zhang, { 存在问题: concrete }, (rows) => {
+      for (const row of rows) row.splice(9, 1);
+    });
+    expect(items(mergeRectificationEdits(run1, old))).toEqual([{ ...open(zhang, 1), 存在问题: withNote }]);
+  });
+
+  it('an item gone from the results whose problem staff rewrote is kept (marked gone); what the results wrote is not', () => {
+    const none = p3List(people, () => false);
+    const kept = mergeRectificationEdits(none, typed(run1, zhang, { 存在问题: concrete }));
+    expect(items(kept)).toEqual([{ ...open(zhang, 1), 存在问题: concrete, 整改措施: null, 依据: 'gone' }]); // a blank cell read back is null
+    // Begins as the results write it: an earlier run's text, or staff's added to it, cannot be told apart; not kept.
+    expect(items(mergeRectificationEdits(none, typed(run1, zhang, { 存在问题: '评议等次为「不合格」；群众反映办事拖拉' })))).toEqual([]);
+    expect(['评议等次为「不合格」', '连续第 2 次被评为「不合格」', '一票否决：事故（分管网点发生责任事故）', concrete].map(opensAsWritten)).toEqual([true, true, true, false]);
+    // Every problem the p4 campaign above writes opens as written.
+    const firstProblems = table(rectification([90, 80, 60])).slice(3).map((r) => String(r[3]));
+    expect(firstProblems.map(opensAsWritten)).toEqual([true, true]);
+  });
+
+  it('a problem that says this run\'s finding already is kept as it is; one emptied gets this run\'s text back', () => {
+    const own = '评议等次为「不合格」；群众反映办事拖拉';
+    expect(items(mergeRectificationEdits(run1, typed(run1, zhang, { 存在问题: own })))[0].存在问题).toBe(own);
+    expect(items(mergeRectificationEdits(run1, typed(run1, zhang, { 存在问题: null, 整改措施: '走访' })))[0].存在问题).toBe('评议等次为「不合格」');
   });
 });

@@ -212,7 +212,7 @@ describe('a second write-back', () => {
     expect(fx.sheetNames().filter((n) => n.startsWith('整改清单') || n.startsWith('排名表'))).toEqual(['排名表', '排名表(2)', '整改清单']);
     expect(fx.sheetNames().indexOf('整改清单')).toBe(position);
     const s = fx.sheet('整改清单');
-    expect(s.table().slice(3).map((row) => [row[1], row[5], row[6], row[8], String(row[9]).startsWith(GONE_MARK)])).toEqual([
+    expect(s.table().slice(3).map((row) => [row[1], row[5], row[6], row[8], String(row[10]).startsWith(GONE_MARK)])).toEqual([
       ['张伟', '张伟', '每月向党委报告整改进展', '已销号', false],
       ['丁小强', '办公室主任', '调整岗位', '整改中', true],
     ]);
