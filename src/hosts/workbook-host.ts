@@ -29,7 +29,10 @@ export interface SavedCampaign {
 
 export interface SheetInfo {
   name: string;
-  /** Sheets the add-in wrote carry its mark (kind of output); null for the user's own sheets. */
+  /**
+   * Sheets the add-in wrote carry its mark (kind of output); null for the user's own sheets;
+   * 'interrupted' for a sheet an interrupted write left under its temporary name (the Excel host).
+   */
   ownedKind: string | null;
   visible: boolean;
 }
@@ -41,6 +44,12 @@ export interface WriteOutcome {
   renamed: { wanted: string; used: string }[];
   /** Features the host could not apply (e.g. data validation below ExcelApi 1.8), in Chinese. */
   degraded: string[];
+  /**
+   * What the clerk should know about the sheets, in Chinese: an own sheet kept as it was (a filled-in
+   * template, a 整改清单 whose header changed) and where the new one went, protection not carried
+   * over, sheets of an interrupted write removed.
+   */
+  notes?: string[];
 }
 
 export interface WorkbookHost {

@@ -163,7 +163,7 @@ export function ProgressView({ progress }: { progress: Progress | null }) {
   );
 }
 
-/** What a write did: the sheets written, those renamed to spare a user's sheet, features left out. */
+/** What a write did: the sheets written, those renamed to spare a user's sheet, sheets kept or cleared away, features left out. */
 export function WriteOutcomeView({ outcome, what }: { outcome: WriteOutcome | null; what: string }) {
   const styles = useStyles();
   if (!outcome) return null;
@@ -179,6 +179,15 @@ export function WriteOutcomeView({ outcome, what }: { outcome: WriteOutcome | nu
               <li key={r.wanted}>
                 已有名为「{r.wanted}」的工作表（不是本加载项创建的，未改动），结果写入了「{r.used}」
               </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {outcome.notes && outcome.notes.length > 0 ? (
+        <Notice intent="warning" title="请注意">
+          <ul className={styles.list}>
+            {outcome.notes.map((n, i) => (
+              <li key={i}>{n}</li>
             ))}
           </ul>
         </Notice>

@@ -409,8 +409,8 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
     const hit = cache.current;
     if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.state;
     let state: ResultState;
-    // The template metadata for the scheme in use now, whichever was in use when the files were read.
-    const submissions = [...workbook.submissions, ...files.submissions.map((s) => withTemplateMeta(s, files.templateMeta[s.file], scheme))];
+    // The template metadata for the scheme in use now, whichever was in use when the sheets or files were read.
+    const submissions = [...workbook.submissions.map((s) => withTemplateMeta(s, undefined, scheme)), ...files.submissions.map((s) => withTemplateMeta(s, files.templateMeta[s.file], scheme))];
     if (effectiveRoster.length === 0) state = { kind: 'missing', what: 'roster' };
     else if (submissions.length === 0) state = { kind: 'missing', what: 'ballots' };
     else {

@@ -142,6 +142,28 @@ describe('the fake Excel object model', () => {
     expect(new FakeOfficeError('AccessDenied', 'x').debugInfo.code).toBe('AccessDenied');
   });
 
+  it('answers Range.rowHidden as documented: true all hidden, false none, null some; hidden rows still read', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Sheet1', [['a'], ['b'], ['c'], ['d']], { hiddenRows: [1, 2] });
+    await fx.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      const [all, none, some, whole] = ['A2:A3', 'A1', 'A1:B4', 'A1:A4'].map((a) => ws.getRange(a).load('rowHidden,values'));
+      await ctx.sync();
+      expect([all.rowHidden, none.rowHidden, some.rowHidden]).toEqual([true, false, null]);
+      expect(whole.values).toEqual([['a'], ['b'], ['c'], ['d']]);
+      ws.getRange('A4').rowHidden = true;
+      ws.getRange('A2').rowHidden = false;
+      await ctx.sync();
+    });
+    expect([...fx.sheet('Sheet1').hiddenRows].sort()).toEqual([2, 3]);
+    const old = new FakeExcel({ excelApi: '1.1' });
+    old.addSheet('Sheet1', [['a']]);
+    expect(await codeOf(old.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('rowHidden');
+      await ctx.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('rejects enum values the real API does not accept', async () => {
     const fx = new FakeExcel();
     fx.addSheet('Sheet1');

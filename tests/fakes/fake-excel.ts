@@ -27,7 +27,9 @@
  *   the quote prefix, not part of the value); `null` in a values array leaves the cell unchanged;
  *   protected sheets refuse changes to locked cells and formats (AccessDenied); a protected workbook
  *   refuses adding, deleting, renaming and moving sheets; in cell-edit mode every sync fails with
- *   InvalidOperationInCellEditMode.
+ *   InvalidOperationInCellEditMode; rows hidden by hand or by a filter (one state in Excel) answer
+ *   `Range.rowHidden` as documented (true all hidden, false none, null some) and are still read by
+ *   `values`. (The fake's AutoFilter does not filter: a test hides the filtered-out rows itself.)
  *
  * Tests build user sheets directly (`addSheet`), run the host against `run` and `supports`, and
  * inspect the state (`sheet`, `snapshot`) without going through the API.
@@ -199,6 +201,8 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Rows hidden by hand or by a filter (Excel keeps both as the row's hidden state). */
+  readonly hiddenRows = new Set<number>();
   freeze: { rows: number; cols: number } | null = null;
   page: Record<string, unknown> = {
     orientation: 'Portrait',
@@ -749,6 +753,19 @@ const IMPL: Record<string, KindImpl> = {
       rowCount: prop((t) => t.rect.r2 - t.rect.r1 + 1),
       columnCount: prop((t) => t.rect.c2 - t.rect.c1 + 1),
       cellCount: prop((t) => cellsOf(t.rect)),
+      // true: every row of the range hidden; false: none; null: some (ExcelApi 1.2's documented answer).
+      rowHidden: prop(
+        (t) => {
+          let hidden = 0;
+          for (let r = t.rect.r1; r <= t.rect.r2; r++) if (alive(t.sheet).hiddenRows.has(r)) hidden++;
+          return hidden === 0 ? false : hidden === t.rect.r2 - t.rect.r1 + 1 ? true : null;
+        },
+        (t, v, fx) => {
+          if (typeof v !== 'boolean') throw err('InvalidArgument', `rowHidden 无效：${v}`);
+          fx.checkFormatting({ sheet: t.sheet, areas: [t.rect] }, 'rows');
+          for (let r = t.rect.r1; r <= t.rect.r2; r++) (v ? alive(t.sheet).hiddenRows.add(r) : alive(t.sheet).hiddenRows.delete(r));
+        },
+      ),
       values: prop(
         (t, fx) => fx.read(t, () => matrix(t.rect, (r, c) => readValue(t.sheet.cell(r, c)))),
         (t, v, fx) => {
@@ -1448,7 +1465,11 @@ export class FakeExcel {
 
   // --- test set-up and inspection (not through the API, not counted)
 
-  addSheet(name: string, rows: FakeInput[][] = [], options: { merges?: Rect[]; visibility?: FakeSheet['visibility']; protect?: boolean; columnWidths?: number[] } = {}): FakeSheet {
+  addSheet(
+    name: string,
+    rows: FakeInput[][] = [],
+    options: { merges?: Rect[]; visibility?: FakeSheet['visibility']; protect?: boolean; columnWidths?: number[]; hiddenRows?: number[] } = {},
+  ): FakeSheet {
     const s = new FakeSheet(checkSheetName(name));
     if (this.findSheet(name)) throw new Error(`FakeExcel: sheet ${name} exists`);
     rows.forEach((row, r) =>
@@ -1470,6 +1491,7 @@ export class FakeExcel {
     if (options.visibility) s.visibility = options.visibility;
     if (options.protect) s.protection = { protected: true, options: {}, password: null };
     options.columnWidths?.forEach((w, c) => s.columnWidths.set(c, w));
+    options.hiddenRows?.forEach((r) => s.hiddenRows.add(r));
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = s;
     return s;
@@ -1502,6 +1524,7 @@ export class FakeExcel {
       validations: s.validations,
       columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
       rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+      hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
       freeze: s.freeze,
       page: s.page,
       autoFilter: s.autoFilter,

@@ -29,6 +29,11 @@ export interface SheetGrid {
   meta?: Submission['meta'];
   /** Hidden in its workbook (right-click › 隐藏): what the clerk does not see is not counted unseen. */
   hidden?: boolean;
+  /**
+   * The project's own metadata found with this sheet (the Excel host: the sheet's mark), as written;
+   * `withTemplateMeta` turns it into `meta` for the scheme in use when the result is computed.
+   */
+  templateMeta?: Record<string, string>;
 }
 
 /** One returned file (or one sheet of the open workbook) with what its host already knows. */

@@ -125,13 +125,14 @@ function otherSchemeTemplate(meta: Record<string, string>): string {
 
 /**
  * A returned file's submission with each sheet's template meta for `scheme` (templateSubmissionMeta),
- * from the meta the reader kept (ReadOutcome.templateMeta, by sheet name). Done again when the
- * scheme changes, so the same files and scheme give the same result whatever was chosen at reading.
+ * from the meta the reader kept (ReadOutcome.templateMeta, by sheet name) or, for a sheet of the open
+ * workbook, the meta found with the sheet (SheetGrid.templateMeta). Done again when the scheme
+ * changes, so the same sheets and scheme give the same result whatever was chosen at reading.
  */
 export function withTemplateMeta(submission: Submission, templateMeta: Record<string, Record<string, string>> | undefined, scheme: Scheme): Submission {
-  if (!templateMeta) return submission;
+  if (!templateMeta && !submission.sheets.some((sheet) => sheet.templateMeta)) return submission;
   const sheets = submission.sheets.map((sheet) => {
-    const meta = templateSubmissionMeta(templateMeta[sheet.name], scheme);
+    const meta = templateSubmissionMeta(templateMeta?.[sheet.name] ?? sheet.templateMeta, scheme);
     return meta ? { ...sheet, meta } : sheet;
   });
   return { ...submission, sheets };

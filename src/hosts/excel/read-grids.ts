@@ -15,6 +15,13 @@
  *      the number of syncs grows with the data's size, never with the number of rows or cells.
  * No sync runs inside a loop over rows or cells, and there is no proxy per cell.
  *
+ * Also read: each sheet's mark (sheet-marks.ts), whose template metadata goes with the grid
+ * (`templateMeta`), as the file host reads it from `_pingyi`; and which rows are hidden (by hand or
+ * by a filter). Each band asks `rowHidden` (ExcelApi 1.2: true all hidden, false none, null some);
+ * only a band with some hidden rows is halved, one sync per halving, until each part is all hidden
+ * or none. Hidden rows are read like the others, as from a file, and named in a finding
+ * (HIDDEN_ROWS): a filtered 花名册 would otherwise bring in people the clerk does not see.
+ *
  * If Excel still refuses a response as too large (text much longer in some rows than in the
  * sample), the bands of that sync are halved and read again: reading changes nothing, so a retry
  * is safe. Merged areas are asked per band: Excel reports a merged area in the band that holds its
@@ -27,6 +34,7 @@ import { parseAreaList } from './a1';
 import { toCellValue } from './cell-values';
 import { isSizeLimit } from './excel-errors';
 import { FEATURES, Supports, hasFeature } from './requirements';
+import { MarkRead, queueMarkRead } from './sheet-marks';
 
 export interface ReadLimits {
   /** Estimated bytes of one sync's response. */
@@ -48,6 +56,8 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
 });
 
 const PROPS = 'values,formulas,valueTypes,numberFormat';
+/** Probes of hidden rows in one sync (each a small request; 5,000 stay far under the 5 MB request limit). */
+const HIDDEN_PROBES_PER_SYNC = 5000;
 /** Bytes a band costs beyond its cells (addresses, merged areas). */
 const BLOCK_OVERHEAD = 512;
 
@@ -63,6 +73,15 @@ interface Plan {
   next: number;
   grid: CellValue[][];
   merges: MergeRange[];
+  /** Absolute indexes of hidden rows. */
+  hidden: number[];
+}
+
+/** Rows of a sheet some of which are hidden (absolute index and count). */
+interface Segment {
+  plan: Plan;
+  row: number;
+  count: number;
 }
 
 interface Block {
@@ -124,11 +143,11 @@ export async function readGrids(
     const ws = present.get(name.toLowerCase()) ?? null;
     if (!ws) {
       findings.push(finding('FILE_UNREADABLE', `工作簿中没有名为「${name}」的工作表（可能已改名或删除），未读取。`, { file, sheet: name }));
-      return { name, ws, used: null };
+      return { name, ws, used: null, mark: null as MarkRead | null };
     }
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { name: ws.name, ws, used };
+    return { name: ws.name, ws, used, mark: queueMarkRead(ws, hasFeature(supports, 'customProperties')) };
   });
   await ctx.sync();
 
@@ -148,6 +167,7 @@ export async function readGrids(
       next: 0,
       grid: [],
       merges: [],
+      hidden: [],
     };
     plans.push(plan);
     const width = Math.min(plan.cols, limits.sampleCells);
@@ -172,10 +192,11 @@ export async function readGrids(
   const rowBytes = (p: Plan) => Math.max(1, p.perCell * p.cols * limits.safety);
   const report = (label: string) => options.onProgress?.({ done: doneRows, total: totalRows, label });
 
+  const mixed: Segment[] = [];
   const runGroup = async (group: Block[]): Promise<void> => {
     const loads = group.map((b) => {
       const range = b.plan.ws.getRangeByIndexes(b.plan.row0 + b.from, b.plan.col0, b.count, b.plan.cols);
-      range.load(PROPS);
+      range.load(`${PROPS},rowHidden`);
       const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
       merged?.load('address');
       return { b, range, merged };
@@ -207,6 +228,9 @@ export async function readGrids(
         p.grid[p.row0 + b.from + i] = row;
       }
       if (merged && !merged.isNullObject) for (const m of parseAreaList(merged.address)) p.merges.push(m);
+      const row = p.row0 + b.from;
+      if (range.rowHidden === true) for (let i = 0; i < b.count; i++) p.hidden.push(row + i);
+      else if (range.rowHidden === null) mixed.push({ plan: p, row, count: b.count });
       p.perCell = Math.max(p.perCell, loadedBytes(range) / (b.count * p.cols));
       doneRows += b.count;
       report(`读取工作表「${p.name}」`);
@@ -235,16 +259,63 @@ export async function readGrids(
     await runGroup(group);
   }
 
+  // 5. Which rows of the bands with some hidden rows: halve until each part is all hidden or none.
+  while (mixed.length > 0) {
+    const parts = mixed.splice(0, HIDDEN_PROBES_PER_SYNC / 2).flatMap((m) => {
+      const half = Math.ceil(m.count / 2);
+      return [
+        { ...m, count: half },
+        { ...m, row: m.row + half, count: m.count - half },
+      ];
+    });
+    const probes = parts.map((part) => {
+      const range = part.plan.ws.getRangeByIndexes(part.row, part.plan.col0, part.count, 1);
+      range.load('rowHidden');
+      return { part, range };
+    });
+    await ctx.sync();
+    for (const { part, range } of probes) {
+      if (range.rowHidden === true) for (let i = 0; i < part.count; i++) part.plan.hidden.push(part.row + i);
+      else if (range.rowHidden === null && part.count > 1) mixed.push(part);
+    }
+  }
+  for (const p of plans) {
+    // Only hidden rows that hold something matter.
+    const rows = p.hidden.filter((r) => (p.grid[r] ?? []).length > 0).sort((a, b) => a - b);
+    if (rows.length > 0)
+      findings.push(
+        finding(
+          'HIDDEN_ROWS',
+          `工作表「${p.name}」的第 ${rowList(rows)} 行被隐藏或筛选掉，已照常读取（与读取文件时一样）。请核实这些行应否计入；如只应读取显示的行，请把筛选后的表格复制到新的工作表（Excel 只复制显示的行），再读取新工作表。`,
+          { file, sheet: p.name },
+        ),
+      );
+  }
+
   const grids: SheetGrid[] = wanted
     .filter((w) => w.ws)
     .map((w) => {
       const p = plans.find((x) => x.name === w.name);
-      if (!p) return { name: w.name, rows: [], merges: [] };
+      const meta = w.mark?.carried()?.meta;
+      const extra = meta ? { templateMeta: meta } : {};
+      if (!p) return { name: w.name, rows: [], merges: [], ...extra };
       const rows: CellValue[][] = Array.from({ length: p.row0 + p.rows }, (_, r) => p.grid[r] ?? []);
       let last = rows.length;
       while (last > 0 && rows[last - 1].length === 0) last--;
       rows.length = last;
-      return { name: w.name, rows, merges: p.merges };
+      return { name: w.name, rows, merges: p.merges, ...extra };
     });
   return { sheets: grids, findings, notes, file };
+}
+
+/** 1-based row numbers, runs joined: 「3–5、9」. */
+function rowList(rows: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j === i ? `${rows[i] + 1}` : `${rows[i] + 1}–${rows[j] + 1}`);
+    i = j + 1;
+  }
+  return runs.join('、');
 }

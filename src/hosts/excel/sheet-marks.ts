@@ -31,6 +31,12 @@ export interface SheetMark {
   wanted: string;
   /** The description's meta (template identification), if any. */
   meta?: Record<string, string>;
+  /**
+   * Templates: a fingerprint of the cells as the add-in entered them (blank-template.ts), so a
+   * later insert can tell a form still blank from one the clerk filled in. Absent on marks written
+   * before it existed.
+   */
+  blank?: string;
 }
 
 export function encodeMark(mark: SheetMark): string {
@@ -44,6 +50,7 @@ export function decodeMark(text: unknown): SheetMark | null {
     if (m && m.v === 1 && typeof m.kind === 'string' && typeof m.name === 'string' && typeof m.wanted === 'string') {
       const out: SheetMark = { v: 1, kind: m.kind, name: m.name, wanted: m.wanted };
       if (m.meta && typeof m.meta === 'object') out.meta = Object.fromEntries(Object.entries(m.meta).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      if (typeof m.blank === 'string') out.blank = m.blank;
       return out;
     }
   } catch {
@@ -81,9 +88,16 @@ export function textOfFormula(formula: unknown): string | null {
   return [m[1], ...rest].map((p) => p.replace(/""/g, '"')).join('');
 }
 
-/** Reads queued for one sheet: load them, sync, then call `mark()`. */
+/** Reads queued for one sheet: load them, sync, then call `mark()` or `carried()`. */
 export interface MarkRead {
+  /** The mark, if the sheet still has the name the add-in gave it: the add-in's own sheet. */
   mark(currentName: string): SheetMark | null;
+  /**
+   * Any mark the sheet carries, whatever its name: a copy the clerk made of the add-in's sheet, or a
+   * sheet left under its temporary name by an interrupted write. Not the add-in's to change, but it
+   * tells what the sheet was made as (a template's form and group).
+   */
+  carried(): SheetMark | null;
 }
 
 export function queueMarkRead(ws: Excel.Worksheet, withProperties: boolean): MarkRead {
@@ -91,10 +105,13 @@ export function queueMarkRead(ws: Excel.Worksheet, withProperties: boolean): Mar
   prop?.load('value');
   const name = ws.names.getItemOrNullObject(MARK_NAME);
   name.load('formula');
+  const candidates = () => [prop && !prop.isNullObject ? decodeMark(prop.value) : null, !name.isNullObject ? decodeMark(textOfFormula(name.formula)) : null];
   return {
     mark(currentName: string) {
-      const candidates = [prop && !prop.isNullObject ? decodeMark(prop.value) : null, !name.isNullObject ? decodeMark(textOfFormula(name.formula)) : null];
-      return candidates.find((m) => m !== null && m.name.toLowerCase() === currentName.toLowerCase()) ?? null;
+      return candidates().find((m) => m !== null && m.name.toLowerCase() === currentName.toLowerCase()) ?? null;
+    },
+    carried() {
+      return candidates().find((m) => m !== null) ?? null;
     },
   };
 }

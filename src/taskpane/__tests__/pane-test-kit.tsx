@@ -78,7 +78,8 @@ export class FakeHost implements WorkbookHost {
     names.forEach((n, i) => {
       onProgress?.({ done: i, total: names.length, label: `读取工作表「${n}」` });
       const s = this.sheets.find((x) => x.name === n);
-      if (s) out.push({ name: s.name, rows: s.rows, merges: s.merges });
+      // A sheet's own template metadata, as the Excel host reads it from the sheet's mark.
+      if (s) out.push({ name: s.name, rows: s.rows, merges: s.merges, ...(s.templateMeta ? { templateMeta: s.templateMeta } : {}) });
     });
     return { sheets: out, findings: this.readFindings };
   }

@@ -42,6 +42,18 @@ describe('模板 step', () => {
     expect(screen.getByText(/结果写入了「.* \(2\)」/)).toBeInTheDocument();
   });
 
+  it('says which filled-in template was kept and where the new blank one went', async () => {
+    const host = hostWithCampaign();
+    const note = (d: SheetDescription[]) => `「${d[0].name}」中已有填写或改动的内容（与插入时不同），未替换，原样保留；新的空白表写入了「${d[0].name}(2)」。`;
+    host.writeOutcome = (d) => ({ written: [`${d[0].name}(2)`, d[1].name], renamed: [], degraded: [], notes: [note(d)] });
+    const { user } = await openApp(host, { initialStep: 'templates' });
+    await user.click(screen.getByRole('button', { name: '插入空白表到本工作簿' }));
+    expect(await screen.findByText('请注意')).toBeInTheDocument();
+    const [[written]] = host.callsOf('writeSheets') as [[SheetDescription[]]];
+    expect(screen.getByText(note(written))).toBeInTheDocument();
+    expect(screen.queryByText('部分工作表改名写入')).toBeNull();
+  });
+
   it('shows the host error when the workbook refuses (protected structure)', async () => {
     const host = hostWithCampaign();
     host.failures.writeSheets = '工作簿结构受保护，无法插入工作表；请先在“审阅”中撤销工作簿保护';

@@ -48,6 +48,25 @@ describe('校验 step: this workbook', () => {
     expect(host.callsOf('readSheets')).toEqual([[['干部1', '干部2', '员工1', '员工3']]]);
   });
 
+  it('reads a template inserted into this workbook by its metadata, for the 方案 in use', async () => {
+    const host = hostWithCampaign('excel', getPreset('p5-party-members'));
+    // The 员工 template of P4 as inserted (its mark's metadata), filled in, its 测评人类别 line wiped out.
+    const template = describeTemplates(getPreset(P4), ROSTER).find((t) => t.meta?.groupId === 'staff')!;
+    const rows = template.cells.map((row) => row.map((c) => c.value as CellValue));
+    rows[1][0] = null;
+    [90, 80, 70].forEach((score, i) => (rows[4 + i][2] = score));
+    host.sheets = [{ name: template.name, rows, merges: [], ownedKind: 'template', templateMeta: template.meta }];
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    await user.click(await screen.findByRole('button', { name: '校验所选工作表' }));
+    expect(await screen.findByText(/是方案「中层干部述职考核（干部、员工打分加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符/, {}, SLOW)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: /方案/ }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), P4);
+    await user.click(screen.getByRole('tab', { name: /校验/ }));
+    expect(screen.getByText('共读取 1 张票，计入 1 张。')).toBeInTheDocument();
+    expect(screen.queryByText(/选错了方案/)).toBeNull();
+  });
+
   it('groups findings by file and sheet, filters by severity, and selects the cell of a finding', async () => {
     const host = hostWithCampaign();
     const { user } = await openApp(host);

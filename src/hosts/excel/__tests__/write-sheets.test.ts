@@ -229,8 +229,11 @@ describe('a second write-back', () => {
     const rebuilt = fx.snapshot('整改清单');
     const outcome = await h.writeSheets(descriptions);
     expect(fx.snapshot('整改清单')).toBe(rebuilt);
-    expect(outcome.renamed).toContainEqual({ wanted: '整改清单', used: '整改清单(2)' });
-    expect(outcome.degraded).toEqual([expect.stringMatching(/^原「整改清单」的表头已被改动.*已原样保留/)]);
+    // The kept sheet is the add-in's, not a clerk's in the way: said in notes, not as renamed.
+    expect(outcome.renamed).toEqual([{ wanted: '排名表', used: '排名表(2)' }]);
+    expect(outcome.written).toContain('整改清单(2)');
+    expect(outcome.notes).toEqual(['原「整改清单」的表头已被改动，无法核对其中的整改记录，已原样保留；本次的整改清单写入了「整改清单(2)」。']);
+    expect(outcome.degraded).toEqual([]);
   });
 
   it('never touches a user sheet that took the name of an output between runs', async () => {
@@ -414,7 +417,7 @@ describe('Excel busy or protected', () => {
     };
     const e = await rejection(h.writeSheets(descriptions));
     fx.beforeSync = null;
-    expect([e.code, e.message]).toEqual(['AccessDenied', '工作表或工作簿受保护，无法写入结果。请在“审阅”选项卡中撤销保护后重试。']);
+    expect([e.code, e.message]).toEqual(['AccessDenied', '工作表或工作簿受保护，无法写入结果。请在“审阅”选项卡中撤销保护后重试。工作簿中原有的工作表都未改动。']);
     expect(fx.sheetNames()).toEqual([...snapshots.keys()]);
     for (const [n, snap] of snapshots) expect({ n, same: fx.snapshot(n) === snap }).toEqual({ n, same: true });
   });
