@@ -30,7 +30,7 @@
  */
 import { Finding } from '../../core/findings/finding';
 import { SheetGrid } from '../../core/forms/grid';
-import { gridRectificationLayout, mergeRectificationEdits } from '../../core/output/merge-rectification';
+import { gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../../core/output/merge-rectification';
 import { SheetDescription, uniqueSheetName } from '../../core/output/sheet-description';
 import { OnProgress, SavedCampaign, SheetInfo, WorkbookHost, WriteOutcome } from '../workbook-host';
 import { parseCellA1 } from './a1';
@@ -248,6 +248,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       let replace: StockSheet | null = null;
       /** What to say about an own sheet kept as it is, given the name the new one gets. */
       let keptNote: ((used: string) => string) | null = null;
+      let mergeNotes: ((used: string) => string[]) | null = null;
       if (d.kind === 'template') {
         // A template the clerk has filled in holds their votes: only a blank one is replaced.
         for (const c of candidates) if (!replace && (await this.stillBlank(ctx, c, c.mark!))) replace = c;
@@ -264,8 +265,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
         const old = await readGrids(ctx, [replace.name], supports, { limits: this.options.readLimits });
         const grid = old.sheets[0];
         if (grid && grid.rows.length > 0) {
-          if (gridRectificationLayout(grid)) d = mergeRectificationEdits(d, grid);
-          else {
+          if (gridRectificationLayout(grid)) {
+            d = mergeRectificationEdits(d, grid);
+            // Rows kept for a person to decide (or kept as gone) are said in the pane, not only marked in the sheet.
+            const merged = d;
+            mergeNotes = (used) => rectificationNotices(merged, used);
+          } else {
             const kept = replace.name;
             claimed.add(kept);
             keptNote = (used) => `原「${kept}」的表头已被改动，无法核对其中的整改记录，已原样保留；本次的整改清单写入了「${used}」。`;
@@ -293,6 +298,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       // Renamed, as the pane says, only when a sheet of the clerk's holds the name (not a kept one of the add-in's).
       if (!same(used, d.name) && stock.sheets.some((s) => same(s.name, d.name) && !s.mark)) outcome.renamed.push({ wanted: d.name, used });
       if (keptNote) notes.push(keptNote(used));
+      if (mergeNotes) notes.push(...mergeNotes(used));
       onProgress?.({ done: i, total: descriptions.length, label: `写入工作表「${used}」` });
 
       // Write the new sheet under a temporary name, then swap it in.

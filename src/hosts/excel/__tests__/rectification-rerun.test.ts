@@ -54,6 +54,7 @@ describe('写回 again keeps the 整改清单 work done in Excel', () => {
     await type(fx, 'L4', '街道已核实');
     const outcome = await h.writeSheets(sheets);
     expect(outcome.degraded).toEqual([]);
+    expect(outcome.notes).toEqual([]);
     const t = fx.sheet('整改清单').table();
     expect(t[2].slice(9)).toEqual(['完成时间', '依据', '备注']);
     expect([t[3][1], t[3][6], t[3][8], t[3][9], t[3][11]]).toEqual(['张伟', '签订整改承诺书', '已销号', '2026-12-15', '街道已核实']);
@@ -69,7 +70,9 @@ describe('写回 again keeps the 整改清单 work done in Excel', () => {
     await type(fx, 'G4', '科技部王伟：提交整改报告');
     await type(fx, 'F4', '科技部 部长');
     await type(fx, 'I4', '已销号');
-    await h.writeSheets(results(roster, (p) => p === bangong));
+    const outcome = await h.writeSheets(results(roster, (p) => p === bangong));
+    // The kept row is said in the pane too, not only marked in the sheet.
+    expect(outcome.notes).toEqual(['「整改清单」保留了 1 行已填写整改情况、但本次结果中已无的事项，依据栏注明「本次结果中已无此项」。']);
     const t = fx.sheet('整改清单').table();
     expect(t.slice(3).map((r) => [r[1], r[2], r[5], r[6], r[8], String(r[10]).startsWith(GONE_MARK)])).toEqual([
       ['王伟', '办公室', '王伟', null, '整改中', false],
