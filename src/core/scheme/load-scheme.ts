@@ -146,6 +146,20 @@ function crossCheck(s: Scheme): string[] {
   if (s.ranking.share) checkCondition({ kind: 'share', op: '>=', value: 0, ...s.ranking.share }, ['ranking', 'share']);
   if (s.ranking.by === 'share' && !s.ranking.share) at(['ranking', 'share'], '按得票率排名时须说明按哪些等级');
   if (s.ranking.by === 'score' && s.scoring.method === 'none') at(['ranking', 'by'], '方案不计分，不能按得分排名');
+  // A ranking compares one figure per subject; "each" gives one per group, and only the first group's would be used.
+  if (s.ranking.share?.groups === 'each')
+    at(
+      ['ranking', 'share', 'groups'],
+      '排名要每人一个得票率，不能各类别分别计算（"each"）：请改为 "pooled"（各类别的票合计）或 "weighted"（各类别得票率按权重加权）',
+    );
+  // 末位 designations are the lowest-ranked: without a ranking they would silently name nobody.
+  if (s.ranking.by === 'none')
+    s.designations.forEach((d, i) =>
+      at(
+        ['designations', i],
+        `方案不排名（ranking.by 为 "none"），无法按排名末位确定「${d.name}」：请设置排名依据（ranking.by 为 "score" 按得分，或 "share" 按得票率），或删去此项`,
+      ),
+    );
 
   s.vetoes.forEach((v, i) => {
     v.when.forEach((c, j) => checkCondition(c, ['vetoes', i, 'when', j]));

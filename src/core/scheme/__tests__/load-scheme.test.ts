@@ -197,6 +197,29 @@ describe('loadScheme', () => {
     });
   });
 
+  // Settings that load but would disable a rule without a word (explore-schemes items 5, 6).
+  describe('refuses what would silently use part of the votes or never apply', () => {
+    it('ranking by a share "each" group: only the first group would count', () => {
+      const s = structuredClone(getPreset('p5-party-members')) as Record<string, any>;
+      s.ranking = { by: 'share', share: { levels: ['满意'], groups: 'each' } };
+      expect(problemsOf(s)).toEqual([
+        '「排名」部分中的按得票率排名的口径的类别合并方式（ranking.share.groups）：排名要每人一个得票率，不能各类别分别计算（"each"）：请改为 "pooled"（各类别的票合计）或 "weighted"（各类别得票率按权重加权）',
+      ]);
+      s.ranking.share.groups = 'weighted';
+      expect(problemsOf(s)).toEqual([]);
+    });
+
+    it('a 末位 designation in a scheme that does not rank', () => {
+      const s = valid();
+      s.ranking = { by: 'none' };
+      expect(problemsOf(s)).toEqual([
+        '比例认定「动态调整」（designations[0]）：方案不排名（ranking.by 为 "none"），无法按排名末位确定「动态调整」：请设置排名依据（ranking.by 为 "score" 按得分，或 "share" 按得票率），或删去此项',
+      ]);
+      s.designations = [];
+      expect(problemsOf(s)).toEqual([]);
+    });
+  });
+
   it('getPreset returns a copy the caller may change', () => {
     const a = getPreset('p1-double-pledge');
     a.raterGroups[0].weight = 70;
