@@ -32,7 +32,7 @@ function problemsOf(issue: Issue, base: FieldPath, root: unknown): string[] {
     case 'too_small':
       return [`${at}：${tooSmall(issue, input)}`];
     case 'invalid_format':
-      return [`${at}：${formatWords(issue.pattern)}${given(input)}`];
+      return [`${at}：${formatWords(issue.pattern, input)}${given(input)}`];
     case 'invalid_value':
       return [input === undefined ? `缺少${at}，${oneOf(issue.values, '应为')}` : `${at}：${oneOf(issue.values)}${given(input)}`];
     case 'unrecognized_keys':
@@ -93,12 +93,36 @@ function tooSmall(issue: Extract<Issue, { code: 'too_small' }>, input: unknown):
   return `${issue.inclusive === false ? `应大于 ${min}` : `不能小于 ${min}`}${given(input)}`;
 }
 
-/** What the text forms of scheme-schema.ts expect, by their pattern. */
-function formatWords(pattern: string | undefined): string {
-  if (pattern === String(PERCENT_PATTERN)) return '百分比请写数字，如 70（表示 70%），不要写“%”';
+/** What the text forms of scheme-schema.ts expect, by their pattern, said for what was written. */
+function formatWords(pattern: string | undefined, input: unknown): string {
+  if (pattern === String(PERCENT_PATTERN)) return shareFormWords(input);
   if (pattern === String(DECIMAL_PATTERN)) return '请写数字，如 85 或 85.5，不要写“分”“%”等文字';
   if (pattern === String(DATE_PATTERN)) return '日期请写成 年-月-日，如 "2026-12-20"';
   return '格式不对';
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 一 to 九十九 as written in 三分之一, 十二分之一; null for anything else. */
+function chineseNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return null;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? CHINESE_DIGITS.indexOf(tens) + 1 : null;
+  return (tens ? CHINESE_DIGITS.indexOf(tens) + 1 : 1) * 10 + (ones ? CHINESE_DIGITS.indexOf(ones) + 1 : 0);
+}
+
+/**
+ * A share that is neither a percentage nor a fraction as text: said for what the clerk wrote (三分之一: write
+ * "1/3"; 70%: leave out the %), else both forms.
+ */
+function shareFormWords(input: unknown): string {
+  const text = typeof input === 'string' ? input.trim() : '';
+  const words = /^(.+)分之(.+)$/.exec(text);
+  const [den, num] = words ? [chineseNumber(words[1]), chineseNumber(words[2])] : [null, null];
+  if (den !== null && num !== null) return `分数请写成 "${num}/${den}"（表示${text}），不要写汉字`;
+  if (/^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(text)) return '百分比请写数字，如 70（表示 70%），不要写“%”';
+  return '比例请写百分数的数字，如 70（表示 70%）；除不尽的分数写成 "1/3"、"2/3"';
 }
 
 /** 只能是以下之一：">=" 以上（含）、">" 超过…: the comparisons with their meaning. */

@@ -6,7 +6,7 @@
  * a scheme and the task pane shows them beside the scheme; the scheme is used as written (DOMAIN.md:
  * nothing guessed, so nothing is "corrected" either).
  */
-import { Fraction } from '../common/fraction';
+import { Fraction, isShareFraction } from '../common/fraction';
 import { formatPercent } from '../rules/conditions';
 import { FieldPath, fieldAt } from './field-words';
 import { Condition, Scheme } from './scheme-schema';
@@ -25,8 +25,8 @@ export function schemeWarnings(scheme: Scheme): string[] {
     if (c.kind === 'share') shareWarning(scheme, c.value, [...path, 'value'], warnings);
     if (c.kind === 'score' && range) scoreWarning(scheme, c.value, [...path, 'value'], range, warnings);
   }
-  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings));
-  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings));
+  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings, '人'));
+  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings, '个'));
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
   warnings.push(...scoreOrderWarnings(scheme));
@@ -64,11 +64,33 @@ function plain(f: Fraction): string {
  * Percentages are written as 70 for 70% (scheme-schema.ts); above 0 and up to 1 is most likely a fraction
  * (0.7 for 70%). Exactly 1 is included: "1%" is as unlikely a threshold as 0.7%.
  */
-function shareWarning(scheme: Scheme, value: number | string, path: FieldPath, warnings: string[]): void {
+/** `counted`: what the share is of, 票 for a vote share, 人 or 个 for a quota or a designation (9 人中的 3 人). */
+function shareWarning(scheme: Scheme, value: number | string, path: FieldPath, warnings: string[], counted = '票'): void {
+  // "1/3" says exactly what it means.
+  if (isShareFraction(value)) return;
   const v = Fraction.fromDecimal(value);
+  const third = nearThird(v);
+  if (third)
+    warnings.push(
+      `${fieldAt(path, scheme)}是 ${value}，即 ${value}%，比${third.words}略${v.compare(third.exact) < 0 ? '小' : '大'}：恰为${third.words}的（如 9 ${counted}中的 ${third.of9} ${counted}）会算到另一边；如本意是${third.words}，请写 "${third.text}"；现按 ${value}% 计算`,
+    );
   if (v.compare(Fraction.ZERO) <= 0 || v.compare(Fraction.ONE) > 0) return;
   const meant = plain(v.mul(HUNDRED));
   warnings.push(`${fieldAt(path, scheme)}是 ${value}，即 ${value}%：是否应为 ${meant}（即 ${meant}%）？百分比按“70 表示 70%”书写；现按 ${value}% 计算`);
+}
+
+/**
+ * 33.33 or 66.7 for 三分之一 / 三分之二 (不合格票超过三分之一, 优秀不超过党员人数的三分之一): no decimal is a third,
+ * so an exact third (3 of 9) falls on the wrong side of it, or 9 × 33.33% rounds down to 2 places, not 3.
+ */
+function nearThird(v: Fraction): { words: string; text: string; exact: Fraction; of9: number } | null {
+  for (const [k, words] of [[1, '三分之一'], [2, '三分之二']] as const) {
+    const exact = Fraction.of(100 * k, 3);
+    const gap = v.sub(exact);
+    const distance = gap.compare(Fraction.ZERO) < 0 ? exact.sub(v) : gap;
+    if (!distance.isZero() && distance.compare(Fraction.of(1, 10)) < 0) return { words, text: `${k}/3`, exact, of9: 3 * k };
+  }
+  return null;
 }
 
 /** The lowest and highest score a subject can get: the forms' score ranges, or the scales' points; per item, or summed. */
