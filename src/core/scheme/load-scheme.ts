@@ -142,6 +142,17 @@ function crossCheck(s: Scheme): string[] {
     if (s.scoring.method === 'none' && r.when.some((c) => c.kind === 'score'))
       at(['classification', 'rules', i], '方案不计分（scoring.method 为 "none"），不能按分数定等次');
   });
+  // Rules are judged in order and an empty `when` always holds: one before the last gives its tier to everyone left,
+  // and the rules after it never apply (often a rule whose condition is not written yet).
+  const rules = s.classification.rules;
+  rules.forEach((r, i) => {
+    if (r.when.length > 0 || i === rules.length - 1) return;
+    const later = rules.slice(i + 1).map((x) => `「${x.tier}」`);
+    at(
+      ['classification', 'rules', i, 'when'],
+      `条件是空的：凡未定为前面等次的都会定为「${r.tier}」，其后的 ${later.length} 条规则（${[...new Set(later)].join('')}）永远用不上；请写上条件，或把这条规则移到最后`,
+    );
+  });
   if (s.classification.otherwise.kind === 'tier') checkTier(s.classification.otherwise.tier, ['classification', 'otherwise', 'tier']);
   if (s.ranking.share) checkCondition({ kind: 'share', op: '>=', value: 0, ...s.ranking.share }, ['ranking', 'share']);
   if (s.ranking.by === 'share' && !s.ranking.share) at(['ranking', 'share'], '按得票率排名时须说明按哪些等级');

@@ -2,13 +2,15 @@
  * Values a scheme may have (they pass loadScheme) but that are probably slips of a clerk editing the file,
  * each of which changes every tier without a word: a share threshold written as a fraction (0.7 for 70%,
  * read as 0.7%), a score threshold outside what a score can be (0.85 on a 0–100 form), group weights
- * that do not add up to 100 (60/50, silently 54.55% / 45.45%). The command line prints these when it loads
+ * that do not add up to 100 (60/50, silently 54.55% / 45.45%); rules that contradict each other or can never act
+ * (scheme-contradictions.ts). The command line prints these when it loads
  * a scheme and the task pane shows them beside the scheme; the scheme is used as written (DOMAIN.md:
  * nothing guessed, so nothing is "corrected" either).
  */
 import { Fraction, isShareFraction } from '../common/fraction';
 import { formatPercent } from '../rules/conditions';
 import { FieldPath, fieldAt } from './field-words';
+import { contradictionWarnings } from './scheme-contradictions';
 import { Condition, Scheme } from './scheme-schema';
 
 const HUNDRED = Fraction.of(100);
@@ -30,6 +32,7 @@ export function schemeWarnings(scheme: Scheme): string[] {
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
   warnings.push(...scoreOrderWarnings(scheme));
+  warnings.push(...contradictionWarnings(scheme, range));
   return warnings;
 }
 

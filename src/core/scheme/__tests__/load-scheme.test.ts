@@ -209,6 +209,17 @@ describe('loadScheme', () => {
       expect(problemsOf(s)).toEqual([]);
     });
 
+    it('a tier rule with no condition before the last: every rule after it would never apply', () => {
+      const s = structuredClone(getPreset('p4-secretary-appraisal')) as Record<string, any>;
+      s.classification.rules[1].when = [];
+      expect(problemsOf(s)).toEqual([
+        '第 2 条等次规则（较好）的条件（classification.rules[1].when）：条件是空的：凡未定为前面等次的都会定为「较好」，其后的 1 条规则（「一般」）永远用不上；请写上条件，或把这条规则移到最后',
+      ]);
+      // The last rule may be the catch-all.
+      s.classification.rules = [s.classification.rules[0], s.classification.rules[2], { ...s.classification.rules[1], tier: '差' }];
+      expect(problemsOf(s)).toEqual([]);
+    });
+
     it('a 末位 designation in a scheme that does not rank', () => {
       const s = valid();
       s.ranking = { by: 'none' };
