@@ -32,6 +32,7 @@ export function schemeWarnings(scheme: Scheme): string[] {
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
   warnings.push(...scoreOrderWarnings(scheme));
+  warnings.push(...roundsPooledWarnings(scheme));
   warnings.push(...contradictionWarnings(scheme, range));
   return warnings;
 }
@@ -56,6 +57,30 @@ function scoreOrderWarnings(scheme: Scheme): string[] {
       out.push(`${at}：「${better.tier}」的分数线 ${better.raw} 低于「${worse.tier}」的 ${worse.raw}，达到 ${worse.raw} 分的人已先定为「${better.tier}」，「${worse.tier}」无人能达到：是否写反了？`);
   }
   return out;
+}
+
+/**
+ * A score form used in several rounds: the score is the mean of every ballot of every round (evaluate.ts
+ * computeScore), so the round with more raters weighs more (8 村评 ballots against 3 镇评 ones), where a clerk
+ * expects the rounds combined by a rule (村评40%＋镇评60%). The scheme has no round weights; the two ways to write
+ * one are said. Not said where the form has a weighted rater group for each round (one group per round is one of
+ * those ways).
+ */
+function roundsPooledWarnings(scheme: Scheme): string[] {
+  if (scheme.scoring.method === 'none' || scheme.rounds.length < 2) return [];
+  const scored = (f: Scheme['forms'][number]) => (scheme.scoring.method === 'score' ? f.response.kind === 'score' : f.response.kind === 'tier');
+  return scheme.forms.flatMap((f, i) => {
+    if (!scored(f)) return [];
+    const rounds = scheme.rounds.filter((r) => !f.rounds || f.rounds.includes(r.id));
+    const groups = scheme.raterGroups.filter((g) => g.weight > 0 && (!f.raterGroups || f.raterGroups.includes(g.id)));
+    if (rounds.length < 2 || groups.length >= rounds.length) return [];
+    const names = rounds.map((r) => r.name).join('、');
+    return [
+      `${fieldAt(['forms', i], scheme)}在 ${rounds.length} 个轮次（${names}）都用：得分将把各轮的评分合在一起按票数平均，票多的一轮占比大，不是各轮分别计算后加权或相加。` +
+        `如要按轮次计算（如${rounds[0].name}40%＋${rounds[1].name}60%），可每轮设一个评议人类别并设权重（raterGroups 的 weight），` +
+        `或每轮用一张测评表（测评表的 rounds 只写该轮，满分按各轮占比，如 40 分和 60 分）并把各项目合并方式设为相加（scoring.items 为 "sum"）`,
+    ];
+  });
 }
 
 /** A decimal without trailing zeros: 70, 85.5. */

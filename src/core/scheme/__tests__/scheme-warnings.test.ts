@@ -241,3 +241,46 @@ describe('rules that contradict each other or can never act', () => {
     expect(schemeWarnings(covered)).toEqual([]);
   });
 });
+
+// The exploratory test's c06: 村评 (8 ballots) and 镇评 (3 ballots) scored on one form by one group were pooled by
+// ballot count, (8×70 + 3×95)/11 = 76.82, without a word.
+describe('a score form used in two rounds', () => {
+  const twoRounds = (edit: (s: Record<string, any>) => void = () => {}) =>
+    edited('p4-middle-managers', (x) => {
+      x.rounds = [
+        { id: 'cun', name: '村评' },
+        { id: 'zhen', name: '镇评' },
+      ];
+      x.raterGroups = [{ id: 'pw', name: '评委', weight: 100 }];
+      x.forms[0].raterGroups = undefined;
+      edit(x);
+    });
+
+  it('pooled by ballot count is said, with the two ways to weigh the rounds', () => {
+    const s = twoRounds();
+    expect(schemeWarnings(s)).toEqual([
+      `测评表「${s.forms[0].title}」（forms[0]）在 2 个轮次（村评、镇评）都用：得分将把各轮的评分合在一起按票数平均，票多的一轮占比大，不是各轮分别计算后加权或相加。` +
+        '如要按轮次计算（如村评40%＋镇评60%），可每轮设一个评议人类别并设权重（raterGroups 的 weight），' +
+        '或每轮用一张测评表（测评表的 rounds 只写该轮，满分按各轮占比，如 40 分和 60 分）并把各项目合并方式设为相加（scoring.items 为 "sum"）',
+    ]);
+  });
+
+  it('not said for either way: a weighted group for each round, or a form for each round', () => {
+    const groups = twoRounds((x) => {
+      x.raterGroups = [
+        { id: 'cm', name: '村民代表', weight: 40 },
+        { id: 'dw', name: '镇党委', weight: 60 },
+      ];
+    });
+    expect(schemeWarnings(groups)).toEqual([]);
+    const forms = twoRounds((x) => {
+      const form = x.forms[0];
+      x.forms = [
+        { ...form, id: 'f1', title: '村评测评表', rounds: ['cun'] },
+        { ...form, id: 'f2', title: '镇评测评表', rounds: ['zhen'] },
+      ];
+      x.scoring.items = 'sum';
+    });
+    expect(schemeWarnings(forms).filter((w) => w.includes('轮次'))).toEqual([]);
+  });
+});
