@@ -146,6 +146,27 @@ describe('loadScheme', () => {
       ]);
     });
 
+    // The exploratory test's c11 (w05–w13): codes refused with the codes alone, a clerk cannot tell which is 向下取整.
+    it('a code written as the Chinese word for it: every code said with its meaning, and the one meant named', () => {
+      const s = structuredClone(getPreset('p5-party-members')) as Record<string, any>;
+      s.quotas[0].rounding = '向下取整';
+      s.quotas[0].kind = '不超过';
+      s.designations = [{ name: '重点帮扶', share: 10, kind: '不低于', cite: '排名末位不低于10%' }];
+      s.ranking = { by: 'share', share: { levels: ['满意'] } };
+      s.subjectKind = '单位';
+      s.classification.rules[0].when[0].op = '以上';
+      expect(problemsOf(s)).toEqual([
+        '评议对象类型（subjectKind）：只能是以下之一："person" 个人、"organisation" 组织（党支部、班子等）（现为 "单位"，应写 "organisation"）',
+        '第 1 条等次规则（优秀党员）的第 1 个条件的比较方式（classification.rules[0].when[0].op）：只能是以下之一：">=" 以上（含）、">" 超过、"<=" 以下（含）、"<" 不满（现为 "以上"，应写 ">="）',
+        '第 1 个名额规定的名额类型（quotas[0].kind）：只能是以下之一："max" 不超过、"min" 不少于（现为 "不超过"，应写 "max"）',
+        '第 1 个名额规定的取整方式（quotas[0].rounding）：只能是以下之一："floor" 向下取整、"ceil" 向上取整、"round" 四舍五入（现为 "向下取整"，应写 "floor"）',
+        '比例认定「重点帮扶」的比例类型（designations[0].kind）：只能是以下之一："at-least" 不低于（向上取整）、"about" 约（四舍五入）（现为 "不低于"，应写 "at-least"）',
+      ]);
+      // A word that is none of them: the meanings, no guess.
+      s.subjectKind = 'people';
+      expect(problemsOf(s)[0]).toBe('评议对象类型（subjectKind）：只能是以下之一："person" 个人、"organisation" 组织（党支部、班子等）（现为 "people"）');
+    });
+
     it('an unknown item: the one probably meant, or the items allowed there', () => {
       const s = valid();
       s.raterGroups[0].weigth = s.raterGroups[0].weight;
