@@ -83,6 +83,26 @@ function roundsPooledWarnings(scheme: Scheme): string[] {
   });
 }
 
+/**
+ * 党员人数 (memberCount, the command line's --members) below the people the roster lists to be rated: a quota "of
+ * members" counts from it (9 members listed, --members 5: 「不超过 5 人的 20%」, 1 place), and a branch cannot have
+ * fewer members than it rates, so it is most likely a slip. Said where scheme and roster meet (engine.ts); only
+ * where a quota counts from it (per unit over several units each unit counts its own, evaluate.ts).
+ */
+export function memberCountWarnings(scheme: Scheme, subjects: readonly { kind?: string; unit?: string }[]): string[] {
+  const members = scheme.memberCount;
+  if (members === undefined) return [];
+  const appliesTo = scheme.classification.appliesTo;
+  const rated = subjects.filter((s) => !appliesTo || (s.kind ?? 'person') === appliesTo);
+  const units = new Set(rated.map((s) => s.unit ?? '')).size;
+  const quotas = scheme.quotas.filter((q) => q.of === 'members' && !(q.per === 'unit' && units >= 2));
+  if (quotas.length === 0 || members >= rated.length) return [];
+  const tiers = [...new Set(quotas.flatMap((q) => q.tiers))].map((t) => `「${t}」`).join('');
+  return [
+    `${fieldAt(['memberCount'], scheme)}为 ${members}，少于名册中参加评议的 ${rated.length} 人：${tiers}的名额按 ${members} 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members）？`,
+  ];
+}
+
 /** A decimal without trailing zeros: 70, 85.5. */
 function plain(f: Fraction): string {
   return f.toFixed(9).replace(/\.?0+$/, '');

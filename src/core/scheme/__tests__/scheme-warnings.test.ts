@@ -5,7 +5,8 @@
  */
 import { PRESETS, getPreset } from '../../presets';
 import { loadScheme } from '../load-scheme';
-import { schemeWarnings } from '../scheme-warnings';
+import { memberCountWarnings, schemeWarnings } from '../scheme-warnings';
+import { runCampaign } from '../../engine';
 
 const edited = (id: string, edit: (s: Record<string, any>) => void) => {
   const s = structuredClone(getPreset(id)) as Record<string, any>;
@@ -282,5 +283,25 @@ describe('a score form used in two rounds', () => {
       x.scoring.items = 'sum';
     });
     expect(schemeWarnings(forms).filter((w) => w.includes('轮次'))).toEqual([]);
+  });
+});
+
+// The exploratory test of schemes, 13: --members 5 with 9 members on the roster gave 「不超过 5 人的…（1 人）」 silently.
+describe('党员人数 below the people the roster lists', () => {
+  const p5 = (members: number) => edited('p5-party-members', (x) => (x.memberCount = members));
+  const nine = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'].map((name) => ({ name }));
+
+  it('is said where a quota counts from it, and in the campaign\'s findings', () => {
+    const expected = '党员（成员）人数（memberCount）为 5，少于名册中参加评议的 9 人：「优秀党员」的名额按 5 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members）？';
+    expect(memberCountWarnings(p5(5), nine)).toEqual([expected]);
+    const run = runCampaign({ scheme: p5(5), roster: nine, submissions: [], today: '2026-12-01' });
+    expect(run.findings.filter((f) => f.code === 'SCHEME_DOUBTFUL_VALUE').map((f) => f.message)).toEqual([expected]);
+  });
+
+  it('not when it is at least the roster, nor when each unit counts its own members (per unit, two units)', () => {
+    expect(memberCountWarnings(p5(9), nine)).toEqual([]);
+    expect(memberCountWarnings(p5(40), nine)).toEqual([]);
+    const units = nine.map((p, i) => ({ ...p, unit: i < 5 ? '第一支部' : '第二支部' }));
+    expect(memberCountWarnings(p5(5), units)).toEqual([]);
   });
 });
