@@ -8,6 +8,7 @@
  * nothing guessed, so nothing is "corrected" either).
  */
 import { Fraction, isShareFraction } from '../common/fraction';
+import type { RosterEntry } from '../roster/roster';
 import { formatPercent } from '../rules/conditions';
 import { FieldPath, fieldAt } from './field-words';
 import { contradictionWarnings } from './scheme-contradictions';
@@ -89,7 +90,7 @@ function roundsPooledWarnings(scheme: Scheme): string[] {
  * fewer members than it rates, so it is most likely a slip. Said where scheme and roster meet (engine.ts); only
  * where a quota counts from it (per unit over several units each unit counts its own, evaluate.ts).
  */
-export function memberCountWarnings(scheme: Scheme, subjects: readonly { kind?: string; unit?: string }[]): string[] {
+export function memberCountWarnings(scheme: Scheme, subjects: readonly RosterEntry[]): string[] {
   const members = scheme.memberCount;
   if (members === undefined) return [];
   const appliesTo = scheme.classification.appliesTo;
