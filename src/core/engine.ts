@@ -13,7 +13,7 @@ import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
 import { Scheme } from './scheme/scheme-schema';
-import { schemeWarnings } from './scheme/scheme-warnings';
+import { memberCountWarnings, schemeWarnings } from './scheme/scheme-warnings';
 import { Tally, tallyBallots } from './tally/tally';
 
 export interface CampaignInput {
@@ -63,13 +63,14 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, evaluation.subjects, today),
     date: input.scheme.resultsDate ?? today,
-    findings: [...schemeFindings(input.scheme), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
+    findings: [...schemeFindings(input.scheme, roster), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };
 }
 
-/** The scheme's probable slips (scheme-warnings.ts), among the findings the results are published with. */
-function schemeFindings(scheme: Scheme): Finding[] {
-  return schemeWarnings(scheme).map((w) => finding('SCHEME_DOUBTFUL_VALUE', w, { file: `方案「${scheme.name}」` }));
+/** The scheme's probable slips (scheme-warnings.ts), with those only the roster shows, among the findings the results are published with. */
+function schemeFindings(scheme: Scheme, roster: Roster): Finding[] {
+  const warnings = [...schemeWarnings(scheme), ...memberCountWarnings(scheme, roster.subjects)];
+  return warnings.map((w) => finding('SCHEME_DOUBTFUL_VALUE', w, { file: `方案「${scheme.name}」` }));
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { Body1, Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Switch, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isShareFraction } from '../core/common/fraction';
 import { PRESETS } from '../core/presets';
 import { shareFormsLabel } from '../core/rules/conditions';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
@@ -448,7 +449,7 @@ function ConditionEditor(props: {
         </Select>
       </Field>
       <NumberField
-        label={`${props.prefix}${what}${c.kind === 'score' ? '（分）' : '（%）'}`}
+        label={`${props.prefix}${what}${c.kind === 'score' ? '（分）' : isShareFraction(c.value) ? '（分数）' : '（%）'}`}
         value={c.value}
         min={c.kind === 'share' ? 0 : undefined}
         max={c.kind === 'share' ? 100 : undefined}
@@ -552,7 +553,7 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
         <NumberField
           key={`q${i}`}
           label={`${q.tiers.map((t) => `「${t}」`).join('')}名额比例`}
-          unit="%"
+          unit={isShareFraction(q.share) ? undefined : '%'}
           value={q.share}
           min={0}
           max={100}
@@ -580,7 +581,7 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
         <NumberField
           key={`d${i}`}
           label={`「${des.name}」比例`}
-          unit="%"
+          unit={isShareFraction(des.share) ? undefined : '%'}
           value={des.share}
           min={0}
           max={100}

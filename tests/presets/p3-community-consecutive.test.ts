@@ -12,6 +12,9 @@ import { summaryText } from '../../src/cli/summary';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, submission } from '../helpers/grids';
 import { historyOf } from '../helpers/history';
+import { publicationTitle } from '../../src/core/output/describe-publication';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { describeRectification } from '../../src/core/output/describe-rectification';
 
 const LEVELS = ['合格', '不合格'];
 const [PASS, FAIL] = [0, 1];
@@ -468,3 +471,18 @@ describe('P3 第五篇: every step of the ladder is said with the tier, with the
   });
 });
 
+
+describe('P3 第五篇: what is published names the body rated, and what the preset chose', () => {
+  it('公示表, 排名表 and 整改清单 name the 社区“两委” campaign (seed 002 第五篇), not 村干部', () => {
+    expect(publicationTitle(result)).toBe('关于2026年度社区“两委”干部勤廉双述双评结果的公示');
+    for (const sheet of [describeRanking(result), describeRectification(result)])
+      expect(JSON.stringify(sheet)).not.toContain('村干部');
+  });
+
+  it('the 30-day deadline of 警示谈话 and 诫勉谈话 is said to be the preset\'s default, the seed giving none (三、5)', () => {
+    const timed = scheme.consequences.filter((c) => c.rectifyWithinDays !== null);
+    expect(timed.map((c) => c.rectifyWithinDays)).toEqual([30, 30]);
+    for (const c of timed) expect(c.cite).toContain('整改期限为本预设默认 30 天');
+    expect(scheme.description).toContain('本预设默认 30 天');
+  });
+});

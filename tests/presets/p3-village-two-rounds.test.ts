@@ -254,3 +254,9 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
     expect(rows.map((r) => r[0])).toContain('注：「村评」「镇评」各行用于「优秀」「称职」的条件；「各轮合计」行用于「基本称职」「不称职」的条件和排名。');
   });
 });
+
+describe('P3 第四篇: what is published', () => {
+  it('names the campaign as the seed does: 村党组织书记“双述双评”', () => {
+    expect(getPreset('p3-village-two-rounds').process).toBe('村党组织书记“双述双评”');
+  });
+});

@@ -120,8 +120,23 @@ export function ratio(k: number, n: number): Fraction | null {
   return n === 0 ? null : Fraction.of(k, n);
 }
 
-/** A percentage written in a scheme (70 for 70%) as the exact fraction 7/10. */
+/** A share written as a fraction of the whole, "1/3": 三分之一 is no percentage written in decimals. */
+const SHARE_FRACTION = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
+
+/** Whether a scheme's share is written as a fraction ("1/3", "2/3") rather than as a percentage (70). */
+export function isShareFraction(value: number | string): value is string {
+  return typeof value === 'string' && SHARE_FRACTION.test(value);
+}
+
+/**
+ * A share written in a scheme as the exact fraction of the whole: a percentage (70 or "70" for 70%: 7/10),
+ * or a fraction as text ("1/3": exactly one third, which 33.33 is not: 9 × 33.33% rounds down to 2, not 3).
+ */
 export function percent(value: number | string): Fraction {
+  if (isShareFraction(value)) {
+    const [, num, den] = SHARE_FRACTION.exec(value)!;
+    return Fraction.of(BigInt(num), BigInt(den));
+  }
   return Fraction.fromDecimal(value).div(Fraction.of(100));
 }
 

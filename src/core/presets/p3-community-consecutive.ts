@@ -12,12 +12,13 @@ export const P3_COMMUNITY_CONSECUTIVE: Scheme = {
   schemaVersion: 1,
   id: 'p3-community-consecutive',
   name: '社区“两委”干部勤廉双述双评（连续不合格递进处理）',
-  process: '村干部双述双评',
+  // The title of every sheet published (公示表, 排名表, 整改清单): the seed's own name for the campaign (第五篇).
+  process: '社区“两委”干部勤廉双述双评',
   description:
     '与会的包村（社区）干部、党员、居民代表无记名投票评议“两委”干部（《霍尔奇社区“勤廉双述双评”活动工作方案》二、(三)）。' +
     '种子未规定不合格的票数标准：本预设默认“不合格”票超过 50% 定为不合格，否则合格（可修改）。' +
     '一次被评为不合格：警示谈话；连续两次：诫勉谈话，工资按原工资的 80% 发放；连续三次：免职或建议罢免（三、5）。' +
-    '连续次数需输入往年结果。问题记入问题整改台帐，限期解决销号（三、3）。',
+    '连续次数需输入往年结果。问题记入问题整改台帐，限期解决销号（三、3）；种子未规定整改期限：警示谈话、诫勉谈话的整改期限为本预设默认 30 天（可修改）。',
   seed: SEED,
   subjectKind: 'person',
   scales: [PASS_FAIL],
@@ -47,8 +48,8 @@ export const P3_COMMUNITY_CONSECUTIVE: Scheme = {
   quotas: [],
   designations: [],
   consequences: [
-    { tiers: ['不合格'], consecutive: 1, action: '警示谈话', rectifyWithinDays: 30, cite: `${SEED}：一次被评为不合格的，予以警示谈话` },
-    { tiers: ['不合格'], consecutive: 2, action: '由街道予以诫勉谈话，工资按原工资的80%发放', rectifyWithinDays: 30, cite: `${SEED}：连续两次被评为不合格的` },
+    { tiers: ['不合格'], consecutive: 1, action: '警示谈话', rectifyWithinDays: 30, cite: `${SEED}：一次被评为不合格的，予以警示谈话；整改期限为本预设默认 30 天` },
+    { tiers: ['不合格'], consecutive: 2, action: '由街道予以诫勉谈话，工资按原工资的80%发放', rectifyWithinDays: 30, cite: `${SEED}：连续两次被评为不合格的；整改期限为本预设默认 30 天` },
     { tiers: ['不合格'], consecutive: 3, action: '按有关组织程序予以免职或建议社区居民大会按程序予以罢免', rectifyWithinDays: null, cite: `${SEED}：连续三次被定为不合格的` },
   ],
   counting: DEFAULT_COUNTING,

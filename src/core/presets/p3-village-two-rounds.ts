@@ -12,7 +12,8 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   schemaVersion: 1,
   id: 'p3-village-two-rounds',
   name: '村党组织书记“双述双评”（村评、镇评两轮）',
-  process: '村干部双述双评',
+  // The title of every sheet published: the campaign as the seed's 县委组织部 notice names it (第四篇).
+  process: '村党组织书记“双述双评”',
   description:
     '村述村评、村述镇评两轮测评（《镇开展“双述双评”工作实施方案》五、1-3）：两次测评“优秀”票均达到 70% 以上定为优秀；' +
     '两次测评“称职”票均达到 60% 以上定为称职；两次“基本称职”票相加后得票率达到 50% 以上定为基本称职；' +

@@ -3,7 +3,7 @@
  * every tier carries "which rule, which figures" (DOMAIN.md, cross-cutting rules).
  * Three-valued: a share with no valid votes is unknown, never silently false.
  */
-import { Fraction, percent } from '../common/fraction';
+import { Fraction, isShareFraction, percent } from '../common/fraction';
 import { Subject, flagText, hasFlag } from '../roster/roster';
 import { Comparison, Condition, Scheme, ShareScope } from '../scheme/scheme-schema';
 import { Tally } from '../tally/tally';
@@ -77,6 +77,42 @@ export function formatPercent(f: Fraction): string {
 }
 
 /**
+ * A share as the scheme writes it, for a rule, a quota or a designation in words: 70%, 33.5%, or the fraction
+ * written ("1/3"), which no percentage is exactly.
+ */
+export function shareWords(value: number | string): string {
+  return isShareFraction(value) ? value.trim() : `${value}%`;
+}
+
+const HUNDRED = Fraction.of(100);
+
+/**
+ * A share shown beside the threshold it was judged against, with the places that put the figure on the threshold's
+ * side that it is on (DOMAIN.md: figures never contradict the tier): 6/9 against 66.67% is 66.667%, not 66.67%;
+ * 3/9 against "1/3" is 33.33% (equal, and shown as the third it is). Two places unless more are needed.
+ */
+const againstCache = new Map<string, string>();
+export function percentAgainst(share: Fraction, threshold: Fraction): string {
+  const key = `${share.num}/${share.den}|${threshold.num}/${threshold.den}`;
+  let hit = againstCache.get(key);
+  if (hit === undefined) {
+    const [value, ref] = [share.mul(HUNDRED), threshold.mul(HUNDRED)];
+    const exact = (p: number) => Fraction.fromDecimal(value.toFixed(p)).equals(value);
+    let places = 2;
+    if (!value.equals(ref)) places = placesToShow(value, 2, [ref]);
+    else {
+      // Equal: shown exactly where a few more places can (33.335%), else rounded as usual (a third: 33.33%).
+      while (places < 6 && !exact(places)) places++;
+      if (!exact(places)) places = 2;
+    }
+    hit = `${value.toFixed(places)}%`;
+    if (againstCache.size >= 100_000) againstCache.clear(); // bounded
+    againstCache.set(key, hit);
+  }
+  return hit;
+}
+
+/**
  * votes/total as a percentage, remembered: every subject's reasons and figures say such shares of whole
  * counts, mostly the same few (the formatting, exact, was a third of evaluate).
  */
@@ -132,15 +168,19 @@ function weightText(weight: Fraction): string {
   return `${shown.replace(/\.?0+$/, '')}%`;
 }
 
-/** 服务对象代表 5/10＝50.00%×50% ＋ 党组织负责人 2/4＝50.00%×50% ＝ 50.00%: a weighted share and the group figures it is made of. */
-export function weightedShareWords(p: ShareFigure): string {
+/**
+ * 服务对象代表 5/10＝50.00%×50% ＋ 党组织负责人 2/4＝50.00%×50% ＝ 50.00%: a weighted share and the group figures it is
+ * made of; the combined figure with the places its threshold asks for, when it is judged against one.
+ */
+export function weightedShareWords(p: ShareFigure, threshold?: Fraction): string {
   const terms = (p.groups ?? []).map((g) =>
     g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${percentOf(g.votes, g.denominator)}×${weightWords(g.weight)}`,
   );
   const without = (p.groups ?? []).filter((g) => g.share === null).map((g) => g.group);
   // Rescaled over the groups with votes (counting.missingGroup: rescale): said, with the groups left out.
   const rescaled = p.share !== null && without.length > 0 ? `（${without.join('、')}无有效票，按其余类别的权重折算）` : '';
-  return `${terms.join(' ＋ ')}${p.share === null ? '' : ` ＝ ${formatPercent(p.share)}`}${rescaled}`;
+  const total = p.share === null ? '' : ` ＝ ${threshold ? percentAgainst(p.share, threshold) : formatPercent(p.share)}`;
+  return `${terms.join(' ＋ ')}${total}${rescaled}`;
 }
 
 /** Levels counted by a scope on one form's scale: the ones named, and with orBetter every better one. */
@@ -309,16 +349,16 @@ export function evaluateCondition(
       if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}「${levelWords(c)}」得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
-      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, `${c.value}%`)}`;
+      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
       const texts = parts.map((p) => {
         if (p.groups) {
           // The rule already says 按类别加权: the label names only the round, the figure each group's share and weight.
           const round = p.part?.replace(/·?按类别加权$/, '');
-          return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p)}`;
+          return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p, threshold)}`;
         }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
         if (p.share === null) return `${label}无有效票`;
-        return `${label}${p.votes}/${p.denominator} = ${percentOf(p.votes, p.denominator)}`;
+        return `${label}${p.votes}/${p.denominator} = ${percentAgainst(p.share, threshold)}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {

@@ -4,6 +4,7 @@
  * 评议人类别「员工」的权重（raterGroups[1].weight）, 缺少「计票」部分（counting）.
  * Used by every message about a scheme (load-scheme's problems, scheme-warnings).
  */
+import { COMPARISON_WORDS } from '../rules/conditions';
 
 export type FieldPath = readonly PropertyKey[];
 
@@ -114,7 +115,7 @@ const KEY_WORDS: Record<string, string> = {
   'when.forms': '计入的测评表',
   'quotas.kind': '名额类型',
   'quotas.share': '比例',
-  'designations.kind': '取整方式',
+  'designations.kind': '比例类型',
   'ranking.share': '按得票率排名的口径',
   'response.kind': '作答类型',
   'when.kind': '条件类型',
@@ -219,4 +220,45 @@ function valueWords(key: string, containerKey: string, parent: unknown): string 
 /** 评议人类别「员工」的权重（raterGroups[1].weight）: the words and the path to search the file for. */
 export function fieldAt(path: FieldPath, root: unknown): string {
   return path.length === 0 ? '方案' : `${fieldWords(path, root)}（${fieldPath(path)}）`;
+}
+
+/**
+ * What the codes of a field mean, said the way a clerk writes it (the file keeps the code: one spelling per rule):
+ * "floor" 向下取整. By `container.key` (quotas.kind and designations.kind differ) or by key. The first word is the
+ * meaning shown; the others are words a clerk may write for it.
+ */
+const PERSON_OR_BODY = { person: ['个人'], organisation: ['组织（党支部、班子等）', '组织', '党组织', '党支部', '班子', '单位'] };
+const CODE_WORDS: Record<string, Record<string, readonly string[]>> = {
+  op: Object.fromEntries(Object.entries(COMPARISON_WORDS).map(([code, word]) => [code, [word, word.replace(/（含）$/, '')]])),
+  rounding: { floor: ['向下取整', '去尾'], ceil: ['向上取整', '进一'], round: ['四舍五入'] },
+  'quotas.kind': { max: ['不超过', '最多', '不多于'], min: ['不少于', '不低于', '至少'] },
+  'designations.kind': { 'at-least': ['不低于（向上取整）', '不低于', '不少于', '至少'], about: ['约（四舍五入）', '约', '按', '按比例'] },
+  subjectKind: PERSON_OR_BODY,
+  'roster.kind': PERSON_OR_BODY,
+};
+
+/** The key a path ends with, and the key of the list or object it is in: quotas[0].kind → kind, quotas. */
+function lastKeys(path: FieldPath): { key: string; container: string } {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  return { key: keys[keys.length - 1] ?? '', container: keys[keys.length - 2] ?? '' };
+}
+
+function codeTable(path: FieldPath): Record<string, readonly string[]> | null {
+  const { key, container } = lastKeys(path);
+  return CODE_WORDS[`${container}.${key}`] ?? CODE_WORDS[key] ?? null;
+}
+
+/** What a code of the field at `path` means ("floor": 向下取整); null for a field whose codes need no gloss. */
+export function codeMeaning(path: FieldPath, code: unknown): string | null {
+  const table = codeTable(path);
+  return table && typeof code === 'string' && code in table ? table[code][0] : null;
+}
+
+/** The code meant by a word a clerk wrote in its place (向下取整 → "floor", 不超过 → "max"); null when none is. */
+export function codeForWord(path: FieldPath, written: unknown): string | null {
+  const table = codeTable(path);
+  if (!table || typeof written !== 'string') return null;
+  const text = written.trim();
+  const hits = Object.entries(table).filter(([, words]) => words.includes(text));
+  return hits.length === 1 ? hits[0][0] : null;
 }

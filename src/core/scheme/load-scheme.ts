@@ -142,10 +142,35 @@ function crossCheck(s: Scheme): string[] {
     if (s.scoring.method === 'none' && r.when.some((c) => c.kind === 'score'))
       at(['classification', 'rules', i], '方案不计分（scoring.method 为 "none"），不能按分数定等次');
   });
+  // Rules are judged in order and an empty `when` always holds: one before the last gives its tier to everyone left,
+  // and the rules after it never apply (often a rule whose condition is not written yet).
+  const rules = s.classification.rules;
+  rules.forEach((r, i) => {
+    if (r.when.length > 0 || i === rules.length - 1) return;
+    const later = rules.slice(i + 1).map((x) => `「${x.tier}」`);
+    at(
+      ['classification', 'rules', i, 'when'],
+      `条件是空的：凡未定为前面等次的都会定为「${r.tier}」，其后的 ${later.length} 条规则（${[...new Set(later)].join('')}）永远用不上；请写上条件，或把这条规则移到最后`,
+    );
+  });
   if (s.classification.otherwise.kind === 'tier') checkTier(s.classification.otherwise.tier, ['classification', 'otherwise', 'tier']);
   if (s.ranking.share) checkCondition({ kind: 'share', op: '>=', value: 0, ...s.ranking.share }, ['ranking', 'share']);
   if (s.ranking.by === 'share' && !s.ranking.share) at(['ranking', 'share'], '按得票率排名时须说明按哪些等级');
   if (s.ranking.by === 'score' && s.scoring.method === 'none') at(['ranking', 'by'], '方案不计分，不能按得分排名');
+  // A ranking compares one figure per subject; "each" gives one per group, and only the first group's would be used.
+  if (s.ranking.share?.groups === 'each')
+    at(
+      ['ranking', 'share', 'groups'],
+      '排名要每人一个得票率，不能各类别分别计算（"each"）：请改为 "pooled"（各类别的票合计）或 "weighted"（各类别得票率按权重加权）',
+    );
+  // 末位 designations are the lowest-ranked: without a ranking they would silently name nobody.
+  if (s.ranking.by === 'none')
+    s.designations.forEach((d, i) =>
+      at(
+        ['designations', i],
+        `方案不排名（ranking.by 为 "none"），无法按排名末位确定「${d.name}」：请设置排名依据（ranking.by 为 "score" 按得分，或 "share" 按得票率），或删去此项`,
+      ),
+    );
 
   s.vetoes.forEach((v, i) => {
     v.when.forEach((c, j) => checkCondition(c, ['vetoes', i, 'when', j]));

@@ -7,8 +7,7 @@
  * for programmers; they are used only for an issue kind not handled here.
  */
 import { z } from 'zod';
-import { COMPARISON_WORDS } from '../rules/conditions';
-import { FieldPath, fieldAt, fieldPath } from './field-words';
+import { FieldPath, codeForWord, codeMeaning, fieldAt, fieldPath } from './field-words';
 import { DATE_PATTERN, DECIMAL_PATTERN, PERCENT_PATTERN, schemeSchema } from './scheme-schema';
 
 type Issue = z.core.$ZodIssue;
@@ -32,9 +31,9 @@ function problemsOf(issue: Issue, base: FieldPath, root: unknown): string[] {
     case 'too_small':
       return [`${at}：${tooSmall(issue, input)}`];
     case 'invalid_format':
-      return [`${at}：${formatWords(issue.pattern)}${given(input)}`];
+      return [`${at}：${formatWords(issue.pattern, input)}${given(input)}`];
     case 'invalid_value':
-      return [input === undefined ? `缺少${at}，${oneOf(issue.values, '应为')}` : `${at}：${oneOf(issue.values)}${given(input)}`];
+      return [input === undefined ? `缺少${at}，${oneOf(issue.values, path, '应为')}` : `${at}：${oneOf(issue.values, path)}${givenCode(input, path)}`];
     case 'unrecognized_keys':
       return issue.keys.map((key) => `${path.length === 0 ? '方案' : at}中有未知的项「${key}」：${unknownKeyAdvice(key, path, root)}`);
     case 'invalid_union':
@@ -93,18 +92,48 @@ function tooSmall(issue: Extract<Issue, { code: 'too_small' }>, input: unknown):
   return `${issue.inclusive === false ? `应大于 ${min}` : `不能小于 ${min}`}${given(input)}`;
 }
 
-/** What the text forms of scheme-schema.ts expect, by their pattern. */
-function formatWords(pattern: string | undefined): string {
-  if (pattern === String(PERCENT_PATTERN)) return '百分比请写数字，如 70（表示 70%），不要写“%”';
+/** What the text forms of scheme-schema.ts expect, by their pattern, said for what was written. */
+function formatWords(pattern: string | undefined, input: unknown): string {
+  if (pattern === String(PERCENT_PATTERN)) return shareFormWords(input);
   if (pattern === String(DECIMAL_PATTERN)) return '请写数字，如 85 或 85.5，不要写“分”“%”等文字';
   if (pattern === String(DATE_PATTERN)) return '日期请写成 年-月-日，如 "2026-12-20"';
   return '格式不对';
 }
 
-/** 只能是以下之一：">=" 以上（含）、">" 超过…: the comparisons with their meaning. */
-function oneOf(values: readonly unknown[], lead = '只能是'): string {
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 一 to 九十九 as written in 三分之一, 十二分之一; null for anything else. */
+function chineseNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return null;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? CHINESE_DIGITS.indexOf(tens) + 1 : null;
+  return (tens ? CHINESE_DIGITS.indexOf(tens) + 1 : 1) * 10 + (ones ? CHINESE_DIGITS.indexOf(ones) + 1 : 0);
+}
+
+/**
+ * A share that is neither a percentage nor a fraction as text: said for what the clerk wrote (三分之一: write
+ * "1/3"; 70%: leave out the %), else both forms.
+ */
+function shareFormWords(input: unknown): string {
+  const text = typeof input === 'string' ? input.trim() : '';
+  const words = /^(.+)分之(.+)$/.exec(text);
+  const [den, num] = words ? [chineseNumber(words[1]), chineseNumber(words[2])] : [null, null];
+  if (den !== null && num !== null) return `分数请写成 "${num}/${den}"（表示${text}），不要写汉字`;
+  if (/^\s*\d+(\.\d+)?\s*[%％]\s*$/.test(text)) return '百分比请写数字，如 70（表示 70%），不要写“%”';
+  return '比例请写百分数的数字，如 70（表示 70%）；除不尽的分数写成 "1/3"、"2/3"';
+}
+
+/** （现为 "向下取整"，应写 "floor"）: the value the file has, and the code it means where it is a word for one. */
+function givenCode(input: unknown, path: FieldPath): string {
+  const code = codeForWord(path, input);
+  return code === null ? given(input) : `${given(input).slice(0, -1)}，应写 ${JSON.stringify(code)}）`;
+}
+
+/** 只能是以下之一：">=" 以上（含）、">" 超过…, "floor" 向下取整…: the codes with their meaning (field-words.ts). */
+function oneOf(values: readonly unknown[], path: FieldPath, lead = '只能是'): string {
   const words = values.map((v) => {
-    const gloss = typeof v === 'string' && v in COMPARISON_WORDS ? COMPARISON_WORDS[v as keyof typeof COMPARISON_WORDS] : null;
+    const gloss = codeMeaning(path, v);
     return `${JSON.stringify(v)}${gloss ? ` ${gloss}` : ''}`;
   });
   return words.length === 1 ? `${lead} ${words[0]}` : `${lead}以下之一：${words.join('、')}`;
@@ -121,7 +150,7 @@ function unionProblems(issue: Extract<Issue, { code: 'invalid_union' }>, path: F
   if ('options' in issue && issue.options && issue.discriminator !== undefined) {
     // zod puts the discriminator in the path already (…response.kind); the input is the object.
     const value = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined;
-    return [value === undefined ? `缺少${at}，${oneOf(issue.options, '应为')}` : `${at}：${oneOf(issue.options)}${given(value)}`];
+    return [value === undefined ? `缺少${at}，${oneOf(issue.options, path, '应为')}` : `${at}：${oneOf(issue.options, path)}${givenCode(value, path)}`];
   }
   const branches = issue.errors;
   if (branches.length === 0) return [`${at}：${issue.message}`];
@@ -133,7 +162,7 @@ function unionProblems(issue: Extract<Issue, { code: 'invalid_union' }>, path: F
     const words = branches.map((b) => {
       const i = b[0];
       if (i.code === 'invalid_type') return typeWords(i.expected, issue.input, false);
-      if (i.code === 'invalid_value') return oneOf(i.values);
+      if (i.code === 'invalid_value') return oneOf(i.values, path);
       return i.message;
     });
     return [`${at}：${words.join('；或者')}${given(issue.input)}`];

@@ -13,20 +13,37 @@ z.config({ jitless: true });
 const id = z.string().min(1).max(64);
 const label = z.string().min(1).max(200);
 const finiteNumber = z.number().finite().min(-1e9).max(1e9);
-/** The text forms of a decimal ("85", "-5", "85.5"), a percentage ("70", "85.5") and a date; load-scheme explains each. */
+/** The text forms of a decimal ("85", "-5", "85.5"), a share ("70", "85.5" percent; "1/3") and a date; schema-problems explains each. */
 export const DECIMAL_PATTERN = /^-?\d{1,9}(\.\d{1,9})?$/;
-export const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,9})?$/;
+const PERCENT_TEXT = /^\d{1,3}(\.\d{1,9})?$/;
+/** A share as a fraction of the whole ("1/3", "2/3"): 三分之一 has no exact percentage (fraction.ts `percent`). */
+const FRACTION_TEXT = /^(\d{1,9})\/(\d{1,9})$/;
+export const PERCENT_PATTERN = /^(\d{1,3}(\.\d{1,9})?|\d{1,9}\/\d{1,9})$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A decimal threshold, written as a number or a decimal string ("85", "85.5"). */
 const decimal = z.union([finiteNumber, z.string().regex(DECIMAL_PATTERN)]);
-/** A percentage 0..100 (70 means 70%), as a number or as text; "170" is as much out of range as 170. */
+/** "1/3" as its two numbers; null for a percentage. */
+function fractionParts(text: string): { num: number; den: number } | null {
+  const m = FRACTION_TEXT.exec(text);
+  return m ? { num: Number(m[1]), den: Number(m[2]) } : null;
+}
+
+/**
+ * A share of the whole: a percentage 0..100 (70 means 70%), as a number or as text, or a fraction as text ("1/3",
+ * "2/3"), compared exactly; "170" is as much out of range as 170, "4/3" as "1/0".
+ */
 const percentage = z.union([
   z.number().finite().min(0).max(100),
   z
     .string()
     .regex(PERCENT_PATTERN)
     // Only text of the right form is compared ("70%" is reported once, as not a number).
-    .refine((text) => !PERCENT_PATTERN.test(text) || Number(text) <= 100, { error: '不能大于 100' }),
+    .refine((text) => !PERCENT_TEXT.test(text) || Number(text) <= 100, { error: '不能大于 100' })
+    .refine((text) => fractionParts(text)?.den !== 0, { error: '分母不能为 0' })
+    .refine((text) => {
+      const f = fractionParts(text);
+      return !f || f.den === 0 || f.num <= f.den;
+    }, { error: '分数不能大于 1（"1/3" 表示三分之一）' }),
 ]);
 
 /** 以上/以下 include the number, 超过/不满/低于 exclude it (DOMAIN.md, cross-cutting rules). */

@@ -2,13 +2,16 @@
  * Values a scheme may have (they pass loadScheme) but that are probably slips of a clerk editing the file,
  * each of which changes every tier without a word: a share threshold written as a fraction (0.7 for 70%,
  * read as 0.7%), a score threshold outside what a score can be (0.85 on a 0–100 form), group weights
- * that do not add up to 100 (60/50, silently 54.55% / 45.45%). The command line prints these when it loads
+ * that do not add up to 100 (60/50, silently 54.55% / 45.45%); rules that contradict each other or can never act
+ * (scheme-contradictions.ts). The command line prints these when it loads
  * a scheme and the task pane shows them beside the scheme; the scheme is used as written (DOMAIN.md:
  * nothing guessed, so nothing is "corrected" either).
  */
-import { Fraction } from '../common/fraction';
+import { Fraction, isShareFraction } from '../common/fraction';
+import type { RosterEntry } from '../roster/roster';
 import { formatPercent } from '../rules/conditions';
 import { FieldPath, fieldAt } from './field-words';
+import { contradictionWarnings } from './scheme-contradictions';
 import { Condition, Scheme } from './scheme-schema';
 
 const HUNDRED = Fraction.of(100);
@@ -25,11 +28,13 @@ export function schemeWarnings(scheme: Scheme): string[] {
     if (c.kind === 'share') shareWarning(scheme, c.value, [...path, 'value'], warnings);
     if (c.kind === 'score' && range) scoreWarning(scheme, c.value, [...path, 'value'], range, warnings);
   }
-  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings));
-  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings));
+  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings, '人'));
+  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings, '个'));
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
   warnings.push(...scoreOrderWarnings(scheme));
+  warnings.push(...roundsPooledWarnings(scheme));
+  warnings.push(...contradictionWarnings(scheme, range));
   return warnings;
 }
 
@@ -55,6 +60,50 @@ function scoreOrderWarnings(scheme: Scheme): string[] {
   return out;
 }
 
+/**
+ * A score form used in several rounds: the score is the mean of every ballot of every round (evaluate.ts
+ * computeScore), so the round with more raters weighs more (8 村评 ballots against 3 镇评 ones), where a clerk
+ * expects the rounds combined by a rule (村评40%＋镇评60%). The scheme has no round weights; the two ways to write
+ * one are said. Not said where the form has a weighted rater group for each round (one group per round is one of
+ * those ways).
+ */
+function roundsPooledWarnings(scheme: Scheme): string[] {
+  if (scheme.scoring.method === 'none' || scheme.rounds.length < 2) return [];
+  const scored = (f: Scheme['forms'][number]) => (scheme.scoring.method === 'score' ? f.response.kind === 'score' : f.response.kind === 'tier');
+  return scheme.forms.flatMap((f, i) => {
+    if (!scored(f)) return [];
+    const rounds = scheme.rounds.filter((r) => !f.rounds || f.rounds.includes(r.id));
+    const groups = scheme.raterGroups.filter((g) => g.weight > 0 && (!f.raterGroups || f.raterGroups.includes(g.id)));
+    if (rounds.length < 2 || groups.length >= rounds.length) return [];
+    const names = rounds.map((r) => r.name).join('、');
+    return [
+      `${fieldAt(['forms', i], scheme)}在 ${rounds.length} 个轮次（${names}）都用：得分将把各轮的评分合在一起按票数平均，票多的一轮占比大，不是各轮分别计算后加权或相加。` +
+        `如要按轮次计算（如${rounds[0].name}40%＋${rounds[1].name}60%），可每轮设一个评议人类别并设权重（raterGroups 的 weight），` +
+        `或每轮用一张测评表（测评表的 rounds 只写该轮，满分按各轮占比，如 40 分和 60 分）并把各项目合并方式设为相加（scoring.items 为 "sum"）`,
+    ];
+  });
+}
+
+/**
+ * 党员人数 (memberCount, the command line's --members) below the people the roster lists to be rated: a quota "of
+ * members" counts from it (9 members listed, --members 5: 「不超过 5 人的 20%」, 1 place), and a branch cannot have
+ * fewer members than it rates, so it is most likely a slip. Said where scheme and roster meet (engine.ts); only
+ * where a quota counts from it (per unit over several units each unit counts its own, evaluate.ts).
+ */
+export function memberCountWarnings(scheme: Scheme, subjects: readonly RosterEntry[]): string[] {
+  const members = scheme.memberCount;
+  if (members === undefined) return [];
+  const appliesTo = scheme.classification.appliesTo;
+  const rated = subjects.filter((s) => !appliesTo || (s.kind ?? 'person') === appliesTo);
+  const units = new Set(rated.map((s) => s.unit ?? '')).size;
+  const quotas = scheme.quotas.filter((q) => q.of === 'members' && !(q.per === 'unit' && units >= 2));
+  if (quotas.length === 0 || members >= rated.length) return [];
+  const tiers = [...new Set(quotas.flatMap((q) => q.tiers))].map((t) => `「${t}」`).join('');
+  return [
+    `${fieldAt(['memberCount'], scheme)}为 ${members}，少于名册中参加评议的 ${rated.length} 人：${tiers}的名额按 ${members} 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members）？`,
+  ];
+}
+
 /** A decimal without trailing zeros: 70, 85.5. */
 function plain(f: Fraction): string {
   return f.toFixed(9).replace(/\.?0+$/, '');
@@ -64,11 +113,33 @@ function plain(f: Fraction): string {
  * Percentages are written as 70 for 70% (scheme-schema.ts); above 0 and up to 1 is most likely a fraction
  * (0.7 for 70%). Exactly 1 is included: "1%" is as unlikely a threshold as 0.7%.
  */
-function shareWarning(scheme: Scheme, value: number | string, path: FieldPath, warnings: string[]): void {
+/** `counted`: what the share is of, 票 for a vote share, 人 or 个 for a quota or a designation (9 人中的 3 人). */
+function shareWarning(scheme: Scheme, value: number | string, path: FieldPath, warnings: string[], counted = '票'): void {
+  // "1/3" says exactly what it means.
+  if (isShareFraction(value)) return;
   const v = Fraction.fromDecimal(value);
+  const third = nearThird(v);
+  if (third)
+    warnings.push(
+      `${fieldAt(path, scheme)}是 ${value}，即 ${value}%，比${third.words}略${v.compare(third.exact) < 0 ? '小' : '大'}：恰为${third.words}的（如 9 ${counted}中的 ${third.of9} ${counted}）会算到另一边；如本意是${third.words}，请写 "${third.text}"；现按 ${value}% 计算`,
+    );
   if (v.compare(Fraction.ZERO) <= 0 || v.compare(Fraction.ONE) > 0) return;
   const meant = plain(v.mul(HUNDRED));
   warnings.push(`${fieldAt(path, scheme)}是 ${value}，即 ${value}%：是否应为 ${meant}（即 ${meant}%）？百分比按“70 表示 70%”书写；现按 ${value}% 计算`);
+}
+
+/**
+ * 33.33 or 66.7 for 三分之一 / 三分之二 (不合格票超过三分之一, 优秀不超过党员人数的三分之一): no decimal is a third,
+ * so an exact third (3 of 9) falls on the wrong side of it, or 9 × 33.33% rounds down to 2 places, not 3.
+ */
+function nearThird(v: Fraction): { words: string; text: string; exact: Fraction; of9: number } | null {
+  for (const [k, words] of [[1, '三分之一'], [2, '三分之二']] as const) {
+    const exact = Fraction.of(100 * k, 3);
+    const gap = v.sub(exact);
+    const distance = gap.compare(Fraction.ZERO) < 0 ? exact.sub(v) : gap;
+    if (!distance.isZero() && distance.compare(Fraction.of(1, 10)) < 0) return { words, text: `${k}/3`, exact, of9: 3 * k };
+  }
+  return null;
 }
 
 /** The lowest and highest score a subject can get: the forms' score ranges, or the scales' points; per item, or summed. */

@@ -146,6 +146,27 @@ describe('loadScheme', () => {
       ]);
     });
 
+    // The exploratory test's c11 (w05–w13): codes refused with the codes alone, a clerk cannot tell which is 向下取整.
+    it('a code written as the Chinese word for it: every code said with its meaning, and the one meant named', () => {
+      const s = structuredClone(getPreset('p5-party-members')) as Record<string, any>;
+      s.quotas[0].rounding = '向下取整';
+      s.quotas[0].kind = '不超过';
+      s.designations = [{ name: '重点帮扶', share: 10, kind: '不低于', cite: '排名末位不低于10%' }];
+      s.ranking = { by: 'share', share: { levels: ['满意'] } };
+      s.subjectKind = '单位';
+      s.classification.rules[0].when[0].op = '以上';
+      expect(problemsOf(s)).toEqual([
+        '评议对象类型（subjectKind）：只能是以下之一："person" 个人、"organisation" 组织（党支部、班子等）（现为 "单位"，应写 "organisation"）',
+        '第 1 条等次规则（优秀党员）的第 1 个条件的比较方式（classification.rules[0].when[0].op）：只能是以下之一：">=" 以上（含）、">" 超过、"<=" 以下（含）、"<" 不满（现为 "以上"，应写 ">="）',
+        '第 1 个名额规定的名额类型（quotas[0].kind）：只能是以下之一："max" 不超过、"min" 不少于（现为 "不超过"，应写 "max"）',
+        '第 1 个名额规定的取整方式（quotas[0].rounding）：只能是以下之一："floor" 向下取整、"ceil" 向上取整、"round" 四舍五入（现为 "向下取整"，应写 "floor"）',
+        '比例认定「重点帮扶」的比例类型（designations[0].kind）：只能是以下之一："at-least" 不低于（向上取整）、"about" 约（四舍五入）（现为 "不低于"，应写 "at-least"）',
+      ]);
+      // A word that is none of them: the meanings, no guess.
+      s.subjectKind = 'people';
+      expect(problemsOf(s)[0]).toBe('评议对象类型（subjectKind）：只能是以下之一："person" 个人、"organisation" 组织（党支部、班子等）（现为 "people"）');
+    });
+
     it('an unknown item: the one probably meant, or the items allowed there', () => {
       const s = valid();
       s.raterGroups[0].weigth = s.raterGroups[0].weight;
@@ -194,6 +215,40 @@ describe('loadScheme', () => {
     it('an empty file, and a byte-order mark (Notepad) is no error', () => {
       expect(problemsOf('')).toEqual(['方案文件是空的']);
       expect(loadScheme(`\uFEFF${JSON.stringify(valid())}`).id).toBe('p4-middle-managers');
+    });
+  });
+
+  // Settings that load but would disable a rule without a word (explore-schemes items 5, 6).
+  describe('refuses what would silently use part of the votes or never apply', () => {
+    it('ranking by a share "each" group: only the first group would count', () => {
+      const s = structuredClone(getPreset('p5-party-members')) as Record<string, any>;
+      s.ranking = { by: 'share', share: { levels: ['满意'], groups: 'each' } };
+      expect(problemsOf(s)).toEqual([
+        '「排名」部分中的按得票率排名的口径的类别合并方式（ranking.share.groups）：排名要每人一个得票率，不能各类别分别计算（"each"）：请改为 "pooled"（各类别的票合计）或 "weighted"（各类别得票率按权重加权）',
+      ]);
+      s.ranking.share.groups = 'weighted';
+      expect(problemsOf(s)).toEqual([]);
+    });
+
+    it('a tier rule with no condition before the last: every rule after it would never apply', () => {
+      const s = structuredClone(getPreset('p4-secretary-appraisal')) as Record<string, any>;
+      s.classification.rules[1].when = [];
+      expect(problemsOf(s)).toEqual([
+        '第 2 条等次规则（较好）的条件（classification.rules[1].when）：条件是空的：凡未定为前面等次的都会定为「较好」，其后的 1 条规则（「一般」）永远用不上；请写上条件，或把这条规则移到最后',
+      ]);
+      // The last rule may be the catch-all.
+      s.classification.rules = [s.classification.rules[0], s.classification.rules[2], { ...s.classification.rules[1], tier: '差' }];
+      expect(problemsOf(s)).toEqual([]);
+    });
+
+    it('a 末位 designation in a scheme that does not rank', () => {
+      const s = valid();
+      s.ranking = { by: 'none' };
+      expect(problemsOf(s)).toEqual([
+        '比例认定「动态调整」（designations[0]）：方案不排名（ranking.by 为 "none"），无法按排名末位确定「动态调整」：请设置排名依据（ranking.by 为 "score" 按得分，或 "share" 按得票率），或删去此项',
+      ]);
+      s.designations = [];
+      expect(problemsOf(s)).toEqual([]);
     });
   });
 
