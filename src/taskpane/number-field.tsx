@@ -5,6 +5,7 @@
  */
 import { Field, Input } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { isShareFraction } from '../core/common/fraction';
 import { parseDecimal } from './scheme-words';
 
 export type NumberValue = number | string | null;
@@ -21,6 +22,8 @@ export interface NumberFieldProps {
   /** An empty box means null (e.g. no rectification deadline). */
   allowEmpty?: boolean;
   unit?: string;
+  /** A share: also takes an exact fraction as text ("1/3" for 不超过三分之一, which 33.33 is not). */
+  fractions?: boolean;
 }
 
 function shown(v: number | string | null | undefined): string {
@@ -48,8 +51,10 @@ export function NumberField(props: NumberFieldProps) {
       else setProblem('请填写数值');
       return;
     }
+    const fraction = raw.trim().replace(/[０-９／]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    if (props.fractions && isShareFraction(fraction)) return setProblem(firstOf(props.onCommit(fraction)));
     const v = parseDecimal(raw);
-    if (v === null) return setProblem('请输入数字');
+    if (v === null) return setProblem(props.fractions ? '请输入数字（百分数，如 20），或分数（如 1/3）' : '请输入数字');
     const n = Number(v);
     if (props.integer && !Number.isInteger(n)) return setProblem('请输入整数');
     if (props.min !== undefined && n < props.min) return setProblem(`不能小于 ${props.min}`);

@@ -3,7 +3,7 @@
  * engine's COMPARISON_WORDS, DOMAIN.md: 以上/以下 include the number, 超过/不满 exclude it), veto
  * effects, quotas and designations. Plain functions, no React.
  */
-import { COMPARISON_WORDS, shareFormsLabel } from '../core/rules/conditions';
+import { COMPARISON_WORDS, shareFormsLabel, shareWords } from '../core/rules/conditions';
 import { Comparison, Condition, Designation, Quota, Scheme, Veto } from '../core/scheme/scheme-schema';
 
 export const COMPARISONS: readonly Comparison[] = ['>=', '>', '<=', '<'];
@@ -37,7 +37,7 @@ export function conditionWords(c: Condition, scheme?: Scheme): string {
       if (c.groups) scope.push(GROUPS_WORDS[c.groups]);
       if (c.items) scope.push(`项目：${c.items.join('、')}`);
       if (c.appliesTo === 'window') scope.push('只对窗口岗位');
-      return `${forms ? `${forms} ` : ''}${thresholdWords(`${levels(c)}票得票率`, c.op, c.value, '%')}${scope.length ? `（${scope.join('；')}）` : ''}`;
+      return `${forms ? `${forms} ` : ''}${thresholdWords(`${levels(c)}票得票率`, c.op, shareWords(c.value), '')}${scope.length ? `（${scope.join('；')}）` : ''}`;
     }
     case 'roster-flag':
       return `名册「${c.field}」栏有内容`;
@@ -79,11 +79,11 @@ export function quotaBaseWords(q: Quota, scheme: Scheme): string {
 
 export function quotaWords(q: Quota, scheme: Scheme): string {
   const tiers = q.tiers.map((t) => `「${t}」`).join('');
-  return `${tiers}${q.kind === 'max' ? '不超过' : '不少于'}${quotaBaseWords(q, scheme)}的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}）`;
+  return `${tiers}${q.kind === 'max' ? '不超过' : '不少于'}${quotaBaseWords(q, scheme)}的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}）`;
 }
 
 export function designationWords(d: Designation): string {
-  return `排名末位${d.kind === 'at-least' ? '不低于' : '约'} ${d.share}% 列入「${d.name}」`;
+  return `排名末位${d.kind === 'at-least' ? '不低于' : '约'} ${shareWords(d.share)} 列入「${d.name}」`;
 }
 
 /**

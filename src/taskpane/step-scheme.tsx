@@ -453,6 +453,7 @@ function ConditionEditor(props: {
         value={c.value}
         min={c.kind === 'share' ? 0 : undefined}
         max={c.kind === 'share' ? 100 : undefined}
+        fractions={c.kind === 'share'}
         hint={conditionWords(c, props.scheme)}
         onCommit={(v: NumberValue) => props.edit((x) => void ((x as { value: number | string }).value = v as number | string))}
       />
@@ -557,6 +558,7 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
           value={q.share}
           min={0}
           max={100}
+          fractions
           hint={`${quotaWords(q, scheme)}；名额边界处并列的，由评议委员会决定`}
           onCommit={(v) => campaign.editScheme((d) => void (d.quotas[i].share = v as number | string))}
         />
@@ -585,6 +587,7 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
           value={des.share}
           min={0}
           max={100}
+          fractions
           hint={designationWords(des)}
           onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
         />

@@ -196,6 +196,16 @@ describe('方案 step', () => {
       expect(s.consequences[0].rectifyWithinDays).toBe(15);
       expect(s.resultsDate).toBe('2026-12-20');
     });
+    // A third as the exact fraction (不超过三分之一: 33.33% of 9 would round down to 2 places, not 3).
+    await user.clear(share);
+    await user.type(share, '1/3');
+    expect(screen.getByText('排名末位约 1/3 列入「动态调整」')).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.designations[0].share).toBe('1/3'));
+    await user.clear(share);
+    await user.type(share, '三分之一');
+    expect(screen.getByText('请输入数字（百分数，如 20），或分数（如 1/3）')).toBeInTheDocument();
+    await user.clear(share);
+    await user.type(share, '5');
     // A date before today is taken, and said: every deadline counted from it may have passed.
     fireEvent.change(screen.getByLabelText('结果公布日期（整改期限从此日起算）'), { target: { value: '2019-01-01' } });
     expect(await screen.findByText('2019-01-01 早于今天：整改期限从这一天起算，可能已经过期；如是今年的评议，请改正日期')).toBeInTheDocument();
