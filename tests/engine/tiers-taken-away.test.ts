@@ -1,0 +1,202 @@
+/**
+ * What a tier rule, a quota, a veto and the ranking say and do when they meet: reasons worded by the scheme's tier
+ * order whatever order the rules are written in; a lost tier (名额, 不得评优) giving the best tier left whose own rule
+ * is met; quotas applied the same way whatever their order in the list; who is ranked and where.
+ * Every expected figure is worked out by hand in the comments from the rule text.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { RosterEntry } from '../../src/core/roster/roster';
+import { Scheme } from '../../src/core/scheme/scheme-schema';
+import { loadScheme } from '../../src/core/scheme/load-scheme';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['优秀', '合格', '基本合格', '不合格'];
+
+/** 民主评议党员 on one 四等次 form, one rater group; the parts a test changes are passed in. */
+function scheme(over: Partial<Scheme>): Scheme {
+  return loadScheme({
+    schemaVersion: 1,
+    id: 'test-members',
+    name: '民主评议党员（测试）',
+    process: '民主评议党员',
+    description: '',
+    seed: '测试',
+    subjectKind: 'person',
+    scales: [{ id: 'q4', name: '四等次', levels: LEVELS.map((label) => ({ label })) }],
+    tiers: LEVELS,
+    raterGroups: [{ id: 'dy', name: '党员', weight: 100 }],
+    rounds: [{ id: 'main', name: '评议' }],
+    forms: [{ id: 'f', title: '民主评议党员测评表', subjects: 'rows', items: 'column-groups', itemLabels: ['评议等次'], response: { kind: 'tier', scale: 'q4' }, subjectLabels: ['姓名'] }],
+    scoring: { method: 'none', items: 'mean', places: 2 },
+    classification: { rules: [], otherwise: { kind: 'flag' } },
+    ranking: { by: 'share', share: { levels: ['优秀'] } },
+    vetoes: [],
+    quotas: [],
+    designations: [],
+    consequences: [],
+    counting: { abstentionsInDenominator: false, invalidInDenominator: false, extraMarks: [], duplicates: 'count' },
+    ...over,
+  });
+}
+
+/** votes: per subject the 10 ballots' levels as counts, e.g. { 优秀: 6, 不合格: 4 }. */
+function run(s: Scheme, votes: Record<string, Partial<Record<string, number>>>, roster: RosterEntry[] = Object.keys(votes).map((name) => ({ name }))) {
+  const perSubject = Object.fromEntries(Object.entries(votes).map(([name, counts]) => [name, LEVELS.flatMap((l) => new Array(counts[l] ?? 0).fill(LEVELS.indexOf(l)) as number[])]));
+  const n = Math.max(...Object.values(perSubject).map((x) => x.length));
+  const submissions = Array.from({ length: n }, (_, k) =>
+    submission(`票${k}.xlsx`, matrixSheet('表', { fields: [`票号：${k}`], levels: LEVELS, rows: Object.keys(votes).map((name) => ({ name, marks: [perSubject[name][k] ?? -1] })) })),
+  );
+  const r = runCampaign({ scheme: s, roster, submissions, today: '2026-12-01' });
+  const by = (name: string) => r.subjects.find((x) => x.name === name)!;
+  return { r, by };
+}
+
+const BEST_FIRST_RULES: Scheme['classification']['rules'] = [
+  { tier: '优秀', when: [{ kind: 'share', levels: ['优秀'], op: '>', value: 50 }], cite: '优秀票超过50%' },
+  { tier: '合格', when: [{ kind: 'share', levels: ['合格'], orBetter: true, op: '>=', value: 70 }], cite: '合格及以上票70%以上' },
+  { tier: '基本合格', when: [{ kind: 'share', levels: ['基本合格'], orBetter: true, op: '>=', value: 50 }], cite: '基本合格及以上票50%以上' },
+];
+
+describe('reasons follow the tiers\' order, not the order the rules are written in', () => {
+  // Written worst-first, as clerks copy 「不称职：…或…」 from their text: 不合格 twice (或), then 优秀; otherwise 合格.
+  const worstFirst = scheme({
+    classification: {
+      rules: [
+        { tier: '不合格', when: [{ kind: 'share', levels: ['不合格'], op: '>', value: 30 }], cite: '不合格票超过30%' },
+        { tier: '不合格', when: [{ kind: 'share', levels: ['基本合格', '不合格'], op: '>', value: 50 }], cite: '或基本合格和不合格票超过50%' },
+        { tier: '优秀', when: [{ kind: 'share', levels: ['优秀'], op: '>', value: 50 }], cite: '优秀票超过50%' },
+      ],
+      otherwise: { kind: 'tier', tier: '合格' },
+    },
+  });
+  const { by } = run(worstFirst, {
+    // 9/10 = 90% 优秀 > 50%; 不合格 0/10 and 基本合格+不合格 0/10 fail.
+    甲: { 优秀: 9, 合格: 1 },
+    // 不合格 3/10 = 30%, not over 30%; 基本合格+不合格 6/10 = 60% > 50%: 不合格 by the second rule.
+    乙: { 合格: 4, 基本合格: 3, 不合格: 3 },
+    // 合格 10/10: no rule holds → 合格 (otherwise).
+    丙: { 合格: 10 },
+  });
+
+  it('an 优秀 is not told it did not reach 不合格, nor a 不合格 that it did not reach 不合格', () => {
+    expect(by('甲').tier).toBe('优秀');
+    expect(by('甲').reasons[0]).toBe('定为「优秀」：9/10 = 90.00%，符合「「优秀」票得票率超过50%」（优秀票超过50%）');
+    expect(by('乙').tier).toBe('不合格');
+    expect(by('乙').reasons[0]).toBe('定为「不合格」：6/10 = 60.00%，符合「「基本合格」「不合格」票得票率超过50%」（或基本合格和不合格票超过50%）');
+  });
+
+  it('the otherwise tier names the rules it does not meet by tier, not as 更高等次 (不合格 is lower than 合格)', () => {
+    expect(by('丙').tier).toBe('合格');
+    expect(by('丙').reasons[0]).toBe(
+      '定为「合格」：不符合「不合格」「优秀」的条件（「不合格」：0/10 = 0.00%，不符合「「不合格」票得票率超过30%」；「不合格」：0/10 = 0.00%，不符合「「基本合格」「不合格」票得票率超过50%」；「优秀」：0/10 = 0.00%，不符合「「优秀」票得票率超过50%」）',
+    );
+  });
+
+  it('p3 (不合格 written first, otherwise 合格): 合格 is told 不符合「不合格」的条件', () => {
+    // 3 ballots, 甲 合格 on all: 不合格 0/3 = 0%, not over 50%.
+    const ballots = [0, 1, 2].map((i) => submission(`${i}.xlsx`, matrixSheet('表', { fields: [`票号：${i}`], levels: ['合格', '不合格'], rows: [{ name: '甲', marks: [0] }] })));
+    const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster: [{ name: '甲' }], submissions: ballots, today: '2026-12-01' });
+    expect(r.subjects[0].tier).toBe('合格');
+    expect(r.subjects[0].reasons[0]).toBe('定为「合格」：不符合「不合格」的条件（「不合格」：0/3 = 0.00%，不符合「「不合格」票得票率超过50%」）');
+  });
+
+  it('best-first rules keep 未达 the next-higher tier and 不符合更高等次', () => {
+    const { by: b } = run(scheme({ classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } } }), {
+      // 合格及以上 7/10 = 70% ≥ 70%; 优秀 0/10 not over 50%.
+      甲: { 合格: 7, 不合格: 3 },
+      // 合格及以上 0/10; 基本合格及以上 4/10 = 40% < 50%: nothing holds → 不合格.
+      乙: { 基本合格: 4, 不合格: 6 },
+    });
+    expect(b('甲').reasons[0]).toBe('定为「合格」：7/10 = 70.00%，符合「「合格」及以上票得票率70%以上（含）」（合格及以上票70%以上）；未达「优秀」：0/10 = 0.00%，不符合「「优秀」票得票率超过50%」');
+    expect(b('乙').reasons[0]).toMatch(/^定为「不合格」：不符合更高等次的条件（「优秀」：0\/10 = 0\.00%.*；「合格」：0\/10 = 0\.00%.*；「基本合格」：4\/10 = 40\.00%，不符合「「基本合格」及以上票得票率50%以上（含）」）$/);
+  });
+});
+
+describe('a tier taken away (名额, 不得评优, 不得评为) gives the best tier left whose own rule is met', () => {
+  // 优秀 ≤ 50% of 7 = 3.5 → 3 places (floor); ranked by 优秀票.
+  const quota: Scheme['quotas'] = [{ tiers: ['优秀'], kind: 'max', share: 50, rounding: 'floor', cite: '优秀不超过50%' }];
+  const cap: Scheme['vetoes'] = [{ id: 'cf', name: '受到党纪处分', when: [{ kind: 'roster-flag', field: '党纪处分' }], effect: { kind: 'cap', tier: '合格' }, cite: '受党纪处分的不得评为优秀' }];
+  const votes = {
+    王芳: { 优秀: 9, 合格: 1 },
+    李强: { 优秀: 8, 合格: 2 },
+    张伟: { 优秀: 7, 合格: 3 },
+    // 优秀 6/10 = 60% > 50%: qualifies (5 qualify: 王芳 李强 张伟 孙悦 周婷), 4th → out of the 3 places. 合格及以上 6/10 = 60% < 70%:
+    // not 合格; 基本合格及以上 6/10 = 60% ≥ 50%: 基本合格.
+    孙悦: { 优秀: 6, 不合格: 4 },
+    // Same votes and a 党纪处分: 不得评为优秀 → the same 基本合格, not 合格.
+    钱明: { 优秀: 6, 不合格: 4 },
+    陈静: { 合格: 10 },
+    // 优秀 6/10 qualifies and is out (5th qualifier by 优秀票, tied with 孙悦 below the cut); 合格及以上 10/10 → 合格.
+    周婷: { 优秀: 6, 合格: 4 },
+  };
+  const roster = Object.keys(votes).map((name) => ({ name, flags: { 党纪处分: name === '钱明' ? '警告处分' : '' } }));
+  const withRules = (rules: Scheme['classification']['rules'], otherwise: Scheme['classification']['otherwise']) =>
+    run(scheme({ classification: { rules, otherwise }, quotas: quota, vetoes: cap }), votes, roster);
+
+  it('out of the quota with 60% 合格及以上 (合格 asks 70%): 基本合格, and the reason says why', () => {
+    const { by } = withRules(BEST_FIRST_RULES, { kind: 'tier', tier: '不合格' });
+    expect(['王芳', '李强', '张伟', '孙悦', '钱明', '陈静', '周婷'].map((n) => by(n).tier)).toEqual(['优秀', '优秀', '优秀', '基本合格', '基本合格', '合格', '合格']);
+    expect(by('孙悦').reasons[1]).toBe(
+      '「优秀」不超过 7 人的 50%（向下取整为 3 人）：5 人符合条件，超出名额（名额内最后一位得票率 70.00%，本人 60.00%），由「优秀」改为「基本合格」（优秀不超过50%）；' +
+        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「「合格」及以上票得票率70%以上（含）」',
+    );
+    // The next tier down met by its own rule: said as before, nothing more.
+    expect(by('周婷').reasons[1]).toMatch(/由「优秀」改为「合格」（优秀不超过50%）$/);
+  });
+
+  it('不得评为优秀 (cap) with the same votes: 基本合格', () => {
+    const { by } = withRules(BEST_FIRST_RULES, { kind: 'tier', tier: '不合格' });
+    expect(by('钱明').reasons[1]).toBe(
+      '一票否决「受到党纪处分」：名册「党纪处分」：警告处分，等次由「优秀」改为「基本合格」（受党纪处分的不得评为优秀）；' +
+        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「「合格」及以上票得票率70%以上（含）」',
+    );
+  });
+
+  it('no rule left that holds and no otherwise tier: 待定 for the committee, with the rule that failed', () => {
+    // Without the 基本合格 rule and with 待定 as the otherwise: 孙悦 and 钱明 meet nothing but 优秀.
+    const { r, by } = withRules(BEST_FIRST_RULES.slice(0, 2), { kind: 'flag' });
+    for (const name of ['孙悦', '钱明']) {
+      expect(by(name).tier).toBeNull();
+      expect(by(name).flags).toContain('待定');
+      expect(by(name).reasons[1]).toContain('改为「待定」');
+      expect(by(name).reasons[1]).toMatch(/；按「优秀」以外等次的条件，不符合其中任何一个等次的条件（「合格」：6\/10 = 60\.00%，不符合「「合格」及以上票得票率70%以上（含）」），等次需由评议委员会决定$/);
+    }
+    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['孙悦', '钱明'].sort());
+  });
+
+  it('不得评为「优秀」「合格」 (exclude): the rules of the tiers left, 基本合格 only where its rule holds', () => {
+    const exclude: Scheme['vetoes'] = [{ id: 'ex', name: '受到党纪处分', when: [{ kind: 'roster-flag', field: '党纪处分' }], effect: { kind: 'exclude', tiers: ['优秀', '合格'] }, cite: '不得评为优秀、合格' }];
+    const s = scheme({ classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } }, vetoes: exclude });
+    // 甲 优秀 10/10, barred: 基本合格及以上 10/10 ≥ 50% → 基本合格. 乙 优秀 6/10 > 50%, barred: 合格 is barred too,
+    // 基本合格及以上 6/10 = 60% ≥ 50% → 基本合格. 丁 (no 处分) 优秀 6/10 → 优秀.
+    const { by } = run(s, { 甲: { 优秀: 10 }, 乙: { 优秀: 6, 不合格: 4 }, 丙: { 合格: 8, 不合格: 2 }, 丁: { 优秀: 6, 不合格: 4 } }, [
+      { name: '甲', flags: { 党纪处分: '有' } },
+      { name: '乙', flags: { 党纪处分: '有' } },
+      // 丙: 合格及以上 8/10 = 80% → 合格, excluded; 基本合格及以上 80% ≥ 50% → 基本合格 (the next tier: nothing added).
+      { name: '丙', flags: { 党纪处分: '有' } },
+      { name: '丁' },
+    ]);
+    expect([by('甲').tier, by('乙').tier, by('丙').tier, by('丁').tier]).toEqual(['基本合格', '基本合格', '基本合格', '优秀']);
+    // From 优秀 past the barred 合格: the rule that gives 基本合格 is said.
+    expect(by('甲').reasons[1]).toBe(
+      '一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「优秀」改为「基本合格」（不得评为优秀、合格）；按「优秀」「合格」以外等次的条件定为「基本合格」：10/10 = 100.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）',
+    );
+    // From 合格 to the tier right below, met by its rule: nothing more to say.
+    expect(by('丙').reasons[1]).toBe('一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「合格」改为「基本合格」（不得评为优秀、合格）');
+  });
+
+  it('a veto that barred a tier keeps it barred when a quota later moves the subject down', () => {
+    // 不得评为合格 (exclude 合格) on 甲, who is 优秀 by votes: the veto changes nothing. The quota (1 place of 2) then
+    // moves 甲 out of 优秀: 合格 is barred, 基本合格及以上 7/10 ≥ 50% → 基本合格, not 合格.
+    const exclude: Scheme['vetoes'] = [{ id: 'ex', name: '诫勉', when: [{ kind: 'roster-flag', field: '诫勉' }], effect: { kind: 'exclude', tiers: ['合格'] }, cite: '不得评为合格' }];
+    const s = scheme({
+      classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } },
+      vetoes: exclude,
+      quotas: [{ tiers: ['优秀'], kind: 'max', share: 50, rounding: 'floor', cite: '优秀不超过50%' }],
+    });
+    const { by } = run(s, { 乙: { 优秀: 9, 合格: 1 }, 甲: { 优秀: 7, 合格: 3 } }, [{ name: '乙' }, { name: '甲', flags: { 诫勉: '是' } }]);
+    expect([by('乙').tier, by('甲').tier]).toEqual(['优秀', '基本合格']);
+    expect(by('甲').reasons.join('\n')).toContain('由「优秀」改为「基本合格」（优秀不超过50%）；按「优秀」「合格」以外等次的条件定为「基本合格」');
+  });
+});
