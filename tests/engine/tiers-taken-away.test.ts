@@ -9,7 +9,7 @@ import { getPreset } from '../../src/core/presets';
 import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
-import { matrixSheet, submission } from '../helpers/grids';
+import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
 
 const LEVELS = ['优秀', '合格', '基本合格', '不合格'];
 
@@ -198,5 +198,83 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     const { by } = run(s, { 乙: { 优秀: 9, 合格: 1 }, 甲: { 优秀: 7, 合格: 3 } }, [{ name: '乙' }, { name: '甲', flags: { 诫勉: '是' } }]);
     expect([by('乙').tier, by('甲').tier]).toEqual(['优秀', '基本合格']);
     expect(by('甲').reasons.join('\n')).toContain('由「优秀」改为「基本合格」（优秀不超过50%）；按「优秀」「合格」以外等次的条件定为「基本合格」');
+  });
+});
+
+/** p4-middle-managers with the scheme's rules replaced; each subject scored the same number by one 干部 and one 员工. */
+function scored(over: Partial<Scheme>, scores: Record<string, number | null>, roster: RosterEntry[] = Object.keys(scores).map((name) => ({ name }))) {
+  const s = loadScheme({ ...structuredClone(getPreset('p4-middle-managers')), designations: [], ...over });
+  const sheet = (group: string) =>
+    scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: Object.entries(scores).map(([name, v]) => ({ name, scores: [v] })) });
+  const r = runCampaign({ scheme: s, roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+  return { r, by: (name: string) => r.subjects.find((x) => x.name === name)! };
+}
+
+const LADDER: Scheme['classification'] = {
+  rules: [
+    { tier: '优秀', when: [{ kind: 'score', op: '>=', value: 90 }], cite: '90分以上为优秀' },
+    { tier: '称职', when: [{ kind: 'score', op: '>=', value: 80 }], cite: '80分以上为称职' },
+    { tier: '基本称职', when: [{ kind: 'score', op: '>=', value: 60 }], cite: '60分以上为基本称职' },
+  ],
+  otherwise: { kind: 'tier', tier: '不称职' },
+};
+
+describe('two maximums give the same result whatever their order in the list', () => {
+  const TEN = { 一号: 95, 二号: 94, 三号: 93, 四号: 92, 五号: 91, 六号: 84, 七号: 83, 八号: 82, 九号: 70, 十号: 60 };
+  const best: Scheme['quotas'][number] = { tiers: ['优秀'], kind: 'max', share: 20, rounding: 'floor', cite: '优秀不超过20%' };
+  const second: Scheme['quotas'][number] = { tiers: ['称职'], kind: 'max', share: 40, rounding: 'floor', cite: '称职不超过40%' };
+
+  it.each([
+    ['优秀 first', [best, second]],
+    ['称职 first', [second, best]],
+  ])('%s: 优秀 2, 称职 4, the rest 基本称职', (_, quotas) => {
+    // 优秀 ≤ floor(20% × 10) = 2: 一号 95, 二号 94 keep it; 三号 93, 四号 92, 五号 91 (≥ 80) move to 称职.
+    // 称职 is then 三号 四号 五号 六号 七号 八号 = 6 > floor(40% × 10) = 4: 七号 83 and 八号 82 move to 基本称职 (≥ 60).
+    const { r, by } = scored({ classification: LADDER, quotas }, TEN);
+    expect(Object.keys(TEN).map((n) => by(n).tier)).toEqual(['优秀', '优秀', '称职', '称职', '称职', '称职', '基本称职', '基本称职', '基本称职', '基本称职']);
+    expect(by('七号').reasons.join('')).toContain('「称职」不超过 10 人的 40%（向下取整为 4 人）：6 人符合条件，超出名额（名额内最后一位得分 84.00，本人 83.00），由「称职」改为「基本称职」（称职不超过40%）');
+    expect(r.subjects.filter((x) => x.tier === '称职')).toHaveLength(4);
+  });
+
+  it('of two maximums ending on the same tier, the narrower applies first (合格 alone ≤ 1, 优秀 and 合格 together ≤ 2)', () => {
+    // Ranked by 合格票 alone, which is not the tiers' order: 甲 优秀 6/10 > 50% (合格票 4/10 = 40%); 乙 合格票 9/10 and
+    // 丙 8/10, both 合格 (合格及以上 ≥ 70%); 丁 不合格 10/10 → 不合格. Of 4: 合格 ≤ floor(25% × 4) = 1 → 丙 (80% < 90%)
+    // out, to 基本合格 (基本合格及以上 80% ≥ 50%); then 优秀+合格 = 甲, 乙 = 2 ≤ floor(50% × 4) = 2. Applied the other
+    // way round, 优秀+合格 = 3 would move out 甲 (40%, the lowest 合格票) although the single 合格 place decides first.
+    const pair: Scheme['quotas'][number] = { tiers: ['优秀', '合格'], kind: 'max', share: 50, rounding: 'floor', cite: '优秀和合格合计不超过50%' };
+    const alone: Scheme['quotas'][number] = { tiers: ['合格'], kind: 'max', share: 25, rounding: 'floor', cite: '合格不超过25%' };
+    const votes = { 甲: { 优秀: 6, 合格: 4 }, 乙: { 优秀: 1, 合格: 9 }, 丙: { 合格: 8, 不合格: 2 }, 丁: { 不合格: 10 } };
+    for (const quotas of [[pair, alone], [alone, pair]]) {
+      const s = scheme({ classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } }, ranking: { by: 'share', share: { levels: ['合格'] } }, quotas });
+      const { by } = run(s, votes);
+      expect(['甲', '乙', '丙', '丁'].map((n) => by(n).tier)).toEqual(['优秀', '合格', '基本合格', '不合格']);
+      expect(by('甲').flags).not.toContain('超出名额');
+    }
+  });
+});
+
+describe('a minimum share (QUOTA_SHORT)', () => {
+  const min: Scheme['quotas'] = [{ tiers: ['基本称职', '不称职'], kind: 'min', share: 10, rounding: 'ceil', cite: '基本称职或以下应占10%' }];
+  it('is not reported while nobody has a tier (no ballots read)', () => {
+    const s = loadScheme({ ...structuredClone(getPreset('p4-middle-managers')), designations: [], quotas: min });
+    const r = runCampaign({ scheme: s, roster: [{ name: '甲' }, { name: '乙' }], submissions: [], today: '2026-12-01' });
+    expect(r.subjects.every((x) => x.tier === null)).toBe(true);
+    expect(r.findings.some((f) => f.code === 'QUOTA_SHORT')).toBe(false);
+  });
+
+  it('is counted on the tiers the maximums left, whatever the list order, and says who is still undecided', () => {
+    // 称职 or below ≥ ceil(20% × 10) = 2, listed before 优秀 ≤ floor(80% × 10) = 8. 甲…壬 score 99…91 (优秀), 癸 none
+    // (待定). The maximum moves 壬 91 to 称职 (≥ 80): 1 of the 2 needed, 癸 undecided and not counted.
+    const scores: Record<string, number | null> = { 甲: 99, 乙: 98, 丙: 97, 丁: 96, 戊: 95, 己: 94, 庚: 93, 辛: 92, 壬: 91, 癸: null };
+    const quotas: Scheme['quotas'] = [
+      { tiers: ['称职', '基本称职', '不称职'], kind: 'min', share: 20, rounding: 'ceil', cite: '称职或以下应占20%' },
+      { tiers: ['优秀'], kind: 'max', share: 80, rounding: 'floor', cite: '优秀不超过80%' },
+    ];
+    const { r, by } = scored({ classification: LADDER, quotas }, scores);
+    expect([by('壬').tier, by('癸').tier]).toEqual(['称职', null]);
+    const short = r.findings.filter((f) => f.code === 'QUOTA_SHORT');
+    expect(short.map((f) => f.message)).toEqual([
+      '「称职」「基本称职」「不称职」只有 1 人（另有 1 人等次待定，未计入），方案要求「称职」「基本称职」「不称职」不少于 10 人的 20%（向上取整为 2 人）（称职或以下应占20%）',
+    ]);
   });
 });

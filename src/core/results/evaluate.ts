@@ -139,7 +139,7 @@ export function evaluate(
   }
   const appliesTo = scheme.classification.appliesTo;
   const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
-  for (const q of scheme.quotas) {
+  for (const q of quotasInOrder(scheme)) {
     const units = q.per === 'unit' ? byUnit(rated) : null;
     if (units === null || units.size < 2) applyQuota(judging, q, results, rated.length, findings);
     else {
@@ -699,6 +699,19 @@ function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
 
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
 
+/**
+ * The quotas in the order that makes the list's order irrelevant: maximums by their lowest tier, best first (and
+ * of two ending on the same tier the narrower first), then minimums on the tiers as the maximums left them. A
+ * maximum's demotions land below its lowest tier, so no quota applied before it is exceeded again: 优秀 ≤ 20% then
+ * 称职 ≤ 40% counts the 优秀 moved down among the 称职, whichever the scheme lists first.
+ */
+function quotasInOrder(scheme: Scheme): Quota[] {
+  const lowest = (q: Quota) => Math.max(...q.tiers.map((t) => tierIndex(scheme, t)));
+  const best = (q: Quota) => Math.min(...q.tiers.map((t) => tierIndex(scheme, t)));
+  const maxima = scheme.quotas.filter((q) => q.kind === 'max').sort((a, b) => lowest(a) - lowest(b) || best(b) - best(a));
+  return [...maxima, ...scheme.quotas.filter((q) => q.kind === 'min')];
+}
+
 /** The rated subjects by roster unit, in roster order ('' for those without one). */
 function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
   const units = new Map<string, SubjectResult[]>();
@@ -730,8 +743,11 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
   const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
   if (q.kind === 'min') {
-    if (inTiers.length < limit)
-      findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
+    // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
+    const undecided = pool.filter((r) => r.tier === null).length;
+    if (undecided === pool.length || inTiers.length >= limit) return;
+    const pending = undecided > 0 ? `（另有 ${undecided} 人等次待定，未计入）` : '';
+    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人${pending}，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
     return;
   }
   if (inTiers.length <= limit) return;
