@@ -278,3 +278,68 @@ describe('a minimum share (QUOTA_SHORT)', () => {
     ]);
   });
 });
+
+describe('ranking: only a veto that changed the tier moves the subject; those without a tier are not ranked', () => {
+  // 民主评议党员 ranked by 优秀票, 末位 10% 重点帮扶 (at least: rounded up); 受党纪处分的不得评为优秀 (cap 合格).
+  const s = scheme({
+    classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } },
+    vetoes: [{ id: 'cf', name: '受到党纪处分', when: [{ kind: 'roster-flag', field: '党纪处分' }], effect: { kind: 'cap', tier: '合格' }, cite: '受党纪处分的不得评为优秀' }],
+    designations: [{ name: '重点帮扶', share: 10, kind: 'at-least', cite: '末位10%重点帮扶' }],
+    noTierCategories: ['预备党员'],
+  });
+  const votes = {
+    王芳: { 优秀: 9, 合格: 1 }, // 优秀 90% → 优秀
+    孙悦: { 优秀: 6, 合格: 4 }, // 优秀 60% → 优秀
+    李强: { 优秀: 8, 合格: 2 }, // 优秀 80% → 优秀, 党纪处分 → 合格 (合格及以上 100% ≥ 70%)
+    张伟: { 优秀: 4, 合格: 6 }, // 优秀 40%, 合格及以上 100% → 合格
+    陈静: { 优秀: 3, 合格: 7 }, // 30% → 合格
+    赵敏: { 优秀: 2, 基本合格: 4, 不合格: 4 }, // 合格及以上 20%, 基本合格及以上 60% → 基本合格; 党纪处分 changes nothing
+    黄磊: { 优秀: 1, 基本合格: 3, 不合格: 6 }, // 基本合格及以上 40% < 50% → 不合格
+    周婷: { 优秀: 10 }, // 预备党员: no tier
+  };
+  const roster: RosterEntry[] = Object.keys(votes).map((name) => ({
+    name,
+    ...(name === '周婷' ? { category: '预备党员' } : {}),
+    flags: { 党纪处分: name === '李强' || name === '赵敏' ? '警告处分' : '' },
+  }));
+  const { r, by } = run(s, votes, roster);
+
+  it('a cap that changed the tier ranks the subject after the better tier, among his own by the votes', () => {
+    // By 优秀票: 王芳 90, 孙悦 60, 张伟 40, 陈静 30, 赵敏 20, 黄磊 10; 李强 (80, now 合格) after the last 优秀 (孙悦): 3rd.
+    const names = ['王芳', '孙悦', '李强', '张伟', '陈静', '赵敏', '黄磊'];
+    expect(names.map((n) => [by(n).tier, by(n).rank])).toEqual([
+      ['优秀', 1],
+      ['优秀', 2],
+      ['合格', 3],
+      ['合格', 4],
+      ['合格', 5],
+      ['基本合格', 6],
+      ['不合格', 7],
+    ]);
+    expect(by('李强').reasons).toContain('因一票否决改为「合格」，排在等次更高的人之后（第 3 名）');
+  });
+
+  it('a veto that left the tier as it was does not move the subject, and says nothing of the ranking', () => {
+    expect(by('赵敏').reasons.join('')).toContain('等次「基本合格」不变');
+    expect(by('赵敏').reasons.join('')).not.toContain('排在');
+  });
+
+  it('末位 goes to the lowest by the votes (黄磊, 不合格), of the 7 ranked: the 预备党员 is neither ranked nor counted', () => {
+    // ceil(10% × 7) = 1.
+    expect(r.subjects.filter((x) => x.designations.includes('重点帮扶')).map((x) => x.name)).toEqual(['黄磊']);
+    expect(by('黄磊').reasons).toContain('列入「重点帮扶」：排名第 7/7，在末位 10%（1 个）之内（末位10%重点帮扶）');
+    expect([by('周婷').tier, by('周婷').rank]).toEqual([null, null]);
+    expect(by('周婷').reasons[0]).toBe('预备党员参加评议，但不确定等次，不参加排名（名册：预备党员）');
+  });
+
+  it('a veto that forces the lowest tier still ranks the subject after everyone else', () => {
+    const forced = scheme({
+      classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } },
+      vetoes: [{ id: 'sg', name: '受到留党察看处分', when: [{ kind: 'roster-flag', field: '处分' }], effect: { kind: 'force', tier: '不合格' }, cite: '受留党察看处分的定为不合格' }],
+    });
+    // 甲 优秀 90% forced to 不合格; 乙 (不合格 by votes, 优秀 10%) is ranked before him.
+    const { by: b } = run(forced, { 甲: { 优秀: 9, 合格: 1 }, 乙: { 优秀: 1, 不合格: 9 } }, [{ name: '甲', flags: { 处分: '留党察看' } }, { name: '乙' }]);
+    expect([b('甲').tier, b('甲').rank, b('乙').rank]).toEqual(['不合格', 2, 1]);
+    expect(b('甲').reasons).toContain('因一票否决定为「不合格」，排在未被一票否决定为该等次的人之后（第 2 名）');
+  });
+});

@@ -69,8 +69,12 @@ export interface SubjectResult {
   designations: string[];
   /** `run`: the consecutive times in the tier (this one included) when the consequence depends on it (连续三次 → 免职), else null. */
   consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
-  /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
-  vetoed: boolean;
+  /**
+   * Where a veto that changed the tier puts the subject in the ranking: `last` when it forced the lowest tier (after
+   * everyone not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left him in);
+   * null when no veto changed the tier, ranked by the key like everyone else.
+   */
+  placedByVeto: 'last' | 'below-better-tiers' | null;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
   rankKey: Fraction | null;
   /** Consecutive years in the current tier, counting this one (history input). */
@@ -159,7 +163,7 @@ export function evaluate(
       for (const [unit, members] of units) applyQuota(judging, each, members, members.length, findings, unit || '未填单位');
     }
   }
-  rank(results);
+  rank(scheme, results);
   for (const d of scheme.designations) designate(d, results, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
@@ -294,7 +298,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
     vetoes: [],
     designations: [],
     consequences: [],
-    vetoed: false,
+    placedByVeto: null,
     rankKey: null,
     streak: 0,
   };
@@ -404,15 +408,17 @@ function classify(
   rosterCell: (subject: Subject, field: string) => { file: string; sheet?: string; cell?: string },
 ): boolean {
   const appliesTo = scheme.classification.appliesTo;
+  // Taking part without a tier, they are not ranked among those with one either (rank()).
+  const unranked = scheme.ranking.by === 'none' ? '' : '，不参加排名';
   if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
-    r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
+    r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果${unranked}`);
     r.flags.push('不定等次');
     return true;
   }
   for (const category of scheme.noTierCategories ?? []) {
     const said = rosterCategory(subject, category);
     if (said?.says === 'yes') {
-      r.reasons.push(`${category}参加评议，但不确定等次（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
+      r.reasons.push(`${category}参加评议，但不确定等次${unranked}（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
       r.flags.push('不定等次');
       return true;
     }
@@ -635,7 +641,6 @@ function applyVetoes(j: Judging, subject: Subject, r: SubjectResult) {
       continue;
     }
     if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
-    r.vetoed = true;
     const before = r.tier;
     let rejudged = '';
     if (e.kind === 'force') r.tier = e.tier;
@@ -650,6 +655,14 @@ function applyVetoes(j: Judging, subject: Subject, r: SubjectResult) {
     }
     const effect = before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
     r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）${rejudged}`);
+    // Only a veto that changed the tier moves the subject in the ranking: one forced to the lowest tier (a 不称职 by
+    // 一票否决 is not 2nd on the list) goes after everyone else; one kept from 优秀 ranks among the tier it got,
+    // not below a 不合格 and into the 末位 designations the votes give to someone else.
+    if (before !== r.tier) {
+      const toLowest = e.kind === 'force' && tierIndex(scheme, r.tier) === scheme.tiers.length - 1;
+      if (toLowest) r.placedByVeto = 'last';
+      else if (r.placedByVeto === null) r.placedByVeto = 'below-better-tiers';
+    }
     if (e.kind === 'force' && r.flags.includes('待定')) r.flags.splice(r.flags.indexOf('待定'), 1);
   }
 }
@@ -796,16 +809,32 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
 }
 
 /**
- * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one are not ranked. A subject whose
- * tier a veto set ranks after all others (a 不称职 by 一票否决 is not 2nd on the list), so the lowest-ranked
- * designations (动态调整, 重点管理) include them; among themselves they keep the order of their keys.
+ * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one, and those who take part without a tier
+ * (预备党员, 不定等次), are not ranked. A veto that changed the tier places the subject (placedByVeto): forced to the
+ * lowest tier, after everyone else, so the lowest-ranked designations (动态调整, 重点管理) include them; otherwise
+ * after everyone of a better tier, where the key does not already put him. Said in the reasons when it moves someone.
  */
-function rank(results: SubjectResult[]) {
-  const ranked = results.filter((r) => r.rankKey !== null).sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || byKeyDesc(a, b));
-  ranked.forEach((r, i) => {
-    const prev = ranked[i - 1];
-    r.rank = i > 0 && prev.vetoed === r.vetoed && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
-    if (r.vetoed) r.reasons.push(`因一票否决，排在未被否决者之后（第 ${r.rank} 名）`);
+function rank(scheme: Scheme, results: SubjectResult[]) {
+  const ranked = results.filter((r) => r.rankKey !== null && !r.flags.includes('不定等次'));
+  const order = ranked.filter((r) => r.placedByVeto === null).sort(byKeyDesc);
+  const worse = (r: SubjectResult) => (r.tier === null ? scheme.tiers.length : tierIndex(scheme, r.tier));
+  const moved = new Set<SubjectResult>();
+  for (const m of ranked.filter((r) => r.placedByVeto === 'below-better-tiers').sort(byKeyDesc)) {
+    const first = order.findIndex((x) => byKeyDesc(m, x) < 0);
+    const byKey = first < 0 ? order.length : first;
+    let belowBetter = order.length;
+    while (belowBetter > 0 && worse(order[belowBetter - 1]) >= worse(m)) belowBetter--;
+    if (belowBetter > byKey) moved.add(m);
+    order.splice(Math.max(byKey, belowBetter), 0, m);
+  }
+  const last = ranked.filter((r) => r.placedByVeto === 'last').sort(byKeyDesc);
+  const firstLast = order.length;
+  order.push(...last);
+  order.forEach((r, i) => {
+    const prev = order[i - 1];
+    r.rank = i > 0 && i !== firstLast && !moved.has(r) && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
+    if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（第 ${r.rank} 名）`);
+    else if (moved.has(r)) r.reasons.push(`因一票否决改为「${r.tier ?? '待定'}」，排在等次更高的人之后（第 ${r.rank} 名）`);
   });
 }
 
