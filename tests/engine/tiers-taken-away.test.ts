@@ -10,6 +10,7 @@ import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { loadScheme } from '../../src/core/scheme/load-scheme';
 import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
+import { describeScores } from '../../src/core/output/describe-statistics';
 
 const LEVELS = ['优秀', '合格', '基本合格', '不合格'];
 
@@ -341,5 +342,64 @@ describe('ranking: only a veto that changed the tier moves the subject; those wi
     const { by: b } = run(forced, { 甲: { 优秀: 9, 合格: 1 }, 乙: { 优秀: 1, 不合格: 9 } }, [{ name: '甲', flags: { 处分: '留党察看' } }, { name: '乙' }]);
     expect([b('甲').tier, b('甲').rank, b('乙').rank]).toEqual(['不合格', 2, 1]);
     expect(b('甲').reasons).toContain('因一票否决定为「不合格」，排在未被一票否决定为该等次的人之后（第 2 名）');
+  });
+});
+
+describe('a group with no valid score for someone (missingGroup pending): what is said, and the 末位 it leaves open', () => {
+  // p4-middle-managers (干部50% + 员工50%, 动态调整 about 10% of those ranked). 冯涛 has 干部 64 and no 员工 score; 王空
+  // has no score at all. The 9 others are scored the same by both groups.
+  const NINE = { 甲: 95, 乙: 90, 丙: 88, 丁: 86, 戊: 80, 己: 75, 庚: 70, 辛: 66, 郑洁: 64 };
+  function campaign(missingGroup?: 'pending' | 'rescale') {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    if (missingGroup) s.counting.missingGroup = missingGroup;
+    const names = [...Object.keys(NINE), '冯涛', '王空'];
+    const sheet = (group: string, extra: Record<string, number | null>) =>
+      submission(`${group}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: names.map((name) => ({ name, scores: [{ ...NINE, ...extra }[name] ?? null] })) }));
+    return runCampaign({ scheme: s, roster: names.map((name) => ({ name })), submissions: [sheet('干部', { 冯涛: 64 }), sheet('员工', {})], today: '2026-12-01' });
+  }
+
+  it('NO_VALID_VOTES only for the one without any valid score, not for 冯涛 (3 valid 干部 scores)', () => {
+    const r = campaign();
+    const feng = r.subjects.find((x) => x.name === '冯涛')!;
+    expect([feng.tier, feng.score]).toEqual([null, null]);
+    expect(feng.flags).not.toContain('无有效票');
+    expect(r.findings.filter((f) => f.code === 'NO_VALID_VOTES').map((f) => f.subject)).toEqual(['王空']);
+    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['冯涛', '王空'].sort());
+  });
+
+  it('动态调整 is worked out on the 9 ranked, which the reason says, and is left to the committee to check', () => {
+    const r = campaign();
+    // round(10% × 9) = round(0.9) = 1: 郑洁 (64), the lowest of the 9.
+    const zheng = r.subjects.find((x) => x.name === '郑洁')!;
+    expect(zheng.designations).toEqual(['动态调整']);
+    expect(zheng.reasons.join('\n')).toContain('列入「动态调整」：排名第 9/9，在末位 10%（1 个，按已排名的 9 个计算）之内（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）；另有 2 个等次待定、未排名，未计入，名单需评议委员会核实');
+    const unsettled = r.findings.filter((f) => f.code === 'DESIGNATION_UNSETTLED');
+    expect(unsettled).toHaveLength(1);
+    expect(unsettled[0].message).toContain('「动态调整」（末位 10%）按已排名的 9 个确定为 1 个（郑洁）；冯涛、王空 等次待定、未排名，未计入');
+    expect(r.subjects.find((x) => x.name === '冯涛')!.reasons.join('\n')).toContain('「动态调整」按已排名的 9 个确定（末位 10%，1 个），本人未排名、未计入');
+  });
+
+  it('得分情况\'s note says what the setting does: 待定 by default, 折算 only with rescale', () => {
+    const note = (r: ReturnType<typeof campaign>) => String(describeScores(r)!.cells.flat().map((c) => c.text ?? c.value).find((v) => String(v).startsWith('注：')));
+    expect(note(campaign())).toContain('某类别无有效评分的，不计算得分，等次待定，由评议委员会决定（理由中说明）');
+    expect(note(campaign())).not.toContain('折算');
+    // rescale: 冯涛 = 干部 64 alone → 64 (基本称职 ≥ 65? no: 64 < 65 → 不称职), ranked with the others.
+    const rescaled = campaign('rescale');
+    expect(note(rescaled)).toContain('某类别无有效评分的，按其余类别的权重折算（理由中说明）');
+    const feng = rescaled.subjects.find((x) => x.name === '冯涛')!;
+    expect([feng.scoreText, feng.tier]).toEqual(['64.00', '不称职']);
+    expect(rescaled.findings.filter((f) => f.code === 'DESIGNATION_UNSETTLED')[0].message).toContain('王空 等次待定');
+  });
+
+  it('with everyone ranked, the designation reason is as before and nothing is left to check', () => {
+    const r = campaign('rescale');
+    // 王空 has no score even rescaled: still unranked. Without him, 10 ranked: round(10% × 10) = 1.
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    const names = Object.keys(NINE);
+    const sheet = (group: string) => submission(`${group}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: names.map((name) => ({ name, scores: [NINE[name as keyof typeof NINE]] })) }));
+    const all = runCampaign({ scheme: s, roster: names.map((name) => ({ name })), submissions: [sheet('干部'), sheet('员工')], today: '2026-12-01' });
+    expect(all.findings.some((f) => f.code === 'DESIGNATION_UNSETTLED')).toBe(false);
+    expect(all.subjects.find((x) => x.name === '郑洁')!.reasons).toContain('列入「动态调整」：排名第 9/9，在末位 10%（1 个）之内（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）');
+    expect(r.subjects.find((x) => x.name === '王空')!.rank).toBeNull();
   });
 });

@@ -127,8 +127,8 @@ export function evaluate(
   const judging: Judging = { scheme, tally, roster, places, barred: new Map() };
   for (const r of results) {
     const subject = roster.subjects[r.index];
-    const total = r.overall.reduce((a, l) => a + l.votes, 0);
-    if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
+    // Valid votes or scores on any form: a score left out for a missing group (missingGroup pending) still has some.
+    if (!r.figures.some((f) => f.valid > 0)) {
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
@@ -164,7 +164,9 @@ export function evaluate(
     }
   }
   rank(scheme, results);
-  for (const d of scheme.designations) designate(d, results, findings);
+  // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
+  const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
+  for (const d of scheme.designations) designate(d, results, unranked, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
@@ -838,28 +840,48 @@ function rank(scheme: Scheme, results: SubjectResult[]) {
   });
 }
 
-/** The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. */
-function designate(d: Scheme['designations'][number], results: SubjectResult[], findings: Finding[]) {
+/**
+ * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. The base is those ranked;
+ * a rated subject left unranked (score or votes missing) could be among the lowest and would change the count, so
+ * the base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED).
+ */
+function designate(d: Scheme['designations'][number], results: SubjectResult[], unranked: SubjectResult[], findings: Finding[]) {
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
   if (ranked.length === 0) return;
   const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
-  if (count === 0) return;
-  const boundary = ranked[count - 1];
-  const tied = ranked.filter((r) => r.rank === boundary.rank);
-  const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
-    const isTied = tied.includes(r);
-    if (isTied && crosses) {
-      r.flags.push(`${d.name}并列`);
-      r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
-      findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
-    } else if (i < count) {
-      r.designations.push(d.name);
-      r.flags.push(d.name);
-      r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个）之内（${d.cite}）`);
+  const base = unranked.length > 0 ? `，按已排名的 ${ranked.length} 个计算` : '';
+  const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} 个等次待定、未排名，未计入，名单需评议委员会核实` : '';
+  const designated: SubjectResult[] = [];
+  if (count > 0) {
+    const boundary = ranked[count - 1];
+    const tied = ranked.filter((r) => r.rank === boundary.rank);
+    const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
+    for (let i = 0; i < ranked.length; i++) {
+      const r = ranked[i];
+      const isTied = tied.includes(r);
+      if (isTied && crosses) {
+        r.flags.push(`${d.name}并列`);
+        r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个${base}，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
+        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+      } else if (i < count) {
+        designated.push(r);
+        r.designations.push(d.name);
+        r.flags.push(d.name);
+        r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个${base}）之内（${d.cite}）${unsettled}`);
+      }
     }
   }
+  if (unranked.length === 0) return;
+  for (const r of unranked)
+    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} 个确定（末位 ${d.share}%，${count} 个），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
+  const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
+  findings.push(
+    finding(
+      'DESIGNATION_UNSETTLED',
+      `「${d.name}」（末位 ${d.share}%）按已排名的 ${ranked.length} 个确定为 ${count} 个（${designated.length > 0 ? names(designated) : '无'}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
+      { file: '（汇总）' },
+    ),
+  );
 }
 
 /** What counting runs through 往年结果 has to say across subjects: findings, and names for the two summary findings. */
