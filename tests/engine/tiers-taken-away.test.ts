@@ -364,7 +364,10 @@ describe('a group with no valid score for someone (missingGroup pending): what i
     expect([feng.tier, feng.score]).toEqual([null, null]);
     expect(feng.flags).not.toContain('无有效票');
     expect(r.findings.filter((f) => f.code === 'NO_VALID_VOTES').map((f) => f.subject)).toEqual(['王空']);
-    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['冯涛', '王空'].sort());
+    const undecided = r.findings.filter((f) => f.code === 'TIER_UNDECIDED');
+    expect(undecided.map((f) => f.subject).sort()).toEqual(['冯涛', '王空'].sort());
+    // The group that is missing, not the designation said after it.
+    expect(undecided.find((f) => f.subject === '冯涛')!.message).toMatch(/^「冯涛」员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定/);
   });
 
   it('动态调整 is worked out on the 9 ranked, which the reason says, and is left to the committee to check', () => {

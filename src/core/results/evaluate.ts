@@ -163,6 +163,13 @@ export function evaluate(
       for (const [unit, members] of units) applyQuota(judging, each, members, members.length, findings, unit || '未填单位');
     }
   }
+  // Why each undecided subject is undecided: his last reason before the ranking and the designations add theirs, or
+  // for a score left out for a missing group (computeScore's, his first) the group named and what the committee can do.
+  const undecidedWhy = new Map(
+    results
+      .filter((r) => r.tier === null && r.flags.includes('待定'))
+      .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? r.reasons[0] : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
+  );
   rank(scheme, results);
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
@@ -183,7 +190,7 @@ export function evaluate(
     // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
     for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
-      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${undecidedWhy.get(r) ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
   if (past.unknownPast.length > 0)
     findings.push(
