@@ -187,6 +187,14 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     expect(by('丙').reasons[1]).toBe('一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「合格」改为「基本合格」（不得评为优秀、合格）');
   });
 
+  it('an exclude of every tier leaves 待定, said as such', () => {
+    const all: Scheme['vetoes'] = [{ id: 'ex', name: '严重违纪', when: [{ kind: 'roster-flag', field: '违纪' }], effect: { kind: 'exclude', tiers: LEVELS }, cite: '不确定等次' }];
+    const s = scheme({ classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier', tier: '不合格' } }, vetoes: all });
+    const { by } = run(s, { 甲: { 合格: 10 } }, [{ name: '甲', flags: { 违纪: '有' } }]);
+    expect([by('甲').tier, by('甲').flags]).toEqual([null, ['一票否决', '待定']]);
+    expect(by('甲').reasons[1]).toBe('一票否决「严重违纪」：名册「违纪」：有，等次由「合格」改为「待定」（不确定等次）；方案的等次均已排除，等次需由评议委员会决定');
+  });
+
   it('a veto that barred a tier keeps it barred when a quota later moves the subject down', () => {
     // 不得评为合格 (exclude 合格) on 甲, who is 优秀 by votes: the veto changes nothing. The quota (1 place of 2) then
     // moves 甲 out of 优秀: 合格 is barred, 基本合格及以上 7/10 ≥ 50% → 基本合格, not 合格.

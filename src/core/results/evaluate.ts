@@ -621,6 +621,7 @@ function lowerTier(j: Judging, r: SubjectResult, takeAway: (tier: string) => boo
   if (!r.flags.includes('待定')) r.flags.push('待定');
   if (walked.kind === 'both') return `；${without}，${walked.words}`;
   if (walked.kind === 'unjudged') return `；${without}，「${walked.rule.tier}」的条件无法判断：${walked.text}，等次待定`;
+  if (taken.length === j.scheme.tiers.length) return '；方案的等次均已排除，等次需由评议委员会决定';
   return `；${without}，不符合其中任何一个等次的条件${failedFigures(walked.failed)}，等次需由评议委员会决定`;
 }
 
