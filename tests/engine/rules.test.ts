@@ -263,7 +263,7 @@ describe('veto effects', () => {
     // 90 ≥ 85 → 优秀, kept: a note never moves the tier.
     expect(x.tier).toBe('优秀');
     expect(x.flags).toEqual(['需关注']);
-    expect(x.vetoed).toBe(false);
+    expect(x.placedByVeto).toBeNull();
     expect(x.reasons).toContain('「群众反映较多」：名册「反映」：有，约谈提醒（测试）');
     expect(x.reasons.join('')).not.toContain('一票否决');
     expect(r.rectification[0].problem).toBe('评议等次为「优秀」；群众反映较多（名册「反映」：有）');

@@ -398,7 +398,9 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
     const r = run({ 于洋: 0, 马丽: 2, 方圆: 3, 石磊: 4 }, NAMES.map((name) => ({ name, flags: said[name] })));
     const byName = (n: string) => r.subjects.find((s) => s.name === n)!;
     expect([byName('许诺').tier, byName('许诺').flags]).toEqual([null, ['不定等次']]);
-    expect(byName('许诺').reasons).toContain('预备党员参加评议，但不确定等次（名册「政治面貌」：中共预备党员）');
+    // Not ranked among those with a tier either (p5 ranks by 附表2 满意率), and said so.
+    expect(byName('许诺').reasons).toContain('预备党员参加评议，但不确定等次，不参加排名（名册「政治面貌」：中共预备党员）');
+    expect([byName('许诺').rank, byName('汤明').rank]).toEqual([null, null]);
     expect([byName('汤明').tier, byName('汤明').flags]).toEqual([null, ['不定等次']]);
     expect(byName('江河').tier).toBe('未评为优秀党员');
     expect(r.findings.some((f) => f.code === 'ROSTER_CATEGORY_UNCLEAR')).toBe(false);
@@ -441,7 +443,7 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
       const r = fromFile(header, cells as Record<string, CellValue>);
       const yu = byName(r, '于洋');
       expect([yu.tier, yu.flags]).toEqual([null, ['不定等次']]);
-      expect(yu.reasons[0]).toMatch(/^预备党员参加评议，但不确定等次（名册「.+」：.+）$/);
+      expect(yu.reasons[0]).toMatch(/^预备党员参加评议，但不确定等次，不参加排名（名册「.+」：.+）$/);
       expect(tiers(r)['马丽']).toBe('优秀党员');
       expect(tiers(r)['方圆']).toBe('优秀党员');
       expect(tiers(r)['石磊']).toBe('未评为优秀党员');

@@ -376,7 +376,7 @@ export function describeScores(result: CampaignResult): SheetDescription | null 
   const itemsWords = scheme.scoring.items === 'sum' ? '各评价项目得分相加' : `各评价项目得分相加除以${scoredForms.reduce((a, f) => a + f.itemLabels.length, 0)}`;
   const formula = severalItems ? `项目得分＝${groupWeightWords(scheme)}；得分＝${itemsWords}` : `得分＝${groupWeightWords(scheme)}`;
   b.band(
-    `注：按姓氏笔画为序。${byPoints ? `平均分＝（${pointsWords}）÷有效票` : '平均分为该类别有效评分的平均'}；弃权（未评）和无效的不计入。${formula}；某类别无有效评分的，按其余类别的权重折算（理由中说明）。平均分与得分的位数相同，以便核算。`,
+    `注：按姓氏笔画为序。${byPoints ? `平均分＝（${pointsWords}）÷有效票` : '平均分为该类别有效评分的平均'}；弃权（未评）和无效的不计入。${formula}；${missingWords(scheme, severalItems)}（理由中说明）。平均分与得分的位数相同，以便核算。`,
     'note',
   );
 
@@ -388,6 +388,13 @@ export function describeScores(result: CampaignResult): SheetDescription | null 
     print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: PAGE_FOOTER },
     meta: { kind: 'scores', schemeId: scheme.id },
   });
+}
+
+/** What was done where a rater group or an item has no valid score for someone (counting.missingGroup; evaluate computeScore). */
+function missingWords(scheme: Scheme, severalItems: boolean): string {
+  if (scheme.counting.missingGroup === 'rescale')
+    return `某类别无有效评分的，按其余类别的权重折算${severalItems ? '；某项目无有效评分的，按其余项目计算' : ''}`;
+  return `某类别${severalItems ? '或某项目' : ''}无有效评分的，不计算得分，等次待定，由评议委员会决定`;
 }
 
 function decimals(text: string | null, places: number): number {

@@ -69,8 +69,12 @@ export interface SubjectResult {
   designations: string[];
   /** `run`: the consecutive times in the tier (this one included) when the consequence depends on it (连续三次 → 免职), else null. */
   consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
-  /** A veto set this subject's tier (force, cap or exclude): ranked after everyone else. */
-  vetoed: boolean;
+  /**
+   * Where a veto that changed the tier puts the subject in the ranking: `last` when it forced the lowest tier (after
+   * everyone not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left him in);
+   * null when no veto changed the tier, ranked by the key like everyone else.
+   */
+  placedByVeto: 'last' | 'below-better-tiers' | null;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
   rankKey: Fraction | null;
   /** Consecutive years in the current tier, counting this one (history input). */
@@ -120,15 +124,16 @@ export function evaluate(
   for (const r of results) r.score = computeScore(scheme, tally, r.index, r);
   const incomplete = new Set<SubjectResult>();
   showScores(scheme, results, places);
+  const judging: Judging = { scheme, tally, roster, places, barred: new Map() };
   for (const r of results) {
     const subject = roster.subjects[r.index];
-    const total = r.overall.reduce((a, l) => a + l.votes, 0);
-    if (total === 0 && (r.score === null || scheme.scoring.method === 'none')) {
+    // Valid votes or scores on any form: a score left out for a missing group (missingGroup pending) still has some.
+    if (!r.figures.some((f) => f.valid > 0)) {
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
     if (!classify(scheme, tally, subject, r, places, findings, rosterCell)) incomplete.add(r);
-    applyVetoes(scheme, tally, subject, r, places);
+    applyVetoes(judging, subject, r);
   }
   // A subject whose rules could not be judged for want of votes is not ranked on the votes there are (a share from
   // one round of two would put him above those judged on both).
@@ -138,9 +143,9 @@ export function evaluate(
   }
   const appliesTo = scheme.classification.appliesTo;
   const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
-  for (const q of scheme.quotas) {
+  for (const q of quotasInOrder(scheme)) {
     const units = q.per === 'unit' ? byUnit(rated) : null;
-    if (units === null || units.size < 2) applyQuota(scheme, q, results, rated.length, findings);
+    if (units === null || units.size < 2) applyQuota(judging, q, results, rated.length, findings);
     else {
       // 本支部党员人数的20%: each 支部's places among its own members. One 党员人数 cannot be every branch's.
       if (q.of === 'members') {
@@ -155,11 +160,20 @@ export function evaluate(
         );
       }
       const each = q.of === 'members' ? { ...q, of: 'subjects' as const } : q;
-      for (const [unit, members] of units) applyQuota(scheme, each, members, members.length, findings, unit || '未填单位');
+      for (const [unit, members] of units) applyQuota(judging, each, members, members.length, findings, unit || '未填单位');
     }
   }
-  rank(results);
-  for (const d of scheme.designations) designate(d, results, findings);
+  // Why each undecided subject is undecided: his last reason before the ranking and the designations add theirs, or
+  // for a score left out for a missing group (computeScore's, his first) the group named and what the committee can do.
+  const undecidedWhy = new Map(
+    results
+      .filter((r) => r.tier === null && r.flags.includes('待定'))
+      .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? r.reasons[0] : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
+  );
+  rank(scheme, results);
+  // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
+  const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
+  for (const d of scheme.designations) designate(d, results, unranked, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
@@ -176,7 +190,7 @@ export function evaluate(
     // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
     for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
-      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${r.reasons[r.reasons.length - 1] ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
+      findings.push(finding('TIER_UNDECIDED', `「${r.label}」${undecidedWhy.get(r) ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
   if (past.unknownPast.length > 0)
     findings.push(
@@ -293,7 +307,7 @@ function baseResult(scheme: Scheme, tally: Tally, s: Subject): Omit<SubjectResul
     vetoes: [],
     designations: [],
     consequences: [],
-    vetoed: false,
+    placedByVeto: null,
     rankKey: null,
     streak: 0,
   };
@@ -403,15 +417,17 @@ function classify(
   rosterCell: (subject: Subject, field: string) => { file: string; sheet?: string; cell?: string },
 ): boolean {
   const appliesTo = scheme.classification.appliesTo;
+  // Taking part without a tier, they are not ranked among those with one either (rank()).
+  const unranked = scheme.ranking.by === 'none' ? '' : '，不参加排名';
   if (appliesTo && (subject.kind ?? 'person') !== appliesTo) {
-    r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果`);
+    r.reasons.push(`本方案只对${appliesTo === 'person' ? '个人' : '组织'}确定等次，此处只列出测评结果${unranked}`);
     r.flags.push('不定等次');
     return true;
   }
   for (const category of scheme.noTierCategories ?? []) {
     const said = rosterCategory(subject, category);
     if (said?.says === 'yes') {
-      r.reasons.push(`${category}参加评议，但不确定等次（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
+      r.reasons.push(`${category}参加评议，但不确定等次${unranked}（名册${said.field ? `「${said.field}」` : ''}：${said.text}）`);
       r.flags.push('不定等次');
       return true;
     }
@@ -431,7 +447,48 @@ function classify(
       findings.push(finding('ROSTER_CATEGORY_UNCLEAR', `「${r.label}」${text}；请在该栏填「是」或「否」后重新计算`, { ...rosterCell(subject, said.field), subject: r.name }));
     }
   }
-  const failed: string[] = [];
+  const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
+  switch (judged.kind) {
+    case 'both':
+      r.flags.push('待定');
+      r.reasons.push(judged.words);
+      return true;
+    case 'unjudged':
+      r.flags.push('待定');
+      r.reasons.push(`「${judged.rule.tier}」的条件无法判断：${judged.text}，等次待定`);
+      return false;
+    case 'tier':
+      r.tier = judged.tier;
+      r.reasons.push(judged.words);
+      return true;
+    case 'none':
+      r.flags.push('待定');
+      r.reasons.push(`不符合方案中任何一个等次的条件${failedFigures(judged.failed)}，等次需由评议委员会决定`);
+      return true;
+  }
+}
+
+/** A rule that did not hold: its tier and the figures of the conditions that failed. */
+interface FailedRule {
+  tier: string;
+  text: string;
+}
+
+/** What the rules give when walked in the scheme's order: the first that holds decides (README: rules checked in order). */
+type Walked =
+  | { kind: 'tier'; tier: string; words: string }
+  | { kind: 'both'; words: string }
+  | { kind: 'unjudged'; rule: TierRule; text: string }
+  | { kind: 'none'; failed: FailedRule[] };
+
+const NOTHING_BARRED = (): boolean => false;
+
+/**
+ * The scheme's tier rules in order, skipping the tiers `barred` (those a quota or a veto took away: the subject
+ * is judged by the rules of the tiers left, so a lost 优秀 gives 合格 only where 合格's own rule is met).
+ */
+function walkRules(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, barred: (tier: string) => boolean): Walked {
+  const failed: FailedRule[] = [];
   const rules = scheme.classification.rules;
   const judge = (rule: TierRule) => {
     const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
@@ -440,45 +497,61 @@ function classify(
   };
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k];
+    if (barred(rule.tier)) continue;
     const { holds, text, results } = judge(rule);
     if (holds === true) {
       // A lower rule on other votes met as well (两次测评“基本称职”票和“不称职”票相加后均达到50%): the votes point
       // to two tiers, and the scheme's order of rules is no ground to choose (seed 002 第四篇: 镇党委 decides).
       const also = rules
         .slice(k + 1)
-        .filter((lower) => readsOtherVotes(scheme, rule, lower))
+        .filter((lower) => !barred(lower.tier) && readsOtherVotes(scheme, rule, lower))
         .map((lower) => ({ lower, judged: judge(lower) }))
         .find((x) => x.judged.holds === true);
-      if (also) {
-        r.flags.push('待定');
-        r.reasons.push(
-          `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
-        );
-        return true;
-      }
-      r.tier = rule.tier;
+      if (also)
+        return {
+          kind: 'both',
+          words: `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
+        };
       // Why not the tier above: the next-higher rule that failed, with its figures (未达「优秀」：得分 84.998，不符合…).
-      const above = failed.length > 0 ? `；未达${failed[failed.length - 1]}` : '';
-      r.reasons.push(`定为「${rule.tier}」：${text || '其余情形'}（${rule.cite}）${above}`);
-      return true;
+      return { kind: 'tier', tier: rule.tier, words: `定为「${rule.tier}」：${text || '其余情形'}（${rule.cite}）${notReached(scheme, rule.tier, failed)}` };
     }
-    if (holds === null) {
-      r.flags.push('待定');
-      r.reasons.push(`「${rule.tier}」的条件无法判断：${text}，等次待定`);
-      return false;
-    }
-    failed.push(`「${rule.tier}」：${results.filter((x) => x.holds === false).map((x) => x.text).join('；')}`);
+    if (holds === null) return { kind: 'unjudged', rule, text };
+    failed.push({ tier: rule.tier, text: results.filter((x) => x.holds === false).map((x) => x.text).join('；') });
   }
-  const why = failed.length > 0 ? `（${failed.join('；')}）` : '';
   const otherwise = scheme.classification.otherwise;
-  if (otherwise.kind === 'tier') {
-    r.tier = otherwise.tier;
-    r.reasons.push(`定为「${otherwise.tier}」：不符合更高等次的条件${why}`);
-  } else {
-    r.flags.push('待定');
-    r.reasons.push(`不符合方案中任何一个等次的条件${why}，等次需由评议委员会决定`);
-  }
-  return true;
+  if (otherwise.kind === 'tier' && !barred(otherwise.tier))
+    return { kind: 'tier', tier: otherwise.tier, words: `定为「${otherwise.tier}」：${notMet(scheme, otherwise.tier, failed)}` };
+  return { kind: 'none', failed };
+}
+
+/** （「优秀」：…；「称职」：…）: the failed rules with their figures. */
+function failedFigures(failed: readonly FailedRule[]): string {
+  return failed.length > 0 ? `（${failed.map((f) => `「${f.tier}」：${f.text}`).join('；')}）` : '';
+}
+
+/**
+ * 「；未达「优秀」：…」: the failed rules of the nearest better tier (by scheme.tiers, whatever the order the rules
+ * are written in: a worst-first list must not tell an 优秀 that it did not reach 不称职); '' when none is better.
+ */
+function notReached(scheme: Scheme, tier: string, failed: readonly FailedRule[]): string {
+  const mine = tierIndex(scheme, tier);
+  const nearest = failed.reduce((best, f) => {
+    const i = tierIndex(scheme, f.tier);
+    return i < mine && i > best ? i : best;
+  }, -1);
+  if (nearest < 0) return '';
+  return `；未达${failed.filter((f) => tierIndex(scheme, f.tier) === nearest).map((f) => `「${f.tier}」：${f.text}`).join('；')}`;
+}
+
+/**
+ * Why the otherwise tier: 「不符合更高等次的条件（…）」 when every failed rule is of a better tier, else the failed
+ * rules' tiers by name (p3 writes 不合格 first: its 合格 must not be told 不合格 is a higher tier).
+ */
+function notMet(scheme: Scheme, tier: string, failed: readonly FailedRule[]): string {
+  const mine = tierIndex(scheme, tier);
+  if (failed.every((f) => tierIndex(scheme, f.tier) < mine)) return `不符合更高等次的条件${failedFigures(failed)}`;
+  const tiers = [...new Set(failed.map((f) => f.tier))].map((t) => `「${t}」`).join('');
+  return `不符合${tiers}的条件${failedFigures(failed)}`;
 }
 
 /** The levels a rule's share conditions count (with orBetter, every better one), per form; null for a rule on anything else. */
@@ -515,7 +588,45 @@ function tierIndex(scheme: Scheme, tier: string | null): number {
 /** The flag of a rule whose effect is only a note, when the scheme gives none. */
 export const NOTE_FLAG = '需关注';
 
-function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number) {
+/** What giving a subject a lower tier by the rules needs, and the tiers taken from each subject so far. */
+interface Judging {
+  scheme: Scheme;
+  tally: Tally;
+  roster: Roster;
+  places: number;
+  /** Tiers a veto or a quota took from a subject (不得评优, 超出名额): a later quota's demotion must not give them back. */
+  barred: Map<SubjectResult, Set<string>>;
+}
+
+/**
+ * Takes tiers from a subject (名额 moves him out of 优秀, 不得评优 bars it) and gives the best tier left whose own
+ * rule is met: the rules walked in order without the tiers taken (now and before). A lost 优秀 gives 合格 only where
+ * 合格's rule is met (合格及以上 70%: with 60% it is 基本合格), and 待定 where no rule is. Returns the words to add to
+ * the reason: '' when the tier right below is given, as on every score ladder (优秀 85 → 称职 75).
+ */
+function lowerTier(j: Judging, r: SubjectResult, takeAway: (tier: string) => boolean): string {
+  const before = j.barred.get(r);
+  const barred = (t: string) => takeAway(t) || (before?.has(t) ?? false);
+  const taken = j.scheme.tiers.filter(barred);
+  j.barred.set(r, new Set(taken));
+  // The tier right below, whether or not a veto barred it: skipping it is said.
+  const nextDown = j.scheme.tiers[tierIndex(j.scheme, r.tier) + 1];
+  const walked = walkRules(j.scheme, j.tally, j.roster.subjects[r.index], r, j.places, barred);
+  const without = `按${taken.map((t) => `「${t}」`).join('')}以外等次的条件`;
+  if (walked.kind === 'tier') {
+    r.tier = walked.tier;
+    return walked.tier === nextDown ? '' : `；${without}${walked.words}`;
+  }
+  r.tier = null;
+  if (!r.flags.includes('待定')) r.flags.push('待定');
+  if (walked.kind === 'both') return `；${without}，${walked.words}`;
+  if (walked.kind === 'unjudged') return `；${without}，「${walked.rule.tier}」的条件无法判断：${walked.text}，等次待定`;
+  if (taken.length === j.scheme.tiers.length) return '；方案的等次均已排除，等次需由评议委员会决定';
+  return `；${without}，不符合其中任何一个等次的条件${failedFigures(walked.failed)}，等次需由评议委员会决定`;
+}
+
+function applyVetoes(j: Judging, subject: Subject, r: SubjectResult) {
+  const { scheme, tally, places } = j;
   for (const v of scheme.vetoes) {
     const results = v.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
     // A condition that does not concern the subject (窗口岗位 only) holds for a tier rule, but vetoes no one.
@@ -540,20 +651,28 @@ function applyVetoes(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectR
       continue;
     }
     if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
-    r.vetoed = true;
     const before = r.tier;
+    let rejudged = '';
     if (e.kind === 'force') r.tier = e.tier;
-    else if (e.kind === 'cap') {
-      if (r.tier !== null && tierIndex(scheme, r.tier) < tierIndex(scheme, e.tier)) r.tier = e.tier;
-    } else if (e.kind === 'exclude') {
-      if (r.tier !== null && e.tiers.includes(r.tier)) {
-        const next = scheme.tiers.slice(tierIndex(scheme, r.tier) + 1).find((t) => !e.tiers.includes(t));
-        r.tier = next ?? null;
-        if (next === undefined) r.flags.push('待定');
-      }
+    else {
+      // 不得评为优秀 (cap) / 不得评为… (exclude): those tiers are out of reach, now and for any later quota.
+      const capAt = e.kind === 'cap' ? tierIndex(scheme, e.tier) : -1;
+      const takeAway = e.kind === 'cap' ? (t: string) => tierIndex(scheme, t) < capAt : (t: string) => e.tiers.includes(t);
+      if (r.tier !== null && takeAway(r.tier)) {
+        const from = tierIndex(scheme, r.tier);
+        rejudged = lowerTier(j, r, (t) => takeAway(t) || tierIndex(scheme, t) <= from);
+      } else j.barred.set(r, new Set([...(j.barred.get(r) ?? []), ...scheme.tiers.filter(takeAway)]));
     }
     const effect = before === r.tier ? `等次「${r.tier ?? '待定'}」不变` : `等次由「${before ?? '待定'}」改为「${r.tier ?? '待定'}」`;
-    r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）`);
+    r.reasons.push(`一票否决「${v.name}」：${text}，${effect}（${v.cite}）${rejudged}`);
+    // Only a veto that changed the tier moves the subject in the ranking: one forced to the lowest tier (a 不称职 by
+    // 一票否决 is not 2nd on the list) goes after everyone else; one kept from 优秀 ranks among the tier it got,
+    // not below a 不合格 and into the 末位 designations the votes give to someone else.
+    if (before !== r.tier) {
+      const toLowest = e.kind === 'force' && tierIndex(scheme, r.tier) === scheme.tiers.length - 1;
+      if (toLowest) r.placedByVeto = 'last';
+      else if (r.placedByVeto === null) r.placedByVeto = 'below-better-tiers';
+    }
     if (e.kind === 'force' && r.flags.includes('待定')) r.flags.splice(r.flags.indexOf('待定'), 1);
   }
 }
@@ -604,10 +723,18 @@ function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
 
 /**
- * 名额: a maximum keeps the best-ranked within the limit and moves the rest to the next tier; where
- * the limit falls inside a tie, every tied subject is left undecided for the committee. A minimum
- * that is not reached is reported (篇三: 较好或以下等次应占一定比例).
+ * The quotas in the order that makes the list's order irrelevant: maximums by their lowest tier, best first (and
+ * of two ending on the same tier the narrower first), then minimums on the tiers as the maximums left them. A
+ * maximum's demotions land below its lowest tier, so no quota applied before it is exceeded again: 优秀 ≤ 20% then
+ * 称职 ≤ 40% counts the 优秀 moved down among the 称职, whichever the scheme lists first.
  */
+function quotasInOrder(scheme: Scheme): Quota[] {
+  const lowest = (q: Quota) => Math.max(...q.tiers.map((t) => tierIndex(scheme, t)));
+  const best = (q: Quota) => Math.min(...q.tiers.map((t) => tierIndex(scheme, t)));
+  const maxima = scheme.quotas.filter((q) => q.kind === 'max').sort((a, b) => lowest(a) - lowest(b) || best(b) - best(a));
+  return [...maxima, ...scheme.quotas.filter((q) => q.kind === 'min')];
+}
+
 /** The rated subjects by roster unit, in roster order ('' for those without one). */
 function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
   const units = new Map<string, SubjectResult[]>();
@@ -620,7 +747,13 @@ function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
   return units;
 }
 
-function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[], unit?: string) {
+/**
+ * 名额: a maximum keeps the best-ranked within the limit and gives the rest the best tier below whose own rule
+ * they meet (lowerTier); where the limit falls inside a tie, every tied subject is left undecided for the
+ * committee. A minimum that is not reached is reported (篇三: 较好或以下等次应占一定比例).
+ */
+function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[], unit?: string) {
+  const scheme = j.scheme;
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
   // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
   let base = typeof q.of === 'number' ? q.of : ratedCount;
@@ -633,21 +766,25 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
   const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
   if (q.kind === 'min') {
-    if (inTiers.length < limit)
-      findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
+    // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
+    const undecided = pool.filter((r) => r.tier === null).length;
+    if (undecided === pool.length || inTiers.length >= limit) return;
+    const pending = undecided > 0 ? `（另有 ${undecided} 人等次待定，未计入）` : '';
+    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人${pending}，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
     return;
   }
   if (inTiers.length <= limit) return;
   const sorted = [...inTiers].sort(byKeyDesc);
-  const lowest = scheme.tiers.filter((t) => q.tiers.includes(t)).pop()!;
-  const next = scheme.tiers[scheme.tiers.indexOf(lowest) + 1] ?? null;
+  const lowest = tierIndex(scheme, scheme.tiers.filter((t) => q.tiers.includes(t)).pop()!);
   const demote = (r: SubjectResult) => {
     // The figures on both sides of the cut, told apart (89.998 against 90.000, not 90.00 twice).
     const last = limit > 0 ? sorted[limit - 1] : null;
     const cut =
       last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey)}）` : '';
-    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${r.tier}」改为「${next ?? '待定'}」（${q.cite}）`);
-    r.tier = next;
+    const before = r.tier;
+    // Out of the quota's tiers (and any better): the best tier below whose own rule is met.
+    const rejudged = lowerTier(j, r, (t) => tierIndex(scheme, t) <= lowest);
+    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${before}」改为「${r.tier ?? '待定'}」（${q.cite}）${rejudged}`);
     r.flags.push('超出名额');
   };
   const undecided = (r: SubjectResult, why: string) => {
@@ -682,41 +819,77 @@ function applyQuota(scheme: Scheme, q: Quota, results: SubjectResult[], ratedCou
 }
 
 /**
- * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one are not ranked. A subject whose
- * tier a veto set ranks after all others (a 不称职 by 一票否决 is not 2nd on the list), so the lowest-ranked
- * designations (动态调整, 重点管理) include them; among themselves they keep the order of their keys.
+ * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one, and those who take part without a tier
+ * (预备党员, 不定等次), are not ranked. A veto that changed the tier places the subject (placedByVeto): forced to the
+ * lowest tier, after everyone else, so the lowest-ranked designations (动态调整, 重点管理) include them; otherwise
+ * after everyone of a better tier, where the key does not already put him. Said in the reasons when it moves someone.
  */
-function rank(results: SubjectResult[]) {
-  const ranked = results.filter((r) => r.rankKey !== null).sort((a, b) => Number(a.vetoed) - Number(b.vetoed) || byKeyDesc(a, b));
-  ranked.forEach((r, i) => {
-    const prev = ranked[i - 1];
-    r.rank = i > 0 && prev.vetoed === r.vetoed && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
-    if (r.vetoed) r.reasons.push(`因一票否决，排在未被否决者之后（第 ${r.rank} 名）`);
+function rank(scheme: Scheme, results: SubjectResult[]) {
+  const ranked = results.filter((r) => r.rankKey !== null && !r.flags.includes('不定等次'));
+  const order = ranked.filter((r) => r.placedByVeto === null).sort(byKeyDesc);
+  const worse = (r: SubjectResult) => (r.tier === null ? scheme.tiers.length : tierIndex(scheme, r.tier));
+  const moved = new Set<SubjectResult>();
+  for (const m of ranked.filter((r) => r.placedByVeto === 'below-better-tiers').sort(byKeyDesc)) {
+    const first = order.findIndex((x) => byKeyDesc(m, x) < 0);
+    const byKey = first < 0 ? order.length : first;
+    let belowBetter = order.length;
+    while (belowBetter > 0 && worse(order[belowBetter - 1]) >= worse(m)) belowBetter--;
+    if (belowBetter > byKey) moved.add(m);
+    order.splice(Math.max(byKey, belowBetter), 0, m);
+  }
+  const last = ranked.filter((r) => r.placedByVeto === 'last').sort(byKeyDesc);
+  const firstLast = order.length;
+  order.push(...last);
+  order.forEach((r, i) => {
+    const prev = order[i - 1];
+    r.rank = i > 0 && i !== firstLast && !moved.has(r) && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
+    if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（第 ${r.rank} 名）`);
+    else if (moved.has(r)) r.reasons.push(`因一票否决改为「${r.tier ?? '待定'}」，排在等次更高的人之后（第 ${r.rank} 名）`);
   });
 }
 
-/** The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. */
-function designate(d: Scheme['designations'][number], results: SubjectResult[], findings: Finding[]) {
+/**
+ * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. The base is those ranked;
+ * a rated subject left unranked (score or votes missing) could be among the lowest and would change the count, so
+ * the base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED).
+ */
+function designate(d: Scheme['designations'][number], results: SubjectResult[], unranked: SubjectResult[], findings: Finding[]) {
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
   if (ranked.length === 0) return;
   const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
-  if (count === 0) return;
-  const boundary = ranked[count - 1];
-  const tied = ranked.filter((r) => r.rank === boundary.rank);
-  const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
-    const isTied = tied.includes(r);
-    if (isTied && crosses) {
-      r.flags.push(`${d.name}并列`);
-      r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
-      findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
-    } else if (i < count) {
-      r.designations.push(d.name);
-      r.flags.push(d.name);
-      r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个）之内（${d.cite}）`);
+  const base = unranked.length > 0 ? `，按已排名的 ${ranked.length} 个计算` : '';
+  const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} 个等次待定、未排名，未计入，名单需评议委员会核实` : '';
+  const designated: SubjectResult[] = [];
+  if (count > 0) {
+    const boundary = ranked[count - 1];
+    const tied = ranked.filter((r) => r.rank === boundary.rank);
+    const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
+    for (let i = 0; i < ranked.length; i++) {
+      const r = ranked[i];
+      const isTied = tied.includes(r);
+      if (isTied && crosses) {
+        r.flags.push(`${d.name}并列`);
+        r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个${base}，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
+        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+      } else if (i < count) {
+        designated.push(r);
+        r.designations.push(d.name);
+        r.flags.push(d.name);
+        r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个${base}）之内（${d.cite}）${unsettled}`);
+      }
     }
   }
+  if (unranked.length === 0) return;
+  for (const r of unranked)
+    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} 个确定（末位 ${d.share}%，${count} 个），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
+  const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
+  findings.push(
+    finding(
+      'DESIGNATION_UNSETTLED',
+      `「${d.name}」（末位 ${d.share}%）按已排名的 ${ranked.length} 个确定为 ${count} 个（${designated.length > 0 ? names(designated) : '无'}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
+      { file: '（汇总）' },
+    ),
+  );
 }
 
 /** What counting runs through 往年结果 has to say across subjects: findings, and names for the two summary findings. */

@@ -29,7 +29,7 @@ const roster: RosterEntry[] = [
   { name: '张伟', unit: '营业部', category: '副职' },
   { name: '李强', unit: '财务部', category: '副职' },
   { name: '丁宁', unit: '营业部', category: '副职' },
-  // 丁小强's 60 is 不称职 anyway; the veto also ranks him after everyone not vetoed (he is last either way).
+  // 丁小强's 60 is 不称职 anyway: the veto changes no tier, so it does not move him (his score puts him last).
   { name: '丁小强', unit: '办公室', category: '副职', flags: { 事故: '分管网点发生责任事故' } },
   { name: '赵六', unit: '财务部', category: '副职' },
 ];
