@@ -54,9 +54,9 @@ describe('vote shares against thirds', () => {
     const r = nineBallots(thirdsScheme('1/3', '2/3'), fails);
     const [a, b] = r.subjects;
     expect([a.tier, b.tier]).toEqual(['合格', '不合格']);
-    expect(a.reasons[0]).toBe(
-      '定为「合格」：6/9 = 66.67%，符合「「合格」票得票率2/3以上（含）」（合格票三分之二以上）；未达「不合格」：3/9 = 33.33%，不符合「「不合格」票得票率超过1/3」',
-    );
+    // 不合格 is the worse tier: the reason names only the rule met (no 未达 of a worse tier).
+    expect(a.reasons[0]).toBe('定为「合格」：6/9 = 66.67%，符合「「合格」票得票率2/3以上（含）」（合格票三分之二以上）');
+    expect(b.reasons[0]).toContain('4/9 = 44.44%，符合「「不合格」票得票率超过1/3」');
   });
 
   it('33.33 and 66.67 put the exact thirds on the wrong side, and the figures are printed with the places that show it', () => {
@@ -103,6 +103,12 @@ describe('a quota of "1/3"', () => {
   it('gives exactly 3 places of 9 (33.33 gives 2)', () => {
     expect(run('1/3').subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '优秀', '称职']);
     expect(run(33.33).subjects.slice(0, 4).map((s) => s.tier)).toEqual(['优秀', '优秀', '称职', '称职']);
+  });
+
+  it('says the share as written in the reason of the one demoted: 1/3 of 9, not 1/3%', () => {
+    const demoted = run('1/3').subjects[3];
+    expect(demoted.reasons.join('\n')).toContain('「优秀」不超过 9 人的 1/3（向下取整为 3 人）');
+    expect(demoted.reasons.join('\n')).not.toContain('1/3%');
   });
 });
 

@@ -10,7 +10,7 @@ import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
-import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts } from '../rules/conditions';
+import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
 import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, runOf, unclearText } from './history';
 
 export interface LevelFigure {
@@ -764,7 +764,7 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
-  const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${q.share}%（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
   if (q.kind === 'min') {
     // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
     const undecided = pool.filter((r) => r.tier === null).length;
@@ -869,24 +869,24 @@ function designate(d: Scheme['designations'][number], results: SubjectResult[], 
       const isTied = tied.includes(r);
       if (isTied && crosses) {
         r.flags.push(`${d.name}并列`);
-        r.reasons.push(`「${d.name}」按排名末位 ${d.share}% 确定 ${count} 个${base}，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
+        r.reasons.push(`「${d.name}」按排名末位 ${shareWords(d.share)} 确定 ${count} 个${base}，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
         findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
       } else if (i < count) {
         designated.push(r);
         r.designations.push(d.name);
         r.flags.push(d.name);
-        r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${d.share}%（${count} 个${base}）之内（${d.cite}）${unsettled}`);
+        r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${shareWords(d.share)}（${count} 个${base}）之内（${d.cite}）${unsettled}`);
       }
     }
   }
   if (unranked.length === 0) return;
   for (const r of unranked)
-    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} 个确定（末位 ${d.share}%，${count} 个），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
+    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} 个确定（末位 ${shareWords(d.share)}，${count} 个），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
   const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
   findings.push(
     finding(
       'DESIGNATION_UNSETTLED',
-      `「${d.name}」（末位 ${d.share}%）按已排名的 ${ranked.length} 个确定为 ${count} 个（${designated.length > 0 ? names(designated) : '无'}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
+      `「${d.name}」（末位 ${shareWords(d.share)}）按已排名的 ${ranked.length} 个确定为 ${count} 个（${designated.length > 0 ? names(designated) : '无'}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
       { file: '（汇总）' },
     ),
   );
