@@ -78,14 +78,17 @@ export type PastMatch =
   /** Rows that may be this person's, none used: each with why it could not be decided. */
   | { kind: 'unclear'; rows: { row: HistoryRow; why: string }[] };
 
-/** A row as messages name it: 王伟（新华社区，名册!A3）. */
-export function rowText(row: HistoryRow): string {
-  return `${row.name}（${row.unit !== '' ? `${row.unit}，` : ''}${row.at.sheet}!${row.at.cell}）`;
+/** A row as messages name it: 王伟（新华社区，名册!A3）; with its file among rows of several files (往年结果2024.xlsx!名册!A3). */
+export function rowText(row: HistoryRow, withFile = false): string {
+  return `${row.name}（${row.unit !== '' ? `${row.unit}，` : ''}${withFile ? `${row.at.file}!` : ''}${row.at.sheet}!${row.at.cell}）`;
 }
 
-/** Where a cell of a row is, as messages name it: 往年结果!C3, or 2024!C3 for a year read from another sheet. */
-function yearCellText(row: HistoryRow, y: HistoryRow['years'][number]): string {
-  return `${y.sheet ?? row.at.sheet}!${y.cell}`;
+/**
+ * Where a cell of a row is, as messages name it: 往年结果!C3, or 2024!C3 for a year read from another sheet;
+ * with its file when that is not the file of the row spoken of (--history given once a year).
+ */
+function yearCellText(row: HistoryRow, y: HistoryRow['years'][number], spokenOf: HistoryRow = row): string {
+  return `${row.at.file !== spokenOf.at.file ? `${row.at.file}!` : ''}${y.sheet ?? row.at.sheet}!${y.cell}`;
 }
 
 /**
@@ -115,8 +118,8 @@ function joinOnePersonsRows(rows: readonly HistoryRow[]): { rows: HistoryRow[]; 
       for (const row of group) {
         const said = clashes
           .filter(([, cells]) => cells.some((c) => c.row === row))
-          .map(([year, cells]) => `${year} 年与${cells.filter((c) => c.row !== row).map((c) => `${yearCellText(c.row, c.y)} 的「${c.y.tier}」`).join('、')}不一致`);
-        disagree.set(row, said.length > 0 ? `单位相符，但 ${said.join('，')}` : '单位相符');
+          .map(([year, cells]) => `${year} 年与${cells.filter((c) => c.row !== row).map((c) => `${yearCellText(c.row, c.y, row)} 的「${c.y.tier}」`).join('、')}不一致`);
+        if (said.length > 0) disagree.set(row, said.join('，'));
         out.push(row);
       }
       continue;
@@ -170,6 +173,7 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
       const byNameAlone = namesakes.length === 1 && rows.length === 1;
       if (hints.length === 0) {
         if (byNameAlone) add(sure, namesakes[0].index, row);
+        else if (joined.disagree.has(row) && namesakes.length === 1) add(maybe, namesakes[0].index, { row, why: `姓名相符，但 ${joined.disagree.get(row)}` });
         else for (const s of namesakes) add(maybe, s.index, { row, why: rows.length > 1 ? `没有单位，往年结果中有 ${rows.length} 行「${row.name}」` : `没有单位，${listed}` });
         continue;
       }
@@ -221,7 +225,7 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
     else
       bySubject.set(s.index, {
         kind: 'unclear',
-        rows: [...own.map((row) => ({ row, why: joined.disagree.get(row) ?? (row.unit !== '' || annotations(row.name).length > 0 ? '单位相符' : '姓名相符') })), ...doubtful].sort(
+        rows: [...own.map((row) => ({ row, why: `${row.unit !== '' || annotations(row.name).length > 0 ? '单位相符' : '姓名相符'}${joined.disagree.has(row) ? `，但 ${joined.disagree.get(row)}` : ''}` })), ...doubtful].sort(
           (a, b) => listedAt(a.row) - listedAt(b.row),
         ),
       });
@@ -232,7 +236,8 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
 /** The rows that may be a subject's, for its reason and the finding: 往年结果中 王伟（新华社区，名册!A3）单位与名册（荣兴社区）不同. */
 export function unclearText(roster: Roster, subject: Subject, rows: { row: HistoryRow; why: string }[]): string {
   const which = rows.length > 1 ? '无法确定哪一行是本人的，均未使用' : '无法确定是否是本人的，未使用';
-  return `往年结果中可能是「${subjectLabel(roster, subject)}」的有 ${rows.length} 行：${rows.map((r) => `${rowText(r.row)}${r.why}`).join('；')}，${which}`;
+  const files = new Set(rows.map((r) => r.row.at.file)).size > 1;
+  return `往年结果中可能是「${subjectLabel(roster, subject)}」的有 ${rows.length} 行：${rows.map((r) => `${rowText(r.row, files)}${r.why}`).join('；')}，${which}`;
 }
 
 /**
