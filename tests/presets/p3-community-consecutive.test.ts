@@ -14,6 +14,9 @@ import { matrixSheet, submission } from '../helpers/grids';
 import { historyOf } from '../helpers/history';
 import { History } from '../../src/core/results/history';
 import { readHistory } from '../../src/hosts/files/read-history';
+import { readWorkbook } from '../../src/hosts/files/read-workbook';
+import { writeWorkbook } from '../../src/hosts/files/write-workbook';
+import { describeResultWorkbook } from '../../src/core/output/describe-workbooks';
 
 const LEVELS = ['合格', '不合格'];
 const [PASS, FAIL] = [0, 1];
@@ -627,5 +630,25 @@ describe('P3 第五篇: 往年结果 as clerks keep them', () => {
     const december = run([{ name: '张强' }], historyOf([['姓名', '2024年'], ['张强', '不合格']]), undefined, '2026-12-20');
     expect(coded(december, 'RESULTS_YEAR_DOUBT')).toEqual([]);
     expect(coded(december, 'HISTORY_GAP')).toHaveLength(1);
+  });
+});
+
+describe('P3 第五篇: last year\'s own 结果.xlsx given as 往年结果', () => {
+  it('its 公示表 is read as that year\'s 等次 (the year in its title), its other sheets passed over and said: 不合格 in 2024 and 2025 → 诫勉谈话', async () => {
+    const roster = [{ name: '张强', unit: '荣兴社区' }, { name: '李娜', unit: '荣兴社区' }];
+    const lastYear = runCampaign({ scheme, roster, submissions: tenBallots({ 张强: 6, 李娜: 0 }), today: '2024-12-10' });
+    const read = await readWorkbook('2024结果.xlsx', await writeWorkbook(describeResultWorkbook(lastYear)));
+    const { history, findings } = readHistory(read.submission!);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['HISTORY_OWN_RESULT', 'warning']]);
+    expect(findings[0].message).toMatch(/^「2024结果\.xlsx」是本工具生成的结果文件：按其「公示表」读取 2024 年的等次（等次待定、未公示的人没有该年的结果），「排名表」「整改清单」.*不是往年结果，未读取$/);
+    expect(history.rows.map((r) => [r.name, r.unit, r.years.map((y) => `${y.year} ${y.tier}`).join()])).toEqual([
+      ['李娜', '荣兴社区', '2024 合格'],
+      ['张强', '荣兴社区', '2024 不合格'],
+    ]);
+    const r = runCampaign({ scheme, roster, submissions: tenBallots({ 张强: 6, 李娜: 0 }), history, today: '2025-12-10' });
+    const zhang = r.subjects.find((s) => s.name === '张强')!;
+    expect(zhang.consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    // The file holds 2024 only: had 2023 been 不合格 too, the third time (免职) — asked.
+    expect(zhang.flags).toContain('连续次数待核实');
   });
 });

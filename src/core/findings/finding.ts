@@ -110,6 +110,8 @@ export const FINDING_CODES = {
   HISTORY_VALUE_UNKNOWN: { severity: 'warning', meaning: '往年结果中的等次不是本方案的等次，连续次数在此中断' },
   HISTORY_MISSING: { severity: 'warning', meaning: '方案有“连续N次”的处理，但缺少往年结果，按第一次计' },
   HISTORY_UNIT_READ_AS: { severity: 'warning', meaning: '往年结果中的单位是名册中单位的简称或全称（写法不同），按名册中的单位读入，请核实' },
+  HISTORY_YEAR_READ_AS: { severity: 'warning', meaning: '往年结果的工作表没有年度列，其等次栏按工作表名或标题中的年度读取' },
+  HISTORY_OWN_RESULT: { severity: 'warning', meaning: '往年结果是本工具生成的结果文件：只读取其公示表（年度见标题），其他工作表未读取' },
   HISTORY_NAME_NOTE: { severity: 'warning', meaning: '往年结果中姓名旁的注释（括号内的性别、职务等），已与姓名分开，不作为单位' },
   RESULTS_YEAR_DOUBT: { severity: 'error', meaning: '评议年度按今天确定，但往年结果缺少上一年度：本次评议可能是上一年度的，请填写结果日期' },
   // scheme-warnings.ts: legal values that are probably slips; the scheme is used as written, and the warning

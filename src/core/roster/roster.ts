@@ -134,6 +134,11 @@ export const ROSTER_NOTE_FLAG = '名册备注';
 const ROSTER_NOTE_WORD =
   /^((党|团)?(总支|支部|委|小组)?(副)?(书记|委员|组长)|支委|(组织|宣传|纪检|纪律检查|统战|青年|保密|群工|群众工作|生活|文体|妇女|宣教|组宣)委员|党小组长|女|男|预备党员|预备)$/;
 
+/** Whether a note beside a name is a post or remark (女, 书记, 组织委员), not a unit: 往年结果 sets such a bracket aside. */
+export function isRosterNoteWord(note: string): boolean {
+  return ROSTER_NOTE_WORD.test(normalizeLabel(note));
+}
+
 /**
  * A roster's name cell holding a note beside the name: any text in brackets (李娜（女）, 王毅(支部书记)), or a
  * known post or remark after a space or line break (丁宁 组织委员). The name and the note; null when the
