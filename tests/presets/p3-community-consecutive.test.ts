@@ -198,8 +198,11 @@ describe('P3 第五篇: whose past years are whose', () => {
 
   it('a name written otherwise (spaces, a note) is matched when only one row could be it; two rows that could: neither', () => {
     expect(streaks(run([['姓名', '2025年'], ['孟 二', '不合格']]))[2]).toBe('孟二/ 2');
-    expect(streaks(run([['姓名', '2025年'], ['孟二（女）', '不合格']]))[2]).toBe('孟二/ 2');
-    const both = run([['姓名', '2025年', '2024年'], ['孟 二', '不合格', null], ['孟二（女）', '不合格', '不合格']]);
+    // A note in brackets (女) is set aside (HISTORY_NAME_NOTE), as the roster's are.
+    const noted = (rows: (string | null)[][]) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: readHistory({ file: '往年结果.xlsx', sheets: [{ name: '往年结果', rows, merges: [] }] }).history, today: '2026-12-01' });
+    expect(streaks(noted([['姓名', '2025年'], ['孟二（女）', '不合格']]))[2]).toBe('孟二/ 2');
+    // Two rows of the name that share 2025 and differ in 2024 (blank in one): perhaps two people, one not rated in 2024.
+    const both = noted([['姓名', '2025年', '2024年'], ['孟 二', '不合格', null], ['孟二（女）', '不合格', '不合格']]);
     expect(streaks(both)[2]).toBe('孟二/ 1');
     expect(both.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.subject)).toEqual(['孟二']);
   });
@@ -615,9 +618,11 @@ describe('P3 第五篇: 往年结果 as clerks keep them', () => {
       ['赵敏', '合格', '不合格'],
     ]);
     const r = run([{ name: '张强' }, { name: '赵敏' }], history, undefined, '2027-01-06');
-    expect(coded(r, 'RESULTS_YEAR_DOUBT').map((f) => [f.severity, f.message])).toEqual([
+    // Said at the header of the latest year there is (2025年, C1).
+    expect(coded(r, 'RESULTS_YEAR_DOUBT').map((f) => [f.severity, f.cell, f.message])).toEqual([
       [
         'error',
+        'C1',
         '本次评议的年度为 2027 年（按今天 2027-01-06），但往年结果中最近的是 2025 年，没有 2026 年：如本次评议是 2026 年度的（年底评议、次年计算结果），请在方案中填写结果日期（如 2026-12-31；命令行也可用 --today 2026-12-31）后重新计算，否则公示等将写作 2027 年度，2026 年也将被当作缺少结果的往年；如确是 2027 年度，请在往年结果中补上 2026 年的等次',
       ],
     ]);

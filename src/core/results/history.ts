@@ -93,9 +93,9 @@ function yearCellText(row: HistoryRow, y: HistoryRow['years'][number], spokenOf:
 
 /**
  * One person's rows written year by year (a sheet per year, or a row appended each year: same name, same
- * unit), as one row with every year, when no year has two different tiers. Rows that do disagree stay apart,
- * each with what it disagrees on (for HISTORY_MATCH_UNCLEAR); seed 002 第五篇 三、5 counts the person's
- * years, however the clerk kept them.
+ * unit, each year filled in one row only; or the same row twice), as one row with every year. Rows that give
+ * a year two different tiers stay apart, each with what it disagrees on (for HISTORY_MATCH_UNCLEAR); seed
+ * 002 第五篇 三、5 counts the person's years, however the clerk kept them.
  */
 function joinOnePersonsRows(rows: readonly HistoryRow[]): { rows: HistoryRow[]; disagree: Map<HistoryRow, string> } {
   const groups = new Map<string, HistoryRow[]>();
@@ -122,6 +122,14 @@ function joinOnePersonsRows(rows: readonly HistoryRow[]): { rows: HistoryRow[]; 
         if (said.length > 0) disagree.set(row, said.join('，'));
         out.push(row);
       }
+      continue;
+    }
+    // Years kept apart (a sheet or a row each), or the same row twice: one person's. Rows that share a year
+    // and differ in others may be two people of one name, one of whom was not rated some year: not joined.
+    const filled = (row: HistoryRow) => row.years.filter((y) => y.tier !== '').map((y) => `${y.year}:${y.tier}`).sort().join();
+    const apart = [...byYear.values()].every((cells) => cells.length === 1);
+    if (!apart && new Set(group.map(filled)).size > 1) {
+      out.push(...group);
       continue;
     }
     const first = group[0];
@@ -375,13 +383,13 @@ export function resultsYearDoubt(history: History, results: ResultsYear): { year
   const past = history.columns.filter((c) => c.year < results.year);
   const last = results.year - 1;
   if (past.length === 0 || past.some((c) => c.year === last)) return null;
-  const latest = Math.max(...past.map((c) => c.year));
+  const latest = past.reduce((a, c) => (c.year > a.year ? c : a)).year;
   return {
     year: last,
     finding: finding(
       'RESULTS_YEAR_DOUBT',
       `本次评议的年度为 ${results.year} 年（${results.from}），但往年结果中最近的是 ${latest} 年，没有 ${last} 年：如本次评议是 ${last} 年度的（年底评议、次年计算结果），请在方案中填写结果日期（如 ${last}-12-31；命令行也可用 --today ${last}-12-31）后重新计算，否则公示等将写作 ${results.year} 年度，${last} 年也将被当作缺少结果的往年；如确是 ${results.year} 年度，请在往年结果中补上 ${last} 年的等次`,
-      { ...past[0].at },
+      { ...past.find((c) => c.year === latest)!.at },
     ),
   };
 }
