@@ -154,9 +154,14 @@ function joinOnePersonsRows(rows: readonly HistoryRow[]): { rows: HistoryRow[]; 
  */
 export function matchHistory(roster: Roster, history: History): { bySubject: Map<number, PastMatch>; findings: Finding[] } {
   const findings: Finding[] = [];
-  const joined = joinOnePersonsRows(history.rows);
+  // A joined row is where its first row is listed.
+  const order = new Map(history.rows.map((r, i) => [r.at, i]));
+  const listedAt = (row: HistoryRow) => order.get(row.at) ?? -1;
+  // Only rows of the roster's names are joined: each row of someone not in it is reported at its own cell.
+  const inRoster = (row: HistoryRow) => roster.byKey.has(normalizeName(row.name));
+  const joined = joinOnePersonsRows(history.rows.filter(inRoster));
   const rowsByName = new Map<string, HistoryRow[]>();
-  for (const row of joined.rows) {
+  for (const row of [...joined.rows, ...history.rows.filter((r) => !inRoster(r))].sort((a, b) => listedAt(a) - listedAt(b))) {
     const key = normalizeName(row.name);
     rowsByName.set(key, [...(rowsByName.get(key) ?? []), row]);
   }
@@ -212,8 +217,6 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
       );
   }
 
-  // A joined row is where its first row is listed.
-  const listedAt = (row: HistoryRow) => history.rows.findIndex((r) => r.at === row.at);
   const bySubject = new Map<number, PastMatch>();
   for (const s of roster.subjects) {
     const own = sure.get(s.index) ?? [];
