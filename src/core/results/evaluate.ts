@@ -753,6 +753,11 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
   const applied = consequencesFor(scheme, r);
   if (!runDecides || row === null || past === null) return applied;
   const stepsIf = (run: number) => consequencesFor(scheme, { ...r, streak: run });
+  // A row matched on a unit written otherwise (荣兴社区居委会 for 荣兴社区) that changes the step: the committee confirms it is his.
+  if (match.kind === 'found' && match.unitReadAs !== undefined && !sameConsequences(applied, stepsIf(1))) {
+    r.reasons.push(`${match.unitReadAs}；连续被评为「${r.tier}」的次数据此按第 ${r.streak} 次计，请评议委员会核实`);
+    r.flags.push(RUN_TO_CHECK);
+  }
   const gapped = past.ifGapsCounted.find((c) => !sameConsequences(applied, stepsIf(c.run)));
   if (gapped) {
     const steps = (list: Consequence[]) => list.map((c) => c.action).join('；') || '无处理';

@@ -73,7 +73,8 @@ export interface ResultsYear {
 }
 
 export type PastMatch =
-  | { kind: 'found'; row: HistoryRow }
+  /** `unitReadAs`: the row's unit is written otherwise than the roster's (荣兴 for 荣兴社区), as said in HISTORY_UNIT_READ_AS. */
+  | { kind: 'found'; row: HistoryRow; unitReadAs?: string }
   | { kind: 'none' }
   /** Rows that may be this person's, none used: each with why it could not be decided. */
   | { kind: 'unclear'; rows: { row: HistoryRow; why: string }[] };
@@ -222,16 +223,13 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
     const own = sure.get(s.index) ?? [];
     const doubtful = maybe.get(s.index) ?? [];
     if (own.length === 1 && doubtful.length === 0) {
-      bySubject.set(s.index, { kind: 'found', row: own[0] });
       const unit = readAs.get(own[0]);
-      if (unit !== undefined)
-        findings.push(
-          finding(
-            'HISTORY_UNIT_READ_AS',
-            `往年结果中的「${own[0].name}」（${own[0].unit || annotations(own[0].name).join('、')}，${own[0].at.sheet}!${own[0].at.cell}）单位与名册中的「${unit}」写法不同，按「${subjectLabel(roster, s)}」（${unit}）读入，请核实是同一单位`,
-            { ...own[0].at, subject: s.name },
-          ),
-        );
+      const said =
+        unit === undefined
+          ? undefined
+          : `往年结果中的「${own[0].name}」（${own[0].unit || annotations(own[0].name).join('、')}，${own[0].at.sheet}!${own[0].at.cell}）单位与名册中的「${unit}」写法不同，按「${subjectLabel(roster, s)}」（${unit}）读入，请核实是同一单位`;
+      bySubject.set(s.index, { kind: 'found', row: own[0], ...(said !== undefined ? { unitReadAs: said } : {}) });
+      if (said !== undefined) findings.push(finding('HISTORY_UNIT_READ_AS', said, { ...own[0].at, subject: s.name }));
     } else if (own.length === 0 && doubtful.length === 0) bySubject.set(s.index, { kind: 'none' });
     else
       bySubject.set(s.index, {
