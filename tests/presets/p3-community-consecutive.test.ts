@@ -540,16 +540,16 @@ describe('P3 第五篇: 往年结果 as clerks keep them', () => {
     // The row decides the step (免职, not 警示谈话; 诫勉谈话, not 警示谈话): each is flagged for the committee.
     expect(person(r, '王伟').flags).toContain('连续次数待核实');
     expect(person(r, '王伟').reasons).toContain(
-      '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按「王伟」（荣兴社区）读入，请核实是同一单位；连续被评为「不合格」的次数据此按第 3 次计，请评议委员会核实',
+      '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按名册中的「王伟」读入，请核实是同一单位；连续被评为「不合格」的次数据此按第 3 次计，请评议委员会核实',
     );
     expect(person(r, '李强').flags).toContain('连续次数待核实');
     // 陈静's row changes nothing (合格 years: 警示谈话 either way): said, not flagged.
     expect(person(r, '陈静').consequences.map((c) => c.action)).toEqual([WARNING]);
     expect(person(r, '陈静').flags).not.toContain('连续次数待核实');
     expect(coded(r, 'HISTORY_UNIT_READ_AS').map((f) => [f.severity, f.cell, f.subject, f.message])).toEqual([
-      ['warning', 'A2', '王伟', '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按「王伟」（荣兴社区）读入，请核实是同一单位'],
-      ['warning', 'A3', '李强', '往年结果中的「李强」（荣兴，往年结果!A3）单位与名册中的「荣兴社区」写法不同，按「李强」（荣兴社区）读入，请核实是同一单位'],
-      ['warning', 'A4', '陈静', '往年结果中的「陈静」（荣兴，往年结果!A4）单位与名册中的「荣兴社区」写法不同，按「陈静」（荣兴社区）读入，请核实是同一单位'],
+      ['warning', 'A2', '王伟', '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按名册中的「王伟」读入，请核实是同一单位'],
+      ['warning', 'A3', '李强', '往年结果中的「李强」（荣兴，往年结果!A3）单位与名册中的「荣兴社区」写法不同，按名册中的「李强」读入，请核实是同一单位'],
+      ['warning', 'A4', '陈静', '往年结果中的「陈静」（荣兴，往年结果!A4）单位与名册中的「荣兴社区」写法不同，按名册中的「陈静」读入，请核实是同一单位'],
     ]);
   });
 

@@ -227,7 +227,7 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
       const said =
         unit === undefined
           ? undefined
-          : `往年结果中的「${own[0].name}」（${own[0].unit || annotations(own[0].name).join('、')}，${own[0].at.sheet}!${own[0].at.cell}）单位与名册中的「${unit}」写法不同，按「${subjectLabel(roster, s)}」（${unit}）读入，请核实是同一单位`;
+          : `往年结果中的「${own[0].name}」（${own[0].unit || annotations(own[0].name).join('、')}，${own[0].at.sheet}!${own[0].at.cell}）单位与名册中的「${unit}」写法不同，按名册中的「${subjectLabel(roster, s)}」读入，请核实是同一单位`;
       bySubject.set(s.index, { kind: 'found', row: own[0], ...(said !== undefined ? { unitReadAs: said } : {}) });
       if (said !== undefined) findings.push(finding('HISTORY_UNIT_READ_AS', said, { ...own[0].at, subject: s.name }));
     } else if (own.length === 0 && doubtful.length === 0) bySubject.set(s.index, { kind: 'none' });
