@@ -8,7 +8,7 @@ import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
-import { History, NO_HISTORY } from '../core/results/history';
+import { History, NO_HISTORY, joinHistories } from '../core/results/history';
 import { PRESETS, getPreset } from '../core/presets';
 import { RosterEntry } from '../core/roster/roster';
 import { RosterSource } from '../core/roster/flag-columns';
@@ -185,14 +185,21 @@ async function rosterFrom(path: string | undefined, findings: Finding[]): Promis
   return { roster, source };
 }
 
-/** 往年结果 for the 连续 N 次 rules (read-history.ts); none given: the engine counts from this year and says so. */
-async function historyFrom(path: string | undefined, findings: Finding[]): Promise<History | undefined> {
-  if (!path) return undefined;
-  const submission = await listFile(path, '往年结果', findings);
-  if (!submission) return NO_HISTORY;
-  const { history, findings: hf } = readHistory(submission);
-  findings.push(...hf);
-  return history;
+/**
+ * 往年结果 for the 连续 N 次 rules (read-history.ts); none given: the engine counts from this year and says so.
+ * --history may be given once a file (one a year): all are read, and one person's years joined (core/results/history.ts).
+ */
+async function historyFrom(paths: string[] | undefined, findings: Finding[]): Promise<History | undefined> {
+  if (!paths || paths.length === 0) return undefined;
+  const histories: History[] = [];
+  for (const path of paths) {
+    const submission = await listFile(path, '往年结果', findings);
+    if (!submission) continue;
+    const { history, findings: hf } = readHistory(submission);
+    findings.push(...hf);
+    histories.push(history);
+  }
+  return histories.length > 0 ? joinHistories(histories) : NO_HISTORY;
 }
 
 interface InputFile {
@@ -342,7 +349,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   const { values, positionals } = parse(args, {
     scheme: { type: 'string' },
     roster: { type: 'string' },
-    history: { type: 'string' },
+    history: { type: 'string', multiple: true },
     out: { type: 'string' },
     json: { type: 'boolean' },
     today: { type: 'string' },
@@ -362,7 +369,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   findings.push(...notRead.findings);
   if (notRead.computersOwn.length > 0) io.stderr(`${notReadTitle(notRead.computersOwn.length)}：${notRead.computersOwn.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
-  const inputs = [...files.map((f) => f.path), values.roster, values.history, values.scheme].filter((p): p is string => typeof p === 'string');
+  const histories = values.history as unknown as string[] | undefined;
+  const inputs = [...files.map((f) => f.path), values.roster, ...(histories ?? []), values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');
   // Said before the ballots are read: a folder given as --out is not where a result workbook can go.
   if (outPath && existsSync(outPath) && statSync(outPath).isDirectory())
@@ -408,7 +416,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     throw new UsageError(why.length > 0 ? `名册中没有读到任何被评议对象：${why.map((f) => f.message).join('；')}` : '没有名册：请用 --roster 给出名册文件');
   }
 
-  const history = await historyFrom(values.history as string | undefined, findings);
+  const history = await historyFrom(histories, findings);
   const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) {

@@ -52,7 +52,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   // The year these results are for (the scheme's 结果日期, else today): 往年结果 are the years before it.
   const resultsYear: ResultsYear = input.scheme.resultsDate
     ? { year: Number(input.scheme.resultsDate.slice(0, 4)), from: `方案的结果日期 ${input.scheme.resultsDate}` }
-    : { year: Number(today.slice(0, 4)), from: `按今天 ${today}` };
+    : { year: Number(today.slice(0, 4)), from: `按今天 ${today}`, today };
   const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, resultsYear, input.rosterSource);
   return {
     scheme: input.scheme,

@@ -253,6 +253,21 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     expect((await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', path.join(dir, '无此文件.xlsx'), bad])).code).toBe(2);
   });
 
+  it('--history given once a year (one file each): both are read and each person\'s years joined — 不合格 in 2024, 2025 and now is the third (免职)', async () => {
+    const y2024 = writeRoster(path.join(dir, '往年结果2024.xlsx'), ['姓名', '2024年'], [['吴杰', '不合格'], ['周敏', '合格']]);
+    const y2025 = writeRoster(path.join(dir, '往年结果2025.xlsx'), ['姓名', '2025年'], [['吴杰', '不合格'], ['周敏', '合格']]);
+    const both = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', y2024, '--history', y2025, bad, '--today', '2026-12-01', '--json']));
+    expect(subject(both, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免']);
+    expect(both.findings.filter((f) => f.code.startsWith('HISTORY_'))).toEqual([]);
+    // Files that give one year two different 等次 for one person: neither row is used, and the year is named.
+    const other2025 = writeRoster(path.join(dir, '往年结果2025另.xlsx'), ['姓名', '2025年'], [['吴杰', '合格']]);
+    const clash = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', y2025, '--history', other2025, bad, '--today', '2026-12-01', '--json']));
+    expect(subject(clash, '吴杰').consequences.map((c) => c.action)).toEqual(['警示谈话']);
+    expect(clash.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.message)).toEqual([
+      '往年结果中可能是「吴杰」的有 2 行：吴杰（往年结果2025.xlsx!名册!A2）姓名相符，但 2025 年与往年结果2025另.xlsx!名册!B2 的「合格」不一致；吴杰（往年结果2025另.xlsx!名册!A2）姓名相符，但 2025 年与往年结果2025.xlsx!名册!B2 的「不合格」不一致，无法确定哪一行是本人的，均未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
+    ]);
+  });
+
   it('template writes 往年结果.xlsx for the 连续 rule: 姓名 and the two years before the campaign\'s; filled in, --history reads it', async () => {
     const out = path.join(dir, '模板');
     const t = await pingyi(['template', '--scheme', P, '--roster', roster, '--out', out, '--today', '2026-12-01']);

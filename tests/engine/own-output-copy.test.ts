@@ -11,6 +11,7 @@ import { describeResultWorkbook } from '../../src/core/output/describe-workbooks
 import { describeHistoryTemplate } from '../../src/core/output/describe-history';
 import { ownOutputByTitle } from '../../src/core/output/result-sheet-names';
 import { RosterEntry } from '../../src/core/roster/roster';
+import { readRoster } from '../../src/hosts/files/read-roster';
 import { readWorkbook } from '../../src/hosts/files/read-workbook';
 import { writeWorkbook } from '../../src/hosts/files/write-workbook';
 import { SATISFIED as S, annex2Sheet } from '../helpers/annex-forms';
@@ -66,6 +67,22 @@ describe('own output sheets copied without their record', () => {
 
   it('a title with spaces or a blank row before the next line is still ours (a copy tidied by hand)', () => {
     expect(ownOutputByTitle([[null, ' 民主评议党员 排名表 '], [], ['（按名次排列；名次相同或未排名的，按姓氏笔画为序）']])).toEqual({ output: '排名表', title: '民主评议党员 排名表' });
+  });
+});
+
+describe('last year\'s result workbook given as the roster', () => {
+  it('only its 排名表 is read (each person once, with the unit, without 名次, 等次 or 理由 as flags), the other sheets are named as passed over', async () => {
+    const dated = runCampaign({ scheme, roster: [{ name: '王毅', unit: '机关支部' }, { name: '丁宁', unit: '机关支部' }, { name: '李娜' }], submissions: [ballot(1), ballot(2)], today: '2026-12-01' });
+    const read = await readWorkbook('2026结果.xlsx', await writeWorkbook(describeResultWorkbook(dated)));
+    // Read as the command line reads a roster: the sheets known by their titles.
+    const { roster: entries, findings } = readRoster(read.submission!);
+    expect(entries.map((e) => [e.name, e.unit ?? '', Object.keys(e.flags ?? {}).join()]).sort()).toEqual([
+      ['丁宁', '机关支部', ''],
+      ['李娜', '', ''],
+      ['王毅', '机关支部', ''],
+    ]);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['ROSTER_OWN_OUTPUT', 'warning']]);
+    expect(findings[0].message).toMatch(/^名册「2026结果\.xlsx」是本工具生成的结果文件：只读取其中的「排名表」作名册（姓名、单位、职务类别），「公示表」「整改清单」.*未读取；今年的人员如有变动，请另存名册$/);
   });
 });
 

@@ -15,6 +15,11 @@ import { historyOf } from '../helpers/history';
 import { publicationTitle } from '../../src/core/output/describe-publication';
 import { describeRanking } from '../../src/core/output/describe-ranking';
 import { describeRectification } from '../../src/core/output/describe-rectification';
+import { History } from '../../src/core/results/history';
+import { readHistory } from '../../src/hosts/files/read-history';
+import { readWorkbook } from '../../src/hosts/files/read-workbook';
+import { writeWorkbook } from '../../src/hosts/files/write-workbook';
+import { describeResultWorkbook } from '../../src/core/output/describe-workbooks';
 
 const LEVELS = ['合格', '不合格'];
 const [PASS, FAIL] = [0, 1];
@@ -190,14 +195,17 @@ describe('P3 第五篇: whose past years are whose', () => {
     ]);
     expect(streaks(r)[2]).toBe('孟二/ 1');
     expect(r.findings.filter((f) => f.code === 'HISTORY_VALUE_UNKNOWN').map((f) => f.message)).toEqual([
-      '往年结果中 孟二「不称职」 不是本方案的等次（合格、不合格），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算',
+      '往年结果中「孟二」2025 年的「不称职」（往年结果!B2）不是本方案的等次（合格、不合格），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算',
     ]);
   });
 
   it('a name written otherwise (spaces, a note) is matched when only one row could be it; two rows that could: neither', () => {
     expect(streaks(run([['姓名', '2025年'], ['孟 二', '不合格']]))[2]).toBe('孟二/ 2');
-    expect(streaks(run([['姓名', '2025年'], ['孟二（女）', '不合格']]))[2]).toBe('孟二/ 2');
-    const both = run([['姓名', '2025年', '2024年'], ['孟 二', '不合格', null], ['孟二（女）', '不合格', '不合格']]);
+    // A note in brackets (女) is set aside (HISTORY_NAME_NOTE), as the roster's are.
+    const noted = (rows: (string | null)[][]) => runCampaign({ scheme, roster: twins, submissions: twinBallots, history: readHistory({ file: '往年结果.xlsx', sheets: [{ name: '往年结果', rows, merges: [] }] }).history, today: '2026-12-01' });
+    expect(streaks(noted([['姓名', '2025年'], ['孟二（女）', '不合格']]))[2]).toBe('孟二/ 2');
+    // Two rows of the name that share 2025 and differ in 2024 (blank in one): perhaps two people, one not rated in 2024.
+    const both = noted([['姓名', '2025年', '2024年'], ['孟 二', '不合格', null], ['孟二（女）', '不合格', '不合格']]);
     expect(streaks(both)[2]).toBe('孟二/ 1');
     expect(both.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.subject)).toEqual(['孟二']);
   });
@@ -275,7 +283,7 @@ describe('P3 第五篇: 往年结果 with units', () => {
     expect(r.findings.find((f) => f.code === 'HISTORY_MATCH_UNCLEAR')!.cell).toBe('A2');
   });
 
-  it('two history rows that both fit one person: neither is picked', () => {
+  it('two history rows that both fit one person and disagree on a year: neither is picked, and the years they disagree on are named', () => {
     const r = run(
       [{ name: '王伟', unit: '荣兴社区' }],
       [
@@ -287,7 +295,7 @@ describe('P3 第五篇: 往年结果 with units', () => {
     );
     expect(person(r, '王伟').consequences.map((c) => c.action)).toEqual([WARNING]);
     expect(r.findings.filter((f) => f.code === 'HISTORY_MATCH_UNCLEAR').map((f) => f.message)).toEqual([
-      '往年结果中可能是「王伟」的有 2 行：王伟（荣兴社区，往年结果!A2）单位相符；王伟（荣兴社区，往年结果!A3）单位相符，无法确定哪一行是本人的，均未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
+      '往年结果中可能是「王伟」的有 2 行：王伟（荣兴社区，往年结果!A2）单位相符，但 2025 年与往年结果!C3 的「合格」不一致，2024 年与往年结果!D3 的「合格」不一致；王伟（荣兴社区，往年结果!A3）单位相符，但 2025 年与往年结果!C2 的「不合格」不一致，2024 年与往年结果!D2 的「不合格」不一致，无法确定哪一行是本人的，均未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
     ]);
   });
 
@@ -411,7 +419,8 @@ describe('P3 第五篇: the results year in 往年结果', () => {
   const rows = (header: string[], tiers: string[]) => [['姓名', ...header], ['刘洋', ...tiers]];
 
   it('--today 2026-12-20 and a 2026年 column: reported at its header cell and not read; 2026 + 2025 = twice (诫勉谈话), not three times', () => {
-    const r = runCampaign({ scheme, roster: [{ name: '刘洋' }], submissions: votes, history: historyOf(rows(['2026年', '2025年'], ['不合格', '不合格'])), today: '2026-12-20' });
+    // 2024 合格 ends the run: no year before the file's first column could change the step.
+    const r = runCampaign({ scheme, roster: [{ name: '刘洋' }], submissions: votes, history: historyOf(rows(['2026年', '2025年', '2024年'], ['不合格', '不合格', '合格'])), today: '2026-12-20' });
     expect(r.subjects[0].streak).toBe(2);
     expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([ADMONITION]);
     expect(r.findings.filter((f) => f.code === 'HISTORY_YEAR_NOT_PAST').map((f) => [f.severity, f.file, f.sheet, f.cell, f.message])).toEqual([
@@ -484,5 +493,196 @@ describe('P3 第五篇: what is published names the body rated, and what the pre
     expect(timed.map((c) => c.rectifyWithinDays)).toEqual([30, 30]);
     for (const c of timed) expect(c.cite).toContain('整改期限为本预设默认 30 天');
     expect(scheme.description).toContain('本预设默认 30 天');
+  });
+});
+
+/**
+ * 往年结果 as a 街道 or a clerk keeps them (the exploratory test of the yearly cycle): each case worked out by
+ * hand from 第五篇 三、5 — this year's 不合格 (6/10 = 60%) after 不合格 in 2025 and 2024 is the third in a row (免职),
+ * after 2025 alone the second (诫勉谈话).
+ */
+describe('P3 第五篇: 往年结果 as clerks keep them', () => {
+  const run = (roster: { name: string; unit?: string }[], history: History, votes = tenBallots(Object.fromEntries(roster.map((p) => [p.name, 6]))), today = '2026-12-12') =>
+    runCampaign({ scheme, roster, submissions: votes, history, today });
+  const person = (r: ReturnType<typeof run>, label: string) => r.subjects.find((s) => s.label === label)!;
+  const coded = (r: ReturnType<typeof run>, code: string) => r.findings.filter((f) => f.code === code);
+
+  it('东荣兴社区 is not 荣兴社区: another community\'s 王伟 (不合格 twice) is not taken for a new 王伟 of 荣兴社区, and the committee is asked', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '张强', unit: '荣兴社区' }],
+      historyOf([
+        ['姓名', '所在社区', '2024年', '2025年'],
+        ['张强', '荣兴社区', '合格', '合格'],
+        ['王伟', '东荣兴社区', '不合格', '不合格'],
+      ]),
+    );
+    expect(person(r, '王伟').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(person(r, '王伟').flags).toContain('连续次数待核实');
+    expect(coded(r, 'HISTORY_MATCH_UNCLEAR').map((f) => [f.cell, f.message])).toEqual([
+      [
+        'A3',
+        '往年结果中可能是「王伟」的有 1 行：王伟（东荣兴社区，往年结果!A3）单位与名册（荣兴社区）不同，无法确定是否是本人的，未使用；本次被评为「不合格」，连续次数按本次为第一次计，请评议委员会核实；请在往年结果中写明与名册一致的单位，或删去不是本人的行',
+      ],
+    ]);
+  });
+
+  it('two 王伟 of 荣兴社区 and 东荣兴社区: the template\'s rows 王伟（荣兴社区）/王伟（东荣兴社区） are counted, each history row is its own man\'s', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '王伟', unit: '东荣兴社区' }],
+      historyOf([
+        ['姓名', '所在社区', '2024年', '2025年'],
+        ['王伟', '东荣兴社区', '不合格', '不合格'],
+        ['王伟', '荣兴社区', '合格', '合格'],
+      ]),
+      tenBallots({ '王伟（荣兴社区）': 6, '王伟（东荣兴社区）': 6 }),
+    );
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.participation[0].valid).toBe(10);
+    expect(person(r, '王伟（荣兴社区）').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(person(r, '王伟（东荣兴社区）').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(r.findings.filter((f) => f.code.startsWith('HISTORY_'))).toEqual([]);
+  });
+
+  it('a unit written shorter or longer (荣兴, 荣兴社区居委会 for 荣兴社区) is the same community: used, and said', () => {
+    const r = run(
+      [{ name: '王伟', unit: '荣兴社区' }, { name: '李强', unit: '荣兴社区' }, { name: '陈静', unit: '荣兴社区' }],
+      historyOf([
+        ['姓名', '单位', '2025年', '2024年'],
+        ['王伟', '荣兴社区居委会', '不合格', '不合格'],
+        ['李强', '荣兴', '不合格', '合格'],
+        ['陈静', '荣兴', '合格', '合格'],
+      ]),
+    );
+    expect(person(r, '王伟').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(person(r, '李强').consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    // The row decides the step (免职, not 警示谈话; 诫勉谈话, not 警示谈话): each is flagged for the committee.
+    expect(person(r, '王伟').flags).toContain('连续次数待核实');
+    expect(person(r, '王伟').reasons).toContain(
+      '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按名册中的「王伟」读入，请核实是同一单位；连续被评为「不合格」的次数据此按第 3 次计，请评议委员会核实',
+    );
+    expect(person(r, '李强').flags).toContain('连续次数待核实');
+    // 陈静's row changes nothing (合格 years: 警示谈话 either way): said, not flagged.
+    expect(person(r, '陈静').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(person(r, '陈静').flags).not.toContain('连续次数待核实');
+    expect(coded(r, 'HISTORY_UNIT_READ_AS').map((f) => [f.severity, f.cell, f.subject, f.message])).toEqual([
+      ['warning', 'A2', '王伟', '往年结果中的「王伟」（荣兴社区居委会，往年结果!A2）单位与名册中的「荣兴社区」写法不同，按名册中的「王伟」读入，请核实是同一单位'],
+      ['warning', 'A3', '李强', '往年结果中的「李强」（荣兴，往年结果!A3）单位与名册中的「荣兴社区」写法不同，按名册中的「李强」读入，请核实是同一单位'],
+      ['warning', 'A4', '陈静', '往年结果中的「陈静」（荣兴，往年结果!A4）单位与名册中的「荣兴社区」写法不同，按名册中的「陈静」读入，请核实是同一单位'],
+    ]);
+  });
+
+  it('a history that starts with last year (a 2025年 column only): 2024 is unknown, and as 不合格 it would make 免职 of 诫勉谈话', () => {
+    const r = run(
+      [{ name: '张强', unit: '荣兴社区' }],
+      historyOf([
+        ['姓名', '所在社区', '2025年'],
+        ['张强', '荣兴社区', '不合格'],
+      ]),
+    );
+    const s = person(r, '张强');
+    expect(s.consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    expect(s.flags).toContain('连续次数待核实');
+    const said = `往年结果中 2024 年（无该年度列）没有结果，连续被评为「不合格」的次数在此中断，按连续第 2 次计（${ADMONITION}）；如 2024 年也被评为「不合格」，则为连续第 3 次（${DISMISSAL}），请评议委员会核实`;
+    expect(s.reasons).toContain(said);
+    expect(coded(r, 'HISTORY_GAP').map((f) => f.message)).toEqual([`「张强」${said}`]);
+  });
+
+  it('one sheet per year (2024, 2025): one person\'s rows are joined, three in a row → 免职', () => {
+    const { history, findings } = readHistory({
+      file: '往年结果.xlsx',
+      sheets: [
+        { name: '2024', merges: [], rows: [['姓名', '所在社区', '2024年'], ['张强', '荣兴社区', '不合格'], ['赵敏', '荣兴社区', '不合格']] },
+        { name: '2025', merges: [], rows: [['姓名', '所在社区', '2025年'], ['张强', '荣兴社区', '不合格'], ['赵敏', '荣兴社区', null]] },
+      ],
+    });
+    expect(findings).toEqual([]);
+    const r = run([{ name: '张强', unit: '荣兴社区' }, { name: '赵敏', unit: '荣兴社区' }], history);
+    expect(person(r, '张强').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(coded(r, 'HISTORY_MATCH_UNCLEAR')).toEqual([]);
+    // 赵敏's blank 2025 is named on its own sheet: had it been 不合格, three in a row.
+    expect(person(r, '赵敏').consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(coded(r, 'HISTORY_GAP').map((f) => [f.sheet, f.cell])).toEqual([['2025', 'C3']]);
+    expect(person(r, '赵敏').reasons).toContain(
+      `往年结果中 2025 年（2025!C3 空白）没有结果，连续被评为「不合格」的次数在此中断，按第一次计（${WARNING}）；如 2025 年也被评为「不合格」，则为连续第 3 次（${DISMISSAL}），请评议委员会核实`,
+    );
+  });
+
+  it('rows appended year by year (张强 on row 2 with 2024, on row 4 with 2025): joined, → 免职', () => {
+    const r = run(
+      [{ name: '张强', unit: '荣兴社区' }, { name: '李娜', unit: '荣兴社区' }],
+      historyOf([
+        ['姓名', '所在社区', '2024年', '2025年'],
+        ['张强', '荣兴社区', '不合格', null],
+        ['李娜', '荣兴社区', '合格', null],
+        ['张强', '荣兴社区', null, '不合格'],
+        ['李娜', '荣兴社区', null, '不合格'],
+      ]),
+    );
+    expect(person(r, '张强').consequences.map((c) => c.action)).toEqual([DISMISSAL]);
+    expect(person(r, '李娜').consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    expect(r.findings.filter((f) => f.code.startsWith('HISTORY_'))).toEqual([]);
+  });
+
+  it('each past word that is not a tier is reported at its cell, once', () => {
+    const r = run(
+      [{ name: '张强' }],
+      historyOf([
+        ['姓名', '2024年', '2025年'],
+        ['张强', '不称职', '称职'],
+      ]),
+    );
+    expect(coded(r, 'HISTORY_VALUE_UNKNOWN').map((f) => [f.sheet, f.cell, f.subject])).toEqual([
+      ['往年结果', 'C2', '张强'],
+      ['往年结果', 'B2', '张强'],
+    ]);
+    expect(coded(r, 'HISTORY_VALUE_UNKNOWN')[1].message).toBe(
+      '往年结果中「张强」2024 年的「不称职」（往年结果!B2）不是本方案的等次（合格、不合格），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算',
+    );
+  });
+
+  it('scored on 2027-01-06 without a 结果日期, 往年结果 up to 2025: 2026 is most likely this campaign — said once, with what to do, not as each person\'s gap', () => {
+    const history = historyOf([
+      ['姓名', '2024年', '2025年'],
+      ['张强', '不合格', '不合格'],
+      ['赵敏', '合格', '不合格'],
+    ]);
+    const r = run([{ name: '张强' }, { name: '赵敏' }], history, undefined, '2027-01-06');
+    // Said at the header of the latest year there is (2025年, C1).
+    expect(coded(r, 'RESULTS_YEAR_DOUBT').map((f) => [f.severity, f.cell, f.message])).toEqual([
+      [
+        'error',
+        'C1',
+        '本次评议的年度为 2027 年（按今天 2027-01-06），但往年结果中最近的是 2025 年，没有 2026 年：如本次评议是 2026 年度的（年底评议、次年计算结果），请在方案中填写结果日期（如 2026-12-31；命令行也可用 --today 2026-12-31）后重新计算，否则公示等将写作 2027 年度，2026 年也将被当作缺少结果的往年；如确是 2027 年度，请在往年结果中补上 2026 年的等次',
+      ],
+    ]);
+    expect(coded(r, 'HISTORY_GAP')).toEqual([]);
+    // With the campaign's year given, the same files count as they should: 张强 three in a row, 赵敏 two.
+    const dated = runCampaign({ scheme: { ...scheme, resultsDate: '2026-12-15' }, roster: [{ name: '张强' }, { name: '赵敏' }], submissions: tenBallots({ 张强: 6, 赵敏: 6 }), history, today: '2027-01-06' });
+    expect(dated.subjects.map((s) => s.consequences.map((c) => c.action))).toEqual([[DISMISSAL], [ADMONITION]]);
+    expect(dated.findings.filter((f) => f.code === 'RESULTS_YEAR_DOUBT' || f.code === 'HISTORY_GAP')).toEqual([]);
+    // In December a missing last year is a gap like any other.
+    const december = run([{ name: '张强' }], historyOf([['姓名', '2024年'], ['张强', '不合格']]), undefined, '2026-12-20');
+    expect(coded(december, 'RESULTS_YEAR_DOUBT')).toEqual([]);
+    expect(coded(december, 'HISTORY_GAP')).toHaveLength(1);
+  });
+});
+
+describe('P3 第五篇: last year\'s own 结果.xlsx given as 往年结果', () => {
+  it('its 公示表 is read as that year\'s 等次 (the year in its title), its other sheets passed over and said: 不合格 in 2024 and 2025 → 诫勉谈话', async () => {
+    const roster = [{ name: '张强', unit: '荣兴社区' }, { name: '李娜', unit: '荣兴社区' }];
+    const lastYear = runCampaign({ scheme, roster, submissions: tenBallots({ 张强: 6, 李娜: 0 }), today: '2024-12-10' });
+    const read = await readWorkbook('2024结果.xlsx', await writeWorkbook(describeResultWorkbook(lastYear)));
+    const { history, findings } = readHistory(read.submission!);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['HISTORY_OWN_RESULT', 'warning']]);
+    expect(findings[0].message).toMatch(/^「2024结果\.xlsx」是本工具生成的结果文件：按其「公示表」读取 2024 年的等次（等次待定、未公示的人没有该年的结果），「排名表」「整改清单」.*不是往年结果，未读取$/);
+    expect(history.rows.map((r) => [r.name, r.unit, r.years.map((y) => `${y.year} ${y.tier}`).join()])).toEqual([
+      ['李娜', '荣兴社区', '2024 合格'],
+      ['张强', '荣兴社区', '2024 不合格'],
+    ]);
+    const r = runCampaign({ scheme, roster, submissions: tenBallots({ 张强: 6, 李娜: 0 }), history, today: '2025-12-10' });
+    const zhang = r.subjects.find((s) => s.name === '张强')!;
+    expect(zhang.consequences.map((c) => c.action)).toEqual([ADMONITION]);
+    // The file holds 2024 only: had 2023 been 不合格 too, the third time (免职) — asked.
+    expect(zhang.flags).toContain('连续次数待核实');
   });
 });

@@ -36,6 +36,7 @@ export const FINDING_CODES = {
   ROSTER_NAME_NOTE: { severity: 'warning', meaning: '名册中姓名旁的注释（括号内的文字、姓名后的职务），已与姓名分开，作为备注保留' },
   ROSTER_CATEGORY_UNCLEAR: { severity: 'warning', meaning: '名册中提到预备党员等不定等次的类别，但写法不明确，未据此处理' },
   ROSTER_EMPTY: { severity: 'error', meaning: '名册中没有读到任何被评议对象' },
+  ROSTER_OWN_OUTPUT: { severity: 'warning', meaning: '名册文件是本工具生成的结果文件：只读取其中的排名表作名册，其他工作表未读取' },
   OWN_OUTPUT_SHEET: { severity: 'warning', meaning: '本工具生成的结果表（排名表等，按隐藏的标记或标题认出）或不收回计票的表（认岗承诺书等），不是测评表，未读取' },
   SHEET_NOT_A_FORM: { severity: 'warning', meaning: '工作表不是测评表，未计入' },
   LEVELS_AS_TEXT: { severity: 'error', meaning: '等次写成文字而不是在等次栏打√，本表未计入' },
@@ -111,6 +112,11 @@ export const FINDING_CODES = {
   HISTORY_GAP: { severity: 'warning', meaning: '连续次数遇到往年结果中没有结果的年度（无该年度列或空白）而中断，如该年度也是同一等次处理将不同，需评议委员会核实' },
   HISTORY_VALUE_UNKNOWN: { severity: 'warning', meaning: '往年结果中的等次不是本方案的等次，连续次数在此中断' },
   HISTORY_MISSING: { severity: 'warning', meaning: '方案有“连续N次”的处理，但缺少往年结果，按第一次计' },
+  HISTORY_UNIT_READ_AS: { severity: 'warning', meaning: '往年结果中的单位是名册中单位的简称或全称（写法不同），按名册中的单位读入，请核实' },
+  HISTORY_YEAR_READ_AS: { severity: 'warning', meaning: '往年结果的工作表没有年度列，其等次栏按工作表名或标题中的年度读取' },
+  HISTORY_OWN_RESULT: { severity: 'warning', meaning: '往年结果是本工具生成的结果文件：只读取其公示表（年度见标题），其他工作表未读取' },
+  HISTORY_NAME_NOTE: { severity: 'warning', meaning: '往年结果中姓名旁的注释（括号内的性别、职务等），已与姓名分开，不作为单位' },
+  RESULTS_YEAR_DOUBT: { severity: 'error', meaning: '评议年度按今天确定，但往年结果缺少上一年度：本次评议可能是上一年度的，请填写结果日期' },
   // scheme-warnings.ts: legal values that are probably slips; the scheme is used as written, and the warning
   // stays with the campaign's findings (校验结果, --json) so the committee sees it beside the tiers.
   SCHEME_DOUBTFUL_VALUE: { severity: 'warning', meaning: '方案中可能写错的数值（仍按所写计算）' },

@@ -11,7 +11,7 @@ import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster'
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
-import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, runOf, unclearText } from './history';
+import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, resultsYearDoubt, runOf, unclearText, unknownTierFinding } from './history';
 
 export interface LevelFigure {
   level: string;
@@ -177,8 +177,10 @@ export function evaluate(
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
-  if (countsRuns && given) findings.push(...notPastColumns(history, resultsYear), ...matched!.findings);
-  const past: PastNotes = { findings, withoutHistory: [], unknownPast: [] };
+  // A year that is probably this campaign's own (scored in the new year) is said once, not as each person's gap.
+  const doubt = countsRuns && given ? resultsYearDoubt(history, resultsYear) : null;
+  if (countsRuns && given) findings.push(...notPastColumns(history, resultsYear), ...(doubt ? [doubt.finding] : []), ...matched!.findings);
+  const past: PastNotes = { findings, withoutHistory: [], doubtedYear: doubt?.year ?? null };
   for (const r of results) {
     const applied = runAndConsequences(scheme, roster, r, matched?.bySubject.get(r.index) ?? { kind: 'none' }, resultsYear, countsRuns, past);
     r.consequences = applied.map((c) => ({
@@ -192,14 +194,6 @@ export function evaluate(
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.label}」${undecidedWhy.get(r) ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
   }
-  if (past.unknownPast.length > 0)
-    findings.push(
-      finding(
-        'HISTORY_VALUE_UNKNOWN',
-        `往年结果中 ${past.unknownPast.join('、')} 不是本方案的等次（${scheme.tiers.join('、')}），按不同等次计，连续次数在此中断；如是同一等次的其他写法，请改正往年结果后重新计算`,
-        { file: '（汇总）' },
-      ),
-    );
   if (past.withoutHistory.length > 0)
     findings.push(
       finding(
@@ -897,8 +891,8 @@ interface PastNotes {
   findings: Finding[];
   /** Subjects whose run decides a step and who have no past years: HISTORY_MISSING. */
   withoutHistory: string[];
-  /** 王伟「不称职」: past words that are not the scheme's tiers: HISTORY_VALUE_UNKNOWN. */
-  unknownPast: string[];
+  /** The year RESULTS_YEAR_DOUBT names (probably this campaign's own): no HISTORY_GAP for it alone. */
+  doubtedYear: number | null;
 }
 
 /**
@@ -912,7 +906,7 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
   const label = subjectLabel(roster, subject);
   const row = match.kind === 'found' && pastYears(match.row, resultsYear).length > 0 ? match.row : null;
   // A past year's word that is not one of this scheme's tiers cannot continue a run: said, not guessed at.
-  if (countsRuns && row) for (const y of pastYears(row, resultsYear)) if (y.tier !== '' && !scheme.tiers.includes(y.tier)) notes.unknownPast.push(`${label}「${y.tier}」`);
+  if (countsRuns && row) for (const y of pastYears(row, resultsYear)) if (y.tier !== '' && !scheme.tiers.includes(y.tier)) notes.findings.push(unknownTierFinding(row, y, label, r.name, scheme.tiers));
   const past = r.tier === null ? null : row ? runOf(r.tier, row, resultsYear) : { run: 1, ifGapsCounted: [] };
   r.streak = past?.run ?? 0;
   const runDecides = countsRuns && r.tier !== null && scheme.consequences.some((c) => c.consecutive !== undefined && c.tiers?.includes(r.tier!));
@@ -932,6 +926,11 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
   const applied = consequencesFor(scheme, r);
   if (!runDecides || row === null || past === null) return applied;
   const stepsIf = (run: number) => consequencesFor(scheme, { ...r, streak: run });
+  // A row matched on a unit written otherwise (荣兴社区居委会 for 荣兴社区) that changes the step: the committee confirms it is his.
+  if (match.kind === 'found' && match.unitReadAs !== undefined && !sameConsequences(applied, stepsIf(1))) {
+    r.reasons.push(`${match.unitReadAs}；连续被评为「${r.tier}」的次数据此按第 ${r.streak} 次计，请评议委员会核实`);
+    r.flags.push(RUN_TO_CHECK);
+  }
   const gapped = past.ifGapsCounted.find((c) => !sameConsequences(applied, stepsIf(c.run)));
   if (gapped) {
     const steps = (list: Consequence[]) => list.map((c) => c.action).join('；') || '无处理';
@@ -940,7 +939,8 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
     r.reasons.push(text);
     r.flags.push(RUN_TO_CHECK);
     const blank = gapped.gaps.find((g) => g.blankCell !== null);
-    notes.findings.push(finding('HISTORY_GAP', `「${label}」${text}`, { ...row.at, ...(blank ? { cell: blank.blankCell } : {}), subject: r.name }));
+    if (!gapped.gaps.every((g) => g.year === notes.doubtedYear && g.blankCell === null))
+      notes.findings.push(finding('HISTORY_GAP', `「${label}」${text}`, { ...row.at, ...(blank ? { sheet: blank.sheet ?? row.at.sheet, cell: blank.blankCell } : {}), subject: r.name }));
   }
   return applied;
 }

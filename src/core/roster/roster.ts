@@ -134,6 +134,11 @@ export const ROSTER_NOTE_FLAG = '名册备注';
 const ROSTER_NOTE_WORD =
   /^((党|团)?(总支|支部|委|小组)?(副)?(书记|委员|组长)|支委|(组织|宣传|纪检|纪律检查|统战|青年|保密|群工|群众工作|生活|文体|妇女|宣教|组宣)委员|党小组长|女|男|预备党员|预备)$/;
 
+/** Whether a note beside a name is a post or remark (女, 书记, 组织委员), not a unit: 往年结果 sets such a bracket aside. */
+export function isRosterNoteWord(note: string): boolean {
+  return ROSTER_NOTE_WORD.test(normalizeLabel(note));
+}
+
 /**
  * A roster's name cell holding a note beside the name: any text in brackets (李娜（女）, 王毅(支部书记)), or a
  * known post or remark after a space or line break (丁宁 组织委员). The name and the note; null when the
@@ -302,7 +307,9 @@ export function rosterCategory(subject: RosterEntry, category: string): { says: 
  * Which of several people listed under one name (重名) a ballot means, from what it says beside the
  * name: the name exactly as listed (the roster may itself say 王伟（办公室）), or a bracketed note on the
  * ballot (王伟（财务部）) and the ballot's 单位 cell, each matching that one person's unit, category or
- * own note. null when they do not single out one person.
+ * own note. A unit written exactly as one person's wins over one that only begins like another's (办公室
+ * is the 办公室's 王伟, not also the 党委办公室's); a shortened unit (荣兴 for 荣兴社区) decides only when no
+ * one's is written exactly. null when they do not single out one person.
  */
 export function tellApart(roster: Roster, indexes: readonly number[], raw: string, unit = ''): { index: number; by: 'name' | 'unit' } | null {
   const exact = indexes.filter((i) => roster.all[i].name === raw.trim());
@@ -311,18 +318,30 @@ export function tellApart(roster: Roster, indexes: readonly number[], raw: strin
   const note = roster.byKey.has(normalizeName(raw)) ? [] : (nameWithNote(withoutAnnotations(raw))?.note ?? []);
   const hints = [...annotations(raw), ...note.map(normalizeLabel), normalizeLabel(unit)].filter((h) => h !== '');
   if (hints.length === 0) return null;
-  const fits = indexes.filter((i) => fitsHints(roster.all[i], hints));
-  return fits.length === 1 ? { index: fits[0], by: 'unit' } : null;
+  const fit = indexes.map((i) => ({ i, fit: hintsFit(roster.all[i], hints) }));
+  const same = fit.filter((f) => f.fit === 'same');
+  if (same.length > 0) return same.length === 1 ? { index: same[0].i, by: 'unit' } : null;
+  const shortened = fit.filter((f) => f.fit === 'shortened');
+  return shortened.length === 1 ? { index: shortened[0].i, by: 'unit' } : null;
 }
 
 /**
- * Whether what is written beside a name (its unit, a note: normalised like labels) fits this person: each
- * hint is, contains or is contained in their unit, category or own note (荣兴 fits 荣兴社区). A ballot's
- * name and a 往年结果 row are told apart by the same rule.
+ * How what is written beside a name (its unit, a note: normalised like labels) fits this person's unit,
+ * category or own note: 'same' when each hint is one of them; 'shortened' when each is one of them or
+ * begins it, or begins with it (荣兴 for 荣兴社区, 荣兴社区居委会 for 荣兴社区: a short or a long form of
+ * one name); null otherwise. A name inside a longer one that does not begin with it is another body
+ * (东荣兴社区 is not 荣兴社区, 党委办公室 not 办公室). A ballot's name and a 往年结果 row are told apart by
+ * the same rule.
  */
-export function fitsHints(s: RosterEntry, hints: readonly string[]): boolean {
+export function hintsFit(s: RosterEntry, hints: readonly string[]): 'same' | 'shortened' | null {
   const own = [s.unit ?? '', s.category ?? '', ...annotations(s.name), ...flagText(s, ROSTER_NOTE_FLAG).split('，')].map(normalizeLabel).filter((o) => o !== '');
-  return hints.every((h) => own.some((o) => o === h || o.includes(h) || h.includes(o)));
+  if (hints.every((h) => own.includes(h))) return 'same';
+  return hints.every((h) => own.some((o) => o.startsWith(h) || h.startsWith(o))) ? 'shortened' : null;
+}
+
+/** Whether what is written beside a name fits this person at all, exactly or shortened (hintsFit). */
+export function fitsHints(s: RosterEntry, hints: readonly string[]): boolean {
+  return hintsFit(s, hints) !== null;
 }
 
 /** A subject as findings name it: with its unit when another subject has the same name. */

@@ -21,6 +21,7 @@
 import { cellAddress } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
+import { ownOutputByTitle } from '../../core/output/result-sheet-names';
 import { RosterColumn, RosterSource } from '../../core/roster/flag-columns';
 import { NO_TEXT, ROSTER_NOTE_FLAG, RosterEntry, UNIT_HEADER, YES_TEXT, rosterNameNote } from '../../core/roster/roster';
 import { displayName, normalizeLabel, normalizeName, withoutAnnotations } from '../../core/text/normalize';
@@ -196,10 +197,22 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
   const seen = new Map<string, { name: string; at: { sheet: string; cell: string }[]; units: string[] }>();
   let headers = 0;
   let legend: ReturnType<typeof markLegend> | null = null;
+  // Last year's 结果.xlsx given as the roster: its 排名表 lists everyone rated once, with 单位 and 职务类别; the
+  // other sheets (公示表, 整改清单, 得票情况 …) list them again, and would put each person on a ballot 3–4 times.
+  const own = new Map(submission.sheets.map((sheet) => [sheet, (sheet.meta ?? submission.meta)?.output ?? ownOutputByTitle(sheet.rows)?.output]));
+  const results = [...own.values()].some((o) => o !== undefined && o !== '往年结果');
+  const passedOver: string[] = [];
 
   for (const sheet of submission.sheets) {
+    const ranking = results && own.get(sheet) === '排名表';
+    if (results && own.get(sheet) !== undefined && !ranking) {
+      passedOver.push(sheet.name);
+      continue;
+    }
     const layout = findLayout(sheet);
     if (!layout) continue;
+    // Of the 排名表, the person's own columns only: 名次, 等次, 理由 and 标记 are last year's results, no flags.
+    if (ranking) layout.columns = layout.columns.filter((c) => c.field !== 'flag');
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
     for (const c of layout.columns)
@@ -315,6 +328,18 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     }
   }
 
+  if (passedOver.length > 0) {
+    const read = submission.sheets.filter((sheet) => own.get(sheet) === '排名表').map((sheet) => `「${sheet.name}」`);
+    const others = passedOver.map((n) => `「${n}」`).join('');
+    if (read.length > 0)
+      findings.push(finding('ROSTER_OWN_OUTPUT', `名册「${file}」是本工具生成的结果文件：只读取其中的${read.join('')}作名册（姓名、单位、职务类别），${others}未读取；今年的人员如有变动，请另存名册`, { file }));
+    else if (headers === 0) {
+      findings.push(
+        finding('ROSTER_EMPTY', `名册「${file}」是本工具生成的结果文件，其中没有排名表，${others}不是名册，未读取：请另存名册（姓名、单位、职务类别各一列）后重新导入`, { file }),
+      );
+      return { roster, findings, source: { file, columns: flagColumns, entries: sourceEntries } };
+    } else findings.push(finding('ROSTER_OWN_OUTPUT', `名册「${file}」中的${others}是本工具生成的结果表，不是名册，未读取`, { file }));
+  }
   if (headers === 0) {
     findings.push(finding('ROSTER_EMPTY', `名册「${file}」中找不到含「姓名」（或「名称」）的表头行，未读到任何被评议对象`, { file }));
   } else if (roster.length === 0) {

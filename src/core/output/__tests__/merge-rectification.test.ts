@@ -155,7 +155,7 @@ describe('mergeRectificationEdits', () => {
  * ballots, each marking the `failing` people 不合格 (3/3 = 100% > 50%) and the others 合格 (0/3).
  */
 const P3 = getPreset('p3-community-consecutive');
-const P3_CITE = '《霍尔奇社区“勤廉双述双评”活动工作方案》三、5：一次被评为不合格的，予以警示谈话';
+const P3_CITE = '《霍尔奇社区“勤廉双述双评”活动工作方案》三、5：一次被评为不合格的，予以警示谈话；整改期限为本预设默认 30 天';
 function p3List(people: RosterEntry[], failing: (p: RosterEntry) => boolean, nameOn = (p: RosterEntry) => p.name): SheetDescription {
   const withUnit = people.some((p) => p.unit);
   const sheet: SheetGrid = {

@@ -19,7 +19,8 @@ describe('runOf', () => {
   it('stops at a blank cell and says what the run would be with it, then with the next one too', () => {
     // 2026 this year; 2025 blank; 2024 blank; 2023 不合格. Filling 2025: 2026, 2025 = 2 (stops at blank 2024).
     // Filling both: 2026, 2025, 2024, 2023 = 4.
-    expect(runOf('不合格', row([[2025, null], [2024, null], [2023, '不合格']]), Y2026)).toEqual({
+    // A run of 4 is as long as counting goes here (the scheme's longest step).
+    expect(runOf('不合格', row([[2025, null], [2024, null], [2023, '不合格']]), Y2026, 4)).toEqual({
       run: 1,
       ifGapsCounted: [
         { gaps: [{ year: 2025, blankCell: 'B2' }], run: 2 },
@@ -29,12 +30,25 @@ describe('runOf', () => {
   });
 
   it('a year with no column is a gap like a blank cell (2024 between 2025 and 2023; 2025 before the results year)', () => {
-    expect(runOf('不合格', row([[2025, '不合格'], [2023, '不合格']]), Y2026)).toEqual({ run: 2, ifGapsCounted: [{ gaps: [{ year: 2024, blankCell: null }], run: 4 }] });
-    expect(runOf('不合格', row([[2024, '不合格']]), Y2026)).toEqual({ run: 1, ifGapsCounted: [{ gaps: [{ year: 2025, blankCell: null }], run: 3 }] });
+    expect(runOf('不合格', row([[2025, '不合格'], [2023, '不合格']]), Y2026, 4)).toEqual({ run: 2, ifGapsCounted: [{ gaps: [{ year: 2024, blankCell: null }], run: 4 }] });
+    expect(runOf('不合格', row([[2024, '不合格']]), Y2026, 3)).toEqual({ run: 1, ifGapsCounted: [{ gaps: [{ year: 2025, blankCell: null }], run: 3 }] });
+  });
+
+  it('a year before the first column is a gap too, as far back as the longest run needs (a history that starts with last year)', () => {
+    // 2025 不合格 only: 2026 + 2025 = 2; had 2024 been 不合格 too, 3; with 2023 as well, 4 (the longest counted).
+    expect(runOf('不合格', row([[2025, '不合格']]), Y2026, 4)).toEqual({
+      run: 2,
+      ifGapsCounted: [
+        { gaps: [{ year: 2024, blankCell: null }], run: 3 },
+        { gaps: [{ year: 2024, blankCell: null }, { year: 2023, blankCell: null }], run: 4 },
+      ],
+    });
+    // Already as long as the longest step: nothing before it can change anything.
+    expect(runOf('不合格', row([[2025, '不合格'], [2024, '不合格']]), Y2026, 3)).toEqual({ run: 3, ifGapsCounted: [] });
   });
 
   it('years from the results year on are not past years; with none before it the run is this year alone', () => {
-    expect(runOf('不合格', row([[2027, '不合格'], [2026, '不合格'], [2025, '不合格']]), Y2026)).toEqual({ run: 2, ifGapsCounted: [] });
+    expect(runOf('不合格', row([[2027, '不合格'], [2026, '不合格'], [2025, '不合格'], [2024, '合格']]), Y2026)).toEqual({ run: 2, ifGapsCounted: [] });
     expect(runOf('不合格', row([[2026, '不合格']]), Y2026)).toEqual({ run: 1, ifGapsCounted: [] });
   });
 

@@ -277,6 +277,23 @@ describe('readRoster', () => {
     expect(tellApart(built, [0, 1], '王伟')).toBeNull();
   });
 
+  it('people of one name in units whose names contain one another (办公室 / 党委办公室): the unit written exactly wins, a short form decides only alone', () => {
+    const built = buildRoster([
+      { name: '王伟', unit: '办公室' },
+      { name: '王伟', unit: '党委办公室' },
+      { name: '王伟', unit: '荣兴社区' },
+    ]);
+    expect(tellApart(built, [0, 1, 2], '王伟（办公室）')).toEqual({ index: 0, by: 'unit' });
+    expect(tellApart(built, [0, 1, 2], '王伟（党委办公室）')).toEqual({ index: 1, by: 'unit' });
+    expect(tellApart(built, [0, 1, 2], '王伟', '党委办公室')).toEqual({ index: 1, by: 'unit' });
+    // Short and long forms of one name: 党委办 is 党委办公室's, 荣兴社区居委会 is 荣兴社区's.
+    expect(tellApart(built, [0, 1, 2], '王伟（党委办）')).toEqual({ index: 1, by: 'unit' });
+    expect(tellApart(built, [0, 1, 2], '王伟（荣兴社区居委会）')).toEqual({ index: 2, by: 'unit' });
+    // A name inside a longer one is another body: 东荣兴社区 is no one's here, 公室 neither.
+    expect(tellApart(built, [0, 1, 2], '王伟（东荣兴社区）')).toBeNull();
+    expect(tellApart(built, [0, 1, 2], '王伟（公室）')).toBeNull();
+  });
+
   it('a total written in the name column (共计2人, 合计 2 人, 总计：2人) is no one', () => {
     const { roster, findings } = readRoster(sub([['序号', '姓名'], [1, '王毅'], [2, '丁宁'], ['', '共计2人'], [null, '合计 2 人'], [null, '总计：2人'], [null, '共 2 名']]));
     expect(roster.map((r) => r.name)).toEqual(['王毅', '丁宁']);
