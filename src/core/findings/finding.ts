@@ -108,6 +108,7 @@ export const FINDING_CODES = {
   HISTORY_GAP: { severity: 'warning', meaning: '连续次数遇到往年结果中没有结果的年度（无该年度列或空白）而中断，如该年度也是同一等次处理将不同，需评议委员会核实' },
   HISTORY_VALUE_UNKNOWN: { severity: 'warning', meaning: '往年结果中的等次不是本方案的等次，连续次数在此中断' },
   HISTORY_MISSING: { severity: 'warning', meaning: '方案有“连续N次”的处理，但缺少往年结果，按第一次计' },
+  HISTORY_NOT_USED: { severity: 'warning', meaning: '方案没有“连续N次”的处理，给出的往年结果未使用' },
   // scheme-warnings.ts: legal values that are probably slips; the scheme is used as written, and the warning
   // stays with the campaign's findings (校验结果, --json) so the committee sees it beside the tiers.
   SCHEME_DOUBTFUL_VALUE: { severity: 'warning', meaning: '方案中可能写错的数值（仍按所写计算）' },
