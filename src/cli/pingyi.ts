@@ -23,7 +23,7 @@ import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
-import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
 import { SUBMISSION_EXTENSIONS, isHiddenName, isSubmissionInFolder, isWorkbookName, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
@@ -456,7 +456,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
-  for (const r of findResentCopies(hashes)) findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
+  // A copy or correction sent again beside its original: the engine compares their marks (RESENT_FILE).
+  const batch = withResentOriginals(submissions, findResentCopies(hashes));
   const before = findings.length;
   const read = await rosterFrom(values.roster as string | undefined, findings);
   const roster = read?.roster ?? schemeRoster(scheme);
@@ -467,7 +468,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   }
 
   const history = await historyFrom(values.history as string | undefined, findings);
-  const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
+  const result = runCampaign({ scheme, roster, submissions: batch, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) {
     // As template does: a folder named in --out that does not exist yet is made.

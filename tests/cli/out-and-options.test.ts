@@ -249,3 +249,24 @@ describe('the summary lists a tie as 排名表 does (按姓氏笔画), not in ro
     expect(order.slice(0, 2)).toEqual(['刘洋', '赵敏']);
   });
 });
+
+describe('a ballot re-sent unchanged beside the old file (票03（更正）.xlsx next to 票03.xlsx)', () => {
+  it('is counted once and said; the tier rests on one vote per rater', async () => {
+    const dir = tempDir('resent');
+    const roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名'], [['刘洋'], ['周敏']]);
+    const inbox = path.join(dir, '回收');
+    fs.mkdirSync(inbox);
+    // 刘洋 不合格 on 票03 only: 1 of 2 = 50%, not 超过50% → 合格; 票03 counted twice would make 2 of 3 → 不合格.
+    ballot(path.join(inbox, '票03.xlsx'), ['刘洋', '周敏'], ['刘洋']);
+    ballot(path.join(inbox, '票03（更正）.xlsx'), ['刘洋', '周敏'], ['刘洋'], '评议票（更正）'); // other bytes, same marks
+    ballot(path.join(inbox, '票05.xlsx'), ['刘洋', '周敏'], []);
+    const r = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--today', '2026-12-10', '--json']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.findings.filter((f) => f.code === 'RESENT_FILE').map((f) => [f.file, f.message])).toEqual([
+      ['票03（更正）.xlsx', '可能是重新发送的同一张票：评价与「票03.xlsx」完全相同，只计一次'],
+    ]);
+    expect(j.participation.map((p) => p.returned)).toEqual([2]);
+    expect(j.subjects.find((s) => s.name === '刘洋')!.tier).toBe('合格');
+  });
+});
