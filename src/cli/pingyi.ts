@@ -27,11 +27,12 @@ import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals }
 import { readWorkbook } from '../hosts/files/read-workbook';
 import { SUBMISSION_EXTENSIONS, isHiddenName, isSubmissionInFolder, isWorkbookName, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
-import { OutRefused, PreviousResult, carriedOverNote, previousResult, withPreviousEdits } from './previous-result';
+import { PreviousResult, carriedOverNote, previousResult, refuseOtherYear, withPreviousEdits } from './previous-result';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
+import { UsageError } from './usage-error';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const USAGE = `用法：
   pingyi presets
@@ -161,7 +162,7 @@ function parse(args: string[], options: Options): { values: Record<string, strin
  * node's parseArgs error in Chinese. Its messages quote the option ('--histroy'); the code says what is wrong.
  * An unknown option close to a known one (a letter swapped, missing or extra) names that one.
  */
-export function argumentProblem(e: Error & { code?: string }, known: readonly string[]): string {
+function argumentProblem(e: Error & { code?: string }, known: readonly string[]): string {
   const option = /'(-[^'\s]*)/.exec(e.message)?.[1];
   if (option === undefined) return e.message;
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -169,7 +170,7 @@ export function argumentProblem(e: Error & { code?: string }, known: readonly st
     return `未知选项 ${option}${meant ? `；是否应为 --${meant}？` : `（本命令的选项：${known.map((k) => `--${k}`).join('、')}）`}`;
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return /does not take/.test(e.message) ? `选项 ${option} 后面不带值` : `选项 ${option} 后面缺少值（如 ${option} 结果.xlsx）`;
+    return /does not take/.test(e.message) ? `选项 ${option} 后面不带值` : `选项 ${option} 后面缺少值`;
   return e.message;
 }
 
@@ -420,11 +421,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (outPath && extname(outPath).toLowerCase() !== '.xlsx') throw new UsageError(`--out 应为 .xlsx 结果工作簿（如 结果.xlsx），而不是「${values.out}」`);
   // An existing --out: last run's result (its 整改清单 entries are kept) or refused; never replaced unseen.
   let previous: PreviousResult | null = null;
-  try {
-    if (outPath && existsSync(outPath)) previous = await previousResult(outPath, values.out as string, scheme);
-  } catch (e) {
-    throw e instanceof OutRefused ? new UsageError(e.message) : e;
-  }
+  if (outPath && existsSync(outPath)) previous = await previousResult(outPath, values.out as string, scheme);
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
@@ -473,6 +470,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (command === 'score' && outPath) {
     // As template does: a folder named in --out that does not exist yet is made.
     mkdirSync(dirname(outPath), { recursive: true });
+    if (previous) refuseOtherYear(previous, values.out as string, result.date);
     const sheets = describeResultWorkbook(result);
     writeFileSync(outPath, await writeWorkbook(previous ? withPreviousEdits(sheets, previous) : sheets));
   }

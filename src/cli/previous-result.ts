@@ -12,6 +12,7 @@ import { gridRectificationLayout, mergeRectificationEdits } from '../core/output
 import { SheetDescription } from '../core/output/sheet-description';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { readWorkbook } from '../hosts/files/read-workbook';
+import { UsageError } from './usage-error';
 
 /** What the project's own workbooks say they are (their `_pingyi` kind), as a clerk knows them. */
 const OWN_KINDS: Record<string, string> = {
@@ -25,20 +26,20 @@ const OWN_KINDS: Record<string, string> = {
 const RESULT_KIND = 'ranking';
 const RECTIFICATION_KIND = 'rectification';
 
-export class OutRefused extends Error {}
-
-/** The old 整改清单 of last run's result workbook (null: it has none left to carry over). */
+/** The old 整改清单 of last run's result workbook (null: it has none left to carry over), and its year when it says. */
 export interface PreviousResult {
   rectification: SheetGrid | null;
+  /** The results year written with the 整改清单 (files written before it was recorded have none). */
+  year: string | null;
 }
 
 /**
  * Reads the existing `path` (shown to the clerk as `shown`). Last run's result of this scheme: its 整改清单,
- * to merge into the new one. Anything else: OutRefused, with a Chinese message saying what the file is.
+ * to merge into the new one. Anything else: a UsageError (exit 2) saying what the file is.
  */
 export async function previousResult(path: string, shown: string, scheme: Scheme): Promise<PreviousResult> {
   const refuse = (what: string) =>
-    new OutRefused(`--out 指定的「${shown}」已存在，${what}；为免覆盖，未读取测评表，也未写入。请另指定 --out`);
+    new UsageError(`--out 指定的「${shown}」已存在，${what}；为免覆盖，未读取测评表，也未写入。请另指定 --out`);
   const outcome = await readWorkbook(basename(path), new Uint8Array(readFileSync(path)));
   const meta = outcome.templateMeta ?? {};
   const sheets = Object.entries(meta);
@@ -48,12 +49,25 @@ export async function previousResult(path: string, shown: string, scheme: Scheme
     throw refuse(own ? `是${own}，不是结果文件` : '不是本工具生成的结果文件');
   }
   if (result[1].schemeId !== scheme.id) throw refuse(`是另一方案（${result[1].schemeId}）的结果文件，不是本方案（${scheme.id}）的`);
-  const name = sheets.find(([, m]) => m.kind === RECTIFICATION_KIND)?.[0];
+  const rectification = sheets.find(([, m]) => m.kind === RECTIFICATION_KIND);
+  const name = rectification?.[0];
   const grid = outcome.submission.sheets.find((s) => s.name === name) ?? null;
   // A 整改清单 whose header staff changed cannot be matched row by row; overwriting it would lose the 销号 record.
   if (grid && grid.rows.length > 0 && !gridRectificationLayout(grid))
     throw refuse(`其中「${grid.name}」的表头已改动（找不到「被评议对象」「存在问题」列），无法核对已填写的整改记录`);
-  return { rectification: grid && grid.rows.length > 0 ? grid : null };
+  return { rectification: grid && grid.rows.length > 0 ? grid : null, year: rectification?.[1].year ?? null };
+}
+
+/**
+ * Last year's result under this year's name: its 整改 records (已销号 …) belong to last year's items and must not
+ * be copied onto this year's rows of the same person and problem. Asked once this run's results year is known.
+ */
+export function refuseOtherYear(previous: PreviousResult, shown: string, date: string): void {
+  const year = date.slice(0, 4);
+  if (previous.year !== null && previous.year !== year)
+    throw new UsageError(
+      `--out 指定的「${shown}」是 ${previous.year} 年的结果文件，本次结果是 ${year} 年的：其中的整改记录不能沿用到另一年度；为免覆盖，未写入。请另指定 --out`,
+    );
 }
 
 /** The new result's sheets with staff's 整改清单 entries carried over from the previous result. */

@@ -125,6 +125,14 @@ describe('score --out onto a file that exists', () => {
     expect(changedSince(before)).toEqual([]);
   });
 
+  it('last year’s result under the same name: refused after scoring, nothing written (its 已销号 belong to last year’s items)', async () => {
+    const before = snapshot(result);
+    const r = await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--today', '2027-12-10', '--out', result]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('是 2026 年的结果文件，本次结果是 2027 年的：其中的整改记录不能沿用到另一年度；为免覆盖，未写入');
+    expect(changedSince(before)).toEqual([]);
+  });
+
   it('--out 结果.csv: refused (the result is an .xlsx workbook), nothing written', async () => {
     const r = await score(path.join(dir, '结果.csv'));
     expect(r.code).toBe(2);

@@ -62,6 +62,7 @@ export function describeRectification(result: CampaignResult): SheetDescription 
     freeze: { rows: header + 1, cols: 2 },
     autoFilter: result.rectification.length > 0 ? { r1: header, c1: 0, r2: last, c2: COLUMNS.length - 1 } : undefined,
     print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
-    meta: { kind: 'rectification', schemeId: scheme.id },
+    // The year is read back by a re-run writing over this file (cli/previous-result.ts): another year's 整改 records are not this year's.
+    meta: { kind: 'rectification', schemeId: scheme.id, year: result.date.slice(0, 4) },
   });
 }
