@@ -25,7 +25,7 @@ const LISTED = 100;
 const named = (w: Where) => `「${w.file}」的「${w.sheet}」`;
 
 /** The warning on a re-sent file whose marks differ from the original's: both count. */
-export function resentMessage(original: string): string {
+function resentMessage(original: string): string {
   return `可能是重新发送的更正件，与「${original}」同时计入；如是更正件，请删除旧的`;
 }
 
