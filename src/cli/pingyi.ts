@@ -18,19 +18,21 @@ import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { sortByStroke } from '../core/text/stroke-order';
 import { normalizeLabel } from '../core/text/normalize';
 import { uncertainOrderNote } from '../core/output/describe-publication';
-import { describeHistoryTemplate } from '../core/output/describe-history';
+import { describeHistoryTemplate, longestRunCounted } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
-import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
-import { isHiddenName, isSubmissionInFolder, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
+import { SUBMISSION_EXTENSIONS, isHiddenName, isSubmissionInFolder, isWorkbookName, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
+import { PreviousResult, carriedOverNote, previousResult, refuseOtherYear, withPreviousEdits } from './previous-result';
 import { resultJson } from './result-json';
 import { summaryText } from './summary';
+import { UsageError } from './usage-error';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const USAGE = `用法：
   pingyi presets
@@ -40,6 +42,9 @@ const USAGE = `用法：
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
 --expected 给出应参评人数（用于回收率）：类别=人数，如 干部=12,员工=40；分轮次的写 轮次=人数（只有一个测评人类别时）或 轮次/类别=人数，如 村评=12,镇评=20。
+--expected 只写一个数（如 --expected 20）：方案只有一个测评人类别时即该类别的应参评人数。
+--today YYYY-MM-DD（template、validate、score）：以此日为今天：整改期限从此日起算；方案没有结果日期时也决定评议年度。
+score --out 已存在时：是上次的结果文件（本工具生成）则沿用其中整改清单已填写的整改措施、责任人、整改状态、完成时间；是其他文件则不覆盖。
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
 
 
@@ -149,8 +154,42 @@ function parse(args: string[], options: Options): { values: Record<string, strin
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (e) {
-    throw new UsageError(`参数有误：${(e as Error).message}`);
+    throw new UsageError(`参数有误：${argumentProblem(e as Error & { code?: string }, Object.keys(options))}`);
   }
+}
+
+/**
+ * node's parseArgs error in Chinese. Its messages quote the option ('--histroy'); the code says what is wrong.
+ * An unknown option close to a known one (a letter swapped, missing or extra) names that one.
+ */
+function argumentProblem(e: Error & { code?: string }, known: readonly string[]): string {
+  const option = /'(-[^'\s]*)/.exec(e.message)?.[1];
+  if (option === undefined) return e.message;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const meant = closestOption(option.replace(/^-+/, ''), known);
+    return `未知选项 ${option}${meant ? `；是否应为 --${meant}？` : `（本命令的选项：${known.map((k) => `--${k}`).join('、')}）`}`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /does not take/.test(e.message) ? `选项 ${option} 后面不带值` : `选项 ${option} 后面缺少值`;
+  return e.message;
+}
+
+/** The known option at most two edits from `typed` (a swap of neighbours is one) and under half its length, the nearest; none when two are equally near. */
+function closestOption(typed: string, known: readonly string[]): string | null {
+  const scored = known.map((k) => ({ k, d: editDistance(typed.toLowerCase(), k) })).filter((x) => x.d <= 2 && x.d * 2 < x.k.length);
+  scored.sort((a, b) => a.d - b.d);
+  return scored.length > 0 && (scored.length === 1 || scored[1].d > scored[0].d) ? scored[0].k : null;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, one each. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
 }
 
 /**
@@ -171,6 +210,8 @@ function schemeFrom(arg: string | undefined, io: Io, warn: boolean): Scheme {
 /** A list the clerk gives (名册, 往年结果), read like any workbook; its reading findings go with the others. */
 async function listFile(path: string, what: string, findings: Finding[]): Promise<Submission | null> {
   if (!existsSync(path)) throw new UsageError(`找不到${what}文件「${path}」`);
+  // A Word file or a note given by slip would be read as text (a CSV) and blamed for a missing header.
+  if (!isWorkbookName(path)) throw new UsageError(`${what}文件「${path}」不是工作簿：应为 ${SUBMISSION_EXTENSIONS.join('、')} 文件`);
   const outcome = await readWorkbook(basename(path), new Uint8Array(readFileSync(path)));
   findings.push(...outcome.findings);
   return outcome.submission;
@@ -275,6 +316,11 @@ function withExpected(scheme: Scheme, value: string | boolean | undefined): Sche
     list.find((x) => [x.id, x.name, ...(x.aliases ?? [])].some((n) => normalizeLabel(n) === normalizeLabel(word)));
   const names = `测评人类别：${scheme.raterGroups.map((g) => g.name).join('、')}；轮次：${scheme.rounds.map((r) => r.name).join('、')}`;
   const groups = scheme.raterGroups.map((g) => ({ ...g, ...(g.expectedByRound ? { expectedByRound: { ...g.expectedByRound } } : {}) }));
+  // One number alone: where there is one rater group, there is no doubt whose it is.
+  if (/^\d{1,7}$/.test(text)) {
+    if (groups.length > 1) throw new UsageError(`--expected「${text}」：本方案有 ${groups.length} 个测评人类别，请写成 类别=人数（${names}）`);
+    return { ...scheme, raterGroups: [{ ...groups[0], expected: Number(text) }] };
+  }
   for (const entry of text.split(/[,，;；]/).map((e) => e.trim()).filter(Boolean)) {
     const m = /^(.+?)\s*[=＝]\s*(\d{1,7})$/.exec(entry);
     if (!m) throw new UsageError(`--expected 的每一项应写成 类别=人数（如 干部=12）或 轮次/类别=人数，而不是「${entry}」`);
@@ -324,6 +370,7 @@ async function template(args: string[], io: Io): Promise<number> {
   const findings: Finding[] = [];
   const roster = (await rosterFrom(values.roster as string | undefined, findings))?.roster ?? [];
   const out = resolve(values.out as string);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out 应为存放模板的文件夹，「${values.out}」是一个文件`);
   mkdirSync(out, { recursive: true });
   // For a 连续 N 次 rule, the 往年结果 sheet the clerk fills (read back by --history), for the campaign's year.
   const year = Number((scheme.resultsDate ?? todayFrom(values.today) ?? new Date().toISOString()).slice(0, 4));
@@ -358,8 +405,13 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
+  if (command === 'validate' && values.out !== undefined) throw new UsageError('validate 只校验、不写文件，不用 --out；要写结果工作簿请用 score … --out 结果.xlsx');
   const scheme = withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io, false), values.members), values.expected);
   const findings: Finding[] = [];
+  // Said, not dropped: 往年结果 only serve 连续 N 次 rules, and this scheme has none.
+  const givenHistories = (values.history as unknown as string[] | undefined) ?? [];
+  if (givenHistories.length > 0 && longestRunCounted(scheme) < 2)
+    for (const h of givenHistories) findings.push(finding('HISTORY_NOT_USED', `方案「${scheme.name}」没有“连续N次”的处理，往年结果未使用`, { file: basename(h) }));
   // Before reading a folder of files: without a roster there is nothing to check them against.
   if (!values.roster && schemeRoster(scheme).length === 0) throw new UsageError('没有名册：请用 --roster 给出名册文件');
   const { files, skipped } = collectFiles(positionals);
@@ -369,12 +421,16 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   findings.push(...notRead.findings);
   if (notRead.computersOwn.length > 0) io.stderr(`${notReadTitle(notRead.computersOwn.length)}：${notRead.computersOwn.join('、')}\n`);
   const outPath = values.out ? resolve(values.out as string) : null;
-  const histories = values.history as unknown as string[] | undefined;
-  const inputs = [...files.map((f) => f.path), values.roster, ...(histories ?? []), values.scheme].filter((p): p is string => typeof p === 'string');
+  const histories = givenHistories.length > 0 ? givenHistories : undefined;
+  const inputs = [...files.map((f) => f.path), values.roster, ...givenHistories, values.scheme].filter((p): p is string => typeof p === 'string');
   if (outPath && inputs.some((p) => resolve(p) === outPath)) throw new UsageError('--out 不能是输入文件之一（测评表、名册、往年结果或方案）');
   // Said before the ballots are read: a folder given as --out is not where a result workbook can go.
   if (outPath && existsSync(outPath) && statSync(outPath).isDirectory())
     throw new UsageError(`--out 应为结果文件（如 ${join(values.out as string, '结果.xlsx')}），「${values.out}」是一个文件夹`);
+  if (outPath && extname(outPath).toLowerCase() !== '.xlsx') throw new UsageError(`--out 应为 .xlsx 结果工作簿（如 结果.xlsx），而不是「${values.out}」`);
+  // An existing --out: last run's result (its 整改清单 entries are kept) or refused; never replaced unseen.
+  let previous: PreviousResult | null = null;
+  if (outPath && existsSync(outPath)) previous = await previousResult(outPath, values.out as string, scheme);
   const today = todayFrom(values.today);
 
   const submissions: Submission[] = [];
@@ -406,7 +462,8 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }
-  for (const r of findResentCopies(hashes)) findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
+  // A copy or correction sent again beside its original: the engine compares their marks (RESENT_FILE).
+  const batch = withResentOriginals(submissions, findResentCopies(hashes));
   const before = findings.length;
   const read = await rosterFrom(values.roster as string | undefined, findings);
   const roster = read?.roster ?? schemeRoster(scheme);
@@ -417,16 +474,20 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   }
 
   const history = await historyFrom(histories, findings);
-  const result = runCampaign({ scheme, roster, submissions, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
+  const result = runCampaign({ scheme, roster, submissions: batch, today, ...(history ? { history } : {}), ...(read?.source ? { rosterSource: read.source } : {}) });
   result.findings.unshift(...findings);
   if (command === 'score' && outPath) {
     // As template does: a folder named in --out that does not exist yet is made.
     mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(outPath, await writeWorkbook(describeResultWorkbook(result)));
+    if (previous) refuseOtherYear(previous, values.out as string, result.date);
+    const sheets = describeResultWorkbook(result);
+    writeFileSync(outPath, await writeWorkbook(previous ? withPreviousEdits(sheets, previous) : sheets));
   }
+  const note = previous ? `${carriedOverNote(values.out as string)}\n` : '';
 
   if (values.json) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
-  else io.stdout(`${command === 'score' ? summaryText(result) : validationText(result)}\n${outPath ? `\n结果已写入 ${outPath}\n` : ''}`);
+  else io.stdout(`${command === 'score' ? summaryText(result) : validationText(result)}\n${outPath ? `\n结果已写入 ${outPath}\n${note}` : ''}`);
+  if (values.json && note) io.stderr(note);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

@@ -1,6 +1,7 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
 import { SubjectResult } from '../core/results/evaluate';
+import { rankingOrder } from '../core/output/describe-ranking';
 import { rankingFigures } from '../core/output/ranking-figures';
 import { RECOMMENDATION_NOTE } from '../core/output/sheet-builder';
 import { formatFinding, listedFindings } from '../core/findings/finding';
@@ -12,8 +13,8 @@ export function summaryText(result: CampaignResult): string {
   out.push(`方案：${s.name}（${s.id}）`);
   // The figures the ranks and tiers come from, as the 排名表 and the pane show them, then 满意率 per form.
   const figures = rankingFigures(result);
-  const rows = [...result.subjects]
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
+  // In 排名表's order (ties and the unranked 按姓氏笔画), so the two never list a tie differently.
+  const rows = rankingOrder(result.subjects)
     .map((r) => [
       r.rank === null ? '—' : String(r.rank),
       r.name,

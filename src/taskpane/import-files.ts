@@ -12,7 +12,7 @@ import { RosterEntry } from '../core/roster/roster';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
-import { HashedFile, findDuplicateFiles, findResentCopies, resentMessage } from '../hosts/files/content-hash';
+import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
 import { filePath, readFileBytes } from './browser-files';
 import { readWorkbookOffThread } from './read-off-thread';
 
@@ -86,7 +86,11 @@ export async function importSubmittedFiles(
     if (i >= 0) out.submissions.splice(i, 1);
   }
   out.hashes = out.hashes.filter((h) => !copies.has(h.file));
-  for (const r of findResentCopies(batch)) if (newFiles.has(r.file)) out.findings.push(finding('RESENT_FILE', resentMessage(r.original), { file: r.file }));
+  // A copy or correction sent again beside its original (also one imported earlier): the engine compares their marks (RESENT_FILE).
+  out.submissions = withResentOriginals(
+    out.submissions,
+    findResentCopies(batch).filter((r) => newFiles.has(r.file)),
+  );
   return out;
 }
 

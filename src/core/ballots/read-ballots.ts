@@ -13,6 +13,7 @@ import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
+import { RepeatedBallots } from './repeated-ballots';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -187,20 +188,20 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   let rowCount = 0;
   for (const submission of submissions) for (const sheet of submission.sheets) rowCount += sheet.rows.length;
   const entries = new EntryList(Math.max(1024, rowCount));
+  /** Identical ballots, reported once per group, and ballots re-sent unchanged, counted once (repeated-ballots.ts). */
+  const repeated = new RepeatedBallots(submissions, sameBallot, scheme.counting.duplicates === 'count');
   /** Counts a ballot read from a sheet, unless it repeats an earlier one and the scheme excludes repeats. */
   const count = (ballot: Ballot, where: { file: string; sheet: string }) => {
+    if (repeated.sentAgain(ballot)) {
+      out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
+      return;
+    }
     const key = fingerprint(ballot);
     const alike = seen.get(key);
     const earlier = alike?.find((b) => sameBallot(b, ballot));
     if (earlier && ballot.end > ballot.start) {
       const counted = scheme.counting.duplicates === 'count';
-      out.findings.push(
-        finding(
-          'DUPLICATE_BALLOT',
-          `本票的评价与「${earlier.file}」的「${earlier.sheet}」完全相同，可能是重复提交，请核实；${counted ? '已计入' : '按方案设置未重复计入'}`,
-          { ...where, cell: 'A1' },
-        ),
-      );
+      repeated.repeats(earlier, ballot, where);
       if (!counted) {
         out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
         return;
@@ -348,6 +349,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       }
     }
   }
+  out.findings.push(...repeated.findings(submissions));
   checkCountOverlaps(scheme, roster, out);
   return out;
 }

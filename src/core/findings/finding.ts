@@ -94,9 +94,9 @@ export const FINDING_CODES = {
   ROUND_FROM_TITLE: { severity: 'warning', meaning: '表中没有轮次，按标题或工作表名中写到的轮次确定' },
   ROUND_UNKNOWN: { severity: 'error', meaning: '无法确定轮次，本票未计入' },
   BLANK_COPY: { severity: 'warning', meaning: '同一文件中未填写的空白表副本，不作为一张票计入' },
-  DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另一张票的评价完全相同（可能是重复提交，也可能是两人评价一致），请核实' },
+  DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另外一张或几张票的评价完全相同（可能是重复提交，也可能是评价一致；每组相同的票报一条），请核实' },
   DUPLICATE_FILE: { severity: 'error', meaning: '与另一个文件逐字节相同（同一文件以不同文件名提交），未重复计入' },
-  RESENT_FILE: { severity: 'warning', meaning: '文件名像是重新发送的副本或更正件（(1)、副本、修改、更正），与原名的文件同时计入，请核实' },
+  RESENT_FILE: { severity: 'warning', meaning: '文件名像是重新发送的副本或更正件（(1)、副本、修改、更正）：评价与原名的文件完全相同的只计一次，不同的同时计入，请核实' },
   SAME_NAME_FILE: { severity: 'warning', meaning: '与之前导入的文件同名（可能是更正后重交的），两个都已计入，请核实' },
   UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
   MORE_BALLOTS_THAN_EXPECTED: { severity: 'warning', meaning: '收回票数多于应参评人数' },
@@ -117,6 +117,7 @@ export const FINDING_CODES = {
   HISTORY_OWN_RESULT: { severity: 'warning', meaning: '往年结果是本工具生成的结果文件：只读取其公示表（年度见标题），其他工作表未读取' },
   HISTORY_NAME_NOTE: { severity: 'warning', meaning: '往年结果中姓名旁的注释（括号内的性别、职务等），已与姓名分开，不作为单位' },
   RESULTS_YEAR_DOUBT: { severity: 'error', meaning: '评议年度按今天确定，但往年结果缺少上一年度：本次评议可能是上一年度的，请填写结果日期' },
+  HISTORY_NOT_USED: { severity: 'warning', meaning: '方案没有“连续N次”的处理，给出的往年结果未使用' },
   // scheme-warnings.ts: legal values that are probably slips; the scheme is used as written, and the warning
   // stays with the campaign's findings (校验结果, --json) so the committee sees it beside the tiers.
   SCHEME_DOUBTFUL_VALUE: { severity: 'warning', meaning: '方案中可能写错的数值（仍按所写计算）' },

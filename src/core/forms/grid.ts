@@ -41,6 +41,12 @@ export interface Submission {
   file: string;
   sheets: SheetGrid[];
   /**
+   * Set by a host when the file's name says it is a copy or a correction sent again (附表2(1).xlsx, 票03（更正）.xlsx)
+   * of another file of the batch, with other bytes (content-hash.ts findResentCopies): that file's name. The
+   * engine counts a ballot identical to the original's once and reports the pair (ballots/repeated-ballots.ts).
+   */
+  resentOf?: string;
+  /**
    * Set by a host that recognised the project's own metadata: a template's form, group and round, or
    * `output`, the kind of a sheet this project wrote as a result (排名表 …), which is no ballot.
    */

@@ -9,9 +9,14 @@ import { Scheme } from '../scheme/scheme-schema';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
 import { SheetDescription, cell, countCell } from './sheet-description';
 
+/** The longest 连续 N 次 a consequence counts: below 2, nothing from past years is needed (往年结果 has no use). */
+export function longestRunCounted(scheme: Scheme): number {
+  return Math.max(0, ...scheme.consequences.map((c) => c.consecutive ?? 0));
+}
+
 /** null when the scheme has no 连续 N 次 rule (N ≥ 2): nothing from past years is needed. */
 export function describeHistoryTemplate(scheme: Scheme, roster: readonly RosterEntry[], year: number): SheetDescription | null {
-  const longest = Math.max(0, ...scheme.consequences.map((c) => c.consecutive ?? 0));
+  const longest = longestRunCounted(scheme);
   if (longest < 2) return null;
   const years = Array.from({ length: longest - 1 }, (_, i) => year - (longest - 1) + i);
   const subjects = buildRoster(roster).subjects;

@@ -61,7 +61,7 @@ export interface RectificationTable {
 
 export function describeRectification(result: CampaignResult): SheetDescription {
   const { scheme } = result;
-  return buildRectificationSheet({
+  const sheet = buildRectificationSheet({
     title: `${scheme.process}整改清单`,
     subtitle: '（问题清单、责任清单、整改清单）',
     schemeId: scheme.id,
@@ -84,6 +84,9 @@ export function describeRectification(result: CampaignResult): SheetDescription 
       },
     })),
   });
+  // The year is read back by a re-run writing over this file (cli/previous-result.ts): another year's 整改 records are
+  // not this year's. A merge keeps the new sheet's meta, so the year stays this run's.
+  return { ...sheet, meta: { ...sheet.meta, year: result.date.slice(0, 4) } };
 }
 
 export function buildRectificationSheet(t: RectificationTable): SheetDescription {

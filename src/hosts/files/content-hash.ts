@@ -3,6 +3,7 @@
  * secure context such as an https add-in), else a small pure-JS implementation (FIPS 180-4), so the
  * same hash comes out everywhere and duplicate files can be found in the browser too.
  */
+import { Submission } from '../../core/forms/grid';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
@@ -193,9 +194,9 @@ export function findDuplicateFiles(outcomes: readonly HashedFile[]): { file: str
 
 /**
  * Files whose name says they are a copy or a re-sent file (附表2(1).xlsx, 附表2-修改.xlsx) beside a file of the
- * original name in the same folder, with other bytes: most likely a corrected form sent again, and both
- * are counted. Each names that original, for a warning (the clerk deletes the old one if so); a
- * byte-identical pair is findDuplicateFiles' instead.
+ * original name in the same folder, with other bytes: most likely a corrected form sent again. Each names
+ * that original (withResentOriginals passes it to the engine, which counts both unless the marks are the
+ * same and says so); a byte-identical pair is findDuplicateFiles' instead.
  */
 export function findResentCopies(outcomes: readonly HashedFile[]): { file: string; original: string }[] {
   // Only files counted: a byte copy left out is not "counted as well".
@@ -212,7 +213,12 @@ export function findResentCopies(outcomes: readonly HashedFile[]): { file: strin
   return out;
 }
 
-/** The warning on a re-sent file (findResentCopies), the same on the page and the command line. */
-export function resentMessage(original: string): string {
-  return `可能是重新发送的更正件，与「${original}」同时计入；如是更正件，请删除旧的`;
+/**
+ * The submissions with each re-sent copy's original named (Submission.resentOf), for the engine: it counts
+ * a ballot re-sent unchanged once and reports every pair (RESENT_FILE, core/ballots/repeated-ballots.ts), the
+ * same on the page and the command line.
+ */
+export function withResentOriginals(submissions: readonly Submission[], copies: readonly { file: string; original: string }[]): Submission[] {
+  const originals = new Map(copies.map((c) => [c.file, c.original]));
+  return submissions.map((s) => (originals.has(s.file) ? { ...s, resentOf: originals.get(s.file)! } : s));
 }

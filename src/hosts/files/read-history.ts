@@ -193,5 +193,8 @@ export function readHistory(submission: Submission): { history: History; finding
   }
   if (headers === 0) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」中找不到含「姓名」（或「名称」）的表头行，未读取`, { file }));
   else if (history.rows.length === 0 && !findings.some((f) => f.code === 'HISTORY_UNREADABLE')) findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」的表头下没有任何姓名`, { file }));
+  // A template given back unfilled: one error for the file, rather than a gap per person as if some years were missing.
+  else if (history.columns.length > 0 && history.rows.every((row) => row.years.every((y) => y.tier === '')))
+    findings.push(finding('HISTORY_UNREADABLE', `往年结果「${file}」中没有填写任何等次（各年度列都是空白），连续次数无从核对；请填写往年的评议等次后重新运行`, { file }));
   return { history, findings };
 }

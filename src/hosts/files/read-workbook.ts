@@ -300,7 +300,7 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     try {
       const input = parserInput(bytes);
       const options: XLSX.ParsingOptions = { ...PARSE_OPTIONS, type: input.type };
-      wb = parts?.complete ? parseParts(parts, options) : XLSX.read(input.data, options);
+      wb = withoutParserNoise(() => (parts?.complete ? parseParts(parts, options) : XLSX.read(input.data, options)));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
@@ -342,6 +342,27 @@ function tickedCheckBoxes(parts: ZipParts): number {
 interface SheetJsZipApi {
   parse_zip(container: unknown, options: XLSX.ParsingOptions): XLSX.WorkBook;
   CFB: { utils: { cfb_new(): unknown; cfb_add(container: unknown, name: string, content: Uint8Array, options: { unsafe: boolean }): unknown } };
+}
+
+/**
+ * SheetJS prints 「ODS number format may be incorrect: …」 (console.error, English, HTML-escaped) for number
+ * formats in LibreOffice's .ods it only approximates: a dozen lines per ballot between the progress lines,
+ * about nothing a clerk can act on (the reader takes values, not formats). Only those lines are held back,
+ * only while parsing (synchronous: nothing else runs meanwhile); anything else goes through.
+ */
+const PARSER_NOISE = /^ODS number format may be incorrect/;
+
+export function withoutParserNoise<T>(parse: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && PARSER_NOISE.test(args[0])) return;
+    original.apply(console, args);
+  };
+  try {
+    return parse();
+  } finally {
+    console.error = original;
+  }
 }
 
 /**

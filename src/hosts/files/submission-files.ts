@@ -53,7 +53,7 @@ export function isComputersOwn(path: string): boolean {
   return isHiddenName(name) && !isWorkbookName(name);
 }
 
-function isWorkbookName(name: string): boolean {
+export function isWorkbookName(name: string): boolean {
   return (SUBMISSION_EXTENSIONS as readonly string[]).includes(extensionOf(name));
 }
 

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { CellDescription, CellRange, CellStyle, SheetDescription, STYLES, Validation } from '../../core/output/sheet-description';
 import { NODE_ZLIB } from './node-zlib';
-import { deflateStoredZip } from './zip-repack';
+import { deflateStoredZip, withFixedEntryDates } from './zip-repack';
 
 /** The very hidden sheet holding template metadata: rows of [sheet name, key, value]. */
 export const META_SHEET = '_pingyi';
@@ -47,16 +47,17 @@ export async function writeWorkbook(sheets: readonly SheetDescription[]): Promis
  * The workbook's bytes. In Node the parts are zipped stored and then deflated with Node's zlib
  * (zip-repack.ts): exceljs's own deflate (JSZip with pako, pure JavaScript) took most of the time of
  * writing a result workbook. The parts are the same either way; only their compressed bytes differ.
- * In a browser (no Node zlib), exceljs deflates them itself.
+ * In a browser (no Node zlib), exceljs deflates them itself. Either way every entry gets the same fixed
+ * date, so the same sheets give the same bytes.
  */
 async function zipBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   if (NODE_ZLIB && nodeDeflate) {
     const zlib = NODE_ZLIB;
     const stored = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
     const deflated = deflateStoredZip(stored, (data) => zlib.deflateRawSync(data));
-    if (deflated) return deflated;
+    if (deflated) return withFixedEntryDates(deflated);
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return withFixedEntryDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 let nodeDeflate = true;

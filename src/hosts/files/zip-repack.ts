@@ -84,3 +84,39 @@ export function deflateStoredZip(zip: Uint8Array, deflateRaw: (data: Uint8Array)
   }
   return result;
 }
+
+/** 2000-01-01 00:00 in the zip's MS-DOS date and time fields: the date the writer gives the workbook's properties too. */
+export const FIXED_DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+export const FIXED_DOS_TIME = 0;
+
+/**
+ * The zip with every entry's modified date and time (local header and central directory) set to
+ * FIXED_DOS_DATE / FIXED_DOS_TIME, in place. JSZip stamps each part with the clock when it is added, so
+ * two writes of the same sheets a minute apart differed in those bytes alone. A zip this cannot walk
+ * (not the writer's) is returned as it is.
+ */
+export function withFixedEntryDates(zip: Uint8Array): Uint8Array {
+  const dir = readZipDirectory(zip);
+  if (!dir.ok) return zip;
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let at = zip.length - 22; at >= 0; at--) {
+    if (dv.getUint32(at, true) === END) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return zip;
+  let at = u32(zip, eocd + 16);
+  for (let i = 0; i < dir.entries.length; i++) {
+    if (at + 46 > eocd || dv.getUint32(at, true) !== CENTRAL) return zip;
+    const local = u32(zip, at + 42);
+    if (local + 30 > zip.length || u32(zip, local) !== LOCAL) return zip;
+    dv.setUint16(at + 12, FIXED_DOS_TIME, true);
+    dv.setUint16(at + 14, FIXED_DOS_DATE, true);
+    dv.setUint16(local + 10, FIXED_DOS_TIME, true);
+    dv.setUint16(local + 12, FIXED_DOS_DATE, true);
+    at += 46 + u16(zip, at + 28) + u16(zip, at + 30) + u16(zip, at + 32);
+  }
+  return zip;
+}
