@@ -15,7 +15,7 @@ import { ExcelWorkbookHost } from '../excel-host';
 const host = (fx: FakeExcel) => new ExcelWorkbookHost({ run: fx.run, supports: fx.supports });
 
 /** P3: three ballots marking `failing` 不合格 (3/3 > 50% → 不合格 → 警示谈话 within 30 days of 2026-12-01). */
-function results(roster: RosterEntry[], failing: (p: RosterEntry) => boolean) {
+function results(roster: RosterEntry[], failing: (p: RosterEntry) => boolean, today = '2026-12-01') {
   const sheet: SheetGrid = {
     name: '评议票',
     rows: [
@@ -27,7 +27,7 @@ function results(roster: RosterEntry[], failing: (p: RosterEntry) => boolean) {
     merges: [],
   };
   const submissions = [1, 2, 3].map((n) => ({ file: `票${n}.xlsx`, sheets: [sheet] }));
-  return describeResultWorkbook(runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions, today: '2026-12-01' }));
+  return describeResultWorkbook(runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions, today }));
 }
 
 async function type(fx: FakeExcel, address: string, value: string | number, numberFormat?: string) {
@@ -40,6 +40,26 @@ async function type(fx: FakeExcel, address: string, value: string | number, numb
 }
 
 describe('写回 again keeps the 整改清单 work done in Excel', () => {
+  it('next year\'s 写回 does not close this year\'s item with last year\'s 已销号: last year\'s list is kept beside it', async () => {
+    const roster = [{ name: '张伟', unit: '霍尔奇社区' }, { name: '李强', unit: '霍尔奇社区' }];
+    const fx = new FakeExcel();
+    const h = host(fx);
+    await h.writeSheets(results(roster, (p) => p.name === '张伟'));
+    await type(fx, 'G4', '签订整改承诺书');
+    await type(fx, 'I4', '已销号');
+    // 2027: 张伟 不合格 again, the same person and consequence.
+    const next = await h.writeSheets(results(roster, (p) => p.name === '张伟', '2027-12-01'));
+    expect(next.notes).toEqual(['原「整改清单」是 2026 年度的整改清单，未合并到本年度，原样保留；2027 年度的整改清单写入了「整改清单(2)」。']);
+    expect([fx.sheet('整改清单').table()[3][6], fx.sheet('整改清单').table()[3][8]]).toEqual(['签订整改承诺书', '已销号']);
+    const fresh = fx.sheet('整改清单(2)').table()[3];
+    expect([fresh[1], fresh[6], fresh[7], fresh[8]]).toEqual(['张伟', null, '2027-12-31', '整改中']);
+    // 2027 again: this year's list is replaced in place, last year's left alone, and nothing more is said.
+    const again = await h.writeSheets(results(roster, (p) => p.name === '张伟', '2027-12-01'));
+    expect(again.notes).toEqual([]);
+    expect(fx.sheet('整改清单').table()[3][8]).toBe('已销号');
+    expect(fx.sheet('整改清单(2)').table()[3][8]).toBe('整改中');
+  });
+
   it('a 完成时间 typed as a date and a 备注 column the clerk added come back after the next 写回', async () => {
     const roster = [{ name: '张伟', unit: '霍尔奇社区' }, { name: '李强', unit: '霍尔奇社区' }];
     const fx = new FakeExcel();
