@@ -8,7 +8,7 @@ import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
-import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -1303,8 +1303,8 @@ function readSheet(
             else {
               subject = told.index;
               const listed = roster.all[told.index];
-              if (told.by === 'unit' && name !== listed.name && name !== subjectLabel(roster, listed))
-                findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中${listed.unit ?? ''}的「${listed.name}」计`, { ...cell, subject: listed.name }));
+              if (told.by === 'unit' && name !== listed.name && name !== listed.writtenAs && name !== subjectLabel(roster, listed))
+                findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中${listed.unit ?? ''}的「${listedText(listed)}」计`, { ...cell, subject: listed.name }));
             }
           }
           carryRaw = name;
@@ -1654,8 +1654,10 @@ function reportMatch(roster: Roster, m: NameMatch, name: string, where: { file: 
     case 'exact':
       return m.index;
     case 'normalised': {
-      const { name: listed, kind } = roster.all[m.index];
-      findings.push(finding('NAME_NORMALISED', `${kind === 'organisation' ? '名称' : '姓名'}「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
+      const subject = roster.all[m.index];
+      findings.push(
+        finding('NAME_NORMALISED', `${subject.kind === 'organisation' ? '名称' : '姓名'}「${name}」按名册中的「${listedText(subject)}」计`, { ...where, subject: subject.name }),
+      );
       return m.index;
     }
     case 'ambiguous':
