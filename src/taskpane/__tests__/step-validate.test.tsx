@@ -215,7 +215,7 @@ describe('校验 step: which sheets of this workbook are read', () => {
     await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
     await screen.findByText('共读取 1 张票，计入 1 张。');
 
-    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    await user.click(screen.getByRole('tab', { name: /写回/ }));
     await user.click(screen.getByRole('tab', { name: /校验/ }));
     group = await screen.findByRole('group', { name: '要校验的工作表' });
     await waitFor(() => expect(ticked(group)).toEqual(['回收票1', `${TITLE}（与会人员）`]));
