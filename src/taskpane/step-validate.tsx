@@ -5,7 +5,7 @@
  * them, grouped by file and sheet. A finding in this workbook selects its cell when clicked.
  */
 import { Body1, Button, Checkbox, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DragEvent, useCallback, useEffect, useState } from 'react';
+import { DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { readSummary } from '../core/output/describe-findings';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
@@ -14,7 +14,7 @@ import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/
 import { droppedFiles, keepSubmissions } from './browser-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
-import { THIS_WORKBOOK } from './use-campaign';
+import { THIS_WORKBOOK, workbookSubmissions } from './use-campaign';
 
 const useLocal = makeStyles({
   drop: {
@@ -38,6 +38,20 @@ export function formSheets(sheets: readonly SheetInfo[]): SheetInfo[] {
   return sheets.filter((s) => s.visible && (s.ownedKind === null || s.ownedKind === 'template'));
 }
 
+/**
+ * The sheets ticked when a sheet first appears in the list: those read last time (`lastRead`, the clerk's
+ * own choice) that are still there; before any read, or when none of them is left, the forms the add-in
+ * inserted. The clerk's own sheets are read only when the clerk ticks them: a workbook kept for the whole
+ * campaign also holds the 名册, last year's tallies (姓名 合格 30 不合格 2 reads as a 计票汇总表 of 32 votes,
+ * added to this year's) and check lists with √ (a 资格预审 sheet reads as a ballot), and nothing on them
+ * tells them apart from this year's returned forms.
+ */
+export function initialTicks(candidates: readonly SheetInfo[], lastRead: readonly string[]): Set<string> {
+  const read = new Set(lastRead);
+  const kept = candidates.filter((s) => read.has(s.name));
+  return new Set((kept.length > 0 ? kept : candidates.filter((s) => s.ownedKind === 'template')).map((s) => s.name));
+}
+
 export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const styles = useStyles();
   const local = useLocal();
@@ -53,16 +67,22 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const [showFiles, setShowFiles] = useState(false);
   const { run } = action;
   const listSheets = listing.run;
-  const rosterSheet = /^工作表「(.*)」$/.exec(campaign.rosterSource ?? '')?.[1];
+  /** The sheets read last time, when this step opens (not a dependency: a read must not reset the ticks). */
+  const lastRead = useRef(campaign.workbook.names);
+  /** The sheets listed so far: a refresh keeps the clerk's ticks on these. */
+  const listed = useRef<Set<string> | null>(null);
 
   const refresh = useCallback(async () => {
     const list = await listSheets('无法列出工作表', () => host.listSheets());
     if (!list) return;
     const candidates = formSheets(list);
+    const before = listed.current;
+    listed.current = new Set(candidates.map((s) => s.name));
     setSheets(candidates);
-    // Every sheet is picked at first, except the roster's (the one it was read from, or one named 名册).
-    setPicked(new Set(candidates.map((s) => s.name).filter((n) => n !== rosterSheet && !/名册|名单/.test(n))));
-  }, [host, listSheets, rosterSheet]);
+    // A sheet new to the list since the last listing (a template just inserted) is ticked as initialTicks says of it alone.
+    const start = before === null ? initialTicks(candidates, lastRead.current) : initialTicks(candidates.filter((s) => !before.has(s.name)), []);
+    setPicked((prev) => new Set(candidates.map((s) => s.name).filter((n) => (before?.has(n) ? prev.has(n) : start.has(n)))));
+  }, [host, listSheets]);
 
   useEffect(() => {
     if (inWorkbook) void refresh();
@@ -76,7 +96,7 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
         const notes = (host as { readNotes?: unknown }).readNotes;
         setReadNotes(Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string') : []);
         campaign.setWorkbookBallots({
-          submissions: grids.map((g) => ({ file: THIS_WORKBOOK, sheets: [g] })),
+          submissions: workbookSubmissions(grids, sheets),
           findings: findings.map((f) => ({ ...f, file: THIS_WORKBOOK })),
           names,
         });
@@ -127,7 +147,11 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
       {inWorkbook ? (
         <div className={styles.section}>
           <Subtitle2 as="h3">本工作簿中的测评表</Subtitle2>
-          {sheets.length === 0 ? <Body1>本工作簿中没有可校验的工作表。</Body1> : null}
+          {sheets.length === 0 ? (
+            <Body1>本工作簿中没有可校验的工作表。</Body1>
+          ) : (
+            <Text size={200}>只读取勾选的工作表。本加载项插入的模板会自动勾选；您自己的工作表（如贴入的测评票、本次的计票汇总表）请自己勾选，名册、往年的统计表等不要勾选。</Text>
+          )}
           <div className={local.sheets} role="group" aria-label="要校验的工作表">
             {sheets.map((s) => (
               <Checkbox

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CampaignResult, runCampaign } from '../core/engine';
 import { Finding, finding } from '../core/findings/finding';
-import { Submission } from '../core/forms/grid';
+import { SheetGrid, Submission } from '../core/forms/grid';
 import { PRESETS, getPreset } from '../core/presets';
 import { History, isHistory } from '../core/results/history';
 import { RosterSource } from '../core/roster/flag-columns';
@@ -19,12 +19,23 @@ import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
 import { Consequence, Scheme, Veto } from '../core/scheme/scheme-schema';
 import { withTemplateMeta } from '../core/output/describe-templates';
 import { sortNotRead } from '../hosts/files/submission-files';
-import { Progress, WorkbookHost } from '../hosts/workbook-host';
+import { Progress, SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { errorText, filePath } from './browser-files';
 import { ImportedFiles, importSubmittedFiles } from './import-files';
 
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
 export const THIS_WORKBOOK = '本工作簿';
+
+/**
+ * The open workbook's sheets as the engine reads them: each its own submission, marked as a sheet of this
+ * workbook (the clerk gathered them here: they are not one rater's file, so a 专项 sheet is not joined
+ * with the next on a guess), and the forms the add-in inserted marked as such (still blank, they are no
+ * returned ballot). `listed`: the sheets as listSheets gave them, for what the add-in made.
+ */
+export function workbookSubmissions(grids: readonly SheetGrid[], listed: readonly SheetInfo[]): Submission[] {
+  const inserted = new Set(listed.filter((s) => s.ownedKind === 'template').map((s) => s.name));
+  return grids.map((g) => ({ file: THIS_WORKBOOK, sheets: [g], workbookSheet: { insertedTemplate: inserted.has(g.name) } }));
+}
 
 /**
  * Where the campaign is kept, in the words shown: with the workbook in Excel, in the browser's own

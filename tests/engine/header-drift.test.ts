@@ -499,6 +499,34 @@ describe('one sheet per 专项, the 专项 named in its title (seed 003 篇二: 
     const score = r.subjects.find((s) => s.name === '李娜')!.score!;
     expect(Number(score.num) / Number(score.den)).toBe(85);
   });
+
+  /** Sheets moved into the workbook the task pane runs in: each its own submission (Submission.workbookSheet). */
+  const inWorkbook = (sheets: SheetGrid[]) =>
+    runCampaign({
+      scheme: p4s,
+      roster: [{ name: '王毅' }, { name: '李娜' }],
+      submissions: sheets.map((g) => ({ file: '本工作簿', sheets: [g], workbookSheet: { insertedTemplate: false } })),
+      today: '2026-12-01',
+    });
+
+  it('moved into the open workbook, two raters\' 专项 sheets are each counted as a ballot, never joined on a guess, and that is said', () => {
+    const sheets = [...items.map((item) => specialSheet(item, 0)), ...items.map((item) => specialSheet(item, 1))].map((g, i) => ({ ...g, name: `${g.name}(${i + 1})` }));
+    const r = inWorkbook(sheets);
+    // Nothing in the workbook says which sheets one rater filled: 6 sheets, 6 ballots, as read.
+    expect(r.read.ballots).toHaveLength(6);
+    expect(r.participation.find((p) => p.group === 'a票')).toMatchObject({ returned: 6, valid: 6 });
+    const said = r.read.findings.filter((f) => f.code === 'ITEM_SHEETS_IN_WORKBOOK');
+    expect(said.map((f) => [f.severity, f.file, f.sheet, f.cell])).toEqual([['warning', '本工作簿', null, null]]);
+    expect(said[0].message).toBe(
+      `本工作簿中的专项评分表（${p4s.forms[0].title}）「${sheets[0].name}」「${sheets[1].name}」「${sheets[2].name}」「${sheets[3].name}」「${sheets[4].name}」等 6 张各按一张票计入：工作簿中无法分辨哪几张是同一位评议人填写的，同一人的几张专项表被算作几张票，参评情况中的实收、回收率等因此偏高。请把每位评议人的专项表各存为一个文件（一人一个文件），用「导入收回的文件」导入，并取消勾选本工作簿中的这些工作表`,
+    );
+  });
+
+  it('in the open workbook, sheets of one 专项 only are each another rater\'s: nothing to say', () => {
+    const r = inWorkbook([specialSheet(items[0], 0), { ...specialSheet(items[0], 1), name: '第二张' }]);
+    expect(r.read.ballots).toHaveLength(2);
+    expect(r.read.findings.filter((f) => f.code === 'ITEM_SHEETS_IN_WORKBOOK')).toEqual([]);
+  });
 });
 
 describe('a 附表3 feedback on 党风廉政 problems (seed 004 四、2(3): 如有反馈…经组织核实)', () => {

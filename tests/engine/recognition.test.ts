@@ -234,6 +234,56 @@ describe('an unfilled copy of the form beside a filled one in the same file', ()
   });
 });
 
+describe('a blank form the add-in inserted into the open workbook (Submission.workbookSheet.insertedTemplate)', () => {
+  const filled = plain(['王毅', '√'], ['李娜', null, '√'], ['陈刚', '√']);
+  const blank = plain(['王毅'], ['李娜'], ['陈刚']);
+  /** Each sheet its own submission of 本工作簿, as the task pane reads them; `inserted`: the add-in's template. */
+  const sheetOf = (g: SheetGrid, name: string, inserted: boolean) => ({ file: '本工作簿', sheets: [{ ...g, name }], workbookSheet: { insertedTemplate: inserted } });
+  const returned = (r: ReturnType<typeof run>) => r.participation.map((p) => [p.group, p.returned, p.valid]);
+
+  it('still blank, was never handed out: not a returned ballot, its 弃权 not reported, one warning', () => {
+    const r = runCampaign({ scheme, roster, submissions: [sheetOf(blank, '评议票', true), sheetOf(filled, '回收票1', false)], today: '2026-12-01' });
+    expect(r.read.ballots.map((b) => b.sheet)).toEqual(['回收票1']);
+    expect(r.read.uncounted).toEqual([]);
+    expect(returned(r)).toEqual([
+      ['服务对象代表', 0, 0],
+      ['党组织负责人', 1, 1],
+    ]);
+    expect(r.read.findings.map((f) => [f.code, f.severity, f.file, f.sheet, f.message])).toEqual([
+      ['BLANK_TEMPLATE', 'warning', '本工作簿', '评议票', '工作表「评议票」是本加载项插入的空白模板，尚未填写，不是收回的票，未计入'],
+    ]);
+  });
+
+  it('also when the template leaves the rater group to be ticked: no GROUP_UNKNOWN, nothing uncounted', () => {
+    const unsaid: SheetGrid = { name: '原表', rows: [['姓名', ...LEVELS], ['王毅'], ['李娜'], ['陈刚']], merges: [] };
+    const r = runCampaign({ scheme, roster, submissions: [sheetOf(unsaid, '评议票', true)], today: '2026-12-01' });
+    expect(r.read.uncounted).toEqual([]);
+    expect(r.read.findings.map((f) => f.code)).toEqual(['BLANK_TEMPLATE']);
+  });
+
+  it('filled in, it is a ballot; the clerk\'s own blank sheet is a blank ballot (弃权), as before', () => {
+    const r = runCampaign({ scheme, roster, submissions: [sheetOf(filled, '评议票', true), sheetOf(blank, '回收票2', false)], today: '2026-12-01' });
+    expect(r.read.ballots.map((b) => b.sheet)).toEqual(['评议票', '回收票2']);
+    expect(r.read.findings.filter((f) => f.code === 'EMPTY_BALLOT').map((f) => f.sheet)).toEqual(['回收票2']);
+    expect(r.read.findings.some((f) => f.code === 'BLANK_TEMPLATE')).toBe(false);
+  });
+
+  it('with 弃权 in the denominator it changes no tier: 不合格 on 6 of 11 returned ballots is 6/11 = 54.55% > 50%, 不合格', () => {
+    const p3 = structuredClone(getPreset('p3-community-consecutive'));
+    p3.counting.abstentionsInDenominator = true;
+    const people = ['王芳', '张伟'];
+    const ballotRows = (fail: boolean): CellValue[][] => [['测评人类别：与会人员'], ['姓名', '合格', '不合格'], ['王芳', '√'], ['张伟', fail ? null : '√', fail ? '√' : null]];
+    const files = Array.from({ length: 11 }, (_, i) => submission(`票${i + 1}.xlsx`, { name: 'Sheet1', rows: ballotRows(i < 6), merges: [] }));
+    const template = { file: '本工作簿', sheets: [{ name: '评议票', rows: [['测评人类别：与会人员'], ['姓名', '合格', '不合格'], ['王芳'], ['张伟']], merges: [] }], workbookSheet: { insertedTemplate: true } };
+    const r = runCampaign({ scheme: p3, roster: people.map((name) => ({ name })), submissions: [template, ...files], today: '2026-12-01' });
+    expect(r.participation.map((p) => [p.returned, p.valid])).toEqual([[11, 11]]);
+    expect(r.subjects.map((s) => [s.name, s.tier])).toEqual([
+      ['王芳', '合格'],
+      ['张伟', '不合格'],
+    ]);
+  });
+});
+
 describe('/, — and × in the tier cells not chosen', () => {
   it('beside one √: read as not chosen, the √ counted, said once for the sheet', () => {
     const r = run(plain(['王毅', '√', '/', '/', '/'], ['李娜', '—', '√', '—', '—'], ['陈刚', '×', '×', '√', '×']));

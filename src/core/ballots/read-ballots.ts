@@ -8,7 +8,7 @@ import { Finding, finding } from '../findings/finding';
 import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
-import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -210,6 +210,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     else seen.set(key, [ballot]);
     out.ballots.push(ballot);
   };
+  /** 专项 sheets of the open workbook by form (Submission.workbookSheet): each counted as a ballot, then said. */
+  const workbookParts = new Map<string, { file: string; sheets: string[]; items: Set<number> }>();
   for (const submission of submissions) {
     // Blank ballots of a file with several sheets wait for its other sheets: an unfilled copy of a form
     // beside a filled one (the template kept, the filled sheet a copy of it) is not a ballot.
@@ -307,6 +309,23 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         continue;
       }
       const ballot = readSheet(scheme, reader, where, meta, table, best, out, entries, blankUncounted);
+      if (submission.workbookSheet?.insertedTemplate && (ballot ? blankBallot(ballot) : blankUncounted.formId !== null)) {
+        // A form the add-in inserted and nobody filled in was never handed out: not a returned ballot, not even
+        // a blank one (as an unfilled copy beside a filled one in a file is none, BLANK_COPY). Its 弃权 go with it.
+        if (ballot) entries.truncate(ballot.start);
+        out.findings.splice(findingsBefore);
+        out.uncounted.splice(uncountedBefore);
+        out.findings.push(finding('BLANK_TEMPLATE', `工作表「${sheet.name}」是本加载项插入的空白模板，尚未填写，不是收回的票，未计入`, { ...where, cell: 'A1' }));
+        continue;
+      }
+      if (ballot && best.itemFromTitle !== undefined && submission.workbookSheet) {
+        // 专项 sheets moved into the workbook: nothing there says which of them one rater filled in, so
+        // each is counted as a ballot, as read, and that is said below; never joined on a guess.
+        const parts = workbookParts.get(ballot.formId) ?? { file: submission.file, sheets: [], items: new Set<number>() };
+        parts.sheets.push(sheet.name);
+        parts.items.add(best.itemFromTitle);
+        workbookParts.set(ballot.formId, parts);
+      }
       if (ballot && best.itemFromTitle !== undefined) {
         // One 专项 of a rater's ballot: joined with the file's other 专项 sheets into one ballot, so the
         // participation figures count the rater once.
@@ -348,6 +367,19 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (h.ballot) count(h.ballot, h.where);
       }
     }
+  }
+  for (const [formId, { file, sheets, items }] of workbookParts) {
+    // Sheets of one 专项 only are each another rater's: nothing to join, nothing to say.
+    if (items.size < 2) continue;
+    const title = scheme.forms.find((f) => f.id === formId)?.title ?? '';
+    const shown = sheets.length > 5 ? `${sheets.slice(0, 5).map((n) => `「${n}」`).join('')}等 ${sheets.length} 张` : sheets.map((n) => `「${n}」`).join('');
+    out.findings.push(
+      finding(
+        'ITEM_SHEETS_IN_WORKBOOK',
+        `本工作簿中的专项评分表（${title}）${shown}各按一张票计入：工作簿中无法分辨哪几张是同一位评议人填写的，同一人的几张专项表被算作几张票，参评情况中的实收、回收率等因此偏高。请把每位评议人的专项表各存为一个文件（一人一个文件），用「导入收回的文件」导入，并取消勾选本工作簿中的这些工作表`,
+        { file, sheet: null, cell: null },
+      ),
+    );
   }
   out.findings.push(...repeated.findings(submissions));
   checkCountOverlaps(scheme, roster, out);
@@ -1305,8 +1337,8 @@ function readSheet(
             else {
               subject = told.index;
               const listed = roster.all[told.index];
-              if (told.by === 'unit' && name !== listed.name && name !== subjectLabel(roster, listed))
-                findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中${listed.unit ?? ''}的「${listed.name}」计`, { ...cell, subject: listed.name }));
+              if (told.by === 'unit' && name !== listed.name && name !== listed.writtenAs && name !== subjectLabel(roster, listed))
+                findings.push(finding('NAME_NORMALISED', `姓名「${name}」按名册中${listed.unit ?? ''}的「${listedText(listed)}」计`, { ...cell, subject: listed.name }));
             }
           }
           carryRaw = name;
@@ -1656,8 +1688,10 @@ function reportMatch(roster: Roster, m: NameMatch, name: string, where: { file: 
     case 'exact':
       return m.index;
     case 'normalised': {
-      const { name: listed, kind } = roster.all[m.index];
-      findings.push(finding('NAME_NORMALISED', `${kind === 'organisation' ? '名称' : '姓名'}「${name}」按名册中的「${listed}」计`, { ...where, subject: listed }));
+      const subject = roster.all[m.index];
+      findings.push(
+        finding('NAME_NORMALISED', `${subject.kind === 'organisation' ? '名称' : '姓名'}「${name}」按名册中的「${listedText(subject)}」计`, { ...where, subject: subject.name }),
+      );
       return m.index;
     }
     case 'ambiguous':

@@ -58,6 +58,12 @@ export interface Submission {
     /** A template of another scheme: what it is, as the clerk knows it (方案「民主评议党员…」中「…评议表」), or '' when that scheme is unknown here. */
     otherScheme?: string;
   };
+  /**
+   * Set by the task pane for a sheet of the workbook it runs in (本工作簿), each its own submission: the
+   * clerk gathered these sheets there, so they are not one rater's file (what joins a file's sheets
+   * cannot be applied). `insertedTemplate`: the add-in itself inserted the sheet as a blank form.
+   */
+  workbookSheet?: { insertedTemplate: boolean };
 }
 
 export function isSpecial(v: CellValue): v is SpecialCell {

@@ -14,6 +14,12 @@ export const UNIT_HEADER =
 
 export interface RosterEntry {
   name: string;
+  /**
+   * The roster's name cell as written, when it is not `name` (王　芳 padded to align, 李娜（女） with a
+   * note; `name` is tidied for printing): a ballot giving this very text names the person as the roster
+   * does, so it is an exact match, not a correction to report.
+   */
+  writtenAs?: string;
   /** A person (default) or an organisation such as a 党支部. */
   kind?: 'person' | 'organisation';
   unit?: string;
@@ -183,8 +189,18 @@ export function matchName(roster: Roster, raw: string): NameMatch {
     return hits.length > 1 ? { kind: 'ambiguous', indexes: hits } : { kind: 'normalised', index: hits[0] };
   }
   if (hits.length > 1) return { kind: 'ambiguous', indexes: hits };
-  const subject = roster.all[hits[0]];
-  return subject.name === String(raw).trim() ? { kind: 'exact', index: hits[0] } : { kind: 'normalised', index: hits[0] };
+  return asListed(roster.all[hits[0]], raw) ? { kind: 'exact', index: hits[0] } : { kind: 'normalised', index: hits[0] };
+}
+
+/** The text is the subject's name as the roster gives it: its tidied name, or its cell exactly as written there. */
+function asListed(s: RosterEntry, raw: string): boolean {
+  const said = String(raw).trim();
+  return s.name === said || s.writtenAs === said;
+}
+
+/** The roster's own text for a subject, as a message quotes it (王　芳 where the roster pads the name). */
+export function listedText(s: RosterEntry): string {
+  return s.writtenAs ?? s.name;
 }
 
 /**
@@ -312,7 +328,7 @@ export function rosterCategory(subject: RosterEntry, category: string): { says: 
  * one's is written exactly. null when they do not single out one person.
  */
 export function tellApart(roster: Roster, indexes: readonly number[], raw: string, unit = ''): { index: number; by: 'name' | 'unit' } | null {
-  const exact = indexes.filter((i) => roster.all[i].name === raw.trim());
+  const exact = indexes.filter((i) => asListed(roster.all[i], raw));
   if (exact.length === 1) return { index: exact[0], by: 'name' };
   // A note after the name (王伟 办公室), unless the spaces are inside the listed name itself (王　伟).
   const note = roster.byKey.has(normalizeName(raw)) ? [] : (nameWithNote(withoutAnnotations(raw))?.note ?? []);

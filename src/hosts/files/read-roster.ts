@@ -15,7 +15,7 @@
  * it (带*者为预备党员), kept as the flag 名册标注; a note beside a person's name (李娜（女）, 丁宁 组织委员:
  * rosterNameNote) is set aside and kept as the flag 名册备注. Blank rows, note lines (注：…),
  * signatures and dates (制表人：…) and totals (合计, 共N人) are skipped; names are trimmed
- * (displayName); a person's name with digits is kept and reported; the same name twice is reported and
+ * (displayName), the cell as written kept beside (writtenAs) when only its spacing was tidied; a person's name with digits is kept and reported; the same name twice is reported and
  * both entries are kept (the engine then cannot tell them apart on a ballot).
  */
 import { cellAddress } from '../../core/common/cell';
@@ -260,6 +260,10 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
           finding('ROSTER_NAME_SUSPECT', `名册中「${name}」含有数字，不像姓名（是否为合计、编号或备注行？），已按名册读入，请核实`, { ...where(r, layout.nameCol), subject: name }),
         );
       const entry: RosterEntry = { name };
+      // The cell as the clerk wrote it, when only its spacing was tidied (王　芳): a ballot pasted from this
+      // very list then matches it exactly. A note or mark set aside is said once above, not carried.
+      const asWritten = text(row[layout.nameCol]);
+      if (name === written && asWritten !== name) entry.writtenAs = asWritten;
       // A Map, then an object of own fields: a column headed __proto__ or constructor is kept like any other.
       const flags = new Map<string, string>();
       const cells: Record<string, string> = {};

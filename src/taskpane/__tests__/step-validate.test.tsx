@@ -12,6 +12,7 @@ import {
   FakeHost,
   P4,
   ROSTER,
+  ROSTER_ROWS,
   SLOW,
   blobBytes,
   deferred,
@@ -19,6 +20,7 @@ import {
   openApp,
   screen,
   scoreRows,
+  sheet,
   textFile,
   validateWorkbook,
   waitFor,
@@ -26,6 +28,7 @@ import {
 } from './pane-test-kit';
 // After the kit: it fills in what jsdom lacks (TextDecoder) before the reader's module runs.
 import { TEMPLATE_META_SHEET } from '../../hosts/files/read-workbook';
+import { workbookSubmissions } from '../use-campaign';
 
 /** The findings region, and the list of one sheet's findings in it. */
 function findingsOf(label: string) {
@@ -33,16 +36,16 @@ function findingsOf(label: string) {
 }
 
 describe('校验 step: this workbook', () => {
-  it('offers the form sheets (not the add-in\'s result sheets), leaves the roster sheet unpicked, and reads the picked ones', async () => {
+  it('offers the form sheets (not the add-in\'s result sheets), ticks none of the clerk\'s own, and reads the ones the clerk ticks', async () => {
     const host = hostWithCampaign();
     const { user } = await openApp(host, { initialStep: 'validate' });
     const group = await screen.findByRole('group', { name: '要校验的工作表' });
     await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(6));
     expect(within(group).queryByRole('checkbox', { name: '排名表' })).toBeNull();
-    expect(within(group).getByRole('checkbox', { name: '名册' })).not.toBeChecked();
-    expect(within(group).getByRole('checkbox', { name: '干部1' })).toBeChecked();
-    // Unpick one ballot: it is not read. (员工3 still counts: only its bad entries are left out.)
-    await user.click(within(group).getByRole('checkbox', { name: '员工2' }));
+    expect(within(group).getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).checked)).toEqual([]);
+    expect(screen.getByRole('button', { name: '校验所选工作表' })).toBeDisabled();
+    // 员工2 left unticked is not read. (员工3 still counts: only its bad entries are left out.)
+    for (const name of ['干部1', '干部2', '员工1', '员工3']) await user.click(within(group).getByRole('checkbox', { name }));
     await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
     expect(await screen.findByText('共读取 4 张票，计入 4 张。')).toBeInTheDocument();
     expect(host.callsOf('readSheets')).toEqual([[['干部1', '干部2', '员工1', '员工3']]]);
@@ -111,6 +114,9 @@ describe('校验 step: this workbook', () => {
     const host = hostWithCampaign();
     const { user } = await openApp(host, { initialStep: 'validate' });
     const button = await screen.findByRole('button', { name: '校验所选工作表' });
+    const group = screen.getByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(6));
+    for (const name of ['干部1', '干部2', '员工1', '员工2', '员工3']) await user.click(within(group).getByRole('checkbox', { name }));
     await waitFor(() => expect(button).toBeEnabled());
     host.failures.readSheets = '单元格正在编辑，无法读取工作表';
     await user.click(button);
@@ -138,6 +144,106 @@ describe('校验 step: this workbook', () => {
     host.sheets = hostWithCampaign().sheets;
     await openApp(host, { initialStep: 'validate' });
     expect(await screen.findByText('尚未读取名册')).toBeInTheDocument();
+  });
+});
+
+describe('校验 step: which sheets of this workbook are read', () => {
+  // A clerk who keeps the whole campaign in one workbook (P3 社区“两委”, 合格/不合格; 不合格 when > 50%).
+  const P3 = getPreset('p3-community-consecutive');
+  const TITLE = '社区“两委”干部勤廉双述双评评议票';
+  const form = (marks: (0 | 1 | null)[]): CellValue[][] => [
+    [TITLE],
+    ['测评人类别：与会人员'],
+    ['序号', '姓名', '合格', '不合格'],
+    ...['王芳', '李强', '张伟'].map((n, i) => [i + 1, n, marks[i] === 0 ? '√' : null, marks[i] === 1 ? '√' : null]),
+  ];
+  const clerksWorkbook = () => {
+    const host = hostWithCampaign('excel', P3);
+    host.sheets = [
+      sheet('名册', ROSTER_ROWS),
+      // Last year's tally, typed by hand: whole numbers under the tier headers read as a 计票汇总表 of 32 votes.
+      sheet('统计表', [['2025年度投票统计（手工）'], ['姓名', '合格', '不合格'], ['王芳', 30, 2], ['李强', 28, 4], ['张伟', 10, 22]]),
+      // A check list with √ under 合格 for everyone: reads as a ballot.
+      sheet('资格预审', [['姓名', '合格', '不合格'], ['王芳', '√'], ['李强', '√'], ['张伟', '√']]),
+      sheet('回收票1', form([0, 0, 1])),
+      // The blank form the add-in inserted (模板 → 插入空白表到本工作簿), never filled in.
+      sheet(`${TITLE}（与会人员）`, form([null, null, null]), 'template'),
+      sheet('排名表', [['旧的排名表']], 'ranking'),
+    ];
+    return host;
+  };
+  const ticked = (group: HTMLElement) =>
+    within(group)
+      .getAllByRole('checkbox')
+      .filter((c) => (c as HTMLInputElement).checked)
+      .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
+
+  it('ticks only the forms the add-in inserted: the clerk\'s own sheets (a 统计表, a 资格预审 list, a pasted ballot) wait for the clerk\'s tick', async () => {
+    const host = clerksWorkbook();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const group = await screen.findByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(5));
+    expect(ticked(group)).toEqual([`${TITLE}（与会人员）`]);
+    expect(screen.getByText(/只读取勾选的工作表/)).toBeInTheDocument();
+
+    // The inserted form, still blank, is no returned ballot (old: 共读取 1 张票，计入 1 张, 8 弃权).
+    await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
+    expect(await screen.findByText('共读取 0 张票，计入 0 张。')).toBeInTheDocument();
+    expect(screen.getByText(/是本加载项插入的空白模板，尚未填写，不是收回的票，未计入/)).toBeInTheDocument();
+
+    // The clerk ticks the ballot they pasted: it is read, the 统计表 and the 资格预审 list are not.
+    await user.click(within(group).getByRole('checkbox', { name: '回收票1' }));
+    await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
+    expect(await screen.findByText('共读取 1 张票，计入 1 张。')).toBeInTheDocument();
+    expect(host.callsOf('readSheets')).toEqual([[[`${TITLE}（与会人员）`]], [['回收票1', `${TITLE}（与会人员）`]]]);
+  });
+
+  it('a count sheet of the clerk\'s is read only when ticked, and then said with its votes', async () => {
+    const host = clerksWorkbook();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    const group = await screen.findByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(5));
+    await user.click(within(group).getByRole('checkbox', { name: '统计表' }));
+    await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
+    expect(await screen.findByText('共读取 0 张票，计入 0 张；另计入计票汇总表 1 张，合 32 票。')).toBeInTheDocument();
+    expect(screen.getByText(/工作表「统计表」是计票汇总表（等次栏填的是票数），按票数计入/)).toBeInTheDocument();
+  });
+
+  it('hands the sheets read to the engine each as a sheet of this workbook (not one rater\'s file), the inserted forms marked', () => {
+    const grid = (name: string) => ({ name, rows: [], merges: [] });
+    expect(
+      workbookSubmissions(
+        [grid('回收票1'), grid('评议票')],
+        [
+          { name: '回收票1', ownedKind: null, visible: true },
+          { name: '评议票', ownedKind: 'template', visible: true },
+        ],
+      ),
+    ).toEqual([
+      { file: '本工作簿', sheets: [grid('回收票1')], workbookSheet: { insertedTemplate: false } },
+      { file: '本工作簿', sheets: [grid('评议票')], workbookSheet: { insertedTemplate: true } },
+    ]);
+  });
+
+  it('keeps the sheets read last time ticked on coming back, and the clerk\'s ticks on 刷新工作表列表; a form inserted since is ticked', async () => {
+    const host = clerksWorkbook();
+    const { user } = await openApp(host, { initialStep: 'validate' });
+    let group = await screen.findByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(5));
+    await user.click(within(group).getByRole('checkbox', { name: '回收票1' }));
+    await user.click(screen.getByRole('button', { name: '校验所选工作表' }));
+    await screen.findByText('共读取 1 张票，计入 1 张。');
+
+    await user.click(screen.getByRole('tab', { name: /写回/ }));
+    await user.click(screen.getByRole('tab', { name: /校验/ }));
+    group = await screen.findByRole('group', { name: '要校验的工作表' });
+    await waitFor(() => expect(ticked(group)).toEqual(['回收票1', `${TITLE}（与会人员）`]));
+
+    await user.click(within(group).getByRole('checkbox', { name: `${TITLE}（与会人员）` }));
+    host.sheets.push(sheet('评议票(2)', form([null, null, null]), 'template'), sheet('回收票2', form([0, 0, 0])));
+    await user.click(screen.getByRole('button', { name: '刷新工作表列表' }));
+    await waitFor(() => expect(within(group).getAllByRole('checkbox')).toHaveLength(7));
+    expect(ticked(group)).toEqual(['回收票1', '评议票(2)']);
   });
 });
 
