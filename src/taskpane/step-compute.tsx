@@ -51,7 +51,7 @@ const useLocal = makeStyles({
 
 /** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
 const DECISION_FLAGS = new Set(['待定', '名额并列', '名额待定']);
-const DECISION_CODES = new Set(['TIER_UNDECIDED', 'QUOTA_TIE']);
+const DECISION_CODES = new Set(['TIER_UNDECIDED', 'QUOTA_TIE', 'DESIGNATION_UNSETTLED']);
 
 export function needsDecision(r: SubjectResult): boolean {
   return r.flags.some((f) => DECISION_FLAGS.has(f) || f.endsWith('并列'));

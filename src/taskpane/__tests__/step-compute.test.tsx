@@ -120,6 +120,18 @@ describe('计算 step', () => {
     expect(items.some((t) => /150|赵六/.test(t))).toBe(false);
   });
 
+  it('lists a 末位 designation decided without someone left unranked among what the committee must decide', async () => {
+    // 李强 has no 员工 score: his score is pending, he is not ranked, and 动态调整 is taken among 王芳 and 张伟 only.
+    const host = new FakeHost('excel');
+    host.saved = { version: 1, scheme: p4Scheme(), roster: hostWithCampaign().saved!.roster };
+    host.sheets = [sheet('干部1', scoreRows('干部', [90, 80, 80])), sheet('员工1', scoreRows('员工', [86, null, 84]))];
+    const { user } = await openApp(host);
+    await validateWorkbook(user);
+    await user.click(screen.getByRole('tab', { name: /计算/ }));
+    const bar = screen.getByText(/^需评议委员会决定（\d+ 项）$/).closest('.fui-MessageBar') as HTMLElement;
+    expect(within(bar).getByText(/「动态调整」（末位 10%）按已排名的 2 个确定为 .*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
+  });
+
   it('highlights a tie at the quota boundary for the committee', async () => {
     // At most 34% (of 3 → 1) may be 优秀; 王芳 and 李强 both score 85.00.
     const scheme = p4Scheme((s) => {

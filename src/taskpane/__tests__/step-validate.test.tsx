@@ -61,7 +61,7 @@ describe('校验 step: this workbook', () => {
     host.sheets = [{ name: template.name, rows, merges: [], ownedKind: 'template', templateMeta: template.meta }];
     const { user } = await openApp(host, { initialStep: 'validate' });
     await user.click(await screen.findByRole('button', { name: '校验所选工作表' }));
-    expect(await screen.findByText(/是方案「中层干部述职考核（干部、员工打分加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符/, {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText(/是方案「中层干部述职考核（干部、员工加权）」中「干部岗位测评表」的模板，与当前方案「民主评议党员（附表1\/2\/3）」不符/, {}, SLOW)).toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: /方案/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), P4);
