@@ -23,14 +23,8 @@ export function deflateStoredZip(zip: Uint8Array, deflateRaw: (data: Uint8Array)
   const dir = readZipDirectory(zip);
   if (!dir.ok || dir.entries.length === 0) return null;
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end record: the last one in the file (as readZipDirectory finds it), with no comment.
-  let eocd = -1;
-  for (let at = zip.length - 22; at >= 0; at--) {
-    if (dv.getUint32(at, true) === END) {
-      eocd = at;
-      break;
-    }
-  }
+  // The end record, with no comment.
+  const eocd = endRecord(zip);
   if (eocd < 0 || eocd + 22 + u16(zip, eocd + 20) !== zip.length) return null;
   const dirOffset = u32(zip, eocd + 16);
   const dirSize = u32(zip, eocd + 12);
@@ -99,13 +93,7 @@ export function withFixedEntryDates(zip: Uint8Array): Uint8Array {
   const dir = readZipDirectory(zip);
   if (!dir.ok) return zip;
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let at = zip.length - 22; at >= 0; at--) {
-    if (dv.getUint32(at, true) === END) {
-      eocd = at;
-      break;
-    }
-  }
+  const eocd = endRecord(zip);
   if (eocd < 0) return zip;
   let at = u32(zip, eocd + 16);
   for (let i = 0; i < dir.entries.length; i++) {
@@ -119,4 +107,11 @@ export function withFixedEntryDates(zip: Uint8Array): Uint8Array {
     at += 46 + u16(zip, at + 28) + u16(zip, at + 30) + u16(zip, at + 32);
   }
   return zip;
+}
+
+/** Where the end-of-central-directory record starts: the last one in the file (as readZipDirectory finds it); -1 if none. */
+function endRecord(zip: Uint8Array): number {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = zip.length - 22; at >= 0; at--) if (dv.getUint32(at, true) === END) return at;
+  return -1;
 }

@@ -7,6 +7,7 @@
  */
 import { RosterEntry } from '../../../core/roster/roster';
 import { FakeExcel, FakeInput } from '../../../../tests/fakes/fake-excel';
+import { ExcelHostError } from '../excel-errors';
 
 export const NAMES = ['王芳', '李强', '张伟', '丁宁', '丁小强', '赵六'] as const;
 
@@ -53,4 +54,14 @@ export function campaignWorkbook(options: ConstructorParameters<typeof FakeExcel
   for (const b of BALLOTS) fx.addSheet(b.sheet, scoreRows(b.group, b.scores), { merges: [TITLE_MERGE], columnWidths: [60, 40] });
   fx.addSheet('排名表', USER_RANKING, { merges: [{ r1: 0, c1: 0, r2: 0, c2: 2 }] });
   return fx;
+}
+
+/** The error a host call rejects with; fails the test if it resolves. */
+export async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ExcelHostError;
+  }
+  throw new Error('expected a rejection');
 }

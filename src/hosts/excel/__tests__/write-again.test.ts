@@ -14,18 +14,10 @@ import { FakeExcel, FakeOfficeError } from '../../../../tests/fakes/fake-excel';
 import { ExcelHostError } from '../excel-errors';
 import { ExcelWorkbookHost, INTERRUPTED_KIND } from '../excel-host';
 import { MARK_NAME, MARK_PROPERTY, decodeMark, encodeMark, textFormula } from '../sheet-marks';
-import { ROSTER, campaignWorkbook, scoreRows } from './fixtures';
+import { ROSTER, campaignWorkbook, rejection, scoreRows } from './fixtures';
 
 const host = (fx: FakeExcel) => new ExcelWorkbookHost({ run: fx.run, supports: fx.supports });
 
-async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as ExcelHostError;
-  }
-  throw new Error('expected a rejection');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Templates inserted again

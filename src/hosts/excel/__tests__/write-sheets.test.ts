@@ -15,7 +15,7 @@ import { ExcelHostError } from '../excel-errors';
 import { ExcelWorkbookHost } from '../excel-host';
 import { widthPoints } from '../render-sheet';
 import { MARK_NAME, MARK_PROPERTY, decodeMark, textOfFormula } from '../sheet-marks';
-import { BALLOTS, ROSTER, campaignWorkbook } from './fixtures';
+import { BALLOTS, ROSTER, campaignWorkbook, rejection } from './fixtures';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const host = (fx: FakeExcel) => new ExcelWorkbookHost({ run: fx.run, supports: fx.supports });
@@ -369,14 +369,6 @@ describe('below the optional requirement sets', () => {
 });
 
 describe('Excel busy or protected', () => {
-  async function rejection(p: Promise<unknown>): Promise<ExcelHostError> {
-    try {
-      await p;
-    } catch (e) {
-      return e as ExcelHostError;
-    }
-    throw new Error('expected a rejection');
-  }
 
   it('in cell-edit mode: a Chinese message saying to press Enter or Esc, nothing written', async () => {
     const fx = campaignWorkbook();
