@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import { SheetGrid } from '../core/forms/grid';
-import { gridRectificationLayout, mergeRectificationEdits } from '../core/output/merge-rectification';
+import { gridRectificationLayout, isOtherYears, mergeRectificationEdits } from '../core/output/merge-rectification';
 import { SheetDescription } from '../core/output/sheet-description';
 import { Scheme } from '../core/scheme/scheme-schema';
 import { readWorkbook } from '../hosts/files/read-workbook';
@@ -64,7 +64,7 @@ export async function previousResult(path: string, shown: string, scheme: Scheme
  */
 export function refuseOtherYear(previous: PreviousResult, shown: string, date: string): void {
   const year = date.slice(0, 4);
-  if (previous.year !== null && previous.year !== year)
+  if (isOtherYears(previous.year, year))
     throw new UsageError(
       `--out 指定的「${shown}」是 ${previous.year} 年的结果文件，本次结果是 ${year} 年的：其中的整改记录不能沿用到另一年度；为免覆盖，未写入。请另指定 --out`,
     );

@@ -280,6 +280,16 @@ export function mergeRectificationEdits(next: SheetDescription, previous: SheetG
 }
 
 /**
+ * Whether an old 整改清单 is another year's (its record says which year it was written for): that year's record,
+ * never merged into this year's, since its 已销号 belong to last year's items, not to this year's of the same
+ * person. A sheet written before the year was recorded is taken as this year's. Both hosts ask this (the Excel
+ * host keeps the old sheet beside the new, the command line refuses to write over the file).
+ */
+export function isOtherYears(oldYear: string | null | undefined, year: string | null | undefined): boolean {
+  return !!oldYear && !!year && oldYear !== year;
+}
+
+/**
  * What a host should tell the clerk about a merged 整改清单 (sheet name as written), beside the sheets it
  * wrote: rows kept because they could not be attributed need a person to decide; rows kept as gone are
  * said once so nobody wonders why they are there.

@@ -30,7 +30,7 @@
  */
 import { Finding } from '../../core/findings/finding';
 import { SheetGrid } from '../../core/forms/grid';
-import { gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../../core/output/merge-rectification';
+import { gridRectificationLayout, isOtherYears, mergeRectificationEdits, rectificationNotices } from '../../core/output/merge-rectification';
 import { SheetDescription, uniqueSheetName } from '../../core/output/sheet-description';
 import { OnProgress, SavedCampaign, SheetInfo, WorkbookHost, WriteOutcome } from '../workbook-host';
 import { parseCellA1 } from './a1';
@@ -261,12 +261,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
               : `「${kept.name}」由早先版本的评议通插入，无法确认其中是否已有填写，未替换，原样保留；新的空白表写入了「${used}」。`;
         }
       } else if (d.kind === 'rectification' && d.meta?.year) {
-        // Another year's 整改清单 is that year's record, not this year's: its 已销号 must not close this year's items
-        // of the same person. Kept as it is; this year's goes beside it (or replaces this year's own). A mark
-        // without a year (an older version) is taken as this year's.
+        // Another year's 整改清单 (isOtherYears) is kept as it is; this year's goes beside it, or replaces this year's own.
         const year = d.meta.year;
-        replace = candidates.find((c) => (c.mark!.meta?.year ?? year) === year) ?? null;
-        const other = candidates.find((c) => c !== replace && c.mark!.meta?.year !== undefined && c.mark!.meta.year !== year);
+        replace = candidates.find((c) => !isOtherYears(c.mark!.meta?.year, year)) ?? null;
+        const other = candidates.find((c) => isOtherYears(c.mark!.meta?.year, year));
         if (!replace && other) {
           claimed.add(other.name);
           keptNote = (used) => `原「${other.name}」是 ${other.mark!.meta!.year} 年度的整改清单，未合并到本年度，原样保留；${year} 年度的整改清单写入了「${used}」。`;
