@@ -572,7 +572,8 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     const r = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 3 条');
+    // 提醒: the two count sheets said; nobody is left undecided (钱丽 is 基本称职, see below).
+    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 2 条');
     expect(lines.filter((l) => l.includes('是计票汇总表'))).toHaveLength(2);
   });
 
@@ -590,9 +591,11 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
       ['村评', 24, 30],
       ['镇评', 2, 2],
     ]);
-    // 钱丽: 优秀 10/20 = 50% < 70%; 称职 8/20 = 40% < 60% in 村评; 基本称职 pooled (2 + 1)/22 and 不称职 0/22
-    // under 50% → no rule → 待定 (seed: 镇党委 decides).
-    expect(subject(json, '钱丽').tier).toBeNull();
+    // 钱丽: 优秀 10/20 = 50% < 70%; 称职及以上 18/20 = 90% in 村评 but 1/2 = 50% < 60% in 镇评 → not 称职;
+    // 基本称职及以上 pooled (20 + 2)/22 = 100% ≥ 50% → 基本称职.
+    const qian = subject(json, '钱丽');
+    expect(qian.tier).toBe('基本称职');
+    expect(qian.reasons[0]).toContain('22/22 = 100.00%');
   });
 
   it('--expected gives 应参评人数 per round: 村评 50 of 60 = 83.33%, 镇评 2 of 2 = 100.00% (a group\'s number, here by its alias, holds where no round is given)', async () => {

@@ -325,7 +325,6 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
     [
       ['NAME_NORMALISED', '村评-2.xlsx'],
       ['NAME_NORMALISED', '镇评-2.xlsx'],
-      ['TIER_UNDECIDED', '（汇总）'],
     ],
   );
 
@@ -348,21 +347,23 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
     ]);
   });
 
-  it('钱丽: 优秀 only 1/4; 称职 (优秀 not included) 3/4 = 75% and 2/3 = 66.67%, both ≥ 60% → 称职, rank 2', () => {
+  it('钱丽: 优秀 only 1/4; 称职及以上 (the preset counts 优秀 in) 4/4 = 100% and 2/3 = 66.67%, both ≥ 60% → 称职, rank 2', () => {
     const q = subject(s.json, '钱丽');
     expect(q.tier).toBe('称职');
+    expect(q.reasons[0]).toContain('村评 4/4 = 100.00%；镇评 2/3 = 66.67%');
     expect(q.rank).toBe(2);
     expect(votes(q)).toEqual({ 优秀: 1, 称职: 5, 基本称职: 1, 不称职: 0 });
   });
 
-  it('孙明: 称职 2/4 = 50% < 60%, 基本称职 pooled 1/7, 不称职 pooled 3/7 = 42.86%: no rule → 待定, flagged, not guessed', () => {
+  it('孙明: 称职及以上 2/4 = 50% < 60%; 基本称职及以上 pooled (3 + 1)/7 = 57.14% ≥ 50% → 基本称职 (不称职 pooled 3/7 = 42.86%), rank 3', () => {
     const x = subject(s.json, '孙明');
-    expect(x.tier).toBeNull();
-    expect(x.flags).toContain('待定');
+    expect(x.tier).toBe('基本称职');
+    expect(x.flags).not.toContain('待定');
     expect(x.rank).toBe(3);
     expect(votes(x)).toEqual({ 优秀: 0, 称职: 3, 基本称职: 1, 不称职: 3 });
     expect(shares(x)['不称职']).toBe('42.86%');
-    expect(s.json.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.severity)).toEqual(['warning']);
+    expect(x.reasons[0]).toContain('4/7 = 57.14%');
+    expect(s.json.findings.filter((f) => f.code === 'TIER_UNDECIDED')).toEqual([]);
   });
 
   it('"赵　刚" and the traditional 錢麗 are matched to the roster and reported as warnings', () => {

@@ -63,7 +63,8 @@ const CASES: Case[] = [
   },
   {
     // 村评 V1 优称称 V2 称优称 V3 优称基 V4 优称不; 镇评 T1 优称称 T2 优称不 T3 优基不.
-    // 赵刚 优秀 3/4 and 3/3 ≥ 70% → 优秀; 钱丽 称职 3/4, 2/3 ≥ 60% → 称职; 孙明 称职 2/4 < 60%, 不称职 3/7 → no rule: 待定.
+    // 赵刚 优秀 3/4 and 3/3 ≥ 70% → 优秀; 钱丽 称职及以上 4/4, 2/3 ≥ 60% → 称职; 孙明 称职及以上 2/4 < 60%, 基本称职及以上
+    // (3 + 1)/7 = 57.14% ≥ 50% → 基本称职 (不称职 3/7 < 50%): the preset reads the tiers as an ordered scale.
     preset: 'p3-village-two-rounds',
     header: ['姓名', '单位'],
     roster: [
@@ -80,7 +81,7 @@ const CASES: Case[] = [
       { template: '镇评', file: '镇评-2.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['不称职'] }) },
       { template: '镇评', file: '镇评-3.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['基本称职'], 孙明: ['不称职'] }).insertRowsAtTop([['附件2']]).dropMeta() },
     ],
-    expected: { 赵刚: ['优秀', 1], 钱丽: ['称职', 2], 孙明: ['待定', null] },
+    expected: { 赵刚: ['优秀', 1], 钱丽: ['称职', 2], 孙明: ['基本称职', 3] },
   },
   {
     // 不合格 when its votes exceed 50%: 周敏 1/5 → 合格 1; 郑洁 2/4 (one blank) = 50%, not over → 合格 2; 吴杰 4/5 → 不合格 3.

@@ -65,8 +65,9 @@ describe('a count sheet counts as its ballots', () => {
     const r = run([counts, ...town]);
     const tier = (name: string) => r.subjects.find((s) => s.name === name)!.tier;
     expect(tier('张三')).toBe('优秀');
-    // 李四: 优秀 60% < 70% in 村评; 称职 needs 60% 称职票 in each round: 40% in 村评 → none of the four rules → 待定.
-    expect(tier('李四')).toBeNull();
+    // 李四: 优秀 60% < 70% in 村评 → not 优秀; 称职及以上 (the preset counts 优秀 in) 10/10 and 2/2 ≥ 60% → 称职.
+    expect(tier('李四')).toBe('称职');
+    expect(r.subjects.find((s) => s.name === '李四')!.reasons[0]).toContain('村评 10/10 = 100.00%');
     expect(r.subjects.find((s) => s.name === '张三')!.reasons.join('')).toContain('村评 7/10 = 70.00%');
     expect(r.participation.map((p) => [p.round, p.valid])).toEqual([
       ['村评', 10],

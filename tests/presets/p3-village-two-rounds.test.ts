@@ -6,7 +6,9 @@
  *   “不称职”票数相加后得票率达到50%以上的定为“不称职”等次".
  * - 4、"对被评为“不称职”的村党组织书记进行诫勉谈话,责令限期改正".
  * 以上 includes the number (DOMAIN.md). No rule matched: the seed leaves it to the 镇党委 — undecided,
- * never guessed. Preset default (seed silent): 称职票 do not include 优秀票.
+ * never guessed. The seed does not say whether 称职票 include 优秀票; it lists the four tiers best first, and the
+ * preset reads them as an ordered scale (product owner's decision): “称职”票 = 称职及以上, “基本称职”票 = 基本称职及以上,
+ * “不称职”票 = 不称职 alone. Every expected tier below is worked out by hand on that reading.
  *
  * Ballots are told apart by the header field "轮次：村评" / "轮次：镇评"; 10 ballots per round unless said.
  */
@@ -28,18 +30,20 @@ function votes(...parts: [number, number][]): number[] {
 const MARKS: Record<string, { village: number[]; town: number[] }> = {
   // 优秀 7/10 = 70% in 村评 and 7/10 = 70% in 镇评 → 优秀 (70%以上 includes 70%).
   张建国: { village: votes([A, 7], [B, 3]), town: votes([A, 7], [B, 3]) },
-  // 优秀 7/10 in 村评 but 6/10 = 60% in 镇评 → not 优秀. 称职 (without 优秀票) 3/10 and 4/10 → no;
-  // 基本称职 0/20, 不称职 0/20 → no rule matches → undecided (under the preset default).
+  // 优秀 7/10 in 村评 but 6/10 = 60% in 镇评 → not 优秀. 称职及以上 10/10 in each round → 称职 (more 优秀 votes
+  // than 王明, and the same tier: better votes never lose 称职).
   李红: { village: votes([A, 7], [B, 3]), town: votes([A, 6], [B, 4]) },
-  // 称职 6/10 = 60% in both → 称职 (60%以上 includes 60%). 优秀 0.
+  // 称职及以上 6/10 = 60% in both → 称职 (60%以上 includes 60%). 优秀 0.
   王明: { village: votes([B, 6], [C, 4]), town: votes([B, 6], [C, 4]) },
-  // 称职 6/10 and 5/10 → not 称职. 基本称职 (4 + 5)/20 = 45% → no; 不称职 0 → undecided.
+  // 称职及以上 6/10 and 5/10 → not 称职. 基本称职及以上 (10 + 10)/20 = 100% → 基本称职.
   赵丽: { village: votes([B, 6], [C, 4]), town: votes([B, 5], [C, 5]) },
-  // 基本称职 4/10 (村评 alone 40%) + 6/10 → 10/20 = 50% summed → 基本称职. 称职 6/10 and 4/10 → not 称职.
-  刘洋: { village: votes([B, 6], [C, 4]), town: votes([B, 4], [C, 6]) },
-  // 不称职 5/10 + 5/10 = 10/20 = 50% summed → 不称职. 基本称职 5/20 = 25% → not 基本称职 first.
-  陈静: { village: votes([C, 5], [D, 5]), town: votes([B, 5], [D, 5]) },
-  // 优秀 3/10, 称职 3/10 in each; 基本称职 4/20 = 20%; 不称职 4/20 = 20% → nothing → undecided.
+  // 称职及以上 0/10 and 3/10 → not 称职. 基本称职及以上 4/10 (村评 alone 40%) + 7/10 → 11/20 = 55% summed → 基本称职;
+  // 不称职 (6 + 3)/20 = 45% → not 不称职.
+  刘洋: { village: votes([C, 4], [D, 6]), town: votes([B, 3], [C, 4], [D, 3]) },
+  // 不称职 6/10 + 5/10 = 11/20 = 55% summed → 不称职. 基本称职及以上 (4 + 5)/20 = 45% → not 基本称职 first;
+  // 称职及以上 0/10 and 5/10 → not 称职.
+  陈静: { village: votes([C, 4], [D, 6]), town: votes([B, 5], [D, 5]) },
+  // 优秀 3/10 in each → not 优秀; 称职及以上 6/10 = 60% in each → 称职, though 4 of 10 votes in each round are lower.
   杨帆: { village: votes([A, 3], [B, 3], [C, 2], [D, 2]), town: votes([A, 3], [B, 3], [C, 2], [D, 2]) },
 };
 const NAMES = Object.keys(MARKS);
@@ -111,66 +115,108 @@ describe('P3 第四篇 优秀: 69.99% is not 70%', () => {
   });
 });
 
-describe('P3 第四篇 称职: 称职票 ≥ 60% in BOTH rounds', () => {
+describe('P3 第四篇 称职: 称职及以上票 ≥ 60% in BOTH rounds (the tiers an ordered scale)', () => {
   it('6/10 in each round is exactly 60% and passes', () => {
     expect(byName('王明').tier).toBe('称职');
+    expect(byName('王明').reasons[0]).toContain('「称职」及以上票');
   });
 
   it('6/10 and 5/10 fails', () => {
     expect(byName('赵丽').tier).not.toBe('称职');
   });
 
-  it('preset default: 称职票 do not include 优秀票, so 7/10 + 6/10 优秀 matches no rule and is left undecided', () => {
-    expect(byName('李红').tier).toBeNull();
-    expect(byName('李红').flags).toContain('待定');
+  it('the 优秀票 count toward 称职: 7/10 and 6/10 优秀 (the rest 称职) is 称职, not undecided; the reason says the reading', () => {
+    expect(byName('李红').tier).toBe('称职');
+    expect(byName('李红').reasons[0]).toContain('10/10 = 100.00%');
+    expect(byName('李红').reasons[0]).toContain('“称职”票含“优秀”票为本预设的理解');
   });
 
-  it('with the setting 称职及以上 (orBetter) the same votes make 称职', () => {
+  it('more 优秀 votes never lose a tier: every ballot of 王明 (称职) raised to 优秀 still gives 称职 or better', () => {
+    const better = Object.fromEntries(NAMES.map((n) => [n, n === '王明' ? { village: votes([A, 6], [C, 4]), town: votes([A, 6], [C, 4]) } : MARKS[n]]));
+    const sheets = (round: '村评' | '镇评') =>
+      Array.from({ length: 10 }, (_, i) =>
+        submission(`${round}-${i + 1}.xlsx`, matrixSheet('测评表', { title: '村党组织书记“双述双评”测评表', fields: [`轮次：${round}`], levels: LEVELS, rows: NAMES.map((name) => ({ name, marks: [(round === '村评' ? better[name].village : better[name].town)[i]] })) })),
+      );
+    const r = runCampaign({ scheme, roster, submissions: [...sheets('村评'), ...sheets('镇评')], today: '2026-12-01' });
+    expect(r.subjects.find((x) => x.name === '王明')!.tier).toBe('称职');
+  });
+
+  it('a scheme may count 称职票 alone (orBetter false): then 李红 falls below 王明 with better votes, the reading the preset avoids', () => {
     const s = structuredClone(scheme);
     const rule = s.classification.rules.find((x) => x.tier === '称职')!;
-    (rule.when[0] as { orBetter?: boolean }).orBetter = true;
+    (rule.when[0] as { orBetter?: boolean }).orBetter = false;
     const r = runCampaign({ scheme: loadScheme(s), roster, submissions: [...village, ...town], today: '2026-12-01' });
-    expect(r.subjects.find((x) => x.name === '李红')!.tier).toBe('称职');
+    // 称职 alone 3/10 and 4/10 → not 称职; 基本称职及以上 20/20 = 100% → 基本称职. 王明 (称职 6/10 each) stays 称职.
+    expect(r.subjects.find((x) => x.name === '李红')!.tier).toBe('基本称职');
+    expect(r.subjects.find((x) => x.name === '王明')!.tier).toBe('称职');
+  });
+
+  it('杨帆, 3 优秀 + 3 称职 + 2 基本称职 + 2 不称职 in each round: 称职及以上 6/10 = 60% each → 称职', () => {
+    expect(byName('杨帆').tier).toBe('称职');
   });
 });
 
 describe('P3 第四篇 基本称职 / 不称职: the two rounds\' votes added together ≥ 50%', () => {
-  it('基本称职 4/10 + 6/10 = 10/20 = 50% passes although 村评 alone is 40%', () => {
+  it('基本称职及以上 4/10 + 7/10 = 11/20 = 55% passes although 村评 alone is 40%', () => {
     expect(byName('刘洋').tier).toBe('基本称职');
-    expect(byName('刘洋').reasons[0]).toContain('10/20 = 50.00%');
+    expect(byName('刘洋').reasons[0]).toContain('「基本称职」及以上票');
+    expect(byName('刘洋').reasons[0]).toContain('11/20 = 55.00%');
   });
 
-  it('基本称职 4/10 + 5/10 = 9/20 = 45% fails', () => {
-    expect(byName('赵丽').tier).toBeNull();
-  });
-
-  it('不称职 5/10 + 5/10 = 10/20 = 50% → 不称职, with 诫勉谈话，责令限期改正 and a rectification row', () => {
+  it('基本称职及以上 (4 + 5)/20 = 45% fails, and 不称职 (6 + 5)/20 = 55% → 不称职, with 诫勉谈话，责令限期改正 and a rectification row', () => {
     const s = byName('陈静');
     expect(s.tier).toBe('不称职');
-    expect(s.reasons[0]).toContain('10/20 = 50.00%');
+    expect(s.reasons[0]).toContain('11/20 = 55.00%');
     expect(s.consequences.map((c) => c.action)).toEqual(['诫勉谈话，责令限期改正']);
     expect(result.rectification.map((r) => r.subject)).toEqual(['陈静']);
     expect(result.rectification[0].deadline).toBe('2026-12-31');
   });
+
+  it('with both rounds voted and 弃权 out of the denominator, every subject gets a tier: nobody is left to the 镇党委', () => {
+    expect(result.subjects.map((x) => [x.name, x.tier])).toEqual([
+      ['张建国', '优秀'],
+      ['李红', '称职'],
+      ['王明', '称职'],
+      ['赵丽', '基本称职'],
+      ['刘洋', '基本称职'],
+      ['陈静', '不称职'],
+      ['杨帆', '称职'],
+    ]);
+    expect(result.findings.filter((f) => f.code === 'TIER_UNDECIDED')).toEqual([]);
+  });
 });
 
 describe('P3 第四篇 no rule matches: undecided (镇党委 decides), never guessed', () => {
-  it('优秀 3/10, 称职 3/10 each round, 基本称职 4/20, 不称职 4/20 → tier null, 待定, TIER_UNDECIDED', () => {
-    const s = byName('杨帆');
-    expect(s.tier).toBeNull();
-    expect(s.flags).toContain('待定');
-    expect(s.consequences).toEqual([]);
-    expect(result.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['李红', '杨帆', '赵丽'].sort());
+  // A scheme counting 弃权 in the denominator: 孙七 has 3 基本称职, 3 不称职 and 4 blank rows in each round's 10
+  // ballots (周全 beside him, 优秀 on every ballot). 称职及以上 0/10; 基本称职及以上 6/20 = 30%; 不称职 6/20 = 30%.
+  const s = structuredClone(scheme);
+  s.counting.abstentionsInDenominator = true;
+  const marks = votes([C, 3], [D, 3], [-1, 4]);
+  const sheets = (round: '村评' | '镇评') =>
+    Array.from({ length: 10 }, (_, i) =>
+      submission(`${round}-${i + 1}.xlsx`, matrixSheet('测评表', { fields: [`轮次：${round}`], levels: LEVELS, rows: [{ name: '孙七', marks: [marks[i]] }, { name: '周全', marks: [A] }] })),
+    );
+  const r = runCampaign({ scheme: loadScheme(s), roster: [{ name: '孙七' }, { name: '周全' }], submissions: [...sheets('村评'), ...sheets('镇评')], today: '2026-12-01' });
+  const sun = r.subjects.find((x) => x.name === '孙七')!;
+
+  it('→ tier null, 待定, TIER_UNDECIDED, no consequence and no rectification row', () => {
+    expect(sun.tier).toBeNull();
+    expect(sun.flags).toContain('待定');
+    expect(sun.consequences).toEqual([]);
+    expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject)).toEqual(['孙七']);
+    expect(r.rectification).toEqual([]);
+    expect(r.subjects.find((x) => x.name === '周全')!.tier).toBe('优秀');
   });
 
-  it('undecided subjects get no rectification row', () => {
-    expect(result.rectification.some((r) => ['李红', '赵丽', '杨帆'].includes(r.subject))).toBe(false);
+  it('the reason gives the figures of the rules not met', () => {
+    const text = sun.reasons.join('；');
+    expect(text).toContain('6/20 = 30.00%');
   });
 });
 
 describe('P3 第四篇 two rules met on different votes: undecided, both figures said (镇党委 decides)', () => {
   // 刘五: 村评 5 不称职 + 5 基本称职; 镇评 10 不称职 + 10 基本称职 (20 ballots).
-  // 基本称职 (5 + 10)/30 = 50% meets 「达到50%以上的，可定为“基本称职”」; 不称职 (5 + 10)/30 = 50% meets
+  // 基本称职及以上 (5 + 10)/30 = 50% meets 「达到50%以上的，可定为“基本称职”」; 不称职 (5 + 10)/30 = 50% meets
   // 「达到50%以上的定为“不称职”」 too. The rule order is no ground to pick one.
   const both = ['刘五'];
   const liuWu = (round: '村评' | '镇评', i: number) =>
@@ -198,11 +244,11 @@ describe('P3 第四篇 two rules met on different votes: undecided, both figures
   });
 
   it('a tier met together with a rule on the same votes is not ambiguous (称职及以上 counts the 优秀票)', () => {
-    // With orBetter, 张建国's 7/10 优秀 in each round also meets 称职及以上 ≥ 60%: by design, the first rule decides.
-    const orBetter = structuredClone(scheme);
-    for (const rule of orBetter.classification.rules) for (const c of rule.when) if (c.kind === 'share' && rule.tier === '称职') c.orBetter = true;
-    const r2 = runCampaign({ scheme: loadScheme(orBetter), roster, submissions: [...village, ...town], today: '2026-12-01' });
-    expect(r2.subjects.find((x) => x.name === '张建国')!.tier).toBe('优秀');
+    // 张建国's 7/10 优秀 in each round also meets 称职及以上 ≥ 60% and 基本称职及以上 ≥ 50%; 王明's 称职及以上 6/10
+    // meets 基本称职及以上 20/20: by design, the first rule decides.
+    expect(byName('张建国').tier).toBe('优秀');
+    expect(byName('王明').tier).toBe('称职');
+    expect(byName('张建国').flags).not.toContain('待定');
   });
 });
 
@@ -234,11 +280,10 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
     ]);
   });
 
-  it('刘洋: 基本称职 4/10 and 6/10, added 10/20 = 50% → 基本称职, as the reason says', () => {
+  it('刘洋: the added row gives 优秀 0, 称职 3, 基本称职 8 of 20, the 11/20 = 55% 基本称职及以上 the reason says', () => {
     const pooled = rows.find((r) => r[1] === '刘洋' && r[2] === '各轮合计')!;
-    expect(pooled.slice(3, 4)).toEqual(['20']);
-    expect(pooled.slice(8, 10)).toEqual(['10', '50.00%']);
-    expect(byName('刘洋').reasons[0]).toContain('各轮合计10/20 = 50.00%');
+    expect(pooled.slice(3)).toEqual(['20', '0', '0.00%', '3', '15.00%', '8', '40.00%', '9', '45.00%']);
+    expect(byName('刘洋').reasons[0]).toContain('各轮合计11/20 = 55.00%');
   });
 
   it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {

@@ -6,7 +6,12 @@ const SEED = '《镇开展“双述双评”工作实施方案》五、3 镇党�
 /**
  * P3 村党组织书记双述双评, two rounds (村述村评, 村述镇评) combined by the 镇党委 (seed 002 第四篇).
  * 优秀/称职 need the share in each round; 基本称职/不称职 add the two rounds' votes together.
- * No rule matched: the seed leaves it to the 镇党委, so the tier is left undecided and flagged.
+ * The seed lists the four tiers from best to worst (五、3 "一般定为“优秀”、“称职”、“基本称职”和“不称职”四个等次")
+ * without saying whether a “称职”票 includes the “优秀”票: read as an ordered scale (the product owner's decision),
+ * “称职”票 count 称职及以上 and “基本称职”票 基本称职及以上, so more 优秀 votes never lose 称职; “不称职”票 are
+ * 不称职 votes alone. Counted so, with 弃权 out of the denominator, 基本称职及以上 or 不称职 reaches 50% once both
+ * rounds have votes; where no rule matches (弃权 counted in) or two on different votes do (exactly 50% each),
+ * the seed leaves it to the 镇党委: undecided and flagged.
  */
 export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   schemaVersion: 1,
@@ -17,7 +22,9 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   description:
     '村述村评、村述镇评两轮测评（《镇开展“双述双评”工作实施方案》五、1-3）：两次测评“优秀”票均达到 70% 以上定为优秀；' +
     '两次测评“称职”票均达到 60% 以上定为称职；两次“基本称职”票相加后得票率达到 50% 以上定为基本称职；' +
-    '两次“不称职”票相加后得票率达到 50% 以上定为不称职。种子未说明“称职”票是否包含“优秀”票：本预设默认不包含（可修改）。' +
+    '两次“不称职”票相加后得票率达到 50% 以上定为不称职。种子未说明“称职”票是否包含“优秀”票：种子把四个等次由高到低排列，' +
+    '本预设据此把“称职”票计为称职及以上（含“优秀”票），“基本称职”票计为基本称职及以上（含“优秀”“称职”票），“不称职”票只计“不称职”票，' +
+    '票更好不会使等次变低（可修改）。' +
     '都不符合时种子未规定，由镇党委研定：工具标为“待定”，不猜测。不称职：诫勉谈话，责令限期改正。',
   seed: SEED,
   subjectKind: 'person',
@@ -45,8 +52,9 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
   classification: {
     rules: [
       { tier: '优秀', when: [{ kind: 'share', levels: ['优秀'], op: '>=', value: 70, rounds: 'each' }], cite: `${SEED}：两次测评“优秀”票达到70%以上` },
-      { tier: '称职', when: [{ kind: 'share', levels: ['称职'], orBetter: false, op: '>=', value: 60, rounds: 'each' }], cite: `${SEED}：两次测评“称职”票均达到60%以上` },
-      { tier: '基本称职', when: [{ kind: 'share', levels: ['基本称职'], op: '>=', value: 50, rounds: 'pooled' }], cite: `${SEED}：两次测评“基本称职”票数相加后得票率达到50%以上` },
+      // 称职及以上 and 基本称职及以上: the four tiers read as an ordered scale (see above); the cite says so in every reason.
+      { tier: '称职', when: [{ kind: 'share', levels: ['称职'], orBetter: true, op: '>=', value: 60, rounds: 'each' }], cite: `${SEED}：两次测评“称职”票均达到60%以上；“称职”票含“优秀”票为本预设的理解` },
+      { tier: '基本称职', when: [{ kind: 'share', levels: ['基本称职'], orBetter: true, op: '>=', value: 50, rounds: 'pooled' }], cite: `${SEED}：两次测评“基本称职”票数相加后得票率达到50%以上；“基本称职”票含“优秀”“称职”票为本预设的理解` },
       { tier: '不称职', when: [{ kind: 'share', levels: ['不称职'], op: '>=', value: 50, rounds: 'pooled' }], cite: `${SEED}：两次测评“不称职”票数相加后得票率达到50%以上` },
     ],
     otherwise: { kind: 'flag' },
