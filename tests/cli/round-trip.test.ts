@@ -541,7 +541,7 @@ describe('P4 p4-secretary-appraisal: a/b/c票 × three 专项, 好90 较好80 �
     ballot(c, template(c, 'a票'), 'a票.xlsx', (t) =>
       t.marks({ 陈刚: ['好', '好', '好'], 林峰: ['较好', '较好', '较好'], 何静: ['较好', '较好', '较好'] }, ITEMS).comment('意见建议', '抓好整改落实'),
     );
-    // No metadata: 「测评人类别：b票」 decides; title rows and a blank column on top.
+    // No metadata: 「测评人类别：b票（党委委员、纪委委员填写）」 decides; title rows and a blank column on top.
     ballot(c, template(c, 'b票'), 'b票.xlsx', (t) =>
       t
         .marks({ 陈刚: ['好', '好', '好'], 林峰: ['好', '好', '好'], 何静: ['较好', '较好', '较好'] }, ITEMS)
@@ -561,9 +561,10 @@ describe('P4 p4-secretary-appraisal: a/b/c票 × three 专项, 好90 较好80 �
     () => ({ c, s }),
     ['现场述职专项评分表（a票）.xlsx', '现场述职专项评分表（b票）.xlsx', '现场述职专项评分表（c票）.xlsx'],
     {
-      '现场述职专项评分表（a票）.xlsx': ['测评人类别：a票'],
-      '现场述职专项评分表（b票）.xlsx': ['测评人类别：b票'],
-      '现场述职专项评分表（c票）.xlsx': ['测评人类别：c票'],
+      // Who fills each kind, as 篇二 五、(三)3(3) says: the b票 copy without metadata is read back by this text.
+      '现场述职专项评分表（a票）.xlsx': ['测评人类别：a票（场领导班子成员填写）'],
+      '现场述职专项评分表（b票）.xlsx': ['测评人类别：b票（党委委员、纪委委员填写）'],
+      '现场述职专项评分表（c票）.xlsx': ['测评人类别：c票（与会的支部书记、党员代表填写）'],
     },
     [
       ['NAME_NORMALISED', 'c票-2.xlsx'],

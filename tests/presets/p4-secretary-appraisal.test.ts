@@ -80,6 +80,29 @@ describe('P4 篇二 three 专项 on a/b/c ballots, 好90 较好80 一般70 差60
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('reads the header the templates print, who fills each kind beside it (篇二 五、(三)3(3)), with no finding; and 票别：a票', () => {
+    const FILLED_BY: Record<Group, string> = { a: '场领导班子成员', b: '党委委员、纪委委员', c: '与会的支部书记、党员代表' };
+    const relabel = (field: (g: Group) => string) =>
+      (['a', 'b', 'c'] as Group[]).flatMap((g) =>
+        Array.from({ length: { a: 2, b: 2, c: 6 }[g] }, (_, i) => {
+          const sheet = ballot(g, i);
+          sheet.rows = sheet.rows.map((row) => row.map((v) => (v === `测评人类别：${g}票` ? field(g) : v)));
+          expect(sheet.rows.flat()).toContain(field(g));
+          return submission(`${g}票-${i + 1}.xlsx`, sheet);
+        }),
+      );
+    for (const field of [(g: Group) => `测评人类别：${g}票（${FILLED_BY[g]}填写）`, (g: Group) => `票别：${g}票`]) {
+      const r = runCampaign({ scheme, roster, submissions: relabel(field), today: '2026-12-01' });
+      expect(r.participation.map((p) => [p.group, p.valid])).toEqual([
+        ['a票', 2],
+        ['b票', 2],
+        ['c票', 6],
+      ]);
+      expect(r.findings.filter((f) => ['FIELD_READ_AS', 'GROUP_UNKNOWN'].includes(f.code))).toEqual([]);
+      expect(r.subjects.map((x) => x.scoreText)).toEqual(result.subjects.map((x) => x.scoreText));
+    }
+  });
+
   it('weights a, b, c equally: a 85, b 90, c 80 in each special → exactly 85.00 → 好', () => {
     expect(byName('王芳').scoreText).toBe('85.00');
     expect(byName('王芳').tier).toBe('好');

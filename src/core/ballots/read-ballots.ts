@@ -9,7 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
-import { FormDef, Scheme } from '../scheme/scheme-schema';
+import { FormDef, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
@@ -1014,7 +1014,9 @@ class FormReader {
     readonly form: FormDef,
     readonly roster: Roster,
   ) {
-    this.groups = new Choices(scheme.raterGroups, form.raterGroups, GROUP_FIELDS, 'for-raters');
+    // The header the templates print (a票（场领导班子成员填写）) names its group exactly, as its name does.
+    const groups = scheme.raterGroups.map((g) => (g.filledBy ? { ...g, aliases: [...(g.aliases ?? []), raterGroupFieldValue(g)] } : g));
+    this.groups = new Choices(groups, form.raterGroups, GROUP_FIELDS, 'for-raters');
     this.rounds = new Choices(scheme.rounds, form.rounds, ROUND_FIELDS, 'named');
     this.commentLabels = (form.commentLabels ?? []).map(normalizeLabel);
     this.signatureLines = (form.signatureLines ?? []).map(signatureLinePattern);

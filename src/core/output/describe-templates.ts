@@ -36,7 +36,7 @@ import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-name
 import { Submission } from '../forms/grid';
 import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
-import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
+import { FormDef, RaterGroup, Round, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
@@ -208,7 +208,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   b.band(title, 'title', 32);
 
   // Header fields.
-  const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
+  const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${raterGroupFieldValue(t.group)}`, unlocked: false }];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
   for (const f of form.headerFields ?? []) fields.push({ text: `${f}：`, unlocked: true });

@@ -25,10 +25,12 @@ export const P4_SECRETARY_APPRAISAL: Scheme = {
   subjectKind: 'person',
   scales: [GOOD_FOUR_POINTS],
   tiers: ['好', '较好', '一般', '差'],
+  // Who fills each kind, printed in the templates' header (a票（场领导班子成员填写）): 篇二 五、(三)3(3) "分a、b、c三类，
+  // a票由场领导班子成员填写，b票由党委委员、纪委委员填写，c票由与会的支部书记、党员代表填写".
   raterGroups: [
-    { id: 'a', name: 'a票', aliases: ['场领导班子成员', 'A票'], weight: 1 },
-    { id: 'b', name: 'b票', aliases: ['党委委员、纪委委员', 'B票'], weight: 1 },
-    { id: 'c', name: 'c票', aliases: ['支部书记、党员代表', 'C票'], weight: 1 },
+    { id: 'a', name: 'a票', aliases: ['场领导班子成员', 'A票'], weight: 1, filledBy: '场领导班子成员' },
+    { id: 'b', name: 'b票', aliases: ['党委委员、纪委委员', 'B票'], weight: 1, filledBy: '党委委员、纪委委员' },
+    { id: 'c', name: 'c票', aliases: ['支部书记、党员代表', 'C票'], weight: 1, filledBy: '与会的支部书记、党员代表' },
   ],
   rounds: [{ id: 'main', name: '现场述职' }],
   forms: [

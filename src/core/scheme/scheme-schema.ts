@@ -74,8 +74,18 @@ export const raterGroupSchema = z
      * village's representatives, 村述镇评 the town's leaders); a round given here takes its number, others `expected`.
      */
     expectedByRound: z.record(id, z.number().int().min(0).max(1e7)).optional(),
+    /**
+     * Who fills this group's ballots, printed beside its name in the templates' header so a rater can see he was
+     * handed the right kind (seed 003 篇二 五、(三)3(3): "a票由场领导班子成员填写"): 测评人类别：a票（场领导班子成员填写）.
+     */
+    filledBy: label.optional(),
   })
   .strict();
+
+/** A rater group as the templates' header field gives it, and as the reader takes it back: a票（场领导班子成员填写）. */
+export function raterGroupFieldValue(group: Pick<RaterGroup, 'name' | 'filledBy'>): string {
+  return group.filledBy ? `${group.name}（${group.filledBy}填写）` : group.name;
+}
 
 export const roundSchema = z.object({ id, name: label, aliases: z.array(label).max(20).optional() }).strict();
 
