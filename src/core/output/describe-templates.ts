@@ -293,7 +293,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     b.unlock({ r1: r, c1: 0, r2: r, c2: W - 1 });
   }
 
-  b.band(t.counts ? countInstructions(form) : instructions(form, shape, levels), 'note');
+  b.band(t.counts ? countInstructions(form) : instructions(scheme, form, shape, levels), 'note');
 
   const names = t.subjects.map((s) => (s ? t.label(s) : ''));
   const meta: Record<string, string> = {
@@ -395,7 +395,7 @@ export function commentFields(form: FormDef): string[] {
 const COUNT_SIGNATURES = ['计票人（签名）：', '监票人（签名）：'];
 
 /** 填表说明, from the form's own rules (seed 004 附表 注). */
-function instructions(form: FormDef, shape: Shape, levels: string[]): string {
+function instructions(scheme: Scheme, form: FormDef, shape: Shape, levels: string[]): string {
   const lines: string[] = [];
   // Who fills it (附1 注 "请小组长根据多数党员意见在评价等次相应栏目中打√"); by default each rater.
   const who = form.filledBy ?? '';
@@ -406,6 +406,9 @@ function instructions(form: FormDef, shape: Shape, levels: string[]): string {
     lines.push(`请${who}在评价等次（${levels.join('、')}）相应栏目中打“√”，每项只打一个；打多个“√”的该项无效。`);
     lines.push(form.blankMeansNotApplicable ? '对与本人（本单位）无关联的对象，可不填写，相应栏目为空，不计入统计。' : '未打“√”的项目按弃权计。');
   }
+  const points = pointsInstruction(scheme, form);
+  if (points) lines.push(points);
+  lines.push(...(form.instructions ?? []));
   if (form.recommendation && (shape === 'matrix' || shape === 'blocks'))
     lines.push(`“${form.recommendation.label}”栏打“√”表示推荐；推荐名额不能多于${form.recommendation.maxPerBallot}名，超过名额则推荐无效。`);
   // A form filled for a body is signed or stamped, not anonymous (seed 004 附1 组长, 附3 盖章).
@@ -418,6 +421,22 @@ function instructions(form: FormDef, shape: Shape, levels: string[]): string {
       : '本表无记名填写。';
   lines.push(`${closing}请勿增删行列或修改表头、姓名。`);
   return `填表说明：\n${lines.map((l, i) => `${i + 1}、${l}`).join('\n')}`;
+}
+
+/**
+ * How a points scheme turns the marks into the score, from the scale and the scoring (seed 003 篇二: “好”(a)计90分 …
+ * 三个专项分别计算总分后相加除以3得出最后得分), so a rater sees what his √ is worth; '' for a form not scored by points.
+ */
+function pointsInstruction(scheme: Scheme, form: FormDef): string {
+  const response = form.response;
+  if (scheme.scoring.method !== 'points' || response.kind !== 'tier') return '';
+  const levels = scheme.scales.find((s) => s.id === response.scale)?.levels ?? [];
+  if (levels.length === 0 || levels.some((l) => l.points === undefined)) return '';
+  const n = form.itemLabels.length;
+  // 三个评价项目 … 相加除以3, as the seed writes it.
+  const count = n <= 10 ? ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'][n] : String(n);
+  const combined = n > 1 ? `；${count}个评价项目分别计分后${scheme.scoring.items === 'mean' ? `相加除以${n}` : '相加'}，得出最后得分` : '';
+  return `各等次计分：${levels.map((l) => `“${l.label}”${l.points}分`).join('、')}${combined}。`;
 }
 
 /** 填表说明 of a 计票汇总表. */

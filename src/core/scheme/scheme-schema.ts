@@ -132,6 +132,8 @@ export const formSchema = z
     signatureLines: z.array(label).max(10).optional(),
     /** Header fields the rater fills besides 评议时间 (附2 「支部名称」). */
     headerFields: z.array(label).max(10).optional(),
+    /** Lines the template's 填表说明 adds to its own, what the seed asks raters to weigh (seed 002 第四篇 四、2: 德、能、勤、绩、廉). */
+    instructions: z.array(label).max(10).optional(),
     raterGroups: z.array(id).max(20).optional(),
     rounds: z.array(id).max(20).optional(),
   })

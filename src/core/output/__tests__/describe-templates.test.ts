@@ -533,6 +533,61 @@ describe('P3 two rounds: a template per round with 轮次', () => {
   });
 });
 
+describe('P3 two rounds: the one 综合评价 item says what raters weigh (seed 002 第四篇 四、2)', () => {
+  it('the 填表说明 names 德、能、勤、绩、廉, and the form keeps its one item', () => {
+    const scheme = getPreset('p3-village-two-rounds');
+    for (const s of describeTemplates(scheme, [{ name: '王毅' }])) {
+      const note = find(toGrid(s), (v) => typeof v === 'string' && v.startsWith('填表说明'));
+      expect(note).toHaveLength(1);
+      expect(s.cells[note[0].r][note[0].c].value).toContain('3、“综合评价”请围绕村党组织书记的德、能、勤、绩、廉五个方面');
+    }
+    expect(scheme.forms.map((f) => f.itemLabels)).toEqual([['综合评价']]);
+  });
+});
+
+describe('P4 篇二 现场述职专项评分表: who fills each kind, and what a √ is worth (seed 003 篇二 五、(三)3(3))', () => {
+  const scheme = getPreset('p4-secretary-appraisal');
+  const roster = [{ name: '陈刚' }, { name: '林峰' }];
+  const sheets = describeTemplates(scheme, roster);
+  const LEVELS = ['好', '较好', '一般', '差'];
+  const noteOf = (s: SheetDescription) => s.cells.flat().map((c) => c.value).find((v) => typeof v === 'string' && v.startsWith('填表说明')) as string;
+
+  it('prints the kind with who fills it: a票 场领导班子成员, b票 党委委员、纪委委员, c票 与会的支部书记、党员代表', () => {
+    expect(sheets.map((s) => find(toGrid(s), (v) => typeof v === 'string' && v.startsWith('测评人类别')).map((x) => toGrid(s).rows[x.r][x.c]))).toEqual([
+      ['测评人类别：a票（场领导班子成员填写）'],
+      ['测评人类别：b票（党委委员、纪委委员填写）'],
+      ['测评人类别：c票（与会的支部书记、党员代表填写）'],
+    ]);
+  });
+
+  it('the 填表说明 gives the points and 相加除以3, from the scale and scoring (a clerk\'s 95 for 好 is printed as 95)', () => {
+    for (const s of sheets) expect(noteOf(s)).toContain('3、各等次计分：“好”90分、“较好”80分、“一般”70分、“差”60分；三个评价项目分别计分后相加除以3，得出最后得分。');
+    const edited = structuredClone(scheme);
+    edited.scales[0].levels[0].points = 95;
+    expect(noteOf(describeTemplates(loadScheme(edited), roster)[0])).toContain('“好”95分、“较好”80分');
+    // Not on a form whose marks are not scored by points.
+    expect(noteOf(describeTemplates(getPreset('p3-village-two-rounds'), roster)[0])).not.toContain('计分');
+  });
+
+  it('round trip without metadata: each copy counted for the kind its header names, with no finding on the field', () => {
+    const subs: Submission[] = sheets.map((s, i) => {
+      const g = toGrid(s);
+      const L = labelRow(g, LEVELS);
+      const row = find(g, (v) => v === '陈刚')[0].r;
+      for (let item = 0; item < 3; item++) set(g, row, g.rows[L].indexOf('好') + item * LEVELS.length, MARK);
+      return { file: `k${i}.xlsx`, sheets: [g] };
+    });
+    const result = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });
+    expect(result.participation.map((p) => [p.group, p.valid])).toEqual([
+      ['a票', 1],
+      ['b票', 1],
+      ['c票', 1],
+    ]);
+    expect(result.findings.filter((f) => ['FIELD_READ_AS', 'GROUP_UNKNOWN'].includes(f.code) || f.severity === 'error')).toEqual([]);
+    expect(result.subjects.find((x) => x.name === '陈刚')!.scoreText).toBe('90.00');
+  });
+});
+
 describe('P4 篇六 score templates', () => {
   const scheme = getPreset('p4-middle-managers');
   const roster = [{ name: '王芳', category: '正职' }, { name: '李强', category: '副职' }];
