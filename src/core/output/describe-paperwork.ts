@@ -132,14 +132,17 @@ const LAYOUTS: { [K in PaperDef['kind']]: Layout<K> } = {
     },
     notes: () => ['承诺事项按本人认岗承诺书填写；所在党支部每季度了解一次党员践诺进展情况，填入该季度栏。'],
   },
-  // 附件4 年终述诺表: 承诺事项 and 完成情况, then 存在不足 and 今后努力方向.
+  // 附件4 年终述诺表: 承诺事项 and 完成情况, then 存在不足 and 今后努力方向; the 分管领导's 审阅意见 and signature,
+  // since the form goes to him (二(五)一是 "填写年终述诺表（附件4），并报分管领导审阅同意").
   review: {
     bounds: () => [{ min: 6, max: 6 }, { min: 28, max: 28 }, { min: 40, max: 40 }],
     body: (b) => {
       b.row([cell('序号', 'header'), cell('承诺事项', 'header'), cell('完成情况', 'header')], 'header');
       itemRows(b, 48);
       for (const label of ['存在不足', '今后努力方向']) b.band(`${label}：`, 'wrap', 90);
+      b.band('分管领导审阅意见：', 'wrap', 60);
+      b.band('分管领导签名：　　　　　　　　　　　　日期：　　　　年　　月　　日', 'field', 32);
     },
-    notes: () => ['对照认岗承诺书，逐项填写承诺事项的完成情况，并写明存在的不足和今后努力方向。', '填好后报分管领导审阅同意。'],
+    notes: () => ['对照认岗承诺书，逐项填写承诺事项的完成情况，并写明存在的不足和今后努力方向。', '填好后报分管领导审阅同意，分管领导填写审阅意见并签名。'],
   },
 };

@@ -74,12 +74,15 @@ describe('p1 paperwork (seed 000 附件2–4)', () => {
     expect(s.print.orientation).toBe('portrait');
   });
 
-  it('年终述诺表: 承诺事项 and 完成情况 rows, then 存在不足 and 今后努力方向', () => {
+  it('年终述诺表: 承诺事项 and 完成情况 rows, then 存在不足 and 今后努力方向, then the 分管领导\'s 审阅意见 and signature (二(五)一是 报分管领导审阅同意)', () => {
     const s = book('年终述诺表').sheets[2];
     const head = at(s, '承诺事项');
     expect(s.cells[head.r].map((c) => c.value)).toEqual(['序号', '承诺事项', '完成情况']);
     expect(s.cells[head.r + 6][0].value).toBe('存在不足：');
     expect(s.cells[head.r + 7][0].value).toBe('今后努力方向：');
+    expect(s.cells[head.r + 8][0].value).toBe('分管领导审阅意见：');
+    expect(s.cells[head.r + 9][0].value).toMatch(/^分管领导签名：[\u3000]+日期：[\u3000]+年[\u3000]+月[\u3000]+日$/);
+    expect(String(s.cells[head.r + 10][0].value)).toContain('填好后报分管领导审阅同意，分管领导填写审阅意见并签名。');
   });
 
   it('with nobody in the roster: one blank sheet each, named by the form', () => {
