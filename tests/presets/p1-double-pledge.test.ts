@@ -64,6 +64,27 @@ const scheme = getPreset('p1-double-pledge');
 const result = runCampaign({ scheme, roster, submissions, today: '2026-12-01' });
 const byName = (n: string) => result.subjects.find((s) => s.name === n)!;
 
+describe('P1 二(五)三是: the ballot is the 述诺测评表; the 考评表 (附件5) records the results', () => {
+  it('the template is titled 党员述诺测评表, and the seed is cited by its own title', () => {
+    expect(scheme.forms.map((f) => f.title)).toEqual(['党员述诺测评表']);
+    expect(scheme.seed).toBe('《市直机关工委关于在市直机关实行“双诺双述双评”制度实施方案》');
+    expect(byName('甲一').reasons[0]).toContain('《市直机关工委关于在市直机关实行“双诺双述双评”制度实施方案》');
+  });
+
+  it('a copy returned with the former title 党员践诺情况考评表 (the ballots above) or the new one reads the same', () => {
+    const retitled = submissions.map((sub) => ({
+      ...sub,
+      sheets: sub.sheets.map((sheet) => ({ ...sheet, rows: sheet.rows.map((row) => row.map((v) => (v === '党员践诺情况考评表' ? '党员述诺测评表' : v))) })),
+    }));
+    expect(retitled[0].sheets[0].rows[0]).toContain('党员述诺测评表');
+    expect(submissions[0].sheets[0].rows[0]).toContain('党员践诺情况考评表');
+    const r = runCampaign({ scheme, roster, submissions: retitled, today: '2026-12-01' });
+    expect(r.subjects.map((x) => [x.name, x.tier])).toEqual(result.subjects.map((x) => [x.name, x.tier]));
+    expect(r.participation.map((p) => p.valid)).toEqual([6, 3]);
+    expect(r.findings.map((f) => f.code)).toEqual(result.findings.map((f) => f.code));
+  });
+});
+
 describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 by weight (preset default)', () => {
   it('reads six 服务对象代表 and three 党组织负责人 ballots as separate groups', () => {
     const service = result.participation.find((p) => p.group === '服务对象代表')!;

@@ -1,7 +1,8 @@
 import { Scheme } from '../scheme/scheme-schema';
 import { COMPETENCE, DEFAULT_COUNTING } from './scales';
 
-const SEED = '《市直机关实行“双诺双述双评”制度实施方案》';
+// The seed's own title (seed 000, its heading).
+const SEED = '《市直机关工委关于在市直机关实行“双诺双述双评”制度实施方案》';
 
 /**
  * P1 双诺双述双评 述诺测评 (seed 000, 二(五)三是述诺测评; 二(六)结果运用; 一票否决).
@@ -14,7 +15,7 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
   name: '党员“双诺双述双评”述诺测评',
   process: '双诺双述双评',
   description:
-    '述诺测评分优秀、称职、基本称职、不称职四个等次，由服务对象代表和党组织负责人分别测评（《市直机关实行“双诺双述双评”制度实施方案》二(五)）。' +
+    `述诺测评分优秀、称职、基本称职、不称职四个等次，由服务对象代表和党组织负责人分别测评（${SEED}二(五)）。` +
     '种子未规定两类评议人如何合并、各等次需多少得票率：本预设默认两类评议人的得票率各按 50% 加权，' +
     '“某等次及以上”加权得票率达到 50%（含）即定为该等次，否则为不称职；均可修改。' +
     '不称职：及时教育，责令限期整改；“百优服务标兵”申报人须为优秀（二(六)）。' +
@@ -31,8 +32,11 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
   forms: [
     {
       id: 'pledge-appraisal',
-      title: '党员践诺情况考评表',
-      aliases: ['附件5', '述诺测评表'],
+      // The ballot of the 述诺测评 (二(五)三是 "述诺大会进行后随即对党员践诺情况进行测评……由参加会议的服务对象代表和党组织
+      // 负责人分别进行测评"); the 党员践诺情况考评表（附件5） is where the 测评结果 are then recorded, not this form.
+      // Its former title is kept as an alias: returned copies are recognised by their labels either way.
+      title: '党员述诺测评表',
+      aliases: ['述诺测评表', '党员践诺情况考评表'],
       subjects: 'rows',
       items: 'column-groups',
       itemLabels: ['践诺情况'],
