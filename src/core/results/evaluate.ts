@@ -71,8 +71,9 @@ export interface SubjectResult {
   consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
   /**
    * Where a veto that changed the tier puts the subject in the ranking: `last` when it forced the lowest tier (after
-   * everyone not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left him in);
-   * null when no veto changed the tier, ranked by the key like everyone else.
+   * everyone of that tier not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left
+   * him in, by tier and key as everyone is, said in the reason where that is below fewer votes); null when no veto
+   * changed the tier.
    */
   placedByVeto: 'last' | 'below-better-tiers' | null;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
@@ -813,33 +814,31 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
 }
 
 /**
- * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one, and those who take part without a tier
- * (预备党员, 不定等次), are not ranked. A veto that changed the tier places the subject (placedByVeto): forced to the
- * lowest tier, after everyone else, so the lowest-ranked designations (动态调整, 重点管理) include them; otherwise
- * after everyone of a better tier, where the key does not already put him. Said in the reasons when it moves someone.
+ * Competition ranking in the order of merit the tiers printed beside it give (README "Ranking"): by tier, the
+ * scheme's best first, then by the rank key within a tier; equal keys share a 名次 only within one tier (1, 1, 3).
+ * Not ranked: subjects without a key, those who take part without a tier (预备党员, 不定等次) and those whose tier is
+ * 待定 (the committee's to decide; listed after the ranked, by their figure). A veto that forced the lowest tier
+ * places the subject after everyone else of that tier, so the lowest-ranked designations (动态调整, 重点管理) include
+ * him; any other tier a veto gave ranks him by that tier like everyone, said where it put him below fewer votes.
  */
 function rank(scheme: Scheme, results: SubjectResult[]) {
-  const ranked = results.filter((r) => r.rankKey !== null && !r.flags.includes('不定等次'));
-  const order = ranked.filter((r) => r.placedByVeto === null).sort(byKeyDesc);
-  const worse = (r: SubjectResult) => (r.tier === null ? scheme.tiers.length : tierIndex(scheme, r.tier));
-  const moved = new Set<SubjectResult>();
-  for (const m of ranked.filter((r) => r.placedByVeto === 'below-better-tiers').sort(byKeyDesc)) {
-    const first = order.findIndex((x) => byKeyDesc(m, x) < 0);
-    const byKey = first < 0 ? order.length : first;
-    let belowBetter = order.length;
-    while (belowBetter > 0 && worse(order[belowBetter - 1]) >= worse(m)) belowBetter--;
-    if (belowBetter > byKey) moved.add(m);
-    order.splice(Math.max(byKey, belowBetter), 0, m);
-  }
-  const last = ranked.filter((r) => r.placedByVeto === 'last').sort(byKeyDesc);
+  const ranked = results.filter((r) => r.rankKey !== null && r.tier !== null && !r.flags.includes('不定等次'));
+  const lowest = scheme.tiers.length - 1;
+  const forcedLast = (r: SubjectResult) => r.placedByVeto === 'last' && tierIndex(scheme, r.tier) === lowest;
+  const byTierThenKey = (a: SubjectResult, b: SubjectResult) => tierIndex(scheme, a.tier) - tierIndex(scheme, b.tier) || byKeyDesc(a, b);
+  const order = ranked.filter((r) => !forcedLast(r)).sort(byTierThenKey);
   const firstLast = order.length;
-  order.push(...last);
+  order.push(...ranked.filter(forcedLast).sort(byKeyDesc));
   order.forEach((r, i) => {
     const prev = order[i - 1];
-    r.rank = i > 0 && i !== firstLast && !moved.has(r) && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
+    const tied = i > 0 && i !== firstLast && prev.tier === r.tier && prev.rankKey!.equals(r.rankKey!);
+    r.rank = tied ? prev.rank : i + 1;
     if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（第 ${r.rank} 名）`);
-    else if (moved.has(r)) r.reasons.push(`因一票否决改为「${r.tier ?? '待定'}」，排在等次更高的人之后（第 ${r.rank} 名）`);
+    else if (r.placedByVeto !== null && order.slice(0, i).some((x) => x.rankKey!.compare(r.rankKey!) < 0))
+      r.reasons.push(`因一票否决改为「${r.tier}」，排在等次更高的人之后（第 ${r.rank} 名）`);
   });
+  // 待定 with a figure: no 名次 until the committee gives the tier (those without a key were told why when judged).
+  for (const r of results) if (r.tier === null && r.rankKey !== null && !r.flags.includes('不定等次')) r.reasons.push('等次待定，不参加排名');
 }
 
 /**

@@ -1,0 +1,165 @@
+/**
+ * 排名表 is an order of merit consistent with the tiers printed beside it (README "Two choices…" and the ranking
+ * paragraph): by tier, best first, then by the ranking figure within a tier; equal figures share a 名次 only within
+ * one tier; 待定 subjects get no 名次 and are listed after the ranked, by their figure. Every expected order and
+ * figure is worked out by hand below.
+ */
+import { runCampaign } from '../../src/core/engine';
+import { getPreset } from '../../src/core/presets';
+import { RosterEntry } from '../../src/core/roster/roster';
+import { Scheme } from '../../src/core/scheme/scheme-schema';
+import { rankingOrder } from '../../src/core/output/describe-ranking';
+import { annex2Sheet } from '../helpers/annex-forms';
+import { matrixSheet, submission } from '../helpers/grids';
+
+const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
+const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
+const BLANK = -1;
+
+function votes(...parts: [number, number][]): number[] {
+  return parts.flatMap(([level, n]) => new Array(n).fill(level));
+}
+
+const ranks = (r: ReturnType<typeof runCampaign>) => Object.fromEntries(r.subjects.map((s) => [s.name, [s.tier, s.rank]]));
+
+describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share', () => {
+  // 10 村评 and 10 镇评 ballots. Tiers by the preset's rules (优秀 ≥ 70% in each round; 称职 票 ≥ 60% in each, 优秀 not
+  // counted; 基本称职 / 不称职 summed ≥ 50%); the ranking figure is 优秀 pooled over both rounds (of 20).
+  const MARKS: Record<string, { village: number[]; town: number[] }> = {
+    // 优秀 7/10 and 7/10 → 优秀; pooled 14/20 = 70%.
+    王一: { village: votes([A, 7], [B, 3]), town: votes([A, 7], [B, 3]) },
+    // 优秀 9/10 but 6/10 in 镇评 → not 优秀; 称职 1/10, 4/10 → not; 基本称职 0/20, 不称职 0/20 → 待定. Pooled 15/20 = 75%,
+    // the highest figure of all: before, 名次 1 above the 优秀.
+    李二: { village: votes([A, 9], [B, 1]), town: votes([A, 6], [B, 4]) },
+    // 称职 6/10 and 6/10 → 称职; 优秀 0/20.
+    张三: { village: votes([B, 6], [C, 4]), town: votes([B, 6], [C, 4]) },
+    // 称职 7/10 and 6/10 → 称职; 优秀 0/20: the same figure and tier as 张三, the same 名次.
+    王六: { village: votes([B, 7], [C, 3]), town: votes([B, 6], [C, 4]) },
+    // 称职 6/10, 4/10 → not; 基本称职 (4 + 6)/20 = 50% → 基本称职; 优秀 0/20, equal to 张三's, but another tier.
+    刘五: { village: votes([B, 6], [C, 4]), town: votes([B, 4], [C, 6]) },
+    // 优秀 2/10 each; 称职 3/10 each; 基本称职 0/20; 不称职 (5 + 5)/20 = 50% → 不称职. Pooled 优秀 4/20 = 20%, above
+    // the 称职 and 基本称职 (0%): before, 名次 2.
+    赵四: { village: votes([A, 2], [B, 3], [D, 5]), town: votes([A, 2], [B, 3], [D, 5]) },
+    // 基本称职 10/20 = 50% and 不称职 10/20 = 50%: both → 待定. Pooled 优秀 0%.
+    杨七: { village: votes([C, 5], [D, 5]), town: votes([C, 5], [D, 5]) },
+  };
+  const NAMES = Object.keys(MARKS);
+  const ballot = (round: '村评' | '镇评', i: number) =>
+    matrixSheet('测评表', {
+      title: '村党组织书记“双述双评”测评表',
+      fields: [`轮次：${round}`],
+      levels: LEVELS,
+      rows: NAMES.map((name) => ({ name, marks: [(round === '村评' ? MARKS[name].village : MARKS[name].town)[i]] })),
+    });
+  const submissions = ['村评', '镇评'].flatMap((round) => Array.from({ length: 10 }, (_, i) => submission(`${round}-${i + 1}.xlsx`, ballot(round as '村评', i))));
+  const run = (scheme: Scheme) => runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
+  const result = run(getPreset('p3-village-two-rounds'));
+
+  it('gives each tier its place: 优秀 1; the two 称职 at 0% share 2; 基本称职 4; the 不称职 at 20% last (5)', () => {
+    expect(ranks(result)).toEqual({
+      王一: ['优秀', 1],
+      张三: ['称职', 2],
+      王六: ['称职', 2],
+      刘五: ['基本称职', 4],
+      赵四: ['不称职', 5],
+      李二: [null, null],
+      杨七: [null, null],
+    });
+  });
+
+  it('lists the 待定 after the ranked, by their figure (李二 75% before 杨七 0%), and says why they have no 名次', () => {
+    // Ties (王六, 张三) 按姓氏笔画: 王 4 strokes before 张 7.
+    expect(rankingOrder(result.subjects).map((s) => s.name)).toEqual(['王一', '王六', '张三', '刘五', '赵四', '李二', '杨七']);
+    expect(result.subjects.find((s) => s.name === '李二')!.reasons).toContain('等次待定，不参加排名');
+    // The reason the tier is undecided is still what TIER_UNDECIDED gives, not the ranking's sentence.
+    const undecided = result.findings.find((f) => f.code === 'TIER_UNDECIDED' && f.subject === '李二')!;
+    expect(undecided.message).toContain('不符合方案中任何一个等次的条件');
+  });
+
+  it('a 末位 designation counts the 5 ranked and names the 2 left 待定 for the committee (DESIGNATION_UNSETTLED)', () => {
+    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    scheme.designations = [{ name: '重点帮扶', share: 10, kind: 'at-least', cite: '末位10%' }];
+    const r = run(scheme);
+    // ceil(10% × 5) = 1: the last ranked, 赵四 (不称职).
+    expect(r.subjects.filter((s) => s.designations.length > 0).map((s) => s.name)).toEqual(['赵四']);
+    const unsettled = r.findings.filter((f) => f.code === 'DESIGNATION_UNSETTLED');
+    expect(unsettled).toHaveLength(1);
+    expect(unsettled[0].message).toContain('按已排名的 5 个确定为 1 个（赵四）；李二、杨七 等次待定、未排名');
+  });
+});
+
+describe('p1-double-pledge: a 不称职 does not share a 名次 with a 称职 of the same weighted 优秀 share', () => {
+  // 6 服务对象代表 and 3 党组织负责人 ballots; weighted share = (k/6 + j/3) / 2; each tier "or better" ≥ 50% (含).
+  const MARKS: Record<string, { service: number[]; leader: number[] }> = {
+    // 优秀 (3/6 + 3/3)/2 = 3/4 = 75% → 优秀.
+    甲: { service: [A, A, A, B, B, B], leader: [A, A, A] },
+    // 优秀 (2/6 + 1/3)/2 = 1/3; 称职及以上 and 基本称职及以上 the same 1/3 < 50% → 不称职. Figure 33.33%.
+    乙: { service: [A, A, D, D, D, D], leader: [A, D, D] },
+    // 优秀 1/3 → not; 称职及以上 100% → 称职. Figure 33.33%, equal to 乙's.
+    己: { service: [A, A, B, B, B, B], leader: [A, B, B] },
+    // 称职 throughout → 称职, figure 0.
+    丁: { service: [B, B, B, B, B, B], leader: [B, B, B] },
+    // 基本称职 throughout → 基本称职, figure 0.
+    丙: { service: [C, C, C, C, C, C], leader: [C, C, C] },
+    // No 党组织负责人 vote (missingGroup pending): 待定 and no figure (as before).
+    戊: { service: [A, A, A, A, A, A], leader: [BLANK, BLANK, BLANK] },
+  };
+  const NAMES = Object.keys(MARKS);
+  const ballot = (group: '服务对象代表' | '党组织负责人', i: number) =>
+    matrixSheet('考评表', {
+      title: '党员践诺情况考评表',
+      fields: [`测评人类别：${group}`],
+      levels: LEVELS,
+      rows: NAMES.map((name) => ({ name, marks: [(group === '服务对象代表' ? MARKS[name].service : MARKS[name].leader)[i]] })),
+    });
+  const submissions = [
+    ...Array.from({ length: 6 }, (_, i) => submission(`服务对象${i + 1}.xlsx`, ballot('服务对象代表', i))),
+    ...Array.from({ length: 3 }, (_, i) => submission(`负责人${i + 1}.xlsx`, ballot('党组织负责人', i))),
+  ];
+  const result = runCampaign({ scheme: getPreset('p1-double-pledge'), roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
+
+  it('甲 1; 己 (称职 33.33%) 2; 丁 3; 丙 (基本称职) 4; 乙 (不称职 33.33%) 5, not 2nd-equal; 戊 unranked', () => {
+    expect(ranks(result)).toEqual({
+      甲: ['优秀', 1],
+      己: ['称职', 2],
+      丁: ['称职', 3],
+      丙: ['基本称职', 4],
+      乙: ['不称职', 5],
+      戊: [null, null],
+    });
+    expect(rankingOrder(result.subjects).map((s) => s.name)).toEqual(['甲', '己', '丁', '丙', '乙', '戊']);
+  });
+});
+
+describe('p5-party-members: a member vetoed out of 优秀党员 ranks below the 优秀党员; those tied at the quota are 待定', () => {
+  // One 支部 of 10 (no 党员人数 given: the quota counts the roster, floor(20% × 10) = 2). Ten 附表2 ballots, 40
+  // item-marks each; `bad` of them 基本满意, the rest 满意; the figure is (满意 + 比较满意) ÷ 40.
+  const bad: Record<string, number> = { 于洋: 0, 周杰: 0, 马丽: 2, 方圆: 2, 石磊: 3, 叶青: 12, 田野: 12, 白雪: 12, 江河: 12, 汤明: 12 };
+  const NAMES = Object.keys(bad);
+  const roster: RosterEntry[] = NAMES.map((name) => (name === '周杰' ? { name, flags: { 党风廉政问题: '经组织核实，事实清楚' } } : { name }));
+  const submissions = Array.from({ length: 10 }, (_, i) =>
+    submission(`附表2-${i + 1}.xlsx`, annex2Sheet('推荐表', { branch: '机关', rows: NAMES.map((name) => ({ name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < bad[name] ? 2 : 0)) })) })),
+  );
+  const result = runCampaign({ scheme: getPreset('p5-party-members'), roster, submissions, today: '2026-12-01' });
+
+  it('于洋 1; 周杰 (100%, 党风廉政问题) 2, not 1st-equal; 石磊 (92.5%, 超出名额) 3; the five at 70% 4; 马丽, 方圆 unranked', () => {
+    // Quota: 于洋 100%, 马丽 95%, 方圆 95%, 石磊 92.5% meet 90%; the 2nd place falls inside the 95% tie → both 待定,
+    // 石磊 moves down. 周杰 is out of 优秀党员 by the veto before the quota is counted.
+    expect(ranks(result)).toEqual({
+      于洋: ['优秀党员', 1],
+      周杰: ['未评为优秀党员', 2],
+      石磊: ['未评为优秀党员', 3],
+      叶青: ['未评为优秀党员', 4],
+      田野: ['未评为优秀党员', 4],
+      白雪: ['未评为优秀党员', 4],
+      江河: ['未评为优秀党员', 4],
+      汤明: ['未评为优秀党员', 4],
+      马丽: [null, null],
+      方圆: [null, null],
+    });
+    // Listed last, by their figure (equal: 按姓氏笔画, 马 3 strokes before 方 4).
+    expect(rankingOrder(result.subjects).slice(-2).map((s) => s.name)).toEqual(['马丽', '方圆']);
+    // Nobody with fewer votes stands above 周杰, so the veto's placing needs no word.
+    expect(result.subjects.find((s) => s.name === '周杰')!.reasons.join('')).not.toContain('排在等次更高的人之后');
+  });
+});
