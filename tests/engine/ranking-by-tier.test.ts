@@ -1,8 +1,8 @@
 /**
  * 排名表 is an order of merit consistent with the tiers printed beside it (README "Two choices…" and the ranking
  * paragraph): by tier, best first, then by the ranking figure within a tier; equal figures share a 名次 only within
- * one tier; 待定 subjects get no 名次 and are listed after the ranked, by their figure. Every expected order and
- * figure is worked out by hand below.
+ * one tier; 待定 subjects get no 名次 and are listed after the ranked, by their figure. And a subject with no valid
+ * vote at all is 待定, never classified on zero shares. Every expected order and figure is worked out by hand below.
  */
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
@@ -128,6 +128,32 @@ describe('p1-double-pledge: a 不称职 does not share a 名次 with a 称职 of
       戊: [null, null],
     });
     expect(rankingOrder(result.subjects).map((s) => s.name)).toEqual(['甲', '己', '丁', '丙', '乙', '戊']);
+  });
+});
+
+describe('p1-double-pledge with 弃权 in the denominator: a member no rater marked is 待定, not 不称职 on 0/n', () => {
+  const scheme = structuredClone(getPreset('p1-double-pledge'));
+  scheme.counting.abstentionsInDenominator = true;
+  // 甲 优秀 on every ballot; 吴芳 left blank on all 6 + 3 (with the blanks in the denominator: 0/6 and 0/3, which
+  // walked through the rules gave 不称职 and an 整改 item while NO_VALID_VOTES said 无法确定等次).
+  const marks: Record<string, number> = { 甲: A, 吴芳: BLANK };
+  const ballot = (group: string) =>
+    matrixSheet('考评表', { title: '党员践诺情况考评表', fields: [`测评人类别：${group}`], levels: LEVELS, rows: Object.keys(marks).map((name) => ({ name, marks: [marks[name]] })) });
+  const submissions = [
+    ...Array.from({ length: 6 }, (_, i) => submission(`服务对象${i + 1}.xlsx`, ballot('服务对象代表'))),
+    ...Array.from({ length: 3 }, (_, i) => submission(`负责人${i + 1}.xlsx`, ballot('党组织负责人'))),
+  ];
+  const result = runCampaign({ scheme, roster: [{ name: '甲' }, { name: '吴芳' }], submissions, today: '2026-12-01' });
+  const wu = result.subjects.find((s) => s.name === '吴芳')!;
+
+  it('gives no tier, says why in the reasons, and makes no 整改 item nor 名次', () => {
+    expect([wu.tier, wu.rank]).toEqual([null, null]);
+    expect(wu.reasons[0]).toBe('没有任何有效票，无法确定等次，等次需由评议委员会决定');
+    expect(wu.flags).toEqual(expect.arrayContaining(['无有效票', '待定']));
+    expect(wu.consequences).toEqual([]);
+    expect(result.rectification.map((r) => r.subject)).not.toContain('吴芳');
+    expect(result.findings.filter((f) => f.subject === '吴芳').map((f) => f.code).sort()).toEqual(['NO_VALID_VOTES', 'TIER_UNDECIDED']);
+    expect(result.subjects.find((s) => s.name === '甲')!.tier).toBe('优秀');
   });
 });
 

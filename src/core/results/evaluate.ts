@@ -129,11 +129,12 @@ export function evaluate(
   for (const r of results) {
     const subject = roster.subjects[r.index];
     // Valid votes or scores on any form: a score left out for a missing group (missingGroup pending) still has some.
-    if (!r.figures.some((f) => f.valid > 0)) {
+    const noValidVotes = !r.figures.some((f) => f.valid > 0);
+    if (noValidVotes) {
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
-    if (!classify(scheme, tally, subject, r, places, findings, rosterCell)) incomplete.add(r);
+    if (!classify(scheme, tally, subject, r, places, findings, rosterCell, noValidVotes)) incomplete.add(r);
     applyVetoes(judging, subject, r);
   }
   // A subject whose rules could not be judged for want of votes is not ranked on the votes there are (a share from
@@ -410,6 +411,7 @@ function classify(
   places: number,
   findings: Finding[],
   rosterCell: (subject: Subject, field: string) => { file: string; sheet?: string; cell?: string },
+  noValidVotes: boolean,
 ): boolean {
   const appliesTo = scheme.classification.appliesTo;
   // Taking part without a tier, they are not ranked among those with one either (rank()).
@@ -441,6 +443,13 @@ function classify(
       r.reasons.push(`${text}，请核实`);
       findings.push(finding('ROSTER_CATEGORY_UNCLEAR', `「${r.label}」${text}；请在该栏填「是」或「否」后重新计算`, { ...rosterCell(subject, said.field), subject: r.name }));
     }
+  }
+  // Nothing to judge on: with 弃权 in the denominator every share is 0/n, and 0% would give a tier no rater gave
+  // (不称职 for a member nobody marked). 待定, as NO_VALID_VOTES says.
+  if (noValidVotes) {
+    r.flags.push('待定');
+    r.reasons.push('没有任何有效票，无法确定等次，等次需由评议委员会决定');
+    return true;
   }
   const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
   switch (judged.kind) {
