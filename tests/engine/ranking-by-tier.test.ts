@@ -1,8 +1,9 @@
 /**
  * 排名表 is an order of merit consistent with the tiers printed beside it (README "Two choices…" and the ranking
  * paragraph): by tier, best first, then by the ranking figure within a tier; equal figures share a 名次 only within
- * one tier; 待定 subjects get no 名次 and are listed after the ranked, by their figure. And a subject with no valid
- * vote at all is 待定, never classified on zero shares. Every expected order and figure is worked out by hand below.
+ * one tier; 待定 subjects get no 名次 and are listed after the ranked, by their figure; a quota filled while one of
+ * them could still be given its tiers says so (QUOTA_UNSETTLED). And a subject with no valid vote at all is 待定,
+ * never classified on zero shares. Every expected order and figure is worked out by hand below.
  */
 import { runCampaign } from '../../src/core/engine';
 import { getPreset } from '../../src/core/presets';
@@ -86,6 +87,32 @@ describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share
     expect(unsettled).toHaveLength(1);
     expect(unsettled[0].message).toContain('按已排名的 5 个确定为 1 个（赵四）；李二、杨七 等次待定、未排名');
   });
+
+  it('a 优秀 quota filled while 李二 is 待定 (and could be 优秀) says so; 杨七 (基本称职 or 不称职 only) is not named', () => {
+    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    // floor(20% × 7) = 1 place; 王一 is the only 优秀, so it holds, but 李二 given 优秀 would make 2.
+    scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 20, rounding: 'floor', cite: '优秀不超过20%' }];
+    const r = run(scheme);
+    const unsettled = r.findings.filter((f) => f.code === 'QUOTA_UNSETTLED');
+    expect(unsettled.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', '「优秀」不超过 7 人的 20%（向下取整为 1 人）：按已定等次的 1 人确定；李二 等次待定、未计入，如定为「优秀」，名额内的人选或人数可能变化，需评议委员会核实（优秀不超过20%）'],
+    ]);
+    const wang = r.subjects.find((s) => s.name === '王一')!;
+    expect(wang.tier).toBe('优秀');
+    expect(wang.reasons).toContain('「优秀」不超过 7 人的 20%（向下取整为 1 人）：另有 1 人等次待定、未计入；如定为「优秀」，名额内的人选可能变化，需评议委员会核实（优秀不超过20%）');
+    // The tiers are those without the quota's doubt; only the words differ.
+    expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
+    // The undecided keep their own reason in TIER_UNDECIDED.
+    expect(r.findings.find((f) => f.code === 'TIER_UNDECIDED' && f.subject === '李二')!.message).toContain('不符合方案中任何一个等次的条件');
+  });
+
+  it('nothing is said when the 待定 could not push the quota over: floor(30% × 7) = 2 places for 王一 and 李二 at most', () => {
+    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 30, rounding: 'floor', cite: '优秀不超过30%' }];
+    const r = run(scheme);
+    expect(r.findings.some((f) => f.code === 'QUOTA_UNSETTLED')).toBe(false);
+    expect(r.subjects.find((s) => s.name === '王一')!.reasons.join('')).not.toContain('名额');
+  });
 });
 
 describe('p1-double-pledge: a 不称职 does not share a 名次 with a 称职 of the same weighted 优秀 share', () => {
@@ -128,6 +155,17 @@ describe('p1-double-pledge: a 不称职 does not share a 名次 with a 称职 of
       戊: [null, null],
     });
     expect(rankingOrder(result.subjects).map((s) => s.name)).toEqual(['甲', '己', '丁', '丙', '乙', '戊']);
+  });
+
+  it('a 优秀 quota full (1 place, 甲) while 戊 (no 党组织负责人 vote) is 待定: tiers unchanged, QUOTA_UNSETTLED names 戊', () => {
+    const scheme = structuredClone(getPreset('p1-double-pledge'));
+    // floor(20% × 6) = 1 place. 优秀: 甲 alone (75%); 己 and 乙 (1/3) are not. 戊 (服务对象代表 6/6 优秀) could be.
+    scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 20, rounding: 'floor', cite: '优秀不超过20%' }];
+    const r = runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
+    expect(r.subjects.map((s) => s.tier)).toEqual(result.subjects.map((s) => s.tier));
+    expect(r.findings.filter((f) => f.code === 'QUOTA_UNSETTLED').map((f) => f.message)).toEqual([
+      '「优秀」不超过 6 人的 20%（向下取整为 1 人）：按已定等次的 1 人确定；戊 等次待定、未计入，如定为「优秀」，名额内的人选或人数可能变化，需评议委员会核实（优秀不超过20%）',
+    ]);
   });
 });
 

@@ -455,6 +455,7 @@ function classify(
   switch (judged.kind) {
     case 'both':
       r.flags.push('待定');
+      undecidedBetween.set(r, judged.tiers);
       r.reasons.push(judged.words);
       return true;
     case 'unjudged':
@@ -481,11 +482,20 @@ interface FailedRule {
 /** What the rules give when walked in the scheme's order: the first that holds decides (README: rules checked in order). */
 type Walked =
   | { kind: 'tier'; tier: string; words: string }
-  | { kind: 'both'; words: string }
+  | { kind: 'both'; tiers: [string, string]; words: string }
   | { kind: 'unjudged'; rule: TierRule; text: string }
   | { kind: 'none'; failed: FailedRule[] };
 
 const NOTHING_BARRED = (): boolean => false;
+
+/** The two tiers a 待定 subject's votes point to (both rules met): the committee chooses between them only. */
+const undecidedBetween = new WeakMap<SubjectResult, readonly string[]>();
+
+/** The tiers a 待定 subject could still be given: the two his votes point to, else any not taken from him. */
+function tiersStillOpen(j: Judging, r: SubjectResult): string[] {
+  const barred = j.barred.get(r);
+  return (undecidedBetween.get(r) ?? j.scheme.tiers).filter((t) => !barred?.has(t));
+}
 
 /**
  * The scheme's tier rules in order, skipping the tiers `barred` (those a quota or a veto took away: the subject
@@ -513,6 +523,7 @@ function walkRules(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectRes
         .find((x) => x.judged.holds === true);
       if (also)
         return {
+          tiers: [rule.tier, also.lower.tier],
           kind: 'both',
           words: `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
         };
@@ -623,7 +634,10 @@ function lowerTier(j: Judging, r: SubjectResult, takeAway: (tier: string) => boo
   }
   r.tier = null;
   if (!r.flags.includes('待定')) r.flags.push('待定');
-  if (walked.kind === 'both') return `；${without}，${walked.words}`;
+  if (walked.kind === 'both') {
+    undecidedBetween.set(r, walked.tiers);
+    return `；${without}，${walked.words}`;
+  }
   if (walked.kind === 'unjudged') return `；${without}，「${walked.rule.tier}」的条件无法判断：${walked.text}，等次待定`;
   if (taken.length === j.scheme.tiers.length) return '；方案的等次均已排除，等次需由评议委员会决定';
   return `；${without}，不符合其中任何一个等次的条件${failedFigures(walked.failed)}，等次需由评议委员会决定`;
@@ -752,6 +766,25 @@ function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
 }
 
 /**
+ * A maximum filled while someone of its base is 待定 and could still be given one of its tiers (missing votes, a
+ * rule the committee decides): the places go to those with a tier, and his tier, when decided, may put him among
+ * them or the count over the limit. Said for the committee (QUOTA_UNSETTLED, naming who) and in the reasons of
+ * those the quota counted, before what the quota does to them; the tiers it gives are not changed.
+ */
+function maxUnsettled(j: Judging, q: Quota, pool: SubjectResult[], inTiers: SubjectResult[], limit: number, rule: string, tierNames: string, findings: Finding[]) {
+  const open = pool.filter((r) => r.tier === null && tiersStillOpen(j, r).some((t) => q.tiers.includes(t)));
+  if (open.length === 0 || inTiers.length + open.length <= limit) return;
+  for (const r of inTiers) r.reasons.push(`${rule}：另有 ${open.length} 人等次待定、未计入；如定为${tierNames}，名额内的人选可能变化，需评议委员会核实（${q.cite}）`);
+  findings.push(
+    finding(
+      'QUOTA_UNSETTLED',
+      `${rule}：按已定等次的 ${inTiers.length} 人确定；${open.map((r) => r.label).join('、')} 等次待定、未计入，如定为${tierNames}，名额内的人选或人数可能变化，需评议委员会核实（${q.cite}）`,
+      { file: '（汇总）' },
+    ),
+  );
+}
+
+/**
  * 名额: a maximum keeps the best-ranked within the limit and gives the rest the best tier below whose own rule
  * they meet (lowerTier); where the limit falls inside a tie, every tied subject is left undecided for the
  * committee. A minimum that is not reached is reported (篇三: 较好或以下等次应占一定比例).
@@ -769,6 +802,7 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
   const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  if (q.kind === 'max') maxUnsettled(j, q, pool, inTiers, limit, rule, tierNames, findings);
   if (q.kind === 'min') {
     // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
     const undecided = pool.filter((r) => r.tier === null).length;
