@@ -145,26 +145,8 @@ export function evaluate(
   }
   const appliesTo = scheme.classification.appliesTo;
   const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
-  for (const q of quotasInOrder(scheme)) {
-    const units = q.per === 'unit' ? byUnit(rated) : null;
-    if (units === null || units.size < 2) applyQuota(judging, q, results, rated.length, findings);
-    else {
-      // 本支部党员人数的20%: each 支部's places among its own members. One 党员人数 cannot be every branch's.
-      if (q.of === 'members') {
-        const counts = [...units].map(([u, list]) => `${u || '未填单位'} ${list.length} 人`).join('、');
-        const given = scheme.memberCount !== undefined ? `方案中的党员人数 ${scheme.memberCount} 只有一个，不能作为各单位的人数；` : '';
-        findings.push(
-          finding(
-            'QUOTA_BASE_ASSUMED',
-            `名册中有 ${units.size} 个单位，「${q.tiers.join('、')}」的名额按各单位分别计算，${given}各单位人数按名册计算（${counts}），请核实名册列全了各单位的党员（${q.cite}）`,
-            { file: '（汇总）' },
-          ),
-        );
-      }
-      const each = q.of === 'members' ? { ...q, of: 'subjects' as const } : q;
-      for (const [unit, members] of units) applyQuota(judging, each, members, members.length, findings, unit || '未填单位');
-    }
-  }
+  for (const q of quotasInOrder(scheme))
+    for (const a of quotaApplications(scheme, q, results, rated, findings)) applyQuota(judging, q, a, findings);
   // Why each undecided subject is undecided: his last reason before the ranking and the designations add theirs, or
   // for a score left out for a missing group (computeScore's, his first) the group named and what the committee can do.
   const undecidedWhy = new Map(
@@ -784,20 +766,73 @@ function maxUnsettled(j: Judging, q: Quota, pool: SubjectResult[], inTiers: Subj
   );
 }
 
+/** One application of a quota: over whom, counting from how many, and what QUOTA_ZERO advises when that gives 0. */
+interface QuotaApplication {
+  pool: SubjectResult[];
+  base: number;
+  /** The roster unit, when the quota is counted per unit. */
+  unit?: string;
+  /** Only where the base is the roster's count for want of a 党员人数: a number given is not asked for again. */
+  ifZero: string;
+}
+
+function hasCount(counts: Record<string, number>, unit: string): boolean {
+  return Object.prototype.hasOwnProperty.call(counts, unit);
+}
+
+/**
+ * Where a quota applies and from how many (the base counts everyone of the kind rated, 预备党员 included: 本支部党员
+ * 人数): over everyone, or per roster unit where the quota is so and the roster holds several units (本支部党员人数的
+ * 20%: each 支部's places among its own members). Of members: the scheme's memberCount, one number or one per unit
+ * (engine.ts has refused a unit not on the roster); one number cannot be every branch's, and without one the roster's
+ * count is used and said (QUOTA_BASE_ASSUMED).
+ */
+function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], rated: SubjectResult[], findings: Finding[]): QuotaApplication[] {
+  const units = q.per === 'unit' ? byUnit(rated) : null;
+  const given = scheme.memberCount;
+  const perUnit = typeof given === 'object' ? given : null;
+  const unitName = (u: string) => u || '未填单位';
+  if (units === null || units.size < 2) {
+    if (q.of !== 'members') return [{ pool: results, base: typeof q.of === 'number' ? q.of : rated.length, ifZero: '' }];
+    if (typeof given === 'number') return [{ pool: results, base: given, ifZero: '' }];
+    // One count per unit over everyone: their sum, when every unit of those rated has one.
+    const ratedUnits = [...byUnit(rated).keys()];
+    if (perUnit && ratedUnits.every((u) => hasCount(perUnit, u))) return [{ pool: results, base: ratedUnits.reduce((sum, u) => sum + perUnit[u], 0), ifZero: '' }];
+    const without = perUnit ? `方案中的党员人数按单位填写，未列出${ratedUnits.filter((u) => !hasCount(perUnit, u)).map((u) => `「${unitName(u)}」`).join('')}` : '方案未填写党员人数（memberCount）';
+    findings.push(finding('QUOTA_BASE_ASSUMED', `${without}，「${q.tiers.join('、')}」的名额暂按名册 ${rated.length} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
+    return [{ pool: results, base: rated.length, ifZero: perUnit ? '请在党员人数中列出各单位的人数后重新计算' : '如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算' }];
+  }
+  if (q.of !== 'members') return [...units].map(([u, list]) => ({ pool: list, base: typeof q.of === 'number' ? q.of : list.length, unit: unitName(u), ifZero: '' }));
+  const example = `--members ${[...units.keys()].map((u) => `${unitName(u)}=人数`).join(',')}`;
+  const assumed = [...units].filter(([u]) => !(perUnit && hasCount(perUnit, u)));
+  if (assumed.length > 0) {
+    const counts = assumed.map(([u, list]) => `${unitName(u)} ${list.length} 人`).join('、');
+    const names = assumed.map(([u]) => `「${unitName(u)}」`).join('');
+    const why = typeof given === 'number' ? `方案中的党员人数 ${given} 只有一个，不能作为各单位的人数；` : perUnit ? `方案中的党员人数未列出${names}；` : '';
+    const whose = assumed.length === units.size ? '各单位' : names;
+    findings.push(
+      finding(
+        'QUOTA_BASE_ASSUMED',
+        `名册中有 ${units.size} 个单位，「${q.tiers.join('、')}」的名额按各单位分别计算，${why}${whose}人数按名册计算（${counts}），请核实名册列全了${whose}的党员，或按单位给出党员人数（命令行：${example}）（${q.cite}）`,
+        { file: '（汇总）' },
+      ),
+    );
+  }
+  const ifZero =
+    typeof given === 'number'
+      ? `方案中的党员人数 ${given} 只有一个，不能作为各单位的人数，请按单位给出（命令行：${example}）后重新计算`
+      : `如名册只列了候选人，请按单位给出党员人数（命令行：${example}）后重新计算`;
+  return [...units].map(([u, list]) => (perUnit && hasCount(perUnit, u) ? { pool: list, base: perUnit[u], unit: u, ifZero: '' } : { pool: list, base: list.length, unit: unitName(u), ifZero }));
+}
+
 /**
  * 名额: a maximum keeps the best-ranked within the limit and gives the rest the best tier below whose own rule
  * they meet (lowerTier); where the limit falls inside a tie, every tied subject is left undecided for the
  * committee. A minimum that is not reached is reported (篇三: 较好或以下等次应占一定比例).
  */
-function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[], unit?: string) {
+function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }: QuotaApplication, findings: Finding[]) {
   const scheme = j.scheme;
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
-  // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
-  let base = typeof q.of === 'number' ? q.of : ratedCount;
-  if (q.of === 'members') {
-    if (scheme.memberCount !== undefined) base = scheme.memberCount;
-    else findings.push(finding('QUOTA_BASE_ASSUMED', `方案未填写党员人数（memberCount），「${q.tiers.join('、')}」的名额暂按名册 ${ratedCount} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
-  }
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
@@ -837,7 +872,7 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
     findings.push(
       finding(
         'QUOTA_ZERO',
-        `${rule}：名额为 0，${inTiers.length} 人符合${tierNames}条件，均未评为${tierNames}；如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算（${q.cite}）`,
+        `${rule}：名额为 0，${inTiers.length} 人符合${tierNames}条件，均未评为${tierNames}${ifZero ? `；${ifZero}` : ''}（${q.cite}）`,
         { file: '（汇总）' },
       ),
     );
