@@ -11,7 +11,7 @@ import { RosterEntry } from '../../src/core/roster/roster';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 import { rankingOrder } from '../../src/core/output/describe-ranking';
 import { annex2Sheet } from '../helpers/annex-forms';
-import { matrixSheet, submission } from '../helpers/grids';
+import { matrixSheet, scoreSheet, submission } from '../helpers/grids';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
@@ -186,7 +186,9 @@ describe('p1-double-pledge with 弃权 in the denominator: a member no rater mar
 
   it('gives no tier, says why in the reasons, and makes no 整改 item nor 名次', () => {
     expect([wu.tier, wu.rank]).toEqual([null, null]);
-    expect(wu.reasons[0]).toBe('没有任何有效票，无法确定等次，等次需由评议委员会决定');
+    expect(wu.reasons).toEqual(['没有任何有效票，无法确定等次，等次需由评议委员会决定', '有效票不全，等次无法判断，不参加排名']);
+    // Listed last, with no figure (0/9 is no ranking figure).
+    expect(wu.rankKey).toBeNull();
     expect(wu.flags).toEqual(expect.arrayContaining(['无有效票', '待定']));
     expect(wu.consequences).toEqual([]);
     expect(result.rectification.map((r) => r.subject)).not.toContain('吴芳');
@@ -225,5 +227,25 @@ describe('p5-party-members: a member vetoed out of 优秀党员 ranks below the 
     expect(rankingOrder(result.subjects).slice(-2).map((s) => s.name)).toEqual(['马丽', '方圆']);
     // Nobody with fewer votes stands above 周杰, so the veto's placing needs no word.
     expect(result.subjects.find((s) => s.name === '周杰')!.reasons.join('')).not.toContain('排在等次更高的人之后');
+  });
+});
+
+describe('p4-middle-managers with 优秀 ≤ 10%: two tied for the one 优秀 place are 待定 but cannot be 末位, so 动态调整 is settled', () => {
+  // Both groups score alike, so each score is the one given. floor(10% × 10) = 1 优秀 place; 甲 and 乙 tie at 95 (名额并列:
+  // the committee gives one 优秀, the other 称职 as 95 ≥ 75). 8 ranked: 动态调整 round(10% × 8) = 1 = round(10% × 10):
+  // 癸 (60, 不称职), the last; 甲 and 乙 at worst 称职 rank above every 不称职.
+  const SCORES: Record<string, number> = { 甲: 95, 乙: 95, 丙: 80, 丁: 78, 戊: 76, 己: 74, 庚: 70, 辛: 68, 壬: 66, 癸: 60 };
+  const names = Object.keys(SCORES);
+  const scheme = structuredClone(getPreset('p4-middle-managers'));
+  scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 10, rounding: 'floor', cite: '优秀不超过10%' }];
+  const sheet = (group: string) =>
+    submission(`${group}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: names.map((name) => ({ name, scores: [SCORES[name]] })) }));
+  const r = runCampaign({ scheme, roster: names.map((name) => ({ name })), submissions: [sheet('干部'), sheet('员工')], today: '2026-12-01' });
+
+  it('designates 癸 with the plain reason and raises no DESIGNATION_UNSETTLED', () => {
+    expect(r.subjects.filter((s) => s.flags.includes('名额并列')).map((s) => s.name)).toEqual(['甲', '乙']);
+    expect(r.subjects.filter((s) => s.designations.length > 0).map((s) => s.name)).toEqual(['癸']);
+    expect(r.findings.some((f) => f.code === 'DESIGNATION_UNSETTLED')).toBe(false);
+    expect(r.subjects.find((s) => s.name === '癸')!.reasons.join('\n')).toContain('列入「动态调整」：排名第 8/8，在末位 10%（1 个）之内');
   });
 });

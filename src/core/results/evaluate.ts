@@ -157,7 +157,7 @@ export function evaluate(
   rank(scheme, results);
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
-  for (const d of scheme.designations) designate(d, results, unranked, findings);
+  for (const d of scheme.designations) designate(judging, d, results, unranked, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
@@ -427,11 +427,11 @@ function classify(
     }
   }
   // Nothing to judge on: with 弃权 in the denominator every share is 0/n, and 0% would give a tier no rater gave
-  // (不称职 for a member nobody marked). 待定, as NO_VALID_VOTES says.
+  // (不称职 for a member nobody marked). 待定, as NO_VALID_VOTES says, and not ranked on 0/n either.
   if (noValidVotes) {
     r.flags.push('待定');
     r.reasons.push('没有任何有效票，无法确定等次，等次需由评议委员会决定');
-    return true;
+    return false;
   }
   const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
   switch (judged.kind) {
@@ -470,13 +470,20 @@ type Walked =
 
 const NOTHING_BARRED = (): boolean => false;
 
-/** The two tiers a 待定 subject's votes point to (both rules met): the committee chooses between them only. */
+/** The tiers the committee chooses between for a 待定 subject: the two his votes point to (both rules met), or at a quota tie the quota's and the one below. */
 const undecidedBetween = new WeakMap<SubjectResult, readonly string[]>();
 
 /** The tiers a 待定 subject could still be given: the two his votes point to, else any not taken from him. */
 function tiersStillOpen(j: Judging, r: SubjectResult): string[] {
   const barred = j.barred.get(r);
   return (undecidedBetween.get(r) ?? j.scheme.tiers).filter((t) => !barred?.has(t));
+}
+
+/** The worst tier a subject may end with, as an index: his tier, or the worst still open to him (the lowest when none is named). */
+function worstTierPossible(j: Judging, r: SubjectResult): number {
+  if (r.tier !== null) return tierIndex(j.scheme, r.tier);
+  const open = tiersStillOpen(j, r);
+  return open.length === 0 ? j.scheme.tiers.length - 1 : Math.max(...open.map((t) => tierIndex(j.scheme, t)));
 }
 
 /**
@@ -889,10 +896,19 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
       undecided(r, `在${tierNames}名额边界处与他人并列（${tied} 人同分）`);
     } else if (i >= limit) demote(r);
   }
+  // 名额并列: the committee gives each tied subject a tier of the quota, or the one moving down would give (demote's walk).
+  for (const r of sorted) if (r.tier === null && r.flags.includes('名额并列')) undecidedBetween.set(r, [...q.tiers, ...tiersBelowQuota(j, r, lowest)]);
+}
+
+/** The tier a subject moved out of a quota would get (lowerTier's walk without the quota's tiers and any better). */
+function tiersBelowQuota(j: Judging, r: SubjectResult, lowest: number): readonly string[] {
+  const barred = j.barred.get(r);
+  const walked = walkRules(j.scheme, j.tally, j.roster.subjects[r.index], r, j.places, (t) => tierIndex(j.scheme, t) <= lowest || (barred?.has(t) ?? false));
+  return walked.kind === 'tier' ? [walked.tier] : walked.kind === 'both' ? walked.tiers : j.scheme.tiers.slice(lowest + 1);
 }
 
 /**
- * Competition ranking in the order of merit the tiers printed beside it give (README "Ranking"): by tier, the
+ * Competition ranking in the order of merit the tiers printed beside it give (README, 排名表): by tier, the
  * scheme's best first, then by the rank key within a tier; equal keys share a 名次 only within one tier (1, 1, 3).
  * Not ranked: subjects without a key, those who take part without a tier (预备党员, 不定等次) and those whose tier is
  * 待定 (the committee's to decide; listed after the ranked, by their figure). A veto that forced the lowest tier
@@ -921,13 +937,21 @@ function rank(scheme: Scheme, results: SubjectResult[]) {
 
 /**
  * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. The base is those ranked;
- * a rated subject left unranked (score or votes missing) could be among the lowest and would change the count, so
- * the base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED).
+ * a rated subject left unranked (待定, score or votes missing) could be among the lowest or change the count, so the
+ * base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED). Not for one who could not:
+ * the count the same with everyone ranked, and every tier still open to him better than the 末位's (a tie for 优秀).
  */
-function designate(d: Scheme['designations'][number], results: SubjectResult[], unranked: SubjectResult[], findings: Finding[]) {
+function designate(j: Judging, d: Scheme['designations'][number], results: SubjectResult[], unrankedAll: SubjectResult[], findings: Finding[]) {
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
   if (ranked.length === 0) return;
-  const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
+  const countOf = (n: number) => roundCount(percent(d.share).mul(Fraction.of(n)), d.kind === 'at-least' ? 'ceil' : 'round');
+  const count = countOf(ranked.length);
+  const unranked =
+    countOf(ranked.length + unrankedAll.length) !== count
+      ? unrankedAll
+      : count === 0
+        ? []
+        : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(j.scheme, ranked[count - 1].tier));
   const base = unranked.length > 0 ? `，按已排名的 ${ranked.length} 个计算` : '';
   const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} 个等次待定、未排名，未计入，名单需评议委员会核实` : '';
   const designated: SubjectResult[] = [];
