@@ -43,6 +43,7 @@ const USAGE = `用法：
 
 --expected 给出应参评人数（用于回收率）：类别=人数，如 干部=12,员工=40；分轮次的写 轮次=人数（只有一个测评人类别时）或 轮次/类别=人数，如 村评=12,镇评=20。
 --expected 只写一个数（如 --expected 20）：方案只有一个测评人类别时即该类别的应参评人数。
+--members 给出名额所按的党员（成员）人数：一个数，如 --members 20；几个支部一起计算、名额按各支部分别计算的，写 单位=人数，如 第一支部=12,第二支部=15（单位照名册填写）。
 --today YYYY-MM-DD（template、validate、score）：以此日为今天：整改期限从此日起算；方案没有结果日期时也决定评议年度。
 score --out 已存在时：是上次的结果文件（本工具生成）则沿用其中整改清单已填写的整改措施、责任人、整改状态、完成时间；是其他文件则不覆盖。
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
@@ -295,13 +296,30 @@ function collectFiles(paths: string[]): { files: InputFile[]; skipped: string[] 
 
 /**
  * --members N: the 党员（成员）人数 a quota counts from (seed 004 四、2(1) 评选比例为本支部党员人数的20%), when
- * the roster lists only the candidates (附表2 as the seed intends). As the pane's field of the same name.
+ * the roster lists only the candidates (附表2 as the seed intends). As the pane's field of the same name. Several
+ * 支部 scored at once give one each, written as --expected is: --members 第一支部=12,第二支部=15 (the units as the
+ * roster writes them; one it does not have is refused when the roster is read, engine.ts).
  */
 function withMembers(scheme: Scheme, value: string | boolean | undefined): Scheme {
   if (value === undefined) return scheme;
   const text = String(value).trim();
-  if (!/^[1-9]\d{0,6}$/.test(text)) throw new UsageError(`--members 应为党员（成员）人数，1 到 9999999 之间的整数，而不是「${text}」`);
-  return { ...scheme, memberCount: Number(text) };
+  const count = (n: string, entry: string) => {
+    if (!/^[1-9]\d{0,6}$/.test(n)) throw new UsageError(`--members「${entry}」：党员（成员）人数应为 1 到 9999999 之间的整数，而不是「${n}」`);
+    return Number(n);
+  };
+  if (!/[=＝]/.test(text)) {
+    if (!/^[1-9]\d{0,6}$/.test(text))
+      throw new UsageError(`--members 应为党员（成员）人数，1 到 9999999 之间的整数，而不是「${text}」（按单位分别给出的，写成 单位=人数，如 第一支部=12,第二支部=15）`);
+    return { ...scheme, memberCount: Number(text) };
+  }
+  const counts: Record<string, number> = {};
+  for (const entry of text.split(/[,，;；]/).map((e) => e.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[=＝]\s*(\S*)$/.exec(entry);
+    if (!m) throw new UsageError(`--members 的每一项应写成 单位=人数（如 第一支部=12），而不是「${entry}」`);
+    if (Object.prototype.hasOwnProperty.call(counts, m[1])) throw new UsageError(`--members 中单位「${m[1]}」写了两次`);
+    counts[m[1]] = count(m[2], entry);
+  }
+  return { ...scheme, memberCount: counts };
 }
 
 /**

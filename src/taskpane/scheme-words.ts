@@ -73,8 +73,16 @@ const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '�
 
 export function quotaBaseWords(q: Quota, scheme: Scheme): string {
   if (typeof q.of === 'number') return `${q.of} 人`;
-  if (q.of === 'members') return scheme.memberCount !== undefined ? `党员（成员）人数 ${scheme.memberCount} 人` : '党员（成员）人数（未填写，暂按名册人数）';
+  if (q.of === 'members') {
+    if (typeof scheme.memberCount === 'object') return `党员（成员）人数（按单位：${memberCountWords(scheme.memberCount)}）`;
+    return scheme.memberCount !== undefined ? `党员（成员）人数 ${scheme.memberCount} 人` : '党员（成员）人数（未填写，暂按名册人数）';
+  }
   return '参评人数';
+}
+
+/** 第一支部 12 人、第二支部 15 人: a 党员人数 given per unit. */
+export function memberCountWords(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([unit, n]) => `${unit} ${n} 人`).join('、');
 }
 
 export function quotaWords(q: Quota, scheme: Scheme): string {

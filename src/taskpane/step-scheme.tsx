@@ -34,6 +34,7 @@ import {
   comparisonWords,
   conditionWords,
   designationWords,
+  memberCountWords,
   quotaWords,
   vetoWords,
 } from './scheme-words';
@@ -566,11 +567,15 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
       {needsMembers ? (
         <NumberField
           label="党员（成员）人数"
-          value={scheme.memberCount ?? null}
+          value={typeof scheme.memberCount === 'number' ? scheme.memberCount : null}
           integer
           min={1}
           allowEmpty
-          hint="名额按本支部党员人数计算；不填则按名册人数"
+          hint={
+            typeof scheme.memberCount === 'object'
+              ? `方案按单位给出了党员人数（${memberCountWords(scheme.memberCount)}）；在此填一个数则改为各单位共用这一个数`
+              : '名额按本支部党员人数计算；不填则按名册人数'
+          }
           onCommit={(v) =>
             campaign.editScheme((d) => {
               if (v === null) delete d.memberCount;

@@ -233,6 +233,18 @@ describe('seed 004 annex forms as printed, written by SheetJS as .xlsx / .xls / 
     expect(bad.stderr).toContain('--members 应为党员（成员）人数，1 到 9999999 之间的整数，而不是「二十」');
   });
 
+  it('--members 单位=人数 is read per unit: a count that is not a whole number above 0 is a usage error, a unit the roster lacks refuses the run', async () => {
+    const zero = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--members', '第一支部=12,第二支部=0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--members「第二支部=0」：党员（成员）人数应为 1 到 9999999 之间的整数，而不是「0」');
+    const twice = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--members', '第一支部=12，第一支部=15']);
+    expect(twice.stderr).toContain('--members 中单位「第一支部」写了两次');
+    // This roster has no unit column: a count per unit has nothing to be counted against.
+    const noUnits = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--members', '第一支部=12']);
+    expect(noUnits.code).toBe(2);
+    expect(noUnits.stderr).toContain('党员（成员）人数（memberCount，命令行 --members）按单位填写，但名册中没有填写单位');
+  });
+
   it('the non-JSON validate output names each finding as file!sheet!cell: message', () => {
     expect(validate.stdout).toContain('附表2-损坏.xlsx: 「附表2-损坏.xlsx」不是工作簿');
     expect(validate.stdout).toContain('附表2-05.xlsx: 与「附表2-01.xlsx」逐字节相同');

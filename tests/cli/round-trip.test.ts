@@ -842,8 +842,8 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     expect(s.json.rectification.map((r) => [r.subject, r.deadline])).toEqual([['刘洋', DEADLINE]]);
   });
 
-  it('ranks by the 附表2 share: 王芳 100% (1), 李强 91.67% (2), 张伟 (100%, but vetoed out of 优秀党员: after it) 3, 刘洋 50% (4); the branch and 赵敏 (预备党员) are not ranked', () => {
-    expect(Object.fromEntries(s.json.subjects.map((x) => [x.name, x.rank]))).toEqual({ 机关支部: null, 王芳: 1, 李强: 2, 张伟: 3, 赵敏: null, 刘洋: 4 });
+  it('ranks by tier, then the 附表2 share: 李强 (优秀党员) 1; 王芳 and 张伟 (未评为优秀党员, both 100%) 2; 刘洋 50% 4; the branch and 赵敏 (预备党员) are not ranked', () => {
+    expect(Object.fromEntries(s.json.subjects.map((x) => [x.name, x.rank]))).toEqual({ 机关支部: null, 王芳: 2, 李强: 1, 张伟: 2, 赵敏: null, 刘洋: 4 });
   });
 
   it('the branch (附表1): 满意 6, 比较满意 2, 基本满意 1, 不满意 1 of 10 → 80.00%, no tier (only measured)', () => {

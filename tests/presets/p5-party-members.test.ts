@@ -24,7 +24,7 @@ import { describePublication } from '../../src/core/output/describe-publication'
 import { describeRanking } from '../../src/core/output/describe-ranking';
 import { describeStatistics, describeVotes } from '../../src/core/output/describe-statistics';
 import { rankingFigures } from '../../src/core/output/ranking-figures';
-import { loadScheme } from '../../src/core/scheme/load-scheme';
+import { SchemeError, loadScheme } from '../../src/core/scheme/load-scheme';
 
 const scheme = getPreset('p5-party-members');
 const [S, FS, BS, DS] = [0, 1, 2, 3]; // 满意, 比较满意, 基本满意, 不满意
@@ -576,5 +576,62 @@ describe('P5 quota per 支部 when one roster holds several (四、2(1) 本支�
     expect(said).toHaveLength(1);
     expect(said[0]).toContain('名册中有 2 个单位');
     expect(said[0]).toContain('第一支部 5 人、第二支部 5 人');
+    expect(said[0]).toContain('或按单位给出党员人数（命令行：--members 第一支部=人数,第二支部=人数）');
+  });
+
+  it('with 党员人数 per 支部 ({第一支部: 10, 第二支部: 5}) each counts from its own: 第一支部 floor(20% × 10) = 2 places', () => {
+    const counted = runCampaign({ scheme: { ...scheme, memberCount: { 第一支部: 10, 第二支部: 5 } }, roster, submissions: subs, today: '2026-12-01' });
+    const t = (n: string) => counted.subjects.find((s) => s.name === n)!.tier;
+    // 第一支部: 甲一 100%, 甲二 97.5% keep it; 甲三 95% and below move down. 第二支部: floor(20% × 5) = 1: 乙一.
+    expect([...first, ...second].map(t)).toEqual(['优秀党员', '优秀党员', '未评为优秀党员', '未评为优秀党员', '未评为优秀党员', '优秀党员', '未评为优秀党员', '未评为优秀党员', '未评为优秀党员', '未评为优秀党员']);
+    expect(counted.subjects.find((s) => s.name === '甲三')!.reasons.join('')).toContain('第一支部：「优秀党员」不超过 10 人的 20%（向下取整为 2 人）');
+    expect(counted.findings.map((f) => f.code).filter((c) => c.startsWith('QUOTA'))).toEqual([]);
+  });
+
+  it('a quota over everyone (not per unit) counts the units\' numbers added: floor(20% × (10 + 5)) = 3 places', () => {
+    const whole = structuredClone(scheme);
+    delete whole.quotas[0].per;
+    const r2 = runCampaign({ scheme: { ...whole, memberCount: { 第一支部: 10, 第二支部: 5 } }, roster, submissions: subs, today: '2026-12-01' });
+    // 甲一 100%, 甲二 97.5%, 甲三 95% keep it; 甲四 92.5%, 甲五 and 乙一 90% move down.
+    expect(r2.subjects.filter((s) => s.tier === '优秀党员').map((s) => s.name)).toEqual(['甲一', '甲二', '甲三']);
+    expect(r2.subjects.find((s) => s.name === '甲四')!.reasons.join('')).toContain('「优秀党员」不超过 15 人的 20%（向下取整为 3 人）');
+  });
+
+  it('a 支部 left out of the per-unit 党员人数 counts its roster, and only it is said', () => {
+    const part = runCampaign({ scheme: { ...scheme, memberCount: { 第一支部: 10 } }, roster, submissions: subs, today: '2026-12-01' });
+    expect(part.findings.filter((f) => f.code === 'QUOTA_BASE_ASSUMED').map((f) => f.message)).toEqual([
+      '名册中有 2 个单位，「优秀党员」的名额按各单位分别计算，方案中的党员人数未列出「第二支部」；「第二支部」人数按名册计算（第二支部 5 人），请核实名册列全了「第二支部」的党员，或按单位给出党员人数（命令行：--members 第一支部=人数,第二支部=人数）（《民主评议党员实施方案》 四、2(1) 优秀党员的评选比例为本支部党员人数的20%）',
+    ]);
+    expect(part.subjects.find((s) => s.name === '甲二')!.tier).toBe('优秀党员');
+  });
+
+  it('a unit the roster does not have, or a per-unit count on a roster without units, refuses the run', () => {
+    expect(() => runCampaign({ scheme: { ...scheme, memberCount: { 第一支部: 10, 第三支部: 8 } }, roster, submissions: subs, today: '2026-12-01' })).toThrow(
+      '党员（成员）人数（memberCount，命令行 --members）中的「第三支部」不是名册中的单位（名册中的单位：第一支部、第二支部）；请照名册单位栏的写法填写',
+    );
+    const noUnits = roster.map(({ name }) => ({ name }));
+    expect(() => runCampaign({ scheme: { ...scheme, memberCount: { 第一支部: 10 } }, roster: noUnits, submissions: subs, today: '2026-12-01' })).toThrow(SchemeError);
+  });
+});
+
+describe('P5 two 支部 whose rosters list the candidates only: one 党员人数 is set aside and not asked for again', () => {
+  // 3 candidates in each 支部, all 40/40 = 100% on three 附表2 ballots (12 item-marks each: 12/12).
+  const roster: RosterEntry[] = ['赵敏', '钱进', '孙丽', '李强', '周杰', '吴芳'].map((name, i) => ({ name, unit: i < 3 ? '第一支部' : '第二支部' }));
+  const subs = [0, 1, 2].map((i) => submission(`附表2-${i + 1}.xlsx`, annex2Sheet('推荐表', { branch: '机关', rows: roster.map((p) => ({ name: p.name, marks: [S, S, S, S] })) })));
+
+  it('--members 20: each 支部 floor(20% × 3) = 0; QUOTA_ZERO asks for one number per 支部, not for --members again', () => {
+    const r = runCampaign({ scheme: { ...scheme, memberCount: 20 }, roster, submissions: subs, today: '2026-12-01' });
+    const zero = r.findings.filter((f) => f.code === 'QUOTA_ZERO').map((f) => f.message);
+    expect(zero).toHaveLength(2);
+    expect(zero[0]).toContain('方案中的党员人数 20 只有一个，不能作为各单位的人数，请按单位给出（命令行：--members 第一支部=人数,第二支部=人数）后重新计算');
+    expect(zero.join('')).not.toContain('（命令行：--members）');
+  });
+
+  it('--members 第一支部=12,第二支部=15: floor(2.4) = 2 and floor(3) = 3 places, so 2 of 第一支部 (all tied at 100%: 名额并列) and all 3 of 第二支部', () => {
+    const r = runCampaign({ scheme: { ...scheme, memberCount: { 第一支部: 12, 第二支部: 15 } }, roster, submissions: subs, today: '2026-12-01' });
+    const t = Object.fromEntries(r.subjects.map((s) => [s.name, s.tier]));
+    expect(t).toEqual({ 赵敏: null, 钱进: null, 孙丽: null, 李强: '优秀党员', 周杰: '优秀党员', 吴芳: '优秀党员' });
+    expect(r.findings.filter((f) => f.code === 'QUOTA_TIE')).toHaveLength(3);
+    expect(r.findings.some((f) => f.code === 'QUOTA_ZERO' || f.code === 'QUOTA_BASE_ASSUMED')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * 排名表, for the committee: every subject in rank order (competition ranks 1, 2, 2, 4), those
- * without a rank last; equal ranks and the unranked 按姓氏笔画. Shows the score (schemes that score),
+ * 排名表, for the committee: every subject in rank order (by tier, then the figure; competition ranks 1, 1, 3),
+ * those without a rank last by their figure; equal ranks and figures 按姓氏笔画. Shows the score (schemes that score),
  * the ranking share (schemes that rank by a share of votes), 等次, flags and the reasons behind the
  * tier (DOMAIN.md: every tier carries its reason). Aggregates only: no ballot's marks.
  */
@@ -11,10 +11,18 @@ import { RankingFigure, rankingFigures } from './ranking-figures';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
 import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
 
-/** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
+/**
+ * Rank order: ranked first by rank, then the unranked (待定, 不定等次) by their figure (the rank key, highest first),
+ * those without one last; ties 按姓氏笔画.
+ */
 export function rankingOrder(subjects: readonly SubjectResult[]): SubjectResult[] {
-  return sortByStroke(subjects, (s) => s.name).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const byFigure = (a: SubjectResult, b: SubjectResult) =>
+    a.rankKey === null || b.rankKey === null ? Number(a.rankKey === null) - Number(b.rankKey === null) : b.rankKey.compare(a.rankKey);
+  return sortByStroke(subjects, (s) => s.name).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.rank === null && b.rank === null ? byFigure(a, b) : 0));
 }
+
+/** Said under the title; result-sheet-names.ts knows the sheet by it (and by the wording before tiers came first). */
+const RANKING_SUBTITLE = '（按名次排列：先按等次，同一等次按排名依据；名次相同的按姓氏笔画为序；未排名的列在最后）';
 
 interface Column {
   header: string;
@@ -43,7 +51,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
 
   const b = new SheetBuilder(columns.length);
   b.band(`${scheme.process}排名表`, 'title', 30);
-  b.band(scheme.ranking.by === 'none' ? '（本方案不排名，按姓氏笔画为序）' : '（按名次排列；名次相同或未排名的，按姓氏笔画为序）', 'subtitle');
+  b.band(scheme.ranking.by === 'none' ? '（本方案不排名，按姓氏笔画为序）' : RANKING_SUBTITLE, 'subtitle');
   const header = headerRow(b, columns.map((c) => c.header));
   for (const r of rows) b.row(columns.map((c) => c.value(r)));
   if (rows.length === 0) b.band('（名册为空）', 'note');

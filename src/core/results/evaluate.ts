@@ -71,8 +71,9 @@ export interface SubjectResult {
   consequences: { action: string; rectifyWithinDays: number | null; cite: string; run: number | null }[];
   /**
    * Where a veto that changed the tier puts the subject in the ranking: `last` when it forced the lowest tier (after
-   * everyone not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left him in);
-   * null when no veto changed the tier, ranked by the key like everyone else.
+   * everyone of that tier not so vetoed), `below-better-tiers` for any other change (不得评优: among the tier it left
+   * him in, by tier and key as everyone is, said in the reason where that is below fewer votes); null when no veto
+   * changed the tier.
    */
   placedByVeto: 'last' | 'below-better-tiers' | null;
   /** The key ranking used (score, or the ranking share) as an exact fraction. */
@@ -128,11 +129,12 @@ export function evaluate(
   for (const r of results) {
     const subject = roster.subjects[r.index];
     // Valid votes or scores on any form: a score left out for a missing group (missingGroup pending) still has some.
-    if (!r.figures.some((f) => f.valid > 0)) {
+    const noValidVotes = !r.figures.some((f) => f.valid > 0);
+    if (noValidVotes) {
       r.flags.push('无有效票');
       findings.push(finding('NO_VALID_VOTES', `「${r.label}」没有任何有效票，无法确定等次`, { file: '（汇总）', subject: r.name }));
     }
-    if (!classify(scheme, tally, subject, r, places, findings, rosterCell)) incomplete.add(r);
+    if (!classify(scheme, tally, subject, r, places, findings, rosterCell, noValidVotes)) incomplete.add(r);
     applyVetoes(judging, subject, r);
   }
   // A subject whose rules could not be judged for want of votes is not ranked on the votes there are (a share from
@@ -143,26 +145,8 @@ export function evaluate(
   }
   const appliesTo = scheme.classification.appliesTo;
   const rated = results.filter((r) => !appliesTo || (roster.subjects[r.index].kind ?? 'person') === appliesTo);
-  for (const q of quotasInOrder(scheme)) {
-    const units = q.per === 'unit' ? byUnit(rated) : null;
-    if (units === null || units.size < 2) applyQuota(judging, q, results, rated.length, findings);
-    else {
-      // 本支部党员人数的20%: each 支部's places among its own members. One 党员人数 cannot be every branch's.
-      if (q.of === 'members') {
-        const counts = [...units].map(([u, list]) => `${u || '未填单位'} ${list.length} 人`).join('、');
-        const given = scheme.memberCount !== undefined ? `方案中的党员人数 ${scheme.memberCount} 只有一个，不能作为各单位的人数；` : '';
-        findings.push(
-          finding(
-            'QUOTA_BASE_ASSUMED',
-            `名册中有 ${units.size} 个单位，「${q.tiers.join('、')}」的名额按各单位分别计算，${given}各单位人数按名册计算（${counts}），请核实名册列全了各单位的党员（${q.cite}）`,
-            { file: '（汇总）' },
-          ),
-        );
-      }
-      const each = q.of === 'members' ? { ...q, of: 'subjects' as const } : q;
-      for (const [unit, members] of units) applyQuota(judging, each, members, members.length, findings, unit || '未填单位');
-    }
-  }
+  for (const q of quotasInOrder(scheme))
+    for (const a of quotaApplications(scheme, q, results, rated, findings)) applyQuota(judging, q, a, findings);
   // Why each undecided subject is undecided: his last reason before the ranking and the designations add theirs, or
   // for a score left out for a missing group (computeScore's, his first) the group named and what the committee can do.
   const undecidedWhy = new Map(
@@ -173,7 +157,7 @@ export function evaluate(
   rank(scheme, results);
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
-  for (const d of scheme.designations) designate(d, results, unranked, findings);
+  for (const d of scheme.designations) designate(judging, d, results, unranked, findings);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
@@ -409,6 +393,7 @@ function classify(
   places: number,
   findings: Finding[],
   rosterCell: (subject: Subject, field: string) => { file: string; sheet?: string; cell?: string },
+  noValidVotes: boolean,
 ): boolean {
   const appliesTo = scheme.classification.appliesTo;
   // Taking part without a tier, they are not ranked among those with one either (rank()).
@@ -441,10 +426,18 @@ function classify(
       findings.push(finding('ROSTER_CATEGORY_UNCLEAR', `「${r.label}」${text}；请在该栏填「是」或「否」后重新计算`, { ...rosterCell(subject, said.field), subject: r.name }));
     }
   }
+  // Nothing to judge on: with 弃权 in the denominator every share is 0/n, and 0% would give a tier no rater gave
+  // (不称职 for a member nobody marked). 待定, as NO_VALID_VOTES says, and not ranked on 0/n either.
+  if (noValidVotes) {
+    r.flags.push('待定');
+    r.reasons.push('没有任何有效票，无法确定等次，等次需由评议委员会决定');
+    return false;
+  }
   const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
   switch (judged.kind) {
     case 'both':
       r.flags.push('待定');
+      undecidedBetween.set(r, judged.tiers);
       r.reasons.push(judged.words);
       return true;
     case 'unjudged':
@@ -471,11 +464,27 @@ interface FailedRule {
 /** What the rules give when walked in the scheme's order: the first that holds decides (README: rules checked in order). */
 type Walked =
   | { kind: 'tier'; tier: string; words: string }
-  | { kind: 'both'; words: string }
+  | { kind: 'both'; tiers: [string, string]; words: string }
   | { kind: 'unjudged'; rule: TierRule; text: string }
   | { kind: 'none'; failed: FailedRule[] };
 
 const NOTHING_BARRED = (): boolean => false;
+
+/** The tiers the committee chooses between for a 待定 subject: the two his votes point to (both rules met), or at a quota tie the quota's and the one below. */
+const undecidedBetween = new WeakMap<SubjectResult, readonly string[]>();
+
+/** The tiers a 待定 subject could still be given: the two his votes point to, else any not taken from him. */
+function tiersStillOpen(j: Judging, r: SubjectResult): string[] {
+  const barred = j.barred.get(r);
+  return (undecidedBetween.get(r) ?? j.scheme.tiers).filter((t) => !barred?.has(t));
+}
+
+/** The worst tier a subject may end with, as an index: his tier, or the worst still open to him (the lowest when none is named). */
+function worstTierPossible(j: Judging, r: SubjectResult): number {
+  if (r.tier !== null) return tierIndex(j.scheme, r.tier);
+  const open = tiersStillOpen(j, r);
+  return open.length === 0 ? j.scheme.tiers.length - 1 : Math.max(...open.map((t) => tierIndex(j.scheme, t)));
+}
 
 /**
  * The scheme's tier rules in order, skipping the tiers `barred` (those a quota or a veto took away: the subject
@@ -503,6 +512,7 @@ function walkRules(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectRes
         .find((x) => x.judged.holds === true);
       if (also)
         return {
+          tiers: [rule.tier, also.lower.tier],
           kind: 'both',
           words: `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
         };
@@ -613,7 +623,10 @@ function lowerTier(j: Judging, r: SubjectResult, takeAway: (tier: string) => boo
   }
   r.tier = null;
   if (!r.flags.includes('待定')) r.flags.push('待定');
-  if (walked.kind === 'both') return `；${without}，${walked.words}`;
+  if (walked.kind === 'both') {
+    undecidedBetween.set(r, walked.tiers);
+    return `；${without}，${walked.words}`;
+  }
   if (walked.kind === 'unjudged') return `；${without}，「${walked.rule.tier}」的条件无法判断：${walked.text}，等次待定`;
   if (taken.length === j.scheme.tiers.length) return '；方案的等次均已排除，等次需由评议委员会决定';
   return `；${without}，不符合其中任何一个等次的条件${failedFigures(walked.failed)}，等次需由评议委员会决定`;
@@ -742,23 +755,96 @@ function byUnit(rated: SubjectResult[]): Map<string, SubjectResult[]> {
 }
 
 /**
+ * A maximum filled while someone of its base is 待定 and could still be given one of its tiers (missing votes, a
+ * rule the committee decides): the places go to those with a tier, and his tier, when decided, may put him among
+ * them or the count over the limit. Said for the committee (QUOTA_UNSETTLED, naming who) and in the reasons of
+ * those the quota counted, before what the quota does to them; the tiers it gives are not changed.
+ */
+function maxUnsettled(j: Judging, q: Quota, pool: SubjectResult[], inTiers: SubjectResult[], limit: number, rule: string, tierNames: string, findings: Finding[]) {
+  const open = pool.filter((r) => r.tier === null && tiersStillOpen(j, r).some((t) => q.tiers.includes(t)));
+  if (open.length === 0 || inTiers.length + open.length <= limit) return;
+  for (const r of inTiers) r.reasons.push(`${rule}：另有 ${open.length} 人等次待定、未计入；如定为${tierNames}，名额内的人选可能变化，需评议委员会核实（${q.cite}）`);
+  findings.push(
+    finding(
+      'QUOTA_UNSETTLED',
+      `${rule}：按已定等次的 ${inTiers.length} 人确定；${open.map((r) => r.label).join('、')} 等次待定、未计入，如定为${tierNames}，名额内的人选或人数可能变化，需评议委员会核实（${q.cite}）`,
+      { file: '（汇总）' },
+    ),
+  );
+}
+
+/** One application of a quota: over whom, counting from how many, and what QUOTA_ZERO advises when that gives 0. */
+interface QuotaApplication {
+  pool: SubjectResult[];
+  base: number;
+  /** The roster unit, when the quota is counted per unit. */
+  unit?: string;
+  /** Only where the base is the roster's count for want of a 党员人数: a number given is not asked for again. */
+  ifZero: string;
+}
+
+function hasCount(counts: Record<string, number>, unit: string): boolean {
+  return Object.prototype.hasOwnProperty.call(counts, unit);
+}
+
+/**
+ * Where a quota applies and from how many (the base counts everyone of the kind rated, 预备党员 included: 本支部党员
+ * 人数): over everyone, or per roster unit where the quota is so and the roster holds several units (本支部党员人数的
+ * 20%: each 支部's places among its own members). Of members: the scheme's memberCount, one number or one per unit
+ * (engine.ts has refused a unit not on the roster); one number cannot be every branch's, and without one the roster's
+ * count is used and said (QUOTA_BASE_ASSUMED).
+ */
+function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], rated: SubjectResult[], findings: Finding[]): QuotaApplication[] {
+  const units = q.per === 'unit' ? byUnit(rated) : null;
+  const given = scheme.memberCount;
+  const perUnit = typeof given === 'object' ? given : null;
+  const unitName = (u: string) => u || '未填单位';
+  if (units === null || units.size < 2) {
+    if (q.of !== 'members') return [{ pool: results, base: typeof q.of === 'number' ? q.of : rated.length, ifZero: '' }];
+    if (typeof given === 'number') return [{ pool: results, base: given, ifZero: '' }];
+    // One count per unit over everyone: their sum, when every unit of those rated has one.
+    const ratedUnits = [...byUnit(rated).keys()];
+    if (perUnit && ratedUnits.every((u) => hasCount(perUnit, u))) return [{ pool: results, base: ratedUnits.reduce((sum, u) => sum + perUnit[u], 0), ifZero: '' }];
+    const without = perUnit ? `方案中的党员人数按单位填写，未列出${ratedUnits.filter((u) => !hasCount(perUnit, u)).map((u) => `「${unitName(u)}」`).join('')}` : '方案未填写党员人数（memberCount）';
+    findings.push(finding('QUOTA_BASE_ASSUMED', `${without}，「${q.tiers.join('、')}」的名额暂按名册 ${rated.length} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
+    return [{ pool: results, base: rated.length, ifZero: perUnit ? '请在党员人数中列出各单位的人数后重新计算' : '如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算' }];
+  }
+  if (q.of !== 'members') return [...units].map(([u, list]) => ({ pool: list, base: typeof q.of === 'number' ? q.of : list.length, unit: unitName(u), ifZero: '' }));
+  const example = `--members ${[...units.keys()].map((u) => `${unitName(u)}=人数`).join(',')}`;
+  const assumed = [...units].filter(([u]) => !(perUnit && hasCount(perUnit, u)));
+  if (assumed.length > 0) {
+    const counts = assumed.map(([u, list]) => `${unitName(u)} ${list.length} 人`).join('、');
+    const names = assumed.map(([u]) => `「${unitName(u)}」`).join('');
+    const why = typeof given === 'number' ? `方案中的党员人数 ${given} 只有一个，不能作为各单位的人数；` : perUnit ? `方案中的党员人数未列出${names}；` : '';
+    const whose = assumed.length === units.size ? '各单位' : names;
+    findings.push(
+      finding(
+        'QUOTA_BASE_ASSUMED',
+        `名册中有 ${units.size} 个单位，「${q.tiers.join('、')}」的名额按各单位分别计算，${why}${whose}人数按名册计算（${counts}），请核实名册列全了${whose}的党员，或按单位给出党员人数（命令行：${example}）（${q.cite}）`,
+        { file: '（汇总）' },
+      ),
+    );
+  }
+  const ifZero =
+    typeof given === 'number'
+      ? `方案中的党员人数 ${given} 只有一个，不能作为各单位的人数，请按单位给出（命令行：${example}）后重新计算`
+      : `如名册只列了候选人，请按单位给出党员人数（命令行：${example}）后重新计算`;
+  return [...units].map(([u, list]) => (perUnit && hasCount(perUnit, u) ? { pool: list, base: perUnit[u], unit: u, ifZero: '' } : { pool: list, base: list.length, unit: unitName(u), ifZero }));
+}
+
+/**
  * 名额: a maximum keeps the best-ranked within the limit and gives the rest the best tier below whose own rule
  * they meet (lowerTier); where the limit falls inside a tie, every tied subject is left undecided for the
  * committee. A minimum that is not reached is reported (篇三: 较好或以下等次应占一定比例).
  */
-function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: number, findings: Finding[], unit?: string) {
+function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }: QuotaApplication, findings: Finding[]) {
   const scheme = j.scheme;
   const pool = results.filter((r) => !r.flags.includes('不定等次'));
-  // The base counts everyone of the kind that is rated, 预备党员 included (本支部党员人数).
-  let base = typeof q.of === 'number' ? q.of : ratedCount;
-  if (q.of === 'members') {
-    if (scheme.memberCount !== undefined) base = scheme.memberCount;
-    else findings.push(finding('QUOTA_BASE_ASSUMED', `方案未填写党员人数（memberCount），「${q.tiers.join('、')}」的名额暂按名册 ${ratedCount} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
-  }
   const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
   const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  if (q.kind === 'max') maxUnsettled(j, q, pool, inTiers, limit, rule, tierNames, findings);
   if (q.kind === 'min') {
     // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
     const undecided = pool.filter((r) => r.tier === null).length;
@@ -793,7 +879,7 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
     findings.push(
       finding(
         'QUOTA_ZERO',
-        `${rule}：名额为 0，${inTiers.length} 人符合${tierNames}条件，均未评为${tierNames}；如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算（${q.cite}）`,
+        `${rule}：名额为 0，${inTiers.length} 人符合${tierNames}条件，均未评为${tierNames}${ifZero ? `；${ifZero}` : ''}（${q.cite}）`,
         { file: '（汇总）' },
       ),
     );
@@ -810,47 +896,62 @@ function applyQuota(j: Judging, q: Quota, results: SubjectResult[], ratedCount: 
       undecided(r, `在${tierNames}名额边界处与他人并列（${tied} 人同分）`);
     } else if (i >= limit) demote(r);
   }
+  // 名额并列: the committee gives each tied subject a tier of the quota, or the one moving down would give (demote's walk).
+  for (const r of sorted) if (r.tier === null && r.flags.includes('名额并列')) undecidedBetween.set(r, [...q.tiers, ...tiersBelowQuota(j, r, lowest)]);
+}
+
+/** The tier a subject moved out of a quota would get (lowerTier's walk without the quota's tiers and any better). */
+function tiersBelowQuota(j: Judging, r: SubjectResult, lowest: number): readonly string[] {
+  const barred = j.barred.get(r);
+  const walked = walkRules(j.scheme, j.tally, j.roster.subjects[r.index], r, j.places, (t) => tierIndex(j.scheme, t) <= lowest || (barred?.has(t) ?? false));
+  return walked.kind === 'tier' ? [walked.tier] : walked.kind === 'both' ? walked.tiers : j.scheme.tiers.slice(lowest + 1);
 }
 
 /**
- * Competition ranking (1, 2, 2, 4) by the rank key; subjects without one, and those who take part without a tier
- * (预备党员, 不定等次), are not ranked. A veto that changed the tier places the subject (placedByVeto): forced to the
- * lowest tier, after everyone else, so the lowest-ranked designations (动态调整, 重点管理) include them; otherwise
- * after everyone of a better tier, where the key does not already put him. Said in the reasons when it moves someone.
+ * Competition ranking in the order of merit the tiers printed beside it give (README, 排名表): by tier, the
+ * scheme's best first, then by the rank key within a tier; equal keys share a 名次 only within one tier (1, 1, 3).
+ * Not ranked: subjects without a key, those who take part without a tier (预备党员, 不定等次) and those whose tier is
+ * 待定 (the committee's to decide; listed after the ranked, by their figure). A veto that forced the lowest tier
+ * places the subject after everyone else of that tier, so the lowest-ranked designations (动态调整, 重点管理) include
+ * him; any other tier a veto gave ranks him by that tier like everyone, said where it put him below fewer votes.
  */
 function rank(scheme: Scheme, results: SubjectResult[]) {
-  const ranked = results.filter((r) => r.rankKey !== null && !r.flags.includes('不定等次'));
-  const order = ranked.filter((r) => r.placedByVeto === null).sort(byKeyDesc);
-  const worse = (r: SubjectResult) => (r.tier === null ? scheme.tiers.length : tierIndex(scheme, r.tier));
-  const moved = new Set<SubjectResult>();
-  for (const m of ranked.filter((r) => r.placedByVeto === 'below-better-tiers').sort(byKeyDesc)) {
-    const first = order.findIndex((x) => byKeyDesc(m, x) < 0);
-    const byKey = first < 0 ? order.length : first;
-    let belowBetter = order.length;
-    while (belowBetter > 0 && worse(order[belowBetter - 1]) >= worse(m)) belowBetter--;
-    if (belowBetter > byKey) moved.add(m);
-    order.splice(Math.max(byKey, belowBetter), 0, m);
-  }
-  const last = ranked.filter((r) => r.placedByVeto === 'last').sort(byKeyDesc);
+  const ranked = results.filter((r) => r.rankKey !== null && r.tier !== null && !r.flags.includes('不定等次'));
+  const lowest = scheme.tiers.length - 1;
+  const forcedLast = (r: SubjectResult) => r.placedByVeto === 'last' && tierIndex(scheme, r.tier) === lowest;
+  const byTierThenKey = (a: SubjectResult, b: SubjectResult) => tierIndex(scheme, a.tier) - tierIndex(scheme, b.tier) || byKeyDesc(a, b);
+  const order = ranked.filter((r) => !forcedLast(r)).sort(byTierThenKey);
   const firstLast = order.length;
-  order.push(...last);
+  order.push(...ranked.filter(forcedLast).sort(byKeyDesc));
   order.forEach((r, i) => {
     const prev = order[i - 1];
-    r.rank = i > 0 && i !== firstLast && !moved.has(r) && prev.rankKey!.equals(r.rankKey!) ? prev.rank : i + 1;
+    const tied = i > 0 && i !== firstLast && prev.tier === r.tier && prev.rankKey!.equals(r.rankKey!);
+    r.rank = tied ? prev.rank : i + 1;
     if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（第 ${r.rank} 名）`);
-    else if (moved.has(r)) r.reasons.push(`因一票否决改为「${r.tier ?? '待定'}」，排在等次更高的人之后（第 ${r.rank} 名）`);
+    else if (r.placedByVeto !== null && order.slice(0, i).some((x) => x.rankKey!.compare(r.rankKey!) < 0))
+      r.reasons.push(`因一票否决改为「${r.tier}」，排在等次更高的人之后（第 ${r.rank} 名）`);
   });
+  // 待定 with a figure: no 名次 until the committee gives the tier (those without a key were told why when judged).
+  for (const r of results) if (r.tier === null && r.rankKey !== null && !r.flags.includes('不定等次')) r.reasons.push('等次待定，不参加排名');
 }
 
 /**
  * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. The base is those ranked;
- * a rated subject left unranked (score or votes missing) could be among the lowest and would change the count, so
- * the base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED).
+ * a rated subject left unranked (待定, score or votes missing) could be among the lowest or change the count, so the
+ * base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED). Not for one who could not:
+ * the count the same with everyone ranked, and every tier still open to him better than the 末位's (a tie for 优秀).
  */
-function designate(d: Scheme['designations'][number], results: SubjectResult[], unranked: SubjectResult[], findings: Finding[]) {
+function designate(j: Judging, d: Scheme['designations'][number], results: SubjectResult[], unrankedAll: SubjectResult[], findings: Finding[]) {
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
   if (ranked.length === 0) return;
-  const count = roundCount(percent(d.share).mul(Fraction.of(ranked.length)), d.kind === 'at-least' ? 'ceil' : 'round');
+  const countOf = (n: number) => roundCount(percent(d.share).mul(Fraction.of(n)), d.kind === 'at-least' ? 'ceil' : 'round');
+  const count = countOf(ranked.length);
+  const unranked =
+    countOf(ranked.length + unrankedAll.length) !== count
+      ? unrankedAll
+      : count === 0
+        ? []
+        : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(j.scheme, ranked[count - 1].tier));
   const base = unranked.length > 0 ? `，按已排名的 ${ranked.length} 个计算` : '';
   const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} 个等次待定、未排名，未计入，名单需评议委员会核实` : '';
   const designated: SubjectResult[] = [];

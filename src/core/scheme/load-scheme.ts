@@ -51,6 +51,22 @@ export function loadScheme(input: unknown, source?: string): Scheme {
   return parsed.data;
 }
 
+/**
+ * A 党员人数 given per unit names units of the roster, which only the campaign knows (a roster file takes the place
+ * of the scheme's own): a unit the roster does not have would be a count no quota uses, most likely a name written
+ * otherwise (第一党支部 for 第一支部), so the scheme is refused rather than the roster's count silently used.
+ */
+export function memberCountUnitProblems(scheme: Scheme, units: readonly (string | undefined)[]): string[] {
+  const counts = scheme.memberCount;
+  if (typeof counts !== 'object') return [];
+  const listed = [...new Set(units.filter((u): u is string => u !== undefined && u !== ''))];
+  const at = '党员（成员）人数（memberCount，命令行 --members）';
+  if (listed.length === 0) return [`${at}按单位填写，但名册中没有填写单位；请填一个数（如 --members 20），或在名册中加单位栏（如「所在支部」）`];
+  return Object.keys(counts)
+    .filter((unit) => !listed.includes(unit))
+    .map((unit) => `${at}中的「${unit}」不是名册中的单位（名册中的单位：${listed.join('、')}）；请照名册单位栏的写法填写`);
+}
+
 /** JSON 格式错误：第 3 行第 18 列附近：…。该行：… */
 function jsonProblem(text: string, e: unknown): string {
   if (text.trim() === '') return '方案文件是空的';

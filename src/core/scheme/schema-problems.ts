@@ -72,6 +72,8 @@ function typeWords(expected: string, input: unknown, whole: boolean): string {
       return '应为列表，写在方括号 [ ] 中';
     case 'object':
       return whole ? '方案文件应是花括号 { } 括起的一组设置' : '应为一组设置，写在花括号 { } 中';
+    case 'record':
+      return '应为一组“名称: 数值”，写在花括号 { } 中';
     default:
       return `类型不对（应为 ${expected}）`;
   }
@@ -173,7 +175,10 @@ function unionProblems(issue: Extract<Issue, { code: 'invalid_union' }>, path: F
     const values = sameField.flatMap((i) => (i && i.code === 'invalid_value' ? i.values : []));
     return problemsOf({ ...sameField[0]!, values } as Issue, path, root);
   }
-  const closest = [...branches].sort((a, b) => a.length - b.length)[0];
+  // A branch that took the value's type and found a problem inside ({"第一支部": 2.5}) is closer than one that
+  // refused the type outright (a number); then the one with the fewest problems.
+  const refusesType = (b: readonly Issue[]) => Number(b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const closest = [...branches].sort((a, b) => refusesType(a) - refusesType(b) || a.length - b.length)[0];
   return closest.flatMap((i) => problemsOf(i, path, root));
 }
 

@@ -207,6 +207,9 @@ export const vetoSchema = z
   })
   .strict();
 
+/** 党员（成员）人数: a whole number of people, at least 1. */
+const memberCountValue = z.number().int().min(1).max(1e7);
+
 export const quotaSchema = z
   .object({
     /** The tiers the quota counts together (e.g. 较好 and below). */
@@ -347,8 +350,18 @@ export const schemeSchema = z
     counting: countingSchema,
     /** Roster categories that take part but receive no tier (预备党员, DOMAIN.md). */
     noTierCategories: z.array(label).max(10).optional(),
-    /** How many members the unit has (本支部党员人数), for quotas "of members"; the roster may list only candidates. */
-    memberCount: z.number().int().min(1).max(1e7).optional(),
+    /**
+     * How many members the unit has (本支部党员人数), for quotas "of members"; the roster may list only candidates.
+     * One number, or one per roster unit ({"第一支部": 12, "第二支部": 15}) for a quota counted per unit over several.
+     */
+    memberCount: z
+      .union([
+        memberCountValue,
+        z
+          .record(z.string().trim().min(1), memberCountValue)
+          .refine((counts) => Object.keys(counts).length > 0, { message: '按单位填写时至少写一个单位，如 {"第一支部": 12}' }),
+      ])
+      .optional(),
     /** The campaign's roster, when the scheme carries it (a roster file given separately takes precedence). */
     roster: z.array(rosterEntrySchema).max(100000).optional(),
     /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */

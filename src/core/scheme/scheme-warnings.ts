@@ -95,6 +95,7 @@ export function memberCountWarnings(scheme: Scheme, subjects: readonly RosterEnt
   if (members === undefined) return [];
   const appliesTo = scheme.classification.appliesTo;
   const rated = subjects.filter((s) => !appliesTo || (s.kind ?? 'person') === appliesTo);
+  if (typeof members === 'object') return unitMemberCountWarnings(scheme, members, rated);
   const units = new Set(rated.map((s) => s.unit ?? '')).size;
   const quotas = scheme.quotas.filter((q) => q.of === 'members' && !(q.per === 'unit' && units >= 2));
   if (quotas.length === 0 || members >= rated.length) return [];
@@ -102,6 +103,20 @@ export function memberCountWarnings(scheme: Scheme, subjects: readonly RosterEnt
   return [
     `${fieldAt(['memberCount'], scheme)}为 ${members}，少于名册中参加评议的 ${rated.length} 人：${tiers}的名额按 ${members} 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members）？`,
   ];
+}
+
+/** The same, unit by unit, for a 党员人数 given per unit (第一支部 12 with 14 of 第一支部 on the roster). */
+function unitMemberCountWarnings(scheme: Scheme, members: Record<string, number>, rated: readonly RosterEntry[]): string[] {
+  const quotas = scheme.quotas.filter((q) => q.of === 'members');
+  if (quotas.length === 0) return [];
+  const tiers = [...new Set(quotas.flatMap((q) => q.tiers))].map((t) => `「${t}」`).join('');
+  return Object.entries(members).flatMap(([unit, count]) => {
+    const listed = rated.filter((s) => (s.unit ?? '') === unit).length;
+    if (count >= listed) return [];
+    return [
+      `${fieldAt(['memberCount'], scheme)}中「${unit}」为 ${count}，少于名册中该单位参加评议的 ${listed} 人：${tiers}的名额按 ${count} 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members ${unit}=人数）？`,
+    ];
+  });
 }
 
 /** A decimal without trailing zeros: 70, 85.5. */

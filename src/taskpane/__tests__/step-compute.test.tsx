@@ -122,14 +122,16 @@ describe('计算 step', () => {
 
   it('lists a 末位 designation decided without someone left unranked among what the committee must decide', async () => {
     // 李强 has no 员工 score: his score is pending, he is not ranked, and 动态调整 is taken among 王芳 and 张伟 only.
+    // At 50% that is round(50% × 2) = 1 of the 2 ranked, 2 of 3 were he ranked: the list is the committee's to check
+    // (at the preset's 10% it is 0 either way, and nothing is left to check).
     const host = new FakeHost('excel');
-    host.saved = { version: 1, scheme: p4Scheme(), roster: hostWithCampaign().saved!.roster };
+    host.saved = { version: 1, scheme: p4Scheme((s) => (s.designations[0].share = 50)), roster: hostWithCampaign().saved!.roster };
     host.sheets = [sheet('干部1', scoreRows('干部', [90, 80, 80])), sheet('员工1', scoreRows('员工', [86, null, 84]))];
     const { user } = await openApp(host);
     await validateWorkbook(user);
     await user.click(screen.getByRole('tab', { name: /计算/ }));
     const bar = screen.getByText(/^需评议委员会决定（\d+ 项）$/).closest('.fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/「动态调整」（末位 10%）按已排名的 2 个确定为 .*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「动态调整」（末位 50%）按已排名的 2 个确定为 1 个.*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
   });
 
   it('highlights a tie at the quota boundary for the committee', async () => {

@@ -259,3 +259,16 @@ describe('loadScheme', () => {
     expect(() => getPreset('nope')).toThrow('没有 id 为「nope」的预设方案');
   });
 });
+
+describe('党员人数 (memberCount): one number, or one per roster unit', () => {
+  const withCount = (memberCount: unknown) => ({ ...valid(), memberCount });
+
+  it('accepts a positive whole number per unit, and says which unit\'s count is not one', () => {
+    expect(problemsOf(withCount({ 第一支部: 12, 第二支部: 15 }))).toEqual([]);
+    expect(problemsOf(withCount({ 第一支部: 12, 第二支部: 0 }))).toEqual(['党员（成员）人数的第二支部（memberCount.第二支部）：不能小于 1（现为 0）']);
+    expect(problemsOf(withCount({ 第一支部: -3 }))).toEqual(['党员（成员）人数的第一支部（memberCount.第一支部）：不能小于 1（现为 -3）']);
+    expect(problemsOf(withCount({ 第一支部: 2.5 }))).toEqual(['党员（成员）人数的第一支部（memberCount.第一支部）：应为整数，如 10（现为 2.5）']);
+    expect(problemsOf(withCount({}))).toEqual(['党员（成员）人数（memberCount）：按单位填写时至少写一个单位，如 {"第一支部": 12}']);
+    expect(problemsOf(withCount(0))).toEqual(['党员（成员）人数（memberCount）：不能小于 1（现为 0）']);
+  });
+});

@@ -304,4 +304,13 @@ describe('党员人数 below the people the roster lists', () => {
     const units = nine.map((p, i) => ({ ...p, unit: i < 5 ? '第一支部' : '第二支部' }));
     expect(memberCountWarnings(p5(5), units)).toEqual([]);
   });
+
+  it('given per unit, is said of the unit whose count is below its people on the roster', () => {
+    const units = nine.map((p, i) => ({ ...p, unit: i < 5 ? '第一支部' : '第二支部' }));
+    const perUnit = edited('p5-party-members', (x) => (x.memberCount = { 第一支部: 4, 第二支部: 4 }));
+    // 第一支部 lists 5 (甲…戊), 第二支部 4 (己…壬): only 第一支部's 4 is too few.
+    expect(memberCountWarnings(perUnit, units)).toEqual([
+      '党员（成员）人数（memberCount）中「第一支部」为 4，少于名册中该单位参加评议的 5 人：「优秀党员」的名额按 4 人计算；党员（成员）人数不会少于名册所列的人，是否写错了（命令行为 --members 第一支部=人数）？',
+    ]);
+  });
 });
