@@ -93,7 +93,7 @@ describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 
 
 describe('P1 reasons show each group\'s figure and weight, so the weighted share can be recomputed', () => {
   it('甲一: 服务对象代表 1/6 = 16.67% and 党组织负责人 3/3 = 100% at 50% each make 7/12 = 58.33%', () => {
-    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「「优秀」票（按类别加权）得票率50%以上（含）」');
+    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「『优秀』票（按类别加权）得票率50%以上（含）」');
   });
 
   it('丙三 on the line: 2/6 = 33.33% and 2/3 = 66.67% make exactly 50.00%; 戊五 fails 基本称职及以上 with 2/6 and 1/3', () => {

@@ -238,7 +238,7 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
     const pooled = rows.find((r) => r[1] === '刘洋' && r[2] === '各轮合计')!;
     expect(pooled.slice(3, 4)).toEqual(['20']);
     expect(pooled.slice(8, 10)).toEqual(['10', '50.00%']);
-    expect(byName('刘洋').reasons[0]).toContain('各轮合计10/20 = 50.00%');
+    expect(byName('刘洋').reasons[0]).toContain('各轮合计 10/20 = 50.00%');
   });
 
   it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {

@@ -479,7 +479,7 @@ describe('P5 满意率 per form: 附表2 (members on a candidate) and 附表3 (s
   it('the window post at 0% on 附表3 is 满意度低 (需整改, on the 整改清单) though 附表2 gives 100%', () => {
     expect(w.tier).toBe('未评为优秀党员');
     expect(w.flags).toContain('需整改');
-    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%（4 个评价项目的票合计），符合「「满意」「比较满意」票得票率不满60%」']]);
+    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%（4 个评价项目的票合计），符合「『满意』『比较满意』票得票率不满60%」']]);
     expect(result.rectification.map((r) => r.subject)).toEqual(['窗口']);
   });
 

@@ -129,7 +129,7 @@ describe('计算 step', () => {
     await validateWorkbook(user);
     await user.click(screen.getByRole('tab', { name: /计算/ }));
     const bar = screen.getByText(/^需评议委员会决定（\d+ 项）$/).closest('.fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/「动态调整」（末位 10%）按已排名的 2 个确定为 .*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「动态调整」（末位 10%）按已排名的 2 人确定为 .*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
   });
 
   it('highlights a tie at the quota boundary for the committee', async () => {
@@ -150,8 +150,9 @@ describe('计算 step', () => {
     await user.click(screen.getByRole('tab', { name: /计算/ }));
 
     const bar = screen.getByText('需评议委员会决定（2 项）').closest('.fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/「王芳」在「优秀」名额边界处与他人并列（2 人同分），需评议委员会决定/)).toBeInTheDocument();
-    expect(within(bar).getByText(/「李强」在「优秀」名额边界处与他人并列/)).toBeInTheDocument();
+    // Both 85.00 (干部 (90 + 80)/2 × 50% + 员工 (86 + 84)/2 × 50%) for the 1 place (floor(34% × 3)): each is told who and what.
+    expect(within(bar).getByText(/「王芳」在「优秀」名额边界处与李强并列（得分均为 85\.00），争 1 个名额，需评议委员会决定/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「李强」在「优秀」名额边界处与王芳并列（得分均为 85\.00），争 1 个名额，需评议委员会决定/)).toBeInTheDocument();
     for (const name of ['王芳', '李强']) {
       const row = screen.getByRole('row', { name });
       expect(cells(name)[1]).toBe('待定');
