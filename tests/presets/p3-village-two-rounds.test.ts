@@ -239,6 +239,8 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
     expect(pooled.slice(3, 4)).toEqual(['20']);
     expect(pooled.slice(8, 10)).toEqual(['10', '50.00%']);
     expect(byName('刘洋').reasons[0]).toContain('各轮合计 10/20 = 50.00%');
+    // 称职 in each round (村评 6 of 10, 镇评 4 of 10): each round's figure, named.
+    expect(byName('刘洋').reasons[0]).toContain('未达「称职」：各轮分别为村评 6/10 = 60.00%；镇评 4/10 = 40.00%，不符合「『称职』票得票率60%以上（含）」');
   });
 
   it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {
