@@ -1041,6 +1041,7 @@ function consequencesFor(scheme: Scheme, r: SubjectResult): Consequence[] {
     const byTier = c.tiers !== undefined && r.tier !== null && c.tiers.includes(r.tier);
     const byVeto = c.veto !== undefined && r.vetoes.some((v) => v.id === c.veto);
     if (!byTier && !byVeto) return false;
+    if (c.unlessVetoed && r.vetoes.length > 0) return false;
     return c.consecutive === undefined || (byTier && r.streak >= c.consecutive);
   });
   return hits.filter(
