@@ -263,7 +263,7 @@ describe('P4 篇二 a 专项 with no votes at all (三个专项分别计算总�
     expect(s.reasons[0]).not.toMatch(/a票|b票|c票/);
     // The veto's figure says the blank third 专项 (10 ballots × 1) is left out: 0 of the 20 marks given.
     expect(s.reasons).toContain(
-      `一票否决「现场测评“一般”“差”票超过10%」未触发：0/20 = 0.00%（另有 10 票未评，按方案不计入）（a票、b票、c票 3 个评价项目的票合计，不按类别加权），不符合「『一般』『差』票得票率超过10%」（${scheme.vetoes[0].cite}）`,
+      `一票否决「现场测评“一般”“差”票超过10%」未触发：0/20 = 0.00%（a票、b票、c票 3 个评价项目的票合计，不按类别加权；另有 10 票未评，按方案不计入），不符合「『一般』『差』票得票率超过10%」（${scheme.vetoes[0].cite}）`,
     );
   });
 

@@ -153,9 +153,15 @@ export interface LeftOut {
  * 9 ballots make 7 (DOMAIN: abstentions are counted and reported separately); '' when nothing is left out.
  */
 export function leftOutWords(leftOut: LeftOut | undefined): string {
+  const clause = leftOutClause(leftOut);
+  return clause ? `（${clause}）` : '';
+}
+
+/** The same without the brackets, to join another note in one pair: 另有 2 票未评，按方案不计入. */
+function leftOutClause(leftOut: LeftOut | undefined): string {
   if (!leftOut || leftOut.abstain + leftOut.invalid === 0) return '';
   const parts = [...(leftOut.abstain > 0 ? [`${leftOut.abstain} 票未评`] : []), ...(leftOut.invalid > 0 ? [`${leftOut.invalid} 票无效`] : [])];
-  return `（另有 ${parts.join('、')}，按方案不计入）`;
+  return `另有 ${parts.join('、')}，按方案不计入`;
 }
 
 export interface WeightedGroupShare {
@@ -381,6 +387,14 @@ export function evaluateCondition(
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
       const rule = `${levelWords(c, true)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
+      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
+      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
+      // Rater groups pooled (a票、b票、c票 added as counted) where a score may weigh them: said, so the 20 c票 are seen to weigh most.
+      const pooled = (c.groups ?? 'pooled') === 'pooled' ? pooledGroups(scheme, c) : [];
+      const groupsNote = pooled.length > 1 ? `${pooled.join('、')}${items > 1 ? ' ' : '的票合计，不按类别加权'}` : '';
+      const note = items > 1 ? `${groupsNote}${items} 个评价项目的票合计${groupsNote ? '，不按类别加权' : ''}` : groupsNote;
+      // One figure: what it counts and what it leaves out in one pair of brackets; several: each says its own.
+      const single = parts.length === 1 && !parts[0].groups && note !== '';
       const texts = parts.map((p) => {
         if (p.groups) {
           // The rule already says 按类别加权: the label names only the round, the figure each group's share and weight.
@@ -388,8 +402,9 @@ export function evaluateCondition(
           return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p, threshold)}`;
         }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
-        if (p.share === null) return `${label}无有效票${leftOutWords(p.leftOut)}`;
-        return `${label}${p.votes}/${p.denominator} = ${percentAgainst(p.share, threshold)}${leftOutWords(p.leftOut)}`;
+        const left = single ? '' : leftOutWords(p.leftOut);
+        if (p.share === null) return `${label}无有效票${left}`;
+        return `${label}${p.votes}/${p.denominator} = ${percentAgainst(p.share, threshold)}${left}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {
@@ -397,12 +412,8 @@ export function evaluateCondition(
         else if (!compare(p.share, c.op, threshold)) holds = false;
       }
       const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮分别为' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计 ' : '';
-      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
-      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
-      // Rater groups pooled (a票、b票、c票 added as counted) where a score may weigh them: said, so the 20 c票 are seen to weigh most.
-      const pooled = (c.groups ?? 'pooled') === 'pooled' ? pooledGroups(scheme, c) : [];
-      const groupsNote = pooled.length > 1 ? `${pooled.join('、')}${items > 1 ? ' ' : '的票合计，不按类别加权'}` : '';
-      const itemsNote = items > 1 ? `（${groupsNote}${items} 个评价项目的票合计${groupsNote ? '，不按类别加权' : ''}）` : groupsNote ? `（${groupsNote}）` : '';
+      const leftOut = single ? leftOutClause(parts[0].leftOut) : '';
+      const itemsNote = note ? `（${note}${leftOut ? `；${leftOut}` : ''}）` : '';
       return { holds, text: `${scope}${texts.join('；')}${itemsNote}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'roster-flag': {
