@@ -940,7 +940,7 @@ function designate(scheme: Scheme, d: Scheme['designations'][number], results: S
         r.flags.push(`${d.name}并列`);
         const others = tied.filter((x) => x !== r).map((x) => x.label).join('、');
         r.reasons.push(`「${d.name}」为排名末位 ${shareWords(d.share)}（${among}，${counted}），本人与${others}并列第 ${r.rank} 名，需评议委员会决定（${d.cite}）`);
-        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处与${others}并列第 ${r.rank} 名，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
       } else if (i < count) {
         designated.push(r);
         r.designations.push(d.name);
