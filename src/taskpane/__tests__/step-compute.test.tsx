@@ -88,7 +88,8 @@ describe('计算 step', () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const reasons = screen.getByRole('list', { name: '「张伟」的等次依据' });
-    expect(within(reasons).getByText(/定为「称职」：得分 82.50/)).toBeInTheDocument();
+    // 称职 by the score, 不称职 by the veto: the first reason says the tier that stands, then what the score met.
+    expect(within(reasons).getByText(/^因一票否决定为「不称职」；符合「称职」的条件：得分 82\.50/)).toBeInTheDocument();
     expect(within(reasons).getByText(/一票否决「分管战线发生经济、刑事案件或责任事故」：名册「事故」：分管网点发生责任事故，等次由「称职」改为「不称职」/)).toBeInTheDocument();
     expect(within(reasons).getByText(/结果运用：由支行党委合议决定缓聘、解聘或调整岗位（30 天内整改）/)).toBeInTheDocument();
     // Keyboard: Enter on the focused name closes it.
