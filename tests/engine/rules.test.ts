@@ -181,6 +181,10 @@ describe('designations (末位 重点管理 / 动态调整)', () => {
     const tied = scored(s, [95, 90, 90, 86, 80, 70, 70, 60, 50, 50]);
     expect(tied.subjects.filter((x) => x.designations.length > 0)).toEqual([]);
     expect(tied.subjects.filter((x) => x.flags.includes('动态调整并列')).map((x) => x.name)).toEqual(['壬九', '癸十']);
+    // 10% of 10 is exactly 1 place, and the two 50s share 9th: each is told who with and the count.
+    const renjiu = tied.subjects.find((x) => x.name === '壬九')!;
+    expect(renjiu.reasons).toContain(`「动态调整」为排名末位 10%（共 10 人，10 人的 10% 为 1 人），本人与癸十并列第 9 名，需评议委员会决定（${s.designations[0].cite}）`);
+    expect(tied.findings.find((f) => f.code === 'QUOTA_TIE' && f.subject === '壬九')!.message).toBe('「壬九」在「动态调整」名额边界处与癸十并列第 9 名，需评议委员会决定');
   });
 });
 

@@ -55,15 +55,15 @@ describe('vote shares against thirds', () => {
     const [a, b] = r.subjects;
     expect([a.tier, b.tier]).toEqual(['合格', '不合格']);
     // 不合格 is the worse tier: the reason names only the rule met (no 未达 of a worse tier).
-    expect(a.reasons[0]).toBe('定为「合格」：6/9 = 66.67%，符合「「合格」票得票率2/3以上（含）」（合格票三分之二以上）');
-    expect(b.reasons[0]).toContain('4/9 = 44.44%，符合「「不合格」票得票率超过1/3」');
+    expect(a.reasons[0]).toBe('定为「合格」：6/9 = 66.67%，符合「『合格』票得票率2/3以上（含）」（合格票三分之二以上）');
+    expect(b.reasons[0]).toContain('4/9 = 44.44%，符合「『不合格』票得票率超过1/3」');
   });
 
   it('33.33 and 66.67 put the exact thirds on the wrong side, and the figures are printed with the places that show it', () => {
     const r = nineBallots(thirdsScheme(33.33, 66.67), fails);
     // 3/9 = 33.333…% > 33.33 → 不合格 (as the scheme says, not as meant): printed 33.333%, not 33.33% 超过 33.33%.
     expect(r.subjects[0].tier).toBe('不合格');
-    expect(r.subjects[0].reasons[0]).toContain('3/9 = 33.333%，符合「「不合格」票得票率超过33.33%」');
+    expect(r.subjects[0].reasons[0]).toContain('3/9 = 33.333%，符合「『不合格』票得票率超过33.33%」');
     expect(r.findings.filter((f) => f.code === 'SCHEME_DOUBTFUL_VALUE').map((f) => f.message)).toEqual([
       '第 1 条等次规则（不合格）的第 1 个条件的得票率（classification.rules[0].when[0].value）是 33.33，即 33.33%，比三分之一略小：恰为三分之一的（如 9 票中的 3 票）会算到另一边；如本意是三分之一，请写 "1/3"；现按 33.33% 计算',
       '第 2 条等次规则（合格）的第 1 个条件的得票率（classification.rules[1].when[0].value）是 66.67，即 66.67%，比三分之二略大：恰为三分之二的（如 9 票中的 6 票）会算到另一边；如本意是三分之二，请写 "2/3"；现按 66.67% 计算',

@@ -82,15 +82,15 @@ describe('reasons follow the tiers\' order, not the order the rules are written 
 
   it('an 优秀 is not told it did not reach 不合格, nor a 不合格 that it did not reach 不合格', () => {
     expect(by('甲').tier).toBe('优秀');
-    expect(by('甲').reasons[0]).toBe('定为「优秀」：9/10 = 90.00%，符合「「优秀」票得票率超过50%」（优秀票超过50%）');
+    expect(by('甲').reasons[0]).toBe('定为「优秀」：9/10 = 90.00%，符合「『优秀』票得票率超过50%」（优秀票超过50%）');
     expect(by('乙').tier).toBe('不合格');
-    expect(by('乙').reasons[0]).toBe('定为「不合格」：6/10 = 60.00%，符合「「基本合格」「不合格」票得票率超过50%」（或基本合格和不合格票超过50%）');
+    expect(by('乙').reasons[0]).toBe('定为「不合格」：6/10 = 60.00%，符合「『基本合格』『不合格』票得票率超过50%」（或基本合格和不合格票超过50%）');
   });
 
   it('the otherwise tier names the rules it does not meet by tier, not as 更高等次 (不合格 is lower than 合格)', () => {
     expect(by('丙').tier).toBe('合格');
     expect(by('丙').reasons[0]).toBe(
-      '定为「合格」：不符合「不合格」「优秀」的条件（「不合格」：0/10 = 0.00%，不符合「「不合格」票得票率超过30%」；「不合格」：0/10 = 0.00%，不符合「「基本合格」「不合格」票得票率超过50%」；「优秀」：0/10 = 0.00%，不符合「「优秀」票得票率超过50%」）',
+      '定为「合格」：不符合「不合格」「优秀」的条件（「不合格」：0/10 = 0.00%，不符合「『不合格』票得票率超过30%」；「不合格」：0/10 = 0.00%，不符合「『基本合格』『不合格』票得票率超过50%」；「优秀」：0/10 = 0.00%，不符合「『优秀』票得票率超过50%」）',
     );
   });
 
@@ -99,7 +99,7 @@ describe('reasons follow the tiers\' order, not the order the rules are written 
     const ballots = [0, 1, 2].map((i) => submission(`${i}.xlsx`, matrixSheet('表', { fields: [`票号：${i}`], levels: ['合格', '不合格'], rows: [{ name: '甲', marks: [0] }] })));
     const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster: [{ name: '甲' }], submissions: ballots, today: '2026-12-01' });
     expect(r.subjects[0].tier).toBe('合格');
-    expect(r.subjects[0].reasons[0]).toBe('定为「合格」：不符合「不合格」的条件（「不合格」：0/3 = 0.00%，不符合「「不合格」票得票率超过50%」）');
+    expect(r.subjects[0].reasons[0]).toBe('定为「合格」：不符合「不合格」的条件（「不合格」：0/3 = 0.00%，不符合「『不合格』票得票率超过50%」）');
   });
 
   it('best-first rules keep 未达 the next-higher tier and 不符合更高等次', () => {
@@ -109,8 +109,8 @@ describe('reasons follow the tiers\' order, not the order the rules are written 
       // 合格及以上 0/10; 基本合格及以上 4/10 = 40% < 50%: nothing holds → 不合格.
       乙: { 基本合格: 4, 不合格: 6 },
     });
-    expect(b('甲').reasons[0]).toBe('定为「合格」：7/10 = 70.00%，符合「「合格」及以上票得票率70%以上（含）」（合格及以上票70%以上）；未达「优秀」：0/10 = 0.00%，不符合「「优秀」票得票率超过50%」');
-    expect(b('乙').reasons[0]).toMatch(/^定为「不合格」：不符合更高等次的条件（「优秀」：0\/10 = 0\.00%.*；「合格」：0\/10 = 0\.00%.*；「基本合格」：4\/10 = 40\.00%，不符合「「基本合格」及以上票得票率50%以上（含）」）$/);
+    expect(b('甲').reasons[0]).toBe('定为「合格」：7/10 = 70.00%，符合「『合格』及以上票得票率70%以上（含）」（合格及以上票70%以上）；未达「优秀」：0/10 = 0.00%，不符合「『优秀』票得票率超过50%」');
+    expect(b('乙').reasons[0]).toMatch(/^定为「不合格」：不符合更高等次的条件（「优秀」：0\/10 = 0\.00%.*；「合格」：0\/10 = 0\.00%.*；「基本合格」：4\/10 = 40\.00%，不符合「『基本合格』及以上票得票率50%以上（含）」）$/);
   });
 });
 
@@ -140,7 +140,7 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     expect(['王芳', '李强', '张伟', '孙悦', '钱明', '陈静', '周婷'].map((n) => by(n).tier)).toEqual(['优秀', '优秀', '优秀', '基本合格', '基本合格', '合格', '合格']);
     expect(by('孙悦').reasons[1]).toBe(
       '「优秀」不超过 7 人的 50%（向下取整为 3 人）：5 人符合条件，超出名额（名额内最后一位得票率 70.00%，本人 60.00%），由「优秀」改为「基本合格」（优秀不超过50%）；' +
-        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「「合格」及以上票得票率70%以上（含）」',
+        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「『基本合格』及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「『合格』及以上票得票率70%以上（含）」',
     );
     // The next tier down met by its own rule: said as before, nothing more.
     expect(by('周婷').reasons[1]).toMatch(/由「优秀」改为「合格」（优秀不超过50%）$/);
@@ -150,7 +150,7 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     const { by } = withRules(BEST_FIRST_RULES, { kind: 'tier', tier: '不合格' });
     expect(by('钱明').reasons[1]).toBe(
       '一票否决「受到党纪处分」：名册「党纪处分」：警告处分，等次由「优秀」改为「基本合格」（受党纪处分的不得评为优秀）；' +
-        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「「合格」及以上票得票率70%以上（含）」',
+        '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「『基本合格』及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「『合格』及以上票得票率70%以上（含）」',
     );
   });
 
@@ -161,7 +161,7 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
       expect(by(name).tier).toBeNull();
       expect(by(name).flags).toContain('待定');
       expect(by(name).reasons[1]).toContain('改为「待定」');
-      expect(by(name).reasons[1]).toMatch(/；按「优秀」以外等次的条件，不符合其中任何一个等次的条件（「合格」：6\/10 = 60\.00%，不符合「「合格」及以上票得票率70%以上（含）」），等次需由评议委员会决定$/);
+      expect(by(name).reasons[1]).toMatch(/；按「优秀」以外等次的条件，不符合其中任何一个等次的条件（「合格」：6\/10 = 60\.00%，不符合「『合格』及以上票得票率70%以上（含）」），等次需由评议委员会决定$/);
     }
     expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject).sort()).toEqual(['孙悦', '钱明'].sort());
   });
@@ -181,7 +181,7 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     expect([by('甲').tier, by('乙').tier, by('丙').tier, by('丁').tier]).toEqual(['基本合格', '基本合格', '基本合格', '优秀']);
     // From 优秀 past the barred 合格: the rule that gives 基本合格 is said.
     expect(by('甲').reasons[1]).toBe(
-      '一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「优秀」改为「基本合格」（不得评为优秀、合格）；按「优秀」「合格」以外等次的条件定为「基本合格」：10/10 = 100.00%，符合「「基本合格」及以上票得票率50%以上（含）」（基本合格及以上票50%以上）',
+      '一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「优秀」改为「基本合格」（不得评为优秀、合格）；按「优秀」「合格」以外等次的条件定为「基本合格」：10/10 = 100.00%，符合「『基本合格』及以上票得票率50%以上（含）」（基本合格及以上票50%以上）',
     );
     // From 合格 to the tier right below, met by its rule: nothing more to say.
     expect(by('丙').reasons[1]).toBe('一票否决「受到党纪处分」：名册「党纪处分」：有，等次由「合格」改为「基本合格」（不得评为优秀、合格）');
@@ -207,6 +207,52 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     const { by } = run(s, { 乙: { 优秀: 9, 合格: 1 }, 甲: { 优秀: 7, 合格: 3 } }, [{ name: '乙' }, { name: '甲', flags: { 诫勉: '是' } }]);
     expect([by('乙').tier, by('甲').tier]).toEqual(['优秀', '基本合格']);
     expect(by('甲').reasons.join('\n')).toContain('由「优秀」改为「基本合格」（优秀不超过50%）；按「优秀」「合格」以外等次的条件定为「基本合格」');
+  });
+});
+
+describe('the first reason opens with the final tier: a veto or quota that changed it is not contradicted by 「定为…」', () => {
+  const quota: Scheme['quotas'] = [{ tiers: ['优秀'], kind: 'max', share: 50, rounding: 'floor', cite: '优秀不超过50%' }];
+  const cap: Scheme['vetoes'] = [{ id: 'cf', name: '受到党纪处分', when: [{ kind: 'roster-flag', field: '党纪处分' }], effect: { kind: 'cap', tier: '合格' }, cite: '受党纪处分的不得评为优秀' }];
+  const force: Scheme['vetoes'] = [{ id: 'sg', name: '责任事故', when: [{ kind: 'roster-flag', field: '事故' }], effect: { kind: 'force', tier: '不合格' }, cite: '发生责任事故的定为不合格' }];
+  const rules = { classification: { rules: BEST_FIRST_RULES, otherwise: { kind: 'tier' as const, tier: '不合格' } } };
+  const OUTSTANDING_6 = '符合「优秀」的条件：6/10 = 60.00%，符合「『优秀』票得票率超过50%」（优秀票超过50%）';
+
+  it('超出名额 and a cap: 「因超出名额定为…」「因一票否决定为…」, then what the rules met; the change follows as before', () => {
+    // 优秀 ≤ floor(50% × 4) = 2: 甲 9/10 and 乙 8/10 keep it; 丙 6/10 is out (基本合格及以上 6/10 ≥ 50%, 合格及以上 60% < 70%).
+    // 丁 6/10 with a 党纪处分: capped below 优秀 → 基本合格 by the same rules.
+    const { by } = run(scheme({ ...rules, quotas: quota, vetoes: cap }), { 甲: { 优秀: 9, 合格: 1 }, 乙: { 优秀: 8, 合格: 2 }, 丙: { 优秀: 6, 不合格: 4 }, 丁: { 优秀: 6, 不合格: 4 } }, [
+      { name: '甲' },
+      { name: '乙' },
+      { name: '丙' },
+      { name: '丁', flags: { 党纪处分: '警告处分' } },
+    ]);
+    expect([by('甲').tier, by('乙').tier, by('丙').tier, by('丁').tier]).toEqual(['优秀', '优秀', '基本合格', '基本合格']);
+    expect(by('甲').reasons[0]).toMatch(/^定为「优秀」：9\/10 = 90\.00%/);
+    expect(by('丙').reasons[0]).toBe(`因超出名额定为「基本合格」；${OUTSTANDING_6}`);
+    expect(by('丙').reasons[1]).toMatch(/^「优秀」不超过 4 人的 50%（向下取整为 2 人）：3 人符合条件，超出名额/);
+    expect(by('丁').reasons[0]).toBe(`因一票否决定为「基本合格」；${OUTSTANDING_6}`);
+    expect(by('丁').reasons[1]).toMatch(/^一票否决「受到党纪处分」：名册「党纪处分」：警告处分，等次由「优秀」改为「基本合格」/);
+  });
+
+  it('a tie at the quota: 「因名额并列，等次待定」, never 「定为「优秀」」 beside 待定', () => {
+    // 1 place (floor(50% × 3)); 乙 and 丙 both 6/10 behind nobody: 2 tied for the 1 place.
+    const { by } = run(scheme({ ...rules, quotas: quota }), { 甲: { 合格: 10 }, 乙: { 优秀: 6, 合格: 4 }, 丙: { 优秀: 6, 合格: 4 } });
+    expect([by('乙').tier, by('丙').tier]).toEqual([null, null]);
+    expect(by('乙').reasons[0]).toBe(`因名额并列，等次待定；${OUTSTANDING_6}`);
+    expect(by('乙').reasons[1]).toBe('「优秀」不超过 3 人的 50%（向下取整为 1 人）：2 人符合条件，超出名额：1 个名额由本人与丙 2 人并列（得票率均为 60.00%），需评议委员会决定（优秀不超过50%）');
+  });
+
+  it('a force to the lowest tier over the otherwise tier, and over no tier at all (待定 by the rules)', () => {
+    // 甲: 合格及以上 8/10 → 合格, forced to 不合格. 乙: 优秀 5/10 is not over 50% and nothing else holds with no otherwise: 待定, forced.
+    const s = scheme({ classification: { rules: BEST_FIRST_RULES.slice(0, 2), otherwise: { kind: 'flag' } }, vetoes: force });
+    const { by } = run(s, { 甲: { 合格: 8, 不合格: 2 }, 乙: { 优秀: 5, 不合格: 5 } }, [
+      { name: '甲', flags: { 事故: '有' } },
+      { name: '乙', flags: { 事故: '有' } },
+    ]);
+    expect([by('甲').tier, by('乙').tier]).toEqual(['不合格', '不合格']);
+    expect(by('甲').reasons[0]).toBe('因一票否决定为「不合格」；符合「合格」的条件：8/10 = 80.00%，符合「『合格』及以上票得票率70%以上（含）」（合格及以上票70%以上）；未达「优秀」：0/10 = 0.00%，不符合「『优秀』票得票率超过50%」');
+    expect(by('乙').reasons[0]).toMatch(/^因一票否决定为「不合格」；不符合方案中任何一个等次的条件（「优秀」：5\/10 = 50\.00%，不符合「『优秀』票得票率超过50%」；「合格」：5\/10 = 50\.00%，不符合/);
+    expect(by('乙').reasons[0]).not.toContain('评议委员会决定');
   });
 });
 
@@ -336,7 +382,7 @@ describe('ranking: only a veto that changed the tier moves the subject; those wi
   it('末位 goes to the lowest by the votes (黄磊, 不合格), of the 7 ranked: the 预备党员 is neither ranked nor counted', () => {
     // ceil(10% × 7) = 1.
     expect(r.subjects.filter((x) => x.designations.includes('重点帮扶')).map((x) => x.name)).toEqual(['黄磊']);
-    expect(by('黄磊').reasons).toContain('列入「重点帮扶」：排名第 7/7，在末位 10%（1 个）之内（末位10%重点帮扶）');
+    expect(by('黄磊').reasons).toContain('列入「重点帮扶」：共 7 人，本人排第 7 名，在末位 10% 之内（7 人的 10% 为 0.7，向上取整为 1 人）（末位10%重点帮扶）');
     expect([by('周婷').tier, by('周婷').rank]).toEqual([null, null]);
     expect(by('周婷').reasons[0]).toBe('预备党员参加评议，但不确定等次，不参加排名（名册：预备党员）');
   });
@@ -376,6 +422,9 @@ describe('a group with no valid score for someone (missingGroup pending): what i
     expect(undecided.map((f) => f.subject).sort()).toEqual(['冯涛', '王空'].sort());
     // The group that is missing, not the designation said after it.
     expect(undecided.find((f) => f.subject === '冯涛')!.message).toMatch(/^「冯涛」员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定/);
+    // How to set the scheme is for the clerk (the finding), not for the reason read to members.
+    expect(undecided.find((f) => f.subject === '冯涛')!.message).toContain('方案文件中为 counting.missingGroup: "rescale"');
+    expect(feng.reasons[0]).toBe('员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定（也可决定按其余类别的权重折算）');
   });
 
   it('动态调整 is worked out on the 9 ranked, which the reason says, and is left to the committee to check', () => {
@@ -383,11 +432,11 @@ describe('a group with no valid score for someone (missingGroup pending): what i
     // round(10% × 9) = round(0.9) = 1: 郑洁 (64), the lowest of the 9.
     const zheng = r.subjects.find((x) => x.name === '郑洁')!;
     expect(zheng.designations).toEqual(['动态调整']);
-    expect(zheng.reasons.join('\n')).toContain('列入「动态调整」：排名第 9/9，在末位 10%（1 个，按已排名的 9 个计算）之内（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）；另有 2 个等次待定、未排名，未计入，名单需评议委员会核实');
+    expect(zheng.reasons.join('\n')).toContain('列入「动态调整」：已排名的共 9 人，本人排第 9 名，在末位 10% 之内（9 人的 10% 为 0.9，四舍五入为 1 人）（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）；另有 2 人等次待定、未排名，未计入，名单需评议委员会核实');
     const unsettled = r.findings.filter((f) => f.code === 'DESIGNATION_UNSETTLED');
     expect(unsettled).toHaveLength(1);
-    expect(unsettled[0].message).toContain('「动态调整」（末位 10%）按已排名的 9 个确定为 1 个（郑洁）；冯涛、王空 等次待定、未排名，未计入');
-    expect(r.subjects.find((x) => x.name === '冯涛')!.reasons.join('\n')).toContain('「动态调整」按已排名的 9 个确定（末位 10%，1 个），本人未排名、未计入');
+    expect(unsettled[0].message).toContain('「动态调整」（末位 10%）按已排名的 9 人确定为 1 人（郑洁）；冯涛、王空 等次待定、未排名，未计入');
+    expect(r.subjects.find((x) => x.name === '冯涛')!.reasons.join('\n')).toContain('「动态调整」按已排名的 9 人确定（末位 10%，9 人的 10% 为 0.9，四舍五入为 1 人），本人未排名、未计入');
   });
 
   it('得分情况\'s note says what the setting does: 待定 by default, 折算 only with rescale', () => {
@@ -410,7 +459,7 @@ describe('a group with no valid score for someone (missingGroup pending): what i
     const sheet = (group: string) => submission(`${group}.xlsx`, scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: names.map((name) => ({ name, scores: [NINE[name as keyof typeof NINE]] })) }));
     const all = runCampaign({ scheme: s, roster: names.map((name) => ({ name })), submissions: [sheet('干部'), sheet('员工')], today: '2026-12-01' });
     expect(all.findings.some((f) => f.code === 'DESIGNATION_UNSETTLED')).toBe(false);
-    expect(all.subjects.find((x) => x.name === '郑洁')!.reasons).toContain('列入「动态调整」：排名第 9/9，在末位 10%（1 个）之内（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）');
+    expect(all.subjects.find((x) => x.name === '郑洁')!.reasons).toContain('列入「动态调整」：共 9 人，本人排第 9 名，在末位 10% 之内（9 人的 10% 为 0.9，四舍五入为 1 人）（《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制）');
     expect(r.subjects.find((x) => x.name === '王空')!.rank).toBeNull();
   });
 });

@@ -114,7 +114,7 @@ describe('P1 二(五) 述诺测评: two groups rated separately, combined 50/50 
 
 describe('P1 reasons show each group\'s figure and weight, so the weighted share can be recomputed', () => {
   it('甲一: 服务对象代表 1/6 = 16.67% and 党组织负责人 3/3 = 100% at 50% each make 7/12 = 58.33%', () => {
-    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「「优秀」票（按类别加权）得票率50%以上（含）」');
+    expect(byName('甲一').reasons[0]).toContain('服务对象代表 1/6＝16.67%×50% ＋ 党组织负责人 3/3＝100.00%×50% ＝ 58.33%，符合「『优秀』票（按类别加权）得票率50%以上（含）」');
   });
 
   it('丙三 on the line: 2/6 = 33.33% and 2/3 = 66.67% make exactly 50.00%; 戊五 fails 基本称职及以上 with 2/6 and 1/3', () => {
@@ -202,11 +202,19 @@ describe('P1 二(六) 结果运用', () => {
     expect(result.rectification.map((r) => r.subject).sort()).toEqual(['庚七', '戊五'].sort());
   });
 
-  it('优秀 may apply for 百优服务标兵 (no rectification)', () => {
-    expect(byName('丙三').consequences).toEqual([expect.objectContaining({ action: '可申报“百优服务标兵”', rectifyWithinDays: null })]);
+  // 申报人…测评结果必须为优秀: a condition of applying, not leave to apply.
+  const MEETS = '满足“百优服务标兵”申报的测评条件（申报人测评结果须为优秀）';
+  it('优秀 meets the 测评 condition of a 百优服务标兵 applicant (no rectification)', () => {
+    expect(byName('丙三').consequences).toEqual([expect.objectContaining({ action: MEETS, rectifyWithinDays: null })]);
     // Not a 整改清单 item: said with the tier instead.
-    expect(byName('丙三').reasons).toContain(`结果运用：可申报“百优服务标兵”（${scheme.consequences[1].cite}）`);
+    expect(byName('丙三').reasons).toContain(`结果运用：${MEETS}（${scheme.consequences[1].cite}）`);
     expect(byName('乙二').consequences).toEqual([]);
+  });
+
+  it('not said of an 优秀 the roster records as 违法违纪被查处 (辛八): the condition is no word for him', () => {
+    expect(byName('辛八').tier).toBe('优秀');
+    expect(byName('辛八').consequences).toEqual([]);
+    expect(byName('辛八').reasons.join('')).not.toContain('百优');
   });
 });
 

@@ -686,3 +686,32 @@ describe('P3 第五篇: last year\'s own 结果.xlsx given as 往年结果', () 
     expect(zhang.flags).toContain('连续次数待核实');
   });
 });
+
+describe('P3 第五篇: what the denominator leaves out is said beside the figure (9 people voted, only 4 said 不合格)', () => {
+  /** Nine ballots on 周平: marks[i] of ballot i (-1 blank, [0, 1] both ticked). */
+  const nine = (marks: (number | number[])[]) =>
+    marks.map((m, i) =>
+      submission(`评议票-${i + 1}.xlsx`, matrixSheet('评议票', { title: '社区“两委”干部勤廉双述双评评议票', levels: LEVELS, rows: [{ name: '周平', marks: [m] }] })),
+    );
+  // 4 不合格, 3 合格, 2 left blank: 4/7 = 57.14% > 50% → 不合格 (abstentions out by default); 4/9 = 44.44% with them in.
+  const marks = [FAIL, FAIL, FAIL, FAIL, PASS, PASS, PASS, -1, -1];
+
+  it('abstentions left out: 「4/7 = 57.14%（另有 2 票未评，按方案不计入）」', () => {
+    const r = runCampaign({ scheme, roster: [{ name: '周平' }], submissions: nine(marks), today: '2026-12-01' });
+    expect(r.subjects[0].tier).toBe('不合格');
+    expect(r.subjects[0].reasons[0]).toBe(
+      `定为「不合格」：4/7 = 57.14%（另有 2 票未评，按方案不计入），符合「『不合格』票得票率超过50%」（${scheme.classification.rules[0].cite}）`,
+    );
+  });
+
+  it('an entry with both boxes ticked is said as 无效; with abstentions in the denominator nothing is left out and nothing said', () => {
+    // The 8th ballot ticks both: 4/7 with 1 未评 and 1 无效 left out.
+    const r = runCampaign({ scheme, roster: [{ name: '周平' }], submissions: nine([...marks.slice(0, 7), [PASS, FAIL], -1]), today: '2026-12-01' });
+    expect(r.subjects[0].reasons[0]).toContain('4/7 = 57.14%（另有 1 票未评、1 票无效，按方案不计入）');
+    const counted = { ...scheme, counting: { ...scheme.counting, abstentionsInDenominator: true } };
+    const all = runCampaign({ scheme: counted, roster: [{ name: '周平' }], submissions: nine(marks), today: '2026-12-01' });
+    expect(all.subjects[0].tier).toBe('合格');
+    expect(all.subjects[0].reasons[0]).toContain('4/9 = 44.44%，不符合');
+    expect(all.subjects[0].reasons.join('')).not.toContain('按方案不计入');
+  });
+});

@@ -283,7 +283,7 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
   it('刘洋: the added row gives 优秀 0, 称职 3, 基本称职 8 of 20, the 11/20 = 55% 基本称职及以上 the reason says', () => {
     const pooled = rows.find((r) => r[1] === '刘洋' && r[2] === '各轮合计')!;
     expect(pooled.slice(3)).toEqual(['20', '0', '0.00%', '3', '15.00%', '8', '40.00%', '9', '45.00%']);
-    expect(byName('刘洋').reasons[0]).toContain('各轮合计11/20 = 55.00%');
+    expect(byName('刘洋').reasons[0]).toContain('各轮合计 11/20 = 55.00%');
   });
 
   it('where the scheme counts 弃权 in the denominator, the sheet says its 占比 are over valid votes and the rules\' are in the reasons', () => {

@@ -97,9 +97,12 @@ describe('P4 篇六 a rater group with no valid scores for someone (the formula 
     expect(huang.rank).toBeNull();
     expect(huang.flags).toEqual(expect.arrayContaining(['部分类别无票', '待定']));
     expect(huang.reasons[0]).toMatch(/^员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定/);
-    // It says where the other choice is: the pane's 计票 checkbox, and the scheme file's field.
-    expect(huang.reasons[0]).toContain('可在方案「计票」中勾选“缺少某一类别（或某一项目）的有效票时……折算”，方案文件中为 counting.missingGroup: "rescale"');
+    // The reason (read to members) says what the committee may decide; the finding (for the clerk) says where the
+    // other choice is: the pane's 计票 checkbox, and the scheme file's field.
+    expect(huang.reasons[0]).toBe('员工没有有效评分，得分无法按方案的公式计算，等次需由评议委员会决定（也可决定按其余类别的权重折算）');
+    expect(huang.reasons.join('')).not.toContain('counting.');
     expect(r.findings.filter((f) => f.code === 'TIER_UNDECIDED').map((f) => f.subject)).toEqual(['黄磊']);
+    expect(r.findings.find((f) => f.code === 'TIER_UNDECIDED')!.message).toContain('可在方案「计票」中勾选“缺少某一类别（或某一项目）的有效票时……折算”，方案文件中为 counting.missingGroup: "rescale"');
     // The others keep their scores and ranks.
     expect(r.subjects.find((s) => s.name === '王芳')!.rank).toBe(1);
   });

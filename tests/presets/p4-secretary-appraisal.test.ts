@@ -157,10 +157,11 @@ describe('P4 篇三 veto: "一般""差"票 超过 10% → 差 (denominator: all 
 
   it('the test not met is said with its figure and denominator: 3 一般 of 10 ballots × 3 专项 = 30 marks', () => {
     expect(byName('赵刚').reasons).toContain(
-      `一票否决「现场测评“一般”“差”票超过10%」未触发：3/30 = 10.00%（3 个评价项目的票合计），不符合「「一般」「差」票得票率超过10%」（${scheme.vetoes[0].cite}）`,
+      // a, b and c ballots are added as counted, though the score weighs each group equally: said.
+      `一票否决「现场测评“一般”“差”票超过10%」未触发：3/30 = 10.00%（a票、b票、c票 3 个评价项目的票合计，不按类别加权），不符合「『一般』『差』票得票率超过10%」（${scheme.vetoes[0].cite}）`,
     );
     // 王芳: no 一般 or 差 at all, 0/30; the roster veto that does not apply needs no word.
-    expect(byName('王芳').reasons.filter((x) => x.includes('一票否决'))).toEqual([expect.stringContaining('未触发：0/30 = 0.00%（3 个评价项目的票合计）')]);
+    expect(byName('王芳').reasons.filter((x) => x.includes('一票否决'))).toEqual([expect.stringContaining('未触发：0/30 = 0.00%（a票、b票、c票 3 个评价项目的票合计，不按类别加权）')]);
   });
 
   it('4 of 30 = 13.33% triggers: 86.30 would be 好, tier is 差, flagged 一票否决 with the figures', () => {
@@ -169,7 +170,9 @@ describe('P4 篇三 veto: "一般""差"票 超过 10% → 差 (denominator: all 
     expect(s.tier).toBe('差');
     expect(s.flags).toContain('一票否决');
     expect(s.vetoes.map((v) => v.id)).toEqual(['poor-votes']);
-    expect(s.reasons.join('')).toContain('4/30 = 13.33%（3 个评价项目的票合计），符合');
+    expect(s.reasons.join('')).toContain('4/30 = 13.33%（a票、b票、c票 3 个评价项目的票合计，不按类别加权），符合');
+    // The first reason says the tier that stands, then what the score met.
+    expect(s.reasons[0]).toMatch(/^因一票否决定为「差」；符合「好」的条件：得分 86\.30，符合「得分85分以上（含）」/);
   });
 
   it('held accountable (名册 被问责) → 差 whatever the votes (90.00)', () => {
@@ -280,7 +283,11 @@ describe('P4 篇二 a 专项 with no votes at all (三个专项分别计算总�
     expect(s.score).toBeNull();
     expect(s.tier).toBeNull();
     expect(s.reasons[0]).toMatch(/^「落实意识形态责任制」没有任何有效评分，得分无法按方案的公式计算/);
-    expect(s.reasons.join('')).not.toMatch(/a票|b票|c票/);
+    expect(s.reasons[0]).not.toMatch(/a票|b票|c票/);
+    // The veto's figure says the blank third 专项 (10 ballots × 1) is left out: 0 of the 20 marks given.
+    expect(s.reasons).toContain(
+      `一票否决「现场测评“一般”“差”票超过10%」未触发：0/20 = 0.00%（a票、b票、c票 3 个评价项目的票合计，不按类别加权；另有 10 票未评，按方案不计入），不符合「『一般』『差』票得票率超过10%」（${scheme.vetoes[0].cite}）`,
+    );
   });
 
   it('with counting.missingGroup: rescale, the mean of the two 专项 rated (90) and says so', () => {

@@ -374,6 +374,18 @@ describe('P5 四、2(1) 20% of the branch\'s 党员人数: 10 members → at mos
     expect(r.subjects.find((s) => s.name === '方圆')!.flags).toContain('名额并列');
     expect(r.subjects.find((s) => s.name === '石磊')!.flags).toContain('超出名额');
     expect(r.findings.filter((f) => f.code === 'QUOTA_TIE').map((f) => f.subject).sort()).toEqual(['方圆', '马丽'].sort());
+    // Said with the figure, the other tied and the places left: floor(20% × 10) = 2, 于洋 holds 1, 4 meet 90%.
+    const mali = r.subjects.find((s) => s.name === '马丽')!;
+    expect(mali.reasons).toContain(
+      `「优秀党员」不超过 10 人的 20%（向下取整为 2 人）：4 人符合条件，超出名额：已有 1 人在名额内，余下的 1 个名额由本人与方圆 2 人并列（得票率均为 95.00%），需评议委员会决定（${scheme.quotas[0].cite}）`,
+    );
+    expect(r.findings.find((f) => f.code === 'QUOTA_TIE' && f.subject === '马丽')!.message).toBe(
+      '「马丽」在「优秀党员」名额边界处与方圆并列（得票率均为 95.00%），争余下的 1 个名额，需评议委员会决定',
+    );
+    // 待定 and 未评为优秀党员 are what the first words say, not 定为「优秀党员」.
+    expect(mali.reasons[0]).toMatch(/^因名额并列，等次待定；符合「优秀党员」的条件：附表2 38\/40 = 95\.00%/);
+    expect(mali.reasons[0]).toContain('非窗口岗位，不适用附表3 「满意」「比较满意」得票率条件');
+    expect(r.subjects.find((s) => s.name === '石磊')!.reasons[0]).toMatch(/^因超出名额定为「未评为优秀党员」；符合「优秀党员」的条件：附表2 37\/40 = 92\.50%/);
   });
 
   it('without a tie the best two keep 优秀党员 and the others meeting 90% move down (超出名额)', () => {
@@ -479,7 +491,7 @@ describe('P5 满意率 per form: 附表2 (members on a candidate) and 附表3 (s
   it('the window post at 0% on 附表3 is 满意度低 (需整改, on the 整改清单) though 附表2 gives 100%', () => {
     expect(w.tier).toBe('未评为优秀党员');
     expect(w.flags).toContain('需整改');
-    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%（4 个评价项目的票合计），符合「「满意」「比较满意」票得票率不满60%」']]);
+    expect(w.vetoes.map((v) => [v.id, v.text])).toEqual([['low-satisfaction', '附表3 0/8 = 0.00%（4 个评价项目的票合计），符合「『满意』『比较满意』票得票率不满60%」']]);
     expect(result.rectification.map((r) => r.subject)).toEqual(['窗口']);
   });
 

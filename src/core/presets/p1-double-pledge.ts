@@ -18,7 +18,7 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
     `述诺测评分优秀、称职、基本称职、不称职四个等次，由服务对象代表和党组织负责人分别测评（${SEED}二(五)）。` +
     '种子未规定两类评议人如何合并、各等次需多少得票率：本预设默认两类评议人的得票率各按 50% 加权，' +
     '“某等次及以上”加权得票率达到 50%（含）即定为该等次，否则为不称职；均可修改。' +
-    '不称职：及时教育，责令限期整改；“百优服务标兵”申报人须为优秀（二(六)）。' +
+    '不称职：及时教育，责令限期整改；“百优服务标兵”申报人须为优秀（二(六)），优秀者注明满足这一测评条件（名册记有违法违纪被查处或投诉查实的不注明）。' +
     '一票否决（违法违纪被查处、群众投诉经查证属实）针对单位本项工作分值，在结果中注明。',
   seed: SEED,
   subjectKind: 'person',
@@ -96,7 +96,8 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
   designations: [],
   consequences: [
     { tiers: ['不称职'], action: '及时加强教育，责令限期整改', rectifyWithinDays: 30, cite: `${SEED} 二(六)二是；整改期限为本预设默认 30 天` },
-    { tiers: ['优秀'], action: '可申报“百优服务标兵”', rectifyWithinDays: null, cite: `${SEED} 二(六)一是` },
+    // A condition the applicant must meet (必须为优秀), not leave to apply: not written for a member a veto names.
+    { tiers: ['优秀'], action: '满足“百优服务标兵”申报的测评条件（申报人测评结果须为优秀）', rectifyWithinDays: null, unlessVetoed: true, cite: `${SEED} 二(六)一是` },
   ],
   counting: DEFAULT_COUNTING,
 };

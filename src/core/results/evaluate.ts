@@ -152,12 +152,13 @@ export function evaluate(
   const undecidedWhy = new Map(
     results
       .filter((r) => r.tier === null && r.flags.includes('待定'))
-      .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? r.reasons[0] : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
+      .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? rescaleHow.get(r) : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
   );
   rank(scheme, results);
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
   for (const d of scheme.designations) designate(judging, d, results, unranked, findings);
+  for (const r of results) openWithFinalTier(r);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
   const matched = given ? matchHistory(roster, history) : null;
@@ -366,8 +367,12 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
   ].join('，');
   r.flags.push('部分类别无票');
   if (scheme.counting.missingGroup !== 'rescale') {
-    r.reasons.push(
-      `${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（如决定按其余${missingGroups.size > 0 ? '类别的权重' : '项目'}折算，可在方案「计票」中勾选“缺少某一类别（或某一项目）的有效票时……折算”，方案文件中为 counting.missingGroup: "rescale"，然后重新计算）`,
+    // The reason is read to members: what the committee may decide. How to set it in the scheme is the finding's (TIER_UNDECIDED).
+    const rest = `按其余${missingGroups.size > 0 ? '类别的权重' : '项目'}折算`;
+    r.reasons.push(`${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（也可决定${rest}）`);
+    rescaleHow.set(
+      r,
+      `${gaps}，得分无法按方案的公式计算，等次需由评议委员会决定（如决定${rest}，可在方案「计票」中勾选“缺少某一类别（或某一项目）的有效票时……折算”，方案文件中为 counting.missingGroup: "rescale"，然后重新计算）`,
     );
     return null;
   }
@@ -378,6 +383,9 @@ function computeScore(scheme: Scheme, tally: Tally, subject: number, r: SubjectR
   r.reasons.push(`${gaps}，得分${rescaled}（方案设定：缺少某类别或项目的评分时按其余折算）`);
   return sumOrMean(scheme, itemScores);
 }
+
+/** For a score left out for a missing group: the TIER_UNDECIDED finding's words, with how to rescale in the scheme. */
+const rescaleHow = new WeakMap<SubjectResult, string>();
 
 function sumOrMean(scheme: Scheme, itemScores: Fraction[]): Fraction {
   const sum = itemScores.reduce((a, b) => a.add(b), Fraction.ZERO);
@@ -434,25 +442,54 @@ function classify(
     return false;
   }
   const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
+  const gave = (tier: string | null, met: string) => rulesGave.set(r, { at: r.reasons.length - 1, tier, met });
   switch (judged.kind) {
     case 'both':
       r.flags.push('待定');
       undecidedBetween.set(r, judged.tiers);
       r.reasons.push(judged.words);
+      gave(null, judged.met);
       return true;
-    case 'unjudged':
+    case 'unjudged': {
       r.flags.push('待定');
-      r.reasons.push(`「${judged.rule.tier}」的条件无法判断：${judged.text}，等次待定`);
+      const met = `「${judged.rule.tier}」的条件无法判断：${judged.text}`;
+      r.reasons.push(`${met}，等次待定`);
+      gave(null, met);
       return false;
+    }
     case 'tier':
       r.tier = judged.tier;
       r.reasons.push(judged.words);
+      gave(judged.tier, judged.met);
       return true;
-    case 'none':
+    case 'none': {
       r.flags.push('待定');
-      r.reasons.push(`不符合方案中任何一个等次的条件${failedFigures(judged.failed)}，等次需由评议委员会决定`);
+      const met = `不符合方案中任何一个等次的条件${failedFigures(judged.failed)}`;
+      r.reasons.push(`${met}，等次需由评议委员会决定`);
+      gave(null, met);
       return true;
+    }
   }
+}
+
+/** The tier the rules gave each subject, the reason that says it (its index) and that reason without its verdict. */
+const rulesGave = new WeakMap<SubjectResult, { at: number; tier: string | null; met: string }>();
+
+/**
+ * The rules' reason opens the list (定为「优秀」：…). Where a veto or a quota then changed the tier (不称职 by 一票否决,
+ * 超出名额, 名额并列 → 待定), it is rewritten to open with the final tier and to give the rules' figures as what they
+ * met, so the first words read beside the tier do not contradict it; the reasons after it say how the tier changed.
+ */
+function openWithFinalTier(r: SubjectResult) {
+  const gave = rulesGave.get(r);
+  if (!gave || gave.tier === r.tier) return;
+  const causes = [
+    ...(r.placedByVeto !== null ? ['一票否决'] : []),
+    ...(r.flags.includes('超出名额') ? ['超出名额'] : []),
+    ...(r.flags.includes('名额并列') ? ['名额并列'] : []),
+  ].join('和');
+  const final = r.tier !== null ? `${causes ? `因${causes}` : ''}定为「${r.tier}」` : `${causes ? `因${causes}，` : ''}等次待定`;
+  r.reasons[gave.at] = `${final}；${gave.met}`;
 }
 
 /** A rule that did not hold: its tier and the figures of the conditions that failed. */
@@ -463,8 +500,8 @@ interface FailedRule {
 
 /** What the rules give when walked in the scheme's order: the first that holds decides (README: rules checked in order). */
 type Walked =
-  | { kind: 'tier'; tier: string; words: string }
-  | { kind: 'both'; tiers: [string, string]; words: string }
+  | { kind: 'tier'; tier: string; words: string; met: string }
+  | { kind: 'both'; tiers: [string, string]; words: string; met: string }
   | { kind: 'unjudged'; rule: TierRule; text: string }
   | { kind: 'none'; failed: FailedRule[] };
 
@@ -510,21 +547,22 @@ function walkRules(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectRes
         .filter((lower) => !barred(lower.tier) && readsOtherVotes(scheme, rule, lower))
         .map((lower) => ({ lower, judged: judge(lower) }))
         .find((x) => x.judged.holds === true);
-      if (also)
-        return {
-          tiers: [rule.tier, also.lower.tier],
-          kind: 'both',
-          words: `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票，等次需由评议委员会决定`,
-        };
+      if (also) {
+        const met = `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票`;
+        return { kind: 'both', tiers: [rule.tier, also.lower.tier], met, words: `${met}，等次需由评议委员会决定` };
+      }
       // Why not the tier above: the next-higher rule that failed, with its figures (未达「优秀」：得分 84.998，不符合…).
-      return { kind: 'tier', tier: rule.tier, words: `定为「${rule.tier}」：${text || '其余情形'}（${rule.cite}）${notReached(scheme, rule.tier, failed)}` };
+      const figures = `${text || '其余情形'}（${rule.cite}）${notReached(scheme, rule.tier, failed)}`;
+      return { kind: 'tier', tier: rule.tier, words: `定为「${rule.tier}」：${figures}`, met: `符合「${rule.tier}」的条件：${figures}` };
     }
     if (holds === null) return { kind: 'unjudged', rule, text };
     failed.push({ tier: rule.tier, text: results.filter((x) => x.holds === false).map((x) => x.text).join('；') });
   }
   const otherwise = scheme.classification.otherwise;
-  if (otherwise.kind === 'tier' && !barred(otherwise.tier))
-    return { kind: 'tier', tier: otherwise.tier, words: `定为「${otherwise.tier}」：${notMet(scheme, otherwise.tier, failed)}` };
+  if (otherwise.kind === 'tier' && !barred(otherwise.tier)) {
+    const figures = notMet(scheme, otherwise.tier, failed);
+    return { kind: 'tier', tier: otherwise.tier, words: `定为「${otherwise.tier}」：${figures}`, met: `按方案的条件本为「${otherwise.tier}」：${figures}` };
+  }
   return { kind: 'none', failed };
 }
 
@@ -727,6 +765,26 @@ function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
   return `得票率 ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
 }
 
+/** What the ranking compares, in words: 得分 or 得票率. */
+function keyWord(scheme: Scheme): string {
+  return scheme.ranking.by === 'score' ? '得分' : '得票率';
+}
+
+/** A subject's rank key as shown: the score as the outputs show it, or the share as a percentage. */
+function keyFigure(scheme: Scheme, r: SubjectResult): string {
+  if (scheme.ranking.by === 'score') return r.scoreText ?? r.rankKey!.toFixed(scheme.scoring.places);
+  return formatPercent(r.rankKey!);
+}
+
+/** A count before rounding, as a decimal: 0.7, 1.05; a value no few places write exactly (7 × 1/3) as 约 2.33. */
+function decimalWords(value: Fraction): string {
+  for (let p = 0; p <= 6; p++) {
+    const text = value.toFixed(p);
+    if (Fraction.fromDecimal(text).equals(value)) return text;
+  }
+  return `约 ${value.toFixed(2)}`;
+}
+
 const ROUNDING_WORDS = { floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as const;
 
 /**
@@ -867,11 +925,11 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
     r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${before}」改为「${r.tier ?? '待定'}」（${q.cite}）${rejudged}`);
     r.flags.push('超出名额');
   };
-  const undecided = (r: SubjectResult, why: string) => {
+  const undecided = (r: SubjectResult, why: string, said = why) => {
     r.reasons.push(`${rule}：${why}，需评议委员会决定（${q.cite}）`);
     r.tier = null;
     r.flags.push('名额并列');
-    findings.push(finding('QUOTA_TIE', `「${r.label}」${why}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+    findings.push(finding('QUOTA_TIE', `「${r.label}」${said}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
   };
   if (limit === 0) {
     // Nobody may have the tier although some qualify: most often a base too small (a roster of candidates
@@ -892,8 +950,18 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i];
     if (tiedAcross && r.rankKey!.equals(boundary)) {
-      const tied = sorted.filter((x) => x.rankKey!.equals(boundary)).length;
-      undecided(r, `在${tierNames}名额边界处与他人并列（${tied} 人同分）`);
+      // Who is tied, on what figure, for how many of the places (the 超出名额 reason names the figures too).
+      const tied = sorted.filter((x) => x.rankKey!.equals(boundary));
+      const within = sorted.filter((x) => x.rankKey!.compare(boundary) > 0).length;
+      const others = tied.filter((x) => x !== r).map((x) => x.label).join('、');
+      const same = `${keyWord(scheme)}均为 ${keyFigure(scheme, r)}`;
+      const left = `${within > 0 ? '余下的 ' : ''}${limit - within} 个名额`;
+      const held = within > 0 ? `已有 ${within} 人在名额内，` : '';
+      undecided(
+        r,
+        `${inTiers.length} 人符合条件，超出名额：${held}${left}由本人与${others} ${tied.length} 人并列（${same}）`,
+        `在${tierNames}名额边界处与${others}并列（${same}），争${within > 0 ? '' : ' '}${left}`,
+      );
     } else if (i >= limit) demote(r);
   }
   // 名额并列: the committee gives each tied subject a tier of the quota, or the one moving down would give (demote's walk).
@@ -942,18 +1010,25 @@ function rank(scheme: Scheme, results: SubjectResult[]) {
  * the count the same with everyone ranked, and every tier still open to him better than the 末位's (a tie for 优秀).
  */
 function designate(j: Judging, d: Scheme['designations'][number], results: SubjectResult[], unrankedAll: SubjectResult[], findings: Finding[]) {
+  const { scheme } = j;
   const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
   if (ranked.length === 0) return;
-  const countOf = (n: number) => roundCount(percent(d.share).mul(Fraction.of(n)), d.kind === 'at-least' ? 'ceil' : 'round');
-  const count = countOf(ranked.length);
+  const rounding = d.kind === 'at-least' ? 'ceil' : 'round';
+  const countOf = (n: number) => roundCount(percent(d.share).mul(Fraction.of(n)), rounding);
+  const exact = percent(d.share).mul(Fraction.of(ranked.length));
+  const count = roundCount(exact, rounding);
   const unranked =
     countOf(ranked.length + unrankedAll.length) !== count
       ? unrankedAll
       : count === 0
         ? []
-        : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(j.scheme, ranked[count - 1].tier));
-  const base = unranked.length > 0 ? `，按已排名的 ${ranked.length} 个计算` : '';
-  const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} 个等次待定、未排名，未计入，名单需评议委员会核实` : '';
+        : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(scheme, ranked[count - 1].tier));
+  const n = scheme.subjectKind === 'person' ? '人' : '个';
+  // 7 人的 10% 为 0.7，四舍五入为 1 人: how the share of those ranked became a count, as the quotas say it.
+  const of = `${ranked.length} ${n}的 ${shareWords(d.share)}`;
+  const counted = exact.equals(Fraction.of(count)) ? `${of} 为 ${count} ${n}` : `${of} 为 ${decimalWords(exact)}，${ROUNDING_WORDS[rounding]}为 ${count} ${n}`;
+  const among = `${unranked.length > 0 ? '已排名的' : ''}共 ${ranked.length} ${n}`;
+  const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} ${n}等次待定、未排名，未计入，名单需评议委员会核实` : '';
   const designated: SubjectResult[] = [];
   if (count > 0) {
     const boundary = ranked[count - 1];
@@ -964,24 +1039,29 @@ function designate(j: Judging, d: Scheme['designations'][number], results: Subje
       const isTied = tied.includes(r);
       if (isTied && crosses) {
         r.flags.push(`${d.name}并列`);
-        r.reasons.push(`「${d.name}」按排名末位 ${shareWords(d.share)} 确定 ${count} 个${base}，第 ${r.rank} 名有 ${tied.length} 个并列，需评议委员会决定（${d.cite}）`);
-        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处并列，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+        const others = tied.filter((x) => x !== r).map((x) => x.label).join('、');
+        r.reasons.push(`「${d.name}」为排名末位 ${shareWords(d.share)}（${among}，${counted}），本人与${others}并列第 ${r.rank} 名，需评议委员会决定（${d.cite}）`);
+        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处与${others}并列第 ${r.rank} 名，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
       } else if (i < count) {
         designated.push(r);
         r.designations.push(d.name);
         r.flags.push(d.name);
-        r.reasons.push(`列入「${d.name}」：排名第 ${r.rank}/${ranked.length}，在末位 ${shareWords(d.share)}（${count} 个${base}）之内（${d.cite}）${unsettled}`);
+        r.reasons.push(`列入「${d.name}」：${among}，本人排第 ${r.rank} 名，在末位 ${shareWords(d.share)} 之内（${counted}）（${d.cite}）${unsettled}`);
       }
     }
   }
   if (unranked.length === 0) return;
   for (const r of unranked)
-    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} 个确定（末位 ${shareWords(d.share)}，${count} 个），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
+    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} ${n}确定（末位 ${shareWords(d.share)}，${counted}），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
   const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
+  // A place tied across the boundary is undecided, not "none": the tied are named.
+  const tiedAtEdge = ranked.filter((r) => r.flags.includes(`${d.name}并列`));
+  const undecidedAtEdge = tiedAtEdge.length > 0 ? `第 ${tiedAtEdge[0].rank} 名${names(tiedAtEdge)}并列，尚未确定` : '';
+  const who = [...(designated.length > 0 ? [names(designated)] : []), ...(undecidedAtEdge ? [undecidedAtEdge] : [])].join('；') || '无';
   findings.push(
     finding(
       'DESIGNATION_UNSETTLED',
-      `「${d.name}」（末位 ${shareWords(d.share)}）按已排名的 ${ranked.length} 个确定为 ${count} 个（${designated.length > 0 ? names(designated) : '无'}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
+      `「${d.name}」（末位 ${shareWords(d.share)}）按已排名的 ${ranked.length} ${n}确定为 ${count} ${n}（${who}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
       { file: '（汇总）' },
     ),
   );
@@ -1062,6 +1142,7 @@ function consequencesFor(scheme: Scheme, r: SubjectResult): Consequence[] {
     const byTier = c.tiers !== undefined && r.tier !== null && c.tiers.includes(r.tier);
     const byVeto = c.veto !== undefined && r.vetoes.some((v) => v.id === c.veto);
     if (!byTier && !byVeto) return false;
+    if (c.unlessVetoed && r.vetoes.length > 0) return false;
     return c.consecutive === undefined || (byTier && r.streak >= c.consecutive);
   });
   return hits.filter(

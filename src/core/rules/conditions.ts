@@ -138,6 +138,30 @@ export interface ShareFigure {
   part?: string;
   /** groups: weighted: each group's own share and its weight (of the weights' sum), so the combined figure can be checked. */
   groups?: WeightedGroupShare[];
+  /** Abstentions and invalid entries the scheme leaves out of the denominator (counting), said beside the figure. */
+  leftOut?: LeftOut;
+}
+
+/** Votes on the subject that are not in a share's denominator by the scheme's counting settings. */
+export interface LeftOut {
+  abstain: number;
+  invalid: number;
+}
+
+/**
+ * 「（另有 2 票未评、1 票无效，按方案不计入）」: what a share's denominator leaves out, so a member told 4/7 knows why
+ * 9 ballots make 7 (DOMAIN: abstentions are counted and reported separately); '' when nothing is left out.
+ */
+export function leftOutWords(leftOut: LeftOut | undefined): string {
+  const clause = leftOutClause(leftOut);
+  return clause ? `（${clause}）` : '';
+}
+
+/** The same without the brackets, to join another note in one pair: 另有 2 票未评，按方案不计入. */
+function leftOutClause(leftOut: LeftOut | undefined): string {
+  if (!leftOut || leftOut.abstain + leftOut.invalid === 0) return '';
+  const parts = [...(leftOut.abstain > 0 ? [`${leftOut.abstain} 票未评`] : []), ...(leftOut.invalid > 0 ? [`${leftOut.invalid} 票无效`] : [])];
+  return `另有 ${parts.join('、')}，按方案不计入`;
 }
 
 export interface WeightedGroupShare {
@@ -145,6 +169,7 @@ export interface WeightedGroupShare {
   votes: number;
   denominator: number;
   share: Fraction | null;
+  leftOut?: LeftOut;
   /** The group's weight as a part of the sum of the weights (50 and 50: 1/2). */
   weight: Fraction;
 }
@@ -173,8 +198,10 @@ function weightText(weight: Fraction): string {
  * made of; the combined figure with the places its threshold asks for, when it is judged against one.
  */
 export function weightedShareWords(p: ShareFigure, threshold?: Fraction): string {
-  const terms = (p.groups ?? []).map((g) =>
-    g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${percentOf(g.votes, g.denominator)}×${weightWords(g.weight)}`,
+  const terms = (p.groups ?? []).map(
+    (g) =>
+      (g.share === null ? `${g.group} 无有效票` : `${g.group} ${g.votes}/${g.denominator}＝${percentOf(g.votes, g.denominator)}×${weightWords(g.weight)}`) +
+      leftOutWords(g.leftOut),
   );
   const without = (p.groups ?? []).filter((g) => g.share === null).map((g) => g.group);
   // Rescaled over the groups with votes (counting.missingGroup: rescale): said, with the groups left out.
@@ -233,14 +260,17 @@ function planFor(scheme: Scheme, scope: ShareScope): ScopePlan {
 function shareFigure(scheme: Scheme, tally: Tally, subject: number, plan: ScopePlan, rounds: string[], groups: string[]): ShareFigure {
   let votes = 0;
   let denominator = 0;
+  const leftOut: LeftOut = { abstain: 0, invalid: 0 };
   for (const form of plan.forms) {
     const c = tally.sum(subject, [form.id], rounds, groups, () => form.items);
     for (const l of form.levels) votes += c.levels[l];
     for (const n of c.levels) denominator += n;
     if (scheme.counting.abstentionsInDenominator) denominator += c.abstain;
+    else leftOut.abstain += c.abstain;
     if (scheme.counting.invalidInDenominator) denominator += c.invalid;
+    else leftOut.invalid += c.invalid;
   }
-  return { votes, denominator, share: denominator === 0 ? null : Fraction.of(votes, denominator) };
+  return { votes, denominator, share: denominator === 0 ? null : Fraction.of(votes, denominator), leftOut };
 }
 
 function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: string[] }[] {
@@ -286,7 +316,7 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
       const groups: WeightedGroupShare[] = [];
       for (const { id, name, weight } of groupWeights(scheme)) {
         const f = shareFigure(scheme, tally, subject, plan, rs.ids, [id]);
-        groups.push({ group: name, votes: f.votes, denominator: f.denominator, share: f.share, weight });
+        groups.push({ group: name, votes: f.votes, denominator: f.denominator, share: f.share, weight, leftOut: f.leftOut });
         votes += f.votes;
         denominator += f.denominator;
         if (f.share !== null) {
@@ -300,6 +330,12 @@ export function shareParts(scheme: Scheme, tally: Tally, subject: number, scope:
     }
   }
   return parts;
+}
+
+/** The names of the rater groups whose votes a pooled share adds together: those that rate the scope's forms. */
+function pooledGroups(scheme: Scheme, scope: ShareScope): string[] {
+  const forms = planFor(scheme, scope).forms.map((f) => scheme.forms.find((x) => x.id === f.id)!);
+  return scheme.raterGroups.filter((g) => forms.some((f) => !f.raterGroups || f.raterGroups.includes(g.id))).map((g) => g.name);
 }
 
 /** A form as a clerk calls it: its annex number when it has one (附表2), else its title. */
@@ -318,8 +354,9 @@ export function shareFormsLabel(scheme: Scheme, forms: readonly string[] | undef
   return forms.map((id) => formLabel(scheme, id)).join('+');
 }
 
-function levelWords(scope: ShareScope): string {
-  const names = scope.levels.map((l) => `「${l}」`).join('');
+/** 「满意」「比较满意」; inside a quoted rule 『满意』『比较满意』 (quotes within 「」 are 『』). */
+function levelWords(scope: ShareScope, quoted = false): string {
+  const names = scope.levels.map((l) => (quoted ? `『${l}』` : `「${l}」`)).join('');
   return scope.orBetter ? `${names}及以上` : names;
 }
 
@@ -346,10 +383,18 @@ export function evaluateCondition(
       // Which form the figure is from, when the scheme has more than one to choose from (附表2 and 附表3 are not pooled).
       const label = shareFormsLabel(scheme, c.forms);
       const onForms = label ? `${label} ` : '';
-      if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}「${levelWords(c)}」得票率条件` };
+      if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}${levelWords(c)}得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
-      const rule = `${levelWords(c)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
+      const rule = `${levelWords(c, true)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
+      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
+      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
+      // Rater groups pooled (a票、b票、c票 added as counted) where a score may weigh them: said, so the 20 c票 are seen to weigh most.
+      const pooled = (c.groups ?? 'pooled') === 'pooled' ? pooledGroups(scheme, c) : [];
+      const groupsNote = pooled.length > 1 ? `${pooled.join('、')}${items > 1 ? ' ' : '的票合计，不按类别加权'}` : '';
+      const note = items > 1 ? `${groupsNote}${items} 个评价项目的票合计${groupsNote ? '，不按类别加权' : ''}` : groupsNote;
+      // One figure: what it counts and what it leaves out in one pair of brackets; several: each says its own.
+      const single = parts.length === 1 && !parts[0].groups && note !== '';
       const texts = parts.map((p) => {
         if (p.groups) {
           // The rule already says 按类别加权: the label names only the round, the figure each group's share and weight.
@@ -357,18 +402,18 @@ export function evaluateCondition(
           return `${onForms}${round ? `${round} ` : ''}${weightedShareWords(p, threshold)}`;
         }
         const label = `${onForms}${p.part ? `${p.part} ` : ''}`;
-        if (p.share === null) return `${label}无有效票`;
-        return `${label}${p.votes}/${p.denominator} = ${percentAgainst(p.share, threshold)}`;
+        const left = single ? '' : leftOutWords(p.leftOut);
+        if (p.share === null) return `${label}无有效票${left}`;
+        return `${label}${p.votes}/${p.denominator} = ${percentAgainst(p.share, threshold)}${left}`;
       });
       let holds: boolean | null = true;
       for (const p of parts) {
         if (p.share === null) holds = holds === false ? false : null;
         else if (!compare(p.share, c.op, threshold)) holds = false;
       }
-      const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计' : '';
-      // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
-      const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
-      const itemsNote = items > 1 ? `（${items} 个评价项目的票合计）` : '';
+      const scope = (c.rounds ?? 'pooled') === 'each' ? '各轮分别为' : (c.rounds ?? 'pooled') === 'pooled' && scheme.rounds.length > 1 ? '各轮合计 ' : '';
+      const leftOut = single ? leftOutClause(parts[0].leftOut) : '';
+      const itemsNote = note ? `（${note}${leftOut ? `；${leftOut}` : ''}）` : '';
       return { holds, text: `${scope}${texts.join('；')}${itemsNote}，${holds === null ? '无法判断' : holds ? '符合' : '不符合'}「${rule}」` };
     }
     case 'roster-flag': {

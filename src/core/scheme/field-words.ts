@@ -82,6 +82,7 @@ const KEY_WORDS: Record<string, string> = {
   of: '计算基数',
   action: '处理',
   consecutive: '连续次数',
+  unlessVetoed: '一票否决者除外',
   rectifyWithinDays: '整改期限（天）',
   veto: '否决规则',
   abstentionsInDenominator: '弃权是否计入分母',

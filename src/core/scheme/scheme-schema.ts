@@ -242,6 +242,11 @@ export const consequenceSchema = z
     veto: id.optional(),
     /** Consecutive years in this tier (including this one) from which the action applies (seed 002 第五篇). */
     consecutive: z.number().int().min(1).max(50).optional(),
+    /**
+     * Not for a subject any veto fired on, a note included: a title one may apply for (百优服务标兵, seed 000 二(六)一是)
+     * is not written beside a member the roster records as 违法违纪被查处.
+     */
+    unlessVetoed: z.boolean().optional(),
     action: label,
     /** Days after the results for the rectification deadline; null: no rectification item. */
     rectifyWithinDays: z.number().int().min(1).max(3650).nullable(),

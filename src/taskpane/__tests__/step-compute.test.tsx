@@ -88,7 +88,8 @@ describe('计算 step', () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const reasons = screen.getByRole('list', { name: '「张伟」的等次依据' });
-    expect(within(reasons).getByText(/定为「称职」：得分 82.50/)).toBeInTheDocument();
+    // 称职 by the score, 不称职 by the veto: the first reason says the tier that stands, then what the score met.
+    expect(within(reasons).getByText(/^因一票否决定为「不称职」；符合「称职」的条件：得分 82\.50/)).toBeInTheDocument();
     expect(within(reasons).getByText(/一票否决「分管战线发生经济、刑事案件或责任事故」：名册「事故」：分管网点发生责任事故，等次由「称职」改为「不称职」/)).toBeInTheDocument();
     expect(within(reasons).getByText(/结果运用：由支行党委合议决定缓聘、解聘或调整岗位（30 天内整改）/)).toBeInTheDocument();
     // Keyboard: Enter on the focused name closes it.
@@ -131,7 +132,7 @@ describe('计算 step', () => {
     await validateWorkbook(user);
     await user.click(screen.getByRole('tab', { name: /计算/ }));
     const bar = screen.getByText(/^需评议委员会决定（\d+ 项）$/).closest('.fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/「动态调整」（末位 50%）按已排名的 2 个确定为 1 个.*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「动态调整」（末位 50%）按已排名的 2 人确定为 1 人.*李强 等次待定、未排名，未计入/)).toBeInTheDocument();
   });
 
   it('highlights a tie at the quota boundary for the committee', async () => {
@@ -152,8 +153,9 @@ describe('计算 step', () => {
     await user.click(screen.getByRole('tab', { name: /计算/ }));
 
     const bar = screen.getByText('需评议委员会决定（2 项）').closest('.fui-MessageBar') as HTMLElement;
-    expect(within(bar).getByText(/「王芳」在「优秀」名额边界处与他人并列（2 人同分），需评议委员会决定/)).toBeInTheDocument();
-    expect(within(bar).getByText(/「李强」在「优秀」名额边界处与他人并列/)).toBeInTheDocument();
+    // Both 85.00 (干部 (90 + 80)/2 × 50% + 员工 (86 + 84)/2 × 50%) for the 1 place (floor(34% × 3)): each is told who and what.
+    expect(within(bar).getByText(/「王芳」在「优秀」名额边界处与李强并列（得分均为 85\.00），争 1 个名额，需评议委员会决定/)).toBeInTheDocument();
+    expect(within(bar).getByText(/「李强」在「优秀」名额边界处与王芳并列（得分均为 85\.00），争 1 个名额，需评议委员会决定/)).toBeInTheDocument();
     for (const name of ['王芳', '李强']) {
       const row = screen.getByRole('row', { name });
       expect(cells(name)[1]).toBe('待定');
