@@ -25,7 +25,7 @@ const ranks = (r: ReturnType<typeof runCampaign>) => Object.fromEntries(r.subjec
 
 describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share', () => {
   // 10 村评 and 10 镇评 ballots. Tiers by the preset's rules (优秀 ≥ 70% in each round; 称职 票 ≥ 60% in each, 优秀 not
-  // counted; 基本称职 / 不称职 summed ≥ 50%); the ranking figure is 优秀 pooled over both rounds (of 20).
+  // counted (the literal reading, set below); 基本称职 / 不称职 summed ≥ 50%); the ranking figure is 优秀 pooled over both rounds (of 20).
   const MARKS: Record<string, { village: number[]; town: number[] }> = {
     // 优秀 7/10 and 7/10 → 优秀; pooled 14/20 = 70%.
     王一: { village: votes([A, 7], [B, 3]), town: votes([A, 7], [B, 3]) },
@@ -54,7 +54,14 @@ describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share
     });
   const submissions = ['村评', '镇评'].flatMap((round) => Array.from({ length: 10 }, (_, i) => submission(`${round}-${i + 1}.xlsx`, ballot(round as '村评', i))));
   const run = (scheme: Scheme) => runCampaign({ scheme, roster: NAMES.map((name) => ({ name })), submissions, today: '2026-12-01' });
-  const result = run(getPreset('p3-village-two-rounds'));
+  // The preset counts 称职 及以上 and 基本称职 及以上; read literally (称职 votes alone, as these cases were built), the
+  // scheme gives the 待定 this test needs beside every tier. Ranking does not depend on which reading is chosen.
+  const literal = (): Scheme => {
+    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    for (const rule of scheme.classification.rules) for (const c of rule.when) if (c.kind === 'share' && (rule.tier === '称职' || rule.tier === '基本称职')) c.orBetter = false;
+    return scheme;
+  };
+  const result = run(literal());
 
   it('gives each tier its place: 优秀 1; the two 称职 at 0% share 2; 基本称职 4; the 不称职 at 20% last (5)', () => {
     expect(ranks(result)).toEqual({
@@ -78,18 +85,18 @@ describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share
   });
 
   it('a 末位 designation counts the 5 ranked and names the 2 left 待定 for the committee (DESIGNATION_UNSETTLED)', () => {
-    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    const scheme = literal();
     scheme.designations = [{ name: '重点帮扶', share: 10, kind: 'at-least', cite: '末位10%' }];
     const r = run(scheme);
     // ceil(10% × 5) = 1: the last ranked, 赵四 (不称职).
     expect(r.subjects.filter((s) => s.designations.length > 0).map((s) => s.name)).toEqual(['赵四']);
     const unsettled = r.findings.filter((f) => f.code === 'DESIGNATION_UNSETTLED');
     expect(unsettled).toHaveLength(1);
-    expect(unsettled[0].message).toContain('按已排名的 5 个确定为 1 个（赵四）；李二、杨七 等次待定、未排名');
+    expect(unsettled[0].message).toContain('按已排名的 5 人确定为 1 人（赵四）；李二、杨七 等次待定、未排名');
   });
 
   it('a 优秀 quota filled while 李二 is 待定 (and could be 优秀) says so; 杨七 (基本称职 or 不称职 only) is not named', () => {
-    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    const scheme = literal();
     // floor(20% × 7) = 1 place; 王一 is the only 优秀, so it holds, but 李二 given 优秀 would make 2.
     scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 20, rounding: 'floor', cite: '优秀不超过20%' }];
     const r = run(scheme);
@@ -107,7 +114,7 @@ describe('p3-village-two-rounds: ranked by tier, then by the pooled 优秀 share
   });
 
   it('nothing is said when the 待定 could not push the quota over: floor(30% × 7) = 2 places for 王一 and 李二 at most', () => {
-    const scheme = structuredClone(getPreset('p3-village-two-rounds'));
+    const scheme = literal();
     scheme.quotas = [{ tiers: ['优秀'], kind: 'max', share: 30, rounding: 'floor', cite: '优秀不超过30%' }];
     const r = run(scheme);
     expect(r.findings.some((f) => f.code === 'QUOTA_UNSETTLED')).toBe(false);
@@ -246,6 +253,6 @@ describe('p4-middle-managers with 优秀 ≤ 10%: two tied for the one 优秀 pl
     expect(r.subjects.filter((s) => s.flags.includes('名额并列')).map((s) => s.name)).toEqual(['甲', '乙']);
     expect(r.subjects.filter((s) => s.designations.length > 0).map((s) => s.name)).toEqual(['癸']);
     expect(r.findings.some((f) => f.code === 'DESIGNATION_UNSETTLED')).toBe(false);
-    expect(r.subjects.find((s) => s.name === '癸')!.reasons.join('\n')).toContain('列入「动态调整」：排名第 8/8，在末位 10%（1 个）之内');
+    expect(r.subjects.find((s) => s.name === '癸')!.reasons.join('\n')).toContain('列入「动态调整」：共 8 人，本人排第 8 名，在末位 10% 之内（8 人的 10% 为 0.8，四舍五入为 1 人）');
   });
 });

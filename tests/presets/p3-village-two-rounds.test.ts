@@ -118,7 +118,7 @@ describe('P3 第四篇 优秀: 69.99% is not 70%', () => {
 describe('P3 第四篇 称职: 称职及以上票 ≥ 60% in BOTH rounds (the tiers an ordered scale)', () => {
   it('6/10 in each round is exactly 60% and passes', () => {
     expect(byName('王明').tier).toBe('称职');
-    expect(byName('王明').reasons[0]).toContain('「称职」及以上票');
+    expect(byName('王明').reasons[0]).toContain('『称职』及以上票');
   });
 
   it('6/10 and 5/10 fails', () => {
@@ -159,7 +159,7 @@ describe('P3 第四篇 称职: 称职及以上票 ≥ 60% in BOTH rounds (the ti
 describe('P3 第四篇 基本称职 / 不称职: the two rounds\' votes added together ≥ 50%', () => {
   it('基本称职及以上 4/10 + 7/10 = 11/20 = 55% passes although 村评 alone is 40%', () => {
     expect(byName('刘洋').tier).toBe('基本称职');
-    expect(byName('刘洋').reasons[0]).toContain('「基本称职」及以上票');
+    expect(byName('刘洋').reasons[0]).toContain('『基本称职』及以上票');
     expect(byName('刘洋').reasons[0]).toContain('11/20 = 55.00%');
   });
 
