@@ -266,7 +266,8 @@ describe('veto effects', () => {
     expect(x.placedByVeto).toBeNull();
     expect(x.reasons).toContain('「群众反映较多」：名册「反映」：有，约谈提醒（测试）');
     expect(x.reasons.join('')).not.toContain('一票否决');
-    expect(r.rectification[0].problem).toBe('评议等次为「优秀」；群众反映较多（名册「反映」：有）');
+    // The note is the problem; 优秀, to which the scheme attaches nothing, is not one.
+    expect(r.rectification[0].problem).toBe('群众反映较多（名册「反映」：有）');
     // The scheme's own word for the flag, when it gives one.
     (s.vetoes[0].effect as { flag?: string }).flag = '需约谈';
     expect(scored(loadScheme(s), [90], roster).subjects[0].flags).toEqual(['需约谈']);
