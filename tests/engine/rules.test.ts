@@ -121,7 +121,8 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
     const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions: ballots, today: '2026-12-01' });
     const stats = describeVotes(r)!.cells.map((row) => row.map((c) => c.text ?? c.value));
     const head = stats.findIndex((row) => row[0] === '序号');
-    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[3], row[5]])).toEqual([
+    // 姓名, 合格票数, 不合格票数 (after 有效票数, 弃权, 无效).
+    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[5], row[7]])).toEqual([
       ['李明（荣兴社区）', '0', '3'],
       ['李明（新华社区）', '3', '0'],
     ]);

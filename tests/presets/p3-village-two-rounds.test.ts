@@ -226,18 +226,18 @@ describe('P3 得票情况: each round on its own row, and the two rounds added o
   const rows = describeVotes(result)!.cells.map((row) => row.map((c) => c.text ?? c.value));
 
   it('李红: 村评 优秀 7/10 = 70%, 镇评 6/10 = 60% (why not 优秀), then 各轮合计 13/20 = 65% for the rules that add the rounds', () => {
-    expect(rows[1]).toEqual(['序号', '姓名', '轮次', '有效票数', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
+    expect(rows[1]).toEqual(['序号', '姓名', '轮次', '有效票数', '弃权', '无效', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
     expect(rows.filter((r) => r[1] === '李红').map((r) => r.slice(2))).toEqual([
-      ['村评', '10', '7', '70.00%', '3', '30.00%', '0', '0.00%', '0', '0.00%'],
-      ['镇评', '10', '6', '60.00%', '4', '40.00%', '0', '0.00%', '0', '0.00%'],
-      ['各轮合计', '20', '13', '65.00%', '7', '35.00%', '0', '0.00%', '0', '0.00%'],
+      ['村评', '10', '0', '0', '7', '70.00%', '3', '30.00%', '0', '0.00%', '0', '0.00%'],
+      ['镇评', '10', '0', '0', '6', '60.00%', '4', '40.00%', '0', '0.00%', '0', '0.00%'],
+      ['各轮合计', '20', '0', '0', '13', '65.00%', '7', '35.00%', '0', '0.00%', '0', '0.00%'],
     ]);
   });
 
   it('刘洋: 基本称职 4/10 and 6/10, added 10/20 = 50% → 基本称职, as the reason says', () => {
     const pooled = rows.find((r) => r[1] === '刘洋' && r[2] === '各轮合计')!;
     expect(pooled.slice(3, 4)).toEqual(['20']);
-    expect(pooled.slice(8, 10)).toEqual(['10', '50.00%']);
+    expect(pooled.slice(10, 12)).toEqual(['10', '50.00%']);
     expect(byName('刘洋').reasons[0]).toContain('各轮合计10/20 = 50.00%');
   });
 
