@@ -18,6 +18,8 @@ import { matrixSheet, submission } from '../helpers/grids';
 import { Fraction } from '../../src/core/common/fraction';
 import { weightWords } from '../../src/core/rules/conditions';
 import { describeVotes } from '../../src/core/output/describe-statistics';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { rankingFigures } from '../../src/core/output/ranking-figures';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
@@ -167,6 +169,23 @@ describe('P1 得票情况: each group\'s votes and the weighted share the rules 
     const notes = rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && v.startsWith('注'));
     expect(notes).toContain('注：「服务对象代表」「党组织负责人」「按类别加权」各行用于「优秀」「称职」「基本称职」的条件和排名。');
     expect(notes).toContain('注：「按类别加权」的占比＝服务对象代表占比×50%＋党组织负责人占比×50%（各类别分别计算后按权重相加；有类别无有效票的为「—」）。');
+  });
+});
+
+describe('P1 排名表: the ranking figure is the weighted share, and headed so', () => {
+  it('「优秀加权得票率」: 甲一 7/12 = 58.33%, no share anyone counted (服务对象代表 1/6, 党组织负责人 3/3)', () => {
+    const [figure] = rankingFigures(result);
+    expect(figure.header).toBe('优秀加权得票率');
+    expect(figure.text(byName('甲一'))).toBe('58.33%');
+    const ranking = describeRanking(result).cells.map((row) => row.map((c) => c.value));
+    expect(ranking.flat()).toContain('优秀加权得票率');
+    expect(ranking.flat()).not.toContain('优秀得票率');
+  });
+
+  it('with one group weighted (党组织负责人 0), the share is that group\'s own: 「优秀得票率」', () => {
+    const one = structuredClone(scheme);
+    one.raterGroups = one.raterGroups.map((g) => (g.id === 'leader' ? { ...g, weight: 0 } : g));
+    expect(rankingFigures({ scheme: one, roster: result.roster })[0].header).toBe('优秀得票率');
   });
 });
 
