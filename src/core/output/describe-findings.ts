@@ -38,11 +38,12 @@ export function describeFindings(result: CampaignResult, extra: readonly Finding
   const findings = listedFindings(all);
   const b = new SheetBuilder(COLUMNS.length);
   b.band('校验结果', 'title', 30);
-  b.band(WORKING_MATERIAL_NOTE, 'note');
   const errors = all.filter((f) => f.severity === 'error').length;
   const original = new Set(all);
   const cut = findings.some((f) => !original.has(f)) ? '；同类问题过多处只列出一部分，另有一行说明未列出的条数' : '';
+  // The counts stay right under the title: with it they tell a copy of this sheet (result-sheet-names OWN_LAYOUTS).
   b.band(`共 ${all.length} 条：错误 ${errors} 条（相应的票或项目未计入），警告 ${all.length - errors} 条（已计入，请核实）${cut}`, 'subtitle');
+  b.band(WORKING_MATERIAL_NOTE, 'note');
   const header = headerRow(b, COLUMNS.map((c) => c.header));
   findings.forEach((f, i) =>
     b.row([
