@@ -64,7 +64,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     tally,
     subjects: evaluation.subjects,
     participation: evaluation.participation,
-    rectification: rectificationRows(input.scheme, evaluation.subjects, today),
+    rectification: rectificationRows(input.scheme, roster, evaluation.subjects, today),
     date: input.scheme.resultsDate ?? today,
     findings: [...schemeFindings(input.scheme, roster), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
   };

@@ -257,7 +257,7 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     const y2024 = writeRoster(path.join(dir, '往年结果2024.xlsx'), ['姓名', '2024年'], [['吴杰', '不合格'], ['周敏', '合格']]);
     const y2025 = writeRoster(path.join(dir, '往年结果2025.xlsx'), ['姓名', '2025年'], [['吴杰', '不合格'], ['周敏', '合格']]);
     const both = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', y2024, '--history', y2025, bad, '--today', '2026-12-01', '--json']));
-    expect(subject(both, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免']);
+    expect(subject(both, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免；评议中提出的问题记入问题整改台帐，限期解决销号']);
     expect(both.findings.filter((f) => f.code.startsWith('HISTORY_'))).toEqual([]);
     // Files that give one year two different 等次 for one person: neither row is used, and the year is named.
     const other2025 = writeRoster(path.join(dir, '往年结果2025另.xlsx'), ['姓名', '2025年'], [['吴杰', '合格']]);
@@ -287,7 +287,7 @@ describe('pingyi validate: exit codes and plain-text findings', () => {
     XLSX.writeFile(book, history);
     const j = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, '--history', history, bad, '--json']));
     // 不合格 in 2024, 2025 and now: the third time running.
-    expect(subject(j, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免']);
+    expect(subject(j, '吴杰').consequences.map((c) => c.action)).toEqual(['按有关组织程序予以免职或建议社区居民大会按程序予以罢免；评议中提出的问题记入问题整改台帐，限期解决销号']);
     // The blank 往年结果 left among ballots is no ballot, and says so.
     const mixed = parseJson(await pingyi(['validate', '--scheme', P, '--roster', roster, out, '--json']));
     expect(mixed.findings.filter((f) => f.file === '往年结果.xlsx').map((f) => [f.code, f.message])).toEqual([

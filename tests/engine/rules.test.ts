@@ -121,7 +121,8 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
     const r = runCampaign({ scheme: getPreset('p3-community-consecutive'), roster, submissions: ballots, today: '2026-12-01' });
     const stats = describeVotes(r)!.cells.map((row) => row.map((c) => c.text ?? c.value));
     const head = stats.findIndex((row) => row[0] === '序号');
-    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[3], row[5]])).toEqual([
+    // 姓名, 合格票数, 不合格票数 (after 有效票数, 弃权, 无效).
+    expect(stats.slice(head + 1, head + 3).map((row) => [row[1], row[5], row[7]])).toEqual([
       ['李明（荣兴社区）', '0', '3'],
       ['李明（新华社区）', '3', '0'],
     ]);
@@ -270,7 +271,8 @@ describe('veto effects', () => {
     expect(x.placedByVeto).toBeNull();
     expect(x.reasons).toContain('「群众反映较多」：名册「反映」：有，约谈提醒（测试）');
     expect(x.reasons.join('')).not.toContain('一票否决');
-    expect(r.rectification[0].problem).toBe('评议等次为「优秀」；群众反映较多（名册「反映」：有）');
+    // The note is the problem; 优秀, to which the scheme attaches nothing, is not one.
+    expect(r.rectification[0].problem).toBe('群众反映较多（名册「反映」：有）');
     // The scheme's own word for the flag, when it gives one.
     (s.vetoes[0].effect as { flag?: string }).flag = '需约谈';
     expect(scored(loadScheme(s), [90], roster).subjects[0].flags).toEqual(['需约谈']);

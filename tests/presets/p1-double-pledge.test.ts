@@ -18,6 +18,8 @@ import { matrixSheet, submission } from '../helpers/grids';
 import { Fraction } from '../../src/core/common/fraction';
 import { weightWords } from '../../src/core/rules/conditions';
 import { describeVotes } from '../../src/core/output/describe-statistics';
+import { describeRanking } from '../../src/core/output/describe-ranking';
+import { rankingFigures } from '../../src/core/output/ranking-figures';
 
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const [A, B, C, D] = [0, 1, 2, 3]; // 优秀, 称职, 基本称职, 不称职
@@ -142,14 +144,14 @@ describe('P1 得票情况: each group\'s votes and the weighted share the rules 
   const rows = sheet.cells.map((row) => row.map((c) => c.text ?? c.value));
 
   it('a row per group and a 按类别加权 row per member; 甲一 优秀 1/6 and 3/3 make 7/12 = 58.33% (pooled 4/9 is shown nowhere)', () => {
-    expect(rows[1]).toEqual(['序号', '姓名', '测评人类别', '有效票数', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
+    expect(rows[1]).toEqual(['序号', '姓名', '测评人类别', '有效票数', '弃权', '无效', ...LEVELS.flatMap((l) => [`${l}票数`, `${l}占比`])]);
     // 甲一: service [A, B, B, B, B, B]: 优秀 1/6 = 16.67%, 称职 5/6 = 83.33%; leader [A, A, A]: 优秀 3/3.
     // Weighted: 优秀 (1/6 + 1)/2 = 7/12 = 58.33%; 称职 (5/6 + 0)/2 = 5/12 = 41.67%.
     // 序号 6 按姓氏笔画: 乙 1, 丁 2, 己 3 strokes; then the 5-stroke 丙 戊 (横 first) before 甲 (竖 first); 辛 7, 庚 8.
     expect(rows.filter((r) => r[1] === '甲一')).toEqual([
-      ['6', '甲一', '服务对象代表', '6', '1', '16.67%', '5', '83.33%', '0', '0.00%', '0', '0.00%'],
-      ['', '甲一', '党组织负责人', '3', '3', '100.00%', '0', '0.00%', '0', '0.00%', '0', '0.00%'],
-      ['', '甲一', '按类别加权', '—', '—', '58.33%', '—', '41.67%', '—', '0.00%', '—', '0.00%'],
+      ['6', '甲一', '服务对象代表', '6', '0', '0', '1', '16.67%', '5', '83.33%', '0', '0.00%', '0', '0.00%'],
+      ['', '甲一', '党组织负责人', '3', '0', '0', '3', '100.00%', '0', '0.00%', '0', '0.00%', '0', '0.00%'],
+      ['', '甲一', '按类别加权', '—', '—', '—', '—', '58.33%', '—', '41.67%', '—', '0.00%', '—', '0.00%'],
     ]);
     expect(rows.flat()).not.toContain('44.44%');
   });
@@ -157,14 +159,54 @@ describe('P1 得票情况: each group\'s votes and the weighted share the rules 
   it('己六 on the line: 基本称职 4/6 and 1/3 weighted (2/3 + 1/3)/2 = 50.00%, the figure of the reason', () => {
     // service [C, C, C, C, D, D]: 基本称职 4/6, 不称职 2/6; leader [C, D, D]: 基本称职 1/3, 不称职 2/3.
     const weighted = rows.find((r) => r[1] === '己六' && r[2] === '按类别加权')!;
-    expect(weighted.slice(8, 12)).toEqual(['—', '50.00%', '—', '50.00%']);
+    expect(weighted.slice(10, 14)).toEqual(['—', '50.00%', '—', '50.00%']);
     expect(byName('己六').reasons[0]).toContain('＝ 50.00%');
+  });
+
+  it('弃权 and 无效 stand beside 有效票数, so 2 valid of 4 returned is explained (1 left blank, 1 with two ticks)', () => {
+    // 甲一: 服务对象代表 优秀, 优秀, blank, 优秀+称职 (two ticks: 无效); 党组织负责人 优秀, blank. 乙二 is marked on every
+    // ballot, so none of them is a blank form.
+    const two = (group: '服务对象代表' | '党组织负责人', mark: number | number[]) =>
+      matrixSheet('考评表', { title: '党员践诺情况考评表', fields: [`测评人类别：${group}`], levels: LEVELS, rows: [{ name: '甲一', marks: [mark] }, { name: '乙二', marks: [B] }] });
+    const marks: ['服务对象代表' | '党组织负责人', number | number[]][] = [
+      ['服务对象代表', A],
+      ['服务对象代表', A],
+      ['服务对象代表', -1],
+      ['服务对象代表', [A, B]],
+      ['党组织负责人', A],
+      ['党组织负责人', -1],
+    ];
+    const r = runCampaign({ scheme, roster: [{ name: '甲一' }, { name: '乙二' }], submissions: marks.map(([g, m], i) => submission(`${i}.xlsx`, two(g, m))), today: '2026-12-01' });
+    const cells = describeVotes(r)!.cells.map((row) => row.map((c) => c.text ?? c.value));
+    expect(cells.filter((x) => x[1] === '甲一').map((x) => x.slice(2, 8))).toEqual([
+      ['服务对象代表', '2', '1', '1', '2', '100.00%'],
+      ['党组织负责人', '1', '1', '0', '1', '100.00%'],
+      ['按类别加权', '—', '—', '—', '—', '100.00%'],
+    ]);
+    expect(cells.map((x) => x[0])).toContain('注：按姓氏笔画为序。票数为该行所列轮次、测评人类别的合计；弃权（未评）、无效的项目不计入有效票数和占比，弃权、无效的数目另列。');
   });
 
   it('the notes say which rules read these rows and how the weighted row is made', () => {
     const notes = rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && v.startsWith('注'));
     expect(notes).toContain('注：「服务对象代表」「党组织负责人」「按类别加权」各行用于「优秀」「称职」「基本称职」的条件和排名。');
     expect(notes).toContain('注：「按类别加权」的占比＝服务对象代表占比×50%＋党组织负责人占比×50%（各类别分别计算后按权重相加；有类别无有效票的为「—」）。');
+  });
+});
+
+describe('P1 排名表: the ranking figure is the weighted share, and headed so', () => {
+  it('「优秀加权得票率」: 甲一 7/12 = 58.33%, no share anyone counted (服务对象代表 1/6, 党组织负责人 3/3)', () => {
+    const [figure] = rankingFigures(result);
+    expect(figure.header).toBe('优秀加权得票率');
+    expect(figure.text(byName('甲一'))).toBe('58.33%');
+    const ranking = describeRanking(result).cells.map((row) => row.map((c) => c.value));
+    expect(ranking.flat()).toContain('优秀加权得票率');
+    expect(ranking.flat()).not.toContain('优秀得票率');
+  });
+
+  it('with one group weighted (党组织负责人 0), the share is that group\'s own: 「优秀得票率」', () => {
+    const one = structuredClone(scheme);
+    one.raterGroups = one.raterGroups.map((g) => (g.id === 'leader' ? { ...g, weight: 0 } : g));
+    expect(rankingFigures({ scheme: one, roster: result.roster })[0].header).toBe('优秀得票率');
   });
 });
 

@@ -66,7 +66,7 @@ const actions = (n: string) => byName(n).consequences.map((c) => c.action);
 
 const WARNING = '警示谈话';
 const ADMONITION = '由街道予以诫勉谈话，工资按原工资的80%发放';
-const DISMISSAL = '按有关组织程序予以免职或建议社区居民大会按程序予以罢免';
+const DISMISSAL = '按有关组织程序予以免职或建议社区居民大会按程序予以罢免；评议中提出的问题记入问题整改台帐，限期解决销号';
 
 describe('P3 第五篇 threshold (preset default): 不合格票 超过 50%', () => {
   it('6/10 = 60% → 不合格', () => {
@@ -447,11 +447,11 @@ describe('P3 第五篇: the results year in 往年结果', () => {
 });
 
 describe('P3 第五篇 问题整改台帐', () => {
-  it('警示谈话 and 诫勉谈话 open a rectification row (30 days, preset default); 免职 does not', () => {
+  it('every step opens a rectification row (30 days, preset default): 免职 too, the questions raised being entered in the 台帐 (三、3)', () => {
     const rows = result.rectification;
     expect(rows.filter((r) => r.subject === '孟一').map((r) => r.action)).toEqual([WARNING]);
     expect(rows.filter((r) => r.subject === '孟二').map((r) => r.action)).toEqual([ADMONITION]);
-    expect(rows.filter((r) => r.subject === '孟三')).toEqual([]);
+    expect(rows.filter((r) => r.subject === '孟三').map((r) => [r.problem, r.action, r.deadline])).toEqual([['连续第 3 次被评为「不合格」', DISMISSAL, '2026-12-31']]);
     expect(rows.find((r) => r.subject === '孟一')!.deadline).toBe('2026-12-31');
     expect(rows.some((r) => r.subject === '孟五')).toBe(false);
   });
@@ -459,11 +459,11 @@ describe('P3 第五篇 问题整改台帐', () => {
 
 describe('P3 第五篇: every step of the ladder is said with the tier, with the run that decided it', () => {
   const reasonOf = (name: string) => result.subjects.find((x) => x.name === name)!.reasons;
-  it('三次: 免职 has no deadline and no 整改清单 row, so the reason carries it, saying 连续第 3 次', () => {
+  it('三次: the reason says 免职 with the run that decided it, 连续第 3 次', () => {
     // 孟三: this year 不合格 + 2025, 2024 不合格 = 3 in a row.
-    expect(reasonOf('孟三')).toContain(`结果运用：连续第 3 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`);
+    expect(reasonOf('孟三')).toContain(`结果运用：连续第 3 次被评为「不合格」，${DISMISSAL}（30 天内整改）（${scheme.consequences[2].cite}）`);
     // 孟六: 1 + 3 = 4 in a row, still the third step.
-    expect(reasonOf('孟六').filter((t) => t.startsWith('结果运用：'))).toEqual([`结果运用：连续第 4 次被评为「不合格」，${DISMISSAL}（${scheme.consequences[2].cite}）`]);
+    expect(reasonOf('孟六').filter((t) => t.startsWith('结果运用：'))).toEqual([`结果运用：连续第 4 次被评为「不合格」，${DISMISSAL}（30 天内整改）（${scheme.consequences[2].cite}）`]);
   });
 
   it('二次 and 一次 are said too, with the days to rectify; the 整改清单 row names the run (连续第 2 次)', () => {
@@ -488,9 +488,9 @@ describe('P3 第五篇: what is published names the body rated, and what the pre
       expect(JSON.stringify(sheet)).not.toContain('村干部');
   });
 
-  it('the 30-day deadline of 警示谈话 and 诫勉谈话 is said to be the preset\'s default, the seed giving none (三、5)', () => {
+  it('the 30-day deadline of 警示谈话, 诫勉谈话 and 免职 is said to be the preset\'s default, the seed giving none (三、3, 三、5)', () => {
     const timed = scheme.consequences.filter((c) => c.rectifyWithinDays !== null);
-    expect(timed.map((c) => c.rectifyWithinDays)).toEqual([30, 30]);
+    expect(timed.map((c) => c.rectifyWithinDays)).toEqual([30, 30, 30]);
     for (const c of timed) expect(c.cite).toContain('整改期限为本预设默认 30 天');
     expect(scheme.description).toContain('本预设默认 30 天');
   });

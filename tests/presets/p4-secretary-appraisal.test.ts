@@ -300,10 +300,37 @@ describe('P4 篇二 a 专项 with no votes at all (三个专项分别计算总�
   });
 });
 
-describe('P4 篇二/篇五 整改清单: no 薄弱项目 when every 专项 did equally', () => {
+describe('P4 篇二/篇五 整改清单: the 薄弱项目 by the scheme\'s own 项目得分', () => {
   it('孙丽 (差 by 被问责, 好 on all three 专项) has no weak item listed', () => {
     const row = result.rectification.find((r) => r.subject === '孙丽')!;
     expect(row.problem).not.toContain('薄弱项目');
+  });
+
+  it('the weak 专项 is the one with the lowest 项目得分 under the scheme\'s weights (a 30%, b 30%, c 40%), as 得分情况 shows it', () => {
+    // 吴刚 is 被问责 → 差, so he has a row. Worked by hand:
+    // 专项1: a 90, b 90, c 80 → 90×30% + 90×30% + 80×40% = 86 (the groups' means averaged unweighted: 86.67);
+    // 专项2: a 80, b 90, c (5×90 + 80)/6 = 265/3 → 24 + 27 + 106/3 = 259/3 = 86.33 (unweighted: 86.11);
+    // 专项3: 90 from everyone. Score (86 + 259/3 + 90)/3 = 787/9 = 87.44.
+    // Unweighted means would name 专项2 (86.11 < 86.67); the scheme's formula makes 专项1 the weakest.
+    const weighted = structuredClone(scheme);
+    weighted.raterGroups = weighted.raterGroups.map((g) => ({ ...g, weight: { a: 30, b: 30, c: 40 }[g.id as Group] }));
+    const wu: Record<string, Marks> = {
+      吴刚: { a: [[G, F, G], [G, F, G]], b: all(2, G), c: [...Array.from({ length: 5 }, () => [F, G, G]), [F, F, G]] },
+    };
+    const r = runCampaign({ scheme: weighted, roster: [{ name: '吴刚', flags: { 被问责: '是' } }], submissions: ballots(wu, { a: 2, b: 2, c: 6 }), today: '2026-12-01' });
+    expect(r.subjects[0].scoreText).toBe('87.44');
+    expect(r.subjects[0].tier).toBe('差');
+    const problem = r.rectification[0].problem;
+    expect(problem).toContain(`薄弱项目：${SPECIALS[0]}（86.00 分）`);
+    expect(problem).not.toContain(SPECIALS[1]);
+    // 得分情况's 项目得分 of 专项1 is the same figure.
+    const rows = describeScores(r)!.cells.map((row) => row.map((c) => c.text ?? c.value));
+    const itemScore = rows[1].indexOf('项目得分');
+    expect(rows.filter((x) => x[1] === '吴刚' && x[itemScore] !== '').map((x) => [x[2], x[itemScore]])).toEqual([
+      [SPECIALS[0], '86.00'],
+      [SPECIALS[1], '86.33'],
+      [SPECIALS[2], '90.00'],
+    ]);
   });
 });
 

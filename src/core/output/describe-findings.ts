@@ -1,7 +1,9 @@
 /**
  * 校验结果: every finding of the campaign, one per row, naming file, sheet and cell so a clerk can go
  * to the problem (DOMAIN.md, end of "Form layouts"). Findings name files, as they must; no sheet of
- * the results lists a ballot's marks.
+ * the results lists a ballot's marks. Since a file is often named after its rater and a finding may quote
+ * a cell, the sheet says at its top that it is the clerk's working material, not to be forwarded with the
+ * 公示表 and 排名表 it shares a workbook with (both hosts write this description).
  */
 import { ReadResult } from '../ballots/read-ballots';
 import { CampaignResult } from '../engine';
@@ -21,6 +23,10 @@ const COLUMNS: { header: string; bounds: WidthBounds }[] = [
 
 export const SEVERITY_TEXT = { error: '错误', warning: '警告' } as const;
 
+/** The first line under the title: what the sheet is for and that it does not go out with the results. */
+export const WORKING_MATERIAL_NOTE =
+  '本表是经办人核对来件用的工作底稿：逐条写明收回的文件名、工作表和单元格（文件名常含测评人姓名，说明中可能引用所填内容），不要随公示表、排名表转发或公布；转发本工作簿前请删除本表。';
+
 /**
  * The findings sheet. `extra` findings (e.g. the publication's NAME_ORDER_UNCERTAIN) follow the
  * campaign's own; errors and warnings keep the engine's order (reading first, then results). The
@@ -35,7 +41,9 @@ export function describeFindings(result: CampaignResult, extra: readonly Finding
   const errors = all.filter((f) => f.severity === 'error').length;
   const original = new Set(all);
   const cut = findings.some((f) => !original.has(f)) ? '；同类问题过多处只列出一部分，另有一行说明未列出的条数' : '';
+  // The counts stay right under the title: with it they tell a copy of this sheet (result-sheet-names OWN_LAYOUTS).
   b.band(`共 ${all.length} 条：错误 ${errors} 条（相应的票或项目未计入），警告 ${all.length - errors} 条（已计入，请核实）${cut}`, 'subtitle');
+  b.band(WORKING_MATERIAL_NOTE, 'note');
   const header = headerRow(b, COLUMNS.map((c) => c.header));
   findings.forEach((f, i) =>
     b.row([

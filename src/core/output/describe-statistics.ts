@@ -2,8 +2,9 @@
  * The statistics a committee checks the tiers against, like the usual 测评结果报告表, on up to three sheets so that
  * each long table prints with its own header on every page (print titles are one band of rows per sheet):
  * - 统计表: 一、等次分布 (等次, 人数, 占比) and 二、参评情况 (测评人类别, 轮次, 表, 应参评人数, 实收, 有效, 废票, 回收率);
- * - 得票情况 (schemes with 打√ forms): per subject each level's votes and share, and the 满意率 where the scale has
- *   满意/比较满意; counted the way the scheme's rules read them: per rater group and a 按类别加权 row where a rule
+ * - 得票情况 (schemes with 打√ forms): per subject the valid votes with the 弃权 and 无效 beside them (10 valid of 12
+ *   returned), each level's votes and share, and the 满意率 where the scale has 满意/比较满意; counted the way the
+ *   scheme's rules read them: per rater group and a 按类别加权 row where a rule
  *   weights groups (P1), per round where a rule reads each round (P3 两轮), and a pooled row only where a rule or
  *   the ranking uses the pooled figure, named as such (各轮合计);
  * - 得分情况 (schemes that score): per subject, item (专项) and rater group the mean, the counts it is made of, the
@@ -178,14 +179,27 @@ function voteParts(scheme: Scheme): VotePart[] {
 /** Votes per level of one subject's figures on the given forms, rounds and groups (names as in FigureRow). */
 function levelCounts(r: SubjectResult, levels: string[], forms: string[], rounds: string[], groups: string[]): number[] {
   const counts = levels.map(() => 0);
-  for (const f of r.figures) {
-    if (!forms.includes(f.form) || !rounds.includes(f.round) || !groups.includes(f.group)) continue;
+  for (const f of matching(r, forms, rounds, groups))
     for (const l of f.levels) {
       const i = levels.indexOf(l.level);
       if (i >= 0) counts[i] += l.votes;
     }
-  }
   return counts;
+}
+
+/** 弃权 and 无效 of the same figures: with 有效票数 they make the ballots returned (10 valid of 12: 2 left blank). */
+function blankAndInvalid(r: SubjectResult, forms: string[], rounds: string[], groups: string[]): { abstain: number; invalid: number } {
+  let abstain = 0;
+  let invalid = 0;
+  for (const f of matching(r, forms, rounds, groups)) {
+    abstain += f.abstain;
+    invalid += f.invalid;
+  }
+  return { abstain, invalid };
+}
+
+function matching(r: SubjectResult, forms: string[], rounds: string[], groups: string[]): FigureRow[] {
+  return r.figures.filter((f) => forms.includes(f.form) && rounds.includes(f.round) && groups.includes(f.group));
 }
 
 /** 满意率 of a row of counts: (满意＋比较满意) ÷ valid (seed 004), null without valid votes. */
@@ -216,6 +230,8 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
     ...(perForm ? ['表'] : []),
     ...(byParts ? [partHeader] : []),
     '有效票数',
+    '弃权',
+    '无效',
     ...levels.flatMap((l) => [`${l}票数`, `${l}占比`]),
     ...(withSatisfaction ? ['满意率'] : []),
     ...(recommends ? ['推荐票'] : []),
@@ -233,6 +249,7 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
       const forms = form ? [form.title] : [];
       parts.forEach((part, p) => {
         let valid: CellDescription;
+        let blankCells: CellDescription[];
         let levelCells: CellDescription[];
         let satisfaction: Fraction | null;
         if (part.weighted) {
@@ -242,12 +259,15 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
           const of = (share: (counts: number[]) => Fraction | null) =>
             known ? perGroup.reduce((a, g) => a.add(share(g.counts)!.mul(g.w)), Fraction.ZERO) : null;
           valid = cell('—', 'center');
+          blankCells = [cell('—', 'center'), cell('—', 'center')];
           levelCells = levels.flatMap((_, l) => [cell('—', 'center'), fractionShareCell(of((c) => Fraction.of(c[l], c.reduce((a, n) => a + n, 0))))]);
           satisfaction = withSatisfaction ? of((c) => satisfactionOf(levels, c)) : null;
         } else {
           const counts = levelCounts(r, levels, forms, part.rounds, part.groups);
           const total = counts.reduce((a, n) => a + n, 0);
           valid = countCell(total);
+          const { abstain, invalid } = blankAndInvalid(r, forms, part.rounds, part.groups);
+          blankCells = [countCell(abstain), countCell(invalid)];
           levelCells = counts.flatMap((n) => [countCell(n), shareCell(n, total)]);
           satisfaction = withSatisfaction ? satisfactionOf(levels, counts) : null;
         }
@@ -259,6 +279,7 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
           ...(perForm ? [cell(form ? (p === 0 ? formLabel(scheme, form.id) : '') : '—', 'center')] : []),
           ...(byParts ? [cell(part.label, 'center')] : []),
           valid,
+          ...blankCells,
           ...levelCells,
           ...(withSatisfaction ? [fractionShareCell(satisfaction)] : []),
           ...(recommends ? [recommendationHere ? cell(recommendationText(result, r) ?? '—', 'center') : cell('', 'center')] : []),
@@ -271,7 +292,7 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
   const what = byParts ? '该行所列轮次、测评人类别' : perForm ? '该表各测评人类别、各轮次' : '各表、各测评人类别、各轮次';
   const items = tierForms.some((f) => f.itemLabels.length > 1) ? `${perForm ? '该表' : ''}各评价项目的票相加，一张票评价多个项目的每个项目计一次；` : '';
   b.band(
-    `注：按姓氏笔画为序${perForm ? '，每人每张表一组' : ''}。票数为${what}的合计；${items}弃权、无效${perForm ? '和不涉及' : ''}的项目不计入。${withSatisfaction ? `满意率＝（满意＋比较满意）÷有效票数${perForm ? '，各表分别计算' : ''}。` : ''}`,
+    `注：按姓氏笔画为序${perForm ? '，每人每张表一组' : ''}。票数为${what}的合计；${items}弃权（未评）、无效${perForm ? '和不涉及' : ''}的项目不计入有效票数和占比，弃权、无效的数目另列。${withSatisfaction ? `满意率＝（满意＋比较满意）÷有效票数${perForm ? '，各表分别计算' : ''}。` : ''}`,
     'note',
   );
   // The rules' own denominator may take 弃权 or 无效 (counting settings): then their shares are not this table's.
@@ -296,10 +317,16 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
   }
   if (recommends) b.band(RECOMMENDATION_NOTE, 'note');
 
+  // Widths in characters (Excel: a column is width × 7 + 5 px, 0.75 pt a px; landscape A4 has 769.9 pt between 0.5 in
+  // margins). p5's sheet, the widest of the presets (表, four levels, 满意率, 推荐票: 16 columns), took 189 units with
+  // the committee's test campaign (姓名 11) and printed one page wide at 73% ((189 × 7 + 16 × 5) × 0.75 = 1,052.25 pt);
+  // 弃权 and 无效 take 7 of them each. Wider names or parts wrap at 30.
   return b.build({
     name: VOTES_SHEET,
     kind: 'statistics',
-    bounds: headers.map((h) => (h === '姓名' || h === '表' || h === partHeader ? { min: 8, max: 30 } : { min: 8, max: 16 })),
+    bounds: headers.map((h) =>
+      h === '姓名' || h === '表' || h === partHeader ? { min: 8, max: 30 } : h === '弃权' || h === '无效' ? { min: 6, max: 10 } : { min: 8, max: 16 },
+    ),
     freeze: { rows: headerRow + 1, cols: 2 },
     print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: PAGE_FOOTER },
     meta: { kind: 'votes', schemeId: scheme.id },

@@ -20,7 +20,7 @@
  *   an old row one of two that are the same new row's for sure. An old sheet written before 完成时间
  *   existed is matched the same way (its 整改要求 and 依据 are there); columns it lacks are not compared.
  * - Only old rows that hold staff work take part: a staff column (STAFF_COLUMNS) not blank and not its
- *   default (责任人 = the subject, 整改状态 = 整改中), an added column not blank, or a 存在问题 that is none
+ *   default (责任人 = the subject or, for an organisation, its secretary: isDefaultResponsible; 整改状态 = 整改中), an added column not blank, or a 存在问题 that is none
  *   of this run's texts for the rows it may be (with no such row: that does not begin as the results
  *   write it, `opensAsWritten`). Other old rows are what the previous run wrote and are replaced by
  *   this run's.
@@ -36,7 +36,7 @@
  * - Rows of the old sheet that are not data (title, notes, rows without a subject) are not carried over.
  */
 import { SheetGrid, isBlank, shownValue } from '../forms/grid';
-import { opensAsWritten } from '../rectification/rectification';
+import { isDefaultResponsible, opensAsWritten } from '../rectification/rectification';
 import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
 import { RECTIFICATION_COLUMNS, RECTIFICATION_STATUSES, RectificationColumn, RectificationTable, RectificationText, buildRectificationSheet } from './describe-rectification';
 import { CellRange, SheetDescription } from './sheet-description';
@@ -113,7 +113,7 @@ function inWideMerge(merges: readonly CellRange[], r: number, c: number): boolea
 /** Whether a staff value differs from what the add-in writes by default. */
 function isStaffWork(label: string, value: Text | undefined, subject: Text | undefined): boolean {
   if (blank(value)) return false;
-  if (label === '责任人') return normalizeName(value) !== normalizeName(subject);
+  if (label === '责任人') return blank(subject) || !isDefaultResponsible(String(value), String(subject));
   if (label === '整改状态') return String(value).trim() !== RECTIFICATION_STATUSES[0];
   return true;
 }

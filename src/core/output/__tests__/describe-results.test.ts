@@ -244,6 +244,18 @@ describe('校验结果', () => {
     expect(unknown.slice(1, 5)).toEqual(['unknown-1.xlsx', 'Sheet1', 'A2', '错误']);
     expect(body.find((r) => r[5] === 'ABSTENTION')![4]).toBe('警告');
   });
+
+  it('says at its top, under the title and the counts, that it is the clerk\'s working material naming the returned files, not to go out with 公示表 and 排名表', () => {
+    const rows = table(s);
+    expect(rows[0][0]).toBe('校验结果');
+    expect(String(rows[1][0])).toMatch(/^共 \d+ 条：错误/);
+    expect(rows[2][0]).toBe(
+      '本表是经办人核对来件用的工作底稿：逐条写明收回的文件名、工作表和单元格（文件名常含测评人姓名，说明中可能引用所填内容），不要随公示表、排名表转发或公布；转发本工作簿前请删除本表。',
+    );
+    // Over the whole width, wrapped on rows tall enough to show it.
+    expect(s.merges).toContainEqual({ r1: 2, c1: 0, r2: 2, c2: 6 });
+    expect(s.rowHeights.find((h) => h.row === 2)?.points).toBeGreaterThan(20);
+  });
 });
 
 describe('the result workbook', () => {
