@@ -97,7 +97,7 @@ export const FINDING_CODES = {
   BLANK_TEMPLATE: { severity: 'warning', meaning: '本加载项插入本工作簿的模板尚未填写，不是收回的票，未计入' },
   ITEM_SHEETS_IN_WORKBOOK: { severity: 'warning', meaning: '本工作簿中的几张专项评分表各按一张票计入（无法分辨哪几张是同一评议人的），实收、回收率可能偏高' },
   DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另外一张或几张票的评价完全相同（可能是重复提交，也可能是评价一致；每组相同的票报一条），请核实' },
-  DUPLICATE_FILE: { severity: 'error', meaning: '与另一个文件逐字节相同（同一文件以不同文件名提交），未重复计入' },
+  DUPLICATE_FILE: { severity: 'error', meaning: '与另一个文件逐字节相同，按同一文件重复提交处理，未重复计入（不同测评人评价相同、填表软件不记保存时间时也会如此）' },
   RESENT_FILE: { severity: 'warning', meaning: '文件名像是重新发送的副本或更正件（(1)、副本、修改、更正）：评价与原名的文件完全相同的只计一次，不同的同时计入，请核实' },
   SAME_NAME_FILE: { severity: 'warning', meaning: '与之前导入的文件同名（可能是更正后重交的），两个都已计入，请核实' },
   UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
