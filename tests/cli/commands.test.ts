@@ -572,8 +572,10 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     const r = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 3 条');
+    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 4 条');
     expect(lines.filter((l) => l.includes('是计票汇总表'))).toHaveLength(2);
+    // The 镇评 round is two ballots beside 50 村评 votes: each 镇评 rater reads the other's from the round's figures.
+    expect(lines.filter((l) => l.includes('「参会人员」镇评只有 2 张有效票'))).toHaveLength(1);
   });
 
   it('score counts them as the votes of their ballots', async () => {

@@ -127,7 +127,8 @@ export const FINDING_CODES = {
   QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例低于方案要求' },
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
-  SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别只有一张有效票，按类别分列或加权的结果即这张票的评价（无记名）' },
+  SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别（或某一轮）只有一张有效票，按类别（轮次）分列或加权的结果即这张票的评价（无记名）' },
+  TWO_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别（或某一轮）只有两张有效票，两位测评人各自能从按类别（轮次）分列或加权的结果得知另一位的评价（无记名）' },
   // Roster columns read by the scheme's rules (core/roster/flag-columns.ts, engine.ts).
   ROSTER_FLAG_COLUMN_READ_AS: { severity: 'warning', meaning: '名册中一票否决情况的栏名与方案不同，按方案的对应条件读取' },
   ROSTER_FLAG_COLUMN_AMBIGUOUS: { severity: 'error', meaning: '名册中有两栏都可能是方案一票否决所读的栏（或一栏可能是两种情况），无法确定，未读取' },
