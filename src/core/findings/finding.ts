@@ -128,6 +128,7 @@ export const FINDING_CODES = {
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
   SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别（或某一轮）只有一张有效票，按类别（轮次）分列或加权的结果即这张票的评价（无记名）' },
+  SMALL_GROUP_DECIDES_TIER: { severity: 'warning', meaning: '按类别加权的得票率条件由只有一两张有效票的测评人类别单独决定（其余类别的得票率都在等次线另一侧）' },
   TWO_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别（或某一轮）只有两张有效票，两位测评人各自能从按类别（轮次）分列或加权的结果得知另一位的评价（无记名）' },
   // Roster columns read by the scheme's rules (core/roster/flag-columns.ts, engine.ts).
   ROSTER_FLAG_COLUMN_READ_AS: { severity: 'warning', meaning: '名册中一票否决情况的栏名与方案不同，按方案的对应条件读取' },
