@@ -260,6 +260,7 @@ describe('4. a rater group (or a round) with one or two valid ballots is flagged
     const message = String(rows[0][rows[0].length - 1].value);
     expect(message).toContain('「干部」集中述职只有 2 张有效票');
     expect(message).toContain('另一位的评价');
+    expect(message).toContain('显示这两张票的有：排名表的理由和得票率、得分列');
     expect(message).toContain('得分情况中「干部」的行');
   });
 

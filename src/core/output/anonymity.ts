@@ -41,7 +41,7 @@ export function anonymityFindings(participation: readonly ParticipationRow[]): F
     out.push(
       finding(
         code,
-        `${what}。显示它的有：排名表的理由和得票率、得分列，得票情况、得分情况中「${row}」的行${manyGroups ? '（及「按类别加权」的行，如有）' : ''}，` +
+        `${what}。显示${p.valid === 1 ? '这张票' : '这两张票'}的有：排名表的理由和得票率、得分列，得票情况、得分情况中「${row}」的行${manyGroups ? '（及「按类别加权」的行，如有）' : ''}，` +
           '命令行 --json 的 figures。如应无记名，对外公示、通报只用公示表和统计表的「一、等次分布」',
         { file: '（汇总）' },
       ),
