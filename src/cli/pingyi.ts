@@ -23,7 +23,7 @@ import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
-import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
+import { HashedFile, duplicateFileMessage, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
 import { readWorkbook } from '../hosts/files/read-workbook';
 import { SUBMISSION_EXTENSIONS, isHiddenName, isSubmissionInFolder, isWorkbookName, notReadTitle, sortNotRead } from '../hosts/files/submission-files';
 import { writeWorkbook } from '../hosts/files/write-workbook';
@@ -476,7 +476,7 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   }
   if (progress && io.isTTY) io.stderr('\n');
   for (const d of findDuplicateFiles(hashes)) {
-    findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件重复提交），未重复计入`, { file: d.file }));
+    findings.push(finding('DUPLICATE_FILE', duplicateFileMessage(d.sameAs), { file: d.file }));
     const i = submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) submissions.splice(i, 1);
   }

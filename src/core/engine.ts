@@ -6,6 +6,7 @@
 import { ReadResult, readBallots } from './ballots/read-ballots';
 import { Finding, finding } from './findings/finding';
 import { anonymityFindings } from './output/anonymity';
+import { decisiveGroupFindings } from './rules/decisive-groups';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
 import { Evaluation, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
@@ -39,7 +40,7 @@ export interface CampaignResult {
   rectification: RectificationRow[];
   /** The date the results are for (YYYY-MM-DD): the scheme's resultsDate, else the day they were computed (the 公示's year). */
   date: string;
-  /** Every finding: reading and validation first, then those of the results (with rater groups of a single ballot, see output/anonymity). */
+  /** Every finding: reading and validation first, then those of the results (with small rater groups: one that decides a tier alone, rules/decisive-groups; one whose ballots its figures show, output/anonymity). */
   findings: Finding[];
 }
 
@@ -66,7 +67,7 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, roster, evaluation.subjects, today),
     date: input.scheme.resultsDate ?? today,
-    findings: [...schemeFindings(input.scheme, roster), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...anonymityFindings(evaluation.participation)],
+    findings: [...schemeFindings(input.scheme, roster), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...decisiveGroupFindings(input.scheme, roster, tally, evaluation.subjects), ...anonymityFindings(evaluation.participation)],
   };
 }
 

@@ -12,7 +12,7 @@ import { RosterEntry } from '../core/roster/roster';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { OnProgress } from '../hosts/workbook-host';
-import { HashedFile, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
+import { HashedFile, duplicateFileMessage, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
 import { filePath, readFileBytes } from './browser-files';
 import { readWorkbookOffThread } from './read-off-thread';
 
@@ -81,7 +81,7 @@ export async function importSubmittedFiles(
     if (!newFiles.has(d.file)) continue;
     copies.add(d.file);
     out.copies.push({ file: d.file, sameAs: d.sameAs });
-    out.findings.push(finding('DUPLICATE_FILE', `与「${d.sameAs}」逐字节相同（同一文件以不同文件名提交），未重复计入`, { file: d.file }));
+    out.findings.push(finding('DUPLICATE_FILE', duplicateFileMessage(d.sameAs), { file: d.file }));
     const i = out.submissions.findIndex((s) => s.file === d.file);
     if (i >= 0) out.submissions.splice(i, 1);
   }

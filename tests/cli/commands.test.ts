@@ -510,8 +510,8 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     fs.rmSync(extra, { recursive: true, force: true });
     const j = parseJson(r);
     expect(j.findings.filter((f) => f.code === 'DUPLICATE_FILE' || f.code === 'RESENT_FILE').map((f) => [f.file, f.code, f.message])).toEqual([
-      ['01/评议票 - 副本.xlsx', 'DUPLICATE_FILE', '与「01/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
-      ['03/评议票.xlsx', 'DUPLICATE_FILE', '与「02/评议票.xlsx」逐字节相同（同一文件重复提交），未重复计入'],
+      ['01/评议票 - 副本.xlsx', 'DUPLICATE_FILE', '与「01/评议票.xlsx」逐字节相同：按同一文件重复提交处理，未重复计入。如确为不同测评人分别填写（有的填表软件保存时不记时间，评价相同的票会存成相同的文件），请其中一位测评人填上评议时间或用 Excel、WPS 重新保存后再交，然后重新计算'],
+      ['03/评议票.xlsx', 'DUPLICATE_FILE', '与「02/评议票.xlsx」逐字节相同：按同一文件重复提交处理，未重复计入。如确为不同测评人分别填写（有的填表软件保存时不记时间，评价相同的票会存成相同的文件），请其中一位测评人填上评议时间或用 Excel、WPS 重新保存后再交，然后重新计算'],
       ['02/评议票(1).xlsx', 'RESENT_FILE', '可能是重新发送的更正件，与「02/评议票.xlsx」同时计入；如是更正件，请删除旧的'],
     ]);
     // 01, 02 and 02's (1) count: 周敏 合格 2 (01, (1)), 不合格 1 (02); 吴杰 合格 2 (02, (1)), 不合格 1 (01).
@@ -572,9 +572,11 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     const r = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    // 提醒: the two count sheets said; nobody is left undecided (钱丽 is 基本称职, see below).
-    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 2 条');
+    // 提醒: the two count sheets said; nobody is left undecided (钱丽 is 基本称职, see below); the 镇评 round of two ballots (below).
+    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 3 条');
     expect(lines.filter((l) => l.includes('是计票汇总表'))).toHaveLength(2);
+    // The 镇评 round is two ballots beside 50 村评 votes: each 镇评 rater reads the other's from the round's figures.
+    expect(lines.filter((l) => l.includes('「参会人员」镇评只有 2 张有效票'))).toHaveLength(1);
   });
 
   it('score counts them as the votes of their ballots', async () => {

@@ -215,6 +215,8 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
       ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
       ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
       ['SHEET_NOT_A_FORM', '年终述诺表（王芳）.xlsx'],
+      // Two 党组织负责人: each reads the other's marks from that group's figures (无记名).
+      ['TWO_BALLOT_GROUP', '（汇总）'],
     ],
   );
 
@@ -572,6 +574,8 @@ describe('P4 p4-secretary-appraisal: a/b/c票 × three 专项, 好90 较好80 �
       // a票 and b票 each returned one ballot: their per-group figures are that ballot (无记名).
       ['SINGLE_BALLOT_GROUP', '（汇总）'],
       ['SINGLE_BALLOT_GROUP', '（汇总）'],
+      // c票 returned two: each of the two reads the other's from the group's figures.
+      ['TWO_BALLOT_GROUP', '（汇总）'],
     ],
   );
 
@@ -656,7 +660,11 @@ describe('P4 p4-middle-managers: 干部打分 × 50% + 员工打分 × 50%; 85 /
   commonChecks(() => ({ c, s }), ['干部岗位测评表（员工）.xlsx', '干部岗位测评表（干部）.xlsx'], {
     '干部岗位测评表（员工）.xlsx': ['测评人类别：员工'],
     '干部岗位测评表（干部）.xlsx': ['测评人类别：干部'],
-  }, [['NAME_NORMALISED', '员工-2.xlsx']]);
+  }, [
+    ['NAME_NORMALISED', '员工-2.xlsx'],
+    // Two 干部: each reads the other's scores from the group's 平均分 (无记名).
+    ['TWO_BALLOT_GROUP', '（汇总）'],
+  ]);
 
   it('counts 干部 2 (one by its metadata alone, one by its label alone) and 员工 3', () => {
     expect(s.json.participation.map((p) => [p.group, p.valid])).toEqual([

@@ -12,9 +12,10 @@
  * 3. The findings (校验结果, JSON `findings`) do name a file, sheet and cell and may quote what that cell
  *    holds — a clerk needs that to correct the ballot, and it shows nothing the file does not — but
  *    never a rater's name or comment.
- * 4. A rater group with a single valid ballot: its per-group totals are that ballot. The tool cannot
- *    hide them where the scheme's rules are per group or weighted by group, so 校验结果 warns
- *    (SINGLE_BALLOT_GROUP) for each such group, and only then.
+ * 4. A rater group (or a round) with a single valid ballot: its per-group totals are that ballot; with
+ *    two, each of the two reads the other's from them. The tool cannot hide them where the scheme's rules
+ *    are per group, per round or weighted by group, so 校验结果 warns (SINGLE_BALLOT_GROUP,
+ *    TWO_BALLOT_GROUP) for each such group, naming the outputs that show it, and only then.
  */
 import * as fc from 'fast-check';
 import { resultJson } from '../../src/cli/result-json';
@@ -208,7 +209,7 @@ describe('2. aggregate outputs carry nothing of one ballot', () => {
   });
 });
 
-describe('4. a rater group with a single valid ballot is flagged', () => {
+describe('4. a rater group (or a round) with one or two valid ballots is flagged', () => {
   function singleCadre(): CampaignResult {
     const submissions: Submission[] = [
       { file: '干部.xlsx', sheets: [p4Ballot('表', '干部', [90, 80, 70, 60])] },
@@ -217,10 +218,11 @@ describe('4. a rater group with a single valid ballot is flagged', () => {
     return runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY });
   }
 
-  function flagged(result: CampaignResult): SheetDescription['cells'][number][] {
+  function flagged(result: CampaignResult, code = 'SINGLE_BALLOT_GROUP'): SheetDescription['cells'][number][] {
     const sheet = describeResultWorkbook(result).find((d) => d.name === '校验结果')!;
-    return sheet.cells.filter((row) => row.some((c) => c.value === 'SINGLE_BALLOT_GROUP'));
+    return sheet.cells.filter((row) => row.some((c) => c.value === code));
   }
+  const SMALL_GROUP_CODES = ['SINGLE_BALLOT_GROUP', 'TWO_BALLOT_GROUP'];
 
   it('one 干部 ballot: its per-group mean is that ballot (the JSON shows it), and 校验结果 says so for 干部 only', () => {
     const result = singleCadre();
@@ -236,6 +238,56 @@ describe('4. a rater group with a single valid ballot is flagged', () => {
     // The command line's JSON and text carry it too, not only the workbook.
     expect(json.findings.filter((f) => f.code === 'SINGLE_BALLOT_GROUP').map((f) => f.message)).toEqual([message]);
     expect(summaryText(result)).toContain(message);
+    // The advice names what shows the ballot, not only the per-group rows, and what alone may be handed out.
+    expect(message).toContain('排名表的理由和得票率、得分列');
+    expect(message).toContain('得分情况中「干部」的行');
+    expect(message).toContain('--json 的 figures');
+    expect(message).toContain('只用公示表和统计表的「一、等次分布」');
+  });
+
+  it('two 干部 ballots: each of the two reads the other from the mean (60 and 64 give 62), so it is flagged too, with n = 2', () => {
+    const submissions: Submission[] = [
+      { file: '干部1.xlsx', sheets: [p4Ballot('表', '干部', [60, 80, 70, 60])] },
+      { file: '干部2.xlsx', sheets: [p4Ballot('表', '干部', [64, 80, 70, 60])] },
+      ...[0, 1, 2].map((i) => ({ file: `员工${i}.xlsx`, sheets: [p4Ballot('表', '员工', [85 + i, 75, 72, 61])] })),
+    ];
+    const result = runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY });
+    const cadre = resultJson(result).subjects.find((x) => x.name === '王建国')!.figures.find((f) => f.group === '干部')!;
+    expect([cadre.valid, cadre.mean]).toEqual([2, '62.00']);
+    expect(flagged(result)).toEqual([]);
+    const rows = flagged(result, 'TWO_BALLOT_GROUP');
+    expect(rows).toHaveLength(1);
+    const message = String(rows[0][rows[0].length - 1].value);
+    expect(message).toContain('「干部」集中述职只有 2 张有效票');
+    expect(message).toContain('另一位的评价');
+    expect(message).toContain('显示这两张票的有：排名表的理由和得票率、得分列');
+    expect(message).toContain('得分情况中「干部」的行');
+  });
+
+  it('a round of one ballot beside another round (10 村评, 1 镇评): flagged, though the round has no other group', () => {
+    const P3V = getPreset('p3-village-two-rounds');
+    const people = ['王建国', '李明'];
+    const ballot = (round: string, marks: number[]): SheetGrid =>
+      matrixSheet(round, {
+        title: '村党组织书记“双述双评”测评表',
+        fields: [`轮次：${round}`],
+        levels: ['优秀', '称职', '基本称职', '不称职'],
+        rows: people.map((name, i) => ({ name, marks: [marks[i]] })),
+      });
+    const submissions: Submission[] = [
+      ...[0, 1, 2].map((i) => ({ file: `村评${i}.xlsx`, sheets: [ballot('村评', [0, 1])] })),
+      { file: '镇评.xlsx', sheets: [ballot('镇评', [0, 3])] },
+    ];
+    const result = runCampaign({ scheme: P3V, roster: people.map((name) => ({ name })), submissions, today: TODAY });
+    expect(result.participation.map((p) => [p.round, p.valid])).toEqual([
+      ['村评', 3],
+      ['镇评', 1],
+    ]);
+    const messages = result.findings.filter((f) => f.code === 'SINGLE_BALLOT_GROUP').map((f) => f.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('「参会人员」镇评只有 1 张有效票：按轮次分列');
+    expect(messages[0]).toContain('得票情况、得分情况中「镇评」的行');
+    expect(result.findings.filter((f) => f.code === 'TWO_BALLOT_GROUP')).toEqual([]);
   });
 
   it('a single ballot with no other group to pool it with: no such warning (the totals are that ballot too)', () => {
@@ -245,8 +297,15 @@ describe('4. a rater group with a single valid ballot is flagged', () => {
     expect(result.findings.filter((f) => f.code === 'SINGLE_BALLOT_GROUP')).toEqual([]);
   });
 
-  it('two or more ballots in every group: no such warning', () => {
-    const submissions: Submission[] = ['干部', '干部', '员工', '员工'].map((g, i) => ({ file: `${i}.xlsx`, sheets: [p4Ballot('表', g, [80 + i, 75, 70, 65])] }));
-    expect(flagged(runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY }))).toEqual([]);
+  it('three or more ballots in every group: no such warning', () => {
+    const submissions: Submission[] = ['干部', '干部', '干部', '员工', '员工', '员工'].map((g, i) => ({ file: `${i}.xlsx`, sheets: [p4Ballot('表', g, [80 + i, 75, 70, 65])] }));
+    const result = runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY });
+    for (const code of SMALL_GROUP_CODES) expect(flagged(result, code)).toEqual([]);
+  });
+
+  it('two ballots with no other ballots on the form: no such warning (the totals are those two as well)', () => {
+    const submissions: Submission[] = [0, 1].map((i) => ({ file: `干部${i}.xlsx`, sheets: [p4Ballot('表', '干部', [90 - i, 80, 70, 60])] }));
+    const result = runCampaign({ scheme: P4, roster: P4_ROSTER, submissions, today: TODAY });
+    expect(result.findings.filter((f) => SMALL_GROUP_CODES.includes(f.code))).toEqual([]);
   });
 });

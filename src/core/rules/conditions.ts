@@ -5,7 +5,7 @@
  */
 import { Fraction, isShareFraction, percent } from '../common/fraction';
 import { Subject, flagText, hasFlag } from '../roster/roster';
-import { Comparison, Condition, Scheme, ShareScope } from '../scheme/scheme-schema';
+import { Comparison, Condition, Scheme, ShareCondition, ShareScope } from '../scheme/scheme-schema';
 import { Tally } from '../tally/tally';
 
 export interface ConditionResult {
@@ -273,7 +273,8 @@ function shareFigure(scheme: Scheme, tally: Tally, subject: number, plan: ScopeP
   return { votes, denominator, share: denominator === 0 ? null : Fraction.of(votes, denominator), leftOut };
 }
 
-function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: string[] }[] {
+/** The round sets a scope reads, one per part shareParts gives, in its order. */
+export function roundSets(scheme: Scheme, scope: ShareScope): { name: string; ids: string[] }[] {
   const mode = scope.rounds ?? 'pooled';
   if (mode === 'pooled') return [{ name: '', ids: scheme.rounds.map((r) => r.id) }];
   const chosen = mode === 'each' ? scheme.rounds : scheme.rounds.filter((r) => mode.includes(r.id));
@@ -360,6 +361,11 @@ function levelWords(scope: ShareScope, quoted = false): string {
   return scope.orBetter ? `${names}及以上` : names;
 }
 
+/** A share condition in words, as the reasons quote it: 「优秀」票（按类别加权）得票率50%以上（含）. */
+export function shareRuleWords(c: ShareCondition, quoted = false): string {
+  return `${levelWords(c, quoted)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
+}
+
 export function evaluateCondition(
   scheme: Scheme,
   tally: Tally,
@@ -386,7 +392,7 @@ export function evaluateCondition(
       if (c.appliesTo === 'window' && !subject.window) return { holds: true, applies: false, text: `非窗口岗位，不适用${onForms}${levelWords(c)}得票率条件` };
       const threshold = percent(c.value);
       const parts = shareParts(scheme, tally, subject.index, c);
-      const rule = `${levelWords(c, true)}票${c.groups === 'weighted' ? '（按类别加权）' : ''}得票率${thresholdPhrase(c.op, shareWords(c.value))}`;
+      const rule = shareRuleWords(c, true);
       // A form of several items (三个专项) counts one vote per item and ballot: the denominator says so (6/60, not 6/20).
       const items = Math.max(0, ...planFor(scheme, c).forms.map((f) => f.items.length));
       // Rater groups pooled (a票、b票、c票 added as counted) where a score may weigh them: said, so the 20 c票 are seen to weigh most.

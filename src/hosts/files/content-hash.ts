@@ -167,6 +167,19 @@ export interface HashedFile {
  * are known; else the one first in the order given (the command line gives files by name).
  * (The engine reports them as DUPLICATE_FILE and counts the ballot once.)
  */
+/**
+ * What a byte-identical file is told (DUPLICATE_FILE), by the command line and the task pane alike. Counted
+ * once: nothing in the bytes tells two raters apart. But a filler that writes no save time (SheetJS-based
+ * tools, some exporters; the template's own dates are fixed) turns two raters who agree into the same bytes,
+ * so it is not asserted that one rater sent it twice, and the clerk is told how to have it counted.
+ */
+export function duplicateFileMessage(sameAs: string): string {
+  return (
+    `与「${sameAs}」逐字节相同：按同一文件重复提交处理，未重复计入。如确为不同测评人分别填写（有的填表软件保存时不记时间，` +
+    '评价相同的票会存成相同的文件），请其中一位测评人填上评议时间或用 Excel、WPS 重新保存后再交，然后重新计算'
+  );
+}
+
 export function findDuplicateFiles(outcomes: readonly HashedFile[]): { file: string; sameAs: string }[] {
   const groups = new Map<string, { o: HashedFile; at: number }[]>();
   outcomes.forEach((o, at) => {
