@@ -20,6 +20,7 @@ import { CampaignResult } from '../engine';
 import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
+import { tailWithLastRows, withPageBreaks } from './page-breaks';
 import { SheetBuilder, WidthBounds, headerRow, isPending } from './sheet-builder';
 import { SheetDescription, cell, countCell } from './sheet-description';
 
@@ -38,6 +39,9 @@ export interface PublicationOptions {
  * The notice is posted on its own and must not suggest 35 pages are missing.
  */
 export const PUBLICATION_FOOTER = '第 &P 页';
+
+/** Names printed on the page that ends with the closing text and 落款. */
+const LAST_NAMES_WITH_CLOSING = 3;
 
 /** A blank the clerk fills by hand on the printed notice. */
 const BLANK = '            ';
@@ -119,7 +123,9 @@ export function describePublication(result: CampaignResult, options: Publication
   b.band(leadSentence(result, tiers), 'field');
   b.band('（按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, headers);
+  const firstName = b.rowCount;
   rows.forEach((r, i) => b.row([countCell(i + 1, 'center'), cell(r.name, 'center'), ...(withUnit ? [cell(r.unit ?? '', 'cell')] : []), cell(r.tier, 'center')]));
+  const lastName = b.rowCount - 1;
   if (rows.length === 0) b.band('（暂无可公示的评议结果）', 'note');
 
   const notes: string[] = [];
@@ -133,7 +139,7 @@ export function describePublication(result: CampaignResult, options: Publication
   b.blank();
   for (const line of signatureLines(result)) b.band(line, 'signature');
 
-  return b.build({
+  const sheet = b.build({
     name: '公示表',
     kind: 'publication',
     bounds,
@@ -142,4 +148,7 @@ export function describePublication(result: CampaignResult, options: Publication
     print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
     meta: { kind: 'publication', schemeId: scheme.id },
   });
+  // The notes, 公示期, 异议 line, 落款 and date printed with the last names: the stamped page carries names.
+  const tail = rows.length > 0 ? tailWithLastRows(sheet, { first: firstName, last: lastName }, LAST_NAMES_WITH_CLOSING) : null;
+  return withPageBreaks(sheet, tail ? [tail] : []);
 }

@@ -9,7 +9,7 @@ import { SubjectResult } from '../results/evaluate';
 import { sortByStroke } from '../text/stroke-order';
 import { RankingFigure, rankingFigures } from './ranking-figures';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
-import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
+import { CellDescription, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat, pageFooter } from './sheet-description';
 
 /** Rank order: ranked first by rank, then the unranked; ties and the unranked 按姓氏笔画. */
 export function rankingOrder(subjects: readonly SubjectResult[]): SubjectResult[] {
@@ -55,7 +55,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     bounds: columns.map((c) => c.bounds),
     freeze: { rows: header + 1, cols: 2 },
     autoFilter: rows.length > 0 ? { r1: header, c1: 0, r2: last, c2: columns.length - 1 } : undefined,
-    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: pageFooter('排名表', { ofPages: false }) },
     meta: { kind: 'ranking', schemeId: scheme.id },
   });
 }

@@ -9,6 +9,7 @@ import { PRESETS, getPreset } from '../../presets';
 import { RosterEntry } from '../../roster/roster';
 import { describeResultWorkbook, resultSheetNames } from '../describe-workbooks';
 import { describeFindings } from '../describe-findings';
+import { describeHistoryTemplate } from '../describe-history';
 import { describePublication } from '../describe-publication';
 import { describeRanking } from '../describe-ranking';
 import { describeRectification } from '../describe-rectification';
@@ -264,6 +265,18 @@ describe('the result workbook', () => {
     expect(written.includes('得分情况')).toBe(id === 'p4-middle-managers' || id === 'p4-secretary-appraisal');
   });
 
+  it('each sheet names itself in its footer, without 共 N 页 (printed together, &N counts the whole workbook); the 公示表 its page only', () => {
+    const footers = Object.fromEntries(sheets.map((s) => [s.name, s.print.footer]));
+    expect(footers).toEqual({
+      排名表: '排名表　第 &P 页',
+      公示表: '第 &P 页',
+      整改清单: '整改清单　第 &P 页',
+      统计表: '统计表　第 &P 页',
+      得分情况: '得分情况　第 &P 页',
+      校验结果: '校验结果　第 &P 页',
+    });
+  });
+
   it('each long table repeats its title and header on every printed page; 统计表 (two short tables) its title', () => {
     const p4s = describeResultWorkbook(runCampaign({ scheme: getPreset('p4-secretary-appraisal'), roster: [{ name: '王芳' }], submissions: [], today: '2026-12-01' }));
     for (const s of p4s.filter((x) => x.name === '得票情况' || x.name === '得分情况')) {
@@ -334,5 +347,28 @@ describe('names that cannot be ordered by strokes', () => {
     const rows = table(findings).filter((row) => row[5] === 'NAME_ORDER_UNCERTAIN');
     expect(rows).toHaveLength(1);
     expect(String(rows[0][6])).toContain('Tom');
+  });
+});
+
+describe('printing the 公示表 and 排名表', () => {
+  const p1 = getPreset('p1-double-pledge');
+  const decided = (n: number) =>
+    runCampaign({ scheme: p1, roster: Array.from({ length: n }, (_, i) => ({ name: `王${String.fromCharCode(0x4e00 + i)}` })), submissions: [], today: '2026-12-01' });
+
+  it('a 公示表 of 38 names: the 公示期, 异议 line, 落款 and date print with the last 3 names', () => {
+    const result = decided(38);
+    // Everyone decided 优秀 by hand, as the committee would: only decided tiers are published.
+    const notice = describePublication({ ...result, subjects: result.subjects.map((r) => ({ ...r, tier: '优秀', flags: [] })) });
+    expect(checkSheetDescription(notice)).toEqual([]);
+    // Title 36 + lead 15 + 按姓氏笔画 15 + header 15 + 38 × 15 = 651; + blank, 公示期, 异议 (two lines: 34), blank,
+    // 落款, date = 15 + 15 + 34 + 15 + 15 + 15 = 109 → 760 > 730.23: page 1 ends 3 names before the last (row 4 + 35 − 1 = 38).
+    const lastName = notice.cells.findIndex((row) => row[0].value === 38);
+    expect(lastName).toBe(41);
+    expect(notice.rowBreaks).toEqual([38]);
+  });
+
+  it('往年结果 (a form of its own workbook) numbers its pages with their total', () => {
+    const history = describeHistoryTemplate(getPreset('p3-community-consecutive'), [{ name: '王芳' }], 2026)!;
+    expect(history.print.footer).toBe('往年结果　第 &P 页，共 &N 页');
   });
 });
