@@ -28,7 +28,9 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   const rows = rankingOrder(result.subjects);
   const columns: Column[] = [
     { header: '名次', bounds: { min: 6 }, value: (r) => (r.rank === null ? cell('—', 'center') : countCell(r.rank, 'center')) },
-    { header: '姓名', bounds: { min: 10 }, value: (r) => cell(r.name, 'cell') },
+    // At most 24 wide, as on the templates: a 党组织's long name (p5 附表1) wraps instead of widening the column to 43
+    // and printing the whole 排名表 at 63 %.
+    { header: '姓名', bounds: { min: 10, max: 24 }, value: (r) => cell(r.name, 'cell') },
   ];
   if (rows.some((r) => r.unit)) columns.push({ header: '单位', bounds: { max: 30 }, value: (r) => cell(r.unit ?? '', 'cell') });
   if (rows.some((r) => r.category)) columns.push({ header: '职务类别', bounds: {}, value: (r) => cell(r.category ?? '', 'center') });

@@ -371,4 +371,11 @@ describe('printing the 公示表 and 排名表', () => {
     const history = describeHistoryTemplate(getPreset('p3-community-consecutive'), [{ name: '王芳' }], 2026)!;
     expect(history.print.footer).toBe('往年结果　第 &P 页，共 &N 页');
   });
+
+  it('the 排名表 keeps a long 党组织 name to 24 characters wide, wrapped, so the sheet does not print small', () => {
+    const result = runCampaign({ scheme: getPreset('p5-party-members'), roster: [{ name: '王芳' }, { name: '市住房和城乡建设局城市建设档案馆党支部', kind: 'organisation' }], submissions: [], today: '2026-12-01' });
+    const ranking = describeRanking(result);
+    const nameColumn = ranking.cells[2].findIndex((c) => c.value === '姓名');
+    expect(ranking.columns[nameColumn].width).toBe(24);
+  });
 });
