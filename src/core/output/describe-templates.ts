@@ -3,7 +3,7 @@
  * one; × subject for a single-subject form, whose subject field is pre-filled), shaped like the annex
  * forms of seed 004 (附1, 附2, 附3):
  *
- * - a title row and header fields: 测评人类别：<group>, 轮次：<round> (several rounds), the subject
+ * - a title row and header fields: 测评人类别：<group> (several groups fill the form), 轮次：<round> (several rounds), the subject
  *   field of a single-subject form (所在支部名称：…), 评议时间 (left for the rater);
  * - the table, in one of four shapes:
  *   matrix  — a row per subject, the items' tier columns side by side, each item name merged over its
@@ -86,6 +86,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               group,
               round,
               showRound: rounds.length > 1,
+              showGroup: groups.length > 1,
               subjects: form.subjects === 'single' ? [single] : subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null),
               single,
               taken,
@@ -159,6 +160,8 @@ interface TemplateSpec {
   group: RaterGroup;
   round: Round;
   showRound: boolean;
+  /** 测评人类别 printed: only where more than one rater group fills the form. */
+  showGroup: boolean;
   /** The subjects listed, null for a blank row to fill. */
   subjects: (Subject | null)[];
   /** The subject of a single-subject form's sheet. */
@@ -210,8 +213,10 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const title = t.counts ? `${form.title}${COUNTS_TITLE}` : form.title;
   b.band(title, 'title', 32);
 
-  // Header fields.
-  const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${t.group.name}`, unlocked: false }];
+  // Header fields. 测评人类别 only where groups must be told apart: on a form one group fills (p5 附表1, filled by
+  // the 党小组组长 for the members, seed 004 附1 prints 所在支部名称 and 评议时间 only) it would contradict the
+  // form's own 填表说明, and the reader takes the form's only group without it.
+  const fields: { text: string; unlocked: boolean }[] = t.showGroup ? [{ text: `测评人类别：${t.group.name}`, unlocked: false }] : [];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
   for (const f of form.headerFields ?? []) fields.push({ text: `${f}：`, unlocked: true });

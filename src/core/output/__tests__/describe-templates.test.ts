@@ -181,7 +181,8 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     const s = byForm('branch-review');
     const g = toGrid(s);
     expect(find(g, (v) => v === '所在支部名称：机关党支部')).toHaveLength(1);
-    expect(find(g, (v) => v === '测评人类别：党员')).toHaveLength(1);
+    // Filled by the 党小组组长 for the members, one group: no 测评人类别 (seed 004 附1 prints 所在支部名称, 评议时间).
+    expect(find(g, (v) => typeof v === 'string' && v.startsWith('测评人类别'))).toEqual([]);
     const rows = scheme.forms[0].itemLabels.map((item) => find(g, (v) => v === item)[0].r);
     expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
     expect(find(g, (v) => typeof v === 'string' && v.includes('意见或建议'))).toHaveLength(1);
@@ -637,6 +638,23 @@ describe('every preset: templates are sound and read back', () => {
       expect(b.entries.length).toBeGreaterThan(0);
       expect(b.entries.every((e) => e.status === 'valid')).toBe(true);
     }
+  });
+
+  it('p5: a form returned from an older version, with 「测评人类别：党员」 still above its table, reads as before', () => {
+    const scheme = getPreset('p5-party-members');
+    const sheets = describeTemplates(scheme, roster);
+    const old = sheets.map((s) => {
+      const g = fillAll(scheme, s);
+      expect(g.rows.flat()).not.toContain(`测评人类别：${scheme.raterGroups.find((x) => x.id === s.meta!.groupId)!.name}`);
+      // The field as older templates printed it, on a row of its own under the title.
+      const field = [`测评人类别：${scheme.raterGroups.find((x) => x.id === s.meta!.groupId)!.name}`, ...new Array<CellValue>(g.rows[0].length - 1).fill(null)];
+      const shift = (r: number) => (r >= 1 ? r + 1 : r);
+      return { ...g, rows: [g.rows[0], field, ...g.rows.slice(1)], merges: g.merges.map((m) => ({ ...m, r1: shift(m.r1), r2: shift(m.r2) })) };
+    });
+    const result = runCampaign({ scheme, roster, submissions: old.map((g, i) => ({ file: `old${i}.xlsx`, sheets: [g] })), today: '2026-12-01' });
+    expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.read.ballots.map((b) => b.groupId)).toEqual(sheets.map((s) => s.meta!.groupId));
+    for (const b of result.read.ballots) expect(b.entries.every((e) => e.status === 'valid')).toBe(true);
   });
 });
 
