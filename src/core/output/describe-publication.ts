@@ -21,7 +21,7 @@ import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
 import { tailWithLastRows, withPageBreaks } from './page-breaks';
-import { SheetBuilder, WidthBounds, headerRow, isPending } from './sheet-builder';
+import { SheetBuilder, WidthBounds, headerRow, isPending, lineUnits } from './sheet-builder';
 import { SheetDescription, cell, countCell } from './sheet-description';
 
 export interface PublicationOptions {
@@ -39,6 +39,9 @@ export interface PublicationOptions {
  * The notice is posted on its own and must not suggest 35 pages are missing.
  */
 export const PUBLICATION_FOOTER = '第 &P 页';
+
+/** Width (characters) the notice's text lines may ask of the table: about nine tenths of portrait A4 (~100). */
+const NOTICE_MAX_WIDTH = 90;
 
 /** Names printed on the page that ends with the closing text and 落款. */
 const LAST_NAMES_WITH_CLOSING = 3;
@@ -120,7 +123,8 @@ export function describePublication(result: CampaignResult, options: Publication
   const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 50 }] : []), { min: 12 }];
   const b = new SheetBuilder(headers.length);
   b.band(options.title ?? publicationTitle(result), 'title', 36);
-  b.band(leadSentence(result, tiers), 'field');
+  const lead = leadSentence(result, tiers);
+  b.band(lead, 'field');
   b.band('（按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, headers);
   const firstName = b.rowCount;
@@ -135,19 +139,33 @@ export function describePublication(result: CampaignResult, options: Publication
   if (uncertain) notes.push(uncertain);
   for (const line of notes) b.band(line, 'note');
   b.blank();
-  for (const line of options.closing ?? closingLines(result)) b.band(line, 'field');
+  const closing = options.closing ?? closingLines(result);
+  for (const line of closing) b.band(line, 'field');
   b.blank();
   for (const line of signatureLines(result)) b.band(line, 'signature');
 
-  const sheet = b.build({
-    name: '公示表',
-    kind: 'publication',
-    bounds,
-    freeze: { rows: header + 1, cols: 0 },
-    // Only the column headers repeat: the title and lead sentence head the notice once.
-    print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
-    meta: { kind: 'publication', schemeId: scheme.id },
-  });
+  const build = (widths: WidthBounds[]) =>
+    b.build({
+      name: '公示表',
+      kind: 'publication',
+      bounds: widths,
+      freeze: { rows: header + 1, cols: 0 },
+      // Only the column headers repeat: the title and lead sentence head the notice once.
+      print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
+      meta: { kind: 'publication', schemeId: scheme.id },
+    });
+  let sheet = build(bounds);
+  // A list of 序号 姓名 等次 (p5: no 单位) is a strip half the page wide, and the lead sentence and 异议 line wrapped
+  // inside it, 「。」 alone on a line: the columns after 序号 are widened until the longest of those lines fits on
+  // one (at most NOTICE_MAX_WIDTH, about nine tenths of portrait A4), and the rows estimated again.
+  const need = Math.min(NOTICE_MAX_WIDTH, Math.ceil(Math.max(...[lead, ...closing].map(lineUnits))) + 2);
+  const have = sheet.columns.reduce((a, c) => a + c.width, 0);
+  if (have < need) {
+    const wider = sheet.columns.length - 1;
+    const share = Math.ceil((need - have) / wider);
+    const widths = sheet.columns.map((c, i) => c.width + (i === 0 ? 0 : share));
+    sheet = build(widths.map((w) => ({ min: w, max: w })));
+  }
   // The notes, 公示期, 异议 line, 落款 and date printed with the last names: the stamped page carries names.
   const tail = rows.length > 0 ? tailWithLastRows(sheet, { first: firstName, last: lastName }, LAST_NAMES_WITH_CLOSING) : null;
   return withPageBreaks(sheet, tail ? [tail] : []);

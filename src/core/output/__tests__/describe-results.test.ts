@@ -360,11 +360,27 @@ describe('printing the 公示表 and 排名表', () => {
     // Everyone decided 优秀 by hand, as the committee would: only decided tiers are published.
     const notice = describePublication({ ...result, subjects: result.subjects.map((r) => ({ ...r, tier: '优秀', flags: [] })) });
     expect(checkSheetDescription(notice)).toEqual([]);
-    // Title 36 + lead 15 + 按姓氏笔画 15 + header 15 + 38 × 15 = 651; + blank, 公示期, 异议 (two lines: 34), blank,
-    // 落款, date = 15 + 15 + 34 + 15 + 15 + 15 = 109 → 760 > 730.23: page 1 ends 3 names before the last (row 4 + 35 − 1 = 38).
+    // Title 36 + lead 15 + 按姓氏笔画 15 + header 15 + 38 × 15 = 651; + blank, 公示期, 异议, blank, 落款, date
+    // = 6 × 15 = 90 → 741 > 730.23: page 1 ends 3 names before the last (row 4 + 35 − 1 = 38).
     const lastName = notice.cells.findIndex((row) => row[0].value === 38);
     expect(lastName).toBe(41);
     expect(notice.rowBreaks).toEqual([38]);
+  });
+
+  it('p5 (序号 姓名 等次, no 单位): the table is as wide as its lead sentence and 异议 line, which print on one line each', () => {
+    const result = decided(3);
+    const p5 = getPreset('p5-party-members');
+    const notice = describePublication({ ...result, scheme: p5, subjects: result.subjects.map((r) => ({ ...r, tier: '优秀党员', flags: [] })) });
+    const lead = '经研究，现将2026年度民主评议党员中评为优秀党员的名单予以公示。';
+    expect(notice.cells[1][0].value).toBe(lead);
+    // 29 Chinese characters and the full stop × 2.15 + 4 digits × 1.05 = 66.95, + 2 of padding: 69 wide at least (was 11 + 19 + 19 = 49).
+    const total = notice.columns.reduce((a, c) => a + c.width, 0);
+    expect(total).toBeGreaterThanOrEqual(69);
+    expect(total).toBeLessThanOrEqual(90);
+    const wrapped = new Set(notice.rowHeights.map((h) => h.row));
+    const rowOf = (start: string) => notice.cells.findIndex((row) => typeof row[0].value === 'string' && row[0].value.startsWith(start));
+    expect(wrapped.has(rowOf('经研究'))).toBe(false);
+    expect(wrapped.has(rowOf('公示期间如有异议'))).toBe(false);
   });
 
   it('往年结果 (a form of its own workbook) numbers its pages with their total', () => {
