@@ -63,8 +63,8 @@ export function publishedSubjects(result: CampaignResult, tiers?: readonly strin
   return sortByStroke(listed, (r) => r.name);
 }
 
-/** 「2026年度」 before what is published, unless the text already names a year. */
-function inYear(result: CampaignResult, text: string): string {
+/** 「2026年度」 (the results' year) before what is published, unless the text already names a year: the 公示表's and 排名表's titles. */
+export function inYear(result: CampaignResult, text: string): string {
   return /^\d{4}\s*年/.test(text) ? text : `${result.date.slice(0, 4)}年度${text}`;
 }
 

@@ -7,6 +7,7 @@
 import { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke } from '../text/stroke-order';
+import { inYear } from './describe-publication';
 import { RankingFigure, rankingFigures } from './ranking-figures';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
 import { CellDescription, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat, pageFooter } from './sheet-description';
@@ -44,7 +45,8 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   );
 
   const b = new SheetBuilder(columns.length);
-  b.band(`${scheme.process}排名表`, 'title', 30);
+  // The year, as the 公示表 has it: this year's printed 排名表 is not taken for last year's at a meeting.
+  b.band(`${inYear(result, scheme.process)}排名表`, 'title', 30);
   b.band(scheme.ranking.by === 'none' ? '（本方案不排名，按姓氏笔画为序）' : '（按名次排列；名次相同或未排名的，按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, columns.map((c) => c.header));
   for (const r of rows) b.row(columns.map((c) => c.value(r)));

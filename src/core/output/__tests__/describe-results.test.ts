@@ -90,6 +90,8 @@ describe('排名表', () => {
       ['—', '赵六', '—', '待定'],
     ]);
     expect(s.cells[0][0].style).toBe('title');
+    // The year of the results (today 2026-12-01), as on the 公示表: not taken for last year's at a meeting.
+    expect(s.cells[0][0].value).toBe('2026年度中层干部述职考核排名表');
     expect(s.freeze).toEqual({ rows: h + 1, cols: 2 });
     expect(s.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatRows: { from: h, to: h } });
   });
