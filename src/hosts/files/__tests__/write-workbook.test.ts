@@ -118,6 +118,15 @@ describe('writeWorkbook', () => {
     for (const d of descriptions) expect(d.print.footer ?? '').not.toContain('&N');
   });
 
+  it('writes the manual page breaks as Excel does: <rowBreaks> with one <brk> per page end, id the 1-based last row', async () => {
+    const roster = Array.from({ length: 30 }, (_, i) => ({ name: `窗口${i + 1}`, window: true }));
+    const t = describeTemplates(getPreset('p5-party-members'), roster).find((d) => d.meta?.formId === 'window-satisfaction')!;
+    expect(t.rowBreaks!.length).toBeGreaterThan(0);
+    const xml = strFromU8(unzipSync(await writeWorkbook([t]))['xl/worksheets/sheet1.xml']);
+    const brks = t.rowBreaks!.map((r) => `<brk id="${r + 1}" max="16383" man="1"/>`).join('');
+    expect(xml).toContain(`<rowBreaks count="${t.rowBreaks!.length}" manualBreakCount="${t.rowBreaks!.length}">${brks}</rowBreaks>`);
+  });
+
   it('writes every column width, 9 included (exceljs would drop a width of exactly 9 as its default)', async () => {
     const b = new SheetBuilder(3);
     b.row([cell('甲', 'cell'), cell('乙', 'cell'), cell('丙', 'cell')]);
