@@ -124,12 +124,13 @@ function commonChecks(
     for (const t of c.templates) expect(c.templateRun.stdout).toContain(t);
   });
 
-  it('each template prints its 测评人类别 (and 轮次) and carries a very hidden _pingyi sheet', () => {
+  it('each template prints its 测评人类别 where groups are told apart, none on a form one group fills (and 轮次), and carries a very hidden _pingyi sheet', () => {
     const { c } = get();
     for (const [file, fields] of Object.entries(groupsPrinted)) {
       const t = c.templates.find((x) => path.basename(x) === file)!;
       const text = printed(t);
       for (const f of fields) expect(text).toContain(f);
+      if (!fields.some((f) => f.startsWith('测评人类别'))) expect(text).not.toContain('测评人类别');
       const { names, hidden } = sheetRows(fs.readFileSync(t));
       expect(names).toContain(META_SHEET);
       expect(hidden[META_SHEET]).toBe(2);
@@ -322,8 +323,9 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
     () => ({ c, s }),
     ['村党组织书记“双述双评”测评表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx'],
     {
-      '村党组织书记“双述双评”测评表（参会人员·村评）.xlsx': ['测评人类别：参会人员', '轮次：村评'],
-      '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx': ['测评人类别：参会人员', '轮次：镇评'],
+      // One rater group: no 测评人类别; the round tells the two apart.
+      '村党组织书记“双述双评”测评表（参会人员·村评）.xlsx': ['轮次：村评'],
+      '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx': ['轮次：镇评'],
     },
     [
       ['NAME_NORMALISED', '村评-2.xlsx'],
@@ -474,7 +476,7 @@ describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超�
   });
   // With its 连续 N 次 rule the preset also gets the 往年结果 sheet the clerk fills (read back by --history).
   commonChecks(() => ({ c, s }), ['往年结果.xlsx', '社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx'], {
-    '社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx': ['测评人类别：与会人员'],
+    '社区“两委”干部勤廉双述双评评议票（与会人员）.xlsx': [],
   }, [
     ['NAME_NORMALISED', '评议票-3.xlsx'],
     ['ABSTENTION', '评议票-5.xlsx'],
@@ -501,8 +503,8 @@ describe('P3 p3-community-consecutive: 不合格 when its votes exceed 50% (超�
     expect(votes(z)).toEqual({ 合格: 2, 不合格: 2 });
     expect(z.figures[0].abstain).toBe(1);
     const abst = s.json.findings.filter((f) => f.code === 'ABSTENTION');
-    // Template row of 郑洁: row 7 (title, 测评人类别, 评议时间, header, 周敏, 吴杰, 郑洁).
-    expect(abst.map((f) => [f.file, f.cell, f.severity])).toEqual([['评议票-5.xlsx', 'C7', 'warning']]);
+    // Template row of 郑洁: row 6 (title, 评议时间, header, 周敏, 吴杰, 郑洁; one rater group: no 测评人类别).
+    expect(abst.map((f) => [f.file, f.cell, f.severity])).toEqual([['评议票-5.xlsx', 'C6', 'warning']]);
   });
 
   it('吴杰: 不合格 4/5 = 80% > 50% → 不合格, rank 3: 警示谈话 (first time; no history given) and a rectification row', () => {
@@ -785,9 +787,10 @@ describe('P5 p5-party-members: 附表1 (the branch), 附表2 (candidates), 附�
     () => ({ c, s }),
     ['优秀党员民主评议推荐表（党员）.xlsx', '党支部开展创先争优活动群众评议表（党员·机关支部）.xlsx', '窗口服务岗位群众满意度测评表（服务对象）.xlsx'],
     {
-      '优秀党员民主评议推荐表（党员）.xlsx': ['测评人类别：党员'],
-      '党支部开展创先争优活动群众评议表（党员·机关支部）.xlsx': ['测评人类别：党员', '所在支部名称：机关支部'],
-      '窗口服务岗位群众满意度测评表（服务对象）.xlsx': ['测评人类别：服务对象'],
+      // Each form filled by one group: no 测评人类别 (seed 004 附1 prints 所在支部名称 and 评议时间 only).
+      '优秀党员民主评议推荐表（党员）.xlsx': [],
+      '党支部开展创先争优活动群众评议表（党员·机关支部）.xlsx': ['所在支部名称：机关支部'],
+      '窗口服务岗位群众满意度测评表（服务对象）.xlsx': [],
     },
     [
       ['NAME_NORMALISED', '附表2-2.xlsx'],

@@ -219,6 +219,8 @@ export class FakeSheet {
     centerFooter: '',
   };
   autoFilter: Rect | null = null;
+  /** Manual horizontal page breaks: the 0-based rows that begin a page, ascending. */
+  rowBreaks: number[] = [];
   protection: { protected: boolean; options: Record<string, unknown>; password: string | null } = { protected: false, options: {}, password: null };
   readonly customProperties = new Map<string, { key: string; value: string }>();
   readonly names = new Map<string, FakeName>();
@@ -709,6 +711,7 @@ const IMPL: Record<string, KindImpl> = {
       customProperties: nav('WorksheetCustomPropertyCollection', (t: FakeSheet) => alive(t)),
       freezePanes: nav('WorksheetFreezePanes', (t: FakeSheet) => alive(t)),
       pageLayout: nav('PageLayout', (t: FakeSheet) => alive(t)),
+      horizontalPageBreaks: nav('PageBreakCollection', (t: FakeSheet) => alive(t)),
       protection: nav('WorksheetProtection', (t: FakeSheet) => alive(t)),
       autoFilter: nav('AutoFilter', (t: FakeSheet) => alive(t)),
       getRange: call((t: FakeSheet, [address]) => {
@@ -965,6 +968,21 @@ const IMPL: Record<string, KindImpl> = {
       ['headersFooters', nav('HeaderFooterGroup', (t: FakeSheet) => t)],
     ]),
   },
+  PageBreakCollection: {
+    members: {
+      // "Adds a page break before the top-left cell of the range specified."
+      add: call((t: FakeSheet, [range], fx) => {
+        const rect: Rect = typeof range === 'string' ? parseArea(range).rect : fx.targetOf(range, 'Range').rect;
+        if (t.protection.protected) throw err('AccessDenied', '工作表受保护');
+        if (rect.c1 !== 0) throw err('InvalidArgument', 'fake: a horizontal page break is added at a cell of column A');
+        if (rect.r1 === 0) throw err('InvalidArgument', '第 1 行之上不能分页');
+        if (!t.rowBreaks.includes(rect.r1)) t.rowBreaks = [...t.rowBreaks, rect.r1].sort((a, b) => a - b);
+        return { sheet: t, row: rect.r1 };
+      }, 'PageBreak'),
+      removePageBreaks: call((t: FakeSheet) => void (t.rowBreaks = [])),
+    },
+  },
+  PageBreak: { members: {} },
   HeaderFooterGroup: {
     members: { defaultForAllPages: nav('HeaderFooter', (t: FakeSheet) => t) },
   },
@@ -1527,6 +1545,7 @@ export class FakeExcel {
       hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
       freeze: s.freeze,
       page: s.page,
+      rowBreaks: s.rowBreaks,
       autoFilter: s.autoFilter,
       protection: s.protection,
       customProperties: [...s.customProperties.entries()].sort(),

@@ -151,7 +151,7 @@ describe('files written by pingyi (the file host’s writer)', () => {
   it('排名表: every hostile name and 单位 as text, the title with the hostile process name', () => {
     for (const n of NAMES) expectTextCell(cells, '排名表', n);
     for (const u of UNITS) expectTextCell(cells, '排名表', u);
-    expectTextCell(cells, '排名表', `${PROCESS}排名表`);
+    expectTextCell(cells, '排名表', `2026年度${PROCESS}排名表`);
   });
 
   it('公示表: every name and 单位 as text', () => {
@@ -243,7 +243,7 @@ describe('the Excel host’s writes (strict fake: a string starting with "=" wri
     const descriptions = describeResultWorkbook(result);
     const fx = await writeAndCheck(descriptions);
     const shown = new Set(fx.sheetNames().flatMap((n) => fx.sheet(n).table().flat()));
-    for (const t of [...NAMES, ...UNITS, ...FILES.flat(), GROUP, `${PROCESS}排名表`]) expect({ t, shown: shown.has(t) }).toEqual({ t, shown: true });
+    for (const t of [...NAMES, ...UNITS, ...FILES.flat(), GROUP, `2026年度${PROCESS}排名表`]) expect({ t, shown: shown.has(t) }).toEqual({ t, shown: true });
   });
 
   it('the templates: no formula; the hostile names shown as written', async () => {

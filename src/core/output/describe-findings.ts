@@ -9,7 +9,7 @@ import { ReadResult } from '../ballots/read-ballots';
 import { CampaignResult } from '../engine';
 import { Finding, listedFindings } from '../findings/finding';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
-import { PAGE_FOOTER, SheetDescription, cell, countCell } from './sheet-description';
+import { SheetDescription, cell, countCell, pageFooter } from './sheet-description';
 
 const COLUMNS: { header: string; bounds: WidthBounds }[] = [
   { header: '序号', bounds: { min: 6 } },
@@ -64,7 +64,7 @@ export function describeFindings(result: CampaignResult, extra: readonly Finding
     bounds: COLUMNS.map((c) => c.bounds),
     freeze: { rows: header + 1, cols: 0 },
     autoFilter: findings.length > 0 ? { r1: header, c1: 0, r2: last, c2: COLUMNS.length - 1 } : undefined,
-    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: pageFooter('校验结果', { ofPages: false }) },
     meta: { kind: 'findings', schemeId: result.scheme.id },
   });
 }

@@ -7,7 +7,7 @@
 import { RosterEntry, buildRoster } from '../roster/roster';
 import { Scheme } from '../scheme/scheme-schema';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
-import { SheetDescription, cell, countCell } from './sheet-description';
+import { SheetDescription, cell, countCell, pageFooter } from './sheet-description';
 
 /** The longest 连续 N 次 a consequence counts: below 2, nothing from past years is needed (往年结果 has no use). */
 export function longestRunCounted(scheme: Scheme): number {
@@ -40,7 +40,7 @@ export function describeHistoryTemplate(scheme: Scheme, roster: readonly RosterE
     kind: 'template',
     bounds,
     freeze: { rows: header + 1, cols: 0 },
-    print: { orientation: 'portrait', repeatRows: { from: 0, to: header } },
+    print: { orientation: 'portrait', repeatRows: { from: 0, to: header }, footer: pageFooter('往年结果', { ofPages: true }) },
     meta: { kind: 'history', schemeId: scheme.id },
   });
 }

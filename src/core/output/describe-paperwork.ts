@@ -14,7 +14,7 @@
 import { Subject, RosterEntry, buildRoster, rosterFor, subjectLabel } from '../roster/roster';
 import { PaperDef, Scheme } from '../scheme/scheme-schema';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
-import { SheetDescription, cell, countCell, uniqueSheetName } from './sheet-description';
+import { SheetDescription, cell, countCell, pageFooter, uniqueSheetName } from './sheet-description';
 
 /** What `meta.kind` says of these sheets. */
 export const PAPERWORK_KIND = 'paperwork';
@@ -52,9 +52,9 @@ function describePaper(scheme: Scheme, paper: PaperDef, person: Subject | null, 
     name: uniqueSheetName(person ? name : paper.title, taken),
     kind: 'template',
     bounds,
-    // No page-number footer: each sheet is one member's page, and printing the workbook would number
-    // them through all members (第 5 页，共 40 页 on one member's 承诺书).
-    print: { orientation: 'portrait' },
+    // The form and member with the page number, without 共 N 页: the workbook holds every member's sheet,
+    // and printed at once &N would count them all (第 1 页，共 40 页 on one member's 承诺书).
+    print: { orientation: 'portrait', footer: pageFooter(person ? `${paper.title}（${name}）` : paper.title, { ofPages: false }) },
     meta,
   });
 }

@@ -20,7 +20,8 @@ import { CampaignResult } from '../engine';
 import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
-import { SheetBuilder, WidthBounds, headerRow, isPending } from './sheet-builder';
+import { tailWithLastRows, withPageBreaks } from './page-breaks';
+import { SheetBuilder, WidthBounds, headerRow, isPending, lineUnits } from './sheet-builder';
 import { SheetDescription, cell, countCell } from './sheet-description';
 
 export interface PublicationOptions {
@@ -39,6 +40,12 @@ export interface PublicationOptions {
  */
 export const PUBLICATION_FOOTER = '第 &P 页';
 
+/** Width (characters) the notice's text lines may ask of the table: about nine tenths of portrait A4 (~100). */
+const NOTICE_MAX_WIDTH = 90;
+
+/** Names printed on the page that ends with the closing text and 落款. */
+const LAST_NAMES_WITH_CLOSING = 3;
+
 /** A blank the clerk fills by hand on the printed notice. */
 const BLANK = '            ';
 const BLANK_PERIOD = '    年  月  日至    年  月  日';
@@ -56,8 +63,8 @@ export function publishedSubjects(result: CampaignResult, tiers?: readonly strin
   return sortByStroke(listed, (r) => r.name);
 }
 
-/** 「2026年度」 before what is published, unless the text already names a year. */
-function inYear(result: CampaignResult, text: string): string {
+/** 「2026年度」 (the results' year) before what is published, unless the text already names a year: the 公示表's and 排名表's titles. */
+export function inYear(result: CampaignResult, text: string): string {
   return /^\d{4}\s*年/.test(text) ? text : `${result.date.slice(0, 4)}年度${text}`;
 }
 
@@ -116,10 +123,13 @@ export function describePublication(result: CampaignResult, options: Publication
   const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 50 }] : []), { min: 12 }];
   const b = new SheetBuilder(headers.length);
   b.band(options.title ?? publicationTitle(result), 'title', 36);
-  b.band(leadSentence(result, tiers), 'field');
+  const lead = leadSentence(result, tiers);
+  b.band(lead, 'field');
   b.band('（按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, headers);
+  const firstName = b.rowCount;
   rows.forEach((r, i) => b.row([countCell(i + 1, 'center'), cell(r.name, 'center'), ...(withUnit ? [cell(r.unit ?? '', 'cell')] : []), cell(r.tier, 'center')]));
+  const lastName = b.rowCount - 1;
   if (rows.length === 0) b.band('（暂无可公示的评议结果）', 'note');
 
   const notes: string[] = [];
@@ -129,17 +139,34 @@ export function describePublication(result: CampaignResult, options: Publication
   if (uncertain) notes.push(uncertain);
   for (const line of notes) b.band(line, 'note');
   b.blank();
-  for (const line of options.closing ?? closingLines(result)) b.band(line, 'field');
+  const closing = options.closing ?? closingLines(result);
+  for (const line of closing) b.band(line, 'field');
   b.blank();
   for (const line of signatureLines(result)) b.band(line, 'signature');
 
-  return b.build({
-    name: '公示表',
-    kind: 'publication',
-    bounds,
-    freeze: { rows: header + 1, cols: 0 },
-    // Only the column headers repeat: the title and lead sentence head the notice once.
-    print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
-    meta: { kind: 'publication', schemeId: scheme.id },
-  });
+  const build = (widths: WidthBounds[]) =>
+    b.build({
+      name: '公示表',
+      kind: 'publication',
+      bounds: widths,
+      freeze: { rows: header + 1, cols: 0 },
+      // Only the column headers repeat: the title and lead sentence head the notice once.
+      print: { orientation: 'portrait', repeatRows: { from: header, to: header }, footer: PUBLICATION_FOOTER },
+      meta: { kind: 'publication', schemeId: scheme.id },
+    });
+  let sheet = build(bounds);
+  // A list of 序号 姓名 等次 (p5: no 单位) is a strip half the page wide, and the lead sentence and 异议 line wrapped
+  // inside it, 「。」 alone on a line: the columns after 序号 are widened until the longest of those lines fits on
+  // one (at most NOTICE_MAX_WIDTH, about nine tenths of portrait A4), and the rows estimated again.
+  const need = Math.min(NOTICE_MAX_WIDTH, Math.ceil(Math.max(...[lead, ...closing].map(lineUnits))) + 2);
+  const have = sheet.columns.reduce((a, c) => a + c.width, 0);
+  if (have < need) {
+    const wider = sheet.columns.length - 1;
+    const share = Math.ceil((need - have) / wider);
+    const widths = sheet.columns.map((c, i) => c.width + (i === 0 ? 0 : share));
+    sheet = build(widths.map((w) => ({ min: w, max: w })));
+  }
+  // The notes, 公示期, 异议 line, 落款 and date printed with the last names: the stamped page carries names.
+  const tail = rows.length > 0 ? tailWithLastRows(sheet, { first: firstName, last: lastName }, LAST_NAMES_WITH_CLOSING) : null;
+  return withPageBreaks(sheet, tail ? [tail] : []);
 }

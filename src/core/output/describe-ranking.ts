@@ -7,9 +7,10 @@
 import { CampaignResult } from '../engine';
 import { SubjectResult } from '../results/evaluate';
 import { sortByStroke } from '../text/stroke-order';
+import { inYear } from './describe-publication';
 import { RankingFigure, rankingFigures } from './ranking-figures';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, headerRow, tierText } from './sheet-builder';
-import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
+import { CellDescription, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat, pageFooter } from './sheet-description';
 
 /**
  * Rank order: ranked first by rank, then the unranked (待定, 不定等次) by their figure (the rank key, highest first),
@@ -36,7 +37,9 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   const rows = rankingOrder(result.subjects);
   const columns: Column[] = [
     { header: '名次', bounds: { min: 6 }, value: (r) => (r.rank === null ? cell('—', 'center') : countCell(r.rank, 'center')) },
-    { header: '姓名', bounds: { min: 10 }, value: (r) => cell(r.name, 'cell') },
+    // At most 24 wide, as on the templates: a 党组织's long name (p5 附表1) wraps instead of widening the column to 43
+    // and printing the whole 排名表 at 63 %.
+    { header: '姓名', bounds: { min: 10, max: 24 }, value: (r) => cell(r.name, 'cell') },
   ];
   if (rows.some((r) => r.unit)) columns.push({ header: '单位', bounds: { max: 30 }, value: (r) => cell(r.unit ?? '', 'cell') });
   if (rows.some((r) => r.category)) columns.push({ header: '职务类别', bounds: {}, value: (r) => cell(r.category ?? '', 'center') });
@@ -50,7 +53,8 @@ export function describeRanking(result: CampaignResult): SheetDescription {
   );
 
   const b = new SheetBuilder(columns.length);
-  b.band(`${scheme.process}排名表`, 'title', 30);
+  // The year, as the 公示表 has it: this year's printed 排名表 is not taken for last year's at a meeting.
+  b.band(`${inYear(result, scheme.process)}排名表`, 'title', 30);
   b.band(scheme.ranking.by === 'none' ? '（本方案不排名，按姓氏笔画为序）' : RANKING_SUBTITLE, 'subtitle');
   const header = headerRow(b, columns.map((c) => c.header));
   for (const r of rows) b.row(columns.map((c) => c.value(r)));
@@ -63,7 +67,7 @@ export function describeRanking(result: CampaignResult): SheetDescription {
     bounds: columns.map((c) => c.bounds),
     freeze: { rows: header + 1, cols: 2 },
     autoFilter: rows.length > 0 ? { r1: header, c1: 0, r2: last, c2: columns.length - 1 } : undefined,
-    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: pageFooter('排名表', { ofPages: false }) },
     meta: { kind: 'ranking', schemeId: scheme.id },
   });
 }

@@ -10,7 +10,7 @@
 import { CampaignResult } from '../engine';
 import { RectificationRow } from '../rectification/rectification';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
-import { PAGE_FOOTER, SheetDescription, StyleName, cell, countCell } from './sheet-description';
+import { SheetDescription, StyleName, cell, countCell, pageFooter } from './sheet-description';
 
 export const RECTIFICATION_STATUSES: readonly RectificationRow['status'][] = ['整改中', '已销号'];
 
@@ -121,7 +121,7 @@ export function buildRectificationSheet(t: RectificationTable): SheetDescription
     bounds: [...RECTIFICATION_COLUMNS.map((c) => c.bounds), ...t.addedHeaders.map(() => ADDED_COLUMN_BOUNDS)],
     freeze: { rows: header + 1, cols: 2 },
     autoFilter: t.rows.length > 0 ? { r1: header, c1: 0, r2: last, c2: width - 1 } : undefined,
-    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: PAGE_FOOTER },
+    print: { orientation: 'landscape', repeatRows: { from: header, to: header }, footer: pageFooter('整改清单', { ofPages: false }) },
     meta: { kind: 'rectification', schemeId: t.schemeId },
   });
 }

@@ -24,7 +24,7 @@ import { Scheme, ShareScope } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
 import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET, resultSheetNames } from './result-sheet-names';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, isPending, recommendationText } from './sheet-builder';
-import { CellDescription, PAGE_FOOTER, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat } from './sheet-description';
+import { CellDescription, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat, pageFooter } from './sheet-description';
 
 /** A share as a number with format 0.00% and its exact display; "—" when there is no denominator. */
 export function shareCell(part: number, whole: number): CellDescription {
@@ -100,7 +100,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
     name: STATISTICS_SHEET,
     kind: 'statistics',
     bounds,
-    print: { orientation: 'portrait', repeatRows: { from: 0, to: 0 }, footer: PAGE_FOOTER },
+    print: { orientation: 'portrait', repeatRows: { from: 0, to: 0 }, footer: pageFooter(STATISTICS_SHEET, { ofPages: false }) },
     meta: { kind: 'statistics', schemeId: scheme.id },
   });
 }
@@ -328,7 +328,7 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
       h === '姓名' || h === '表' || h === partHeader ? { min: 8, max: 30 } : h === '弃权' || h === '无效' ? { min: 6, max: 10 } : { min: 8, max: 16 },
     ),
     freeze: { rows: headerRow + 1, cols: 2 },
-    print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: PAGE_FOOTER },
+    print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: pageFooter(VOTES_SHEET, { ofPages: false }) },
     meta: { kind: 'votes', schemeId: scheme.id },
   });
 }
@@ -412,7 +412,7 @@ export function describeScores(result: CampaignResult): SheetDescription | null 
     kind: 'statistics',
     bounds: headers.map((h) => (h === '姓名' || h === '评价项目' ? { min: 8, max: 30 } : { min: 6, max: 16 })),
     freeze: { rows: headerRow + 1, cols: 2 },
-    print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: PAGE_FOOTER },
+    print: { orientation: headers.length > 8 ? 'landscape' : 'portrait', repeatRows: { from: 0, to: headerRow }, footer: pageFooter(SCORES_SHEET, { ofPages: false }) },
     meta: { kind: 'scores', schemeId: scheme.id },
   });
 }

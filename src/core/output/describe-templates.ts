@@ -3,7 +3,7 @@
  * one; × subject for a single-subject form, whose subject field is pre-filled), shaped like the annex
  * forms of seed 004 (附1, 附2, 附3):
  *
- * - a title row and header fields: 测评人类别：<group>, 轮次：<round> (several rounds), the subject
+ * - a title row and header fields: 测评人类别：<group> (several groups fill the form), 轮次：<round> (several rounds), the subject
  *   field of a single-subject form (所在支部名称：…), 评议时间 (left for the rater);
  * - the table, in one of four shapes:
  *   matrix  — a row per subject, the items' tier columns side by side, each item name merged over its
@@ -38,8 +38,9 @@ import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
 import { FormDef, RaterGroup, Round, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
+import { KeepTogether, tailWithLastRows, withPageBreaks } from './page-breaks';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
-import { CellDescription, PAGE_FOOTER, SheetDescription, cell, countCell, displayWidth, uniqueSheetName } from './sheet-description';
+import { CellDescription, SheetDescription, cell, countCell, displayWidth, pageFooter, uniqueSheetName } from './sheet-description';
 
 export const TEMPLATE_VERSION = 'pingyi-template/1';
 /** The mark the templates offer in their dropdowns. */
@@ -49,6 +50,8 @@ const DEFAULT_BLANK_SUBJECTS = 10;
 const COUNTS_TITLE = '计票汇总表';
 /** The largest number of votes a count cell accepts. */
 const MAX_VOTES = 100000;
+/** Table rows printed with the lines under the table (signatures, 填表说明), so those never head a page alone. */
+const LAST_ROWS_WITH_TAIL = 3;
 /** Above this total width (characters) a template prints landscape. */
 const PORTRAIT_MAX_WIDTH = 100;
 
@@ -83,6 +86,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               group,
               round,
               showRound: rounds.length > 1,
+              showGroup: groups.length > 1,
               subjects: form.subjects === 'single' ? [single] : subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null),
               single,
               taken,
@@ -156,6 +160,8 @@ interface TemplateSpec {
   group: RaterGroup;
   round: Round;
   showRound: boolean;
+  /** 测评人类别 printed: only where more than one rater group fills the form. */
+  showGroup: boolean;
   /** The subjects listed, null for a blank row to fill. */
   subjects: (Subject | null)[];
   /** The subject of a single-subject form's sheet. */
@@ -207,8 +213,10 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const title = t.counts ? `${form.title}${COUNTS_TITLE}` : form.title;
   b.band(title, 'title', 32);
 
-  // Header fields.
-  const fields: { text: string; unlocked: boolean }[] = [{ text: `测评人类别：${raterGroupFieldValue(t.group)}`, unlocked: false }];
+  // Header fields. 测评人类别 only where groups must be told apart: on a form one group fills (p5 附表1, filled by
+  // the 党小组组长 for the members, seed 004 附1 prints 所在支部名称 and 评议时间 only) it would contradict the
+  // form's own 填表说明, and the reader takes the form's only group without it.
+  const fields: { text: string; unlocked: boolean }[] = t.showGroup ? [{ text: `测评人类别：${raterGroupFieldValue(t.group)}`, unlocked: false }] : [];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
   for (const f of form.headerFields ?? []) fields.push({ text: `${f}：`, unlocked: true });
@@ -234,6 +242,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
 
   // Entry rows.
   const firstData = b.rowCount;
+  const blocks: KeepTogether[] = [];
   const blankEntries = () => entries.map(() => cell(null, 'entry'));
   const nameCell = (s: Subject | null) => cell(s ? t.label(s) : null, 'center');
   const nameUnlock = (s: Subject | null, r1: number, r2: number, c: number) => {
@@ -248,6 +257,7 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
         b.row([k === 0 ? countCell(i + 1, 'center') : cell(null, 'center'), k === 0 ? nameCell(s) : cell(null, 'center'), cell(item, 'center'), ...blankEntries(), ...(recommend ? [cell(null, 'entry')] : [])]),
       );
       const bottom = b.rowCount - 1;
+      blocks.push({ from: top, to: bottom });
       b.merge(top, 0, bottom, 0);
       b.merge(top, 1, bottom, 1);
       if (recommend) b.merge(top, recCol, bottom, recCol);
@@ -308,19 +318,23 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   if (t.counts) meta.counts = 'yes';
   if (t.single) meta.subject = t.label(t.single);
   const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
+  const name = uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`);
   const sheet = b.build({
-    name: uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`),
+    name,
     kind: 'template',
     bounds: columns.map((c) => c.bounds),
     freeze: { rows: headerEnd + 1, cols: lead.length },
-    // Page numbers: a ballot of several pages that come apart can be put back together.
-    print: { orientation: 'portrait', repeatRows: { from: headerStart, to: headerEnd }, footer: PAGE_FOOTER },
+    // The sheet's name (form, group, round) and page numbers on every page: the pages of a long ballot that come
+    // apart are put back together, and a 镇评 page 2 is not stapled to a 村评 page 1 (the header rows alone repeat).
+    print: { orientation: 'portrait', repeatRows: { from: headerStart, to: headerEnd }, footer: pageFooter(name, { ofPages: true }) },
     protect: true,
     meta,
   });
   const total = sheet.columns.reduce((a, c) => a + c.width, 0);
   sheet.print.orientation = total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait';
-  return sheet;
+  // A person's block on one page (附3); the comment, signature lines and 填表说明 with the last rows (or block).
+  const tail = tailWithLastRows(sheet, { first: firstData, last: lastData }, LAST_ROWS_WITH_TAIL, blocks);
+  return withPageBreaks(sheet, tail ? [...blocks, tail] : blocks);
 }
 
 /**

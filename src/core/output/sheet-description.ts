@@ -135,7 +135,7 @@ export interface PrintSettings {
   /** Inches. */
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   horizontalCentered: boolean;
-  /** Centre footer in Excel's header/footer codes, e.g. "第 &P 页，共 &N 页". */
+  /** Centre footer in Excel's header/footer codes, e.g. "排名表　第 &P 页" (see {@link pageFooter}). */
   footer?: string;
 }
 
@@ -167,6 +167,11 @@ export interface SheetDescription {
   /** The header row and data of a list that can be filtered. */
   autoFilter?: CellRange;
   print: PrintSettings;
+  /**
+   * Manual page breaks: the 0-based rows after which a page ends, ascending (a person's block of rows
+   * or the signature lines kept with the last rows of a table; see page-breaks.ts).
+   */
+  rowBreaks?: number[];
   protection?: SheetProtection;
   /**
    * Identification a renderer stores with the sheet (custom document properties, a defined name, or
@@ -343,6 +348,9 @@ export function checkSheetDescription(s: SheetDescription): string[] {
   if (s.autoFilter && !inside(s.autoFilter, rows, cols)) problems.push('筛选区域超出表格');
   const rep = s.print.repeatRows;
   if (rep && (rep.from < 0 || rep.from > rep.to || rep.to >= rows)) problems.push('打印标题行超出表格');
+  s.rowBreaks?.forEach((r, i, all) => {
+    if (!Number.isInteger(r) || r < 0 || r >= rows - 1 || (i > 0 && r <= all[i - 1])) problems.push(`分页位置（第 ${r + 1} 行后）无效或未按顺序`);
+  });
   s.protection?.unlocked.forEach((u, i) => inside(u, rows, cols) || problems.push(`未锁定区域 ${i + 1} 超出表格`));
   s.rowHeights.forEach((h) => {
     if (h.row < 0 || h.row >= rows || !(h.points > 0 && h.points <= 409)) problems.push(`第 ${h.row + 1} 行行高 ${h.points} 无效`);
@@ -358,4 +366,15 @@ export function inRanges(ranges: readonly CellRange[], r: number, c: number): bo
 /** Default print margins (inches): Excel's "normal" top and bottom, narrower sides. */
 export const DEFAULT_MARGINS: PrintSettings['margins'] = { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 };
 
-export const PAGE_FOOTER = '第 &P 页，共 &N 页';
+/**
+ * The centre footer of a sheet: what is printed and the page number, so loose pages can be put back
+ * with their sheet — 「村党组织书记测评表（参会人员·村评）　第 2 页，共 3 页」 on a template (whose
+ * workbook prints one sheet, so 共 &N 页 is its own page count), 「排名表　第 2 页」 on a result sheet:
+ * printing the whole results workbook at once, &N counts every sheet's pages (「第 1 页，共 16 页」 on a
+ * one-page 整改清单), so result sheets leave it out. `what` is literal text (a & in it is doubled, as
+ * Excel's codes need).
+ */
+export function pageFooter(what: string, options: { ofPages: boolean }): string {
+  const name = what.replace(/&/g, '&&');
+  return `${name}　第 &P 页${options.ofPages ? '，共 &N 页' : ''}`;
+}

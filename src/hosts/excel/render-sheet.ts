@@ -2,7 +2,7 @@
  * One SheetDescription → operations on a new worksheet, in the order the description's conventions
  * ask (sheet-description.ts): number formats (text "@" for every string cell, so "001",
  * "2026-12-31" and "=1+1" stay text) before values, then styles, column widths, row heights,
- * merges, dropdown validation, frozen panes, filter, print settings, unlocked ranges, the ownership
+ * merges, dropdown validation, frozen panes, filter, print settings and page breaks, unlocked ranges, the ownership
  * mark, and protection last (a protected sheet refuses the rest).
  *
  * Operations are queued through a Batcher that syncs when the estimated request would pass the
@@ -253,6 +253,12 @@ export async function renderSheet(ws: Excel.Worksheet, d: SheetDescription, mark
       if (p.repeatRows) pl.setPrintTitleRows(rowsA1(p.repeatRows.from, p.repeatRows.to));
       if (p.footer) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
     });
+    // Manual page breaks (ExcelApi 1.9, as pageLayout): each added above the first row of the next page.
+    const breaks = d.rowBreaks ?? [];
+    if (breaks.length > 0)
+      await batch.add(2 * OPERATION_BYTES * breaks.length, () => {
+        for (const r of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r + 1, 0, 1, 1));
+      });
   } else missing.push('pageLayout');
 
   // 9. Unlocked entry cells, the mark, and protection last.

@@ -36,10 +36,10 @@ export const FEATURES = {
   rangeAreas: { version: '1.9', missing: null },
   /** Screen updating suspended while writing; below it, Excel just repaints more. */
   screenUpdating: { version: '1.9', missing: null },
-  /** A4, orientation, fit to width, margins, centred, print titles, footer. */
+  /** A4, orientation, fit to width, margins, centred, print titles, footer, manual page breaks. */
   pageLayout: {
     version: '1.9',
-    missing: '当前 Excel 版本不支持页面设置（需 ExcelApi 1.9），以下工作表的纸张、方向、页边距、打印标题行和页脚未设置，打印前请在“页面布局”中手工设置',
+    missing: '当前 Excel 版本不支持页面设置（需 ExcelApi 1.9），以下工作表的纸张、方向、页边距、打印标题行、页脚和分页符未设置，打印前请在“页面布局”中手工设置',
   },
   /** The filter buttons on the header row of lists. */
   autoFilter: {

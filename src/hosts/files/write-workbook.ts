@@ -194,6 +194,9 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<stri
   });
   for (const h of s.rowHeights) ws.getRow(h.row + 1).height = h.points;
   for (const m of s.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+  // A manual break after the row: <brk id="n" max="16383" man="1"/> (n the 1-based row ending the page). The
+  // columns are given: without them exceljs writes max="16838", past Excel's last column (16383, 0-based).
+  for (const r of s.rowBreaks ?? []) ws.getRow(r + 1).addPageBreak(1, 16384);
   // One rule per described range, as the description gives it. Set cell by cell, exceljs joins the cells
   // again on writing and can emit overlapping ranges for one rule (C10:R124 and C5:R124: exceljs#2820),
   // which Excel does not allow and other readers take only in part.

@@ -35,8 +35,8 @@ describe('p1 paperwork (seed 000 附件2–4)', () => {
       for (const s of b.sheets) {
         expect(checkSheetDescription(s)).toEqual([]);
         expect(s.cells[0][0].value).toBe(b.name);
-        // One page per member: no footer numbering the pages through all members.
-        expect(s.print.footer).toBeUndefined();
+        // The form and member with the page number; no 共 N 页, which would count every member's pages.
+        expect(s.print.footer).toBe(`${b.name}（${s.name}）　第 &P 页`);
         expect(s.meta).toMatchObject({ kind: 'paperwork', schemeId: 'p1-double-pledge', paper: b.paper.kind, title: b.name, subject: s.name });
       }
       const [first, second] = b.sheets;

@@ -9,6 +9,7 @@ import { PRESETS, getPreset } from '../../presets';
 import { RosterEntry } from '../../roster/roster';
 import { describeResultWorkbook, resultSheetNames } from '../describe-workbooks';
 import { describeFindings } from '../describe-findings';
+import { describeHistoryTemplate } from '../describe-history';
 import { describePublication } from '../describe-publication';
 import { describeRanking } from '../describe-ranking';
 import { describeRectification } from '../describe-rectification';
@@ -89,6 +90,8 @@ describe('排名表', () => {
       ['—', '赵六', '—', '待定'],
     ]);
     expect(s.cells[0][0].style).toBe('title');
+    // The year of the results (today 2026-12-01), as on the 公示表: not taken for last year's at a meeting.
+    expect(s.cells[0][0].value).toBe('2026年度中层干部述职考核排名表');
     expect(s.freeze).toEqual({ rows: h + 1, cols: 2 });
     expect(s.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatRows: { from: h, to: h } });
   });
@@ -276,6 +279,18 @@ describe('the result workbook', () => {
     expect(written.includes('得分情况')).toBe(id === 'p4-middle-managers' || id === 'p4-secretary-appraisal');
   });
 
+  it('each sheet names itself in its footer, without 共 N 页 (printed together, &N counts the whole workbook); the 公示表 its page only', () => {
+    const footers = Object.fromEntries(sheets.map((s) => [s.name, s.print.footer]));
+    expect(footers).toEqual({
+      排名表: '排名表　第 &P 页',
+      公示表: '第 &P 页',
+      整改清单: '整改清单　第 &P 页',
+      统计表: '统计表　第 &P 页',
+      得分情况: '得分情况　第 &P 页',
+      校验结果: '校验结果　第 &P 页',
+    });
+  });
+
   it('each long table repeats its title and header on every printed page; 统计表 (two short tables) its title', () => {
     const p4s = describeResultWorkbook(runCampaign({ scheme: getPreset('p4-secretary-appraisal'), roster: [{ name: '王芳' }], submissions: [], today: '2026-12-01' }));
     for (const s of p4s.filter((x) => x.name === '得票情况' || x.name === '得分情况')) {
@@ -346,5 +361,51 @@ describe('names that cannot be ordered by strokes', () => {
     const rows = table(findings).filter((row) => row[5] === 'NAME_ORDER_UNCERTAIN');
     expect(rows).toHaveLength(1);
     expect(String(rows[0][6])).toContain('Tom');
+  });
+});
+
+describe('printing the 公示表 and 排名表', () => {
+  const p1 = getPreset('p1-double-pledge');
+  const decided = (n: number) =>
+    runCampaign({ scheme: p1, roster: Array.from({ length: n }, (_, i) => ({ name: `王${String.fromCharCode(0x4e00 + i)}` })), submissions: [], today: '2026-12-01' });
+
+  it('a 公示表 of 38 names: the 公示期, 异议 line, 落款 and date print with the last 3 names', () => {
+    const result = decided(38);
+    // Everyone decided 优秀 by hand, as the committee would: only decided tiers are published.
+    const notice = describePublication({ ...result, subjects: result.subjects.map((r) => ({ ...r, tier: '优秀', flags: [] })) });
+    expect(checkSheetDescription(notice)).toEqual([]);
+    // Title 36 + lead 15 + 按姓氏笔画 15 + header 15 + 38 × 15 = 651; + blank, 公示期, 异议, blank, 落款, date
+    // = 6 × 15 = 90 → 741 > 730.23: page 1 ends 3 names before the last (row 4 + 35 − 1 = 38).
+    const lastName = notice.cells.findIndex((row) => row[0].value === 38);
+    expect(lastName).toBe(41);
+    expect(notice.rowBreaks).toEqual([38]);
+  });
+
+  it('p5 (序号 姓名 等次, no 单位): the table is as wide as its lead sentence and 异议 line, which print on one line each', () => {
+    const result = decided(3);
+    const p5 = getPreset('p5-party-members');
+    const notice = describePublication({ ...result, scheme: p5, subjects: result.subjects.map((r) => ({ ...r, tier: '优秀党员', flags: [] })) });
+    const lead = '经研究，现将2026年度民主评议党员中评为优秀党员的名单予以公示。';
+    expect(notice.cells[1][0].value).toBe(lead);
+    // 29 Chinese characters and the full stop × 2.15 + 4 digits × 1.05 = 66.95, + 2 of padding: 69 wide at least (was 11 + 19 + 19 = 49).
+    const total = notice.columns.reduce((a, c) => a + c.width, 0);
+    expect(total).toBeGreaterThanOrEqual(69);
+    expect(total).toBeLessThanOrEqual(90);
+    const wrapped = new Set(notice.rowHeights.map((h) => h.row));
+    const rowOf = (start: string) => notice.cells.findIndex((row) => typeof row[0].value === 'string' && row[0].value.startsWith(start));
+    expect(wrapped.has(rowOf('经研究'))).toBe(false);
+    expect(wrapped.has(rowOf('公示期间如有异议'))).toBe(false);
+  });
+
+  it('往年结果 (a form of its own workbook) numbers its pages with their total', () => {
+    const history = describeHistoryTemplate(getPreset('p3-community-consecutive'), [{ name: '王芳' }], 2026)!;
+    expect(history.print.footer).toBe('往年结果　第 &P 页，共 &N 页');
+  });
+
+  it('the 排名表 keeps a long 党组织 name to 24 characters wide, wrapped, so the sheet does not print small', () => {
+    const result = runCampaign({ scheme: getPreset('p5-party-members'), roster: [{ name: '王芳' }, { name: '市住房和城乡建设局城市建设档案馆党支部', kind: 'organisation' }], submissions: [], today: '2026-12-01' });
+    const ranking = describeRanking(result);
+    const nameColumn = ranking.cells[2].findIndex((c) => c.value === '姓名');
+    expect(ranking.columns[nameColumn].width).toBe(24);
   });
 });

@@ -10,7 +10,7 @@ import { RosterEntry } from '../../roster/roster';
 import { loadScheme } from '../../scheme/load-scheme';
 import { Scheme } from '../../scheme/scheme-schema';
 import { MARK, TEMPLATE_VERSION, describeTemplates, templateSubmissionMeta } from '../describe-templates';
-import { CellRange, PAGE_FOOTER, SheetDescription, checkSheetDescription, inRanges, isValidSheetName } from '../sheet-description';
+import { CellRange, SheetDescription, checkSheetDescription, inRanges, isValidSheetName } from '../sheet-description';
 
 const SATISFACTION = ['满意', '比较满意', '基本满意', '不满意'];
 
@@ -181,7 +181,8 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
     const s = byForm('branch-review');
     const g = toGrid(s);
     expect(find(g, (v) => v === '所在支部名称：机关党支部')).toHaveLength(1);
-    expect(find(g, (v) => v === '测评人类别：党员')).toHaveLength(1);
+    // Filled by the 党小组组长 for the members, one group: no 测评人类别 (seed 004 附1 prints 所在支部名称, 评议时间).
+    expect(find(g, (v) => typeof v === 'string' && v.startsWith('测评人类别'))).toEqual([]);
     const rows = scheme.forms[0].itemLabels.map((item) => find(g, (v) => v === item)[0].r);
     expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
     expect(find(g, (v) => typeof v === 'string' && v.includes('意见或建议'))).toHaveLength(1);
@@ -683,8 +684,8 @@ describe('every preset: templates are sound and read back', () => {
       // The formula-like name is written as text.
       for (const row of s.cells) for (const c of row) if (c.value === '=1+1') expect(c.formulaSafe).toBe(true);
     }
-    // Page numbers on every template, ballots and count sheets alike.
-    for (const s of [...sheets, ...describeTemplates(scheme, roster, { counts: true })]) expect(s.print.footer).toBe(PAGE_FOOTER);
+    // The sheet's name and page numbers on every template, ballots and count sheets alike.
+    for (const s of [...sheets, ...describeTemplates(scheme, roster, { counts: true })]) expect(s.print.footer).toBe(`${s.name}　第 &P 页，共 &N 页`);
     const result = runCampaign({ scheme, roster, submissions: sheets.map((s, i) => ({ file: `t${i}.xlsx`, sheets: [fillAll(scheme, s)] })), today: '2026-12-01' });
     expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.read.ballots).toHaveLength(sheets.length);
@@ -692,6 +693,23 @@ describe('every preset: templates are sound and read back', () => {
       expect(b.entries.length).toBeGreaterThan(0);
       expect(b.entries.every((e) => e.status === 'valid')).toBe(true);
     }
+  });
+
+  it('p5: a form returned from an older version, with 「测评人类别：党员」 still above its table, reads as before', () => {
+    const scheme = getPreset('p5-party-members');
+    const sheets = describeTemplates(scheme, roster);
+    const old = sheets.map((s) => {
+      const g = fillAll(scheme, s);
+      expect(g.rows.flat()).not.toContain(`测评人类别：${scheme.raterGroups.find((x) => x.id === s.meta!.groupId)!.name}`);
+      // The field as older templates printed it, on a row of its own under the title.
+      const field = [`测评人类别：${scheme.raterGroups.find((x) => x.id === s.meta!.groupId)!.name}`, ...new Array<CellValue>(g.rows[0].length - 1).fill(null)];
+      const shift = (r: number) => (r >= 1 ? r + 1 : r);
+      return { ...g, rows: [g.rows[0], field, ...g.rows.slice(1)], merges: g.merges.map((m) => ({ ...m, r1: shift(m.r1), r2: shift(m.r2) })) };
+    });
+    const result = runCampaign({ scheme, roster, submissions: old.map((g, i) => ({ file: `old${i}.xlsx`, sheets: [g] })), today: '2026-12-01' });
+    expect(result.read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.read.ballots.map((b) => b.groupId)).toEqual(sheets.map((s) => s.meta!.groupId));
+    for (const b of result.read.ballots) expect(b.entries.every((e) => e.status === 'valid')).toBe(true);
   });
 });
 
@@ -774,5 +792,47 @@ describe('without a roster', () => {
     const field = find(toGrid(branch), (v) => v === '所在支部名称：')[0];
     expect(inRanges(branch.protection!.unlocked, field.r, field.c)).toBe(true);
     expect(branch.meta!.subject).toBeUndefined();
+  });
+});
+
+describe('printing: which form a loose page belongs to, and where pages end', () => {
+  const names = (n: number, window = false) => Array.from({ length: n }, (_, i) => ({ name: `测试${String.fromCharCode(0x4e00 + i)}`, window }));
+
+  it('p3: the 村评 and 镇评 ballots name their group and round on every page (their page 2 were alike)', () => {
+    const sheets = describeTemplates(getPreset('p3-village-two-rounds'), names(120));
+    const footers = sheets.map((s) => s.print.footer);
+    expect(footers).toEqual(sheets.map((s) => `${s.name}　第 &P 页，共 &N 页`));
+    expect(new Set(footers).size).toBe(sheets.length);
+    expect(footers.some((f) => f!.includes('村评'))).toBe(true);
+    expect(footers.some((f) => f!.includes('镇评'))).toBe(true);
+  });
+
+  it('p5 附表3 of 30 window posts: every page ends after a whole block of 4 item rows', () => {
+    for (const counts of [false, true]) {
+      const t = describeTemplates(getPreset('p5-party-members'), names(30, true), { counts }).find((d) => d.meta?.formId === 'window-satisfaction')!;
+      expect(checkSheetDescription(t)).toEqual([]);
+      expect(t.rowBreaks!.length).toBeGreaterThan(0);
+      for (const r of t.rowBreaks!) {
+        // The row after a break starts a block: its 序号 and name are there (not a covered cell of a merge).
+        expect(typeof t.cells[r + 1][0].value).toBe('number');
+        expect(t.cells[r + 1][1].value).toMatch(/^测试/);
+      }
+    }
+  });
+
+  it('a 计票汇总表 of 38: the 计票人 and 监票人 lines print with the last 3 rows, not under a bare header', () => {
+    const t = describeTemplates(getPreset('p1-double-pledge'), names(38), { counts: true }).find((d) => d.name.includes('服务对象代表'))!;
+    const signer = t.cells.findIndex((row) => row[0].value === '计票人（签名）：');
+    const lastRow = signer - 1;
+    expect(t.cells[lastRow][0].value).toBe(38);
+    expect(t.rowBreaks).toHaveLength(1);
+    // The page before the signatures ends at least 3 rows above them.
+    expect(t.rowBreaks![0]).toBeLessThanOrEqual(lastRow - 3);
+    expect(t.rowBreaks![0]).toBeGreaterThan(lastRow - 10);
+  });
+
+  it('a ballot of 20 fits one page: no manual break', () => {
+    const t = describeTemplates(getPreset('p1-double-pledge'), names(20)).find((d) => d.name.includes('服务对象代表'))!;
+    expect(t.rowBreaks).toBeUndefined();
   });
 });

@@ -88,7 +88,12 @@ function expectSheetMatches(fx: FakeExcel, name: string, d: SheetDescription, op
       centerFooter: p.footer ?? '',
     });
     expect(s.autoFilter && rectKey(s.autoFilter)).toBe(d.autoFilter ? rectKey(d.autoFilter) : null);
-  } else expect(s.page.paperSize).toBe('Letter');
+    // A break after row r is added above row r + 1 (the first row of the next page).
+    expect(s.rowBreaks).toEqual((d.rowBreaks ?? []).map((r) => r + 1));
+  } else {
+    expect(s.page.paperSize).toBe('Letter');
+    expect(s.rowBreaks).toEqual([]);
+  }
 }
 
 describe('a result workbook written into Excel', () => {
@@ -324,6 +329,20 @@ describe('templates', () => {
     const rules = fx.sheet(outcome.written[0]).validations.map((v) => Object.keys(v.rule ?? {})[0]);
     expect(rules.length).toBeGreaterThan(0);
     expect(rules.every((k) => k === 'wholeNumber')).toBe(true);
+  });
+});
+
+describe('manual page breaks', () => {
+  it('a 附表3 of 30 window posts: each break added above the first row of the next page, before protection', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('Sheet1');
+    const roster = Array.from({ length: 30 }, (_, i) => ({ name: `窗口${i + 1}`, window: true }));
+    const t = describeTemplates(getPreset('p5-party-members'), roster).find((d) => d.meta?.formId === 'window-satisfaction')!;
+    expect(t.rowBreaks?.length).toBeGreaterThan(0);
+    const outcome = await host(fx).writeSheets([t]);
+    expectSheetMatches(fx, outcome.written[0], t, { validation: true, print: true });
+    expect(fx.sheet(outcome.written[0]).rowBreaks).toEqual(t.rowBreaks!.map((r) => r + 1));
+    expect(fx.violations).toEqual([]);
   });
 });
 

@@ -91,8 +91,8 @@ describe('writeWorkbook', () => {
     const xml = strFromU8(unzipSync(await writeWorkbook([candidate]))['xl/worksheets/sheet1.xml']);
     expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"/);
     expect(xml).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/);
-    // Page numbers on every page of a ballot, so pages that come apart can be put back together.
-    expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    // The form and page numbers on every page of a ballot, so pages that come apart can be put back together.
+    expect(xml).toContain(`<oddFooter>&amp;C${candidate.name}　第 &amp;P 页，共 &amp;N 页</oddFooter>`);
     // 附2's headers on two lines as the seed sets them, read back with their line breaks.
     expect(ws.getColumn(2).values).toContain('优秀党员\n候选人姓名');
     const meta = wb.getWorksheet(META_SHEET)!;
@@ -113,6 +113,18 @@ describe('writeWorkbook', () => {
     const sheetXml = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f]));
     for (const xml of sheetXml.slice(0, descriptions.length)) expect(xml).toMatch(/<pageSetup[^>]*firstPageNumber="1"[^>]*useFirstPageNumber="1"/);
     expect(wb.getWorksheet('公示表')!.headerFooter.oddFooter).toBe('&C第 &P 页');
+    // The other result sheets name themselves, without 共 N 页 either (printed together, &N counts every sheet's pages).
+    expect(wb.getWorksheet('排名表')!.headerFooter.oddFooter).toBe('&C排名表　第 &P 页');
+    for (const d of descriptions) expect(d.print.footer ?? '').not.toContain('&N');
+  });
+
+  it('writes the manual page breaks as Excel does: <rowBreaks> with one <brk> per page end, id the 1-based last row', async () => {
+    const roster = Array.from({ length: 30 }, (_, i) => ({ name: `窗口${i + 1}`, window: true }));
+    const t = describeTemplates(getPreset('p5-party-members'), roster).find((d) => d.meta?.formId === 'window-satisfaction')!;
+    expect(t.rowBreaks!.length).toBeGreaterThan(0);
+    const xml = strFromU8(unzipSync(await writeWorkbook([t]))['xl/worksheets/sheet1.xml']);
+    const brks = t.rowBreaks!.map((r) => `<brk id="${r + 1}" max="16383" man="1"/>`).join('');
+    expect(xml).toContain(`<rowBreaks count="${t.rowBreaks!.length}" manualBreakCount="${t.rowBreaks!.length}">${brks}</rowBreaks>`);
   });
 
   it('writes every column width, 9 included (exceljs would drop a width of exactly 9 as its default)', async () => {
