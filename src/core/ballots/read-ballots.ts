@@ -9,6 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { heldPerUnit, inUnit, readUnit, rosterUnits } from '../roster/units';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -421,6 +422,12 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
     return null;
   }
+  // A village's count of its own meeting (FormDef.perUnit): only its people's rows are its to give.
+  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表') : null;
+  if (unit === 'unreadable') {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    return null;
+  }
   const roster = reader.roster;
   const items = form.itemLabels.map(normalizeLabel);
   /** The item of a row per item; null when its label is not one of the form's (reported unless a note). */
@@ -469,6 +476,16 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       else if (told !== null) subject = told.index;
       else if (match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme))) subject = null;
       else subject = resolveSubject(roster, name, () => at(named), findings);
+      if (subject !== null && unit !== null && !inUnit(roster.all[subject], unit.unit)) {
+        const other = roster.all[subject];
+        findings.push(
+          finding('SUBJECT_OF_OTHER_UNIT', `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本汇总表是「${unit.unit}」的${form.title}计票，只计本${shortUnitWord(form.perUnit!.label)}人员，此行的票数未计入`, {
+            ...at(named),
+            subject: other.name,
+          }),
+        );
+        subject = null;
+      }
       if (blocks) byNameRow.set(named, subject);
       if (subject === null) return null;
       return blocks ? withItem(subject, r) : { subject, item: null };
@@ -1008,6 +1025,8 @@ class FormReader {
 
   readonly groups: Choices;
   readonly rounds: Choices;
+  /** The roster's units (FormDef.perUnit), in roster order. */
+  readonly units: string[];
 
   constructor(
     scheme: Scheme,
@@ -1023,6 +1042,7 @@ class FormReader {
     this.seenOn = new Uint32Array(n);
     this.validOn = new Uint32Array(n);
     this.plain = { marks: new Int32Array(form.itemLabels.length), level: new Int32Array(form.itemLabels.length) };
+    this.units = form.perUnit ? rosterUnits(roster.subjects) : [];
   }
 
   text(raw: string): TextInfo {
@@ -1218,6 +1238,13 @@ function readSheet(
   }
 
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本票');
+  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票') : null;
+  if (unit === 'unreadable') {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    return null;
+  }
+  /** The unit a per-unit ballot is for: only its subjects are counted (units.ts). */
+  const ballotsUnit = unit?.unit ?? null;
 
   const start = entries.length;
   const validBefore = entries.validCount;
@@ -1256,6 +1283,10 @@ function readSheet(
   let recommendedUnlisted = 0;
   /** Rows left out because their name is not the roster's (or is ambiguous). */
   let namesNotCounted = 0;
+  /** Rows of a per-unit ballot naming someone of another unit: with marks (each an error), and left blank. */
+  let otherUnitMarked = 0;
+  const otherUnitBlank = new Set<number>();
+  const otherUnitSaid = new Set<number>();
   const rowItem = (r: number): number => {
     if (rec.itemCol === null) return 0;
     const cell = view.label(r, rec.itemCol);
@@ -1331,8 +1362,8 @@ function readSheet(
           else {
             const m = view.merge(r, rec.subjectCol!);
             const cell = m ? at(m.r1, m.c1) : at(r, rec.subjectCol!);
-            // 重名: what the ballot says beside the name may tell who is meant.
-            const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOnBallot(r)) : null;
+            // 重名: what the ballot says beside the name, or the unit the ballot is for, may tell who is meant.
+            const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOnBallot(r) || (ballotsUnit ?? '')) : null;
             if (told === null) subject = reportMatch(roster, match, name, cell, findings);
             else {
               subject = told.index;
@@ -1371,6 +1402,28 @@ function readSheet(
         namesNotCounted++;
         // A name written in or misspelt (reported above) still takes one of the ballot's recommendations.
         if (rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes') recommendedUnlisted++;
+        continue;
+      }
+      if (ballotsUnit !== null && !inUnit(roster.all[subject], ballotsUnit)) {
+        // Someone of another unit on this unit's ballot (a whole-roster form handed to one village): his row is
+        // not this meeting's to give, so it is not counted, and a mark there is an error, never passed over.
+        const recommends = rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes';
+        if (recommends) recommendedUnlisted++;
+        if (hasMarks || recommends) {
+          otherUnitMarked++;
+          if (!otherUnitSaid.has(subject)) {
+            otherUnitSaid.add(subject);
+            const other = roster.all[subject];
+            const m = view.merge(r, rec.subjectCol!);
+            findings.push(
+              finding(
+                'SUBJECT_OF_OTHER_UNIT',
+                `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本表是「${ballotsUnit}」的${form.title}，只评本${shortUnitWord(form.perUnit!.label)}人员，此行的评价未计入`,
+                { ...(m ? at(m.r1, m.c1) : at(r, rec.subjectCol!)), subject: other.name },
+              ),
+            );
+          }
+        } else otherUnitBlank.add(subject);
         continue;
       }
       if (itemsInRows && !reader.seen(subject)) reader.see(subject, r);
@@ -1419,7 +1472,7 @@ function readSheet(
     const missing: Subject[] = [];
     // Seen subjects all come from this roster: when as many were seen as it lists, none is missing.
     if (reader.seenCount < roster.subjects.length)
-      for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
+      for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window) && (ballotsUnit === null || inUnit(s, ballotsUnit))) missing.push(s);
     if (missing.length > 0)
       findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => subjectLabel(roster, s)).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {
@@ -1429,6 +1482,15 @@ function readSheet(
         findings.push(finding('ITEM_MISSING', `找不到评价项目「${label}」所在行`, { ...where, cell: cellAddress(rec.headerRow, rec.itemCol ?? 0) }));
     });
   }
+
+  for (const s of otherUnitSaid) otherUnitBlank.delete(s);
+  if (otherUnitBlank.size > 0)
+    findings.push(
+      finding('OTHER_UNIT_ROWS', `本表是「${ballotsUnit}」的，表中另列有其他单位的 ${otherUnitBlank.size} 人（整行空白），不属本表评议范围，未计为弃权`, {
+        ...where,
+        cell: cellAddress(rec.headerRow, rec.subjectCol ?? 0),
+      }),
+    );
 
   // Recommendations over the limit make all of this ballot's recommendations void (seed 004, 附表2 注2).
   let recommendationsVoid = false;
@@ -1451,13 +1513,15 @@ function readSheet(
   // sheet is no valid (blank) ballot either, even when every name on it is the roster's.
   const noItems = form.itemLabels.length > 0 && rec.missingItems.length === form.itemLabels.length;
   const why = noItems ? '找不到任何评价项目（见上）' : rec.tierColumns.length === 0 ? '找不到等次栏' : null;
-  if (entries.length === start && recommended.length === 0 && (namesNotCounted > 0 || (why !== null && reader.seenCount > 0))) {
+  if (entries.length === start && recommended.length === 0 && (namesNotCounted > 0 || otherUnitMarked > 0 || (why !== null && reader.seenCount > 0))) {
     findings.push(
       finding(
         'NOTHING_COUNTED',
         reader.seenCount > 0 && why !== null
           ? `本票有 ${reader.seenCount} 个姓名是名册中的，但${why}，没有一项计入，按废票计；问题不在姓名：请核对这张表是否为「${form.title}」、表头是否被改动`
-          : `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`,
+          : namesNotCounted === 0
+            ? `本票评价的都不是「${ballotsUnit}」的人（见上），没有一项计入，按废票计；请核对表头的「${form.perUnit?.label ?? '单位'}」是否填对`
+            : `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`,
         { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) },
       ),
     );
@@ -1536,6 +1600,84 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
   if (roster.subjects.length === 1) return roster.subjects[0].index;
   findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
   return null;
+}
+
+/**
+ * The unit a ballot of a form held per unit is for (FormDef.perUnit, units.ts): from its template's record, else
+ * its unit field (村：吴芳村), else a title or the sheet's name naming one roster unit (said). null when nothing
+ * names a unit, or the roster has none: a ballot returned from a whole-roster template, read over everyone as
+ * before, with a warning. 'unreadable' when what it says is no unit of the roster, or could be several: reported,
+ * the ballot not counted, never guessed.
+ */
+function ballotUnit(
+  reader: FormReader,
+  meta: Submission['meta'],
+  fields: ReturnType<typeof readFields>,
+  view: SheetView,
+  rec: RecognisedForm,
+  where: { file: string; sheet: string },
+  findings: Finding[],
+  sheetWord: string,
+): { unit: string } | null | 'unreadable' {
+  const form = reader.form;
+  const label = form.perUnit!.label;
+  const units = reader.units;
+  const whole = (why: string) => {
+    findings.push(
+      finding('UNIT_NOT_STATED', `「${form.title}」按${label}分别评议、只评本${shortUnitWord(label)}人员，但${why}，${sheetWord}按名册全部人员读取；如是某一${shortUnitWord(label)}的票，请在表头「${label}」栏填写后重新校验`, {
+        ...where,
+        cell: 'A1',
+      }),
+    );
+    return null;
+  };
+  if (units.length === 0) return whole(`名册中没有填写${label}（单位）`);
+  const wanted = normalizeLabel(label);
+  const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
+  const said = meta?.unit ? { text: meta.unit, cell: field?.cell ?? 'A1', from: '模板' } : field && field.value !== '' ? { text: field.value, cell: field.cell, from: `「${label}」栏` } : null;
+  if (said) {
+    const got = readUnit(units, said.text);
+    if (got.kind === 'unit') {
+      if (!got.exact) findings.push(finding('UNIT_READ_AS', `${said.from}中的「${said.text}」按名册中的「${got.unit}」计，请核实`, { ...where, cell: said.cell }));
+      return { unit: got.unit };
+    }
+    const which = got.kind === 'ambiguous' ? `可能是 ${got.units.map((u) => `「${u}」`).join('')} 中的任一个` : `名册中没有这个${shortUnitWord(label)}`;
+    findings.push(
+      finding('UNIT_UNKNOWN', `${said.from}写的是「${said.text}」，${which}，无法确定${sheetWord}是哪个${shortUnitWord(label)}的，${sheetWord}未计入；请按名册填写「${label}」后重新校验`, {
+        ...where,
+        cell: said.cell,
+      }),
+    );
+    return 'unreadable';
+  }
+  // A sheet copied without its record and its field: a title or the sheet's name may still name the unit.
+  const titles: Title[] = [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
+  for (const title of titles) {
+    const text = normalizeLabel(title.said);
+    const named = units.filter((u) => text.includes(normalizeLabel(u)));
+    // 小张庄村 names 张庄村 too: the longer name is the one meant.
+    const own = named.filter((u) => !named.some((o) => o !== u && normalizeLabel(o).includes(normalizeLabel(u))));
+    if (own.length === 1) {
+      const from = title.sheetName ? `工作表名「${title.said}」` : `标题「${title.said}」`;
+      findings.push(finding('UNIT_FROM_TITLE', `表中没有“${label}”栏，按${from}计为「${own[0]}」的票，只计本${shortUnitWord(label)}人员，请核实`, { ...where, cell: title.cell }));
+      return { unit: own[0] };
+    }
+    if (own.length > 1) {
+      findings.push(
+        finding('UNIT_UNKNOWN', `表中没有“${label}”栏，「${title.said}」中有 ${own.map((u) => `「${u}」`).join('')}，无法确定${sheetWord}是哪个${shortUnitWord(label)}的，${sheetWord}未计入；请在表头填写「${label}」后重新校验`, {
+          ...where,
+          cell: title.cell,
+        }),
+      );
+      return 'unreadable';
+    }
+  }
+  return whole(field ? `表头「${label}」栏是空的` : `表中没有「${label}」栏（可能是按旧模板填写的全体人员表）`);
+}
+
+/** 村 of 所在村, 支部 of 支部名称: the unit's own word, as in 只评本村人员. */
+function shortUnitWord(label: string): string {
+  return label.replace(/^(所在|所属)/, '').replace(/名称$/, '') || '单位';
 }
 
 /** A sheet's rater group and round, from its template, fields, titles or name; each reading that is not plain said. */
