@@ -146,6 +146,17 @@ describe('reading ballots of a form held per unit: 16 villages × 10 村评 ball
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('takes a village\'s ballots of its one secretary that agree for what they are, not for repeats: none dropped, none warned', () => {
+    const scheme = villageScheme();
+    scheme.counting = { ...scheme.counting, duplicates: 'exclude' };
+    const r = campaign(scheme);
+    // The 8 优秀 ballots of a village are alike by nature (one entry each): all 10 count, 8/10 as above.
+    for (const name of SECRETARIES) expect(villageCell(r, name).levels).toEqual([8, 2, 0, 0]);
+    // The 镇评 ballots (16 entries each) are still compared: 16 alike and 4 alike, two groups, the repeats not counted.
+    expect(r.findings.filter((f) => f.code === 'DUPLICATE_BALLOT').map((f) => f.file)).toEqual(['镇评-2.xlsx', '镇评-18.xlsx']);
+    expect(r.tally.cell(0, 'secretary-appraisal', 'town', 'participants', 0).levels).toEqual([1, 1, 0, 0]);
+  });
+
   it('does not count a tick for another village\'s secretary, and names the cell (吴芳村\'s 10 ballots tick 不称职 for 王毅)', () => {
     const wu = VILLAGES.indexOf('吴芳村');
     const r = campaign(villageScheme(true), (v, _b, g) => (v === wu ? addRow(g, '王毅', 3) : g));

@@ -9,7 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
-import { heldPerUnit, inUnit, readUnit, rosterUnits } from '../roster/units';
+import { heldPerUnit, inUnit, readUnit, rosterUnits, unitWord } from '../roster/units';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -200,13 +200,17 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     const key = fingerprint(ballot);
     const alike = seen.get(key);
     const earlier = alike?.find((b) => sameBallot(b, ballot));
-    if (earlier && ballot.end > ballot.start) {
+    // A ballot of one entry (a village's form of its one secretary, FormDef.perUnit) agrees with others by
+    // nature: only ballots of two entries or more are suspect when alike.
+    if (earlier && ballot.end - ballot.start > 1) {
       const counted = scheme.counting.duplicates === 'count';
       repeated.repeats(earlier, ballot, where);
       if (!counted) {
         out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
         return;
       }
+    } else if (earlier) {
+      // Alike but of one entry (or none): the earlier ballot already stands for its marks.
     } else if (alike) alike.push(ballot);
     else seen.set(key, [ballot]);
     out.ballots.push(ballot);
@@ -382,6 +386,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       ),
     );
   }
+  for (const reader of readers.values()) if (reader.unitless.length > 0) out.findings.push(...unitNotStated(scheme, reader));
   out.findings.push(...repeated.findings(submissions));
   checkCountOverlaps(scheme, roster, out);
   return out;
@@ -423,7 +428,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     return null;
   }
   // A village's count of its own meeting (FormDef.perUnit): only its people's rows are its to give.
-  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表') : null;
+  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表', round.id) : null;
   if (unit === 'unreadable') {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
@@ -479,7 +484,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       if (subject !== null && unit !== null && !inUnit(roster.all[subject], unit.unit)) {
         const other = roster.all[subject];
         findings.push(
-          finding('SUBJECT_OF_OTHER_UNIT', `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本汇总表是「${unit.unit}」的${form.title}计票，只计本${shortUnitWord(form.perUnit!.label)}人员，此行的票数未计入`, {
+          finding('SUBJECT_OF_OTHER_UNIT', `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本汇总表是「${unit.unit}」的${form.title}计票，只计本${unitWord(form.perUnit!.label)}人员，此行的票数未计入`, {
             ...at(named),
             subject: other.name,
           }),
@@ -1027,6 +1032,8 @@ class FormReader {
   readonly rounds: Choices;
   /** The roster's units (FormDef.perUnit), in roster order. */
   readonly units: string[];
+  /** Sheets of a per-unit form and round that name no unit, read over everyone (unitNotStated). */
+  readonly unitless: { file: string; sheet: string; round: string }[] = [];
 
   constructor(
     scheme: Scheme,
@@ -1238,7 +1245,7 @@ function readSheet(
   }
 
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本票');
-  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票') : null;
+  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票', round.id) : null;
   if (unit === 'unreadable') {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
@@ -1418,7 +1425,7 @@ function readSheet(
             findings.push(
               finding(
                 'SUBJECT_OF_OTHER_UNIT',
-                `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本表是「${ballotsUnit}」的${form.title}，只评本${shortUnitWord(form.perUnit!.label)}人员，此行的评价未计入`,
+                `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本表是「${ballotsUnit}」的${form.title}，只评本${unitWord(form.perUnit!.label)}人员，此行的评价未计入`,
                 { ...(m ? at(m.r1, m.c1) : at(r, rec.subjectCol!)), subject: other.name },
               ),
             );
@@ -1604,9 +1611,9 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
 
 /**
  * The unit a ballot of a form held per unit is for (FormDef.perUnit, units.ts): from its template's record, else
- * its unit field (村：吴芳村), else a title or the sheet's name naming one roster unit (said). null when nothing
- * names a unit, or the roster has none: a ballot returned from a whole-roster template, read over everyone as
- * before, with a warning. 'unreadable' when what it says is no unit of the roster, or could be several: reported,
+ * its unit field (村：吴芳村), else a title or the sheet's name naming one roster unit (said). null when the roster
+ * has no units (one unit's meeting rates everyone listed), or nothing names a unit: a ballot returned from a
+ * whole-roster template, read over everyone as before, with a warning (unitNotStated). 'unreadable' when what it says is no unit of the roster, or could be several: reported,
  * the ballot not counted, never guessed.
  */
 function ballotUnit(
@@ -1618,20 +1625,18 @@ function ballotUnit(
   where: { file: string; sheet: string },
   findings: Finding[],
   sheetWord: string,
+  roundId: string,
 ): { unit: string } | null | 'unreadable' {
   const form = reader.form;
   const label = form.perUnit!.label;
   const units = reader.units;
-  const whole = (why: string) => {
-    findings.push(
-      finding('UNIT_NOT_STATED', `「${form.title}」按${label}分别评议、只评本${shortUnitWord(label)}人员，但${why}，${sheetWord}按名册全部人员读取；如是某一${shortUnitWord(label)}的票，请在表头「${label}」栏填写后重新校验`, {
-        ...where,
-        cell: 'A1',
-      }),
-    );
+  // Said once for the form and round, after the batch (unitNotStated): a folder of old forms is one case.
+  const whole = () => {
+    reader.unitless.push({ ...where, round: roundId });
     return null;
   };
-  if (units.length === 0) return whole(`名册中没有填写${label}（单位）`);
+  // A roster without units is one unit's: its meeting rates everyone listed, as the form does.
+  if (units.length === 0) return null;
   const wanted = normalizeLabel(label);
   const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
   const said = meta?.unit ? { text: meta.unit, cell: field?.cell ?? 'A1', from: '模板' } : field && field.value !== '' ? { text: field.value, cell: field.cell, from: `「${label}」栏` } : null;
@@ -1641,9 +1646,9 @@ function ballotUnit(
       if (!got.exact) findings.push(finding('UNIT_READ_AS', `${said.from}中的「${said.text}」按名册中的「${got.unit}」计，请核实`, { ...where, cell: said.cell }));
       return { unit: got.unit };
     }
-    const which = got.kind === 'ambiguous' ? `可能是 ${got.units.map((u) => `「${u}」`).join('')} 中的任一个` : `名册中没有这个${shortUnitWord(label)}`;
+    const which = got.kind === 'ambiguous' ? `可能是 ${got.units.map((u) => `「${u}」`).join('')} 中的任一个` : `名册中没有这个${unitWord(label)}`;
     findings.push(
-      finding('UNIT_UNKNOWN', `${said.from}写的是「${said.text}」，${which}，无法确定${sheetWord}是哪个${shortUnitWord(label)}的，${sheetWord}未计入；请按名册填写「${label}」后重新校验`, {
+      finding('UNIT_UNKNOWN', `${said.from}写的是「${said.text}」，${which}，无法确定${sheetWord}是哪个${unitWord(label)}的，${sheetWord}未计入；请按名册填写「${label}」后重新校验`, {
         ...where,
         cell: said.cell,
       }),
@@ -1659,12 +1664,12 @@ function ballotUnit(
     const own = named.filter((u) => !named.some((o) => o !== u && normalizeLabel(o).includes(normalizeLabel(u))));
     if (own.length === 1) {
       const from = title.sheetName ? `工作表名「${title.said}」` : `标题「${title.said}」`;
-      findings.push(finding('UNIT_FROM_TITLE', `表中没有“${label}”栏，按${from}计为「${own[0]}」的票，只计本${shortUnitWord(label)}人员，请核实`, { ...where, cell: title.cell }));
+      findings.push(finding('UNIT_FROM_TITLE', `表中没有“${label}”栏，按${from}计为「${own[0]}」的票，只计本${unitWord(label)}人员，请核实`, { ...where, cell: title.cell }));
       return { unit: own[0] };
     }
     if (own.length > 1) {
       findings.push(
-        finding('UNIT_UNKNOWN', `表中没有“${label}”栏，「${title.said}」中有 ${own.map((u) => `「${u}」`).join('')}，无法确定${sheetWord}是哪个${shortUnitWord(label)}的，${sheetWord}未计入；请在表头填写「${label}」后重新校验`, {
+        finding('UNIT_UNKNOWN', `表中没有“${label}”栏，「${title.said}」中有 ${own.map((u) => `「${u}」`).join('')}，无法确定${sheetWord}是哪个${unitWord(label)}的，${sheetWord}未计入；请在表头填写「${label}」后重新校验`, {
           ...where,
           cell: title.cell,
         }),
@@ -1672,12 +1677,25 @@ function ballotUnit(
       return 'unreadable';
     }
   }
-  return whole(field ? `表头「${label}」栏是空的` : `表中没有「${label}」栏（可能是按旧模板填写的全体人员表）`);
+  return whole();
 }
 
-/** 村 of 所在村, 支部 of 支部名称: the unit's own word, as in 只评本村人员. */
-function shortUnitWord(label: string): string {
-  return label.replace(/^(所在|所属)/, '').replace(/名称$/, '') || '单位';
+/**
+ * Ballots of a form held per unit that name no unit (a whole-roster form of an older template): read over everyone,
+ * as before; said once per form and round, with how many and the first of them.
+ */
+function unitNotStated(scheme: Scheme, reader: FormReader): Finding[] {
+  const form = reader.form;
+  const label = form.perUnit!.label;
+  const word = unitWord(label);
+  const byRound = new Map<string, { file: string; sheet: string }[]>();
+  for (const u of reader.unitless) byRound.set(u.round, [...(byRound.get(u.round) ?? []), u]);
+  return [...byRound].map(([round, sheets]) => {
+    const roundName = scheme.rounds.length > 1 ? scheme.rounds.find((r) => r.id === round)?.name ?? '' : '';
+    const which = sheets.length === 1 ? '本表' : `${sheets.length} 张表（本表及其他文件）`;
+    const why = `${which}没有写明${label}（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他${word}的人在表上留空的按弃权计；如是某一${word}的表，请在表头填写「${label}：…」后重新校验`;
+    return finding('UNIT_NOT_STATED', `「${form.title}」${roundName}按${word}分别评议、只评本${word}人员，但${why}`, { file: sheets[0].file, sheet: sheets[0].sheet, cell: 'A1' });
+  });
 }
 
 /** A sheet's rater group and round, from its template, fields, titles or name; each reading that is not plain said. */

@@ -37,7 +37,7 @@ import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-name
 import { Submission } from '../forms/grid';
 import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
-import { heldPerUnit, splitByUnit, unitOf } from '../roster/units';
+import { heldPerUnit, splitByUnit, unitOf, unitWord } from '../roster/units';
 import { FormDef, RaterGroup, Round, Scheme } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
 import { SheetBuilder, WidthBounds } from './sheet-builder';
@@ -113,8 +113,8 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
 
 /**
  * Why a form held per unit (FormDef.perUnit) is written as one whole list all the same: the roster people
- * without a unit, who could go on no unit's form. One line per such form, for the clerk; empty when every such
- * form is split.
+ * without a unit, who could go on no unit's form. One line per such form, for the clerk; nothing when every
+ * such form is split or the roster has no units at all (one unit, one form).
  */
 export function perUnitNotSplit(scheme: Scheme, roster: readonly RosterEntry[]): string[] {
   const all = buildRoster(roster);
@@ -122,11 +122,12 @@ export function perUnitNotSplit(scheme: Scheme, roster: readonly RosterEntry[]):
   for (const form of scheme.forms) {
     if (!form.perUnit || form.subjects === 'single') continue;
     const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;
-    if (splitByUnit(subjects) !== null) continue;
     const without = subjects.filter((s) => unitOf(s) === '');
-    const who = without.length === 0 ? '名册中没有被评议人' : `名册中 ${without.slice(0, 5).map((s) => s.name).join('、')}${without.length > 5 ? ` 等 ${without.length} 人` : ''}没有填写单位`;
+    // Split, or a roster without units at all (or none yet): one unit's meeting rates everyone listed, on one form.
+    if (splitByUnit(subjects) !== null || without.length === subjects.length) continue;
+    const who = `名册中 ${without.slice(0, 5).map((s) => s.name).join('、')}${without.length > 5 ? ` 等 ${without.length} 人` : ''}没有填写单位`;
     out.push(
-      `「${form.title}」按${form.perUnit.label}分别发放，但${who}，只生成了一张列出全部人员的表，表头「${form.perUnit.label}」一栏留空由填表人填写；请在名册的单位（${form.perUnit.label}）栏填齐后重新生成模板，每个${form.perUnit.label}一张`,
+      `「${form.title}」按${unitWord(form.perUnit.label)}分别发放，但${who}，只生成了一张列出全部人员的表，表头「${form.perUnit.label}」一栏留空由填表人填写；请在名册的单位（${form.perUnit.label}）栏填齐后重新生成模板，每个${unitWord(form.perUnit.label)}一张`,
     );
   }
   return out;

@@ -39,6 +39,9 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
       response: { kind: 'tier', scale: 'competence' },
       subjectLabels: ['姓名', '被评议人', '村党组织书记'],
       commentLabels: ['意见或建议'],
+      // 村述村评 is held in each village, its people rating their own secretary (五、1 「在村里召开述评会…参会人员
+      // 对村党组织书记进行评议」); 村述镇评 rates all: a 村评 form per village, one 镇评 form.
+      perUnit: { label: '所在村', rounds: ['village'] },
     },
   ],
   scoring: { method: 'none', items: 'mean', places: 2 },

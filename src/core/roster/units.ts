@@ -75,3 +75,8 @@ export function rosterUnits(subjects: readonly Subject[]): string[] {
 export function inUnit(s: Subject, unit: string): boolean {
   return unitOf(s) !== '' && unitKey(unitOf(s)) === unitKey(unit);
 }
+
+/** 村 of 所在村, 支部 of 支部名称 or 所在支部: the unit's own word, as in 只评本村人员, 每个支部一张. */
+export function unitWord(label: string): string {
+  return label.replace(/^(所在|所属)/, '').replace(/名称$/, '') || '单位';
+}
