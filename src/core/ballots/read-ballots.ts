@@ -9,7 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
-import { heldPerUnit, inUnit, readUnit, rosterUnits, unitWord } from '../roster/units';
+import { heldPerUnit, inUnit, readUnit, rosterUnits, splitByUnit, unitOf, unitWord } from '../roster/units';
 import { FormDef, Scheme } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -1030,8 +1030,10 @@ class FormReader {
 
   readonly groups: Choices;
   readonly rounds: Choices;
-  /** The roster's units (FormDef.perUnit), in roster order. */
+  /** The roster's units (FormDef.perUnit), in roster order; none unless every subject has one (as templates split). */
   readonly units: string[];
+  /** Some subjects have a unit and some not: the form is read over everyone, and that is said (unitNotStated). */
+  readonly unitsIncomplete: boolean;
   /** Sheets of a per-unit form and round that name no unit, read over everyone (unitNotStated). */
   readonly unitless: { file: string; sheet: string; round: string }[] = [];
 
@@ -1049,7 +1051,9 @@ class FormReader {
     this.seenOn = new Uint32Array(n);
     this.validOn = new Uint32Array(n);
     this.plain = { marks: new Int32Array(form.itemLabels.length), level: new Int32Array(form.itemLabels.length) };
-    this.units = form.perUnit ? rosterUnits(roster.subjects) : [];
+    const split = form.perUnit ? splitByUnit(roster.subjects) : null;
+    this.units = split ? rosterUnits(roster.subjects) : [];
+    this.unitsIncomplete = form.perUnit !== undefined && split === null && roster.subjects.some((s) => unitOf(s) !== '');
   }
 
   text(raw: string): TextInfo {
@@ -1635,11 +1639,14 @@ function ballotUnit(
     reader.unitless.push({ ...where, round: roundId });
     return null;
   };
-  // A roster without units is one unit's: its meeting rates everyone listed, as the form does.
-  if (units.length === 0) return null;
+  // A roster without units is one unit's: its meeting rates everyone listed, as the form does. One where some
+  // have none cannot be split (nor were the templates): read over everyone, said once.
+  if (units.length === 0) return reader.unitsIncomplete ? whole() : null;
   const wanted = normalizeLabel(label);
   const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
-  const said = meta?.unit ? { text: meta.unit, cell: field?.cell ?? 'A1', from: '模板' } : field && field.value !== '' ? { text: field.value, cell: field.cell, from: `「${label}」栏` } : null;
+  // A blank field's "value" may be the next cell's field (支部名称：| 评议时间：…): that is no unit.
+  const value = field && !/[:：]/.test(field.value) ? field.value : '';
+  const said = meta?.unit ? { text: meta.unit, cell: field?.cell ?? 'A1', from: '模板' } : value !== '' ? { text: value, cell: field!.cell, from: `「${label}」栏` } : null;
   if (said) {
     const got = readUnit(units, said.text);
     if (got.kind === 'unit') {
@@ -1693,7 +1700,9 @@ function unitNotStated(scheme: Scheme, reader: FormReader): Finding[] {
   return [...byRound].map(([round, sheets]) => {
     const roundName = scheme.rounds.length > 1 ? scheme.rounds.find((r) => r.id === round)?.name ?? '' : '';
     const which = sheets.length === 1 ? '本表' : `${sheets.length} 张表（本表及其他文件）`;
-    const why = `${which}没有写明${label}（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他${word}的人在表上留空的按弃权计；如是某一${word}的表，请在表头填写「${label}：…」后重新校验`;
+    const why = reader.unitsIncomplete
+      ? `名册中有人没有填写${word}（单位），无法按${word}区分，${which}按名册全部人员读取；请在名册的单位（${label}）栏填齐后重新生成模板`
+      : `${which}没有写明${label}（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他${word}的人在表上留空的按弃权计；如是某一${word}的表，请在表头填写「${label}：…」后重新校验`;
     return finding('UNIT_NOT_STATED', `「${form.title}」${roundName}按${word}分别评议、只评本${word}人员，但${why}`, { file: sheets[0].file, sheet: sheets[0].sheet, cell: 'A1' });
   });
 }
