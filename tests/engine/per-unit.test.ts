@@ -298,3 +298,55 @@ describe('the scheme setting', () => {
     expect(withPerUnit({ label: '所在村', extra: 1 })).toThrow(SchemeError);
   });
 });
+
+describe('the presets hold these meetings per unit, as their seeds say', () => {
+  const members: RosterEntry[] = [
+    { name: '王芳', unit: '机关第一党支部' },
+    { name: '李强', unit: '机关第一党支部' },
+    { name: '张伟', unit: '机关第二党支部' },
+  ];
+
+  it('p1 述诺测评 (seed 000 二(五) 以支部为单位): a form per 支部 × 测评人类别, 所在支部 filled in', () => {
+    const scheme = getPreset('p1-double-pledge');
+    const forms = describeTemplates(scheme, members).filter((t) => t.meta?.formId === 'pledge-appraisal');
+    expect(forms.map((t) => [t.meta?.unit, t.meta?.groupId])).toEqual([
+      ['机关第一党支部', 'service'],
+      ['机关第二党支部', 'service'],
+      ['机关第一党支部', 'leader'],
+      ['机关第二党支部', 'leader'],
+    ]);
+    const first = forms[0].cells.flat().map((c) => c.value);
+    expect(first).toEqual(expect.arrayContaining(['所在支部：机关第一党支部', '王芳', '李强']));
+    expect(first).not.toContain('张伟');
+    // 第二支部's form with 王芳 written in and ticked: not counted for her, an error at the cell.
+    const g = addRow(tick(returned(forms[1], scheme), '张伟', 0), '王芳', 0);
+    const r = runCampaign({ scheme, roster: members, submissions: files([g], 'b'), today: '2026-12-01' });
+    expect(r.tally.cell(0, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([0, 0, 0, 0]);
+    expect(r.tally.cell(2, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([1, 0, 0, 0]);
+    expect(r.read.findings.filter((f) => f.code === 'SUBJECT_OF_OTHER_UNIT').map((f) => f.message)).toEqual([
+      '「王芳」是「机关第一党支部」的，本表是「机关第二党支部」的党员践诺情况考评表，只评本支部人员，此行的评价未计入',
+    ]);
+  });
+
+  it('p5 附表2 (seed 004 四、2 在本支部范围内): a form per 支部, its own 支部名称 field filled in, not asked twice', () => {
+    const scheme = getPreset('p5-party-members');
+    const forms = describeTemplates(scheme, members).filter((t) => t.meta?.formId === 'candidate-review');
+    expect(forms.map((t) => t.meta?.unit)).toEqual(['机关第一党支部', '机关第二党支部']);
+    const texts = forms[1].cells.flat().map((c) => c.value);
+    expect(texts.filter((v) => typeof v === 'string' && v.startsWith('支部名称'))).toEqual(['支部名称：机关第二党支部']);
+  });
+
+  it('a roster giving some a unit and others none: read over everyone, said once (the templates were not split either)', () => {
+    const scheme = getPreset('p1-double-pledge');
+    const partial: RosterEntry[] = [...members, { name: '刘洋' }];
+    const [form] = describeTemplates(scheme, partial).filter((t) => t.meta?.formId === 'pledge-appraisal');
+    const sheets = [0, 1].map(() => tick(tick(returned(form, scheme), '王芳', 0), '张伟', 1));
+    sheets[1] = tick(sheets[1], '刘洋', 2);
+    const r = runCampaign({ scheme, roster: partial, submissions: files(sheets, 'b'), today: '2026-12-01' });
+    expect(r.tally.cell(2, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([0, 2, 0, 0]);
+    expect(r.tally.cell(3, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([0, 0, 1, 0]);
+    const said = r.read.findings.filter((f) => f.code === 'UNIT_NOT_STATED');
+    expect(said).toHaveLength(1);
+    expect(said[0].message).toContain('名册中有人没有填写支部（单位），无法按支部区分，2 张表（本表及其他文件）按名册全部人员读取');
+  });
+});
