@@ -1617,8 +1617,8 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
  * The unit a ballot of a form held per unit is for (FormDef.perUnit, units.ts): from its template's record, else
  * its unit field (村：吴芳村), else a title or the sheet's name naming one roster unit (said). null when the roster
  * has no units (one unit's meeting rates everyone listed), or nothing names a unit: a ballot returned from a
- * whole-roster template, read over everyone as before, with a warning (unitNotStated). 'unreadable' when what it says is no unit of the roster, or could be several: reported,
- * the ballot not counted, never guessed.
+ * whole-roster template, read over everyone as before, with a warning (unitNotStated). 'unreadable' when what it
+ * says is no unit of the roster, or could be several: reported, the ballot not counted, never guessed.
  */
 function ballotUnit(
   reader: FormReader,
