@@ -300,7 +300,7 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
       孙明: ['南村', '南村', ['称职', '称职', '基本称职', '不称职']],
     };
     for (const [name, [village, file, levels]] of Object.entries(marks)) {
-      const tpl = template(c, `${village}·参会人员·村评`);
+      const tpl = template(c, `${village}·村评`);
       ballot(c, tpl, `村评-${file}-1.xlsx`, (t) => t.marks({ [name]: [levels[0]] }));
       // Without metadata, the round and the village can only come from 「轮次：村评」 and 「所在村：…」 printed on the template.
       ballot(c, tpl, `村评-${file}-2.xlsx`, (t) => (name === '赵刚' ? t.marks({ 赵刚: [levels[1]] }).retype('赵刚', '赵　刚') : t.marks({ [name]: [levels[1]] })).dropMeta());
@@ -325,9 +325,9 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
   });
   commonChecks(
     () => ({ c, s }),
-    ['东村', '南村', null, '西村'].map((v) => (v ? `村党组织书记“双述双评”测评表（${v}·参会人员·村评）.xlsx` : '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx')),
+    ['东村', '南村', null, '西村'].map((v) => (v ? `村党组织书记“双述双评”测评表（${v}·村评）.xlsx` : '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx')),
     {
-      '村党组织书记“双述双评”测评表（东村·参会人员·村评）.xlsx': ['测评人类别：参会人员', '轮次：村评', '所在村：东村', '赵刚'],
+      '村党组织书记“双述双评”测评表（东村·村评）.xlsx': ['测评人类别：参会人员', '轮次：村评', '所在村：东村', '赵刚'],
       '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx': ['测评人类别：参会人员', '轮次：镇评', '赵刚', '钱丽', '孙明'],
     },
     [
@@ -398,7 +398,7 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
     countRun = await pingyi(['template', '--scheme', P, '--roster', c.roster, '--out', countDir, '--counts']);
     countTemplates = fs.readdirSync(countDir).sort().map((f) => path.join(countDir, f));
     // One per village (村评 is held in each), its secretary only.
-    const villageCounts = (village: string) => countTemplates.find((t) => path.basename(t).includes(`${village}·参会人员·村评`))!;
+    const villageCounts = (village: string) => countTemplates.find((t) => path.basename(t).includes(`${village}·村评`))!;
     // 东村 counts 30 ballots for 赵刚 (24 优秀, 5 称职, 1 blank); 西村 counts 20 for 钱丽, all 优秀, the other
     // cells left blank and without its metadata (the title still says 计票汇总表).
     ballot(c, villageCounts('东村'), '东村.xlsx', (t) => {
@@ -423,12 +423,12 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
   it('writes one 计票汇总表 per village for 村评 and one for 镇评, with the fields to fill and no 往年结果', () => {
     expect(countRun.code).toBe(0);
     expect(countTemplates.map((t) => path.basename(t))).toEqual([
-      // A sheet's name holds 31 characters: with the village the title's last 表 is cut.
+      // The village first, and not the one rater group (a sheet's name holds 31 characters: the title stays whole).
+      '村党组织书记“双述双评”测评表计票汇总表（东村·村评）.xlsx',
       '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx',
-      '村党组织书记“双述双评”测评表计票汇总（东村·参会人员·村评）.xlsx',
-      '村党组织书记“双述双评”测评表计票汇总（西村·参会人员·村评）.xlsx',
+      '村党组织书记“双述双评”测评表计票汇总表（西村·村评）.xlsx',
     ]);
-    const text = printed(countTemplates[1]);
+    const text = printed(countTemplates[0]);
     for (const field of ['轮次：村评', '所在村：东村', '收回票数：', '有效票：', '计票人（签名）：', '监票人（签名）：', '得票数']) expect(text).toContain(field);
     expect(text).not.toContain('钱丽');
   });

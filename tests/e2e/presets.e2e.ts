@@ -80,7 +80,7 @@ const CASES: Case[] = [
         ['孙明', '南村', ['称职', '称职', '基本称职', '不称职']],
       ] as const).flatMap(([name, village, levels]) =>
         levels.map((level, i) => ({
-          template: `${village}·参会人员·村评`,
+          template: `${village}·村评`,
           file: `村评-${village}-${i + 1}.xlsx`,
           fill: (t: FilledTemplate) => (i === 1 ? t.marks({ [name]: [level] }).dropMeta() : t.marks({ [name]: [level] })),
         })),
@@ -251,7 +251,7 @@ describe('standalone page: every preset, computed in the browser', () => {
       const blank = new Map<string, Buffer>();
       for (const part of new Set(c.ballots.map((b) => b.template))) {
         // The ballot template, not the 计票汇总表 offered for the same group and round.
-        const button = page.getByRole('button', { name: new RegExp(`^下载「(?![^」]*计票汇总)[^」]*${part.replace(/[()（）]/g, '\\$&')}[^」]*」$`) });
+        const button = page.getByRole('button', { name: new RegExp(`^下载「(?![^」]*计票汇总表)[^」]*${part.replace(/[()（）]/g, '\\$&')}[^」]*」$`) });
         expect(await button.count()).toBe(1);
         blank.set(part, (await download(page, () => button.click(), test)).bytes);
       }

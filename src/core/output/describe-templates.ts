@@ -101,6 +101,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               subjects: sheet.subjects,
               single: form.subjects === 'single' ? sheet.subjects[0] : null,
               unit: sheet.unit,
+              onlyGroup: groups.length === 1,
               taken,
               label: (s) => subjectLabel(all, s),
               counts: options.counts ?? false,
@@ -202,6 +203,8 @@ interface TemplateSpec {
   single: Subject | null;
   /** A form held per unit (FormDef.perUnit): the header field naming the unit, and the unit (null: left to fill in). */
   unit: { label: string; name: string | null } | null;
+  /** The form is filled by one rater group only. */
+  onlyGroup: boolean;
   taken: Set<string>;
   /** How a subject is written on the form: the name, with the unit when two share it (重名). */
   label: (s: Subject) => string;
@@ -352,8 +355,10 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   if (t.counts) meta.counts = 'yes';
   if (t.single) meta.subject = t.label(t.single);
   if (t.unit?.name) meta.unit = t.unit.name;
-  // The unit first: the clerk hands the files out village by village (吴芳村·参会人员·村评).
-  const suffixParts = [...(t.unit?.name ? [t.unit.name] : []), t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
+  // The unit first: the clerk hands the files out village by village (吴芳村·村评). The one rater group of a form
+  // is left out there (the header says it): a sheet's name holds 31 characters, and the unit must not cut the title.
+  const showGroup = !t.unit?.name || !t.onlyGroup;
+  const suffixParts = [...(t.unit?.name ? [t.unit.name] : []), ...(showGroup ? [t.group.name] : []), ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
   const sheet = b.build({
     name: uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`),
     kind: 'template',

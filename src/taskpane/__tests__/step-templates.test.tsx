@@ -102,9 +102,8 @@ describe('模板 step', () => {
       const host = hostWithCampaign('files', getPreset('p3-village-two-rounds'));
       const { user } = await openApp(host, { initialStep: 'templates' });
       expect(screen.getByRole('heading', { name: '计票汇总表（纸质投票、当场计票后填写）' })).toBeInTheDocument();
-      // 村评 is held per village: one count sheet per unit of the roster (营业部, 零售部 here); the sheet's name holds
-      // 31 characters, so 汇总表 loses its 表.
-      const button = screen.getByRole('button', { name: /^下载「村党组织书记“双述双评”测评表计票汇总（营业部·参会人员·村评）」$/ });
+      // 村评 is held per village: one count sheet per unit of the roster (营业部, 零售部 here), named by it.
+      const button = screen.getByRole('button', { name: /^下载「村党组织书记“双述双评”测评表计票汇总表（营业部·村评）」$/ });
       await user.click(button);
       expect(await screen.findByText(/^已生成「.*计票汇总表.*\.xlsx」$/, {}, SLOW)).toBeInTheDocument();
       const back = await readWorkbook(downloads.names[0], await blobBytes(downloads.blobs[0]));
