@@ -21,6 +21,7 @@ import { uncertainOrderNote } from '../core/output/describe-publication';
 import { describeHistoryTemplate, longestRunCounted } from '../core/output/describe-history';
 import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
+import { perUnitNotSplit } from '../core/output/describe-templates';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { HashedFile, duplicateFileMessage, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
@@ -407,6 +408,8 @@ async function template(args: string[], io: Io): Promise<number> {
     io.stdout(`已生成 ${target}\n`);
   }
   for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
+  // A form held per unit that could not be split (someone without a unit): said, the whole list written.
+  for (const note of perUnitNotSplit(scheme, roster)) io.stderr(`${note}\n`);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@
 import { Body1, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { PaperworkWorkbook, describePaperwork } from '../core/output/describe-paperwork';
-import { describeTemplates } from '../core/output/describe-templates';
+import { describeTemplates, perUnitNotSplit } from '../core/output/describe-templates';
 import { formsWithoutSubjects } from '../core/roster/forms-without-subjects';
 import { SheetDescription } from '../core/output/sheet-description';
 import { Progress, WriteOutcome } from '../hosts/workbook-host';
@@ -29,7 +29,8 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const countTemplates = useMemo(() => describeTemplates(scheme, roster, { counts: true }), [scheme, roster]);
   // Filled by each member and kept, not read back (seed 000 附件2–4).
   const paperwork = useMemo(() => describePaperwork(scheme, roster), [scheme, roster]);
-  const lacking = useMemo(() => formsWithoutSubjects(scheme, roster), [scheme, roster]);
+  // Also a form held per unit that cannot be split by unit (someone without one): said before it goes out whole.
+  const lacking = useMemo(() => [...formsWithoutSubjects(scheme, roster), ...perUnitNotSplit(scheme, roster)], [scheme, roster]);
 
   const insert = () =>
     action.run('插入模板失败', async () => {

@@ -572,9 +572,15 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
     const r = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    // 提醒: the two count sheets said; nobody is left undecided (钱丽 is 基本称职, see below); the 镇评 round of two ballots (below).
-    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 3 条');
+    // 提醒 5: the two count sheets said; the 镇评 round of two ballots (below); 村评 is held per village, and each count
+    // sheet's title names its village, so only that village's rows count (and it is said). Nobody is left undecided.
+    expect(lines[0]).toBe('共读取 2 张票，计入 2 张；另计入计票汇总表 2 张，合 50 票；错误 0 条，提醒 5 条');
     expect(lines.filter((l) => l.includes('是计票汇总表'))).toHaveLength(2);
+    // 村评 is held per village: each sheet's title names its village, so only that village's rows count (and it is said).
+    expect(lines.filter((l) => l.includes('表中没有“所在村”栏，按标题')).map((l) => l.replace(/^.*按标题/, ''))).toEqual([
+      '「东村村述村评测评结果汇总表」计为「东村」的票，只计本村人员，请核实',
+      '「西村计票结果」计为「西村」的票，只计本村人员，请核实',
+    ]);
     // The 镇评 round is two ballots beside 50 村评 votes: each 镇评 rater reads the other's from the round's figures.
     expect(lines.filter((l) => l.includes('「参会人员」镇评只有 2 张有效票'))).toHaveLength(1);
   });

@@ -164,10 +164,11 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
   let s: Scored;
   const files: Record<string, string> = {};
   beforeAll(async () => {
+    // One 支部's 述诺大会 (the 测评 is held 以支部为单位: its form lists its members, 所在支部 in the header).
     c = await campaign(P, ['姓名', '单位', '违法违纪'], [
-      ['王芳', '第一党支部', null],
+      ['王芳', '第二党支部', null],
       ['李强', '第二党支部', '是（已查处）'],
-      ['张伟', '第三党支部', null],
+      ['张伟', '第二党支部', null],
     ]);
     const svc = template(c, '服务对象代表');
     const ldr = template(c, '党组织负责人');
@@ -201,10 +202,10 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
   commonChecks(
     () => ({ c, s }),
     // The ballot is the 述诺测评's (seed 000 二(五)三是); the 党员践诺情况考评表（附件5） records its results.
-    ['党员践诺进度表.xlsx', '党员述诺测评表（党组织负责人）.xlsx', '党员述诺测评表（服务对象代表）.xlsx', '年终述诺表.xlsx', '认岗承诺书.xlsx'],
+    ['党员践诺进度表.xlsx', '党员述诺测评表（第二党支部·党组织负责人）.xlsx', '党员述诺测评表（第二党支部·服务对象代表）.xlsx', '年终述诺表.xlsx', '认岗承诺书.xlsx'],
     {
-      '党员述诺测评表（党组织负责人）.xlsx': ['党员述诺测评表', '测评人类别：党组织负责人'],
-      '党员述诺测评表（服务对象代表）.xlsx': ['党员述诺测评表', '测评人类别：服务对象代表'],
+      '党员述诺测评表（第二党支部·党组织负责人）.xlsx': ['党员述诺测评表', '测评人类别：党组织负责人', '所在支部：第二党支部'],
+      '党员述诺测评表（第二党支部·服务对象代表）.xlsx': ['党员述诺测评表', '测评人类别：服务对象代表', '所在支部：第二党支部'],
     },
     [
       ['NAME_NORMALISED', '服务对象-2.xlsx'],
@@ -276,10 +277,10 @@ describe('P1 p1-double-pledge: 服务对象代表 and 党组织负责人 rate se
     expect(s.json.rectification.map((r) => [r.subject, r.deadline])).toEqual([['张伟', DEADLINE]]);
   });
 
-  it('the name typed "王　芳" is matched to 王芳 and reported (warning) at its shifted cell C7', () => {
+  it('the name typed "王　芳" is matched to 王芳 and reported (warning) at its shifted cell C8', () => {
     const f = s.json.findings.filter((x) => x.code === 'NAME_NORMALISED');
-    // Template: name of the first row at B5; +2 title rows, +1 column → C7.
-    expect(f.map((x) => [x.file, x.cell, x.severity])).toEqual([['服务对象-2.xlsx', 'C7', 'warning']]);
+    // Template: name of the first row at B6 (测评人类别, 所在支部 and 评议时间 a row each); +2 title rows, +1 column → C8.
+    expect(f.map((x) => [x.file, x.cell, x.severity])).toEqual([['服务对象-2.xlsx', 'C8', 'warning']]);
   });
 });
 
@@ -294,15 +295,22 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
       ['钱丽', '西村'],
       ['孙明', '南村'],
     ]);
-    const village = template(c, '村评');
     const town = template(c, '镇评');
-    // 村评, four ballots (赵刚, 钱丽, 孙明):
-    //   V1 优 称 称 | V2 称 优 称 | V3 优 称 基 | V4 优 称 不
-    ballot(c, village, '村评-1.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['称职'] }));
-    // Without metadata, the round can only come from 「轮次：村评」 printed on the template.
-    ballot(c, village, '村评-2.xlsx', (t) => t.marks({ 赵刚: ['称职'], 钱丽: ['优秀'], 孙明: ['称职'] }).retype('赵刚', '赵　刚').dropMeta());
-    ballot(c, village, '村评-3.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['基本称职'] }).insertRowsAtTop([['附件1'], ['村述村评测评票']]));
-    ballot(c, village, '村评-4.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['不称职'] }).insertColumnsAtLeft(1));
+    // 村评 is held in each village (seed 五、1): each village's four ballots rate its own secretary, on its own form.
+    //   V1 优 称 称 | V2 称 优 称 | V3 优 称 基 | V4 优 称 不   (赵刚/东村, 钱丽/西村, 孙明/南村)
+    const marks: Record<string, [string, string, string[]]> = {
+      赵刚: ['东村', '东村', ['优秀', '称职', '优秀', '优秀']],
+      钱丽: ['西村', '西村', ['称职', '优秀', '称职', '称职']],
+      孙明: ['南村', '南村', ['称职', '称职', '基本称职', '不称职']],
+    };
+    for (const [name, [village, file, levels]] of Object.entries(marks)) {
+      const tpl = template(c, `${village}·村评`);
+      ballot(c, tpl, `村评-${file}-1.xlsx`, (t) => t.marks({ [name]: [levels[0]] }));
+      // Without metadata, the round and the village can only come from 「轮次：村评」 and 「所在村：…」 printed on the template.
+      ballot(c, tpl, `村评-${file}-2.xlsx`, (t) => (name === '赵刚' ? t.marks({ 赵刚: [levels[1]] }).retype('赵刚', '赵　刚') : t.marks({ [name]: [levels[1]] })).dropMeta());
+      ballot(c, tpl, `村评-${file}-3.xlsx`, (t) => t.marks({ [name]: [levels[2]] }).insertRowsAtTop([['附件1'], ['村述村评测评票']]));
+      ballot(c, tpl, `村评-${file}-4.xlsx`, (t) => t.marks({ [name]: [levels[3]] }).insertColumnsAtLeft(1));
+    }
     // 镇评, three ballots:  T1 优 称 称 | T2 优 称 不 | T3 优 基 不
     ballot(c, town, '镇评-1.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['称职'] }));
     ballot(c, town, '镇评-2.xlsx', (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['不称职'] }).retype('钱丽', '錢麗'));
@@ -321,21 +329,21 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
   });
   commonChecks(
     () => ({ c, s }),
-    ['村党组织书记“双述双评”测评表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx'],
+    ['东村', '南村', null, '西村'].map((v) => (v ? `村党组织书记“双述双评”测评表（${v}·村评）.xlsx` : '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx')),
     {
-      // One rater group: no 测评人类别; the round tells the two apart.
-      '村党组织书记“双述双评”测评表（参会人员·村评）.xlsx': ['轮次：村评'],
-      '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx': ['轮次：镇评'],
+      // One rater group: no 测评人类别; the round tells the two apart, the village the 村评 forms.
+      '村党组织书记“双述双评”测评表（东村·村评）.xlsx': ['轮次：村评', '所在村：东村', '赵刚'],
+      '村党组织书记“双述双评”测评表（参会人员·镇评）.xlsx': ['轮次：镇评', '赵刚', '钱丽', '孙明'],
     },
     [
-      ['NAME_NORMALISED', '村评-2.xlsx'],
+      ['NAME_NORMALISED', '村评-东村-2.xlsx'],
       ['NAME_NORMALISED', '镇评-2.xlsx'],
     ],
   );
 
-  it('each ballot lands in its round, the label-only copies included (村评 4, 镇评 3)', () => {
+  it('each ballot lands in its round, the label-only copies included (村评 3 villages × 4, 镇评 3)', () => {
     expect(s.json.participation.map((p) => [p.round, p.valid])).toEqual([
-      ['村评', 4],
+      ['村评', 12],
       ['镇评', 3],
     ]);
   });
@@ -374,7 +382,7 @@ describe('P3 p3-village-two-rounds: 村评 and 镇评, each round on its own for
   it('"赵　刚" and the traditional 錢麗 are matched to the roster and reported as warnings', () => {
     const f = s.json.findings.filter((x) => x.code === 'NAME_NORMALISED');
     expect(f.map((x) => [x.file, x.severity]).sort()).toEqual([
-      ['村评-2.xlsx', 'warning'],
+      ['村评-东村-2.xlsx', 'warning'],
       ['镇评-2.xlsx', 'warning'],
     ]);
   });
@@ -395,16 +403,17 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
     const countDir = path.join(c.dir, '计票汇总表');
     countRun = await pingyi(['template', '--scheme', P, '--roster', c.roster, '--out', countDir, '--counts']);
     countTemplates = fs.readdirSync(countDir).sort().map((f) => path.join(countDir, f));
-    const villageCounts = countTemplates.find((t) => path.basename(t).includes('村评'))!;
+    // One per village (村评 is held in each), its secretary only.
+    const villageCounts = (village: string) => countTemplates.find((t) => path.basename(t).includes(`${village}·村评`))!;
     // 东村 counts 30 ballots for 赵刚 (24 优秀, 5 称职, 1 blank); 西村 counts 20 for 钱丽, all 优秀, the other
     // cells left blank and without its metadata (the title still says 计票汇总表).
-    ballot(c, villageCounts, '东村.xlsx', (t) => {
+    ballot(c, villageCounts('东村'), '东村.xlsx', (t) => {
       t.set(t.row('赵刚'), t.column('优秀'), 24).set(t.row('赵刚'), t.column('称职'), 5);
       const field = t.findStarting('有效票');
       t.set(field.r, field.c, '有效票：30');
       t.fillLine('计票人', '计票人（签名）：孙明　周红').fillLine('监票人', '监票人（签名）：吴刚　郑丽');
     });
-    ballot(c, villageCounts, '西村.xlsx', (t) => {
+    ballot(c, villageCounts('西村'), '西村.xlsx', (t) => {
       t.set(t.row('钱丽'), t.column('优秀'), 20);
       const field = t.findStarting('收回票数');
       t.set(field.r, field.c, '收回票数：20');
@@ -417,11 +426,17 @@ describe('P3 p3-village-two-rounds with `pingyi template --counts`: each village
     s = await score(c, P);
   });
 
-  it('writes one 计票汇总表 per round, with the fields to fill and no 往年结果', () => {
+  it('writes one 计票汇总表 per village for 村评 and one for 镇评, with the fields to fill and no 往年结果', () => {
     expect(countRun.code).toBe(0);
-    expect(countTemplates.map((t) => path.basename(t))).toEqual(['村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）.xlsx', '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx']);
+    expect(countTemplates.map((t) => path.basename(t))).toEqual([
+      // The village first, and not the one rater group (a sheet's name holds 31 characters: the title stays whole).
+      '村党组织书记“双述双评”测评表计票汇总表（东村·村评）.xlsx',
+      '村党组织书记“双述双评”测评表计票汇总表（参会人员·镇评）.xlsx',
+      '村党组织书记“双述双评”测评表计票汇总表（西村·村评）.xlsx',
+    ]);
     const text = printed(countTemplates[0]);
-    for (const field of ['轮次：村评', '收回票数：', '有效票：', '计票人（签名）：', '监票人（签名）：', '得票数']) expect(text).toContain(field);
+    for (const field of ['轮次：村评', '所在村：东村', '收回票数：', '有效票：', '计票人（签名）：', '监票人（签名）：', '得票数']) expect(text).toContain(field);
+    expect(text).not.toContain('钱丽');
   });
 
   it('reads both count sheets as their ballots beside the 镇评 ballots', () => {

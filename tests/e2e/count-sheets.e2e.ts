@@ -33,10 +33,11 @@ describe('standalone page: a 计票汇总表 beside ballots', () => {
 
     await page.getByRole('tab', { name: '2. 模板' }).click();
     await page.getByRole('heading', { name: '计票汇总表（纸质投票、当场计票后填写）' }).waitFor();
-    const button = page.getByRole('button', { name: '下载「村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）」' });
+    // 村评 is held in each village: one count sheet per village, named by it.
+    const button = page.getByRole('button', { name: '下载「村党组织书记“双述双评”测评表计票汇总表（东村·村评）」' });
     const blank = (await download(page, () => button.click(), test)).bytes;
     await shot(page, test, '2-templates');
-    // 东村's 计票人: 30 valid ballots, 赵刚 24 优秀 and 5 称职 (1 left him blank); 钱丽 is not 东村's.
+    // 东村's 计票人: 30 valid ballots, 赵刚 24 优秀 and 5 称职 (1 left him blank); 钱丽 is not on 东村's sheet.
     const t = new FilledTemplate(blank);
     t.set(t.row('赵刚'), t.column('优秀'), 24).set(t.row('赵刚'), t.column('称职'), 5);
     const field = t.findStarting('有效票');

@@ -45,12 +45,13 @@ const CASES: Case[] = [
     // 服务对象代表 and 党组织负责人 each 50%.
     // 王芳 优秀 (2/3 + 1/2)/2 = 58.33% ≥ 50% → 优秀 1; 李强 称职及以上 (2/3 + 1/2)/2 = 58.33% → 称职 2;
     // 张伟 基本称职及以上 (1/3 + 1/2)/2 = 41.67% < 50% → 不称职 3.
+    // One 支部's 述诺大会 (its 测评 is held 以支部为单位: one form per 支部 and 测评人类别).
     preset: 'p1-double-pledge',
     header: ['姓名', '单位', '违法违纪'],
     roster: [
-      ['王芳', '第一党支部', null],
+      ['王芳', '第二党支部', null],
       ['李强', '第二党支部', '是（已查处）'],
-      ['张伟', '第三党支部', null],
+      ['张伟', '第二党支部', null],
     ],
     ballots: [
       { template: '服务对象代表', file: '服务对象-1.xlsx', fill: (t) => t.marks({ 王芳: ['优秀'], 李强: ['称职'], 张伟: ['基本称职'] }) },
@@ -73,10 +74,18 @@ const CASES: Case[] = [
       ['孙明', '南村'],
     ],
     ballots: [
-      { template: '村评', file: '村评-1.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['称职'] }) },
-      { template: '村评', file: '村评-2.xlsx', fill: (t) => t.marks({ 赵刚: ['称职'], 钱丽: ['优秀'], 孙明: ['称职'] }).dropMeta() },
-      { template: '村评', file: '村评-3.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['基本称职'] }) },
-      { template: '村评', file: '村评-4.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['不称职'] }) },
+      // 村评 is held in each village: each village's form lists its own secretary (V1–V4 as above, per village).
+      ...([
+        ['赵刚', '东村', ['优秀', '称职', '优秀', '优秀']],
+        ['钱丽', '西村', ['称职', '优秀', '称职', '称职']],
+        ['孙明', '南村', ['称职', '称职', '基本称职', '不称职']],
+      ] as const).flatMap(([name, village, levels]) =>
+        levels.map((level, i) => ({
+          template: `${village}·村评`,
+          file: `村评-${village}-${i + 1}.xlsx`,
+          fill: (t: FilledTemplate) => (i === 1 ? t.marks({ [name]: [level] }).dropMeta() : t.marks({ [name]: [level] })),
+        })),
+      ),
       { template: '镇评', file: '镇评-1.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['称职'] }) },
       { template: '镇评', file: '镇评-2.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['不称职'] }) },
       { template: '镇评', file: '镇评-3.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['基本称职'], 孙明: ['不称职'] }).insertRowsAtTop([['附件2']]).dropMeta() },

@@ -8,10 +8,12 @@ import fc from 'fast-check';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
-import { submission } from '../helpers/grids';
+import { submission, wholeRosterForms } from '../helpers/grids';
 
-const village = getPreset('p3-village-two-rounds');
-const pledge = getPreset('p1-double-pledge');
+// The 村评 form read over the whole list: these sheets count several villages' people together to test the
+// numbers; a village's own count sheet, limited to its people, is tested in per-unit.test.ts.
+const village = wholeRosterForms('p3-village-two-rounds');
+const pledge = wholeRosterForms('p1-double-pledge');
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
 const roster = [{ name: '张三', unit: '东村' }, { name: '李四', unit: '西村' }, { name: '王五', unit: '南村' }];
 

@@ -6,7 +6,7 @@ import { fingerprint } from '../../src/core/ballots/read-ballots';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid } from '../../src/core/forms/grid';
 import { getPreset } from '../../src/core/presets';
-import { matrixSheet, presetScoringPresentGroups, submission } from '../helpers/grids';
+import { matrixSheet, presetScoringPresentGroups, submission, wholeRosterForms } from '../helpers/grids';
 
 const scheme = getPreset('p1-double-pledge');
 const LEVELS = ['优秀', '称职', '基本称职', '不称职'];
@@ -441,8 +441,10 @@ describe('the round (村评 / 镇评) from a title or sheet name when no field g
 
 describe('重名: which of two people of one name a ballot means', () => {
   const twins = [{ name: '王伟', unit: '办公室' }, { name: '王伟', unit: '财务部' }, { name: '李娜', unit: '办公室' }];
+  // One sheet over both units' people (p1's 述诺测评 is held per 支部: read here over the whole list, as before).
+  const wholeList = wholeRosterForms('p1-double-pledge');
   const read = (rows: CellValue[][]) =>
-    runCampaign({ scheme, roster: twins, submissions: [submission('f.xlsx', { name: 'S', rows, merges: [] })], today: '2026-12-01' });
+    runCampaign({ scheme: wholeList, roster: twins, submissions: [submission('f.xlsx', { name: 'S', rows, merges: [] })], today: '2026-12-01' });
   const tally = (r: ReturnType<typeof read>) => r.subjects.map((s) => `${s.name}/${s.unit} ${s.overall.map((l) => l.votes).join('')}`);
 
   it('by the 单位 column of the ballot', () => {

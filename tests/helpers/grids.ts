@@ -95,6 +95,17 @@ export function ballots(n: number, make: (i: number) => SheetGrid, prefix = 'bal
 }
 
 /**
+ * A preset whose forms held per unit (forms[].perUnit: p3's 村评, p1's 述诺测评, p5's 附表2) are read over the whole
+ * roster, as before that setting: for tests of other things that lay out one sheet over several units' people.
+ * Reading per unit is tests/engine/per-unit.test.ts.
+ */
+export function wholeRosterForms(id: string): Scheme {
+  const s = getPreset(id);
+  s.forms = s.forms.map(({ perUnit: _perUnit, ...form }) => form);
+  return s;
+}
+
+/**
  * A preset whose score is worked out from the groups (or items) that have votes (counting.missingGroup: rescale):
  * for tests of reading that give one rater group's sheets only, where the default leaves the score to the committee.
  */

@@ -561,16 +561,22 @@ describe('P5 quota over a roster of candidates only (四、2(1) 本支部党员�
 });
 
 describe('P5 quota per 支部 when one roster holds several (四、2(1) 本支部党员人数的20%)', () => {
-  // 第一支部 甲一…甲五, 第二支部 乙一…乙五; ten 附表2 ballots (40 item-marks each person).
+  // 第一支部 甲一…甲五, 第二支部 乙一…乙五; each 支部 rates its own candidates (四、2 在本支部范围内): ten 附表2
+  // ballots per 支部 (40 item-marks each person).
   // 满意 of 40: 甲一 40, 甲二 39, 甲三 38, 甲四 37, 甲五 36; 乙一 36 (90%), 乙二…乙五 30 (75%).
   const first = ['甲一', '甲二', '甲三', '甲四', '甲五'];
   const second = ['乙一', '乙二', '乙三', '乙四', '乙五'];
   const bad: Record<string, number> = { 甲一: 0, 甲二: 1, 甲三: 2, 甲四: 3, 甲五: 4, 乙一: 4, 乙二: 10, 乙三: 10, 乙四: 10, 乙五: 10 };
   const roster: RosterEntry[] = [...first.map((name) => ({ name, unit: '第一支部' })), ...second.map((name) => ({ name, unit: '第二支部' }))];
-  const subs = Array.from({ length: 10 }, (_, i) =>
-    submission(
-      `附表2-${i + 1}.xlsx`,
-      annex2Sheet('推荐表', { branch: '机关', rows: roster.map((p) => ({ name: p.name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < bad[p.name] ? BS : S)) })) }),
+  const subs = (['第一支部', '第二支部'] as const).flatMap((branch) =>
+    Array.from({ length: 10 }, (_, i) =>
+      submission(
+        `附表2-${branch}-${i + 1}.xlsx`,
+        annex2Sheet('推荐表', {
+          branch,
+          rows: roster.filter((p) => p.unit === branch).map((p) => ({ name: p.name, marks: [0, 1, 2, 3].map((j) => (i * 4 + j < bad[p.name] ? BS : S)) })),
+        }),
+      ),
     ),
   );
   const r = runCampaign({ scheme, roster, submissions: subs, today: '2026-12-01' });

@@ -9,6 +9,7 @@ import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
+import { heldPerUnit, inUnit, readUnit, rosterUnits, splitByUnit, unitOf, unitWord } from '../roster/units';
 import { FormDef, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../text/normalize';
 import { ownOutputByTitle } from '../output/result-sheet-names';
@@ -199,13 +200,17 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
     const key = fingerprint(ballot);
     const alike = seen.get(key);
     const earlier = alike?.find((b) => sameBallot(b, ballot));
-    if (earlier && ballot.end > ballot.start) {
+    // A ballot of one entry (a village's form of its one secretary, FormDef.perUnit) agrees with others by
+    // nature: only ballots of two entries or more are suspect when alike.
+    if (earlier && ballot.end - ballot.start > 1) {
       const counted = scheme.counting.duplicates === 'count';
       repeated.repeats(earlier, ballot, where);
       if (!counted) {
         out.uncounted.push({ ...where, formId: ballot.formId, groupId: ballot.groupId, roundId: ballot.roundId, reason: 'duplicate' });
         return;
       }
+    } else if (earlier) {
+      // Alike but of one entry (or none): the earlier ballot already stands for its marks.
     } else if (alike) alike.push(ballot);
     else seen.set(key, [ballot]);
     out.ballots.push(ballot);
@@ -381,6 +386,7 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       ),
     );
   }
+  for (const reader of readers.values()) if (reader.unitless.length > 0) out.findings.push(...unitNotStated(scheme, reader));
   out.findings.push(...repeated.findings(submissions));
   checkCountOverlaps(scheme, roster, out);
   return out;
@@ -419,6 +425,12 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本汇总表');
   if (group.id === null || round.id === null) {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: group.id === null ? 'group' : 'round' });
+    return null;
+  }
+  // A village's count of its own meeting (FormDef.perUnit): only its people's rows are its to give.
+  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表', round.id) : null;
+  if (unit === 'unreadable') {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
   }
   const roster = reader.roster;
@@ -469,6 +481,16 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       else if (told !== null) subject = told.index;
       else if (match.kind === 'none' && (reader.text(name).note || repeatsHeader(view, r, rec, scheme))) subject = null;
       else subject = resolveSubject(roster, name, () => at(named), findings);
+      if (subject !== null && unit !== null && !inUnit(roster.all[subject], unit.unit)) {
+        const other = roster.all[subject];
+        findings.push(
+          finding('SUBJECT_OF_OTHER_UNIT', `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本汇总表是「${unit.unit}」的${form.title}计票，只计本${unitWord(form.perUnit!.label)}人员，此行的票数未计入`, {
+            ...at(named),
+            subject: other.name,
+          }),
+        );
+        subject = null;
+      }
       if (blocks) byNameRow.set(named, subject);
       if (subject === null) return null;
       return blocks ? withItem(subject, r) : { subject, item: null };
@@ -1008,6 +1030,12 @@ class FormReader {
 
   readonly groups: Choices;
   readonly rounds: Choices;
+  /** The roster's units (FormDef.perUnit), in roster order; none unless every subject has one (as templates split). */
+  readonly units: string[];
+  /** Some subjects have a unit and some not: the form is read over everyone, and that is said (unitNotStated). */
+  readonly unitsIncomplete: boolean;
+  /** Sheets of a per-unit form and round that name no unit, read over everyone (unitNotStated). */
+  readonly unitless: { file: string; sheet: string; round: string }[] = [];
 
   constructor(
     scheme: Scheme,
@@ -1025,6 +1053,9 @@ class FormReader {
     this.seenOn = new Uint32Array(n);
     this.validOn = new Uint32Array(n);
     this.plain = { marks: new Int32Array(form.itemLabels.length), level: new Int32Array(form.itemLabels.length) };
+    const split = form.perUnit ? splitByUnit(roster.subjects) : null;
+    this.units = split ? rosterUnits(roster.subjects) : [];
+    this.unitsIncomplete = form.perUnit !== undefined && split === null && roster.subjects.some((s) => unitOf(s) !== '');
   }
 
   text(raw: string): TextInfo {
@@ -1220,6 +1251,13 @@ function readSheet(
   }
 
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本票');
+  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票', round.id) : null;
+  if (unit === 'unreadable') {
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    return null;
+  }
+  /** The unit a per-unit ballot is for: only its subjects are counted (units.ts). */
+  const ballotsUnit = unit?.unit ?? null;
 
   const start = entries.length;
   const validBefore = entries.validCount;
@@ -1258,6 +1296,10 @@ function readSheet(
   let recommendedUnlisted = 0;
   /** Rows left out because their name is not the roster's (or is ambiguous). */
   let namesNotCounted = 0;
+  /** Rows of a per-unit ballot naming someone of another unit: with marks (each an error), and left blank. */
+  let otherUnitMarked = 0;
+  const otherUnitBlank = new Set<number>();
+  const otherUnitSaid = new Set<number>();
   const rowItem = (r: number): number => {
     if (rec.itemCol === null) return 0;
     const cell = view.label(r, rec.itemCol);
@@ -1333,8 +1375,8 @@ function readSheet(
           else {
             const m = view.merge(r, rec.subjectCol!);
             const cell = m ? at(m.r1, m.c1) : at(r, rec.subjectCol!);
-            // 重名: what the ballot says beside the name may tell who is meant.
-            const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOnBallot(r)) : null;
+            // 重名: what the ballot says beside the name, or the unit the ballot is for, may tell who is meant.
+            const told = match.kind === 'ambiguous' ? tellApart(roster, match.indexes, name, unitOnBallot(r) || (ballotsUnit ?? '')) : null;
             if (told === null) subject = reportMatch(roster, match, name, cell, findings);
             else {
               subject = told.index;
@@ -1373,6 +1415,28 @@ function readSheet(
         namesNotCounted++;
         // A name written in or misspelt (reported above) still takes one of the ballot's recommendations.
         if (rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes') recommendedUnlisted++;
+        continue;
+      }
+      if (ballotsUnit !== null && !inUnit(roster.all[subject], ballotsUnit)) {
+        // Someone of another unit on this unit's ballot (a whole-roster form handed to one village): his row is
+        // not this meeting's to give, so it is not counted, and a mark there is an error, never passed over.
+        const recommends = rec.recommendCol !== null && readYesNo(view.raw(r, rec.recommendCol), scheme) === 'yes';
+        if (recommends) recommendedUnlisted++;
+        if (hasMarks || recommends) {
+          otherUnitMarked++;
+          if (!otherUnitSaid.has(subject)) {
+            otherUnitSaid.add(subject);
+            const other = roster.all[subject];
+            const m = view.merge(r, rec.subjectCol!);
+            findings.push(
+              finding(
+                'SUBJECT_OF_OTHER_UNIT',
+                `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本表是「${ballotsUnit}」的${form.title}，只评本${unitWord(form.perUnit!.label)}人员，此行的评价未计入`,
+                { ...(m ? at(m.r1, m.c1) : at(r, rec.subjectCol!)), subject: other.name },
+              ),
+            );
+          }
+        } else otherUnitBlank.add(subject);
         continue;
       }
       if (itemsInRows && !reader.seen(subject)) reader.see(subject, r);
@@ -1421,7 +1485,7 @@ function readSheet(
     const missing: Subject[] = [];
     // Seen subjects all come from this roster: when as many were seen as it lists, none is missing.
     if (reader.seenCount < roster.subjects.length)
-      for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window)) missing.push(s);
+      for (const s of roster.subjects) if (!reader.seen(s.index) && (!form.onlyWindowPosts || s.window) && (ballotsUnit === null || inUnit(s, ballotsUnit))) missing.push(s);
     if (missing.length > 0)
       findings.push(finding('SUBJECT_MISSING', `名册中的 ${missing.map((s) => subjectLabel(roster, s)).join('、')} 不在本票中`, { ...where, cell: cellAddress(rec.headerRow, rec.subjectCol!) }));
   } else if (form.items === 'rows' && singleSubject !== null) {
@@ -1431,6 +1495,15 @@ function readSheet(
         findings.push(finding('ITEM_MISSING', `找不到评价项目「${label}」所在行`, { ...where, cell: cellAddress(rec.headerRow, rec.itemCol ?? 0) }));
     });
   }
+
+  for (const s of otherUnitSaid) otherUnitBlank.delete(s);
+  if (otherUnitBlank.size > 0)
+    findings.push(
+      finding('OTHER_UNIT_ROWS', `本表是「${ballotsUnit}」的，表中另列有其他单位的 ${otherUnitBlank.size} 人（整行空白），不属本表评议范围，未计为弃权`, {
+        ...where,
+        cell: cellAddress(rec.headerRow, rec.subjectCol ?? 0),
+      }),
+    );
 
   // Recommendations over the limit make all of this ballot's recommendations void (seed 004, 附表2 注2).
   let recommendationsVoid = false;
@@ -1453,13 +1526,15 @@ function readSheet(
   // sheet is no valid (blank) ballot either, even when every name on it is the roster's.
   const noItems = form.itemLabels.length > 0 && rec.missingItems.length === form.itemLabels.length;
   const why = noItems ? '找不到任何评价项目（见上）' : rec.tierColumns.length === 0 ? '找不到等次栏' : null;
-  if (entries.length === start && recommended.length === 0 && (namesNotCounted > 0 || (why !== null && reader.seenCount > 0))) {
+  if (entries.length === start && recommended.length === 0 && (namesNotCounted > 0 || otherUnitMarked > 0 || (why !== null && reader.seenCount > 0))) {
     findings.push(
       finding(
         'NOTHING_COUNTED',
         reader.seenCount > 0 && why !== null
           ? `本票有 ${reader.seenCount} 个姓名是名册中的，但${why}，没有一项计入，按废票计；问题不在姓名：请核对这张表是否为「${form.title}」、表头是否被改动`
-          : `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`,
+          : namesNotCounted === 0
+            ? `本票评价的都不是「${ballotsUnit}」的人（见上），没有一项计入，按废票计；请核对表头的「${form.perUnit?.label ?? '单位'}」是否填对`
+            : `本票的 ${namesNotCounted} 个姓名都没能对应到名册（见上），没有一项计入，按废票计；请核对姓名后重新校验`,
         { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) },
       ),
     );
@@ -1538,6 +1613,100 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
   if (roster.subjects.length === 1) return roster.subjects[0].index;
   findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
   return null;
+}
+
+/**
+ * The unit a ballot of a form held per unit is for (FormDef.perUnit, units.ts): from its template's record, else
+ * its unit field (村：吴芳村), else a title or the sheet's name naming one roster unit (said). null when the roster
+ * has no units (one unit's meeting rates everyone listed), or nothing names a unit: a ballot returned from a
+ * whole-roster template, read over everyone as before, with a warning (unitNotStated). 'unreadable' when what it
+ * says is no unit of the roster, or could be several: reported, the ballot not counted, never guessed.
+ */
+function ballotUnit(
+  reader: FormReader,
+  meta: Submission['meta'],
+  fields: ReturnType<typeof readFields>,
+  view: SheetView,
+  rec: RecognisedForm,
+  where: { file: string; sheet: string },
+  findings: Finding[],
+  sheetWord: string,
+  roundId: string,
+): { unit: string } | null | 'unreadable' {
+  const form = reader.form;
+  const label = form.perUnit!.label;
+  const units = reader.units;
+  // Said once for the form and round, after the batch (unitNotStated): a folder of old forms is one case.
+  const whole = () => {
+    reader.unitless.push({ ...where, round: roundId });
+    return null;
+  };
+  // A roster without units is one unit's: its meeting rates everyone listed, as the form does. One where some
+  // have none cannot be split (nor were the templates): read over everyone, said once.
+  if (units.length === 0) return reader.unitsIncomplete ? whole() : null;
+  const wanted = normalizeLabel(label);
+  const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
+  // A blank field's "value" may be the next cell's field (支部名称：| 评议时间：…): that is no unit.
+  const value = field && !/[:：]/.test(field.value) ? field.value : '';
+  const said = meta?.unit ? { text: meta.unit, cell: field?.cell ?? 'A1', from: '模板' } : value !== '' ? { text: value, cell: field!.cell, from: `「${label}」栏` } : null;
+  if (said) {
+    const got = readUnit(units, said.text);
+    if (got.kind === 'unit') {
+      if (!got.exact) findings.push(finding('UNIT_READ_AS', `${said.from}中的「${said.text}」按名册中的「${got.unit}」计，请核实`, { ...where, cell: said.cell }));
+      return { unit: got.unit };
+    }
+    const which = got.kind === 'ambiguous' ? `可能是 ${got.units.map((u) => `「${u}」`).join('')} 中的任一个` : `名册中没有这个${unitWord(label)}`;
+    findings.push(
+      finding('UNIT_UNKNOWN', `${said.from}写的是「${said.text}」，${which}，无法确定${sheetWord}是哪个${unitWord(label)}的，${sheetWord}未计入；请按名册填写「${label}」后重新校验`, {
+        ...where,
+        cell: said.cell,
+      }),
+    );
+    return 'unreadable';
+  }
+  // A sheet copied without its record and its field: a title or the sheet's name may still name the unit.
+  const titles: Title[] = [...titleTexts(view, rec.headerRow), { said: view.sheet.name, cell: 'A1', sheetName: true }];
+  for (const title of titles) {
+    const text = normalizeLabel(title.said);
+    const named = units.filter((u) => text.includes(normalizeLabel(u)));
+    // 小张庄村 names 张庄村 too: the longer name is the one meant.
+    const own = named.filter((u) => !named.some((o) => o !== u && normalizeLabel(o).includes(normalizeLabel(u))));
+    if (own.length === 1) {
+      const from = title.sheetName ? `工作表名「${title.said}」` : `标题「${title.said}」`;
+      findings.push(finding('UNIT_FROM_TITLE', `表中没有“${label}”栏，按${from}计为「${own[0]}」的票，只计本${unitWord(label)}人员，请核实`, { ...where, cell: title.cell }));
+      return { unit: own[0] };
+    }
+    if (own.length > 1) {
+      findings.push(
+        finding('UNIT_UNKNOWN', `表中没有“${label}”栏，「${title.said}」中有 ${own.map((u) => `「${u}」`).join('')}，无法确定${sheetWord}是哪个${unitWord(label)}的，${sheetWord}未计入；请在表头填写「${label}」后重新校验`, {
+          ...where,
+          cell: title.cell,
+        }),
+      );
+      return 'unreadable';
+    }
+  }
+  return whole();
+}
+
+/**
+ * Ballots of a form held per unit that name no unit (a whole-roster form of an older template): read over everyone,
+ * as before; said once per form and round, with how many and the first of them.
+ */
+function unitNotStated(scheme: Scheme, reader: FormReader): Finding[] {
+  const form = reader.form;
+  const label = form.perUnit!.label;
+  const word = unitWord(label);
+  const byRound = new Map<string, { file: string; sheet: string }[]>();
+  for (const u of reader.unitless) byRound.set(u.round, [...(byRound.get(u.round) ?? []), u]);
+  return [...byRound].map(([round, sheets]) => {
+    const roundName = scheme.rounds.length > 1 ? scheme.rounds.find((r) => r.id === round)?.name ?? '' : '';
+    const which = sheets.length === 1 ? '本表' : `${sheets.length} 张表（本表及其他文件）`;
+    const why = reader.unitsIncomplete
+      ? `名册中有人没有填写${word}（单位），无法按${word}区分，${which}按名册全部人员读取；请在名册的单位（${label}）栏填齐后重新生成模板`
+      : `${which}没有写明${label}（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他${word}的人在表上留空的按弃权计；如是某一${word}的表，请在表头填写「${label}：…」后重新校验`;
+    return finding('UNIT_NOT_STATED', `「${form.title}」${roundName}按${word}分别评议、只评本${word}人员，但${why}`, { file: sheets[0].file, sheet: sheets[0].sheet, cell: 'A1' });
+  });
 }
 
 /** A sheet's rater group and round, from its template, fields, titles or name; each reading that is not plain said. */

@@ -64,6 +64,13 @@ export const FINDING_CODES = {
   SUBJECT_MISSING: { severity: 'error', meaning: '名册中的被评议人在本票中缺失' },
   SUBJECT_REPEATED: { severity: 'error', meaning: '同一被评议人在本票中出现多次' },
   SUBJECT_UNKNOWN: { severity: 'error', meaning: '无法确定本表评议的是谁' },
+  // Forms held per unit (scheme forms[].perUnit: 村评 in each village, 述诺测评 by 支部), read in read-ballots.ts.
+  SUBJECT_OF_OTHER_UNIT: { severity: 'error', meaning: '按单位分别评议的表中评价了其他单位的人，该行未计入' },
+  OTHER_UNIT_ROWS: { severity: 'warning', meaning: '按单位分别评议的表中列有其他单位的人（整行空白），不计为弃权' },
+  UNIT_NOT_STATED: { severity: 'warning', meaning: '按单位分别评议的表没有写明单位（旧模板），按名册全部人员读取' },
+  UNIT_READ_AS: { severity: 'warning', meaning: '表头所写单位与名册写法不同，已按名册中的单位计' },
+  UNIT_FROM_TITLE: { severity: 'warning', meaning: '表中没有单位栏，按标题或工作表名确定单位' },
+  UNIT_UNKNOWN: { severity: 'error', meaning: '无法确定按单位分别评议的表是哪个单位的，本表未计入' },
   NAME_NORMALISED: { severity: 'warning', meaning: '姓名写法与名册不同（空格、繁体等），已按名册计' },
   MULTIPLE_MARKS: { severity: 'error', meaning: '同一项目打了多个√，该项无效' },
   MARK_OUTSIDE_TIERS: { severity: 'error', meaning: '√打在等次栏以外' },

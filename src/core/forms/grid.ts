@@ -54,6 +54,8 @@ export interface Submission {
     formId?: string;
     groupId?: string;
     roundId?: string;
+    /** The unit of a template written per unit (FormDef.perUnit), as the roster wrote it then. */
+    unit?: string;
     output?: string;
     /** A template of another scheme: what it is, as the clerk knows it (方案「民主评议党员…」中「…评议表」), or '' when that scheme is unknown here. */
     otherScheme?: string;

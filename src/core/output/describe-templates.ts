@@ -1,10 +1,11 @@
 /**
  * The blank templates raters fill, one per form × rater group (× round when the form has more than
- * one; × subject for a single-subject form, whose subject field is pre-filled), shaped like the annex
- * forms of seed 004 (附1, 附2, 附3):
+ * one; × subject for a single-subject form, whose subject field is pre-filled; × roster unit for a form
+ * held per unit, listing that unit's subjects), shaped like the annex forms of seed 004 (附1, 附2, 附3):
  *
  * - a title row and header fields: 测评人类别：<group> (several groups fill the form), 轮次：<round> (several rounds), the subject
- *   field of a single-subject form (所在支部名称：…), 评议时间 (left for the rater);
+ *   field of a single-subject form (所在支部名称：…), the unit of a form held per unit (村：吴芳村),
+ *   评议时间 (left for the rater);
  * - the table, in one of four shapes:
  *   matrix  — a row per subject, the items' tier columns side by side, each item name merged over its
  *             tier columns (a two-row header when there is more than one item), then 是否推荐 (附2);
@@ -19,7 +20,7 @@
  * - √ dropdowns over exactly the mark cells, a decimal validation with the form's min/max over the
  *   score cells; the sheet protected without a password, only entry cells unlocked (marks, scores,
  *   recommendations, comment cells, 评议时间, and names only where none could be pre-filled);
- * - `meta`: template version, scheme, form, group, round (and subject), and a signature of the form's
+ * - `meta`: template version, scheme, form, group, round (and subject, unit), and a signature of the form's
  *   shape, so a host can recognise a returned copy (see {@link templateSubmissionMeta}).
  *
  * The layout is read back by the engine's own recogniser (forms/recognize-form.ts): labels, not
@@ -36,6 +37,7 @@ import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-name
 import { Submission } from '../forms/grid';
 import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
+import { heldPerUnit, splitByUnit, unitOf, unitWord } from '../roster/units';
 import { FormDef, RaterGroup, Round, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
 import { KeepTogether, tailWithLastRows, withPageBreaks } from './page-breaks';
@@ -76,9 +78,22 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
     const rounds = scheme.rounds.filter((r) => !form.rounds || form.rounds.includes(r.id));
     const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;
     const perSheet: (Subject | null)[] = form.subjects === 'single' ? (subjects.length > 0 ? subjects : [null]) : [null];
+    const listed = subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null);
+    // A form held per unit (村评 in each village): one sheet per roster unit with its people only, the unit
+    // written in the header; when a subject has no unit, the whole list with the unit left to fill in.
+    const units = splitByUnit(subjects);
     for (const group of groups)
-      for (const round of rounds)
-        for (const single of perSheet)
+      for (const round of rounds) {
+        const perUnit = form.perUnit && heldPerUnit(form, round.id) ? form.perUnit : null;
+        const sheets: { subjects: (Subject | null)[]; unit: TemplateSpec['unit'] }[] =
+          form.subjects === 'single'
+            ? perSheet.map((single) => ({ subjects: [single], unit: null }))
+            : !perUnit
+              ? [{ subjects: listed, unit: null }]
+              : units
+                ? units.map((u) => ({ subjects: u.subjects, unit: { label: perUnit.label, name: u.unit } }))
+                : [{ subjects: listed, unit: { label: perUnit.label, name: null } }];
+        for (const sheet of sheets)
           out.push(
             describeTemplate({
               scheme,
@@ -87,13 +102,37 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               round,
               showRound: rounds.length > 1,
               showGroup: groups.length > 1,
-              subjects: form.subjects === 'single' ? [single] : subjects.length > 0 ? subjects : new Array<null>(options.blankSubjects ?? DEFAULT_BLANK_SUBJECTS).fill(null),
-              single,
+              subjects: sheet.subjects,
+              single: form.subjects === 'single' ? sheet.subjects[0] : null,
+              unit: sheet.unit,
               taken,
               label: (s) => subjectLabel(all, s),
               counts: options.counts ?? false,
             }),
           );
+      }
+  }
+  return out;
+}
+
+/**
+ * Why a form held per unit (FormDef.perUnit) is written as one whole list all the same: the roster people
+ * without a unit, who could go on no unit's form. One line per such form, for the clerk; nothing when every
+ * such form is split or the roster has no units at all (one unit, one form).
+ */
+export function perUnitNotSplit(scheme: Scheme, roster: readonly RosterEntry[]): string[] {
+  const all = buildRoster(roster);
+  const out: string[] = [];
+  for (const form of scheme.forms) {
+    if (!form.perUnit || form.subjects === 'single') continue;
+    const subjects = rosterFor(all, form.subjectKind ?? scheme.subjectKind, form.onlyWindowPosts ?? false).subjects;
+    const without = subjects.filter((s) => unitOf(s) === '');
+    // Split, or a roster without units at all (or none yet): one unit's meeting rates everyone listed, on one form.
+    if (splitByUnit(subjects) !== null || without.length === subjects.length) continue;
+    const who = `名册中 ${without.slice(0, 5).map((s) => s.name).join('、')}${without.length > 5 ? ` 等 ${without.length} 人` : ''}没有填写单位`;
+    out.push(
+      `「${form.title}」按${unitWord(form.perUnit.label)}分别发放，但${who}，只生成了一张列出全部人员的表，表头「${form.perUnit.label}」一栏留空由填表人填写；请在名册的单位（${form.perUnit.label}）栏填齐后重新生成模板，每个${unitWord(form.perUnit.label)}一张`,
+    );
   }
   return out;
 }
@@ -116,6 +155,7 @@ export function templateSubmissionMeta(meta: Record<string, string> | undefined,
   const out: NonNullable<Submission['meta']> = { formId: form.id };
   if (scheme.raterGroups.some((g) => g.id === meta.groupId)) out.groupId = meta.groupId;
   if (scheme.rounds.some((r) => r.id === meta.roundId)) out.roundId = meta.roundId;
+  if (meta.unit) out.unit = meta.unit;
   return out;
 }
 
@@ -160,12 +200,14 @@ interface TemplateSpec {
   group: RaterGroup;
   round: Round;
   showRound: boolean;
-  /** 测评人类别 printed: only where more than one rater group fills the form. */
+  /** 测评人类别 printed, and the group named in the sheet's name beside a unit: only where more than one rater group fills the form. */
   showGroup: boolean;
   /** The subjects listed, null for a blank row to fill. */
   subjects: (Subject | null)[];
   /** The subject of a single-subject form's sheet. */
   single: Subject | null;
+  /** A form held per unit (FormDef.perUnit): the header field naming the unit, and the unit (null: left to fill in). */
+  unit: { label: string; name: string | null } | null;
   taken: Set<string>;
   /** How a subject is written on the form: the name, with the unit when two share it (重名). */
   label: (s: Subject) => string;
@@ -219,7 +261,9 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   const fields: { text: string; unlocked: boolean }[] = t.showGroup ? [{ text: `测评人类别：${raterGroupFieldValue(t.group)}`, unlocked: false }] : [];
   if (t.showRound) fields.push({ text: `轮次：${t.round.name}`, unlocked: false });
   if (form.subjects === 'single') fields.push({ text: `${form.subjectLabels[0]}：${t.single ? t.label(t.single) : ''}`, unlocked: t.single === null });
-  for (const f of form.headerFields ?? []) fields.push({ text: `${f}：`, unlocked: true });
+  if (t.unit) fields.push({ text: `${t.unit.label}：${t.unit.name ?? ''}`, unlocked: t.unit.name === null });
+  // The unit's field is that one (附2's 支部名称), filled in above.
+  for (const f of form.headerFields ?? []) if (f !== t.unit?.label) fields.push({ text: `${f}：`, unlocked: true });
   if (t.counts) fields.push({ text: '收回票数：', unlocked: true }, { text: '有效票：', unlocked: true });
   fields.push({ text: '评议时间：    年  月  日', unlocked: true });
   placeFields(b, fields, columns.map(estimatedWidth));
@@ -317,7 +361,11 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   };
   if (t.counts) meta.counts = 'yes';
   if (t.single) meta.subject = t.label(t.single);
-  const suffixParts = [t.group.name, ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
+  if (t.unit?.name) meta.unit = t.unit.name;
+  // The unit first: the clerk hands the files out village by village (吴芳村·村评). The one rater group of a form
+  // is left out there (the header says it): a sheet's name holds 31 characters, and the unit must not cut the title.
+  const groupInName = !t.unit?.name || t.showGroup;
+  const suffixParts = [...(t.unit?.name ? [t.unit.name] : []), ...(groupInName ? [t.group.name] : []), ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
   const name = uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`);
   const sheet = b.build({
     name,

@@ -261,7 +261,8 @@ export function uniqueSheetName(wanted: string, taken: Set<string>, suffix = '')
   const clean = (s: string) =>
     s
       .replace(SHEET_NAME_FORBIDDEN, (ch) => ({ '[': '［', ']': '］', ':': '：', '*': '＊', '?': '？', '/': '／', '\\': '＼' })[ch] ?? '')
-      .replace(/[\u0000-\u001f]/g, '')
+      // Characters XML cannot hold (a roster's unit or name may carry them into a template's name).
+      .replace(/[\u0000-\u001f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
       .trim();
   const base = clean(wanted).replace(/^'+|'+$/g, '') || 'Sheet';
   const lower = new Set([...taken].map((t) => t.toLowerCase()));

@@ -43,6 +43,9 @@ export const P1_DOUBLE_PLEDGE: Scheme = {
       response: { kind: 'tier', scale: 'competence' },
       subjectLabels: ['姓名', '党员姓名', '被测评人'],
       commentLabels: ['意见或建议'],
+      // 述诺大会 are held 以支部为单位 and the 测评 follows at once by those attending (二(五)二是、三是): each
+      // 支部's meeting rates its own members, so a form per 支部.
+      perUnit: { label: '所在支部' },
     },
   ],
   // The forms members fill before the 述诺测评 (二(三)–(五)); the seed names their fields but gives no layout.

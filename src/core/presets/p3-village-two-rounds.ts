@@ -48,6 +48,9 @@ export const P3_VILLAGE_TWO_ROUNDS: Scheme = {
       commentLabels: ['意见或建议'],
       // One 综合评价 item; what raters weigh is said, not made items (seed 002 第四篇 四、2 "围绕村党组织书记的德、能、勤、绩、廉等五个方面对其进行评议").
       instructions: ['“综合评价”请围绕村党组织书记的德、能、勤、绩、廉五个方面（号召力、驾驭工作全局、为群众办实事办好事、发展经济的思路和措施、工作实绩、民主管理、群众满意等）作出评价。'],
+      // 村述村评 is held in each village, its people rating their own secretary (五、1 「在村里召开述评会…参会人员
+      // 对村党组织书记进行评议」); 村述镇评 rates all: a 村评 form per village, one 镇评 form.
+      perUnit: { label: '所在村', rounds: ['village'] },
     },
   ],
   scoring: { method: 'none', items: 'mean', places: 2 },

@@ -66,6 +66,9 @@ export const P5_PARTY_MEMBERS: Scheme = {
       recommendation: { label: '是否推荐', maxPerBallot: 5 },
       // 附2's header: 「支部名称：　评议时间：」.
       headerFields: ['支部名称'],
+      // 四、2 「在本支部范围内组织党员对优秀党员候选人进行民主测评」: each 支部's members rate its own candidates, so
+      // a form per 支部, its 支部名称 filled in.
+      perUnit: { label: '支部名称' },
       raterGroups: ['members'],
     },
     {

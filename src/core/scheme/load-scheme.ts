@@ -136,6 +136,13 @@ function crossCheck(s: Scheme): string[] {
     }
     f.raterGroups?.forEach((g, j) => groups.has(g) || at(['forms', i, 'raterGroups', j], `没有评议人类别「${g}」`));
     f.rounds?.forEach((r, j) => rounds.has(r) || at(['forms', i, 'rounds', j], `没有轮次「${r}」`));
+    // Read back as a header field 「所在村：吴芳村」, whose label is 2–12 characters (read-ballots FIELD_PATTERN).
+    if (f.perUnit && !/^[^\s:：()（）]{2,12}$/.test(f.perUnit.label))
+      at(['forms', i, 'perUnit', 'label'], `应为 2～12 个字、不含空格和冒号（如「所在村」「所在支部」「支部名称」），否则读回时认不出（现为「${f.perUnit.label}」）`);
+    if (f.perUnit && f.subjects === 'single') at(['forms', i, 'perUnit'], '只评一个对象的表不必按单位分表；按单位分表只用于每行一个被评议人的表');
+    f.perUnit?.rounds?.forEach(
+      (r, j) => (rounds.has(r) && (!f.rounds || f.rounds.includes(r))) || at(['forms', i, 'perUnit', 'rounds', j], `本表没有轮次「${r}」（本表的轮次：${(f.rounds ?? s.rounds.map((x) => x.id)).join('、')}）`),
+    );
     if (f.subjects === 'single' && f.response.kind === 'score' && f.itemLabels.length > 1)
       at(['forms', i], '只评一个对象的打分表暂只支持一个评分项目，请改为每行一个被评议人（subjects 为 "rows"）');
     if (f.subjects === 'single' && f.response.kind === 'tier' && f.items === 'column-groups' && f.itemLabels.length > 1)

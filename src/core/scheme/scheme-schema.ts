@@ -136,6 +136,13 @@ export const formSchema = z
     instructions: z.array(label).max(10).optional(),
     raterGroups: z.array(id).max(20).optional(),
     rounds: z.array(id).max(20).optional(),
+    /**
+     * Handed out per roster unit, each unit's ballot listing only its own subjects, where the meeting is held
+     * in each unit (seed 002 第四篇 五、1 村述村评; seed 000 二(五) 以支部为单位; seed 004 四、2 在本支部范围内):
+     * `label` is the header field that names the unit (村, 所在支部, 支部名称); `rounds`, the rounds held so when
+     * not all (村评 per village, 镇评 over everyone). Only for forms with a row per subject.
+     */
+    perUnit: z.object({ label, rounds: z.array(id).min(1).max(20).optional() }).strict().optional(),
   })
   .strict();
 

@@ -85,17 +85,29 @@ describe('模板 step', () => {
     }
   });
 
+  it('says, before the forms go out, that a form held per unit is given whole when someone in the roster has no unit', async () => {
+    const host = hostWithCampaign('files', getPreset('p3-village-two-rounds'));
+    host.saved = { ...host.saved!, roster: [...host.saved!.roster, { name: '新书记' }] };
+    await openApp(host, { initialStep: 'templates' });
+    expect(
+      screen.getByText(
+        '「村党组织书记“双述双评”测评表」按村分别发放，但名册中 新书记没有填写单位，只生成了一张列出全部人员的表，表头「所在村」一栏留空由填表人填写；请在名册的单位（所在村）栏填齐后重新生成模板，每个村一张',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('offers a 计票汇总表 per round for a scheme of 打√ forms, downloaded as a count template', async () => {
     const downloads = captureDownloads();
     try {
       const host = hostWithCampaign('files', getPreset('p3-village-two-rounds'));
       const { user } = await openApp(host, { initialStep: 'templates' });
       expect(screen.getByRole('heading', { name: '计票汇总表（纸质投票、当场计票后填写）' })).toBeInTheDocument();
-      const button = screen.getByRole('button', { name: /^下载「村党组织书记“双述双评”测评表计票汇总表（参会人员·村评）」$/ });
+      // 村评 is held per village: one count sheet per unit of the roster (营业部, 零售部 here), named by it.
+      const button = screen.getByRole('button', { name: /^下载「村党组织书记“双述双评”测评表计票汇总表（营业部·村评）」$/ });
       await user.click(button);
       expect(await screen.findByText(/^已生成「.*计票汇总表.*\.xlsx」$/, {}, SLOW)).toBeInTheDocument();
       const back = await readWorkbook(downloads.names[0], await blobBytes(downloads.blobs[0]));
-      expect(Object.values(back.templateMeta ?? {})[0]).toMatchObject({ kind: 'template', schemeId: 'p3-village-two-rounds', roundId: 'village', counts: 'yes' });
+      expect(Object.values(back.templateMeta ?? {})[0]).toMatchObject({ kind: 'template', schemeId: 'p3-village-two-rounds', roundId: 'village', counts: 'yes', unit: '营业部' });
     } finally {
       downloads.restore();
     }
@@ -108,8 +120,8 @@ describe('模板 step', () => {
       const { user } = await openApp(host, { initialStep: 'templates' });
       expect(screen.getByRole('heading', { name: '承诺书等（党员填写留存，不收回计票）' })).toBeInTheDocument();
       for (const text of ['附件2 认岗承诺书（3 张表）', '附件3 党员践诺进度表（3 张表）', '附件4 年终述诺表（3 张表）']) expect(screen.getByText(text)).toBeInTheDocument();
-      // The ballots are still the two of the 述诺测评.
-      expect(screen.getByText(/共有 2 张空白表/)).toBeInTheDocument();
+      // The ballots are still those of the 述诺测评: 2 测评人类别 × 2 支部 of the roster (营业部, 零售部), held per 支部.
+      expect(screen.getByText(/共有 4 张空白表/)).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: '下载「认岗承诺书」' }));
       expect(await screen.findByText('已生成「认岗承诺书.xlsx」（3 张表）', {}, SLOW)).toBeInTheDocument();
       expect(downloads.names).toEqual(['认岗承诺书.xlsx']);

@@ -374,8 +374,9 @@ describe('P5: who fills each form, its signature and stamp lines, as seed 004 pr
       subs.push({ file: `附表1-${fill}.xlsx`, sheets: [b] }, { file: `附表3-${fill}.xlsx`, sheets: [w] }, { file: `附表2-${fill}.xlsx`, sheets: [c] });
     }
     const result = runCampaign({ scheme, roster: P5_ROSTER, submissions: subs, today: '2026-12-01' });
-    // Only the candidates left unmarked on 附2 (弃权).
-    expect(result.read.findings.filter((f) => f.code !== 'ABSTENTION')).toEqual([]);
+    // Only the candidates left unmarked on 附2 (弃权), and, once, that 附2 (held per 支部) is read over everyone:
+    // the roster gives a unit to 王芳 alone.
+    expect(result.read.findings.filter((f) => f.code !== 'ABSTENTION').map((f) => [f.code, f.file])).toEqual([['UNIT_NOT_STATED', '附表2-true.xlsx']]);
     expect(result.read.ballots).toHaveLength(6);
     const votes = (n: string) => result.subjects.find((s) => s.name === n)!.overall.map((l) => l.votes);
     expect(votes('机关党支部')).toEqual([5, 5, 0, 0]);
