@@ -165,7 +165,7 @@ describe('reading ballots of a form held per unit: 16 villages × 10 村评 ball
     expect(r.subjects[person('王毅')].tier).toBe('优秀');
     const wrong = r.findings.filter((f) => f.code === 'SUBJECT_OF_OTHER_UNIT');
     expect(wrong).toHaveLength(10);
-    expect(wrong[0]).toMatchObject({ severity: 'error', sheet: expect.stringContaining('吴芳村'), cell: 'B8', subject: '王毅' });
+    expect(wrong[0]).toMatchObject({ severity: 'error', sheet: expect.stringContaining('吴芳村'), cell: 'B7', subject: '王毅' });
     expect(wrong[0].message).toBe('「王毅」是「张庄村」的，本表是「吴芳村」的村党组织书记“双述双评”测评表，只评本村人员，此行的评价未计入');
     // 张伟, 吴芳村's own secretary, is counted as on every other village's ballots.
     expect(villageCell(r, '张伟')).toMatchObject({ levels: [8, 2, 0, 0] });
@@ -324,7 +324,7 @@ describe('the presets hold these meetings per unit, as their seeds say', () => {
     expect(r.tally.cell(0, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([0, 0, 0, 0]);
     expect(r.tally.cell(2, 'pledge-appraisal', 'main', 'service', 0).levels).toEqual([1, 0, 0, 0]);
     expect(r.read.findings.filter((f) => f.code === 'SUBJECT_OF_OTHER_UNIT').map((f) => f.message)).toEqual([
-      '「王芳」是「机关第一党支部」的，本表是「机关第二党支部」的党员践诺情况考评表，只评本支部人员，此行的评价未计入',
+      '「王芳」是「机关第一党支部」的，本表是「机关第二党支部」的党员述诺测评表，只评本支部人员，此行的评价未计入',
     ]);
   });
 

@@ -633,9 +633,14 @@ describe('P5 quota per 支部 when one roster holds several (四、2(1) 本支�
 });
 
 describe('P5 two 支部 whose rosters list the candidates only: one 党员人数 is set aside and not asked for again', () => {
-  // 3 candidates in each 支部, all 40/40 = 100% on three 附表2 ballots (12 item-marks each: 12/12).
+  // 3 candidates in each 支部, all 100% on three 附表2 ballots of their own 支部 (附表2 is held per 支部; 4 item-marks
+  // each: 12/12).
   const roster: RosterEntry[] = ['赵敏', '钱进', '孙丽', '李强', '周杰', '吴芳'].map((name, i) => ({ name, unit: i < 3 ? '第一支部' : '第二支部' }));
-  const subs = [0, 1, 2].map((i) => submission(`附表2-${i + 1}.xlsx`, annex2Sheet('推荐表', { branch: '机关', rows: roster.map((p) => ({ name: p.name, marks: [S, S, S, S] })) })));
+  const subs = ['第一支部', '第二支部'].flatMap((unit) =>
+    [0, 1, 2].map((i) =>
+      submission(`附表2-${unit}-${i + 1}.xlsx`, annex2Sheet('推荐表', { branch: unit, rows: roster.filter((p) => p.unit === unit).map((p) => ({ name: p.name, marks: [S, S, S, S] })) })),
+    ),
+  );
 
   it('--members 20: each 支部 floor(20% × 3) = 0; QUOTA_ZERO asks for one number per 支部, not for --members again', () => {
     const r = runCampaign({ scheme: { ...scheme, memberCount: 20 }, roster, submissions: subs, today: '2026-12-01' });
