@@ -304,7 +304,7 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
-      return fail('damaged', `「${file}」已损坏或格式不完整，无法读取（${reason}）`);
+      return fail('damaged', `「${file}」已损坏或格式不完整，无法读取${ownReason(reason)}；请让提交人用 Excel 或 WPS 打开后重新保存再提交`);
     }
     const outcome = toOutcome(file, wb, L, s.format, fail);
     const ticked = parts ? tickedCheckBoxes(parts) : 0;
@@ -319,8 +319,16 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     return outcome;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return fail('damaged', `「${file}」无法读取（${reason}）`);
+    return fail('damaged', `「${file}」无法读取${ownReason(reason)}`);
   }
+}
+
+/**
+ * The reason an error gives, in brackets, when it is one of this project's (in Chinese); a parser's
+ * or an inflater's own message (English, technical: "Bad compressed size: …") is not for the clerk.
+ */
+function ownReason(reason: string): string {
+  return /[\u4e00-\u9fff]/.test(reason) ? `（${reason}）` : '';
 }
 
 /**
