@@ -21,6 +21,7 @@ import { withTemplateMeta } from '../core/output/describe-templates';
 import { sortNotRead } from '../hosts/files/submission-files';
 import { Progress, SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { errorText, filePath } from './browser-files';
+import { withDescriptionFollowingRules } from './scheme-description';
 import { ImportedFiles, importSubmittedFiles } from './import-files';
 
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
@@ -289,7 +290,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           return;
         }
         try {
-          const restored = loadScheme(saved.scheme);
+          const restored = withDescriptionFollowingRules(loadScheme(saved.scheme));
           setScheme(restored);
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
@@ -335,7 +336,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   }, []);
 
   const replaceScheme = useCallback((next: Scheme) => {
-    setScheme(next);
+    setScheme(withDescriptionFollowingRules(next));
     setDisabled(disabledFromPreset(next));
     changed();
   }, []);
@@ -345,7 +346,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
       const draft = structuredClone(scheme);
       edit(draft);
       try {
-        setScheme(loadScheme(draft));
+        setScheme(withDescriptionFollowingRules(loadScheme(draft)));
         changed();
         return null;
       } catch (e) {
@@ -374,7 +375,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
         nextDisabled = [...disabledVetoes, { veto, position, consequences }];
       }
       try {
-        setScheme(loadScheme(draft));
+        setScheme(withDescriptionFollowingRules(loadScheme(draft)));
         setDisabled(nextDisabled);
         changed();
         return null;

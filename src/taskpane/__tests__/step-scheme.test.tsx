@@ -401,6 +401,46 @@ describe('方案 step', () => {
     }
   });
 
+  it('marks the preset\'s 方案说明 as its original text once a rule it states is edited, on the step and in the exported file', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = freshHost();
+      const { user } = await openApp(host);
+      const original = getPreset(P4).description;
+      expect(original).toContain('干部打分×50%＋员工打分×50%');
+      const said = () => screen.getByText((_t, el) => el?.tagName === 'P' && el.textContent!.includes('集中述职测评得分')).textContent;
+      // 应参评人数 is the campaign's own fact, stated in no description: the text stays the preset's.
+      const expected = screen.getByRole('textbox', { name: '「员工」应参评人数' });
+      await user.type(expected, '20');
+      await user.tab();
+      await waitFor(() => expect(host.lastSaved().scheme.raterGroups[1].expected).toBe(20));
+      expect(said()).toBe(original);
+
+      for (const [label, value] of [['「干部」权重', '60'], ['「员工」权重', '40']]) {
+        const field = screen.getByRole('textbox', { name: label });
+        await user.clear(field);
+        await user.type(field, value);
+        await user.tab();
+      }
+      expect(said()).toBe(`（以下是预设方案的原文。本方案的权重、等次标准等设置已修改，与原文不一致之处以本方案的设置为准。）${original}`);
+      await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
+      const exported = JSON.parse(await blobText(downloads.blobs[0]));
+      expect(exported.raterGroups.map((g: { weight: number }) => g.weight)).toEqual([60, 40]);
+      expect(exported.description).toBe(said());
+
+      // Back to the preset's 50/50: its own text again, unmarked.
+      for (const label of ['「干部」权重', '「员工」权重']) {
+        const field = screen.getByRole('textbox', { name: label });
+        await user.clear(field);
+        await user.type(field, '50');
+        await user.tab();
+      }
+      expect(said()).toBe(original);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('shows why the campaign could not be saved', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
