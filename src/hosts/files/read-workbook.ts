@@ -126,6 +126,9 @@ function describeOther(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** Names of documents and slides, never of a table: text under them is not read as CSV. */
+const DOCUMENT_EXTENSIONS = new Set(['doc', 'docx', 'docm', 'dot', 'dotx', 'wps', 'wpt', 'rtf', 'odt', 'ppt', 'pptx', 'dps', 'odp', 'pdf']);
+
 function sniff(fileName: string, bytes: Uint8Array): Sniffed {
   const ext = extensionOf(fileName);
   if (bytes.length === 0) return { format: 'unknown', what: '空文件' };
@@ -188,6 +191,8 @@ function sniff(fileName: string, bytes: Uint8Array): Sniffed {
     if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
       return { format: 'unknown', what: `内容是纯文本，不是 .${ext} 工作簿；若是导出的 CSV 文件，请改用 .csv 扩展名或另存为工作簿` };
     }
+    // A document's name (a 会议通知.docx that is text): not a table, and no sheet of it to name.
+    if (DOCUMENT_EXTENSIONS.has(ext)) return { format: 'unknown', what: `是以 .${ext}（文档）命名的纯文本` };
     return { format: 'csv' };
   }
   return { format: 'unknown', what: '内容不是可识别的表格格式（可能已损坏，或并非 Excel 文件）' };
