@@ -43,7 +43,8 @@ export function App({ host, initialStep = 'scheme', defaultPresetId }: AppProps)
   const [step, setStep] = useState<StepId>(initialStep);
   const inWorkbook = host.kind === 'excel';
   const current = STEPS.find((s) => s.id === step)!;
-  const ballots = campaign.workbook.submissions.length + campaign.files.submissions.length;
+  // Files and sheets, not ballots: a file may hold several ballots or none (校验 counts the ballots).
+  const read = [inWorkbook ? `已读取本工作簿工作表 ${campaign.workbook.names.length} 张` : '', `已导入文件 ${campaign.files.names.length} 个`].filter(Boolean).join('、');
 
   return (
     <main className={styles.main}>
@@ -53,7 +54,7 @@ export function App({ host, initialStep = 'scheme', defaultPresetId }: AppProps)
       ) : (
         <>
           <Caption1>
-            方案：{campaign.scheme.name}；名册 {campaign.roster.length} 人；已读取测评表 {ballots} 张
+            方案：{campaign.scheme.name}；名册 {campaign.roster.length} 人；{read}
           </Caption1>
           {campaign.startNotice ? <Notice intent={campaign.startNotice.intent}>{campaign.startNotice.text}</Notice> : null}
           <TabList

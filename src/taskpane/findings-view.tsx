@@ -13,6 +13,8 @@ const useLocal = makeStyles({
   item: { display: 'flex', columnGap: '6px', alignItems: 'baseline', marginBottom: '4px' },
   list: { listStyleType: 'none', margin: 0, paddingLeft: '4px' },
   group: { display: 'flex', flexDirection: 'column', rowGap: '4px' },
+  // 错误 / 提醒 on one line however narrow the pane (at 360 px they broke into 错 over 误).
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 type Filter = 'all' | 'error' | 'warning';
@@ -24,6 +26,8 @@ export interface FindingsViewProps {
   onSelect(f: Finding): void;
   /** Heading of the list, also the accessible name of its region. */
   title: string;
+  /** Said when there are no findings (by default 没有发现问题; less when not everything could be checked). */
+  emptyText?: string;
 }
 
 function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
@@ -39,7 +43,7 @@ function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Fi
   return byFile;
 }
 
-export function FindingsView({ findings, canSelect, onSelect, title }: FindingsViewProps) {
+export function FindingsView({ findings, canSelect, onSelect, title, emptyText = '没有发现问题。' }: FindingsViewProps) {
   const styles = useStyles();
   const local = useLocal();
   const [filter, setFilter] = useState<Filter>('all');
@@ -56,7 +60,7 @@ export function FindingsView({ findings, canSelect, onSelect, title }: FindingsV
       <Subtitle2 as="h3" id={titleId}>
         {title}
       </Subtitle2>
-      <Text role="status">{findings.length === 0 ? '没有发现问题。' : `错误 ${errors} 条，提醒 ${warnings} 条`}</Text>
+      <Text role="status">{findings.length === 0 ? emptyText : `错误 ${errors} 条，提醒 ${warnings} 条`}</Text>
       {findings.length > 0 ? (
         <RadioGroup layout="horizontal" value={filter} onChange={(_e, d) => setFilter(d.value as Filter)} aria-label="按严重程度筛选">
           <Radio value="all" label={`全部（${findings.length}）`} />
@@ -77,7 +81,7 @@ export function FindingsView({ findings, canSelect, onSelect, title }: FindingsV
               <ul className={local.list} aria-label={`${file}${sheet ? ` 工作表「${sheet}」` : ''}的问题`}>
                 {list.map((f, i) => (
                   <li key={i} className={local.item}>
-                    <Badge appearance="tint" color={f.severity === 'error' ? 'danger' : 'warning'}>
+                    <Badge className={local.badge} appearance="tint" color={f.severity === 'error' ? 'danger' : 'warning'}>
                       {f.severity === 'error' ? '错误' : '提醒'}
                     </Badge>
                     {canSelect(f) ? (

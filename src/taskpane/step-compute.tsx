@@ -34,7 +34,19 @@ import { StepProps } from './step-scheme';
 
 const useLocal = makeStyles({
   // In a task pane 350 px wide a table of six or seven columns scrolls sideways rather than crush its cells.
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  // A shadow at the edge that has more columns beyond it (the 'local' covers move with the content and hide
+  // the shadow once the edge is reached), so that a table wider than the pane is seen to scroll.
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    backgroundImage: `linear-gradient(to right, ${tokens.colorNeutralBackground1} 30%, transparent), linear-gradient(to left, ${tokens.colorNeutralBackground1} 30%, transparent), radial-gradient(farthest-side at 0 50%, rgba(0,0,0,0.25), transparent), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,0.25), transparent)`,
+    backgroundPosition: 'left center, right center, left center, right center',
+    backgroundRepeat: 'no-repeat',
+    backgroundSize: '32px 100%, 32px 100%, 12px 100%, 12px 100%',
+    backgroundAttachment: 'local, local, scroll, scroll',
+  },
+  // The reasons stay within the window, not the width of the table.
+  reasonsBox: { position: 'sticky', left: 0, maxWidth: 'calc(100vw - 56px)', whiteSpace: 'normal' },
   table: { tableLayout: 'auto' },
   decide: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   reasons: { margin: 0, paddingLeft: '18px' },
@@ -78,6 +90,18 @@ export function StepCompute({ campaign }: StepProps) {
       live = false;
     };
   }, []);
+  // Whether the result table is wider than the pane (at 360 px it is): then it says that it scrolls.
+  const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    if (!scrollBox || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(scrollBox.scrollWidth > scrollBox.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(scrollBox);
+    if (scrollBox.firstElementChild) observer.observe(scrollBox.firstElementChild);
+    check();
+    return () => observer.disconnect();
+  }, [scrollBox]);
 
   const heading = (
     <Subtitle2 as="h2" id="step-compute-title">
@@ -147,92 +171,98 @@ export function StepCompute({ campaign }: StepProps) {
       {rows === null ? (
         order === null ? <Spinner size="small" label="正在排列结果…" /> : null
       ) : (
-        <div className={local.scroll}>
-          <Table aria-label="评议结果" size="small" className={local.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>姓名</TableHeaderCell>
-                <TableHeaderCell>等次</TableHeaderCell>
-                {figures.map((f) => (
-                  <TableHeaderCell key={f.header}>{f.header}</TableHeaderCell>
-                ))}
-                <TableHeaderCell>名次</TableHeaderCell>
-                <TableHeaderCell>标记</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => {
-                const decide = needsDecision(r);
-                const expanded = open.has(r.index);
-                const reasonsId = `reasons-${r.index}`;
-                return (
-                  <Fragment key={r.index}>
-                    <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
-                      <TableCell>
-                        <Button
-                          className={local.name}
-                          appearance="transparent"
-                          size="small"
-                          aria-expanded={expanded}
-                          aria-controls={reasonsId}
-                          onClick={() => toggle(r.index)}
-                          title={`查看「${r.name}」的等次依据`}
-                        >
-                          {expanded ? '▾' : '▸'} {r.name}
-                        </Button>
-                        {r.unit ? (
-                          <Caption1 className={local.unit}>
-                            {r.unit}
-                          </Caption1>
-                        ) : null}
-                      </TableCell>
-                      <TableCell className={local.tier}>
-                        <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
-                      </TableCell>
-                      {figures.map((f) => (
-                        <TableCell key={f.header} className={local.nowrap}>
-                          {f.text(r)}
-                        </TableCell>
-                      ))}
-                      <TableCell className={local.nowrap}>{r.rank ?? '—'}</TableCell>
-                      <TableCell>
-                        <span className={local.flags}>
-                          {decide ? (
-                            <Badge className={local.badge} appearance="filled" color="warning">
-                              需决定
-                            </Badge>
+        <>
+          {/* Said in words too when the table is wider than the pane: 名次 and 标记 (一票否决) are off to the right. */}
+          {scrolls ? <Caption1>表格较宽：左右滑动可看到名次和标记（一票否决、待定等）。</Caption1> : null}
+          <div className={local.scroll} ref={setScrollBox}>
+            <Table aria-label="评议结果" size="small" className={local.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>姓名</TableHeaderCell>
+                  <TableHeaderCell>等次</TableHeaderCell>
+                  {figures.map((f) => (
+                    <TableHeaderCell key={f.header}>{f.header}</TableHeaderCell>
+                  ))}
+                  <TableHeaderCell>名次</TableHeaderCell>
+                  <TableHeaderCell>标记</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => {
+                  const decide = needsDecision(r);
+                  const expanded = open.has(r.index);
+                  const reasonsId = `reasons-${r.index}`;
+                  return (
+                    <Fragment key={r.index}>
+                      <TableRow className={decide ? local.decide : undefined} aria-label={r.name}>
+                        <TableCell>
+                          <Button
+                            className={local.name}
+                            appearance="transparent"
+                            size="small"
+                            aria-expanded={expanded}
+                            aria-controls={reasonsId}
+                            onClick={() => toggle(r.index)}
+                            title={`查看「${r.name}」的等次依据`}
+                          >
+                            {expanded ? '▾' : '▸'} {r.name}
+                          </Button>
+                          {r.unit ? (
+                            <Caption1 className={local.unit}>
+                              {r.unit}
+                            </Caption1>
                           ) : null}
-                          {r.flags.map((f) => (
-                            <Badge
-                              key={f}
-                              className={local.badge}
-                              appearance="tint"
-                              color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}
-                            >
-                              {f}
-                            </Badge>
-                          ))}
-                        </span>
-                      </TableCell>
-                    </TableRow>
-                    {expanded ? (
-                      <TableRow id={reasonsId}>
-                        <TableCell colSpan={columnCount}>
-                          <Text weight="semibold">「{r.name}」的等次依据：</Text>
-                          <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
-                            {r.reasons.map((reason, i) => (
-                              <li key={i}>{reason}</li>
+                        </TableCell>
+                        <TableCell className={local.tier}>
+                          <Text weight={decide ? 'semibold' : 'regular'}>{tierText(r)}</Text>
+                        </TableCell>
+                        {figures.map((f) => (
+                          <TableCell key={f.header} className={local.nowrap}>
+                            {f.text(r)}
+                          </TableCell>
+                        ))}
+                        <TableCell className={local.nowrap}>{r.rank ?? '—'}</TableCell>
+                        <TableCell>
+                          <span className={local.flags}>
+                            {decide ? (
+                              <Badge className={local.badge} appearance="filled" color="warning">
+                                需决定
+                              </Badge>
+                            ) : null}
+                            {r.flags.map((f) => (
+                              <Badge
+                                key={f}
+                                className={local.badge}
+                                appearance="tint"
+                                color={DECISION_FLAGS.has(f) || f.endsWith('并列') ? 'warning' : f === '一票否决' ? 'danger' : 'informative'}
+                              >
+                                {f}
+                              </Badge>
                             ))}
-                          </ul>
+                          </span>
                         </TableCell>
                       </TableRow>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+                      {expanded ? (
+                        <TableRow id={reasonsId}>
+                          <TableCell colSpan={columnCount}>
+                            <div className={local.reasonsBox}>
+                              <Text weight="semibold">「{r.name}」的等次依据：</Text>
+                              <ul className={local.reasons} aria-label={`「${r.name}」的等次依据`}>
+                                {r.reasons.map((reason, i) => (
+                                  <li key={i}>{reason}</li>
+                                ))}
+                              </ul>
+                            </div>
+                          </TableCell>
+                        </TableRow>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </div>
+        </>
       )}
       {others.length > 0 ? (
         <Notice intent="info" title="其他提醒">

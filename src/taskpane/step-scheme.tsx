@@ -358,23 +358,43 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
   );
 }
 
+/**
+ * Whether any rule weighs the rater groups: a score (weighted mean of the groups), or a share taken
+ * 按类别权重加权 (groups: 'weighted') anywhere in the rules. Otherwise (p5: shares of all groups
+ * together) a weight changes nothing and is not offered.
+ */
+export function weightsUsed(scheme: Scheme): boolean {
+  if (scheme.scoring.method !== 'none' && scheme.raterGroups.length > 1) return true;
+  const weighted = (v: unknown): boolean =>
+    Array.isArray(v) ? v.some(weighted) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => (k === 'groups' && x === 'weighted') || weighted(x)) : false;
+  return weighted([scheme.classification, scheme.vetoes, scheme.ranking, scheme.quotas, scheme.designations, scheme.consequences]);
+}
+
 function GroupsSection({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
   const { scheme } = campaign;
   const total = scheme.raterGroups.reduce((a, g) => a + g.weight, 0);
+  const weighted = weightsUsed(scheme);
   return (
     <div className={styles.section}>
-      <Subtitle2 as="h3">评议人类别与权重</Subtitle2>
+      <Subtitle2 as="h3">{weighted ? '评议人类别与权重' : '评议人类别'}</Subtitle2>
+      {weighted ? null : (
+        <Text size={200} className={styles.muted}>
+          本方案的规则不按类别加权，各类别不需要权重。
+        </Text>
+      )}
       {scheme.raterGroups.map((g, i) => (
         <div key={g.id} className={styles.row}>
-          <NumberField
-            label={`「${g.name}」权重`}
-            value={g.weight}
-            min={0}
-            max={1000}
-            hint={total > 0 ? `占 ${((g.weight / total) * 100).toFixed(1).replace(/\.0$/, '')}%` : undefined}
-            onCommit={(v) => campaign.editScheme((d) => void (d.raterGroups[i].weight = Number(v)))}
-          />
+          {weighted ? (
+            <NumberField
+              label={`「${g.name}」权重`}
+              value={g.weight}
+              min={0}
+              max={1000}
+              hint={total > 0 ? `占 ${((g.weight / total) * 100).toFixed(1).replace(/\.0$/, '')}%` : undefined}
+              onCommit={(v) => campaign.editScheme((d) => void (d.raterGroups[i].weight = Number(v)))}
+            />
+          ) : null}
           <NumberField
             label={`「${g.name}」应参评人数`}
             value={g.expected ?? null}
@@ -480,7 +500,8 @@ function TiersSection({ campaign }: { campaign: Campaign }) {
           {rule.when.map((c, j) => (
             <ConditionEditor
               key={j}
-              prefix={`「${rule.tier}」${rule.when.length > 1 ? `条件${j + 1}` : ''}`}
+              // 「优秀」等次的「优秀」票得票率, not 「优秀」「优秀」票得票率: the tier said as the tier, then what is measured.
+              prefix={`「${rule.tier}」等次${rule.when.length > 1 ? `条件${j + 1}` : ''}的`}
               condition={c}
               scheme={scheme}
               edit={(apply) => campaign.editScheme((d) => apply(d.classification.rules[i].when[j]))}
@@ -528,7 +549,7 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
                 c.kind === 'roster-flag' ? null : (
                   <ConditionEditor
                     key={j}
-                    prefix={`「${veto.name}」`}
+                    prefix={`「${veto.name}」的`}
                     condition={c}
                     scheme={scheme}
                     edit={(apply) => campaign.editScheme((d) => apply(d.vetoes[index].when[j]))}

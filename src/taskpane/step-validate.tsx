@@ -5,7 +5,7 @@
  * them, grouped by file and sheet. A finding in this workbook selects its cell when clicked.
  */
 import { Body1, Button, Checkbox, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DragEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Finding } from '../core/findings/finding';
 import { readSummary } from '../core/output/describe-findings';
 import { Progress, SheetInfo } from '../hosts/workbook-host';
@@ -14,7 +14,7 @@ import { SUBMISSION_ACCEPT, isSubmissionInFolder, notReadTitle } from '../hosts/
 import { droppedFiles, keepSubmissions } from './browser-files';
 import { ErrorBar, FilePicker, Notice, ProblemsBar, ProgressView, useAction, useStyles } from './parts';
 import { StepProps } from './step-scheme';
-import { THIS_WORKBOOK, workbookSubmissions } from './use-campaign';
+import { THIS_WORKBOOK, otherSchemesOfSheets, workbookSubmissions } from './use-campaign';
 
 const useLocal = makeStyles({
   drop: {
@@ -138,6 +138,13 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
   const state = campaign.getResult();
   const findings = state.kind === 'ready' ? state.readFindings : [...campaign.workbook.findings, ...campaign.files.findings];
   const ballots = state.kind === 'ready' ? state.result.read : null;
+  const noRoster = state.kind === 'missing' && state.what === 'roster';
+  const otherSchemes = useMemo(() => otherSchemesOfSheets(campaign.scheme, campaign.workbook, campaign.files), [campaign.scheme, campaign.workbook, campaign.files]);
+  // Files are counted apart from ballots: a file may hold several ballots, or none (the 名册, a 通知, a copy).
+  const filesWithBallots = new Set(ballots ? [...ballots.ballots, ...ballots.uncounted].map((b) => b.file) : []);
+  const filesWithoutBallots = ballots ? campaign.files.names.filter((n) => !filesWithBallots.has(n)).length : 0;
+  // What 计算 says of the results (more ballots than expected, decisions): in 校验结果 when written, not listed here.
+  const laterFindings = state.kind === 'ready' ? state.resultFindings.length : 0;
 
   return (
     <section className={styles.step} aria-labelledby="step-validate-title">
@@ -231,8 +238,25 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
       <ErrorBar error={listing.error} />
       <ErrorBar error={action.error} />
       <ErrorBar error={fileImport.error ? { title: '导入文件失败', text: fileImport.error } : null} />
-      {state.kind === 'missing' && state.what === 'roster' ? (
-        <Notice intent="warning" title="尚未读取名册">请先在「方案」中读取名册，才能核对测评表上的姓名。</Notice>
+      {otherSchemes.map((o) => (
+        <Notice key={o.schemeId} intent="warning" title="测评表属于另一个方案">
+          已导入的 {o.sheets} 张表是{o.preset ? `方案「${o.preset.name}」` : '另一个方案（不是预设方案）'}的模板，与当前方案「{campaign.scheme.name}」不符，不会计入。
+          {o.preset ? (
+            <>
+              {' '}
+              <Button size="small" disabled={action.busy || importing} onClick={() => campaign.choosePreset(o.preset!.id)}>
+                改用方案「{o.preset.name}」
+              </Button>
+            </>
+          ) : (
+            '请在「方案」中导入制作这些模板时所用的方案文件。'
+          )}
+        </Notice>
+      ))}
+      {noRoster ? (
+        <Notice intent="warning" title="尚未读取名册">
+          测评表还没有校验：姓名、等次和票数都要对照名册核对，下方只列出读取文件时发现的问题。请先在「方案」中读取名册。
+        </Notice>
       ) : null}
       {state.kind === 'error' ? <Notice intent="error">{state.message}</Notice> : null}
       {ballots ? (
@@ -240,12 +264,23 @@ export function StepValidate({ campaign, host, inWorkbook }: StepProps) {
           {readSummary(ballots)}。
         </Body1>
       ) : null}
+      {filesWithoutBallots > 0 ? (
+        <Text>
+          已导入的 {campaign.files.names.length} 个文件中，{filesWithoutBallots} 个没有读到测评票（如名册、通知、逐字节相同的副本），原因见下方校验结果。
+        </Text>
+      ) : null}
+      {laterFindings > 0 ? (
+        <Text>
+          另有 {laterFindings} 条关于计算结果的提醒（如收回的票多于应参评人数），见「计算」；写回的「校验结果」表列出全部 {findings.length + laterFindings} 条。
+        </Text>
+      ) : null}
       {state.kind === 'missing' && state.what === 'ballots' && findings.length === 0 ? (
         <Body1>尚未读取任何测评表。</Body1>
       ) : (
         <FindingsView
           title="校验结果"
           findings={findings}
+          emptyText={noRoster ? '读取文件时没有发现问题；测评表尚未校验（缺少名册）。' : undefined}
           canSelect={(f) => inWorkbook && f.file === THIS_WORKBOOK && f.sheet !== null && f.cell !== null}
           onSelect={select}
         />

@@ -21,6 +21,7 @@ import { withTemplateMeta } from '../core/output/describe-templates';
 import { sortNotRead } from '../hosts/files/submission-files';
 import { Progress, SheetInfo, WorkbookHost } from '../hosts/workbook-host';
 import { errorText, filePath } from './browser-files';
+import { withDescriptionFollowingRules } from './scheme-description';
 import { ImportedFiles, importSubmittedFiles } from './import-files';
 
 /** The file name given to ballots read from sheets of the open workbook (their findings can select a cell). */
@@ -129,6 +130,30 @@ export interface Campaign {
 const EMPTY_SET: BallotSet = { submissions: [], findings: [], names: [] };
 const EMPTY_FILES: FileBallots = { ...EMPTY_SET, hashes: [], copies: [], templateMeta: {} };
 const NO_IMPORT: FileImport = { busy: false, progress: null, skipped: [], notes: [], error: null };
+
+/** A 方案 other than the one in use that the project's own templates among the ballots were made for. */
+export interface OtherSchemeOfSheets {
+  schemeId: string;
+  /** The preset of that id, to switch to; null for a 方案 of the clerk's own (imported from a file). */
+  preset: Scheme | null;
+  /** How many sheets say so. */
+  sheets: number;
+}
+
+/**
+ * The 方案 the templates' records (_pingyi, as read) name when it is not the one in use: the files say
+ * which 方案 they belong to before a roster is read or anything is checked (a clerk who imports p4's
+ * ballots on the default preset is told at once).
+ */
+export function otherSchemesOfSheets(scheme: Scheme, workbook: BallotSet, files: FileBallots): OtherSchemeOfSheets[] {
+  const found = new Map<string, number>();
+  const look = (meta: Record<string, string> | undefined) => {
+    if (meta?.kind === 'template' && meta.schemeId && meta.schemeId !== scheme.id) found.set(meta.schemeId, (found.get(meta.schemeId) ?? 0) + 1);
+  };
+  for (const s of workbook.submissions) for (const sheet of s.sheets) look(sheet.templateMeta);
+  for (const s of files.submissions) for (const sheet of s.sheets) look(files.templateMeta[s.file]?.[sheet.name] ?? sheet.templateMeta);
+  return [...found].map(([schemeId, sheets]) => ({ schemeId, preset: PRESETS.find((p) => p.id === schemeId) ?? null, sheets }));
+}
 
 /** A file's name without its folders: 员工-007.xlsx for p4-returned/员工-007.xlsx. */
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -265,7 +290,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
           return;
         }
         try {
-          const restored = loadScheme(saved.scheme);
+          const restored = withDescriptionFollowingRules(loadScheme(saved.scheme));
           setScheme(restored);
           setDisabled(disabledFromPreset(restored));
           setRosterState(saved.roster ?? []);
@@ -311,7 +336,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
   }, []);
 
   const replaceScheme = useCallback((next: Scheme) => {
-    setScheme(next);
+    setScheme(withDescriptionFollowingRules(next));
     setDisabled(disabledFromPreset(next));
     changed();
   }, []);
@@ -321,7 +346,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
       const draft = structuredClone(scheme);
       edit(draft);
       try {
-        setScheme(loadScheme(draft));
+        setScheme(withDescriptionFollowingRules(loadScheme(draft)));
         changed();
         return null;
       } catch (e) {
@@ -350,7 +375,7 @@ export function useCampaign(host: WorkbookHost, defaultPresetId: string = PRESET
         nextDisabled = [...disabledVetoes, { veto, position, consequences }];
       }
       try {
-        setScheme(loadScheme(draft));
+        setScheme(withDescriptionFollowingRules(loadScheme(draft)));
         setDisabled(nextDisabled);
         changed();
         return null;

@@ -60,6 +60,50 @@ describe('standalone page: accessibility (axe-core)', () => {
     expect(await check('filled-5')).toEqual([]);
   });
 
+  it('at 360 px (a phone-sized window): 错误/提醒 badges on one line, the wide result table said to scroll, the reasons within the window', async () => {
+    const { page } = fx.s;
+    // Runs after the demo campaign above is loaded.
+    await page.setViewportSize({ width: 360, height: 760 });
+    try {
+      await page.getByRole('tab', { name: STEPS[2] }).click();
+      const region = page.getByRole('region', { name: '校验结果' });
+      await region.waitFor();
+      // Each badge's text lies on one line (it broke as 错 over 误).
+      const lines = await region.locator('.fui-Badge').evaluateAll((badges) =>
+        badges.map((b) => {
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        }),
+      );
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((n) => n !== 1)).toEqual([]);
+
+      await page.getByRole('tab', { name: STEPS[3] }).click();
+      const table = page.getByRole('table', { name: '评议结果' });
+      await table.waitFor();
+      const hint = page.getByText('表格较宽：左右滑动可看到名次和标记（一票否决、待定等）。');
+      const overflows = () => table.evaluate((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth + 1);
+      // The hint is there exactly when the table is wider than its box: narrower still (280 px), the demo's table is.
+      expect(await hint.isVisible()).toBe(await overflows());
+      await page.setViewportSize({ width: 280, height: 760 });
+      await hint.waitFor({ state: 'visible' });
+      expect(await overflows()).toBe(true);
+      // A subject's reasons wrap within the window, not the table's width.
+      await table.getByRole('button').first().click();
+      const reasons = page.getByRole('list', { name: /的等次依据$/ }).first();
+      const box = (await reasons.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(280);
+      await shot(page, TEST, 'narrow-4');
+
+      await page.setViewportSize({ width: 900, height: 900 });
+      await hint.waitFor({ state: 'detached' });
+      expect(await overflows()).toBe(false);
+    } finally {
+      await page.setViewportSize({ width: 900, height: 900 });
+    }
+  });
+
   it('the check still fails on a focusable aria-hidden element that is not a Fluent focus guard', async () => {
     const { s, dir } = fx;
     // Proves the harness's exception for tabster's guards is that narrow: a planted offender is reported.

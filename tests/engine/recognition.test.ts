@@ -5,6 +5,7 @@
 import { fingerprint } from '../../src/core/ballots/read-ballots';
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid } from '../../src/core/forms/grid';
+import { describeTemplates, withTemplateMeta } from '../../src/core/output/describe-templates';
 import { getPreset } from '../../src/core/presets';
 import { matrixSheet, presetScoringPresentGroups, submission, wholeRosterForms } from '../helpers/grids';
 
@@ -231,6 +232,70 @@ describe('an unfilled copy of the form beside a filled one in the same file', ()
     expect(r.read.findings.filter((f) => f.code === 'EMPTY_BALLOT').map((f) => `${f.file}!${f.sheet}`)).toEqual(['f1.xlsx!S', 'f2.xlsx!A', 'f2.xlsx!B']);
     expect(r.read.findings.filter((f) => f.code === 'ABSTENTION')).toHaveLength(9);
     expect(r.read.findings.some((f) => f.code === 'BLANK_COPY')).toBe(false);
+  });
+});
+
+describe("the page's all-in-one template workbook (附表1、2、3 in one file), each 党员 filling only 附表2", () => {
+  // describeTemplates gives the three sheets the page's 「下载全部模板（一个工作簿）」 writes, with their _pingyi records.
+  const p5 = getPreset('p5-party-members');
+  const p5Roster = [{ name: '王芳' }, { name: '李强' }, { name: '机关', kind: 'organisation' as const }, { name: '赵敏', window: true }];
+  const templates = describeTemplates(p5, p5Roster);
+  const [annex1, annex2, annex3] = ['branch-review', 'candidate-review', 'window-satisfaction'].map((id) => templates.find((t) => t.meta?.formId === id)!);
+  const grid = (t: (typeof templates)[number]): SheetGrid => ({ name: t.name, rows: t.cells.map((row) => row.map((c) => c.value as CellValue)), merges: [] });
+  /** 附表2 with a √ under 满意 (column C, the first item) for every name in rows 5–7. */
+  const filledAnnex2 = (): SheetGrid => {
+    const g = grid(annex2);
+    for (const r of [4, 5, 6]) g.rows[r] = g.rows[r].map((v, c) => (c === 2 ? '√' : v));
+    return g;
+  };
+  const file = (name: string, ...sheets: SheetGrid[]) =>
+    withTemplateMeta({ file: name, sheets }, Object.fromEntries(templates.map((t) => [t.name, t.meta as Record<string, string>])), p5);
+  const returned = (r: ReturnType<typeof runCampaign>) => r.participation.map((p) => [p.form, p.group, p.returned, p.valid]);
+
+  it('the blank 附表1 and 附表3 beside the filled 附表2 are not ballots: 实收 附表2 3, 附表1 0, 附表3 0', () => {
+    const r = runCampaign({
+      scheme: p5,
+      roster: p5Roster,
+      submissions: ['党员1.xlsx', '党员2.xlsx', '党员3.xlsx'].map((f) => file(f, grid(annex1), filledAnnex2(), grid(annex3))),
+      today: '2026-12-01',
+    });
+    expect(r.read.ballots.map((b) => `${b.file}!${b.formId}`)).toEqual(['党员1.xlsx!candidate-review', '党员2.xlsx!candidate-review', '党员3.xlsx!candidate-review']);
+    expect(returned(r)).toEqual([
+      ['党支部开展创先争优活动群众评议表', '党员', 0, 0],
+      ['优秀党员民主评议推荐表', '党员', 3, 3],
+      ['窗口服务岗位群众满意度测评表', '服务对象', 0, 0],
+    ]);
+    // 王芳, 李强, 赵敏: 3 满意 each in 参加创先争优活动情况, from the three 附表2 only.
+    expect(r.subjects.filter((s) => s.name !== '机关').map((s) => [s.name, s.overall[0].votes])).toEqual([
+      ['王芳', 3],
+      ['李强', 3],
+      ['赵敏', 3],
+    ]);
+    const copies = r.read.findings.filter((f) => f.code === 'BLANK_COPY');
+    expect(copies.map((f) => [f.file, f.sheet])).toEqual([
+      ['党员1.xlsx', annex1.name],
+      ['党员1.xlsx', annex3.name],
+      ['党员2.xlsx', annex1.name],
+      ['党员2.xlsx', annex3.name],
+      ['党员3.xlsx', annex1.name],
+      ['党员3.xlsx', annex3.name],
+    ]);
+    expect(copies[0].message).toBe(
+      `工作表「${annex1.name}」（党支部开展创先争优活动群众评议表）是未填写的空白表；同一文件中已填写的是「${annex2.name}」（优秀党员民主评议推荐表），一个文件是一位评议人交回的表，本表是模板中他未填写的另一张表，不作为一张票计入`,
+    );
+    // Nothing else said of the blank sheets: no 弃权, no 空票.
+    expect(r.read.findings.filter((f) => f.code !== 'BLANK_COPY' && f.sheet !== annex2.name)).toEqual([]);
+  });
+
+  it('a file whose form sheets are all blank is still blank ballots (弃权), one of each form, as before', () => {
+    const r = runCampaign({ scheme: p5, roster: p5Roster, submissions: [file('空白.xlsx', grid(annex1), grid(annex2), grid(annex3))], today: '2026-12-01' });
+    expect(returned(r)).toEqual([
+      ['党支部开展创先争优活动群众评议表', '党员', 1, 1],
+      ['优秀党员民主评议推荐表', '党员', 1, 1],
+      ['窗口服务岗位群众满意度测评表', '服务对象', 1, 1],
+    ]);
+    expect(r.read.findings.some((f) => f.code === 'BLANK_COPY')).toBe(false);
+    expect(r.read.findings.filter((f) => f.code === 'EMPTY_BALLOT').map((f) => f.sheet)).toEqual([annex1.name, annex2.name, annex3.name]);
   });
 });
 

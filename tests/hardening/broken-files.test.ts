@@ -60,6 +60,9 @@ function heapGrowthMb(before: number): number {
   return (process.memoryUsage().heapUsed - before) / 1024 / 1024;
 }
 
+/** Names a message may give in Latin letters (what the file is, what to open it with). */
+const PRODUCT_NAMES = /Excel|WPS|LibreOffice|OpenDocument|PowerPoint|Word|JPEG|PNG|GIF|PDF|HTML|XML|CSV|RAR|gzip|zip|\.[a-z]{3,4}\b/g;
+
 describe('the corpus of broken files (tests/fixtures/broken/)', () => {
   const files = fs.readdirSync(CORPUS).sort();
   it('holds the expected kinds of damage', () => {
@@ -72,6 +75,17 @@ describe('the corpus of broken files (tests/fixtures/broken/)', () => {
     if (read) return;
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.severity === 'error' && f.message.length > 0 && f.file === file)).toBe(true);
+  });
+  it('every message is in Chinese: no parser\'s or inflater\'s English text reaches the clerk', async () => {
+    for (const file of files) {
+      const { findings } = await readAndRun(file, new Uint8Array(fs.readFileSync(path.join(CORPUS, file))));
+      for (const f of findings) expect([file, f.message.replace(file, '').replace(PRODUCT_NAMES, '')]).not.toEqual([file, expect.stringMatching(/[A-Za-z]{3,}/)]);
+    }
+  });
+  it('a real .ods LibreOffice saved with a password (「使用密码保存」, encrypted-libreoffice.ods) is encrypted, not damaged', async () => {
+    const { findings, read } = await readAndRun('encrypted-libreoffice.ods', new Uint8Array(fs.readFileSync(path.join(CORPUS, 'encrypted-libreoffice.ods'))));
+    expect(read).toBe(false);
+    expect(findings.map((f) => [f.code, f.message])).toEqual([['FILE_ENCRYPTED', '「encrypted-libreoffice.ods」已加密（设有打开密码），无法读取；请去掉密码后重新提交']]);
   });
   it('the encrypted-looking workbook is reported as encrypted', async () => {
     const { findings } = await readAndRun('encrypted-looking.xlsx', new Uint8Array(fs.readFileSync(path.join(CORPUS, 'encrypted-looking.xlsx'))));
@@ -183,6 +197,22 @@ describe('generated hostile workbooks', () => {
 });
 
 describe('more hostile workbooks', () => {
+  it('a zip whose deflated data is damaged is reported in Chinese, without the inflater\'s own words', async () => {
+    const good = xlsx(XLSX.utils.aoa_to_sheet([['测评人类别：党组织负责人'], ['姓名', ...LEVELS], ...Array.from({ length: 200 }, (_, i) => [`张三${i}`, '√'])]));
+    const dir = unzipSync(good);
+    const sheet = Object.keys(dir).find((p) => /worksheets\/sheet1\.xml$/.test(p))!;
+    // The sheet's deflate stream with its first bytes set to an invalid block type (0b11): the inflater throws.
+    const bytes = zipSync(Object.fromEntries(Object.entries(dir).map(([k, v]) => [k, [v, { level: 6 }]])) as Record<string, [Uint8Array, { level: 6 }]>);
+    let local = -1;
+    for (let i = 0; i < bytes.length - 30; i++)
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 3 && bytes[i + 3] === 4 && strFromU8(bytes.subarray(i + 30, i + 30 + (bytes[i + 26] | (bytes[i + 27] << 8)))) === sheet) local = i;
+    const data = local + 30 + (bytes[local + 26] | (bytes[local + 27] << 8)) + (bytes[local + 28] | (bytes[local + 29] << 8));
+    bytes[data] = 0x07; // BFINAL 1, BTYPE 11: reserved, an error in every inflater
+    const { findings, read } = await readAndRun('坏.xlsx', bytes);
+    expect(read).toBe(false);
+    expect(findings.map((f) => [f.code, f.message])).toEqual([['FILE_DAMAGED', '「坏.xlsx」已损坏：压缩数据损坏，无法读取']]);
+  });
+
   it('an encrypted ODS (LibreOffice "save with password") is reported as encrypted, not as damaged', async () => {
     const manifest = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">

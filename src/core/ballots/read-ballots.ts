@@ -219,7 +219,8 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
   const workbookParts = new Map<string, { file: string; sheets: string[]; items: Set<number> }>();
   for (const submission of submissions) {
     // Blank ballots of a file with several sheets wait for its other sheets: an unfilled copy of a form
-    // beside a filled one (the template kept, the filled sheet a copy of it) is not a ballot.
+    // beside a filled one (the template kept, the filled sheet a copy of it), or another form of the
+    // template beside the one filled in, is not a ballot.
     const held: { ballot: Ballot | null; formId: string; where: { file: string; sheet: string }; findings: Finding[]; uncounted: UncountedBallot[] }[] = [];
     /** 专项 sheets read so far (RecognisedForm.itemFromTitle), joined, waiting to be counted as one ballot. */
     let part: { ballot: Ballot; where: { file: string; sheet: string } } | null = null;
@@ -359,13 +360,25 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       count(ballot, where);
     }
     flushPart();
+    // One file is one rater's return: a blank sheet of another form beside a filled one is the rest of the
+    // all-in-one template (附表1、3 beside the 附表2 a 党员 filled in), not a 党小组's or a 服务对象's ballot.
+    const firstFilled = filled.entries().next().value as [string, string] | undefined;
     for (const h of held) {
       const other = filled.get(h.formId);
       if (other !== undefined)
         out.findings.push(
           finding('BLANK_COPY', `工作表「${h.where.sheet}」是未填写的空白表，同一文件中另有已填写的「${other}」，不作为一张票计入`, { ...h.where, cell: 'A1' }),
         );
-      else {
+      else if (firstFilled !== undefined) {
+        const titleOf = (formId: string) => scheme.forms.find((f) => f.id === formId)?.title ?? '';
+        out.findings.push(
+          finding(
+            'BLANK_COPY',
+            `工作表「${h.where.sheet}」（${titleOf(h.formId)}）是未填写的空白表；同一文件中已填写的是「${firstFilled[1]}」（${titleOf(firstFilled[0])}），一个文件是一位评议人交回的表，本表是模板中他未填写的另一张表，不作为一张票计入`,
+            { ...h.where, cell: 'A1' },
+          ),
+        );
+      } else {
         // One by one: a blank sheet of a million rows holds a million 弃权 findings, too many to spread.
         for (const f of h.findings) out.findings.push(f);
         out.uncounted.push(...h.uncounted);

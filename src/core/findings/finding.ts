@@ -100,7 +100,7 @@ export const FINDING_CODES = {
   GROUP_FROM_TITLE: { severity: 'warning', meaning: '表中没有测评人类别，按标题或工作表名中的“××用”确定' },
   ROUND_FROM_TITLE: { severity: 'warning', meaning: '表中没有轮次，按标题或工作表名中写到的轮次确定' },
   ROUND_UNKNOWN: { severity: 'error', meaning: '无法确定轮次，本票未计入' },
-  BLANK_COPY: { severity: 'warning', meaning: '同一文件中未填写的空白表副本，不作为一张票计入' },
+  BLANK_COPY: { severity: 'warning', meaning: '同一文件中另有已填写的表时，未填写的空白表（副本，或模板中未填写的其他表）不作为一张票计入' },
   BLANK_TEMPLATE: { severity: 'warning', meaning: '本加载项插入本工作簿的模板尚未填写，不是收回的票，未计入' },
   ITEM_SHEETS_IN_WORKBOOK: { severity: 'warning', meaning: '本工作簿中的几张专项评分表各按一张票计入（无法分辨哪几张是同一评议人的），实收、回收率可能偏高' },
   DUPLICATE_BALLOT: { severity: 'warning', meaning: '与另外一张或几张票的评价完全相同（可能是重复提交，也可能是评价一致；每组相同的票报一条），请核实' },

@@ -126,6 +126,9 @@ function describeOther(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** Names of documents and slides, never of a table: text under them is not read as CSV. */
+const DOCUMENT_EXTENSIONS = new Set(['doc', 'docx', 'docm', 'dot', 'dotx', 'wps', 'wpt', 'rtf', 'odt', 'ppt', 'pptx', 'dps', 'odp', 'pdf']);
+
 function sniff(fileName: string, bytes: Uint8Array): Sniffed {
   const ext = extensionOf(fileName);
   if (bytes.length === 0) return { format: 'unknown', what: '空文件' };
@@ -188,6 +191,8 @@ function sniff(fileName: string, bytes: Uint8Array): Sniffed {
     if (ext === 'xlsx' || ext === 'xlsm' || ext === 'ods') {
       return { format: 'unknown', what: `内容是纯文本，不是 .${ext} 工作簿；若是导出的 CSV 文件，请改用 .csv 扩展名或另存为工作簿` };
     }
+    // A document's name (a 会议通知.docx that is text): not a table, and no sheet of it to name.
+    if (DOCUMENT_EXTENSIONS.has(ext)) return { format: 'unknown', what: `是以 .${ext}（文档）命名的纯文本` };
     return { format: 'csv' };
   }
   return { format: 'unknown', what: '内容不是可识别的表格格式（可能已损坏，或并非 Excel 文件）' };
@@ -304,7 +309,7 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
-      return fail('damaged', `「${file}」已损坏或格式不完整，无法读取（${reason}）`);
+      return fail('damaged', `「${file}」已损坏或格式不完整，无法读取${ownReason(reason)}；请让提交人用 Excel 或 WPS 打开后重新保存再提交`);
     }
     const outcome = toOutcome(file, wb, L, s.format, fail);
     const ticked = parts ? tickedCheckBoxes(parts) : 0;
@@ -319,8 +324,16 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
     return outcome;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return fail('damaged', `「${file}」无法读取（${reason}）`);
+    return fail('damaged', `「${file}」无法读取${ownReason(reason)}`);
   }
+}
+
+/**
+ * The reason an error gives, in brackets, when it is one of this project's (in Chinese); a parser's
+ * or an inflater's own message (English, technical: "Bad compressed size: …") is not for the clerk.
+ */
+function ownReason(reason: string): string {
+  return /[\u4e00-\u9fff]/.test(reason) ? `（${reason}）` : '';
 }
 
 /**

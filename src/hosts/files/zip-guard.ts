@@ -136,6 +136,17 @@ export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' 
     }
   }
 
+  // LibreOffice's 「使用密码保存」 keeps the zip readable and encrypts the parts inside, listed in the
+  // manifest: found before anything else is inflated, else the parts read as damaged data.
+  if (format === 'ods') {
+    try {
+      if (odsEncrypted(bytes, entries)) return { ok: false, problem: 'encrypted', detail: '设有打开密码' };
+    } catch (err) {
+      if (err instanceof Stop) return { ok: false, problem: err.problem, detail: err.detail };
+      return { ok: false, problem: 'damaged', detail: '压缩数据损坏' };
+    }
+  }
+
   // Step 2: inflate, count, scan; keep the output for the parser or discard it.
   // An entry inflates to at most its declared size (verifyEntry refuses more), so the declared sizes
   // bound the bytes the xlsx counter would see. An ODS repeat count has no such bound.
@@ -155,13 +166,22 @@ export function guardZip(bytes: Uint8Array, entries: ZipEntry[], format: 'xlsx' 
     }
   } catch (err) {
     if (err instanceof Stop) return { ok: false, problem: err.problem, detail: err.detail };
-    return { ok: false, problem: 'damaged', detail: `压缩数据损坏（${err instanceof Error ? err.message : String(err)}）` };
+    // The inflater's own message is English and technical: not for the clerk.
+    return { ok: false, problem: 'damaged', detail: '压缩数据损坏' };
   }
   if (!counter) return { ok: true, cells: Math.floor(scannedBytes / MIN_XLSX_CELL_BYTES), cellsCounted: false, sheets: 0 };
   if (counter.sheets > limits.maxSheets) {
     return { ok: false, problem: 'too-many-sheets', detail: `共有 ${counter.sheets} 个工作表，超过上限 ${limits.maxSheets} 个` };
   }
   return { ok: true, cells: counter.cells, cellsCounted: true, sheets: counter.sheets };
+}
+
+/** Whether an ODS manifest lists encryption data (ODF 1.2 §3.8.3 <manifest:encryption-data>) for any part. */
+function odsEncrypted(bytes: Uint8Array, entries: ZipEntry[]): boolean {
+  const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml');
+  if (!manifest) return false;
+  const xml = new TextDecoder().decode(verifyEntry(bytes, manifest, null, true) ?? new Uint8Array());
+  return /<([\w.-]+:)?encryption-data[\s/>]/.test(xml);
 }
 
 /** The entries whose XML the cell counter reads. */

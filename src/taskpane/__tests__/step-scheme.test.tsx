@@ -59,7 +59,21 @@ describe('方案 step', () => {
       screen.getByText('优秀党员：附表2 「满意」「比较满意」票得票率 90%以上（含），且附表3 「满意」「比较满意」票得票率 90%以上（含）（只对窗口岗位）'),
     ).toBeInTheDocument();
     for (const form of ['附表1', '附表2', '附表3'])
-      expect(screen.getByRole('textbox', { name: `「群众满意度低」${form} 「满意」「比较满意」票得票率（%）` })).toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: `「群众满意度低」的${form} 「满意」「比较满意」票得票率（%）` })).toBeInTheDocument();
+    // The tier said as a tier, then what is measured, each condition numbered.
+    expect(screen.getByRole('textbox', { name: '「优秀党员」等次条件1的附表2 「满意」「比较满意」票得票率（%）' })).toBeInTheDocument();
+    // No p5 rule weighs 党员 against 服务对象 (shares of all groups together): no weights to fill in.
+    expect(screen.queryByRole('textbox', { name: /权重/ })).toBeNull();
+    expect(screen.getByText('本方案的规则不按类别加权，各类别不需要权重。')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '「党员」应参评人数' })).toBeInTheDocument();
+  });
+
+  it('p1 says its tier before the level counted: 「优秀」等次的「优秀」票得票率, not 「优秀」「优秀」票得票率', async () => {
+    const host = freshHost();
+    host.saved = { version: 1, scheme: getPreset('p1-double-pledge'), roster: ROSTER };
+    await openApp(host);
+    expect(screen.getByRole('combobox', { name: '「优秀」等次的「优秀」票得票率的比较方式' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /「优秀」「优秀」/ })).toBeNull();
   });
 
   it('restores the scheme and roster saved with the workbook', async () => {
@@ -103,7 +117,7 @@ describe('方案 step', () => {
     const host = freshHost();
     const { user } = await openApp(host);
     expect(screen.getByText('优秀：得分 85 分以上（含）')).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: '「优秀」分数线的比较方式' }), '>');
+    await user.selectOptions(screen.getByRole('combobox', { name: '「优秀」等次的分数线的比较方式' }), '>');
     expect(screen.getByText('优秀：得分超过 85 分')).toBeInTheDocument();
     await waitFor(() => expect(host.lastSaved().scheme.classification.rules[0].when[0]).toEqual({ kind: 'score', op: '>', value: 85 }));
   });
@@ -111,7 +125,7 @@ describe('方案 step', () => {
   it('changes a threshold value and a weight, showing each group\'s share', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
-    const threshold = screen.getByRole('textbox', { name: '「优秀」分数线（分）' });
+    const threshold = screen.getByRole('textbox', { name: '「优秀」等次的分数线（分）' });
     await user.clear(threshold);
     await user.type(threshold, '87.5');
     expect(screen.getByText('优秀：得分 87.5 分以上（含）')).toBeInTheDocument();
@@ -396,6 +410,46 @@ describe('方案 step', () => {
       await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
       await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
       expect(downloads.names[1]).toBe('民主评议党员（附表1、2、3）.json');
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('marks the preset\'s 方案说明 as its original text once a rule it states is edited, on the step and in the exported file', async () => {
+    const downloads = captureDownloads();
+    try {
+      const host = freshHost();
+      const { user } = await openApp(host);
+      const original = getPreset(P4).description;
+      expect(original).toContain('干部打分×50%＋员工打分×50%');
+      const said = () => screen.getByText((_t, el) => el?.tagName === 'P' && el.textContent!.includes('集中述职测评得分')).textContent;
+      // 应参评人数 is the campaign's own fact, stated in no description: the text stays the preset's.
+      const expected = screen.getByRole('textbox', { name: '「员工」应参评人数' });
+      await user.type(expected, '20');
+      await user.tab();
+      await waitFor(() => expect(host.lastSaved().scheme.raterGroups[1].expected).toBe(20));
+      expect(said()).toBe(original);
+
+      for (const [label, value] of [['「干部」权重', '60'], ['「员工」权重', '40']]) {
+        const field = screen.getByRole('textbox', { name: label });
+        await user.clear(field);
+        await user.type(field, value);
+        await user.tab();
+      }
+      expect(said()).toBe(`（以下是预设方案的原文。本方案的权重、等次标准等设置已修改，与原文不一致之处以本方案的设置为准。）${original}`);
+      await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
+      const exported = JSON.parse(await blobText(downloads.blobs[0]));
+      expect(exported.raterGroups.map((g: { weight: number }) => g.weight)).toEqual([60, 40]);
+      expect(exported.description).toBe(said());
+
+      // Back to the preset's 50/50: its own text again, unmarked.
+      for (const label of ['「干部」权重', '「员工」权重']) {
+        const field = screen.getByRole('textbox', { name: label });
+        await user.clear(field);
+        await user.type(field, '50');
+        await user.tab();
+      }
+      expect(said()).toBe(original);
     } finally {
       downloads.restore();
     }

@@ -270,6 +270,14 @@ describe('校验 step: returned files', () => {
     expect(await screen.findByText('已导入 3 个文件。', {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
+    // Files and ballots are told apart, and so are the findings listed here and those 校验结果 adds from 计算.
+    expect(screen.getByText(/^方案：.*；已导入文件 3 个$/)).toBeInTheDocument();
+    expect(screen.getByText('已导入的 3 个文件中，1 个没有读到测评票（如名册、通知、逐字节相同的副本），原因见下方校验结果。')).toBeInTheDocument();
+    expect(screen.getByText('错误 2 条，提醒 0 条')).toBeInTheDocument();
+    // The results' own (应参评人数 not given, …) are counted apart, and the sum is what 校验结果 will list.
+    const later = /^另有 (\d+) 条关于计算结果的提醒（如收回的票多于应参评人数），见「计算」；写回的「校验结果」表列出全部 (\d+) 条。$/.exec(screen.getByText(/^另有 \d+ 条关于计算结果的提醒/).textContent!)!;
+    expect(Number(later[1])).toBeGreaterThan(0);
+    expect(Number(later[2])).toBe(2 + Number(later[1]));
     const region = screen.getByRole('region', { name: '校验结果' });
     expect(within(region).getByRole('heading', { name: '员工-李四.xlsx' })).toBeInTheDocument();
     const staffList = findingsOf('员工-李四.xlsx 工作表「测评表」的问题');
@@ -299,7 +307,7 @@ describe('校验 step: returned files', () => {
     expect(screen.getByText('共读取 2 张票，计入 2 张。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除已导入的文件' }));
-    expect(screen.queryByText(/已导入/)).toBeNull();
+    expect(screen.queryByText(/已导入 \d+ 个文件/)).toBeNull();
     expect(screen.getByText('尚未读取任何测评表。')).toBeInTheDocument();
   });
 
@@ -469,6 +477,26 @@ describe('校验 step: an import as the clerk lives it', () => {
     expect(await screen.findByText('已导入 3 个文件。', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('共读取 3 张票，计入 3 张。')).toBeInTheDocument();
     expect(screen.getByText(/与之前导入的「收回\/一支部\/评议票.xlsx」、「收回\/二支部\/评议票.xlsx」同名，无法确定是否是更正后重交的同一份表，都已计入/)).toBeInTheDocument();
+  });
+
+  it('before a roster and on another 方案: says nothing was checked, names the 方案 the files were made for, and offers to switch to it', async () => {
+    // A clerk who opens the page (the default preset P1) and imports P4's returned templates straight away.
+    const host = new FakeHost('files');
+    const { user } = await openApp(host, { initialStep: 'validate', defaultPresetId: 'p1-double-pledge' });
+    const template = describeTemplates(getPreset(P4), ROSTER).find((t) => t.meta?.groupId === 'staff')!;
+    const record = Object.entries(template.meta as Record<string, string>).map(([k, v]) => [template.name, k, v]);
+    const filled = (score: number) => template.cells.map((row, r) => row.map((c, col) => (r === 4 && col === 2 ? score : (c.value as CellValue))));
+    await user.upload(screen.getByLabelText('导入收回的文件'), [90, 80].map((score, i) => xlsxFile(`员工-${i + 1}.xlsx`, { [template.name]: filled(score), [TEMPLATE_META_SHEET]: record })));
+    expect(await screen.findByText('已导入 2 个文件。', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByText(/方案：党员“双诺双述双评”述诺测评.*；名册 0 人；已导入文件 2 个$/)).toBeInTheDocument();
+    // Not 没有发现问题: nothing on the ballots was checked.
+    expect(screen.queryByText('没有发现问题。')).toBeNull();
+    expect(screen.getByText('读取文件时没有发现问题；测评表尚未校验（缺少名册）。')).toBeInTheDocument();
+    expect(screen.getByText(/测评表还没有校验：姓名、等次和票数都要对照名册核对/)).toBeInTheDocument();
+    expect(screen.getByText(/已导入的 2 张表是方案「中层干部述职考核（干部、员工加权）」的模板，与当前方案「党员“双诺双述双评”述诺测评.*」不符，不会计入。/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '改用方案「中层干部述职考核（干部、员工加权）」' }));
+    expect(screen.getByText(/^方案：中层干部述职考核（干部、员工加权）；/)).toBeInTheDocument();
+    expect(screen.queryByText(/不会计入/)).toBeNull();
   });
 
   it('reads a template by the 方案 in use, whichever was chosen when it was imported', async () => {

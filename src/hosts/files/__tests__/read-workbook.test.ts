@@ -248,6 +248,16 @@ describe('WPS and misnamed files are read by what they are', () => {
     expect((await readWorkbook('导出.xls', bytes)).submission!.sheets[0].rows).toEqual([['姓名', '满意'], ['王毅', '√']]);
   });
 
+  it('text under a document\'s name (会议通知.docx picked among the ballots) is no workbook, and no sheet of it is named', async () => {
+    const bytes = new TextEncoder().encode('关于召开民主评议大会的通知\n各支部：定于12月5日召开。\n');
+    expect(detectFormat('会议通知.docx', bytes)).toBe('unknown');
+    const out = await readWorkbook('会议通知.docx', bytes);
+    expect(out.submission).toBeNull();
+    expect(out.findings.map((f) => [f.code, f.sheet ?? null, f.message])).toEqual([
+      ['FILE_NOT_WORKBOOK', null, '「会议通知.docx」不是工作簿：是以 .docx（文档）命名的纯文本，无法读取'],
+    ]);
+  });
+
   it('detects each format by its bytes', () => {
     expect(detectFormat('a.xlsx', write(wb, 'xlsx'))).toBe('xlsx');
     expect(detectFormat('a.ods', write(wb, 'ods'))).toBe('ods');

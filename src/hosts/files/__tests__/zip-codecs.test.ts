@@ -56,14 +56,13 @@ function guard(bytes: Uint8Array, codec: ZipCodec, limits = DEFAULT_LIMITS): Gua
   return { verdict: withCodec(codec, () => guardZip(bytes, dir.entries, format, limits, parts)), parts };
 }
 
-/** What must agree: the verdict (an inflater's own error text aside) and every kept entry, byte for byte. */
+/** What must agree: the verdict (the inflater's own error text is never passed on) and every kept entry, byte for byte. */
 function comparable(g: Guarded | string): unknown {
   if (typeof g === 'string') return g;
   const v = g.verdict;
-  const verdict = !v.ok && v.problem === 'damaged' && v.detail.startsWith('压缩数据损坏（') ? { ok: false, problem: 'damaged', detail: '压缩数据损坏（…）' } : v;
-  if (!v.ok) return { verdict };
+  if (!v.ok) return { verdict: v };
   return {
-    verdict,
+    verdict: v,
     complete: g.parts.complete,
     entries: g.parts.entries.map((e) => ({ name: e.name, data: Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length).toString('base64') })),
   };
