@@ -863,7 +863,7 @@ function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], r
     // One count per unit over everyone: their sum, when every unit of those rated has one.
     const ratedUnits = [...byUnit(rated).keys()];
     if (perUnit && ratedUnits.every((u) => hasCount(perUnit, u))) return [{ pool: results, base: ratedUnits.reduce((sum, u) => sum + perUnit[u], 0), ifZero: '' }];
-    const without = perUnit ? `方案中的党员人数按单位填写，未列出${ratedUnits.filter((u) => !hasCount(perUnit, u)).map((u) => `「${unitName(u)}」`).join('')}` : '方案未填写党员人数（memberCount）';
+    const without = perUnit ? `方案中的党员人数按单位填写，未列出${ratedUnits.filter((u) => !hasCount(perUnit, u)).map((u) => `「${unitName(u)}」`).join('')}` : '方案未填写「党员（成员）人数」（「方案」步骤中的一栏，命令行 --members）';
     findings.push(finding('QUOTA_BASE_ASSUMED', `${without}，「${q.tiers.join('、')}」的名额暂按名册 ${rated.length} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
     return [{ pool: results, base: rated.length, ifZero: perUnit ? '请在党员人数中列出各单位的人数后重新计算' : '如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算' }];
   }
