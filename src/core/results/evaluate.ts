@@ -174,7 +174,7 @@ export function evaluate(
       cite: c.cite,
       run: c.consecutive !== undefined ? r.streak : null,
     }));
-    // Every consequence is said with the tier, those without a deadline too (免职, 不得评优 are no 整改清单 item).
+    // Every consequence is said with the tier, those without a deadline too (不得评优, 可申报 are no 整改清单 item; p3 第五篇's 免职 has a deadline and is one).
     for (const c of r.consequences) r.reasons.push(consequenceReason(r.tier, c));
     if (r.tier === null && r.flags.includes('待定'))
       findings.push(finding('TIER_UNDECIDED', `「${r.label}」${undecidedWhy.get(r) ?? '等次待定'}`, { file: '（汇总）', subject: r.name }));
