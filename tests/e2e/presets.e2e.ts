@@ -75,6 +75,8 @@ const CASES: Case[] = [
     ],
     ballots: [
       // 村评 is held in each village: each village's form lists its own secretary (V1–V4 as above, per village).
+      // Raters who agree on a one-name form would send byte-identical files, since this filler stamps no save time
+      // (Excel and WPS do), and identical files count once (DUPLICATE_FILE): each fills in its 评议时间.
       ...([
         ['赵刚', '东村', ['优秀', '称职', '优秀', '优秀']],
         ['钱丽', '西村', ['称职', '优秀', '称职', '称职']],
@@ -83,7 +85,10 @@ const CASES: Case[] = [
         levels.map((level, i) => ({
           template: `${village}·村评`,
           file: `村评-${village}-${i + 1}.xlsx`,
-          fill: (t: FilledTemplate) => (i === 1 ? t.marks({ [name]: [level] }).dropMeta() : t.marks({ [name]: [level] })),
+          fill: (t: FilledTemplate) => {
+            const filled = t.marks({ [name]: [level] }).fillLine('评议时间', `评议时间：2026年12月${i + 1}日`);
+            return i === 1 ? filled.dropMeta() : filled;
+          },
         })),
       ),
       { template: '镇评', file: '镇评-1.xlsx', fill: (t) => t.marks({ 赵刚: ['优秀'], 钱丽: ['称职'], 孙明: ['称职'] }) },
