@@ -496,12 +496,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
       else subject = resolveSubject(roster, name, () => at(named), findings);
       if (subject !== null && unit !== null && !inUnit(roster.all[subject], unit.unit)) {
         const other = roster.all[subject];
-        findings.push(
-          finding('SUBJECT_OF_OTHER_UNIT', `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本汇总表是「${unit.unit}」的${form.title}计票，只计本${unitWord(form.perUnit!.label)}人员，此行的票数未计入`, {
-            ...at(named),
-            subject: other.name,
-          }),
-        );
+        findings.push(finding('SUBJECT_OF_OTHER_UNIT', otherUnitWords(roster, other, unit.unit, form, 'count'), { ...at(named), subject: other.name }));
         subject = null;
       }
       if (blocks) byNameRow.set(named, subject);
@@ -1442,11 +1437,10 @@ function readSheet(
             const other = roster.all[subject];
             const m = view.merge(r, rec.subjectCol!);
             findings.push(
-              finding(
-                'SUBJECT_OF_OTHER_UNIT',
-                `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，本表是「${ballotsUnit}」的${form.title}，只评本${unitWord(form.perUnit!.label)}人员，此行的评价未计入`,
-                { ...(m ? at(m.r1, m.c1) : at(r, rec.subjectCol!)), subject: other.name },
-              ),
+              finding('SUBJECT_OF_OTHER_UNIT', otherUnitWords(roster, other, ballotsUnit, form, 'ballot'), {
+                ...(m ? at(m.r1, m.c1) : at(r, rec.subjectCol!)),
+                subject: other.name,
+              }),
             );
           }
         } else otherUnitBlank.add(subject);
@@ -1626,6 +1620,13 @@ function singleSubjectOf(form: FormDef, roster: Roster, fields: ReturnType<typeo
   if (roster.subjects.length === 1) return roster.subjects[0].index;
   findings.push(finding('SUBJECT_UNKNOWN', `表中没有写明被评议对象（「${form.subjectLabels[0]}」），本表无法计入`, { ...where, cell: field?.cell ?? 'A1' }));
   return null;
+}
+
+/** SUBJECT_OF_OTHER_UNIT: someone of another unit on a per-unit ballot or count sheet, whose row is not counted. */
+function otherUnitWords(roster: Roster, other: Subject, unit: string, form: FormDef, sheet: 'ballot' | 'count'): string {
+  const own = `只${sheet === 'ballot' ? '评' : '计'}本${unitWord(form.perUnit!.label)}人员`;
+  const what = sheet === 'ballot' ? `本表是「${unit}」的${form.title}，${own}，此行的评价未计入` : `本汇总表是「${unit}」的${form.title}计票，${own}，此行的票数未计入`;
+  return `「${subjectLabel(roster, other)}」是「${other.unit ?? ''}」的，${what}`;
 }
 
 /**

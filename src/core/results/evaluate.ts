@@ -758,11 +758,11 @@ function byKeyDesc(a: SubjectResult, b: SubjectResult): number {
 function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
   if (scheme.ranking.by === 'score') {
     const p = placesToTellApart(theirs, mine, scheme.scoring.places);
-    return `得分 ${theirs.toFixed(p)}，本人 ${mine.toFixed(p)}`;
+    return `${keyWord(scheme)} ${theirs.toFixed(p)}，本人 ${mine.toFixed(p)}`;
   }
   const [a, b] = [theirs.mul(Fraction.of(100)), mine.mul(Fraction.of(100))];
   const p = placesToTellApart(a, b, 2);
-  return `得票率 ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
+  return `${keyWord(scheme)} ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
 }
 
 /** What the ranking compares, in words: 得分 or 得票率. */
