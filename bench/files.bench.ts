@@ -174,14 +174,16 @@ async function makeFiles(root: string, count: number): Promise<{ dir: string; ro
   const { FilledTemplate, writeRoster } = await import('../tests/helpers/fill-workbook');
 
   const names = SURNAMES.flatMap((s) => GIVEN.map((g) => `${s}${g}`));
-  const units = ['办公室', '营业部', '财务部', '综合部', '科技部'];
+  // One 支部 of 50 members: P1 holds its 述诺测评 per 支部 (forms[].perUnit), one template per unit and group,
+  // so several units would give 10-row forms instead of the 50 rows measured here.
+  const unit = '第一党支部';
   const roster = writeRoster(
     join(root, '名册.xlsx'),
     ['姓名', '单位'],
-    names.map((n, i) => [n, units[i % units.length]]),
+    names.map((n) => [n, unit]),
   );
   const scheme = getPreset(PRESET);
-  const templates = describeTemplates(scheme, names.map((name, i) => ({ name, unit: units[i % units.length] })));
+  const templates = describeTemplates(scheme, names.map((name) => ({ name, unit })));
   if (templates.length !== GROUPS.length) throw new Error(`expected ${GROUPS.length} templates, got ${templates.length}`);
   const filled = [];
   for (const group of GROUPS) {
