@@ -35,9 +35,22 @@ export function splitByUnit(subjects: readonly Subject[]): { unit: string; subje
   return [...byUnit.values()].map((list) => ({ unit: unitOf(list[0]), subjects: list }));
 }
 
+/**
+ * unitKey's answers by the text asked about. The reader asks on every row of a per-unit ballot (inUnit) about the
+ * roster's few units; working the key out each time (NFKC, OpenCC, four replaces) was most of reading such a
+ * ballot. Bounded like normalize.ts's caches, since ballots' unit fields are anyone's text.
+ */
+const unitKeys = new Map<string, string>();
+
 /** Two ways of writing one unit compare equal: width, spaces, 中共 …委员会, 党支部 for 支部 (organisationKey). */
 export function unitKey(unit: string): string {
-  return organisationKey(normalizeLabel(unit));
+  let key = unitKeys.get(unit);
+  if (key === undefined) {
+    if (unitKeys.size >= 10_000) unitKeys.clear();
+    key = organisationKey(normalizeLabel(unit));
+    unitKeys.set(unit, key);
+  }
+  return key;
 }
 
 export type UnitReading = { kind: 'unit'; unit: string; exact: boolean } | { kind: 'unknown' } | { kind: 'ambiguous'; units: string[] };
@@ -73,7 +86,8 @@ export function rosterUnits(subjects: readonly Subject[]): string[] {
 
 /** Whether a subject belongs to the unit (as rosterUnits names it). */
 export function inUnit(s: Subject, unit: string): boolean {
-  return unitOf(s) !== '' && unitKey(unitOf(s)) === unitKey(unit);
+  const own = unitOf(s);
+  return own !== '' && unitKey(own) === unitKey(unit);
 }
 
 /** 村 of 所在村, 支部 of 支部名称 or 所在支部: the unit's own word, as in 只评本村人员, 每个支部一张. */
