@@ -589,6 +589,22 @@ describe('as typed on phones and in other input methods', () => {
     expect(allowed.subjects.find((s) => s.name === '王毅')!.overall.map((l) => l.votes)).toEqual([1, 0, 0, 0]);
   });
 
+  it('reads a number in a cell as a mark only when the scheme allows its digits (counting.extraMarks: 1), in the tiers and outside them', () => {
+    // 王毅 has the number 1 under 优秀 (B3); 李娜 √ under 称职 and the number 1 in F4, right of the four tier
+    // columns (B–E). Allowed, the 1 is 王毅's 优秀 and the 1 in F4 is a mark outside the tiers; the number 2 in
+    // F5 is no allowed mark either way. Findings in row order. Not allowed, B3 is an unrecognised mark and F4 is no mark at all.
+    const data = plain(['王毅', 1], ['李娜', null, '√', null, null, 1], ['陈刚', null, null, '√', null, 2]);
+    const allowed = runCampaign({ scheme: { ...scheme, counting: { ...scheme.counting, extraMarks: ['1'] } }, roster, submissions: [submission('f.xlsx', data)], today: '2026-12-01' });
+    expect(allowed.read.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['MARK_ALTERNATIVE', 'B3'],
+      ['MARK_OUTSIDE_TIERS', 'F4'],
+    ]);
+    expect(allowed.subjects.find((s) => s.name === '王毅')!.overall.map((l) => l.votes)).toEqual([1, 0, 0, 0]);
+    const r = run(data);
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['MARK_UNRECOGNISED', 'B3']]);
+    expect(votes(r, '王毅')).toEqual([0, 0, 0, 0]);
+  });
+
   it('matches a name typed with its number before it or 同志 after it, and says so', () => {
     const r = run(
       plain(

@@ -705,6 +705,9 @@ function markKind(v: CellValue | undefined, scheme: Scheme): MarkKind {
   if (v === null || v === undefined) return 'none';
   if (isBlank(v)) return 'none';
   if (isSpecial(v!)) return v!.error ? 'error' : 'formula';
+  // A number or true/false (序号 on every row, read for a √ outside the tiers): its text has no space, is no
+  // standard mark, dash or ×, so only the scheme's own marks can make it one; without the replace below.
+  if (typeof v !== 'string') return scheme.counting.extraMarks.includes(String(v)) ? 'alternative' : 'other';
   // Without spaces and variation selectors: emoji keyboards and phones send ✔️ as ✔ + U+FE0F.
   const text = String(v).replace(/[\s\u3000\ufe00-\ufe0f]/g, '');
   if (STANDARD_MARKS.has(text)) return 'mark';
