@@ -519,6 +519,20 @@ describe('folders: 党小组 subfolders returning files under the same name', ()
     expect(Object.fromEntries(j.subjects.map((s) => [s.name, s.shares.map((l) => l.votes)]))).toEqual({ 周敏: [2, 1], 吴杰: [2, 1] });
   });
 
+  it('keeps the earlier modified of a byte-identical pair when neither name says which is the copy, even against name order', async () => {
+    const extra = tempDir('folder-times');
+    fs.cpSync(inbox, extra, { recursive: true });
+    // 03 holds 02's bytes. 02 comes first by name but was modified later, so 03 is the original (findDuplicateFiles:
+    // the earlier modified time decides when no name has a copy ending): 02 is the copy. The CLI reads the times of
+    // such pairs only; without them the first by name would be kept.
+    fs.utimesSync(path.join(extra, '02', '评议票.xlsx'), new Date('2026-11-05'), new Date('2026-11-05'));
+    fs.utimesSync(path.join(extra, '03', '评议票.xlsx'), new Date('2026-11-03'), new Date('2026-11-03'));
+    const r = await pingyi(['validate', '--scheme', 'p3-community-consecutive', '--roster', roster, extra, '--json']);
+    fs.rmSync(extra, { recursive: true, force: true });
+    const j = parseJson(r);
+    expect(j.findings.filter((f) => f.code === 'DUPLICATE_FILE').map((f) => [f.file, f.message.split('：')[0]])).toEqual([['02/评议票.xlsx', '与「03/评议票.xlsx」逐字节相同']]);
+  });
+
   it('reads a workbook template filled in and returned (.ett, .xltx) in a folder like any workbook', async () => {
     const extra = tempDir('folder-templates');
     fs.mkdirSync(path.join(extra, 'in'));
