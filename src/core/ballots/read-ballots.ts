@@ -1653,14 +1653,9 @@ function ballotUnit(
   const form = reader.form;
   const label = form.perUnit!.label;
   const units = reader.units;
-  // Said once for the form and round, after the batch (unitNotStated): a folder of old forms is one case.
-  const whole = () => {
-    reader.unitless.push({ ...where, round: roundId });
-    return null;
-  };
   // A roster without units is one unit's: its meeting rates everyone listed, as the form does. One where some
   // have none cannot be split (nor were the templates): read over everyone, said once.
-  if (units.length === 0) return reader.unitsIncomplete ? whole() : null;
+  if (units.length === 0) return reader.unitsIncomplete ? readOverEveryone(reader, where, roundId) : null;
   const wanted = normalizeLabel(label);
   const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
   // A blank field's "value" may be the next cell's field (支部名称：| 评议时间：…): that is no unit.
@@ -1703,7 +1698,13 @@ function ballotUnit(
       return 'unreadable';
     }
   }
-  return whole();
+  return readOverEveryone(reader, where, roundId);
+}
+
+/** A per-unit ballot read over everyone (ballotUnit): said once for the form and round, after the batch (unitNotStated), as a folder of old forms is one case. */
+function readOverEveryone(reader: FormReader, where: { file: string; sheet: string }, roundId: string): null {
+  reader.unitless.push({ ...where, round: roundId });
+  return null;
 }
 
 /**

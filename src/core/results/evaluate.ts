@@ -442,31 +442,30 @@ function classify(
     return false;
   }
   const judged = walkRules(scheme, tally, subject, r, places, NOTHING_BARRED);
-  const gave = (tier: string | null, met: string) => rulesGave.set(r, { at: r.reasons.length - 1, tier, met });
   switch (judged.kind) {
     case 'both':
       r.flags.push('待定');
       undecidedBetween.set(r, judged.tiers);
       r.reasons.push(judged.words);
-      gave(null, judged.met);
+      recordRulesGave(r, null, judged.met);
       return true;
     case 'unjudged': {
       r.flags.push('待定');
       const met = `「${judged.rule.tier}」的条件无法判断：${judged.text}`;
       r.reasons.push(`${met}，等次待定`);
-      gave(null, met);
+      recordRulesGave(r, null, met);
       return false;
     }
     case 'tier':
       r.tier = judged.tier;
       r.reasons.push(judged.words);
-      gave(judged.tier, judged.met);
+      recordRulesGave(r, judged.tier, judged.met);
       return true;
     case 'none': {
       r.flags.push('待定');
       const met = `不符合方案中任何一个等次的条件${failedFigures(judged.failed)}`;
       r.reasons.push(`${met}，等次需由评议委员会决定`);
-      gave(null, met);
+      recordRulesGave(r, null, met);
       return true;
     }
   }
@@ -474,6 +473,11 @@ function classify(
 
 /** The tier the rules gave each subject, the reason that says it (its index) and that reason without its verdict. */
 const rulesGave = new WeakMap<SubjectResult, { at: number; tier: string | null; met: string }>();
+
+/** Records what the rules gave a subject, as its last reason says (rulesGave). */
+function recordRulesGave(r: SubjectResult, tier: string | null, met: string): void {
+  rulesGave.set(r, { at: r.reasons.length - 1, tier, met });
+}
 
 /**
  * The rules' reason opens the list (定为「优秀」：…). Where a veto or a quota then changed the tier (不称职 by 一票否决,
@@ -523,6 +527,13 @@ function worstTierPossible(j: Judging, r: SubjectResult): number {
   return open.length === 0 ? j.scheme.tiers.length - 1 : Math.max(...open.map((t) => tierIndex(j.scheme, t)));
 }
 
+/** One rule's conditions for a subject: whether all hold (null when one cannot be judged), and their figures in words. */
+function judgeRule(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, rule: TierRule) {
+  const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
+  const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
+  return { holds, text: results.map((x) => x.text).join('；'), results };
+}
+
 /**
  * The scheme's tier rules in order, skipping the tiers `barred` (those a quota or a veto took away: the subject
  * is judged by the rules of the tiers left, so a lost 优秀 gives 合格 only where 合格's own rule is met).
@@ -530,22 +541,17 @@ function worstTierPossible(j: Judging, r: SubjectResult): number {
 function walkRules(scheme: Scheme, tally: Tally, subject: Subject, r: SubjectResult, places: number, barred: (tier: string) => boolean): Walked {
   const failed: FailedRule[] = [];
   const rules = scheme.classification.rules;
-  const judge = (rule: TierRule) => {
-    const results = rule.when.map((c) => evaluateCondition(scheme, tally, subject, r.score, c, places, r.scoreText));
-    const holds = results.some((x) => x.holds === false) ? false : results.some((x) => x.holds === null) ? null : true;
-    return { holds, text: results.map((x) => x.text).join('；'), results };
-  };
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k];
     if (barred(rule.tier)) continue;
-    const { holds, text, results } = judge(rule);
+    const { holds, text, results } = judgeRule(scheme, tally, subject, r, places, rule);
     if (holds === true) {
       // A lower rule on other votes met as well (两次测评“基本称职”票和“不称职”票相加后均达到50%): the votes point
       // to two tiers, and the scheme's order of rules is no ground to choose (seed 002 第四篇: 镇党委 decides).
       const also = rules
         .slice(k + 1)
         .filter((lower) => !barred(lower.tier) && readsOtherVotes(scheme, rule, lower))
-        .map((lower) => ({ lower, judged: judge(lower) }))
+        .map((lower) => ({ lower, judged: judgeRule(scheme, tally, subject, r, places, lower) }))
         .find((x) => x.judged.holds === true);
       if (also) {
         const met = `同时符合「${rule.tier}」（${text}）和「${also.lower.tier}」（${also.judged.text}）的条件，两者依据的是不同等次的票`;
