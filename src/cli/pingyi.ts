@@ -22,6 +22,7 @@ import { describeHistoryTemplate, longestRunCounted } from '../core/output/descr
 import { readSummary } from '../core/output/describe-findings';
 import { describePaperwork, describeResultWorkbook, describeTemplates, withTemplateMeta } from '../core/output/describe-workbooks';
 import { perUnitNotSplit } from '../core/output/describe-templates';
+import { workbookFileName } from '../core/output/sheet-description';
 import { readHistory } from '../hosts/files/read-history';
 import { readRoster } from '../hosts/files/read-roster';
 import { HashedFile, duplicateFileMessage, findDuplicateFiles, findResentCopies, withResentOriginals } from '../hosts/files/content-hash';
@@ -399,9 +400,10 @@ async function template(args: string[], io: Io): Promise<number> {
   const sheets = [...describeTemplates(scheme, roster, { counts }), ...(history ? [history] : [])];
   if (sheets.length === 0) io.stderr('方案中没有可按票数汇总的表（计票汇总表只用于打√的等次表）\n');
   // One workbook per ballot; the forms kept and not read back (认岗承诺书 …) one workbook each, a sheet per person.
-  const workbooks = [...sheets.map((sheet) => ({ name: sheet.name, sheets: [sheet] })), ...(counts ? [] : describePaperwork(scheme, roster))];
+  // A ballot's file is named in full (fileName), not as its sheet, cut to Excel's 31 characters.
+  const workbooks = [...sheets.map((sheet) => ({ name: sheet.fileName ?? sheet.name, sheets: [sheet] })), ...(counts ? [] : describePaperwork(scheme, roster))];
   for (const workbook of workbooks) {
-    const name = `${workbook.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+    const name = workbookFileName(workbook.name);
     // Never overwrite: a returned copy may still carry the template's name.
     const target = freshPath(out, name);
     writeFileSync(target, await writeWorkbook(workbook.sheets));

@@ -6,6 +6,7 @@
  * No network request is made: chunks come from the add-in's own origin.
  */
 import { isHiddenName } from '../hosts/files/submission-files';
+import { workbookFileName } from '../core/output/sheet-description';
 
 /** The file reader, loaded on first use (its own chunk). */
 export function loadReader() {
@@ -57,10 +58,11 @@ export async function readFileText(file: Blob): Promise<string> {
 
 /**
  * A file name without the characters Windows refuses: a slash (干部50%/员工50%) becomes 、 as the clerk
- * would write it (a browser would make it _), the others _.
+ * would write it (a browser would make it _), the others their full-width forms (workbookFileName, as the CLI).
  */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/]/g, '、').replace(/[:*?"<>|]/g, '_');
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
+  return workbookFileName(name.slice(0, name.length - extension.length), extension);
 }
 
 /** Today on this computer's calendar, as 2026-11-22 (for the name of a downloaded result). */

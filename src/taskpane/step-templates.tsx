@@ -51,7 +51,8 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
         downloadFile(name, await writeWorkbook(templates), XLSX_MIME);
         setDownloaded(`已生成「${name}」（${templates.length} 张表）`);
       } else {
-        const name = safeFileName(`${which.name}.xlsx`);
+        // In full (党支部开展创先争优活动情况测评表（…·党员）), not as the sheet's name cut to 31 characters.
+        const name = safeFileName(`${which.fileName ?? which.name}.xlsx`);
         downloadFile(name, await writeWorkbook([which]), XLSX_MIME);
         setDownloaded(`已生成「${name}」`);
       }
@@ -59,15 +60,17 @@ export function StepTemplates({ campaign, host, inWorkbook }: StepProps) {
   const downloadPaperwork = (book: PaperworkWorkbook) =>
     action.run('生成模板文件失败', async () => {
       const { writeWorkbook } = await loadWriter();
-      downloadFile(`${book.name}.xlsx`, await writeWorkbook(book.sheets), XLSX_MIME);
-      setDownloaded(`已生成「${book.name}.xlsx」（${book.sheets.length} 张表）`);
+      const name = safeFileName(`${book.name}.xlsx`);
+      downloadFile(name, await writeWorkbook(book.sheets), XLSX_MIME);
+      setDownloaded(`已生成「${name}」（${book.sheets.length} 张表）`);
     });
   const list = (sheets: SheetDescription[]) => (
     <ul className={styles.list}>
+      {/* Each by its full name, as its file is named: cut to a sheet's 31 characters, a ballot and its 计票汇总表 read alike. */}
       {sheets.map((t) => (
         <li key={t.name}>
-          <Text>{t.name}</Text>{' '}
-          <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => download(t)} aria-label={`下载「${t.name}」`}>
+          <Text>{t.fileName ?? t.name}</Text>{' '}
+          <Button size="small" appearance="subtle" disabled={action.busy} onClick={() => download(t)} aria-label={`下载「${t.fileName ?? t.name}」`}>
             下载
           </Button>
         </li>

@@ -644,6 +644,26 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
   });
 });
 
+describe('pingyi template: a ballot\'s file is named in full, not cut to its sheet\'s 31 characters', () => {
+  it('附1 for a 支部 of a long name is 「党支部开展创先争优活动群众评议表（党员·<the whole name>）.xlsx」', async () => {
+    const dir = tempDir('template-names');
+    try {
+      const branch = '中共某某市某某区某某街道幸福里社区第一党支部委员会';
+      const roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名', '类型'], [[branch, '组织'], ['王芳', '']]);
+      const out = path.join(dir, '模板');
+      const r = await pingyi(['template', '--scheme', 'p5-party-members', '--roster', roster, '--out', out]);
+      expect(r.code).toBe(0);
+      const file = `党支部开展创先争优活动群众评议表（党员·${branch}）.xlsx`;
+      expect(fs.readdirSync(out)).toContain(file);
+      // The sheet inside keeps Excel's 31 characters.
+      const wb = XLSX.read(fs.readFileSync(path.join(out, file)));
+      expect(wb.SheetNames[0]).toBe('党支部开展创先争（党员·中共某某市某某区某某街道幸福里社区第一');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('pingyi template --counts on a scheme of score sheets', () => {
   it('writes nothing and says why (计票汇总表 are for 打√ forms); exit 0', async () => {
     const dir = tempDir('counts-none');

@@ -56,12 +56,13 @@ describe('npm run demo', () => {
     expect(names.filter((n) => listed.includes(n))).toEqual(listed);
   });
 
-  it('整改清单 has the two 不称职 (the incident veto and the lowest score)', () => {
+  it('the two 不称职 (the incident veto and the lowest score) go to the 党委 (排名表 理由), not to the 整改清单 (seed 003 篇六 三、(六))', () => {
     const text = rows('整改清单').flat().join('|');
-    expect(text).toContain('张伟');
-    expect(text).toContain('周晓燕');
-    expect(text).toContain('整改中');
-    expect(text).not.toContain('王建国');
+    expect(text).toContain('本次评议没有需要整改的事项。');
+    expect(text).not.toContain('张伟');
+    const ranking = rows('排名表');
+    for (const name of ['张伟', '周晓燕']) expect(ranking.find((r) => r.includes(name))!.join('|')).toContain('结果运用：由支行党委合议决定缓聘、解聘或调整岗位');
+    expect(ranking.find((r) => r.includes('王建国'))!.join('|')).not.toContain('结果运用');
   });
 
   it('统计表 and 校验结果 show participation and every kind of mistake', () => {

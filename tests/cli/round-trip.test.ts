@@ -721,8 +721,9 @@ describe('P4 p4-middle-managers: 干部打分 × 50% + 员工打分 × 50%; 85 /
     expect(s.json.subjects.filter((y) => y.designations.length > 0).map((y) => y.name)).toEqual(['马兰']);
   });
 
-  it('rectification only for the 不称职 (马兰)', () => {
-    expect(s.json.rectification.map((r) => [r.subject, r.deadline])).toEqual([['马兰', DEADLINE]]);
+  it('no 整改清单 row: the 不称职 马兰\'s 缓聘、解聘或调整岗位 is the 党委\'s decision (篇六 三、(六)), said in her reasons', () => {
+    expect(s.json.rectification).toEqual([]);
+    expect(subject(s.json, '马兰').reasons.some((t) => t.startsWith('结果运用：由支行党委合议决定缓聘、解聘或调整岗位'))).toBe(true);
   });
 });
 

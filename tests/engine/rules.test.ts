@@ -94,7 +94,10 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
     // Ballots name each namesake with the unit, as the templates print them; scores 90 / 60 / 80 from both groups.
     const sheet = (group: string) =>
       scoreSheet('表', { fields: [`测评人类别：${group}`], items: ['测评得分'], rows: [{ name: '王伟（营业部）', scores: [90] }, { name: '王伟（科技部）', scores: [60] }, { name: '李娜', scores: [80] }] });
-    const r = runCampaign({ scheme: withQuota(100), roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
+    // A 不称职 with a 30-day 整改 (the preset's own is the 党委's decision, no 整改清单 item), so there is a line to write.
+    const scheme = withQuota(100);
+    scheme.consequences = [{ tiers: ['不称职'], action: '诫勉谈话，限期整改', rectifyWithinDays: 30, cite: '测试' }];
+    const r = runCampaign({ scheme, roster, submissions: [submission('c.xlsx', sheet('干部')), submission('s.xlsx', sheet('员工'))], today: '2026-12-01' });
     expect(r.subjects.map((x) => [x.label, x.tier])).toEqual([
       ['王伟（营业部）', '优秀'],
       ['王伟（科技部）', '不称职'],
@@ -104,8 +107,8 @@ describe('namesakes (重名) are told apart wherever a name stands without its u
     expect(text).toContain('\n  王伟（营业部）：定为「优秀」');
     expect(text).toContain('\n  王伟（科技部）：定为「不称职」');
     expect(text).toContain('\n  李娜：定为「称职」');
-    // 60 < 65 → 不称职 → 缓聘… with a deadline: one 整改清单 line, for the 科技部 one.
-    expect(text).toMatch(/\n {2}王伟（科技部）：由支行党委合议决定缓聘、解聘或调整岗位，期限 2026-12-31/);
+    // 60 < 65 → 不称职 → 限期整改: one 整改清单 line, for the 科技部 one.
+    expect(text).toMatch(/\n {2}王伟（科技部）：诫勉谈话，限期整改，期限 2026-12-31/);
     expect(r.rectification.map((x) => x.label)).toEqual(['王伟（科技部）']);
   });
 
@@ -294,10 +297,19 @@ describe('roster flags', () => {
 
 describe('rectification', () => {
   it('one row per consequence with a deadline, blank measures and 整改中', () => {
-    const r = scored(getPreset('p4-middle-managers'), [90, 80, 70, 60, 60, 60, 60, 60, 60, 50]);
+    const scheme = structuredClone(getPreset('p4-middle-managers'));
+    scheme.consequences = [{ tiers: ['不称职'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: '测试' }];
+    const r = scored(scheme, [90, 80, 70, 60, 60, 60, 60, 60, 60, 50]);
     const rows = r.rectification;
     expect(rows.map((x) => x.subject)).toEqual(['丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十']);
     expect(rows[0]).toMatchObject({ responsible: '丁四', measures: '', status: '整改中', deadline: '2026-12-31' });
     expect(rows[0].problem).toContain('不称职');
+  });
+
+  it('none for a consequence without a deadline: p4 篇六\'s 不称职 is the 党委\'s decision on the post (三、(六)), said in the reasons', () => {
+    const r = scored(getPreset('p4-middle-managers'), [90, 80, 70, 60, 60, 60, 60, 60, 60, 50]);
+    expect(r.rectification).toEqual([]);
+    expect(r.subjects[3].tier).toBe('不称职');
+    expect(r.subjects[3].reasons.some((t) => t.startsWith('结果运用：由支行党委合议决定缓聘、解聘或调整岗位'))).toBe(true);
   });
 });

@@ -351,9 +351,9 @@ describe('hostile text reaches the written outputs intact (read → run → desc
     for (const d of templates) {
       const bytes = await writeWorkbook([d]);
       expect({ sheet: d.name, problems: xmlProblems(bytes) }).toEqual({ sheet: d.name, problems: [] });
-      // By position: a sheet name holding _x0041_ (here from the unit) reads back as "A" (the writer does not escape
-      // sheet names; a separate issue, the names in the cells are what this test is about).
-      const texts = new Set(rowsOf(bytes, XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames[0]).flat());
+      // By name: a sheet name holding _x0041_ (here from the unit) reads back as written (the writer escapes it).
+      expect(XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames[0]).toBe(d.name);
+      const texts = new Set(rowsOf(bytes, d.name).flat());
       const listed = d.meta?.unit === undefined ? SHOWN : SHOWN.filter((_, i) => roster[i].unit === d.meta!.unit);
       expect(listed.length).toBeGreaterThan(0);
       for (const n of listed) expect({ sheet: d.name, n, found: texts.has(n) }).toEqual({ sheet: d.name, n, found: true });

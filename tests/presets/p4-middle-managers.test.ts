@@ -65,6 +65,15 @@ describe('P4 篇六 中层干部 干部50%/员工50%', () => {
     expect([byName('王芳').rank, byName('李强').rank, byName('张伟').rank]).toEqual([1, 2, 3]);
   });
 
+  it('不称职 → 由支行党委合议决定缓聘、解聘或调整岗位, said in the reasons but no 整改清单 row (篇六 三、(六): the 党委\'s decision)', () => {
+    // 篇六 三、(六) "由支行党委……集体讨论决定拟聘人员的升聘、缓聘、解聘及岗位去向": a decision on the post, not a
+    // rectification by a date; 篇六 sets no 整改 at all. 张伟 is 不称职 by the veto.
+    expect(byName('张伟').consequences).toEqual([expect.objectContaining({ action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: null })]);
+    expect(byName('张伟').reasons.some((t) => t.startsWith('结果运用：由支行党委合议决定缓聘、解聘或调整岗位（《述职评议考核工作方案》篇六 三、(六)'))).toBe(true);
+    expect(byName('张伟').reasons.join('')).not.toContain('天内整改');
+    expect(result.rectification).toEqual([]);
+  });
+
   it('counts participation per group', () => {
     const cadre = result.participation.find((p) => p.group === '干部')!;
     expect(cadre.valid).toBe(2);

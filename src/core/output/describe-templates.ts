@@ -71,6 +71,7 @@ export interface TemplateOptions {
 export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[], options: TemplateOptions = {}): SheetDescription[] {
   const all = buildRoster(roster);
   const taken = new Set<string>();
+  const takenFiles = new Set<string>();
   const out: SheetDescription[] = [];
   for (const form of scheme.forms) {
     if (options.counts && form.response.kind !== 'tier') continue;
@@ -106,6 +107,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
               single: form.subjects === 'single' ? sheet.subjects[0] : null,
               unit: sheet.unit,
               taken,
+              takenFiles,
               label: (s) => subjectLabel(all, s),
               counts: options.counts ?? false,
             }),
@@ -209,6 +211,8 @@ interface TemplateSpec {
   /** A form held per unit (FormDef.perUnit): the header field naming the unit, and the unit (null: left to fill in). */
   unit: { label: string; name: string | null } | null;
   taken: Set<string>;
+  /** The templates' full names given so far (SheetDescription.fileName), lower case: two files are never named alike. */
+  takenFiles: Set<string>;
   /** How a subject is written on the form: the name, with the unit when two share it (重名). */
   label: (s: Subject) => string;
   /** A 计票汇总表 (TemplateOptions.counts). */
@@ -366,7 +370,8 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
   // is left out there (the header says it): a sheet's name holds 31 characters, and the unit must not cut the title.
   const groupInName = !t.unit?.name || t.showGroup;
   const suffixParts = [...(t.unit?.name ? [t.unit.name] : []), ...(groupInName ? [t.group.name] : []), ...(t.showRound ? [t.round.name] : []), ...(t.single ? [t.label(t.single)] : [])];
-  const name = uniqueSheetName(title, t.taken, `（${suffixParts.join('·')}）`);
+  const suffix = `（${suffixParts.join('·')}）`;
+  const name = uniqueSheetName(title, t.taken, suffix);
   const sheet = b.build({
     name,
     kind: 'template',
@@ -378,11 +383,25 @@ function describeTemplate(t: TemplateSpec): SheetDescription {
     protect: true,
     meta,
   });
+  // The file of this sheet alone is named in full (党支部开展创先争优活动情况测评表（…支部·党员）), not as the sheet cut to 31.
+  const fileName = uniqueFileName(`${title}${suffix}`, t.takenFiles);
+  if (fileName !== name) sheet.fileName = fileName;
   const total = sheet.columns.reduce((a, c) => a + c.width, 0);
   sheet.print.orientation = total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait';
   // A person's block on one page (附3); the comment, signature lines and 填表说明 with the last rows (or block).
   const tail = tailWithLastRows(sheet, { first: firstData, last: lastData }, LAST_ROWS_WITH_TAIL, blocks);
   return withPageBreaks(sheet, tail ? [...blocks, tail] : blocks);
+}
+
+/** `wanted`, or wanted(2), wanted(3) … where an earlier template has that full name (as sheet names are counted). */
+function uniqueFileName(wanted: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted}(${n})`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
 }
 
 /**

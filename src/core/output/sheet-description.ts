@@ -179,6 +179,12 @@ export interface SheetDescription {
    * returned copy can be recognised (see `templateSubmissionMeta`).
    */
   meta?: Record<string, string>;
+  /**
+   * The name, without extension, of a file holding this sheet alone, where the sheet's `name` was cut to Excel's 31
+   * characters (a template: its form title and the whole 支部's name); else a file is named after `name`. Made
+   * safe by `workbookFileName`.
+   */
+  fileName?: string;
 }
 
 /** Strings a spreadsheet or CSV reader would take as a formula (OWASP "CSV injection"). */
@@ -277,6 +283,28 @@ export function uniqueSheetName(wanted: string, taken: Set<string>, suffix = '')
       return name;
     }
   }
+}
+
+/** Longest file name given, extension included: well within Windows' 255 and a path's 260 under a folder or two. */
+export const FILE_NAME_MAX = 120;
+
+/** Windows refuses these in a file name; each becomes a full-width form a clerk reads alike (／ and ＼ as 、). */
+const FILE_NAME_FORBIDDEN: Record<string, string> = { '\\': '、', '/': '、', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜' };
+
+/**
+ * A file name for a workbook: the whole of `wanted` (a template's full title, not its 31-character sheet name),
+ * characters Windows refuses written full-width, control characters dropped, no trailing dot or space, and at
+ * most FILE_NAME_MAX characters with the extension (cut at a character, never inside one).
+ */
+export function workbookFileName(wanted: string, extension = '.xlsx'): string {
+  let stem = wanted
+    .replace(/[\\/:*?"<>|]/g, (ch) => FILE_NAME_FORBIDDEN[ch])
+    .replace(/[\u0000-\u001f\u007f\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+  stem = truncateUnits(stem, FILE_NAME_MAX - extension.length).replace(/[. ]+$/, '');
+  // CON, PRN, AUX, NUL, COM1 … LPT9 name devices on Windows, with any extension.
+  if (stem === '' || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem)) stem = `${stem}_`;
+  return `${stem}${extension}`;
 }
 
 function truncateUnits(text: string, max: number): string {

@@ -17,7 +17,8 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
   description:
     '集中述职测评得分＝干部打分×50%＋员工打分×50%（《述职评议考核工作方案》篇六 四）；85分以上（含85分）为优秀，' +
     '75分以上（含）为称职，65分以上（含）为基本称职，65分以下为不称职；分管战线发生经济、刑事案件或责任事故的，' +
-    '不能评为优秀、称职、基本称职（五）。每年按10%的比例动态调整（排名末位）。' +
+    '不能评为优秀、称职、基本称职（五）。每年按10%的比例动态调整（排名末位）。不称职的，由支行党委合议决定缓聘、解聘或调整岗位（三、(六)），' +
+    '是党委的任用决定，不列入整改清单。' +
     '考核类别分单位负责人（正职）、副职；述职顺序先正职后副职，分别按姓氏笔划。打分范围默认 0～100 分。',
   seed: SEED,
   subjectKind: 'person',
@@ -65,8 +66,11 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
   ],
   quotas: [],
   designations: [{ name: '动态调整', share: 10, kind: 'about', cite: '《述职评议考核工作方案》篇六：每年按10%的比例建立动态调整机制' }],
+  // No 整改清单 row: 篇六 三、(六) "由支行党委……集体讨论决定拟聘人员的升聘、缓聘、解聘及岗位去向" is the 党委's
+  // decision on the post, not a rectification the person makes by a date, and 篇六 sets no 整改 at all (五 only
+  // grades). The consequence is said with the tier in the reasons and on the 排名表.
   consequences: [
-    { tiers: ['不称职'], action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: 30, cite: '《述职评议考核工作方案》篇六 三、(六)；整改期限为本预设默认 30 天' },
+    { tiers: ['不称职'], action: '由支行党委合议决定缓聘、解聘或调整岗位', rectifyWithinDays: null, cite: '《述职评议考核工作方案》篇六 三、(六) 党委合议决定拟聘人选及岗位；用于「不称职」为本预设的理解' },
   ],
   counting: DEFAULT_COUNTING,
 };

@@ -33,6 +33,10 @@ export const P4_SECRETARY_APPRAISAL: Scheme = {
     { id: 'c', name: 'c票', aliases: ['支部书记、党员代表', 'C票'], weight: 1, filledBy: '与会的支部书记、党员代表' },
   ],
   rounds: [{ id: 'main', name: '现场述职' }],
+  // One form. 篇二 五、(三)3(2) hands out a second, 《…落实主体责任情况民主评议测评表》, but it is the 第一阶段's
+  // 民主测评 of the 场党委书记 (3、第一阶段议程(2)), not the 支部书记 this preset rates (第二阶段(3) 现场测评 on the
+  // 专项评分表); and the seed gives it no items, levels or layout, nor says how its result would join the 专项
+  // score. Offering it would be guessed. 篇三's 《党组织书记抓基层党建工作情况述职评议表》(附件1) is this form's alias.
   forms: [
     {
       id: 'special-scores',

@@ -9,6 +9,7 @@ import { placesToTellApart } from '../rules/conditions';
 import { Scheme } from '../scheme/scheme-schema';
 import { SubjectResult } from '../results/evaluate';
 import { normalizeName } from '../text/normalize';
+import { organisationWords, saidOfSubject } from '../roster/subject-words';
 
 export interface RectificationRow {
   subject: string;
@@ -38,13 +39,14 @@ export function rectificationRows(scheme: Scheme, roster: Roster, subjects: read
       // tier in its reasons instead (evaluate: 结果运用). The scheme decides by the days it gives (p3 第五篇's 免职
       // has them: the questions raised go into the 问题整改台帐 whatever the step, seed 002 第五篇 三、3).
       if (c.rectifyWithinDays === null) continue;
-      const organisation = roster.all[r.index]?.kind === 'organisation' ? organisationWords(r.name) : null;
+      const listed = roster.all[r.index];
+      const organisation = listed?.kind === 'organisation' ? organisationWords(r.name) : null;
       rows.push({
         subject: r.name,
         label: r.label,
         unit: r.unit ?? '',
         problem: problemOf(scheme, r, c.run),
-        action: organisation ? c.action.replace(/本人/g, organisation.itself) : c.action,
+        action: saidOfSubject(c.action, listed),
         responsible: organisation ? organisation.responsible : r.name,
         measures: '',
         deadline: addDays(base, c.rectifyWithinDays),
@@ -142,17 +144,6 @@ function sharedItems(r: SubjectResult): ItemValue[] {
       const text = (next: Fraction) => `好评率 ${share.mul(HUNDRED).toFixed(placesToTellApart(share.mul(HUNDRED), next.mul(HUNDRED), 2))}%`;
       return { item: several ? `${a.form}·${a.item}` : a.item, value: share, text };
     });
-}
-
-/**
- * How a 整改要求 written for a person (责成本人) is said of an organisation, and who answers for it: its secretary
- * for a party organisation (第一支部书记), else its 主要负责人. Staff may name the person instead.
- */
-function organisationWords(name: string): { itself: string; responsible: string } {
-  if (/总支(部)?(委员会)?$/.test(name)) return { itself: '该总支', responsible: `${name}书记` };
-  if (/支部(委员会)?$/.test(name)) return { itself: '该支部', responsible: `${name}书记` };
-  if (/(党委|党组|党工委|党委员会)$/.test(name)) return { itself: '该党组织', responsible: `${name}书记` };
-  return { itself: '该组织', responsible: `${name}主要负责人` };
 }
 
 /**

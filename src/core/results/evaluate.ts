@@ -8,6 +8,7 @@ import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
 import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
+import { itselfWord, saidOfSubject } from '../roster/subject-words';
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
@@ -169,7 +170,7 @@ export function evaluate(
   for (const r of results) {
     const applied = runAndConsequences(scheme, roster, r, matched?.bySubject.get(r.index) ?? { kind: 'none' }, resultsYear, countsRuns, past);
     r.consequences = applied.map((c) => ({
-      action: c.action,
+      action: saidOfSubject(c.action, roster.subjects[r.index]),
       rectifyWithinDays: c.rectifyWithinDays,
       cite: c.cite,
       run: c.consecutive !== undefined ? r.streak : null,
@@ -698,7 +699,7 @@ function applyVetoes(j: Judging, subject: Subject, r: SubjectResult) {
       // A note vetoes nothing: beside 优秀党员 the word 一票否决 would say the opposite of the tier.
       const flag = e.flag ?? NOTE_FLAG;
       if (!r.flags.includes(flag)) r.flags.push(flag);
-      r.reasons.push(`「${v.name}」：${text}，${e.text}（${v.cite}）`);
+      r.reasons.push(`「${v.name}」：${text}，${saidOfSubject(e.text, subject)}（${v.cite}）`);
       continue;
     }
     if (!r.flags.includes('一票否决')) r.flags.push('一票否决');
@@ -760,15 +761,15 @@ function byKeyDesc(a: SubjectResult, b: SubjectResult): number {
   return b.rankKey.compare(a.rankKey);
 }
 
-/** 「得分 90.000，本人 89.998」: two rank keys in words, with the places that tell them apart. */
-function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction): string {
+/** 「得分 90.000，本人 89.998」 (该支部 for a 党支部: itselfWord): two rank keys in words, with the places that tell them apart. */
+function keyWords(scheme: Scheme, theirs: Fraction, mine: Fraction, itself: string): string {
   if (scheme.ranking.by === 'score') {
     const p = placesToTellApart(theirs, mine, scheme.scoring.places);
-    return `${keyWord(scheme)} ${theirs.toFixed(p)}，本人 ${mine.toFixed(p)}`;
+    return `${keyWord(scheme)} ${theirs.toFixed(p)}，${itself} ${mine.toFixed(p)}`;
   }
   const [a, b] = [theirs.mul(Fraction.of(100)), mine.mul(Fraction.of(100))];
   const p = placesToTellApart(a, b, 2);
-  return `${keyWord(scheme)} ${a.toFixed(p)}%，本人 ${b.toFixed(p)}%`;
+  return `${keyWord(scheme)} ${a.toFixed(p)}%，${itself} ${b.toFixed(p)}%`;
 }
 
 /** What the ranking compares, in words: 得分 or 得票率. */
@@ -924,7 +925,7 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
     // The figures on both sides of the cut, told apart (89.998 against 90.000, not 90.00 twice).
     const last = limit > 0 ? sorted[limit - 1] : null;
     const cut =
-      last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey)}）` : '';
+      last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey, itselfWord(j.roster.subjects[r.index]))}）` : '';
     const before = r.tier;
     // Out of the quota's tiers (and any better): the best tier below whose own rule is met.
     const rejudged = lowerTier(j, r, (t) => tierIndex(scheme, t) <= lowest);
@@ -965,7 +966,7 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
       const held = within > 0 ? `已有 ${within} 人在名额内，` : '';
       undecided(
         r,
-        `${inTiers.length} 人符合条件，超出名额：${held}${left}由本人与${others} ${tied.length} 人并列（${same}）`,
+        `${inTiers.length} 人符合条件，超出名额：${held}${left}由${itselfWord(j.roster.subjects[r.index])}与${others} ${tied.length} 人并列（${same}）`,
         `在${tierNames}名额边界处与${others}并列（${same}），争${within > 0 ? '' : ' '}${left}`,
       );
     } else if (i >= limit) demote(r);
@@ -1046,19 +1047,21 @@ function designate(j: Judging, d: Scheme['designations'][number], results: Subje
       if (isTied && crosses) {
         r.flags.push(`${d.name}并列`);
         const others = tied.filter((x) => x !== r).map((x) => x.label).join('、');
-        r.reasons.push(`「${d.name}」为排名末位 ${shareWords(d.share)}（${among}，${counted}），本人与${others}并列第 ${r.rank} 名，需评议委员会决定（${d.cite}）`);
+        r.reasons.push(`「${d.name}」为排名末位 ${shareWords(d.share)}（${among}，${counted}），${itselfWord(j.roster.subjects[r.index])}与${others}并列第 ${r.rank} 名，需评议委员会决定（${d.cite}）`);
         findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处与${others}并列第 ${r.rank} 名，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
       } else if (i < count) {
         designated.push(r);
         r.designations.push(d.name);
         r.flags.push(d.name);
-        r.reasons.push(`列入「${d.name}」：${among}，本人排第 ${r.rank} 名，在末位 ${shareWords(d.share)} 之内（${counted}）（${d.cite}）${unsettled}`);
+        r.reasons.push(`列入「${d.name}」：${among}，${itselfWord(j.roster.subjects[r.index])}排第 ${r.rank} 名，在末位 ${shareWords(d.share)} 之内（${counted}）（${d.cite}）${unsettled}`);
       }
     }
   }
   if (unranked.length === 0) return;
-  for (const r of unranked)
-    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} ${n}确定（末位 ${shareWords(d.share)}，${counted}），本人未排名、未计入；如本人参加排名在末位，需评议委员会决定（${d.cite}）`);
+  for (const r of unranked) {
+    const itself = itselfWord(j.roster.subjects[r.index]);
+    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} ${n}确定（末位 ${shareWords(d.share)}，${counted}），${itself}未排名、未计入；如${itself}参加排名在末位，需评议委员会决定（${d.cite}）`);
+  }
   const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
   // A place tied across the boundary is undecided, not "none": the tied are named.
   const tiedAtEdge = ranked.filter((r) => r.flags.includes(`${d.name}并列`));
@@ -1100,7 +1103,7 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
   if (countsRuns && match.kind === 'unclear') {
     const text = unclearText(roster, subject, match.rows);
     const fromNow = runDecides ? `；本次被评为「${r.tier}」，连续次数按本次为第一次计，请评议委员会核实` : '';
-    notes.findings.push(finding('HISTORY_MATCH_UNCLEAR', `${text}${fromNow}；请在往年结果中写明与名册一致的单位，或删去不是本人的行`, { ...match.rows[0].row.at, subject: r.name }));
+    notes.findings.push(finding('HISTORY_MATCH_UNCLEAR', `${text}${fromNow}；请在往年结果中写明与名册一致的单位，或删去不是${itselfWord(subject)}的行`, { ...match.rows[0].row.at, subject: r.name }));
     if (runDecides) {
       r.reasons.push(`${text}，连续被评为「${r.tier}」的次数按本次为第一次计，请评议委员会核实`);
       r.flags.push(RUN_TO_CHECK);
@@ -1120,7 +1123,7 @@ function runAndConsequences(scheme: Scheme, roster: Roster, r: SubjectResult, ma
   }
   const gapped = past.ifGapsCounted.find((c) => !sameConsequences(applied, stepsIf(c.run)));
   if (gapped) {
-    const steps = (list: Consequence[]) => list.map((c) => c.action).join('；') || '无处理';
+    const steps = (list: Consequence[]) => list.map((c) => saidOfSubject(c.action, subject)).join('；') || '无处理';
     const counted = r.streak >= 2 ? `按连续第 ${r.streak} 次计` : '按第一次计';
     const text = `往年结果中 ${gapsText(gapped.gaps, row.at.sheet)}没有结果，连续被评为「${r.tier}」的次数在此中断，${counted}（${steps(applied)}）；如 ${gapYears(gapped.gaps)} 年也被评为「${r.tier}」，则为连续第 ${gapped.run} 次（${steps(stepsIf(gapped.run))}），请评议委员会核实`;
     r.reasons.push(text);

@@ -12,6 +12,7 @@
  */
 import { Finding, finding } from '../findings/finding';
 import { Roster, Subject, hintsFit, subjectLabel } from '../roster/roster';
+import { itselfWord } from '../roster/subject-words';
 import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
 
 /** Where a cell of the 往年结果 file is. */
@@ -244,7 +245,8 @@ export function matchHistory(roster: Roster, history: History): { bySubject: Map
 
 /** The rows that may be a subject's, for its reason and the finding: 往年结果中 王伟（新华社区，名册!A3）单位与名册（荣兴社区）不同. */
 export function unclearText(roster: Roster, subject: Subject, rows: { row: HistoryRow; why: string }[]): string {
-  const which = rows.length > 1 ? '无法确定哪一行是本人的，均未使用' : '无法确定是否是本人的，未使用';
+  const itself = itselfWord(subject);
+  const which = rows.length > 1 ? `无法确定哪一行是${itself}的，均未使用` : `无法确定是否是${itself}的，未使用`;
   const files = new Set(rows.map((r) => r.row.at.file)).size > 1;
   return `往年结果中可能是「${subjectLabel(roster, subject)}」的有 ${rows.length} 行：${rows.map((r) => `${rowText(r.row, files)}${r.why}`).join('；')}，${which}`;
 }

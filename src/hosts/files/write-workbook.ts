@@ -16,7 +16,8 @@ const A4 = 9;
 
 /**
  * A string as the .xlsx must hold it to read back as the same text. Office escapes characters in
- * shared strings as _xHHHH_, so a literal "_x0041_" is stored with its underscore escaped
+ * its strings (ST_Xstring: shared strings, sheet names, defined names, header and footer, validation
+ * lists and messages) as _xHHHH_, so a literal "_x0041_" is stored with its underscore escaped
  * (_x005F_x0041_), else Excel and SheetJS show "A"; U+FFFE and U+FFFF are not XML characters and are
  * dropped (exceljs already drops the C0 controls, which XML 1.0 forbids as well).
  */
@@ -40,6 +41,9 @@ export async function writeWorkbook(sheets: readonly SheetDescription[]): Promis
     const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
     meta.addRows(metaRows.map((row) => row.map(xlsxText)));
   }
+  // Sheet names escaped last, past exceljs's setter: it counts the escape's 6 characters against the 31 a name
+  // may have (the decoded name's limit) and would cut the name. The print titles are written from this name too.
+  for (const ws of wb.worksheets) (ws as unknown as { _name: string })._name = xlsxText(ws.name);
   return zipBytes(wb);
 }
 
@@ -150,10 +154,10 @@ interface RangeValidations {
 }
 
 function excelValidation(v: Validation): ExcelJS.DataValidation {
-  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: v.error, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
+  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: xlsxText(v.error), ...(v.prompt ? { showInputMessage: true, prompt: xlsxText(v.prompt) } : {}) };
   switch (v.kind) {
     case 'list':
-      return { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '""')}"`] };
+      return { ...base, type: 'list', formulae: [`"${xlsxText(v.values.join(',')).replace(/"/g, '""')}"`] };
     case 'decimal':
       return { ...base, type: 'decimal', operator: 'between', formulae: [v.min, v.max] };
     case 'whole':
@@ -178,7 +182,7 @@ function renderSheet(wb: ExcelJS.Workbook, s: SheetDescription, shared: Map<stri
       ...(s.print.repeatRows ? { printTitlesRow: `${s.print.repeatRows.from + 1}:${s.print.repeatRows.to + 1}` } : {}),
     },
   });
-  if (s.print.footer) ws.headerFooter.oddFooter = `&C${s.print.footer}`;
+  if (s.print.footer) ws.headerFooter.oddFooter = `&C${xlsxText(s.print.footer)}`;
   s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = excelJsWidth(c.width)));
   const own = ownStyleCells(s);
   s.cells.forEach((row, r) => {

@@ -91,7 +91,8 @@ describe('计算 step', () => {
     // 称职 by the score, 不称职 by the veto: the first reason says the tier that stands, then what the score met.
     expect(within(reasons).getByText(/^因一票否决定为「不称职」；符合「称职」的条件：得分 82\.50/)).toBeInTheDocument();
     expect(within(reasons).getByText(/一票否决「分管战线发生经济、刑事案件或责任事故」：名册「事故」：分管网点发生责任事故，等次由「称职」改为「不称职」/)).toBeInTheDocument();
-    expect(within(reasons).getByText(/结果运用：由支行党委合议决定缓聘、解聘或调整岗位（30 天内整改）/)).toBeInTheDocument();
+    // The 党委's decision on the post (seed 003 篇六 三、(六)), said without a 整改 deadline.
+    expect(within(reasons).getByText(/^结果运用：由支行党委合议决定缓聘、解聘或调整岗位（《述职评议考核工作方案》篇六 三、\(六\)/)).toBeInTheDocument();
     // Keyboard: Enter on the focused name closes it.
     toggle.focus();
     await user.keyboard('{Enter}');

@@ -113,6 +113,24 @@ describe('模板 step', () => {
     }
   });
 
+  it('downloads a template under its full name, not its sheet name cut to 31 characters', async () => {
+    const downloads = captureDownloads();
+    try {
+      const branch = '中共某某市某某区某某街道幸福里社区第一党支部委员会';
+      const host = hostWithCampaign('files', getPreset('p5-party-members'));
+      host.saved = { ...host.saved!, roster: [{ name: branch, kind: 'organisation' }, { name: '王芳' }] };
+      const { user } = await openApp(host, { initialStep: 'templates' });
+      // Listed by the full name: cut to 31 characters the ballot and its 计票汇总表 both read 「党支部开展创先争（党员·…第一」.
+      expect(screen.getByText(`党支部开展创先争优活动群众评议表计票汇总表（党员·${branch}）`)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: `下载「党支部开展创先争优活动群众评议表（党员·${branch}）」` }));
+      const file = `党支部开展创先争优活动群众评议表（党员·${branch}）.xlsx`;
+      expect(await screen.findByText(`已生成「${file}」`, {}, SLOW)).toBeInTheDocument();
+      expect(downloads.names).toEqual([file]);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('offers the 承诺书 and 述诺 forms of p1 (seed 000 附件2–4), one workbook each with a sheet per member, kept out of the ballots', async () => {
     const downloads = captureDownloads();
     try {

@@ -36,7 +36,8 @@ const roster: RosterEntry[] = [
 ];
 
 function campaign() {
-  const scheme = getPreset('p4-middle-managers');
+  // A 30-day 整改 for 不称职, so the 整改清单 has a row (the preset's own is the 党委's decision, seed 003 篇六 三、(六)).
+  const scheme = { ...getPreset('p4-middle-managers'), consequences: [{ tiers: ['不称职'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: '测试：整改期限 30 天' }] };
   scheme.raterGroups[0].expected = 4; // 干部
   scheme.raterGroups[1].expected = 3; // 员工
   const submissions: Submission[] = [

@@ -276,6 +276,31 @@ describe('P5 民主评议党员 templates (附1, 附2, 附3)', () => {
   });
 });
 
+describe('a template\'s file is named in full, its sheet cut to 31 characters', () => {
+  const branch = '中共某某市某某区某某街道幸福里社区第一党支部委员会';
+  const templates = describeTemplates(getPreset('p5-party-members'), [{ name: branch, kind: 'organisation' }, { name: '王芳' }]);
+
+  it('附1 for a 支部 of a long name: sheet 「党支部开展创先争（党员·…第一」, file the form\'s title and the whole name', () => {
+    const d = templates.find((t) => t.meta?.formId === 'branch-review')!;
+    expect(d.name).toBe('党支部开展创先争（党员·中共某某市某某区某某街道幸福里社区第一');
+    expect(d.name).toHaveLength(31);
+    expect(d.fileName).toBe(`党支部开展创先争优活动群众评议表（党员·${branch}）`);
+  });
+
+  it('a sheet name that is whole gives no file name of its own (the file is named after the sheet)', () => {
+    const d = templates.find((t) => t.meta?.formId === 'candidate-review')!;
+    expect(d.name).toBe('优秀党员民主评议推荐表（党员）');
+    expect(d.fileName).toBeUndefined();
+  });
+
+  it('two templates of one full name are told apart, as their sheets are: (2)', () => {
+    const two = describeTemplates(getPreset('p5-party-members'), [{ name: branch, kind: 'organisation' }, { name: `${branch} `, kind: 'organisation' }]);
+    const files = two.filter((t) => t.meta?.formId === 'branch-review').map((t) => t.fileName);
+    expect(files).toHaveLength(2);
+    expect(new Set(files).size).toBe(2);
+  });
+});
+
 describe('P5: who fills each form, its signature and stamp lines, as seed 004 prints them', () => {
   const scheme = getPreset('p5-party-members');
   const sheets = describeTemplates(scheme, P5_ROSTER);

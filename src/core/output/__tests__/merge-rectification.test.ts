@@ -7,6 +7,7 @@ import { CellValue, SheetGrid } from '../../forms/grid';
 import { getPreset } from '../../presets';
 import { opensAsWritten } from '../../rectification/rectification';
 import { RosterEntry } from '../../roster/roster';
+import { Scheme } from '../../scheme/scheme-schema';
 import { buildRectificationSheet, describeRectification } from '../describe-rectification';
 import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../merge-rectification';
 import { SheetDescription, checkSheetDescription } from '../sheet-description';
@@ -17,13 +18,21 @@ const roster: RosterEntry[] = [
   { name: '丁小强', unit: '办公室', category: '副职' },
 ];
 
+/**
+ * p4 篇六 with a 30-day 整改 for 不称职, so there are 整改清单 rows to work on. The preset's own consequence is the
+ * 党委's decision on the post (seed 003 篇六 三、(六)), no 整改清单 item.
+ */
+function withRectification(scheme: Scheme): Scheme {
+  return { ...scheme, consequences: [{ tiers: ['不称职'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: '测试：整改期限 30 天' }] };
+}
+
 function rectification(scores: [number, number, number]): SheetDescription {
   const sheet = (group: string): SheetGrid => ({
     name: 'Sheet1',
     rows: [['干部岗位测评表'], [`测评人类别：${group}`], ['姓名', '测评得分'], ['王芳', scores[0]], ['张伟', scores[1]], ['丁小强', scores[2]]],
     merges: [],
   });
-  const result = runCampaign({ scheme: getPreset('p4-middle-managers'), roster, today: '2026-12-01', submissions: [{ file: 'a', sheets: [sheet('干部')] }, { file: 'b', sheets: [sheet('员工')] }] });
+  const result = runCampaign({ scheme: withRectification(getPreset('p4-middle-managers')), roster, today: '2026-12-01', submissions: [{ file: 'a', sheets: [sheet('干部')] }, { file: 'b', sheets: [sheet('员工')] }] });
   return describeRectification(result);
 }
 

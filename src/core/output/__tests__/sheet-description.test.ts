@@ -9,6 +9,7 @@ import {
   isValidSheetName,
   looksLikeFormula,
   uniqueSheetName,
+  workbookFileName,
 } from '../sheet-description';
 
 describe('cell: the one helper every describer uses', () => {
@@ -62,6 +63,29 @@ describe('sheet names', () => {
     expect(isValidSheetName('a:b')).toBe(false);
     expect(isValidSheetName("'a")).toBe(false);
     expect(isValidSheetName('')).toBe(false);
+  });
+});
+
+describe('workbook file names (not cut to a sheet name\'s 31 characters)', () => {
+  it('keeps the whole name, writing the characters Windows refuses full-width (a slash as 、)', () => {
+    const full = '党支部开展创先争优活动群众评议表（党员·中共某某市某某区某某街道幸福里社区第一党支部委员会）';
+    expect(workbookFileName(full)).toBe(`${full}.xlsx`);
+    expect(workbookFileName('干部50%/员工50%\\a:b*c?d"e<f>g|h')).toBe('干部50%、员工50%、a：b＊c？d＂e＜f＞g｜h.xlsx');
+  });
+
+  it('drops control characters and trailing dots and spaces; a device name (CON) or nothing gets a _', () => {
+    expect(workbookFileName(' 表\u0001名. . ')).toBe('表名.xlsx');
+    expect(workbookFileName('con')).toBe('con_.xlsx');
+    expect(workbookFileName('')).toBe('_.xlsx');
+    expect(workbookFileName('结果', '.json')).toBe('结果.json');
+  });
+
+  it('cuts at 120 characters with the extension, never inside a character', () => {
+    // 115 + 5 (.xlsx) = 120: kept whole; one more character is cut.
+    expect(workbookFileName('表'.repeat(115))).toBe(`${'表'.repeat(115)}.xlsx`);
+    expect(workbookFileName('表'.repeat(116))).toBe(`${'表'.repeat(115)}.xlsx`);
+    // 𠀀 is two UTF-16 units: 57 of them (114 units) fit in 115, the 58th does not.
+    expect(workbookFileName('𠀀'.repeat(60))).toBe(`${'𠀀'.repeat(57)}.xlsx`);
   });
 });
 

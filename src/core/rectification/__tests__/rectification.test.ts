@@ -101,8 +101,8 @@ describe('存在问题 names a tier only where the scheme attaches a consequence
     });
   });
 
-  it('other organisations: a 总支 and a 党委 by their secretary, a 班子 by its 主要负责人', () => {
-    const names = ['机关党总支', '机关党委', '领导班子'];
+  it('other organisations: a 总支 and a 党委 by their secretary, a 班子 by its 主要负责人, any other as 该组织', () => {
+    const names = ['机关党总支', '机关党委', '领导班子', '村民委员会'];
     const roster = buildRoster(names.map((name) => ({ name, kind: 'organisation' as const })));
     const rows = rectificationRows(
       scheme,
@@ -114,7 +114,8 @@ describe('存在问题 names a tier only where the scheme attaches a consequence
     expect(rows.map((x) => [x.action, x.responsible])).toEqual([
       [told('该总支'), '机关党总支书记'],
       [told('该党组织'), '机关党委书记'],
-      [told('该组织'), '领导班子主要负责人'],
+      [told('该班子'), '领导班子主要负责人'],
+      [told('该组织'), '村民委员会主要负责人'],
     ]);
   });
 

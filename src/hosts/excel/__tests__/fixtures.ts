@@ -6,8 +6,18 @@
  * 李强 80.00, 张伟 80.00 but vetoed (事故) to 不称职, 丁宁 70.00, 丁小强 60.00, 赵六 no valid score.
  */
 import { RosterEntry } from '../../../core/roster/roster';
+import { getPreset } from '../../../core/presets';
+import { Scheme } from '../../../core/scheme/scheme-schema';
 import { FakeExcel, FakeInput } from '../../../../tests/fakes/fake-excel';
 import { ExcelHostError } from '../excel-errors';
+
+/**
+ * p4 篇六 with a 30-day 整改 for 不称职, so the 整改清单 has rows to write and keep. The preset's own 不称职
+ * consequence is the 党委's decision on the post (seed 003 篇六 三、(六)), no 整改清单 item.
+ */
+export function schemeWithRectification(): Scheme {
+  return { ...getPreset('p4-middle-managers'), consequences: [{ tiers: ['不称职'], action: '约谈提醒、限期整改', rectifyWithinDays: 30, cite: '测试：整改期限 30 天' }] };
+}
 
 export const NAMES = ['王芳', '李强', '张伟', '丁宁', '丁小强', '赵六'] as const;
 

@@ -15,7 +15,7 @@ import { ExcelHostError } from '../excel-errors';
 import { ExcelWorkbookHost } from '../excel-host';
 import { widthPoints } from '../render-sheet';
 import { MARK_NAME, MARK_PROPERTY, decodeMark, textOfFormula } from '../sheet-marks';
-import { BALLOTS, ROSTER, campaignWorkbook, rejection } from './fixtures';
+import { BALLOTS, ROSTER, campaignWorkbook, rejection, schemeWithRectification } from './fixtures';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const host = (fx: FakeExcel) => new ExcelWorkbookHost({ run: fx.run, supports: fx.supports });
@@ -23,7 +23,7 @@ const USER_SHEETS = [...BALLOTS.map((b) => b.sheet), '排名表'];
 
 async function compute(fx: FakeExcel, h: ExcelWorkbookHost): Promise<CampaignResult> {
   const { sheets } = await h.readSheets(BALLOTS.map((b) => b.sheet));
-  return runCampaign({ scheme: getPreset('p4-middle-managers'), roster: ROSTER, submissions: [{ file: fx.workbookName, sheets }], today: '2026-12-01' });
+  return runCampaign({ scheme: schemeWithRectification(), roster: ROSTER, submissions: [{ file: fx.workbookName, sheets }], today: '2026-12-01' });
 }
 
 function rectKey(r: { r1: number; c1: number; r2: number; c2: number }) {
@@ -208,7 +208,7 @@ describe('a second write-back', () => {
     // Next run: a fourth 干部 ballot lifts 丁小强 out of 不称职 (his row disappears), 张伟 stays.
     fx.addSheet('干部3', [['干部岗位测评表'], ['测评人类别：干部'], ['姓名', '测评得分'], ['王芳', 90], ['李强', 80], ['张伟', 80], ['丁宁', 70], ['丁小强', 90]]);
     const { sheets } = await h.readSheets([...BALLOTS.map((b) => b.sheet), '干部3']);
-    const result = runCampaign({ scheme: getPreset('p4-middle-managers'), roster: ROSTER, submissions: [{ file: fx.workbookName, sheets }], today: '2026-12-01' });
+    const result = runCampaign({ scheme: schemeWithRectification(), roster: ROSTER, submissions: [{ file: fx.workbookName, sheets }], today: '2026-12-01' });
     expect(result.rectification.map((r) => r.subject)).toEqual(['张伟']);
     const outcome = await h.writeSheets(describeResultWorkbook(result));
 

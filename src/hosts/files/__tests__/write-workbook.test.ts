@@ -11,6 +11,7 @@ import { getPreset } from '../../../core/presets';
 import { SheetBuilder } from '../../../core/output/sheet-builder';
 import { cell } from '../../../core/output/sheet-description';
 import { META_SHEET, writeWorkbook } from '../write-workbook';
+import { readWorkbook } from '../read-workbook';
 
 const scheme = getPreset('p4-middle-managers');
 const roster = [{ name: '王芳', unit: '营业部' }, { name: '=1+1', unit: '@SUM(A1)' }, { name: '李强', unit: '科技部' }];
@@ -184,6 +185,40 @@ describe('writeWorkbook', () => {
     // 17 Chinese characters at 2.15 units and 4 digits at 1.05, × 16/11 for the size, × 1.1 for bold.
     expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual((17 * 2.15 + 4 * 1.05) * (16 / 11) * 1.1);
     expect(ws.getCell(1, 1).font?.size).toBe(16);
+  });
+
+  describe('text that looks like Office\'s own escape (_x0041_ is "A" in an .xlsx) reads back as written', () => {
+    // A 31-character sheet name (Excel's most) holding a literal _x0041_: escaped it is 37 characters in the file,
+    // which exceljs's setter would cut to 31. A name, a dropdown value and the footer hold it too.
+    const name = `_x0041_${'表'.repeat(24)}`;
+    const people = [{ name: '_x0041_赵六' }, { name: '王芳' }];
+    const template = () => {
+      const d = describeTemplates(scheme, people)[0];
+      const list = { kind: 'list' as const, range: { r1: 0, c1: 0, r2: 0, c2: 0 }, values: ['_x0041_', '√'], error: '请选择' };
+      return { ...d, name, validations: [...d.validations, list], print: { ...d.print, footer: `${name}　第 &P 页` } };
+    };
+
+    it('the sheet name, the cells and the template metadata, read back by the reader (SheetJS)', async () => {
+      expect(name).toHaveLength(31);
+      const outcome = await readWorkbook('模板.xlsx', await writeWorkbook([template()]));
+      const sheet = outcome.submission!.sheets[0];
+      expect(sheet.name).toBe(name);
+      expect(sheet.rows.flat()).toContain('_x0041_赵六');
+      // The metadata names the sheet as the reader names it, so the returned form is known as the template.
+      expect(outcome.templateMeta?.[name]?.formId).toBe(describeTemplates(scheme, people)[0].meta!.formId);
+    });
+
+    it('stores each as Office does, underscore escaped (_x005F_x0041_): sheet name, print titles, dropdown, footer', async () => {
+      const files = unzipSync(await writeWorkbook([template()]));
+      const escaped = `_x005F_x0041_${'表'.repeat(24)}`;
+      const book = strFromU8(files['xl/workbook.xml']);
+      expect(book).toContain(`name="${escaped}"`);
+      expect(book.replace(/&apos;/g, "'")).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles"[^>]*>'${escaped}'!`));
+      const xml = strFromU8(files['xl/worksheets/sheet1.xml']).replace(/&quot;/g, '"');
+      expect(xml).toContain('<formula1>"_x005F_x0041_,√"</formula1>');
+      expect(xml).toContain(`<oddFooter>&amp;C${escaped}　第 &amp;P 页</oddFooter>`);
+      expect(strFromU8(files['xl/sharedStrings.xml'])).toContain('_x005F_x0041_赵六');
+    });
   });
 
   it('is deterministic: the same description gives the same bytes', async () => {
