@@ -142,6 +142,8 @@ export class Ballot {
     readonly recommendationsVoid: boolean,
     /** Free text written in the form's comment fields (意见或建议 ...). */
     readonly comments: string[],
+    /** The roster unit a ballot of a form held per unit is for (units.ts); null otherwise, or when it names none (read over everyone). */
+    readonly unit: string | null = null,
   ) {}
 
   /** The entries as objects, made on first use. */
@@ -162,6 +164,8 @@ export interface UncountedBallot {
   groupId: string | null;
   roundId: string | null;
   reason: 'group' | 'round' | 'duplicate' | 'unreadable';
+  /** The roster unit it was for, when a ballot of a form held per unit said one before it was set aside (参评情况 per unit). */
+  unit?: string;
 }
 
 export interface ReadResult {
@@ -514,9 +518,10 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
   }
   const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, targetOf, findings });
   if (counted === null) {
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(unit ? { unit: unit.unit } : {}) });
     return null;
   }
+  if (unit) counted.unit = unit.unit;
   const groupName = scheme.raterGroups.find((g) => g.id === group.id)!.name;
   const roundName = scheme.rounds.length > 1 ? `${scheme.rounds.find((x) => x.id === round.id)!.name}、` : '';
   findings.push(
@@ -641,7 +646,7 @@ function joinParts(a: Ballot, b: Ballot): Ballot {
   return new Ballot(a.id, a.file, a.sheet, a.formId, a.groupId, a.roundId, a.packed, a.start, b.end, [...a.recommended, ...b.recommended], a.recommendationsVoid || b.recommendationsVoid, [
     ...a.comments,
     ...b.comments,
-  ]);
+  ], a.unit);
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
@@ -1545,7 +1550,7 @@ function readSheet(
         { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) },
       ),
     );
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(ballotsUnit ? { unit: ballotsUnit } : {}) });
     return null;
   }
 
@@ -1561,7 +1566,7 @@ function readSheet(
         cell: rec.missingLevels[0].near,
       }),
     );
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(ballotsUnit ? { unit: ballotsUnit } : {}) });
     // Its items' "按弃权计" would contradict that.
     for (let i = findings.length - 1; i >= findingsBefore; i--) if (findings[i].code === 'ABSTENTION') findings.splice(i, 1);
     entries.truncate(start);
@@ -1595,6 +1600,7 @@ function readSheet(
     recommendationsVoid ? [] : recommended,
     recommendationsVoid,
     comments,
+    ballotsUnit,
   );
 }
 

@@ -35,6 +35,11 @@ export function splitByUnit(subjects: readonly Subject[]): { unit: string; subje
   return [...byUnit.values()].map((list) => ({ unit: unitOf(list[0]), subjects: list }));
 }
 
+/** The units a form held per unit is split by (templates, reader, 参评情况): the roster's, or none when someone has none. */
+export function unitsToSplitBy(subjects: readonly Subject[]): string[] {
+  return splitByUnit(subjects) ? rosterUnits(subjects) : [];
+}
+
 /** Two ways of writing one unit compare equal: width, spaces, 中共 …委员会, 党支部 for 支部 (organisationKey). */
 export function unitKey(unit: string): string {
   return organisationKey(normalizeLabel(unit));
