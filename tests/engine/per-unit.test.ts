@@ -233,6 +233,36 @@ describe('which unit a returned ballot is for', () => {
     expect(warned[0].message).toContain('按名册全部人员读取');
   });
 
+  it('UNIT_NOT_STATED counts the sheets counted: not a blank copy dropped beside a filled one (BLANK_COPY)', () => {
+    const oldForm = (ticked: boolean): SheetGrid => ({
+      name: ticked ? '测评表' : '测评表 (2)',
+      merges: [],
+      rows: [['村党组织书记“双述双评”测评表'], ['测评人类别：参会人员', null, '轮次：村评'], ['序号', '姓名', ...LEVELS], ...SECRETARIES.map((n, i) => [i + 1, n, ticked && i === 0 ? '√' : null, null, null, null])],
+    });
+    // File 1: a filled old form and its blank copy (not a ballot: BLANK_COPY); file 2: a filled old form. 2 counted.
+    const r = runCampaign({
+      scheme,
+      roster: ROSTER,
+      submissions: [
+        { file: 'b-1.xlsx', sheets: [oldForm(true), oldForm(false)] },
+        { file: 'b-2.xlsx', sheets: [oldForm(true)] },
+      ],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.filter((f) => f.code === 'BLANK_COPY').map((f) => f.sheet)).toEqual(['测评表 (2)']);
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ returned: 2, valid: 2 });
+    const warned = r.read.findings.filter((f) => f.code === 'UNIT_NOT_STATED');
+    expect(warned.map((f) => [f.file, f.sheet, f.message])).toEqual([
+      [
+        'b-1.xlsx',
+        '测评表',
+        '「村党组织书记“双述双评”测评表」村评按村分别评议、只评本村人员，但2 张表（本表及其他文件）没有写明所在村（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他村的人在表上留空的按弃权计；如是某一村的表，请在表头填写「所在村：…」后重新校验',
+      ],
+    ]);
+    // 王毅 ticked 优秀 on the two counted ballots: 2 votes (the blank copy adds no 弃权 either).
+    expect(villageCell(r, '王毅')).toMatchObject({ levels: [2, 0, 0, 0], abstain: 0 });
+  });
+
   it('a 镇评 ballot (not held per village) lists and counts everyone, with no unit asked for', () => {
     const town = templates.find((t) => t.meta?.roundId === 'town')!;
     const g = returned(town, scheme, false);
