@@ -6,11 +6,17 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid, Submission } from '../../src/core/forms/grid';
+import { describePublication } from '../../src/core/output/describe-publication';
+import { describeResultWorkbook } from '../../src/core/output/describe-workbooks';
+import { readHistory } from '../../src/hosts/files/read-history';
+import { readWorkbook } from '../../src/hosts/files/read-workbook';
+import { writeWorkbook } from '../../src/hosts/files/write-workbook';
 import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { pageEnds } from '../../src/core/output/page-breaks';
 import { describeTemplates, perUnitNotSplit, templateSubmissionMeta } from '../../src/core/output/describe-templates';
 import { SheetDescription } from '../../src/core/output/sheet-description';
 import { getPreset } from '../../src/core/presets';
-import { RosterEntry } from '../../src/core/roster/roster';
+import { RosterEntry, buildRoster } from '../../src/core/roster/roster';
 import { SchemeError, loadScheme } from '../../src/core/scheme/load-scheme';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 
@@ -492,5 +498,101 @@ describe('应参评人数 per unit (raterGroups[].expectedByUnit): each village\
     const scheme = withExpected({ 张庄: 32 });
     expect(() => runCampaign({ scheme, roster: ROSTER, submissions: [], today: '2026-12-01' })).toThrow(/「张庄」不是名册中的单位/);
     expect(() => runCampaign({ scheme, roster: [{ name: '王毅' }], submissions: [], today: '2026-12-01' })).toThrow(/中有「张庄」，但名册中没有填写单位/);
+  });
+});
+
+describe('公示表 of a scheme held per unit (p1 述诺测评, seed 000 二(五)四是 以支部为单位…公示): in parts by 支部', () => {
+  // Roster order puts 第二党支部 first: the parts follow the roster, not the units' names.
+  const members: RosterEntry[] = [
+    { name: '张伟', unit: '机关第二党支部' },
+    { name: '王芳', unit: '机关第一党支部' },
+    { name: '刘洋', unit: '机关第二党支部' },
+    { name: '李强', unit: '机关第一党支部' },
+    { name: '丁宁', unit: '机关第一党支部' },
+  ];
+  /** One 述诺测评 ballot per 支部 × 测评人类别 (its template), every member of the 支部 ticked 优秀: 100% in both groups, 优秀. */
+  const p1Campaign = (people: RosterEntry[]) => {
+    const scheme = getPreset('p1-double-pledge');
+    const forms = describeTemplates(scheme, people).filter((t) => t.meta?.formId === 'pledge-appraisal');
+    const sheets = forms.map((t) => {
+      const g = returned(t, scheme);
+      for (const p of people) if (p.unit === t.meta?.unit || t.meta?.unit === undefined) tick(g, p.name, 0);
+      return g;
+    });
+    return runCampaign({ scheme, roster: people, submissions: files(sheets, 'p1'), today: '2026-12-01' });
+  };
+  const text = (sheet: ReturnType<typeof describePublication>) => sheet.cells.map((row) => row.map((c) => (c.value === null ? null : (c.text ?? c.value))));
+
+  it('a heading line per 支部 in roster order, then its names 按姓氏笔画 numbered from 1, without the 单位 column', () => {
+    const r = p1Campaign(members);
+    expect(r.subjects.map((x) => x.tier)).toEqual(['优秀', '优秀', '优秀', '优秀', '优秀']);
+    const t = text(describePublication(r));
+    const header = t.findIndex((row) => row[1] === '姓名');
+    expect(t[header - 1][0]).toBe('（按支部分列，各支部内按姓氏笔画为序）');
+    // 刘 (6 strokes) before 张 (7); 丁 (2) before 王 (4) before 李 (7).
+    expect(t.slice(header, header + 8)).toEqual([
+      ['序号', '姓名', '等次'],
+      ['机关第二党支部', null, null],
+      ['1', '刘洋', '优秀'],
+      ['2', '张伟', '优秀'],
+      ['机关第一党支部', null, null],
+      ['1', '丁宁', '优秀'],
+      ['2', '王芳', '优秀'],
+      ['3', '李强', '优秀'],
+    ]);
+  });
+
+  it('read back as 往年结果, the heading gives each name its 支部: 王伟 of each 支部 keeps his own 等次', async () => {
+    const namesakes: RosterEntry[] = [
+      { name: '王伟', unit: '机关第一党支部' },
+      { name: '王伟', unit: '机关第二党支部' },
+    ];
+    const scheme = getPreset('p1-double-pledge');
+    // 第一支部's ballots tick 优秀 (100% → 优秀), 第二支部's 称职 (100% 称职, 0% 优秀 → 称职).
+    const sheets = describeTemplates(scheme, namesakes)
+      .filter((t) => t.meta?.formId === 'pledge-appraisal')
+      .map((t) => tick(returned(t, scheme), `王伟（${t.meta?.unit}）`, t.meta?.unit === '机关第一党支部' ? 0 : 1));
+    const r = runCampaign({ scheme, roster: namesakes, submissions: files(sheets, 'p1'), today: '2026-12-01' });
+    expect(r.subjects.map((x) => x.tier)).toEqual(['优秀', '称职']);
+    const read = await readWorkbook('2026结果.xlsx', await writeWorkbook(describeResultWorkbook(r)));
+    const { history } = readHistory(read.submission!);
+    expect(history.rows.map((x) => [x.name, x.unit, x.years.map((y) => `${y.year} ${y.tier}`).join()])).toEqual([
+      ['王伟', '机关第一党支部', '2026 优秀'],
+      ['王伟', '机关第二党支部', '2026 称职'],
+    ]);
+  });
+
+  it('one 支部: one list with the 单位 column, as before', () => {
+    const one = members.map((m) => ({ ...m, unit: '机关第一党支部' }));
+    const t = text(describePublication(p1Campaign(one)));
+    const header = t.findIndex((row) => row[1] === '姓名');
+    expect(t[header - 1][0]).toBe('（按姓氏笔画为序）');
+    // 丁 2, 刘 6, 王 4 → 丁宁, 王芳, 刘洋; then 李 7 and 张 7: 李 (一丨丿丶…) before 张 (乛一乛…), 横 before 折.
+    expect(t.slice(header, header + 6).map((row) => row.slice(0, 4))).toEqual([
+      ['序号', '姓名', '单位', '等次'],
+      ['1', '丁宁', '机关第一党支部', '优秀'],
+      ['2', '王芳', '机关第一党支部', '优秀'],
+      ['3', '刘洋', '机关第一党支部', '优秀'],
+      ['4', '李强', '机关第一党支部', '优秀'],
+      ['5', '张伟', '机关第一党支部', '优秀'],
+    ]);
+  });
+
+  it('a 支部\'s heading is never the last line of a printed page', () => {
+    // 41 members in 第一支部 and 10 in 第二支部: found so that portrait A4 filled row by row would end page 1 on
+    // 第二支部's heading (pageEnds without the heading kept with its first name shows it); the break comes a line earlier.
+    const r = p1Campaign(members);
+    const given = '一二三四五六七八九十';
+    const entries: RosterEntry[] = [
+      ...Array.from({ length: 41 }, (_, i) => ({ name: `王${given[Math.floor(i / 10)]}${given[i % 10]}`, unit: '机关第一党支部' })),
+      ...Array.from({ length: 10 }, (_, i) => ({ name: `李${given[i]}`, unit: '机关第二党支部' })),
+    ];
+    const roster = buildRoster(entries);
+    const subjects = roster.subjects.map((s) => ({ ...r.subjects[0], index: s.index, name: s.name, label: s.name, unit: s.unit ?? null, tier: '优秀', flags: [] }));
+    const sheet = describePublication({ ...r, roster, subjects });
+    const heading = sheet.cells.findIndex((row) => row[0].value === '机关第二党支部');
+    expect(pageEnds(sheet, [])[0]).toBe(heading);
+    expect(sheet.rowBreaks![0]).toBe(heading - 1);
+    expect(sheet.rowBreaks).not.toContain(heading);
   });
 });
