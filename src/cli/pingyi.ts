@@ -45,6 +45,7 @@ const USAGE = `用法：
 
 --expected 给出应参评人数（用于回收率）：类别=人数，如 干部=12,员工=40；分轮次的写 轮次=人数（只有一个测评人类别时）或 轮次/类别=人数，如 村评=12,镇评=20。
 --expected 只写一个数（如 --expected 20）：方案只有一个测评人类别时即该类别的应参评人数。
+--expected 按单位分别评议的表（如村评各村分别开会）可按单位给出：单位=人数 或 单位/类别=人数，如 张庄村=32,李庄村=18（单位照名册单位栏的写法）。
 --members 给出名额所按的党员（成员）人数：一个数，如 --members 20；几个支部一起计算、名额按各支部分别计算的，写 单位=人数，如 第一支部=12,第二支部=15（单位照名册填写）。
 --today YYYY-MM-DD（template、validate、score）：以此日为今天：整改期限从此日起算；方案没有结果日期时也决定评议年度。
 score --out 已存在时：是上次的结果文件（本工具生成）则沿用其中整改清单已填写的整改措施、责任人、整改状态、完成时间；是其他文件则不覆盖。
@@ -328,6 +329,7 @@ function withMembers(scheme: Scheme, value: string | boolean | undefined): Schem
  * --expected 干部=12,员工=40 (or 村评=12,镇评=20, 镇评/员工=20): the 应参评人数 回收率 is computed from (DOMAIN.md,
  * Participation: part of every result), which no preset can know. A group's number holds in every round; a round's
  * (written alone where the scheme has one rater group, else as 轮次/类别) only in that round. As the pane's field per group.
+ * A unit's (张庄村=32, 张庄村/村民代表=32) holds for the forms held per unit (FormDef.perUnit): each village's meeting.
  */
 function withExpected(scheme: Scheme, value: string | boolean | undefined): Scheme {
   if (value === undefined) return scheme;
@@ -335,7 +337,12 @@ function withExpected(scheme: Scheme, value: string | boolean | undefined): Sche
   const known = <T extends { id: string; name: string; aliases?: string[] }>(list: T[], word: string): T | undefined =>
     list.find((x) => [x.id, x.name, ...(x.aliases ?? [])].some((n) => normalizeLabel(n) === normalizeLabel(word)));
   const names = `测评人类别：${scheme.raterGroups.map((g) => g.name).join('、')}；轮次：${scheme.rounds.map((r) => r.name).join('、')}`;
-  const groups = scheme.raterGroups.map((g) => ({ ...g, ...(g.expectedByRound ? { expectedByRound: { ...g.expectedByRound } } : {}) }));
+  const groups = scheme.raterGroups.map((g) => ({
+    ...g,
+    ...(g.expectedByRound ? { expectedByRound: { ...g.expectedByRound } } : {}),
+    ...(g.expectedByUnit ? { expectedByUnit: { ...g.expectedByUnit } } : {}),
+  }));
+  const perUnit = scheme.forms.some((f) => f.perUnit);
   // One number alone: where there is one rater group, there is no doubt whose it is.
   if (/^\d{1,7}$/.test(text)) {
     if (groups.length > 1) throw new UsageError(`--expected「${text}」：本方案有 ${groups.length} 个测评人类别，请写成 类别=人数（${names}）`);
@@ -348,17 +355,26 @@ function withExpected(scheme: Scheme, value: string | boolean | undefined): Sche
     const count = Number(m[2]);
     let group: (typeof groups)[number] | undefined;
     let round: Scheme['rounds'][number] | undefined;
+    // A word neither a group nor a round names a unit of the roster (张庄村=32), where a form is held per unit: the
+    // roster is read later, and a unit it lacks refuses the run there (engine.ts, expectedUnitProblems).
+    let unit: string | undefined;
     for (const w of words) {
       const g = known(groups, w);
       const r = known(scheme.rounds, w);
       if (g && !group) group = g;
       else if (r && !round) round = r;
+      else if (!g && !r && !unit && perUnit) unit = w;
       else throw new UsageError(`--expected「${entry}」中的「${w}」不是本方案的测评人类别或轮次（${names}）`);
     }
     if (!group && groups.length > 1)
-      throw new UsageError(`--expected「${entry}」：本方案有 ${groups.length} 个测评人类别，请写成 轮次/类别=人数（${names}）`);
+      throw new UsageError(`--expected「${entry}」：本方案有 ${groups.length} 个测评人类别，请写成 ${unit ? '单位/类别=人数' : '轮次/类别=人数'}（${names}）`);
+    if (unit && round) throw new UsageError(`--expected「${entry}」：单位的应参评人数不分轮次（用于按单位分别评议的轮次），请写成 单位=人数 或 单位/类别=人数`);
     group ??= groups[0];
-    if (round) group.expectedByRound = { ...group.expectedByRound, [round.id]: count };
+    const ratedPerUnit = (g: { id: string }) => scheme.forms.some((f) => f.perUnit && (!f.raterGroups || f.raterGroups.includes(g.id)));
+    if (unit && !ratedPerUnit(group))
+      throw new UsageError(`--expected「${entry}」：「${group.name}」不评按单位分别评议的表，「${unit}」不是本方案的测评人类别或轮次（${names}）`);
+    if (unit) group.expectedByUnit = { ...group.expectedByUnit, [unit]: count };
+    else if (round) group.expectedByRound = { ...group.expectedByRound, [round.id]: count };
     else group.expected = count;
   }
   return { ...scheme, raterGroups: groups };

@@ -32,7 +32,19 @@ export function summaryText(result: CampaignResult): string {
   out.push(
     textTable(
       ['测评人类别', '轮次', '表', '应参评', '实收', '有效', '废票', '回收率'],
-      result.participation.map((p) => [p.group, p.round, p.form, p.expected === null ? '—' : String(p.expected), String(p.returned), String(p.valid), String(p.invalid), p.rate ?? '—']),
+      // A form held per unit: each unit's own meeting on a line under the form's (ParticipationRow.byUnit).
+      result.participation.flatMap((p) =>
+        [p, ...(p.byUnit ?? [])].map((x) => [
+          x === p ? p.group : '',
+          x === p ? p.round : '',
+          x === p ? p.form : `  ${'unit' in x ? (x.unit ?? '（单位不明）') : ''}`,
+          x.expected === null ? '—' : String(x.expected),
+          String(x.returned),
+          String(x.valid),
+          String(x.invalid),
+          x.rate ?? '—',
+        ]),
+      ),
     ),
   );
 

@@ -15,7 +15,7 @@ export const EDITED_DESCRIPTION_NOTE = '（以下是预设方案的原文。本�
 /** The rules a description states: the scheme without the campaign's own facts. */
 function statedRules(scheme: Scheme): unknown {
   const { description, roster, memberCount, resultsDate, publication, ...rules } = scheme;
-  return { ...rules, raterGroups: rules.raterGroups.map(({ expected, expectedByRound, ...group }) => group) };
+  return { ...rules, raterGroups: rules.raterGroups.map(({ expected, expectedByRound, expectedByUnit, ...group }) => group) };
 }
 
 /** JSON with object keys sorted: a key deleted and set again compares equal. */

@@ -285,6 +285,17 @@ export function StepCompute({ campaign }: StepProps) {
                 {[p.form, p.group, p.round].filter(Boolean).join(' · ')}：收回 {p.returned} 张，有效 {p.valid} 张，无效 {p.invalid} 张
                 {p.expected !== null ? `，应参评 ${p.expected} 人` : ''}
                 {p.rate ? `，回收率 ${p.rate}` : ''}
+                {p.byUnit ? (
+                  <ul>
+                    {p.byUnit.map((u) => (
+                      <li key={u.unit ?? ''}>
+                        {u.unit ?? '（单位不明）'}：收回 {u.returned} 张，有效 {u.valid} 张，无效 {u.invalid} 张
+                        {u.expected !== null ? `，应参评 ${u.expected} 人` : ''}
+                        {u.rate ? `，回收率 ${u.rate}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -634,7 +634,9 @@ describe('pingyi validate|score: a 计票汇总表 beside ballots (seed 002 第�
   it('--expected with a name the scheme does not have, a round alone where there are two groups, or no number: usage errors (exit 2) naming what is allowed', async () => {
     const bad = await pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--expected', '干部=12']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--expected「干部=12」中的「干部」不是本方案的测评人类别或轮次（测评人类别：参会人员；轮次：村评、镇评）');
+    // p3's 村评 is held per village: a word that is no group or round may be a village (张庄村=32), so it is checked
+    // against the roster, and the message names the villages, the groups and the rounds.
+    expect(bad.stderr).toContain('中的「干部」不是名册中的单位（名册中的单位：东村、西村），也不是测评人类别或轮次（本方案的测评人类别：参会人员；轮次：村评、镇评）');
     const twoGroups = await pingyi(['validate', '--scheme', 'p4-middle-managers', '--roster', roster, inbox, '--expected', '集中述职=12']);
     expect(twoGroups.code).toBe(2);
     expect(twoGroups.stderr).toContain('--expected「集中述职=12」：本方案有 2 个测评人类别，请写成 轮次/类别=人数');

@@ -278,3 +278,41 @@ describe('a ballot re-sent unchanged beside the old file (票03（更正）.xlsx
     expect(j.subjects.find((s) => s.name === '刘洋')!.tier).toBe('合格');
   });
 });
+
+describe('--expected per unit, for a form held per unit (p3 村评 in each village)', () => {
+  let dir: string;
+  let roster: string;
+  let inbox: string;
+  const run = (expected: string) => pingyi(['validate', '--scheme', 'p3-village-two-rounds', '--roster', roster, inbox, '--expected', expected, '--json']);
+  beforeAll(() => {
+    dir = tempDir('expected-units');
+    roster = writeRoster(path.join(dir, '名册.xlsx'), ['姓名', '所在村'], [['王毅', '张庄村'], ['张伟', '吴芳村']]);
+    inbox = path.join(dir, '回收');
+    fs.mkdirSync(inbox);
+    // One 村评 ballot of 吴芳村 (its 所在村 field), 张伟 优秀.
+    writeGrids(path.join(inbox, '吴芳村-1.xlsx'), 'xlsx', {
+      ...matrixSheet('测评表', { title: '村党组织书记“双述双评”测评表', fields: ['测评人类别：参会人员', '所在村：吴芳村', '轮次：村评'], levels: ['优秀', '称职', '基本称职', '不称职'], rows: [{ name: '张伟', marks: [0] }] }),
+    });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('张庄村=4,吴芳村=5: each village\'s 回收率 (0/4 = 0.00%, 1/5 = 20.00%); the 村评 row 4 + 5 = 9 (1/9 = 11.11%)', async () => {
+    const r = await run('张庄村=4,吴芳村=5');
+    expect(r.code).toBe(0);
+    const village = parseJson(r).participation.find((p) => p.round === '村评')!;
+    expect(village).toMatchObject({ expected: 9, returned: 1, rate: '11.11%' });
+    expect(village.byUnit!.map((u) => [u.unit, u.expected, u.returned, u.rate])).toEqual([
+      ['张庄村', 4, 0, '0.00%'],
+      ['吴芳村', 5, 1, '20.00%'],
+    ]);
+  });
+
+  it('a unit with a round is a usage error; a unit the roster lacks refuses the run (exit 2)', async () => {
+    const withRound = await run('村评/张庄村=4');
+    expect(withRound.code).toBe(2);
+    expect(withRound.stderr).toContain('单位的应参评人数不分轮次');
+    const notListed = await run('张庄=4');
+    expect(notListed.code).toBe(2);
+    expect(notListed.stderr).toContain('「张庄」不是名册中的单位（名册中的单位：张庄村、吴芳村）');
+  });
+});

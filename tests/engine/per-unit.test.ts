@@ -6,10 +6,17 @@
  */
 import { runCampaign } from '../../src/core/engine';
 import { CellValue, SheetGrid, Submission } from '../../src/core/forms/grid';
+import { describePublication } from '../../src/core/output/describe-publication';
+import { describeResultWorkbook } from '../../src/core/output/describe-workbooks';
+import { readHistory } from '../../src/hosts/files/read-history';
+import { readWorkbook } from '../../src/hosts/files/read-workbook';
+import { writeWorkbook } from '../../src/hosts/files/write-workbook';
+import { describeStatistics } from '../../src/core/output/describe-statistics';
+import { pageEnds } from '../../src/core/output/page-breaks';
 import { describeTemplates, perUnitNotSplit, templateSubmissionMeta } from '../../src/core/output/describe-templates';
 import { SheetDescription } from '../../src/core/output/sheet-description';
 import { getPreset } from '../../src/core/presets';
-import { RosterEntry } from '../../src/core/roster/roster';
+import { RosterEntry, buildRoster } from '../../src/core/roster/roster';
 import { SchemeError, loadScheme } from '../../src/core/scheme/load-scheme';
 import { Scheme } from '../../src/core/scheme/scheme-schema';
 
@@ -232,6 +239,36 @@ describe('which unit a returned ballot is for', () => {
     expect(warned[0].message).toContain('按名册全部人员读取');
   });
 
+  it('UNIT_NOT_STATED counts the sheets counted: not a blank copy dropped beside a filled one (BLANK_COPY)', () => {
+    const oldForm = (ticked: boolean): SheetGrid => ({
+      name: ticked ? '测评表' : '测评表 (2)',
+      merges: [],
+      rows: [['村党组织书记“双述双评”测评表'], ['测评人类别：参会人员', null, '轮次：村评'], ['序号', '姓名', ...LEVELS], ...SECRETARIES.map((n, i) => [i + 1, n, ticked && i === 0 ? '√' : null, null, null, null])],
+    });
+    // File 1: a filled old form and its blank copy (not a ballot: BLANK_COPY); file 2: a filled old form. 2 counted.
+    const r = runCampaign({
+      scheme,
+      roster: ROSTER,
+      submissions: [
+        { file: 'b-1.xlsx', sheets: [oldForm(true), oldForm(false)] },
+        { file: 'b-2.xlsx', sheets: [oldForm(true)] },
+      ],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.filter((f) => f.code === 'BLANK_COPY').map((f) => f.sheet)).toEqual(['测评表 (2)']);
+    expect(r.participation.find((p) => p.round === '村评')).toMatchObject({ returned: 2, valid: 2 });
+    const warned = r.read.findings.filter((f) => f.code === 'UNIT_NOT_STATED');
+    expect(warned.map((f) => [f.file, f.sheet, f.message])).toEqual([
+      [
+        'b-1.xlsx',
+        '测评表',
+        '「村党组织书记“双述双评”测评表」村评按村分别评议、只评本村人员，但2 张表（本表及其他文件）没有写明所在村（可能是按旧模板填写的全体人员表），按名册全部人员读取，其他村的人在表上留空的按弃权计；如是某一村的表，请在表头填写「所在村：…」后重新校验',
+      ],
+    ]);
+    // 王毅 ticked 优秀 on the two counted ballots: 2 votes (the blank copy adds no 弃权 either).
+    expect(villageCell(r, '王毅')).toMatchObject({ levels: [2, 0, 0, 0], abstain: 0 });
+  });
+
   it('a 镇评 ballot (not held per village) lists and counts everyone, with no unit asked for', () => {
     const town = templates.find((t) => t.meta?.roundId === 'town')!;
     const g = returned(town, scheme, false);
@@ -348,5 +385,214 @@ describe('the presets hold these meetings per unit, as their seeds say', () => {
     const said = r.read.findings.filter((f) => f.code === 'UNIT_NOT_STATED');
     expect(said).toHaveLength(1);
     expect(said[0].message).toContain('名册中有人没有填写支部（单位），无法按支部区分，2 张表（本表及其他文件）按名册全部人员读取');
+  });
+});
+
+describe('应参评人数 per unit (raterGroups[].expectedByUnit): each village\'s meeting has its own raters', () => {
+  /** villageScheme with the 参会人员's 应参评人数 per village (and the scheme's own for 村评, where given). */
+  const withExpected = (byUnit: Record<string, number>, villageRound?: number) => {
+    const s = villageScheme();
+    s.raterGroups[0] = { ...s.raterGroups[0], expectedByUnit: byUnit, ...(villageRound !== undefined ? { expectedByRound: { village: villageRound } } : {}) };
+    return loadScheme(s);
+  };
+  const villageRow = (r: ReturnType<typeof campaign>) => r.participation.find((p) => p.round === '村评')!;
+
+  it('gives each village its 应参评, 实收, 有效 and 回收率; a village over its number is warned for that village', () => {
+    // 张庄村 32 representatives, 李庄村 8; the others not given. Each village returns 10 ballots (campaign()).
+    const r = campaign(withExpected({ 张庄村: 32, 李庄村: 8 }));
+    const row = villageRow(r);
+    expect(row.byUnit).toHaveLength(16);
+    // 10/32 = 0.3125 = 31.25%; 10/8 = 1.25 = 125.00%.
+    expect(row.byUnit![0]).toEqual({ unit: '张庄村', expected: 32, returned: 10, valid: 10, invalid: 0, rate: '31.25%' });
+    expect(row.byUnit![1]).toEqual({ unit: '李庄村', expected: 8, returned: 10, valid: 10, invalid: 0, rate: '125.00%' });
+    expect(row.byUnit![2]).toEqual({ unit: '吴芳村', expected: null, returned: 10, valid: 10, invalid: 0, rate: null });
+    // Not every village given and no number for the round: the campaign's 应参评 is unknown, as before.
+    expect(row).toMatchObject({ expected: null, returned: 160, rate: null });
+    // 镇评 is held over everyone: no rows per village.
+    expect(r.participation.find((p) => p.round === '镇评')!.byUnit).toBeUndefined();
+    expect(r.findings.filter((f) => f.code === 'MORE_BALLOTS_THAN_EXPECTED').map((f) => f.message)).toEqual([
+      '村党组织书记“双述双评”测评表「参会人员」村评李庄村收回 10 票，多于该单位的应参评人数 8，请核实',
+    ]);
+  });
+
+  it('every village given: the 村评 row\'s 应参评 is their sum (16 × 12 = 192, 160/192 = 83.33%)', () => {
+    const r = campaign(withExpected(Object.fromEntries(VILLAGES.map((v) => [v, 12]))));
+    expect(villageRow(r)).toMatchObject({ expected: 192, returned: 160, rate: '83.33%' });
+    for (const u of villageRow(r).byUnit!) expect(u).toMatchObject({ expected: 12, returned: 10, rate: '83.33%' });
+    expect(codes(r)).not.toContain('MORE_BALLOTS_THAN_EXPECTED');
+    expect(codes(r)).not.toContain('EXPECTED_UNITS_DIFFER');
+  });
+
+  it('a number for the round that is not the villages\' sum is used, and the difference said', () => {
+    // 村评 200 against 16 × 12 = 192: 回收率 160/200 = 80.00%.
+    const r = campaign(withExpected(Object.fromEntries(VILLAGES.map((v) => [v, 12])), 200));
+    expect(villageRow(r)).toMatchObject({ expected: 200, rate: '80.00%' });
+    expect(r.findings.filter((f) => f.code === 'EXPECTED_UNITS_DIFFER').map((f) => f.message)).toEqual([
+      '村党组织书记“双述双评”测评表「参会人员」村评的应参评人数为 200，各单位的应参评人数相加为 192，两者不一致；回收率按 200 计算，请核对',
+    ]);
+  });
+
+  it('the ballots that name no village, or one the roster lacks, are a row of their own, so the rows add up', () => {
+    const scheme = withExpected({ 吴芳村: 5 });
+    const wu = describeTemplates(scheme, ROSTER).find((t) => t.meta?.unit === '吴芳村')!;
+    const own = tick(returned(wu, scheme), '张伟', 0);
+    const old: SheetGrid = {
+      name: 'Sheet1',
+      merges: [],
+      rows: [['村党组织书记“双述双评”测评表'], ['测评人类别：参会人员', null, '轮次：村评'], ['序号', '姓名', ...LEVELS], ...SECRETARIES.map((n, i) => [i + 1, n, i === 0 ? '√' : null, null, null, null])],
+    };
+    const unknown = tick(returned(wu, scheme, false), '张伟', 0);
+    unknown.rows = unknown.rows.map((row) => row.map((v) => (v === '所在村：吴芳村' ? '所在村：五方村' : v)));
+    const r = runCampaign({ scheme, roster: ROSTER, submissions: files([own, old, unknown], 'b'), today: '2026-12-01' });
+    const row = r.participation.find((p) => p.round === '村评')!;
+    // 3 returned: 吴芳村's own (valid), the old whole-roster one (valid, no village), 五方村 (not counted: 废票, no village).
+    expect(row).toMatchObject({ returned: 3, valid: 2, invalid: 1 });
+    expect(row.byUnit!.find((u) => u.unit === '吴芳村')).toEqual({ unit: '吴芳村', expected: 5, returned: 1, valid: 1, invalid: 0, rate: '20.00%' });
+    expect(row.byUnit![row.byUnit!.length - 1]).toEqual({ unit: null, expected: null, returned: 2, valid: 1, invalid: 1, rate: null });
+    expect(row.byUnit!.filter((u) => u.unit !== null && u.unit !== '吴芳村').every((u) => u.returned === 0)).toBe(true);
+  });
+
+  it('a village\'s 计票汇总表 counts its ballots for that village', () => {
+    const scheme = withExpected({ 吴芳村: 12 });
+    const sheet = describeTemplates(scheme, ROSTER, { counts: true }).find((t) => t.meta?.unit === '吴芳村')!;
+    const g = returned(sheet, scheme);
+    g.rows = g.rows.map((row) => row.map((v) => (v === '有效票：' ? '有效票：10' : v)));
+    const header = g.rows.findIndex((row) => row.includes('优秀'));
+    g.rows[header + 1].splice(2, 4, 7, 3, 0, 0);
+    const r = runCampaign({ scheme, roster: ROSTER, submissions: files([g], 'c'), today: '2026-12-01' });
+    // 10 valid ballots of 12 expected: 10/12 = 83.33%.
+    expect(r.participation.find((p) => p.round === '村评')!.byUnit!.find((u) => u.unit === '吴芳村')).toEqual({
+      unit: '吴芳村',
+      expected: 12,
+      returned: 10,
+      valid: 10,
+      invalid: 0,
+      rate: '83.33%',
+    });
+  });
+
+  it('统计表 二、参评情况 lists the villages under the 村评 row, the 镇评 row without', () => {
+    const r = campaign(withExpected({ 张庄村: 32, 李庄村: 8 }));
+    const t = describeStatistics(r).cells.map((row) => row.map((c) => (c.value === null ? null : (c.text ?? c.value))));
+    const header = t.findIndex((row) => row[0] === '测评人类别');
+    expect(t[header]).toEqual(['测评人类别', '轮次', '表', '村', '应参评人数', '实收', '有效', '废票', '回收率']);
+    expect(t.slice(header + 1, header + 4)).toEqual([
+      ['参会人员', '村评', '村党组织书记“双述双评”测评表', '合计', '—', '160', '160', '0', '—'],
+      ['', '', '', '张庄村', '32', '10', '10', '0', '31.25%'],
+      ['', '', '', '李庄村', '8', '10', '10', '0', '125.00%'],
+    ]);
+    // After the 16 villages, the 镇评 row: 20 ballots, no village.
+    expect(t[header + 18]).toEqual(['参会人员', '镇评', '村党组织书记“双述双评”测评表', '', '—', '20', '20', '0', '—']);
+  });
+
+  it('is checked: only for a group rating a form held per unit, at least one unit, units of the roster', () => {
+    const plain = getPreset('p3-village-two-rounds') as unknown as { forms: Record<string, unknown>[]; raterGroups: Record<string, unknown>[] };
+    plain.forms = plain.forms.map(({ perUnit: _, ...f }) => f);
+    plain.raterGroups[0].expectedByUnit = { 张庄村: 32 };
+    expect(() => loadScheme(plain)).toThrow(/不评按单位分表的表/);
+    const s = getPreset('p3-village-two-rounds') as unknown as { raterGroups: Record<string, unknown>[] };
+    s.raterGroups[0].expectedByUnit = {};
+    expect(() => loadScheme(s)).toThrow(/至少写一个单位/);
+    s.raterGroups[0].expectedByUnit = { 张庄村: -1 };
+    expect(() => loadScheme(s)).toThrow(SchemeError);
+    const scheme = withExpected({ 张庄: 32 });
+    expect(() => runCampaign({ scheme, roster: ROSTER, submissions: [], today: '2026-12-01' })).toThrow(/「张庄」不是名册中的单位/);
+    expect(() => runCampaign({ scheme, roster: [{ name: '王毅' }], submissions: [], today: '2026-12-01' })).toThrow(/中有「张庄」，但名册中没有填写单位/);
+  });
+});
+
+describe('公示表 of a scheme held per unit (p1 述诺测评, seed 000 二(五)四是 以支部为单位…公示): in parts by 支部', () => {
+  // Roster order puts 第二党支部 first: the parts follow the roster, not the units' names.
+  const members: RosterEntry[] = [
+    { name: '张伟', unit: '机关第二党支部' },
+    { name: '王芳', unit: '机关第一党支部' },
+    { name: '刘洋', unit: '机关第二党支部' },
+    { name: '李强', unit: '机关第一党支部' },
+    { name: '丁宁', unit: '机关第一党支部' },
+  ];
+  /** One 述诺测评 ballot per 支部 × 测评人类别 (its template), every member of the 支部 ticked 优秀: 100% in both groups, 优秀. */
+  const p1Campaign = (people: RosterEntry[]) => {
+    const scheme = getPreset('p1-double-pledge');
+    const forms = describeTemplates(scheme, people).filter((t) => t.meta?.formId === 'pledge-appraisal');
+    const sheets = forms.map((t) => {
+      const g = returned(t, scheme);
+      for (const p of people) if (p.unit === t.meta?.unit || t.meta?.unit === undefined) tick(g, p.name, 0);
+      return g;
+    });
+    return runCampaign({ scheme, roster: people, submissions: files(sheets, 'p1'), today: '2026-12-01' });
+  };
+  const text = (sheet: ReturnType<typeof describePublication>) => sheet.cells.map((row) => row.map((c) => (c.value === null ? null : (c.text ?? c.value))));
+
+  it('a heading line per 支部 in roster order, then its names 按姓氏笔画 numbered from 1, without the 单位 column', () => {
+    const r = p1Campaign(members);
+    expect(r.subjects.map((x) => x.tier)).toEqual(['优秀', '优秀', '优秀', '优秀', '优秀']);
+    const t = text(describePublication(r));
+    const header = t.findIndex((row) => row[1] === '姓名');
+    expect(t[header - 1][0]).toBe('（按支部分列，各支部内按姓氏笔画为序）');
+    // 刘 (6 strokes) before 张 (7); 丁 (2) before 王 (4) before 李 (7).
+    expect(t.slice(header, header + 8)).toEqual([
+      ['序号', '姓名', '等次'],
+      ['机关第二党支部', null, null],
+      ['1', '刘洋', '优秀'],
+      ['2', '张伟', '优秀'],
+      ['机关第一党支部', null, null],
+      ['1', '丁宁', '优秀'],
+      ['2', '王芳', '优秀'],
+      ['3', '李强', '优秀'],
+    ]);
+  });
+
+  it('read back as 往年结果, the heading gives each name its 支部: 王伟 of each 支部 keeps his own 等次', async () => {
+    const namesakes: RosterEntry[] = [
+      { name: '王伟', unit: '机关第一党支部' },
+      { name: '王伟', unit: '机关第二党支部' },
+    ];
+    const scheme = getPreset('p1-double-pledge');
+    // 第一支部's ballots tick 优秀 (100% → 优秀), 第二支部's 称职 (100% 称职, 0% 优秀 → 称职).
+    const sheets = describeTemplates(scheme, namesakes)
+      .filter((t) => t.meta?.formId === 'pledge-appraisal')
+      .map((t) => tick(returned(t, scheme), `王伟（${t.meta?.unit}）`, t.meta?.unit === '机关第一党支部' ? 0 : 1));
+    const r = runCampaign({ scheme, roster: namesakes, submissions: files(sheets, 'p1'), today: '2026-12-01' });
+    expect(r.subjects.map((x) => x.tier)).toEqual(['优秀', '称职']);
+    const read = await readWorkbook('2026结果.xlsx', await writeWorkbook(describeResultWorkbook(r)));
+    const { history } = readHistory(read.submission!);
+    expect(history.rows.map((x) => [x.name, x.unit, x.years.map((y) => `${y.year} ${y.tier}`).join()])).toEqual([
+      ['王伟', '机关第一党支部', '2026 优秀'],
+      ['王伟', '机关第二党支部', '2026 称职'],
+    ]);
+  });
+
+  it('one 支部: one list with the 单位 column, as before', () => {
+    const one = members.map((m) => ({ ...m, unit: '机关第一党支部' }));
+    const t = text(describePublication(p1Campaign(one)));
+    const header = t.findIndex((row) => row[1] === '姓名');
+    expect(t[header - 1][0]).toBe('（按姓氏笔画为序）');
+    // 丁 2, 刘 6, 王 4 → 丁宁, 王芳, 刘洋; then 李 7 and 张 7: 李 (一丨丿丶…) before 张 (乛一乛…), 横 before 折.
+    expect(t.slice(header, header + 6).map((row) => row.slice(0, 4))).toEqual([
+      ['序号', '姓名', '单位', '等次'],
+      ['1', '丁宁', '机关第一党支部', '优秀'],
+      ['2', '王芳', '机关第一党支部', '优秀'],
+      ['3', '刘洋', '机关第一党支部', '优秀'],
+      ['4', '李强', '机关第一党支部', '优秀'],
+      ['5', '张伟', '机关第一党支部', '优秀'],
+    ]);
+  });
+
+  it('a 支部\'s heading is never the last line of a printed page', () => {
+    // 41 members in 第一支部 and 10 in 第二支部: found so that portrait A4 filled row by row would end page 1 on
+    // 第二支部's heading (pageEnds without the heading kept with its first name shows it); the break comes a line earlier.
+    const r = p1Campaign(members);
+    const given = '一二三四五六七八九十';
+    const entries: RosterEntry[] = [
+      ...Array.from({ length: 41 }, (_, i) => ({ name: `王${given[Math.floor(i / 10)]}${given[i % 10]}`, unit: '机关第一党支部' })),
+      ...Array.from({ length: 10 }, (_, i) => ({ name: `李${given[i]}`, unit: '机关第二党支部' })),
+    ];
+    const roster = buildRoster(entries);
+    const subjects = roster.subjects.map((s) => ({ ...r.subjects[0], index: s.index, name: s.name, label: s.name, unit: s.unit ?? null, tier: '优秀', flags: [] }));
+    const sheet = describePublication({ ...r, roster, subjects });
+    const heading = sheet.cells.findIndex((row) => row[0].value === '机关第二党支部');
+    expect(pageEnds(sheet, [])[0]).toBe(heading);
+    expect(sheet.rowBreaks![0]).toBe(heading - 1);
+    expect(sheet.rowBreaks).not.toContain(heading);
   });
 });

@@ -142,6 +142,8 @@ export class Ballot {
     readonly recommendationsVoid: boolean,
     /** Free text written in the form's comment fields (意见或建议 ...). */
     readonly comments: string[],
+    /** The roster unit a ballot of a form held per unit is for (units.ts); null otherwise, or when it names none (read over everyone). */
+    readonly unit: string | null = null,
   ) {}
 
   /** The entries as objects, made on first use. */
@@ -162,6 +164,8 @@ export interface UncountedBallot {
   groupId: string | null;
   roundId: string | null;
   reason: 'group' | 'round' | 'duplicate' | 'unreadable';
+  /** The roster unit it was for, when a ballot of a form held per unit said one before it was set aside (参评情况 per unit). */
+  unit?: string;
 }
 
 export interface ReadResult {
@@ -399,9 +403,11 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       ),
     );
   }
-  for (const reader of readers.values()) if (reader.unitless.length > 0) out.findings.push(...unitNotStated(scheme, reader));
+  const notStatedAt = out.findings.length;
   out.findings.push(...repeated.findings(submissions));
   checkCountOverlaps(scheme, roster, out);
+  // Said of the sheets that count, once the blank copies, repeats and counts of ballots beside them are set aside.
+  out.findings.splice(notStatedAt, 0, ...[...readers.values()].flatMap((reader) => unitNotStated(scheme, reader, out)));
   return out;
 }
 
@@ -441,7 +447,7 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
     return null;
   }
   // A village's count of its own meeting (FormDef.perUnit): only its people's rows are its to give.
-  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表', round.id) : null;
+  const unit = heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本汇总表') : null;
   if (unit === 'unreadable') {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
@@ -514,9 +520,10 @@ function readCounts(scheme: Scheme, reader: FormReader, where: { file: string; s
   }
   const counted = readCountSheet({ view, rec, where, groupId: group.id, roundId: round.id, fields, targetOf, findings });
   if (counted === null) {
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(unit ? { unit: unit.unit } : {}) });
     return null;
   }
+  if (unit) counted.unit = unit.unit;
   const groupName = scheme.raterGroups.find((g) => g.id === group.id)!.name;
   const roundName = scheme.rounds.length > 1 ? `${scheme.rounds.find((x) => x.id === round.id)!.name}、` : '';
   findings.push(
@@ -641,7 +648,7 @@ function joinParts(a: Ballot, b: Ballot): Ballot {
   return new Ballot(a.id, a.file, a.sheet, a.formId, a.groupId, a.roundId, a.packed, a.start, b.end, [...a.recommended, ...b.recommended], a.recommendationsVoid || b.recommendationsVoid, [
     ...a.comments,
     ...b.comments,
-  ]);
+  ], a.unit);
 }
 
 /** Nothing written: every entry left blank (弃权 or not applicable), no recommendation, no comment. */
@@ -1045,8 +1052,6 @@ class FormReader {
   readonly units: string[];
   /** Some subjects have a unit and some not: the form is read over everyone, and that is said (unitNotStated). */
   readonly unitsIncomplete: boolean;
-  /** Sheets of a per-unit form and round that name no unit, read over everyone (unitNotStated). */
-  readonly unitless: { file: string; sheet: string; round: string }[] = [];
 
   constructor(
     scheme: Scheme,
@@ -1262,7 +1267,7 @@ function readSheet(
   }
 
   const { fields, group, round } = groupAndRound(scheme, reader, where, meta, view, rec, findings, '本票');
-  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票', round.id) : null;
+  const unit = round.id !== null && heldPerUnit(form, round.id) ? ballotUnit(reader, meta, fields, view, rec, where, findings, '本票') : null;
   if (unit === 'unreadable') {
     out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
     return null;
@@ -1548,7 +1553,7 @@ function readSheet(
         { ...where, cell: cellAddress(rec.firstDataRow, rec.subjectCol ?? 0) },
       ),
     );
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(ballotsUnit ? { unit: ballotsUnit } : {}) });
     return null;
   }
 
@@ -1564,7 +1569,7 @@ function readSheet(
         cell: rec.missingLevels[0].near,
       }),
     );
-    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable' });
+    out.uncounted.push({ ...where, formId: form.id, groupId: group.id, roundId: round.id, reason: 'unreadable', ...(ballotsUnit ? { unit: ballotsUnit } : {}) });
     // Its items' "按弃权计" would contradict that.
     for (let i = findings.length - 1; i >= findingsBefore; i--) if (findings[i].code === 'ABSTENTION') findings.splice(i, 1);
     entries.truncate(start);
@@ -1598,6 +1603,7 @@ function readSheet(
     recommendationsVoid ? [] : recommended,
     recommendationsVoid,
     comments,
+    ballotsUnit,
   );
 }
 
@@ -1648,14 +1654,14 @@ function ballotUnit(
   where: { file: string; sheet: string },
   findings: Finding[],
   sheetWord: string,
-  roundId: string,
 ): { unit: string } | null | 'unreadable' {
   const form = reader.form;
   const label = form.perUnit!.label;
   const units = reader.units;
   // A roster without units is one unit's: its meeting rates everyone listed, as the form does. One where some
   // have none cannot be split (nor were the templates): read over everyone, said once.
-  if (units.length === 0) return reader.unitsIncomplete ? readOverEveryone(reader, where, roundId) : null;
+  // (Said once for the form and round, after the batch, of the sheets counted: unitNotStated.)
+  if (units.length === 0) return null;
   const wanted = normalizeLabel(label);
   const field = fields.find((f) => f.label === wanted) ?? fields.find((f) => UNIT_HEADER.test(f.label));
   // A blank field's "value" may be the next cell's field (支部名称：| 评议时间：…): that is no unit.
@@ -1698,12 +1704,6 @@ function ballotUnit(
       return 'unreadable';
     }
   }
-  return readOverEveryone(reader, where, roundId);
-}
-
-/** A per-unit ballot read over everyone (ballotUnit): said once for the form and round, after the batch (unitNotStated), as a folder of old forms is one case. */
-function readOverEveryone(reader: FormReader, where: { file: string; sheet: string }, roundId: string): null {
-  reader.unitless.push({ ...where, round: roundId });
   return null;
 }
 
@@ -1711,12 +1711,20 @@ function readOverEveryone(reader: FormReader, where: { file: string; sheet: stri
  * Ballots of a form held per unit that name no unit (a whole-roster form of an older template): read over everyone,
  * as before; said once per form and round, with how many and the first of them.
  */
-function unitNotStated(scheme: Scheme, reader: FormReader): Finding[] {
+function unitNotStated(scheme: Scheme, reader: FormReader, out: ReadResult): Finding[] {
   const form = reader.form;
-  const label = form.perUnit!.label;
+  // A roster without units is one unit's: nothing to state (ballotUnit).
+  if (!form.perUnit || (reader.units.length === 0 && !reader.unitsIncomplete)) return [];
+  const label = form.perUnit.label;
   const word = unitWord(label);
+  // The ballots and count sheets counted (not a blank copy beside a filled sheet, BLANK_COPY; not a repeat set aside)
+  // of a round held per unit, that name no unit: read over everyone.
+  const unitless = [
+    ...out.ballots.filter((b) => b.formId === form.id && b.unit === null && heldPerUnit(form, b.roundId)),
+    ...out.counts.filter((c) => c.formId === form.id && c.unit === undefined && heldPerUnit(form, c.roundId)),
+  ];
   const byRound = new Map<string, { file: string; sheet: string }[]>();
-  for (const u of reader.unitless) byRound.set(u.round, [...(byRound.get(u.round) ?? []), u]);
+  for (const u of unitless) byRound.set(u.roundId, [...(byRound.get(u.roundId) ?? []), u]);
   return [...byRound].map(([round, sheets]) => {
     const roundName = scheme.rounds.length > 1 ? scheme.rounds.find((r) => r.id === round)?.name ?? '' : '';
     const which = sheets.length === 1 ? '本表' : `${sheets.length} 张表（本表及其他文件）`;

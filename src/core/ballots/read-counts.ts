@@ -39,6 +39,8 @@ export interface CountedSheet {
   ballots: number;
   /** Invalid ballots (废票) it reports, for participation. */
   invalidBallots: number;
+  /** The roster unit whose meeting it counts, for a form held per unit (units.ts). */
+  unit?: string;
   rows: CountedRow[];
 }
 

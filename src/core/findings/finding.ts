@@ -109,6 +109,7 @@ export const FINDING_CODES = {
   SAME_NAME_FILE: { severity: 'warning', meaning: '与之前导入的文件同名（可能是更正后重交的），两个都已计入，请核实' },
   UNIFORM_BALLOT: { severity: 'warning', meaning: '所有被评议人等次相同（雷同票），请核实' },
   MORE_BALLOTS_THAN_EXPECTED: { severity: 'warning', meaning: '收回票数多于应参评人数' },
+  EXPECTED_UNITS_DIFFER: { severity: 'warning', meaning: '应参评人数与各单位应参评人数之和不一致' },
   EMPTY_BALLOT: { severity: 'warning', meaning: '整张票没有任何有效标记' },
   TIER_UNDECIDED: { severity: 'warning', meaning: '没有规则适用，等次需由评议委员会决定' },
   QUOTA_ZERO: { severity: 'error', meaning: '名额计算为 0 人，但有人符合条件' },

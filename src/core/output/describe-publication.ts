@@ -1,6 +1,6 @@
 /**
  * 公示表: what is published to staff, 按姓氏笔画为序 — 姓名, 单位 and 等次, nothing else (no scores,
- * no vote figures, no reasons).
+ * no vote figures, no reasons). Where the meetings were held per unit, in parts by unit (publicationParts).
  *
  * Only decided tiers are published. A subject whose tier is pending (待定, 名额并列: the committee
  * decides) is left out and a note says how many are pending, because publishing "待定" next to a
@@ -19,8 +19,10 @@
 import { CampaignResult } from '../engine';
 import { Finding, finding } from '../findings/finding';
 import { SubjectResult } from '../results/evaluate';
+import { rosterFor } from '../roster/roster';
+import { rosterUnits, unitKey, unitWord, unitsToSplitBy } from '../roster/units';
 import { sortByStroke, strokeKeyOf } from '../text/stroke-order';
-import { tailWithLastRows, withPageBreaks } from './page-breaks';
+import { KeepTogether, tailWithLastRows, withPageBreaks } from './page-breaks';
 import { SheetBuilder, WidthBounds, headerRow, isPending, lineUnits } from './sheet-builder';
 import { SheetDescription, cell, countCell } from './sheet-description';
 
@@ -113,11 +115,35 @@ export function uncertainOrderNote(names: readonly string[]): string | null {
   return uncertain.length === 0 ? null : `注：${uncertain.join('、')} 的姓名含无笔画数据的字符，该字暂排在同位置的其他汉字之后，顺序请人工核对。`;
 }
 
+/**
+ * The 公示表 in parts, one per unit, where the meetings were held per unit (a form's perUnit) and the roster holds
+ * several: each 支部 publishes its own members (seed 000 二(五)四是 「以支部为单位将党员述诺情况在一定范围内公示」;
+ * seed 004 四、2 本支部). Units in roster order, each unit's names 按姓氏笔画; a unit with nobody published is left
+ * out, and anyone without a unit comes last under 「（未填单位）」. null: one list, as for one unit.
+ */
+export function publicationParts(result: CampaignResult, rows: readonly SubjectResult[]): { unit: string; rows: SubjectResult[] }[] | null {
+  const { scheme, roster } = result;
+  const split = scheme.forms.some((f) => f.perUnit && unitsToSplitBy(rosterFor(roster, f.subjectKind ?? scheme.subjectKind).subjects).length > 1);
+  if (!split) return null;
+  const key = (r: SubjectResult) => unitKey(r.unit ?? '');
+  const parts = rosterUnits(roster.subjects).map((unit) => ({ unit, rows: rows.filter((r) => key(r) !== '' && key(r) === unitKey(unit)) }));
+  parts.push({ unit: '（未填单位）', rows: rows.filter((r) => key(r) === '') });
+  return parts.filter((p) => p.rows.length > 0);
+}
+
+/** 支部 of 所在支部, 村 of 所在村: what the units of the forms held per unit are called (units.ts unitWord); else 单位. */
+function unitWordOf(result: CampaignResult): string {
+  const words = [...new Set(result.scheme.forms.flatMap((f) => (f.perUnit ? [unitWord(f.perUnit.label)] : [])))];
+  return words.length === 1 ? words[0] : '单位';
+}
+
 export function describePublication(result: CampaignResult, options: PublicationOptions = {}): SheetDescription {
   const { scheme } = result;
   const tiers = publishedTiers(result, options.tiers);
   const rows = publishedSubjects(result, tiers);
-  const withUnit = rows.some((r) => r.unit);
+  const parts = publicationParts(result, rows);
+  // In parts by unit, the unit heads its part: no 单位 column.
+  const withUnit = parts === null && rows.some((r) => r.unit);
   const headers = ['序号', '姓名', ...(withUnit ? ['单位'] : []), '等次'];
   // 单位 up to 50 units: a 22-character 党支部 name on one line, the table still narrower than portrait A4.
   const bounds: WidthBounds[] = [{ min: 6 }, { min: 12 }, ...(withUnit ? [{ min: 16, max: 50 }] : []), { min: 12 }];
@@ -125,10 +151,20 @@ export function describePublication(result: CampaignResult, options: Publication
   b.band(options.title ?? publicationTitle(result), 'title', 36);
   const lead = leadSentence(result, tiers);
   b.band(lead, 'field');
-  b.band('（按姓氏笔画为序）', 'subtitle');
+  const word = unitWordOf(result);
+  b.band(parts ? `（按${word}分列，各${word}内按姓氏笔画为序）` : '（按姓氏笔画为序）', 'subtitle');
   const header = headerRow(b, headers);
   const firstName = b.rowCount;
-  rows.forEach((r, i) => b.row([countCell(i + 1, 'center'), cell(r.name, 'center'), ...(withUnit ? [cell(r.unit ?? '', 'cell')] : []), cell(r.tier, 'center')]));
+  const nameRow = (r: SubjectResult, i: number) => b.row([countCell(i + 1, 'center'), cell(r.name, 'center'), ...(withUnit ? [cell(r.unit ?? '', 'cell')] : []), cell(r.tier, 'center')]);
+  /** Each unit's heading with its first name: a heading never ends a page. */
+  const headings: KeepTogether[] = [];
+  if (parts)
+    for (const part of parts) {
+      const heading = b.band(part.unit, 'section');
+      headings.push({ from: heading, to: heading + 1 });
+      part.rows.forEach(nameRow);
+    }
+  else rows.forEach(nameRow);
   const lastName = b.rowCount - 1;
   if (rows.length === 0) b.band('（暂无可公示的评议结果）', 'note');
 
@@ -167,6 +203,7 @@ export function describePublication(result: CampaignResult, options: Publication
     sheet = build(widths.map((w) => ({ min: w, max: w })));
   }
   // The notes, 公示期, 异议 line, 落款 and date printed with the last names: the stamped page carries names.
-  const tail = rows.length > 0 ? tailWithLastRows(sheet, { first: firstName, last: lastName }, LAST_NAMES_WITH_CLOSING) : null;
-  return withPageBreaks(sheet, tail ? [tail] : []);
+  // (A tail beginning just under a unit's heading takes the heading along.)
+  const tail = rows.length > 0 ? tailWithLastRows(sheet, { first: firstName, last: lastName }, LAST_NAMES_WITH_CLOSING, headings) : null;
+  return withPageBreaks(sheet, [...headings, ...(tail ? [tail] : [])]);
 }

@@ -20,6 +20,7 @@ import { Fraction } from '../common/fraction';
 import { CampaignResult } from '../engine';
 import { formLabel, formatPercent, weightWords } from '../rules/conditions';
 import { FigureRow, SubjectResult } from '../results/evaluate';
+import { unitWord } from '../roster/units';
 import { Scheme, ShareScope } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
 import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET, resultSheetNames } from './result-sheet-names';
@@ -57,7 +58,11 @@ const hasScoresSheet = (scheme: Scheme) => resultSheetNames(scheme).includes(SCO
 
 export function describeStatistics(result: CampaignResult): SheetDescription {
   const { scheme } = result;
-  const participationHeaders = ['测评人类别', '轮次', '表', '应参评人数', '实收', '有效', '废票', '回收率'];
+  // Forms held per unit show each village's or 支部's own meeting under the form's row (ParticipationRow.byUnit).
+  const perUnit = result.participation.some((p) => p.byUnit);
+  const unitWords = [...new Set(scheme.forms.flatMap((f) => (f.perUnit ? [unitWord(f.perUnit.label)] : [])))];
+  const unitHeader = unitWords.length === 1 ? unitWords[0] : '单位';
+  const participationHeaders = ['测评人类别', '轮次', '表', ...(perUnit ? [unitHeader] : []), '应参评人数', '实收', '有效', '废票', '回收率'];
   const width = participationHeaders.length;
   const b = new SheetBuilder(width);
   const header = (labels: string[]) => b.row(labels.map((l) => cell(l, 'header')));
@@ -76,26 +81,31 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
   // 二、参评情况
   b.band('二、参评情况', 'section', 22);
   header(participationHeaders);
-  for (const p of result.participation)
-    b.row([
-      cell(p.group, 'center'),
-      cell(p.round, 'center'),
-      cell(p.form, 'wrap'),
-      p.expected === null ? cell('—', 'center') : countCell(p.expected),
-      countCell(p.returned),
-      countCell(p.valid),
-      countCell(p.invalid),
-      p.expected === null ? cell('—', 'center') : shareCell(p.returned, p.expected),
-    ]);
+  const counts = (p: { expected: number | null; returned: number; valid: number; invalid: number }) => [
+    p.expected === null ? cell('—', 'center') : countCell(p.expected),
+    countCell(p.returned),
+    countCell(p.valid),
+    countCell(p.invalid),
+    p.expected === null ? cell('—', 'center') : shareCell(p.returned, p.expected),
+  ];
+  for (const p of result.participation) {
+    b.row([cell(p.group, 'center'), cell(p.round, 'center'), cell(p.form, 'wrap'), ...(perUnit ? [cell(p.byUnit ? '合计' : '', 'center')] : []), ...counts(p)]);
+    for (const u of p.byUnit ?? []) b.row([cell('', 'center'), cell('', 'center'), cell('', 'wrap'), cell(u.unit ?? `（${unitHeader}不明）`, 'center'), ...counts(u)]);
+  }
   if (result.participation.length === 0) b.band('（没有收到任何测评表）', 'note');
   b.band(
     `注：实收＝有效＋废票（无法计入的票，如测评人类别不明）；与其他票完全相同的票按方案设置处理，见校验结果。回收率＝实收÷应参评人数${scheme.rounds.length > 1 ? '（各轮分别给出应参评人数的，按该轮计算）' : ''}；未给出应参评人数的为「—」。`,
     'note',
   );
+  if (perUnit)
+    b.band(
+      `注：按${unitHeader}分别评议的表，「合计」行下逐${unitHeader}列出各${unitHeader}的参评情况，各${unitHeader}的应参评人数按方案中各${unitHeader}的人数，「合计」行未另给应参评人数的为各${unitHeader}之和；「（${unitHeader}不明）」为没有写明${unitHeader}（按名册全部人员读取）或写的${unitHeader}认不出的票。`,
+      'note',
+    );
   const more = [hasVotesSheet(scheme) ? `各被评议对象的得票见「${VOTES_SHEET}」表` : '', hasScoresSheet(scheme) ? `得分及其算法见「${SCORES_SHEET}」表` : ''].filter(Boolean);
   if (more.length > 0) b.band(`注：${more.join('，')}。`, 'note');
 
-  const bounds: WidthBounds[] = Array.from({ length: width }, (_, c) => (c === 2 ? { min: 10, max: 30 } : { min: 8, max: 16 }));
+  const bounds: WidthBounds[] = Array.from({ length: width }, (_, c) => (c === 2 ? { min: 10, max: 30 } : perUnit && c === 3 ? { min: 8, max: 20 } : { min: 8, max: 16 }));
   return b.build({
     name: STATISTICS_SHEET,
     kind: 'statistics',

@@ -7,8 +7,9 @@ import { UncountedBallot } from '../ballots/read-ballots';
 import { Fraction, percent } from '../common/fraction';
 import { Finding, finding } from '../findings/finding';
 import { RosterSource } from '../roster/flag-columns';
-import { Roster, Subject, rosterCategory, subjectLabel } from '../roster/roster';
+import { Roster, Subject, rosterCategory, rosterFor, subjectLabel } from '../roster/roster';
 import { itselfWord, saidOfSubject } from '../roster/subject-words';
+import { heldPerUnit, unitKey, unitsToSplitBy } from '../roster/units';
 import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
@@ -90,6 +91,21 @@ export interface ParticipationRow {
   group: string;
   round: string;
   form: string;
+  expected: number | null;
+  returned: number;
+  valid: number;
+  invalid: number;
+  rate: string | null;
+  /**
+   * Per roster unit, where the form is held per unit in this round (FormDef.perUnit) and the roster has units: each
+   * village's or 支部's own meeting, in roster order; a last row with unit null holds the ballots that named no unit
+   * (read over everyone, UNIT_NOT_STATED) or none the roster has, so the rows add up to the row above.
+   */
+  byUnit?: UnitParticipation[];
+}
+
+export interface UnitParticipation {
+  unit: string | null;
   expected: number | null;
   returned: number;
   valid: number;
@@ -188,10 +204,15 @@ export function evaluate(
         { file: '（汇总）' },
       ),
     );
-  const rows = participation(scheme, tally, uncounted);
-  for (const p of rows)
-    if (p.expected !== null && p.returned > p.expected)
+  const rows = participation(scheme, roster, tally, uncounted, findings);
+  for (const p of rows) {
+    // A unit's meeting over its own number is said for that unit (more ballots than raters: DOMAIN.md, suspect patterns).
+    const overInUnits = (p.byUnit ?? []).filter((u) => u.unit !== null && u.expected !== null && u.returned > u.expected);
+    for (const u of overInUnits)
+      findings.push(finding('MORE_BALLOTS_THAN_EXPECTED', `${p.form}「${p.group}」${p.round}${u.unit}收回 ${u.returned} 票，多于该单位的应参评人数 ${u.expected}，请核实`, { file: '（汇总）' }));
+    if (overInUnits.length === 0 && p.expected !== null && p.returned > p.expected)
       findings.push(finding('MORE_BALLOTS_THAN_EXPECTED', `${p.form}「${p.group}」${p.round}收回 ${p.returned} 票，多于应参评人数 ${p.expected}，请核实`, { file: '（汇总）' }));
+  }
   return { subjects: results, participation: rows, findings };
 }
 
@@ -1174,31 +1195,60 @@ function expectedFor(group: Scheme['raterGroups'][number], roundId: string): num
   return group.expectedByRound?.[roundId] ?? group.expected ?? null;
 }
 
-function participation(scheme: Scheme, tally: Tally, uncounted: readonly UncountedBallot[]): ParticipationRow[] {
+/** A unit's 应参评人数 (raterGroups[].expectedByUnit), the unit written as the roster writes it or as unitKey equates. */
+function expectedInUnit(group: Scheme['raterGroups'][number], unit: string): number | null {
+  const counts = group.expectedByUnit;
+  if (!counts) return null;
+  const key = Object.keys(counts).find((k) => unitKey(k) === unitKey(unit));
+  return key === undefined ? null : counts[key];
+}
+
+const rateOf = (returned: number, expected: number | null) => (expected ? formatPercent(Fraction.of(returned, expected)) : null);
+
+function participation(scheme: Scheme, roster: Roster, tally: Tally, uncounted: readonly UncountedBallot[], findings: Finding[]): ParticipationRow[] {
   const rows: ParticipationRow[] = [];
-  for (const form of scheme.forms)
+  for (const form of scheme.forms) {
+    // The units the form's ballots are split by (as the reader splits them): none unless every subject has one.
+    const units = form.perUnit ? unitsToSplitBy(rosterFor(roster, form.subjectKind ?? scheme.subjectKind).subjects) : [];
     for (const round of scheme.rounds)
       for (const group of scheme.raterGroups) {
         if (form.raterGroups && !form.raterGroups.includes(group.id)) continue;
         if (form.rounds && !form.rounds.includes(round.id)) continue;
         const key = `${form.id}|${round.id}|${group.id}`;
+        const setAside = uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate');
         const valid = tally.ballotCount.get(key) ?? 0;
-        const invalid =
-          (tally.invalidBallotCount.get(key) ?? 0) +
-          uncounted.filter((u) => u.formId === form.id && u.groupId === group.id && (u.roundId === round.id || u.roundId === null) && u.reason !== 'duplicate').length;
+        const invalid = (tally.invalidBallotCount.get(key) ?? 0) + setAside.length;
         const returned = valid + invalid;
-        const expected = expectedFor(group, round.id);
-        rows.push({
-          group: group.name,
-          round: round.name,
-          form: form.title,
-          expected,
-          returned,
-          valid,
-          invalid,
-          rate: expected ? formatPercent(Fraction.of(returned, expected)) : null,
-        });
+        let expected = expectedFor(group, round.id);
+        let byUnit: UnitParticipation[] | undefined;
+        if (units.length > 0 && heldPerUnit(form, round.id)) {
+          byUnit = units.map((unit) => {
+            const unitValid = tally.ballotCountByUnit.get(`${key}|${unit}`) ?? 0;
+            const unitInvalid = (tally.invalidBallotCountByUnit.get(`${key}|${unit}`) ?? 0) + setAside.filter((u) => u.unit === unit).length;
+            const unitExpected = expectedInUnit(group, unit);
+            return { unit, expected: unitExpected, returned: unitValid + unitInvalid, valid: unitValid, invalid: unitInvalid, rate: rateOf(unitValid + unitInvalid, unitExpected) };
+          });
+          const inUnits = (of: (u: UnitParticipation) => number) => byUnit!.reduce((sum, u) => sum + of(u), 0);
+          const unplaced = { valid: valid - inUnits((u) => u.valid), invalid: invalid - inUnits((u) => u.invalid) };
+          if (unplaced.valid + unplaced.invalid > 0) byUnit.push({ unit: null, expected: null, returned: unplaced.valid + unplaced.invalid, ...unplaced, rate: null });
+          // Every unit's number given: the campaign's is their sum, unless the scheme gives its own (then they must agree).
+          const given = byUnit.filter((u) => u.unit !== null && u.expected !== null);
+          if (given.length === units.length) {
+            const sum = given.reduce((a, u) => a + u.expected!, 0);
+            if (expected === null) expected = sum;
+            else if (expected !== sum)
+              findings.push(
+                finding(
+                  'EXPECTED_UNITS_DIFFER',
+                  `${form.title}「${group.name}」${round.name}的应参评人数为 ${expected}，各单位的应参评人数相加为 ${sum}，两者不一致；回收率按 ${expected} 计算，请核对`,
+                  { file: `方案「${scheme.name}」` },
+                ),
+              );
+          }
+        }
+        rows.push({ group: group.name, round: round.name, form: form.title, expected, returned, valid, invalid, rate: rateOf(returned, expected), ...(byUnit ? { byUnit } : {}) });
       }
+  }
   const unassigned = uncounted.filter((u) => u.groupId === null);
   if (unassigned.length > 0)
     rows.push({ group: '（类别不明）', round: '', form: '', expected: null, returned: unassigned.length, valid: 0, invalid: unassigned.length, rate: null });

@@ -35,6 +35,11 @@ export function splitByUnit(subjects: readonly Subject[]): { unit: string; subje
   return [...byUnit.values()].map((list) => ({ unit: unitOf(list[0]), subjects: list }));
 }
 
+/** The units a form held per unit is split by (templates, reader, 参评情况): the roster's, or none when someone has none. */
+export function unitsToSplitBy(subjects: readonly Subject[]): string[] {
+  return splitByUnit(subjects) ? rosterUnits(subjects) : [];
+}
+
 /**
  * unitKey's answers by the text asked about. The reader asks on every row of a per-unit ballot (inUnit) about the
  * roster's few units; working the key out each time (NFKC, OpenCC, four replaces) was most of reading such a

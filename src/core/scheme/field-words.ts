@@ -100,6 +100,7 @@ const KEY_WORDS: Record<string, string> = {
   'perUnit.rounds': '按单位分表的轮次',
   paperwork: '承诺书等表格',
   expectedByRound: '各轮应参评人数',
+  expectedByUnit: '各单位应参评人数',
   per: '分别计算的范围',
   issuer: '发布单位（落款）',
   telephone: '联系电话',

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Fraction } from '../common/fraction';
+import { unitKey } from '../roster/units';
 import { FieldPath, fieldAt } from './field-words';
 import { jsonSyntaxProblem } from './json-syntax';
 import { schemaProblems } from './schema-problems';
@@ -67,6 +68,26 @@ export function memberCountUnitProblems(scheme: Scheme, units: readonly (string 
     .map((unit) => `${at}中的「${unit}」不是名册中的单位（名册中的单位：${listed.join('、')}）；请照名册单位栏的写法填写`);
 }
 
+/**
+ * 应参评人数 given per unit (raterGroups[].expectedByUnit, --expected 单位=人数) name units of the roster, known only
+ * with the campaign: a unit the roster does not have is a count no 参评情况 row uses, most likely a name written
+ * otherwise (张庄 for 张庄村), so it is refused, as memberCountUnitProblems refuses one.
+ */
+export function expectedUnitProblems(scheme: Scheme, units: readonly (string | undefined)[]): string[] {
+  const listed = [...new Set(units.map((u) => (u ?? '').trim()).filter((u) => u !== ''))];
+  return scheme.raterGroups.flatMap((g) => {
+    if (!g.expectedByUnit) return [];
+    const at = `「${g.name}」的各单位应参评人数（expectedByUnit，命令行 --expected 单位=人数）`;
+    // On the command line a word that is no group or round is taken for a unit (干部=12 on a scheme without 干部): the choices said.
+    const choices = `本方案的测评人类别：${scheme.raterGroups.map((x) => x.name).join('、')}；轮次：${scheme.rounds.map((r) => r.name).join('、')}`;
+    if (listed.length === 0)
+      return [`${at}中有「${Object.keys(g.expectedByUnit).join('」「')}」，但名册中没有填写单位（${choices}）；请改填全体的应参评人数，或在名册中加单位栏（如「所在村」）`];
+    return Object.keys(g.expectedByUnit)
+      .filter((unit) => !listed.some((u) => unitKey(u) === unitKey(unit)))
+      .map((unit) => `${at}中的「${unit}」不是名册中的单位（名册中的单位：${listed.join('、')}），也不是测评人类别或轮次（${choices}）；请照名册单位栏的写法填写`);
+  });
+}
+
 /** JSON 格式错误：第 3 行第 18 列附近：…。该行：… */
 function jsonProblem(text: string, e: unknown): string {
   if (text.trim() === '') return '方案文件是空的';
@@ -123,6 +144,11 @@ function crossCheck(s: Scheme): string[] {
   s.raterGroups.forEach((g, i) =>
     Object.keys(g.expectedByRound ?? {}).forEach((r) => rounds.has(r) || at(['raterGroups', i, 'expectedByRound'], `没有轮次「${r}」（方案的轮次：${s.rounds.map((x) => x.id).join('、')}）`)),
   );
+  // A count per unit is for a meeting held per unit (村述村评 in each village): a group rating no such form has none.
+  s.raterGroups.forEach((g, i) => {
+    if (g.expectedByUnit && !s.forms.some((f) => f.perUnit && (!f.raterGroups || f.raterGroups.includes(g.id))))
+      at(['raterGroups', i, 'expectedByUnit'], `「${g.name}」不评按单位分表的表（表的 perUnit），不需要按单位的应参评人数；请改填 expected（全体的应参评人数）`);
+  });
 
   s.forms.forEach((f, i) => {
     if (f.response.kind === 'tier') {

@@ -75,6 +75,15 @@ export const raterGroupSchema = z
      */
     expectedByRound: z.record(id, z.number().int().min(0).max(1e7)).optional(),
     /**
+     * 应参评人数 per roster unit, for the forms and rounds this group rates held per unit (FormDef.perUnit): each
+     * village's or 支部's meeting has its own raters (村民代表 32 in 张庄村, 18 in 李庄村; seed 002 第四篇 五、1
+     * 村述村评). Units as the roster writes them; 参评情况 shows each unit's 回收率.
+     */
+    expectedByUnit: z
+      .record(z.string().trim().min(1), z.number().int().min(0).max(1e7))
+      .refine((counts) => Object.keys(counts).length > 0, { message: '按单位填写时至少写一个单位，如 {"张庄村": 32}' })
+      .optional(),
+    /**
      * Who fills this group's ballots, printed beside its name in the templates' header so a rater can see he was
      * handed the right kind (seed 003 篇二 五、(三)3(3): "a票由场领导班子成员填写"): 测评人类别：a票（场领导班子成员填写）.
      */

@@ -49,6 +49,9 @@ export class Tally {
   readonly ballotCount: Map<string, number> = new Map();
   /** Invalid ballots (废票) that count sheets report, per form/round/group; invalid sheets read here are in ReadResult.uncounted. */
   readonly invalidBallotCount: Map<string, number> = new Map();
+  /** The same two counts per roster unit, for forms held per unit (key form|round|group|unit; 参评情况 per unit). */
+  readonly ballotCountByUnit: Map<string, number> = new Map();
+  readonly invalidBallotCountByUnit: Map<string, number> = new Map();
 
   constructor(
     readonly scheme: Scheme,
@@ -113,6 +116,7 @@ export class Tally {
     }
     if (!ballot.recommendationsVoid) bump(this.recommendationBallots, ballot.formId);
     bump(this.ballotCount, `${ballot.formId}|${ballot.roundId}|${ballot.groupId}`);
+    if (ballot.unit !== null) bump(this.ballotCountByUnit, `${ballot.formId}|${ballot.roundId}|${ballot.groupId}|${ballot.unit}`);
   }
 
   /** A 计票汇总表: its numbers added as the votes of its ballots (read-counts). */
@@ -135,6 +139,10 @@ export class Tally {
     const key = `${sheet.formId}|${sheet.roundId}|${sheet.groupId}`;
     add(this.ballotCount, key, sheet.ballots);
     add(this.invalidBallotCount, key, sheet.invalidBallots);
+    if (sheet.unit !== undefined) {
+      add(this.ballotCountByUnit, `${key}|${sheet.unit}`, sheet.ballots);
+      add(this.invalidBallotCountByUnit, `${key}|${sheet.unit}`, sheet.invalidBallots);
+    }
   }
 
   cell(subject: number, formId: string, roundId: string, groupId: string, item: number): TallyCell {

@@ -119,6 +119,18 @@ function nameAndNote(written: string, unit: string): { name: string; note: strin
   return { name: kept.length > 0 ? `${bare}（${kept.join('）（')}）` : bare, note: said.join('，') };
 }
 
+/** Rows of a list in parts (a heading line in the first column, its name cell blank, then the part's names): each name row's heading. */
+function unitsByHeading(sheet: SheetGrid, layout: Layout): Map<number, string> {
+  const out = new Map<number, string>();
+  let heading = '';
+  for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (text(row[layout.nameCol]) === '') heading = text(row[0]) || heading;
+    else if (heading !== '') out.set(r, heading);
+  }
+  return out;
+}
+
 export function readHistory(submission: Submission): { history: History; findings: Finding[] } {
   const file = submission.file;
   const findings: Finding[] = [];
@@ -159,8 +171,10 @@ export function readHistory(submission: Submission): { history: History; finding
     }
     const years = layout.years.filter((y, i) => layout.years.findIndex((o) => o.year === y.year) === i);
     for (const y of years) history.columns.push({ year: y.year, label: y.label, at: { file, sheet: sheet.name, cell: y.cell } });
+    // The tool's 公示表 in parts by unit (describe-publication publicationParts) has no 单位 column: each part's heading line names it.
+    const headed = own === '公示表' && layout.unitCol === null ? unitsByHeading(sheet, layout) : null;
     for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {
-      const unit = layout.unitCol === null ? '' : text(row[layout.unitCol]);
+      const unit = layout.unitCol === null ? (headed?.get(r) ?? '') : text(row[layout.unitCol]);
       const { name, note } = nameAndNote(written, unit);
       if (note !== '')
         findings.push(
