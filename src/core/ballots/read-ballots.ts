@@ -15,6 +15,7 @@ import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../
 import { ownOutputByTitle } from '../output/result-sheet-names';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
 import { RepeatedBallots } from './repeated-ballots';
+import { drawingsOnSheet, hiddenRowsAndColumns } from './unseen-on-sheet';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -300,9 +301,14 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
         readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
+      // Drawn √ leave their cells empty: said before the sheet's own findings, so that they stay when a sheet that
+      // reads blank is set aside as a blank copy (BLANK_COPY) — a sheet of drawn √ reads blank.
+      out.findings.push(...drawingsOnSheet(sheet, where));
       const findingsBefore = out.findings.length;
       const uncountedBefore = out.uncounted.length;
       const blankUncounted = { formId: null as string | null };
+      const hiddenSaid = (counted: boolean) =>
+        sheet.hiddenRows || sheet.hiddenColumns ? out.findings.push(...hiddenRowsAndColumns(sheet, best, (v) => isMark(v, scheme), where, counted)) : 0;
       const table = best.columnBlocks ? stackColumnBlocks(view, best) : view;
       const counts = best.form.response.kind === 'tier' && best.blocksIrregularAt === null ? looksCounted(table, best, () => sheetTitles(table, best)) : false;
       if (counts === 'empty') {
@@ -311,10 +317,12 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       }
       if (counts) {
         const counted = readCounts(scheme, reader, where, meta, table, best, out);
+        hiddenSaid(counted !== null);
         if (counted) out.counts.push(counted);
         continue;
       }
       const ballot = readSheet(scheme, reader, where, meta, table, best, out, entries, blankUncounted);
+      hiddenSaid(ballot !== null);
       if (submission.workbookSheet?.insertedTemplate && (ballot ? blankBallot(ballot) : blankUncounted.formId !== null)) {
         // A form the add-in inserted and nobody filled in was never handed out: not a returned ballot, not even
         // a blank one (as an unfilled copy beside a filled one in a file is none, BLANK_COPY). Its 弃权 go with it.

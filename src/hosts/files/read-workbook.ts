@@ -25,6 +25,7 @@ import { CsvCellLimit, TextEncoding, decodeText, looksLikeText, parseCsv } from 
 import { CellBudgetExceeded, sheetToGrid } from './sheet-grid';
 import { ZipDirectory, readZipDirectory, startsWithZipMagic, storedEntry } from './zip-directory';
 import { ZipParts, guardZip, mb } from './zip-guard';
+import { SheetExtras, partsReader, xlsxSheetExtras } from './sheet-extras';
 
 export interface ReadLimits {
   /** The file itself. */
@@ -311,7 +312,9 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
       return fail('damaged', `「${file}」已损坏或格式不完整，无法读取${ownReason(reason)}；请让提交人用 Excel 或 WPS 打开后重新保存再提交`);
     }
-    const outcome = toOutcome(file, wb, L, s.format, fail);
+    // Hidden rows and columns, drawings: found in the parts of an xlsx (sheet-extras.ts); SheetJS gives an .xls's hidden rows itself.
+    const extras = s.format === 'xlsx' && s.zip?.ok ? xlsxSheetExtras(s.zip.entries, partsReader(bytes, s.zip.entries, parts)) : new Map<number, SheetExtras>();
+    const outcome = toOutcome(file, wb, L, s.format, fail, extras);
     const ticked = parts ? tickedCheckBoxes(parts) : 0;
     if (ticked > 0 && outcome.submission)
       outcome.findings.push(
@@ -426,6 +429,7 @@ function toOutcome(
   L: ReadLimits,
   format: WorkbookFormat,
   fail: (problem: ReadProblem, message: string) => ReadOutcome,
+  extras: Map<number, SheetExtras>,
 ): ReadOutcome {
   const names = wb.SheetNames ?? [];
   if (names.length > L.maxSheets) return fail('too-many-sheets', `「${file}」共有 ${names.length} 个工作表，超过上限 ${L.maxSheets} 个，未读取`);
@@ -436,7 +440,7 @@ function toOutcome(
     names.forEach((name, i) => {
       const grid = sheetToGrid(name, wb.Sheets[name], budget);
       if (name === TEMPLATE_META_SHEET) templateMeta = readTemplateMeta(grid);
-      else sheets.push(wb.Workbook?.Sheets?.[i]?.Hidden ? { ...grid, hidden: true } : grid);
+      else sheets.push(withExtras(wb.Workbook?.Sheets?.[i]?.Hidden ? { ...grid, hidden: true } : grid, wb.Sheets[name], extras.get(i)));
     });
   } catch (e) {
     if (e instanceof CellBudgetExceeded) {
@@ -446,6 +450,19 @@ function toOutcome(
   }
   const outcome = withContent(file, sheets, format, fail);
   return templateMeta && outcome.submission ? { ...outcome, templateMeta } : outcome;
+}
+
+/** The grid with its hidden rows and columns and its drawings, from the parts (xlsx) or SheetJS's `!rows` (.xls). */
+function withExtras(grid: SheetGrid, ws: XLSX.WorkSheet | undefined, extras: SheetExtras | undefined): SheetGrid {
+  const rowInfo = (ws?.['!rows'] ?? []) as ({ hidden?: boolean } | undefined)[];
+  const hiddenRows = new Set(extras?.hiddenRows ?? []);
+  rowInfo.forEach((info, r) => info?.hidden && hiddenRows.add(r));
+  if (hiddenRows.size === 0 && !extras) return grid;
+  const out: SheetGrid = { ...grid };
+  if (hiddenRows.size > 0) out.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
+  if (extras && extras.hiddenColumns.length > 0) out.hiddenColumns = [...new Set(extras.hiddenColumns)].sort((a, b) => a - b);
+  if (extras && extras.drawings.length > 0) out.drawings = extras.drawings;
+  return out;
 }
 
 function readTemplateMeta(grid: SheetGrid): Record<string, Record<string, string>> {
