@@ -5,7 +5,7 @@
  */
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
-import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
+import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
@@ -230,7 +230,10 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       part = null;
     };
     const filled = new Map<string, string>();
-    for (const sheet of submission.sheets) {
+    /** The file's sheets; a sheet holding two tables one under the other is replaced by each table in turn (stackedTables). */
+    const sheets: SheetGrid[] = [...submission.sheets];
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
       const meta = sheet.meta ?? submission.meta;
@@ -304,6 +307,12 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       // Drawn √ leave their cells empty: said before the sheet's own findings, so that they stay when a sheet that
       // reads blank is set aside as a blank copy (BLANK_COPY) — a sheet of drawn √ reads blank.
       out.findings.push(...drawingsOnSheet(sheet, where));
+      const tables = stackedTables(view, best, reader, scheme);
+      if (tables !== null) {
+        out.findings.push(tables.finding(where));
+        sheets.splice(i + 1, 0, ...tables.parts);
+        continue;
+      }
       const findingsBefore = out.findings.length;
       const uncountedBefore = out.uncounted.length;
       const blankUncounted = { formId: null as string | null };
@@ -1857,6 +1866,98 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
     labels++;
   }
   return labels > 0;
+}
+
+/**
+ * Two tables one under the other in one sheet: a 党小组 pasting two filled 附表1, a 干部 and a 员工 ballot
+ * stacked. Known by the header repeated under the table (repeatsHeader) with people (or, on a form with items
+ * in rows, items) under it that the table above already has: a table continued over two pages repeats its
+ * header too, but goes on with other people. Read as one table, the second table's rows would make the first
+ * one's people 重复 (both rows void where they differ) and its 测评人类别 a name not in the roster; so each
+ * table is read as a ballot of its own, and that is said (SECOND_TABLE). The second table starts after the
+ * first one's last row with a person, an item or a mark and the comment and signature lines under it; its
+ * rows keep the sheet's numbers (the rows above it are left empty), so findings name the sheet's own cells.
+ * Drawings stay with the sheet (said once for it).
+ */
+function stackedTables(
+  view: SheetView,
+  rec: RecognisedForm,
+  reader: FormReader,
+  scheme: Scheme,
+): { parts: SheetGrid[]; finding: (where: { file: string; sheet: string }) => Finding } | null {
+  if (rec.columnBlocks !== null) return null;
+  const form = rec.form;
+  const itemLabels = form.itemLabels.map(normalizeLabel);
+  /** Who and what a row is about, when it names a person of the roster or an item. */
+  const keyOf = (r: number): string | null => {
+    let key = '';
+    if (form.subjects === 'rows' && rec.subjectCol !== null) {
+      const raw = shownValue(view.value(r, rec.subjectCol));
+      const match = typeof raw === 'string' ? reader.text(raw).match : null;
+      if (match?.kind === 'exact') key += `s${match.index}`;
+    }
+    if (form.items === 'rows' && rec.itemCol !== null) {
+      const label = view.label(r, rec.itemCol);
+      const item = label === '' ? -1 : itemLabels.findIndex((l) => labelContains(label, l));
+      if (item >= 0) key += `i${item}`;
+    }
+    return key === '' ? null : key;
+  };
+  const blankRow = (r: number) => (view.sheet.rows[r] ?? EMPTY_ROW).every((v) => isBlank(v));
+  const seen = new Set<string>();
+  let lastEntry = rec.firstDataRow - 1;
+  for (let r = rec.firstDataRow; r < view.rowCount; r++) {
+    if (repeatsHeader(view, r, rec, scheme)) {
+      // The rows under this header (its other header rows passed over), up to the next repeated header.
+      let k = r + 1;
+      while (k < view.rowCount && (blankRow(k) || repeatsHeader(view, k, rec, scheme))) k++;
+      let again = false;
+      for (; k < view.rowCount && !again && !repeatsHeader(view, k, rec, scheme); k++) {
+        const key = keyOf(k);
+        again = key !== null && seen.has(key);
+      }
+      if (!again) continue;
+      let start = lastEntry + 1;
+      while (start < r && (blankRow(start) || firstTextIs(view, start, reader, (t) => t.comment || t.note))) start++;
+      const headerAt = r;
+      const rows = view.sheet.rows;
+      const merges = view.sheet.merges;
+      const { drawings: _said, ...sheet } = view.sheet;
+      const first: SheetGrid = {
+        ...sheet,
+        rows: rows.slice(0, start),
+        merges: merges.filter((m) => m.r1 < start).map((m) => (m.r2 < start ? m : { ...m, r2: start - 1 })),
+      };
+      const second: SheetGrid = {
+        ...sheet,
+        rows: [...Array.from({ length: start }, (): CellValue[] => []), ...rows.slice(start)],
+        merges: merges.filter((m) => m.r1 >= start),
+      };
+      return {
+        parts: [first, second],
+        finding: (where) =>
+          finding(
+            'SECOND_TABLE',
+            `工作表「${where.sheet}」第 ${start + 1} 行起是另一张「${form.title}」（第 ${headerAt + 1} 行又是表头，其下的${form.subjects === 'rows' ? '人' : '评价项目'}在上面的表中已出现），像是两张票贴在了同一个工作表中；两张表各按一张票读取，请核对。今后请每张票用一个工作表`,
+            { ...where, cell: cellAddress(start, 0) },
+          ),
+      };
+    }
+    const key = keyOf(r);
+    if (key !== null) seen.add(key);
+    if (key !== null || rowHasEntry(view, r, rec, scheme)) lastEntry = r;
+  }
+  return null;
+}
+
+/** Whether a row's first text is one `test` accepts (a comment or note line under a table). */
+function firstTextIs(view: SheetView, r: number, reader: FormReader, test: (t: TextInfo) => boolean): boolean {
+  for (const v of view.sheet.rows[r] ?? EMPTY_ROW) {
+    const shown = shownValue(v);
+    if (typeof shown !== 'string' || shown.trim() === '') continue;
+    return test(reader.text(shown));
+  }
+  return false;
 }
 
 /**
