@@ -46,9 +46,12 @@ export function partsReader(bytes: Uint8Array, entries: ZipEntry[], parts: ZipPa
   };
 }
 
-const HIDDEN_ATTR = new TextEncoder().encode(' hidden="');
+const HIDDEN_ATTR = new TextEncoder().encode('hidden=');
 
-/** Whether the bytes hold ` hidden="` (a row or column hidden, or a hidden attribute of another element). */
+/**
+ * Whether the bytes hold `hidden=` (a row or column hidden, or a hidden attribute of another element). Looked
+ * for by its "h", rare in sheet XML (cells are `<c r="B3" s="1" t="s"><v>12</v></c>`), with the native indexOf.
+ */
 function mentionsHidden(data: Uint8Array): boolean {
   const first = HIDDEN_ATTR[0];
   outer: for (let at = data.indexOf(first); at >= 0 && at + HIDDEN_ATTR.length <= data.length; at = data.indexOf(first, at + 1)) {
