@@ -55,6 +55,17 @@ describe('a 干部 and a 员工 score ballot stacked in one sheet (p4)', () => {
     expect(r.read.findings).toEqual([]);
     expect(r.read.ballots.map((b) => b.entries.length)).toEqual([3]);
   });
+
+  it('one name written again on the second page (half the names under the repeated header, not most) stays one ballot: 重复, as before', () => {
+    const r = runCampaign({
+      scheme: p4,
+      roster: [{ name: '王毅' }, { name: '李娜' }, { name: '张强' }],
+      submissions: [submission('一张票.xlsx', grid([['测评人类别：干部'], ['姓名', '测评得分'], ['王毅', 90], ['李娜', 80], ['姓名', '测评得分'], ['张强', 70], ['王毅', 90]]))],
+      today: '2026-12-01',
+    });
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['SUBJECT_REPEATED', 'A7']]);
+    expect(r.read.ballots.map((b) => b.entries.length)).toEqual([3]);
+  });
 });
 
 describe('two 党小组\' 附表1 pasted one under the other (p5, items in rows)', () => {
@@ -85,5 +96,32 @@ describe('two 党小组\' 附表1 pasted one under the other (p5, items in rows)
       [[3, 3, 3, 3, 3], ['无']],
     ]);
     expect(r.subjects.find((s) => s.name === '机关党支部')!.satisfaction).toMatchObject({ votes: 5, valid: 10 });
+  });
+});
+
+describe('附表3 (p5: a block of item rows per window post, the name on its first row only)', () => {
+  const p5 = getPreset('p5-party-members');
+  const LEVELS = ['满意', '比较满意', '基本满意', '不满意'];
+  const items = p5.forms[2].itemLabels;
+  const header: CellValue[] = ['窗口岗位姓名', '测评内容', ...LEVELS];
+  const block = (name: string, level: number): CellValue[][] => items.map((item, i) => [i === 0 ? name : null, item, ...LEVELS.map((_, l) => (l === level ? V : null))]);
+  const run = (rows: CellValue[][]) =>
+    runCampaign({ scheme: p5, roster: [{ name: '李娜', window: true }, { name: '陈刚', window: true }], submissions: [submission('附3.xlsx', grid(rows))], today: '2026-12-01' });
+
+  it('its header printed again over each post\'s block is one table', () => {
+    const r = run([['窗口服务岗位群众满意度测评表'], header, ...block('李娜', 0), header, ...block('陈刚', 1)]);
+    expect(r.read.findings).toEqual([]);
+    expect(r.read.ballots.map((b) => b.entries.map((e) => e.level))).toEqual([[0, 0, 0, 0, 1, 1, 1, 1]]);
+  });
+
+  it('two service units\' forms stacked are two ballots', () => {
+    // Unit 1: 李娜 满意 ×4, 陈刚 比较满意 ×4; unit 2: 李娜 不满意 ×4, 陈刚 满意 ×4.
+    const r = run([['窗口服务岗位群众满意度测评表'], header, ...block('李娜', 0), ...block('陈刚', 1), [], ['窗口服务岗位群众满意度测评表'], header, ...block('李娜', 3), ...block('陈刚', 0)]);
+    // Table 1 is rows 1–10; row 11 blank; table 2's title is row 12, its header row 13.
+    expect(r.read.findings.map((f) => [f.code, f.cell])).toEqual([['SECOND_TABLE', 'A12']]);
+    expect(r.read.ballots.map((b) => b.entries.map((e) => e.level))).toEqual([
+      [0, 0, 0, 0, 1, 1, 1, 1],
+      [3, 3, 3, 3, 0, 0, 0, 0],
+    ]);
   });
 });

@@ -1891,10 +1891,12 @@ function stackedTables(
   /** Who and what a row is about, when it names a person of the roster or an item. */
   const keyOf = (r: number): string | null => {
     let key = '';
-    if (form.subjects === 'rows' && rec.subjectCol !== null) {
-      const raw = shownValue(view.value(r, rec.subjectCol));
+    if (form.subjects === 'rows') {
+      // A row without its person (a name written once over a block of item rows) says nothing of who is again.
+      const raw = rec.subjectCol === null ? null : shownValue(view.value(r, rec.subjectCol));
       const match = typeof raw === 'string' ? reader.text(raw).match : null;
-      if (match?.kind === 'exact') key += `s${match.index}`;
+      if (match?.kind !== 'exact') return null;
+      key += `s${match.index}`;
     }
     if (form.items === 'rows' && rec.itemCol !== null) {
       const label = view.label(r, rec.itemCol);
@@ -1911,12 +1913,16 @@ function stackedTables(
       // The rows under this header (its other header rows passed over), up to the next repeated header.
       let k = r + 1;
       while (k < view.rowCount && (blankRow(k) || repeatsHeader(view, k, rec, scheme))) k++;
-      let again = false;
-      for (; k < view.rowCount && !again && !repeatsHeader(view, k, rec, scheme); k++) {
+      // Most of them already above: another ballot (one name written twice on a long list is not).
+      let keyed = 0;
+      let again = 0;
+      for (; k < view.rowCount && !repeatsHeader(view, k, rec, scheme); k++) {
         const key = keyOf(k);
-        again = key !== null && seen.has(key);
+        if (key === null) continue;
+        keyed++;
+        if (seen.has(key)) again++;
       }
-      if (!again) continue;
+      if (again * 2 <= keyed) continue;
       let start = lastEntry + 1;
       while (start < r && (blankRow(start) || firstTextIs(view, start, reader, (t) => t.comment || t.note))) start++;
       const headerAt = r;
