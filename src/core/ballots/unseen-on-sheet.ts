@@ -9,22 +9,10 @@
  *   they sit on are named for the clerk to check (DRAWINGS_NOT_COUNTED).
  * Hosts say what they can tell (SheetGrid.hiddenRows, hiddenColumns, drawings); the engine says it here.
  */
-import { columnName, cellAddress } from '../common/cell';
+import { cellAddress, columnName, runsText } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
 import { CellValue, SheetGrid, isBlank, shownValue } from '../forms/grid';
 import { RecognisedForm } from '../forms/recognize-form';
-
-/** Runs of consecutive numbers, joined: 「12–13、20」 (each as `name` gives it). */
-export function runsText(sorted: readonly number[], name: (n: number) => string): string {
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(j === i ? name(sorted[i]) : `${name(sorted[i])}–${name(sorted[j])}`);
-    i = j + 1;
-  }
-  return runs.join('、');
-}
 
 const rowName = (r: number) => String(r + 1);
 

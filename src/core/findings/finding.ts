@@ -50,7 +50,8 @@ export const FINDING_CODES = {
   FORM_NOT_RECOGNISED: { severity: 'error', meaning: '工作表有√标记，但认不出是哪种表，未计入' },
   NOTHING_COUNTED: { severity: 'error', meaning: '本票没有一项计入（姓名都没能对应到名册，或找不到等次栏、评价项目），按废票计' },
   HIDDEN_SHEET: { severity: 'error', meaning: '隐藏的工作表像是测评表，未计入' },
-  // The Excel host says it of every sheet it reads (read-grids.ts); from files, the ballot reader says it of a form's sheet (unseen-on-sheet.ts).
+  // The Excel host says it of every sheet it reads (read-grids.ts); from files, the ballot reader of a form's sheet
+  // (unseen-on-sheet.ts) and the roster reader of a 花名册's (read-roster.ts).
   HIDDEN_ROWS: { severity: 'warning', meaning: '工作表中有隐藏或被筛选掉的行，已照常读取，请核实这些行应否计入' },
   HIDDEN_COLUMNS: { severity: 'warning', meaning: '测评表中有隐藏的列，已照常读取，请核实这些列应否计入' },
   DRAWINGS_NOT_COUNTED: { severity: 'warning', meaning: '测评表上有图形或图片（可能是画上去的√），图形不计票，请核对' },
