@@ -1909,6 +1909,8 @@ function stackedTables(
   const seen = new Set<string>();
   let lastEntry = rec.firstDataRow - 1;
   for (let r = rec.firstDataRow; r < view.rowCount; r++) {
+    // Blank rows first, on the cells themselves: labels are cached per row (a sheet of a million blank rows).
+    if (blankRow(r)) continue;
     if (repeatsHeader(view, r, rec, scheme)) {
       // The rows under this header (its other header rows passed over), up to the next repeated header.
       let k = r + 1;
