@@ -483,9 +483,15 @@ function withContent(
 ): ReadOutcome {
   const hasContent = sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))));
   if (!hasContent) {
+    // A photo or scan of a paper ballot pasted into a sheet: no cell to read, and the clerk must know why.
+    const drawings = sheets.reduce((n, s) => n + (s.drawings?.length ?? 0), 0);
     return fail(
       'no-content',
-      sheets.length === 0 ? `「${file}」中没有工作表，没有可读取的内容` : `「${file}」中没有任何内容（${sheets.length} 个工作表都是空的）`,
+      sheets.length === 0
+        ? `「${file}」中没有工作表，没有可读取的内容`
+        : drawings > 0
+          ? `「${file}」的单元格中没有任何内容，只有 ${drawings} 个图片或图形（可能是拍照、扫描的测评票或画上去的√）；本工具只读取单元格，无法读取图片，请按模板在单元格中填写后重新提交`
+          : `「${file}」中没有任何内容（${sheets.length} 个工作表都是空的）`,
     );
   }
   return {

@@ -152,3 +152,15 @@ describe('the parts inflated again when the guard could not keep them (a zip wit
     );
   });
 });
+
+describe('a photo of the paper ballot pasted into an empty sheet', () => {
+  it('is no content to read, and the message says there is only a picture', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([]);
+    const bytes = withDrawing(xlsx(ws, 'Sheet1'), [picture(0, 0)]);
+    const out = await readWorkbook('拍照.xlsx', bytes);
+    expect(out.submission).toBeNull();
+    expect(out.findings.map((f) => [f.code, f.message])).toEqual([
+      ['WORKBOOK_EMPTY', '「拍照.xlsx」的单元格中没有任何内容，只有 1 个图片或图形（可能是拍照、扫描的测评票或画上去的√）；本工具只读取单元格，无法读取图片，请按模板在单元格中填写后重新提交'],
+    ]);
+  });
+});
