@@ -5,7 +5,7 @@
  */
 import { cellAddress } from '../common/cell';
 import { Finding, finding } from '../findings/finding';
-import { CellValue, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
+import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../forms/grid';
 import { HEADER_DEPTH, LayoutCache, RECOMMEND_NO, RECOMMEND_YES, RecognisedForm, SheetView, labelContains, levelLabels, stackColumnBlocks } from '../forms/recognize-form';
 import { flagFit } from '../roster/flag-columns';
 import { NameMatch, Roster, Subject, UNIT_HEADER, flagCellSays, listedText, matchName, noSubjectOfKindText, rosterFor, subjectLabel, tellApart } from '../roster/roster';
@@ -15,6 +15,7 @@ import { normalizeLabel, normalizeName, simplify, withoutAnnotations } from '../
 import { ownOutputByTitle } from '../output/result-sheet-names';
 import { CountedSheet, RowTarget, isTotalsRow, looksCounted, readCountSheet, sameCounts, voteCount } from './read-counts';
 import { RepeatedBallots } from './repeated-ballots';
+import { drawingsOnSheet, hiddenRowsAndColumns } from './unseen-on-sheet';
 
 /** Scores are kept as integers in units of 1/10000, so sums stay exact in a double. */
 export const SCORE_SCALE = 10000;
@@ -233,7 +234,10 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       part = null;
     };
     const filled = new Map<string, string>();
-    for (const sheet of submission.sheets) {
+    /** The file's sheets; a sheet holding two tables one under the other is replaced by each table in turn (stackedTables). */
+    const sheets: SheetGrid[] = [...submission.sheets];
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
       const view = new SheetView(sheet);
       const where = { file: submission.file, sheet: sheet.name };
       const meta = sheet.meta ?? submission.meta;
@@ -304,9 +308,20 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
         if (!formRoster) rosters.set(kind, (formRoster = rosterFor(roster, kind)));
         readers.set(best.form, (reader = new FormReader(scheme, best.form, formRoster)));
       }
+      // Drawn √ leave their cells empty: said before the sheet's own findings, so that they stay when a sheet that
+      // reads blank is set aside as a blank copy (BLANK_COPY) — a sheet of drawn √ reads blank.
+      out.findings.push(...drawingsOnSheet(sheet, where));
+      const tables = stackedTables(view, best, reader, scheme);
+      if (tables !== null) {
+        out.findings.push(tables.finding(where));
+        sheets.splice(i + 1, 0, ...tables.parts);
+        continue;
+      }
       const findingsBefore = out.findings.length;
       const uncountedBefore = out.uncounted.length;
       const blankUncounted = { formId: null as string | null };
+      const hiddenSaid = (counted: boolean) =>
+        sheet.hiddenRows || sheet.hiddenColumns ? out.findings.push(...hiddenRowsAndColumns(sheet, best, (v) => isMark(v, scheme), where, counted)) : 0;
       const table = best.columnBlocks ? stackColumnBlocks(view, best) : view;
       const counts = best.form.response.kind === 'tier' && best.blocksIrregularAt === null ? looksCounted(table, best, () => sheetTitles(table, best)) : false;
       if (counts === 'empty') {
@@ -315,10 +330,12 @@ export function readBallots(scheme: Scheme, roster: Roster, submissions: readonl
       }
       if (counts) {
         const counted = readCounts(scheme, reader, where, meta, table, best, out);
+        hiddenSaid(counted !== null);
         if (counted) out.counts.push(counted);
         continue;
       }
       const ballot = readSheet(scheme, reader, where, meta, table, best, out, entries, blankUncounted);
+      hiddenSaid(ballot !== null);
       if (submission.workbookSheet?.insertedTemplate && (ballot ? blankBallot(ballot) : blankUncounted.formId !== null)) {
         // A form the add-in inserted and nobody filled in was never handed out: not a returned ballot, not even
         // a blank one (as an unfilled copy beside a filled one in a file is none, BLANK_COPY). Its 弃权 go with it.
@@ -1861,6 +1878,106 @@ function repeatsHeader(view: SheetView, r: number, rec: RecognisedForm, scheme: 
     labels++;
   }
   return labels > 0;
+}
+
+/**
+ * Two tables one under the other in one sheet: a 党小组 pasting two filled 附表1, a 干部 and a 员工 ballot
+ * stacked. Known by the header repeated under the table (repeatsHeader) with people (or, on a form with items
+ * in rows, items) under it that the table above already has: a table continued over two pages repeats its
+ * header too, but goes on with other people. Read as one table, the second table's rows would make the first
+ * one's people 重复 (both rows void where they differ) and its 测评人类别 a name not in the roster; so each
+ * table is read as a ballot of its own, and that is said (SECOND_TABLE). The second table starts after the
+ * first one's last row with a person, an item or a mark and the comment and signature lines under it; its
+ * rows keep the sheet's numbers (the rows above it are left empty), so findings name the sheet's own cells.
+ * Drawings stay with the sheet (said once for it).
+ */
+function stackedTables(
+  view: SheetView,
+  rec: RecognisedForm,
+  reader: FormReader,
+  scheme: Scheme,
+): { parts: SheetGrid[]; finding: (where: { file: string; sheet: string }) => Finding } | null {
+  if (rec.columnBlocks !== null) return null;
+  const form = rec.form;
+  const itemLabels = form.itemLabels.map(normalizeLabel);
+  /** Who and what a row is about, when it names a person of the roster or an item. */
+  const keyOf = (r: number): string | null => {
+    let key = '';
+    if (form.subjects === 'rows') {
+      // A row without its person (a name written once over a block of item rows) says nothing of who is again.
+      const raw = rec.subjectCol === null ? null : shownValue(view.value(r, rec.subjectCol));
+      const match = typeof raw === 'string' ? reader.text(raw).match : null;
+      if (match?.kind !== 'exact') return null;
+      key += `s${match.index}`;
+    }
+    if (form.items === 'rows' && rec.itemCol !== null) {
+      const label = view.label(r, rec.itemCol);
+      const item = label === '' ? -1 : itemLabels.findIndex((l) => labelContains(label, l));
+      if (item >= 0) key += `i${item}`;
+    }
+    return key === '' ? null : key;
+  };
+  const blankRow = (r: number) => (view.sheet.rows[r] ?? EMPTY_ROW).every((v) => isBlank(v));
+  const seen = new Set<string>();
+  let lastEntry = rec.firstDataRow - 1;
+  for (let r = rec.firstDataRow; r < view.rowCount; r++) {
+    // Blank rows first, on the cells themselves: labels are cached per row (a sheet of a million blank rows).
+    if (blankRow(r)) continue;
+    if (repeatsHeader(view, r, rec, scheme)) {
+      // The rows under this header (its other header rows passed over), up to the next repeated header.
+      let k = r + 1;
+      while (k < view.rowCount && (blankRow(k) || repeatsHeader(view, k, rec, scheme))) k++;
+      // Most of them already above: another ballot (one name written twice on a long list is not).
+      let keyed = 0;
+      let again = 0;
+      for (; k < view.rowCount && !repeatsHeader(view, k, rec, scheme); k++) {
+        const key = keyOf(k);
+        if (key === null) continue;
+        keyed++;
+        if (seen.has(key)) again++;
+      }
+      if (again * 2 <= keyed) continue;
+      let start = lastEntry + 1;
+      while (start < r && (blankRow(start) || firstTextIs(view, start, reader, (t) => t.comment || t.note))) start++;
+      const headerAt = r;
+      const rows = view.sheet.rows;
+      const merges = view.sheet.merges;
+      const { drawings: _said, ...sheet } = view.sheet;
+      const first: SheetGrid = {
+        ...sheet,
+        rows: rows.slice(0, start),
+        merges: merges.filter((m) => m.r1 < start).map((m) => (m.r2 < start ? m : { ...m, r2: start - 1 })),
+      };
+      const second: SheetGrid = {
+        ...sheet,
+        rows: [...Array.from({ length: start }, (): CellValue[] => []), ...rows.slice(start)],
+        merges: merges.filter((m) => m.r1 >= start),
+      };
+      return {
+        parts: [first, second],
+        finding: (where) =>
+          finding(
+            'SECOND_TABLE',
+            `工作表「${where.sheet}」第 ${start + 1} 行起是另一张「${form.title}」（第 ${headerAt + 1} 行又是表头，其下的${form.subjects === 'rows' ? '人' : '评价项目'}在上面的表中已出现），像是两张票贴在了同一个工作表中；两张表各按一张票读取，请核对。今后请每张票用一个工作表`,
+            { ...where, cell: cellAddress(start, 0) },
+          ),
+      };
+    }
+    const key = keyOf(r);
+    if (key !== null) seen.add(key);
+    if (key !== null || rowHasEntry(view, r, rec, scheme)) lastEntry = r;
+  }
+  return null;
+}
+
+/** Whether a row's first text is one `test` accepts (a comment or note line under a table). */
+function firstTextIs(view: SheetView, r: number, reader: FormReader, test: (t: TextInfo) => boolean): boolean {
+  for (const v of view.sheet.rows[r] ?? EMPTY_ROW) {
+    const shown = shownValue(v);
+    if (typeof shown !== 'string' || shown.trim() === '') continue;
+    return test(reader.text(shown));
+  }
+  return false;
 }
 
 /**

@@ -28,3 +28,15 @@ export function parseAddress(a1: string): { row: number; col: number } | null {
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
+
+/** Runs of consecutive rows or columns (ascending), joined as a clerk reads them: 「12–13、20」, each as `name` gives it. */
+export function runsText(sorted: readonly number[], name: (n: number) => string): string {
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j === i ? name(sorted[i]) : `${name(sorted[i])}–${name(sorted[j])}`);
+    i = j + 1;
+  }
+  return runs.join('、');
+}

@@ -50,8 +50,12 @@ export const FINDING_CODES = {
   FORM_NOT_RECOGNISED: { severity: 'error', meaning: '工作表有√标记，但认不出是哪种表，未计入' },
   NOTHING_COUNTED: { severity: 'error', meaning: '本票没有一项计入（姓名都没能对应到名册，或找不到等次栏、评价项目），按废票计' },
   HIDDEN_SHEET: { severity: 'error', meaning: '隐藏的工作表像是测评表，未计入' },
-  // Excel host only (read-grids.ts): Excel tells which rows are hidden; files are read without row visibility.
+  // The Excel host says it of every sheet it reads (read-grids.ts); from files, the ballot reader of a form's sheet
+  // (unseen-on-sheet.ts) and the roster reader of a 花名册's (read-roster.ts).
   HIDDEN_ROWS: { severity: 'warning', meaning: '工作表中有隐藏或被筛选掉的行，已照常读取，请核实这些行应否计入' },
+  HIDDEN_COLUMNS: { severity: 'warning', meaning: '测评表中有隐藏的列，已照常读取，请核实这些列应否计入' },
+  DRAWINGS_NOT_COUNTED: { severity: 'warning', meaning: '测评表上有图形或图片（可能是画上去的√），图形不计票，请核对' },
+  SECOND_TABLE: { severity: 'warning', meaning: '一个工作表中上下有两张表，各按一张票读取，请核对' },
   VETO_FEEDBACK: { severity: 'warning', meaning: '测评表中反馈了可能涉及一票否决的问题，请组织核实' },
   COUNT_OF_BALLOTS_BESIDE: { severity: 'warning', meaning: '汇总表是同一文件中测评票的汇总，未重复计入' },
   COUNT_BALLOTS_DIFFER: { severity: 'error', meaning: '汇总表与同一文件中的测评票计票不一致，汇总表未计入' },

@@ -30,10 +30,26 @@ export interface SheetGrid {
   /** Hidden in its workbook (right-click › 隐藏): what the clerk does not see is not counted unseen. */
   hidden?: boolean;
   /**
+   * Rows and columns hidden in the sheet (0-based, ascending; also rows a filter hides), when the host can
+   * tell. They are read like the others, as the cells say; the ballot reader names them (HIDDEN_ROWS).
+   */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Shapes, text boxes and pictures placed over the sheet, when the host can tell (DRAWINGS_NOT_COUNTED). */
+  drawings?: Drawing[];
+  /**
    * The project's own metadata found with this sheet (the Excel host: the sheet's mark), as written;
    * `withTemplateMeta` turns it into `meta` for the scheme in use when the result is computed.
    */
   templateMeta?: Record<string, string>;
+}
+
+/** A shape, text box or picture on a sheet: where its top-left corner is anchored (0-based; null when not on a cell) and the text it holds. */
+export interface Drawing {
+  row: number | null;
+  col: number | null;
+  kind: 'picture' | 'shape';
+  text: string;
 }
 
 /** One returned file (or one sheet of the open workbook) with what its host already knows. */

@@ -19,6 +19,7 @@ export class SheetView {
   readonly rowCount: number;
   /** The widest row's length, worked out when first asked (see colCount). */
   private width = -1;
+  private firstFilled = -1;
   /** Merges by row; null on the many sheets without any (no Map per sheet). */
   private readonly mergeAt: Map<number, MergeRange[]> | null = null;
   /** Normalised labels by row, filled lazily (a sparse row array, so huge sheets cost only what is read). */
@@ -59,6 +60,25 @@ export class SheetView {
       this.width = cols;
     }
     return this.width;
+  }
+
+  /**
+   * The first row with anything in it: a header is looked for from there. Rows above a second table read on its
+   * own (two tables stacked in one sheet, read-ballots.ts) are left empty, so its rows keep the sheet's numbers.
+   */
+  get top(): number {
+    if (this.firstFilled < 0) {
+      const rows = this.sheet.rows;
+      let r = 0;
+      while (r < rows.length && (rows[r]?.length ?? 0) === 0) r++;
+      this.firstFilled = r;
+    }
+    return this.firstFilled;
+  }
+
+  /** The rows a header may be in: the first HEADER_SEARCH_ROWS from `top`. */
+  get headerSearchEnd(): number {
+    return Math.min(this.rowCount, this.top + HEADER_SEARCH_ROWS);
   }
 
   /** The A1 address of (r, c) in the sheet as the clerk sees it. */
@@ -206,8 +226,8 @@ function recogniseTierForm(view: SheetView, scheme: Scheme, form: FormDef): Reco
 
   // The tier row: the row with the most level labels.
   let best = { row: -1, cols: [] as { col: number; level: number }[] };
-  const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < lastSearch; r++) {
+  const lastSearch = view.headerSearchEnd;
+  for (let r = view.top; r < lastSearch; r++) {
     const cols: { col: number; level: number }[] = [];
     for (let c = 0; c < view.colCount; c++) {
       if (!view.isAnchorColumn(r, c)) continue;
@@ -448,8 +468,8 @@ function recogniseScoreForm(view: SheetView, form: FormDef): RecognisedForm | nu
   const items = form.itemLabels.map(normalizeLabel);
   const scoreWords = SCORE_WORDS;
   const subjectLabels = form.subjectLabels.map(normalizeLabel);
-  const lastSearch = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < lastSearch; r++) {
+  const lastSearch = view.headerSearchEnd;
+  for (let r = view.top; r < lastSearch; r++) {
     let subjectCol: number | null = null;
     let scoreColumns: { col: number; item: number }[] = [];
     /** Columns headed like a score but not with an item's label (a one-item form only). */
@@ -668,8 +688,8 @@ export class LayoutCache {
     parts.push(view.sheet.merges.length);
     for (const m of view.sheet.merges) parts.push(m.r1, m.c1, m.r2, m.c2);
     const rows = view.sheet.rows;
-    const last = this.wholeSheet ? view.rowCount : Math.min(view.rowCount, HEADER_SEARCH_ROWS);
-    for (let r = 0; r < last; r++) {
+    const last = this.wholeSheet ? view.rowCount : view.headerSearchEnd;
+    for (let r = view.top; r < last; r++) {
       const row = rows[r];
       if (row === undefined) continue;
       // The texts met in this row on earlier sheets: most cells repeat them (names, labels, marks).

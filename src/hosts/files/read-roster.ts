@@ -18,7 +18,7 @@
  * (displayName), the cell as written kept beside (writtenAs) when only its spacing was tidied; a person's name with digits is kept and reported; the same name twice is reported and
  * both entries are kept (the engine then cannot tell them apart on a ballot).
  */
-import { cellAddress } from '../../core/common/cell';
+import { cellAddress, runsText } from '../../core/common/cell';
 import { Finding, finding } from '../../core/findings/finding';
 import { CellValue, SheetGrid, Submission, isBlank, isSpecial, shownValue } from '../../core/forms/grid';
 import { ownOutputByTitle } from '../../core/output/result-sheet-names';
@@ -215,6 +215,16 @@ export function readRoster(submission: Submission): { roster: RosterEntry[]; fin
     if (ranking) layout.columns = layout.columns.filter((c) => c.field !== 'flag');
     headers++;
     const where = (r: number, c: number) => ({ file, sheet: sheet.name, cell: cellAddress(r, c) });
+    // Rows a file hides (a 花名册 filtered to one 社区): read, and said as the Excel host says it of the open workbook.
+    const hidden = (sheet.hiddenRows ?? []).filter((r) => r > layout.headerRow && (sheet.rows[r] ?? []).some((v) => !isBlank(v)));
+    if (hidden.length > 0)
+      findings.push(
+        finding(
+          'HIDDEN_ROWS',
+          `名册工作表「${sheet.name}」的第 ${runsText(hidden, (r) => String(r + 1))} 行被隐藏或筛选掉，已照常读入名册。请核实这些人应否列入；如只应读取显示的行，请把筛选后的表格复制到新的工作表（Excel 只复制显示的行）后另存再用`,
+          where(hidden[0], layout.nameCol),
+        ),
+      );
     for (const c of layout.columns)
       if (c.field === 'flag' && !flagColumns.some((k) => k.key === c.key)) flagColumns.push({ key: c.key, label: c.label, sheet: sheet.name, cell: c.cell });
     for (const { r, row, name: written } of listedRows(sheet, layout.headerRow, layout.nameCol, layout.nameLabel)) {

@@ -25,6 +25,7 @@ import { CsvCellLimit, TextEncoding, decodeText, looksLikeText, parseCsv } from 
 import { CellBudgetExceeded, sheetToGrid } from './sheet-grid';
 import { ZipDirectory, readZipDirectory, startsWithZipMagic, storedEntry } from './zip-directory';
 import { ZipParts, guardZip, mb } from './zip-guard';
+import { SheetExtras, partsReader, xlsxSheetExtras } from './sheet-extras';
 
 export interface ReadLimits {
   /** The file itself. */
@@ -311,7 +312,9 @@ function readBytes(fileName: string, bytes: Uint8Array, L: ReadLimits): ReadOutc
       if (/password|encrypt/i.test(reason)) return fail('encrypted', `「${file}」设有密码（已加密），无法读取；请去掉密码后重新提交`);
       return fail('damaged', `「${file}」已损坏或格式不完整，无法读取${ownReason(reason)}；请让提交人用 Excel 或 WPS 打开后重新保存再提交`);
     }
-    const outcome = toOutcome(file, wb, L, s.format, fail);
+    // Hidden rows and columns, drawings: found in the parts of an xlsx (sheet-extras.ts); SheetJS gives an .xls's hidden rows itself.
+    const extras = s.format === 'xlsx' && s.zip?.ok ? xlsxSheetExtras(s.zip.entries, partsReader(bytes, s.zip.entries, parts)) : new Map<number, SheetExtras>();
+    const outcome = toOutcome(file, wb, L, s.format, fail, extras);
     const ticked = parts ? tickedCheckBoxes(parts) : 0;
     if (ticked > 0 && outcome.submission)
       outcome.findings.push(
@@ -426,6 +429,7 @@ function toOutcome(
   L: ReadLimits,
   format: WorkbookFormat,
   fail: (problem: ReadProblem, message: string) => ReadOutcome,
+  extras: Map<number, SheetExtras>,
 ): ReadOutcome {
   const names = wb.SheetNames ?? [];
   if (names.length > L.maxSheets) return fail('too-many-sheets', `「${file}」共有 ${names.length} 个工作表，超过上限 ${L.maxSheets} 个，未读取`);
@@ -436,7 +440,7 @@ function toOutcome(
     names.forEach((name, i) => {
       const grid = sheetToGrid(name, wb.Sheets[name], budget);
       if (name === TEMPLATE_META_SHEET) templateMeta = readTemplateMeta(grid);
-      else sheets.push(wb.Workbook?.Sheets?.[i]?.Hidden ? { ...grid, hidden: true } : grid);
+      else sheets.push(withExtras(wb.Workbook?.Sheets?.[i]?.Hidden ? { ...grid, hidden: true } : grid, wb.Sheets[name], extras.get(i)));
     });
   } catch (e) {
     if (e instanceof CellBudgetExceeded) {
@@ -446,6 +450,19 @@ function toOutcome(
   }
   const outcome = withContent(file, sheets, format, fail);
   return templateMeta && outcome.submission ? { ...outcome, templateMeta } : outcome;
+}
+
+/** The grid with its hidden rows and columns and its drawings, from the parts (xlsx) or SheetJS's `!rows` (.xls). */
+function withExtras(grid: SheetGrid, ws: XLSX.WorkSheet | undefined, extras: SheetExtras | undefined): SheetGrid {
+  const rowInfo = (ws?.['!rows'] ?? []) as ({ hidden?: boolean } | undefined)[];
+  const hiddenRows = new Set(extras?.hiddenRows ?? []);
+  rowInfo.forEach((info, r) => info?.hidden && hiddenRows.add(r));
+  if (hiddenRows.size === 0 && !extras) return grid;
+  const out: SheetGrid = { ...grid };
+  if (hiddenRows.size > 0) out.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
+  if (extras && extras.hiddenColumns.length > 0) out.hiddenColumns = [...new Set(extras.hiddenColumns)].sort((a, b) => a - b);
+  if (extras && extras.drawings.length > 0) out.drawings = extras.drawings;
+  return out;
 }
 
 function readTemplateMeta(grid: SheetGrid): Record<string, Record<string, string>> {
@@ -466,9 +483,15 @@ function withContent(
 ): ReadOutcome {
   const hasContent = sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))));
   if (!hasContent) {
+    // A photo or scan of a paper ballot pasted into a sheet: no cell to read, and the clerk must know why.
+    const drawings = sheets.reduce((n, s) => n + (s.drawings?.length ?? 0), 0);
     return fail(
       'no-content',
-      sheets.length === 0 ? `「${file}」中没有工作表，没有可读取的内容` : `「${file}」中没有任何内容（${sheets.length} 个工作表都是空的）`,
+      sheets.length === 0
+        ? `「${file}」中没有工作表，没有可读取的内容`
+        : drawings > 0
+          ? `「${file}」的单元格中没有任何内容，只有 ${drawings} 个图片或图形（可能是拍照、扫描的测评票或画上去的√）；本工具只读取单元格，无法读取图片，请按模板在单元格中填写后重新提交`
+          : `「${file}」中没有任何内容（${sheets.length} 个工作表都是空的）`,
     );
   }
   return {

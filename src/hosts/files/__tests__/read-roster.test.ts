@@ -453,3 +453,28 @@ describe('readRoster', () => {
     expect(roster).toEqual([{ name: '李娜', window: true, flags: { 岗位性质: '管理岗' } }]);
   });
 });
+
+describe('a 花名册 file filtered to one 社区 (rows hidden by the filter)', () => {
+  it('reads every row, and says which rows were hidden, as the Excel host says it of the open workbook', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([['姓名', '所在社区'], ['王芳', '霍尔奇社区'], ['马东', '河西社区'], ['牛西', '河西社区'], ['李强', '霍尔奇社区']]);
+    ws['!rows'] = [];
+    ws['!rows'][2] = { hidden: true };
+    ws['!rows'][3] = { hidden: true };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '花名册');
+    const out = await readWorkbook('花名册.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    const { roster, findings } = readRoster(out.submission!);
+    expect(roster.map((r) => r.name)).toEqual(['王芳', '马东', '牛西', '李强']);
+    // 马东 and 牛西 are on sheet rows 3–4 (0-based 2–3), names in column A.
+    expect(findings.map((f) => [f.code, f.severity, f.sheet, f.cell, f.message])).toEqual([
+      [
+        'HIDDEN_ROWS',
+        'warning',
+        '花名册',
+        'A3',
+        '名册工作表「花名册」的第 3–4 行被隐藏或筛选掉，已照常读入名册。请核实这些人应否列入；如只应读取显示的行，请把筛选后的表格复制到新的工作表（Excel 只复制显示的行）后另存再用',
+      ],
+    ]);
+  });
+});
