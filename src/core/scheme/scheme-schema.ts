@@ -382,7 +382,7 @@ export const schemeSchema = z
      * 考核年度: the year the campaign is for (2026 for a 2026年度 campaign held in January 2027). Printed in the
      * titles (关于2026年度…的公示) and the year 往年结果 are before; default from resultsDate or the day (campaign-year.ts).
      */
-    year: z.number().int().min(2000, { message: '考核年度应为四位数的年份，如 2026' }).max(2100, { message: '考核年度应为四位数的年份，如 2026' }).optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
     publication: publicationSchema.optional(),
   })
   .strict();
