@@ -410,3 +410,18 @@ describe('printing the 公示表 and 排名表', () => {
     expect(ranking.columns[nameColumn].width).toBe(24);
   });
 });
+
+describe('the 考核年度 in the titles (2026年度…) keeps every result sheet as wide as before', () => {
+  it.each(PRESETS.map((p) => [p.id]))('%s: 排名表, 整改清单, 统计表, 得票情况, 得分情况 print at the same width with 「2026年度」 as without it', (id) => {
+    const result = runCampaign({ scheme: getPreset(id), roster: [{ name: '王芳' }, { name: '李强' }], submissions: [], today: '2026-12-01' });
+    // Without the year: the titles then begin 「年度」 (the year's 4 digits gone), which is what the titles were before.
+    const without = { ...result, year: '' as unknown as number };
+    const widths = (r: typeof result) =>
+      describeResultWorkbook(r)
+        .filter((s) => s.kind !== 'findings' && s.kind !== 'publication')
+        .map((s) => [s.name, String(s.cells[0][0].value).startsWith(`${r.year}年度`), s.columns.map((c) => c.width).join()]);
+    const withYear = widths(result);
+    expect(withYear.every(([, titled]) => titled)).toBe(true);
+    expect(withYear.map(([name, , w]) => [name, w])).toEqual(widths(without).map(([name, , w]) => [name, w]));
+  });
+});
