@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { basename, dirname, extname, join, normalize, resolve, sep } from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { CampaignResult, runCampaign } from '../core/engine';
+import { campaignYear } from '../core/results/campaign-year';
+import { rectificationDateProblems } from '../core/output/merge-rectification';
 import { Finding, finding, formatFinding, listedFindings } from '../core/findings/finding';
 import { Submission } from '../core/forms/grid';
 import { History, NO_HISTORY, joinHistories } from '../core/results/history';
@@ -38,16 +40,17 @@ export { UsageError };
 
 const USAGE = `用法：
   pingyi presets
-  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；方案有承诺书等不收回的表时各生成一个工作簿、每人一张表；--counts 生成计票汇总表）
-  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] <文件或文件夹...> [--json]
-  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] <文件或文件夹...> --out <结果.xlsx> [--json]
+  pingyi template --scheme <预设id|方案.json> [--roster <名册文件>] [--year <考核年度>] --out <目录> [--counts]   （有“连续N次”规则时另生成 往年结果.xlsx；方案有承诺书等不收回的表时各生成一个工作簿、每人一张表；--counts 生成计票汇总表）
+  pingyi validate --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] [--year <考核年度>] <文件或文件夹...> [--json]
+  pingyi score    --scheme <预设id|方案.json> [--roster <名册文件>] [--history <往年结果文件>] [--members <党员人数>] [--expected <应参评人数>] [--year <考核年度>] <文件或文件夹...> --out <结果.xlsx> [--json]
   pingyi sort --by stroke            （从标准输入读姓名：每行一个，或以、，；或两个以上空格分隔；按姓氏笔画每行输出一个）
 
 --expected 给出应参评人数（用于回收率）：类别=人数，如 干部=12,员工=40；分轮次的写 轮次=人数（只有一个测评人类别时）或 轮次/类别=人数，如 村评=12,镇评=20。
 --expected 只写一个数（如 --expected 20）：方案只有一个测评人类别时即该类别的应参评人数。
 --expected 按单位分别评议的表（如村评各村分别开会）可按单位给出：单位=人数 或 单位/类别=人数，如 张庄村=32,李庄村=18（单位照名册单位栏的写法）。
 --members 给出名额所按的党员（成员）人数：一个数，如 --members 20；几个支部一起计算、名额按各支部分别计算的，写 单位=人数，如 第一支部=12,第二支部=15（单位照名册填写）。
---today YYYY-MM-DD（template、validate、score）：以此日为今天：整改期限从此日起算；方案没有结果日期时也决定评议年度。
+--year YYYY（template、validate、score）：考核年度（同方案的“考核年度”），标题中的“2026年度”和往年结果以此为准；如 2026 年度的评议在 2027 年 1 月计算结果，写 --year 2026。
+--today YYYY-MM-DD（template、validate、score）：以此日为今天：整改期限从此日起算；方案没有结果日期时也决定评议年度（没有考核年度时：1月至3月按上一年计，并提示核实）。
 score --out 已存在时：是上次的结果文件（本工具生成）则沿用其中整改清单已填写的整改措施、责任人、整改状态、完成时间；是其他文件则不覆盖。
 退出码：0 无错误；1 有错误级别的校验结果；2 用法错误。`;
 
@@ -380,6 +383,14 @@ function withExpected(scheme: Scheme, value: string | boolean | undefined): Sche
   return { ...scheme, raterGroups: groups };
 }
 
+/** --year: the campaign's 考核年度 (the scheme's `year`), for a campaign counted in the new year (campaign-year.ts). */
+function withYear(scheme: Scheme, value: string | boolean | undefined): Scheme {
+  if (value === undefined) return scheme;
+  const text = String(value).trim();
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) throw new UsageError(`--year 应为考核年度，四位数的年份（如 2026），而不是「${text}」`);
+  return { ...scheme, year: Number(text) };
+}
+
 /** --today must be a real calendar date. */
 function todayFrom(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -400,19 +411,22 @@ function freshPath(dir: string, name: string): string {
 }
 
 async function template(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, counts: { type: 'boolean' } });
+  const { values } = parse(args, { scheme: { type: 'string' }, roster: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, year: { type: 'string' }, counts: { type: 'boolean' } });
   if (!values.out) throw new UsageError('缺少 --out（输出目录）');
-  const scheme = schemeFrom(values.scheme as string | undefined, io, true);
+  const scheme = withYear(schemeFrom(values.scheme as string | undefined, io, true), values.year);
   const findings: Finding[] = [];
   const roster = (await rosterFrom(values.roster as string | undefined, findings))?.roster ?? [];
   const out = resolve(values.out as string);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out 应为存放模板的文件夹，「${values.out}」是一个文件`);
   mkdirSync(out, { recursive: true });
   // For a 连续 N 次 rule, the 往年结果 sheet the clerk fills (read back by --history), for the campaign's year.
-  const year = Number((scheme.resultsDate ?? todayFrom(values.today) ?? new Date().toISOString()).slice(0, 4));
+  const campaign = campaignYear(scheme, todayFrom(values.today) ?? new Date().toISOString().slice(0, 10));
+  const year = campaign.results.year;
   // --counts: the 计票汇总表 for meetings that vote on paper and report their count, instead of ballots.
   const counts = values.counts === true;
   const history = counts ? null : describeHistoryTemplate(scheme, roster, year);
+  // The year the 往年结果 columns stop before, when taken as last year's: said, not guessed silently.
+  if (history && campaign.finding) io.stderr(`${campaign.finding.message}\n`);
   const sheets = [...describeTemplates(scheme, roster, { counts }), ...(history ? [history] : [])];
   if (sheets.length === 0) io.stderr('方案中没有可按票数汇总的表（计票汇总表只用于打√的等次表）\n');
   // One workbook per ballot; the forms kept and not read back (认岗承诺书 …) one workbook each, a sheet per person.
@@ -439,13 +453,14 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
     out: { type: 'string' },
     json: { type: 'boolean' },
     today: { type: 'string' },
+    year: { type: 'string' },
     members: { type: 'string' },
     expected: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('请给出要处理的文件或文件夹');
   if (command === 'score' && !values.out) throw new UsageError('score 需要 --out <结果.xlsx>');
   if (command === 'validate' && values.out !== undefined) throw new UsageError('validate 只校验、不写文件，不用 --out；要写结果工作簿请用 score … --out 结果.xlsx');
-  const scheme = withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io, false), values.members), values.expected);
+  const scheme = withYear(withExpected(withMembers(schemeFrom(values.scheme as string | undefined, io, false), values.members), values.expected), values.year);
   const findings: Finding[] = [];
   // Said, not dropped: 往年结果 only serve 连续 N 次 rules, and this scheme has none.
   const givenHistories = (values.history as unknown as string[] | undefined) ?? [];
@@ -529,7 +544,9 @@ async function validateOrScore(command: 'validate' | 'score', args: string[], io
   if (command === 'score' && outPath) {
     // As template does: a folder named in --out that does not exist yet is made.
     mkdirSync(dirname(outPath), { recursive: true });
-    if (previous) refuseOtherYear(previous, values.out as string, result.date);
+    if (previous) refuseOtherYear(previous, values.out as string, result.year);
+    // A 完成时间 (or 整改时限) of the previous 整改清单 that is no date is said, with its cell, before the 校验结果 is written.
+    if (previous?.rectification) result.findings.push(...rectificationDateProblems(previous.rectification, basename(outPath)));
     const sheets = describeResultWorkbook(result);
     writeFileSync(outPath, await writeWorkbook(previous ? withPreviousEdits(sheets, previous) : sheets));
   }

@@ -62,8 +62,8 @@ export async function previousResult(path: string, shown: string, scheme: Scheme
  * Last year's result under this year's name: its 整改 records (已销号 …) belong to last year's items and must not
  * be copied onto this year's rows of the same person and problem. Asked once this run's results year is known.
  */
-export function refuseOtherYear(previous: PreviousResult, shown: string, date: string): void {
-  const year = date.slice(0, 4);
+export function refuseOtherYear(previous: PreviousResult, shown: string, campaignYear: number): void {
+  const year = String(campaignYear);
   if (isOtherYears(previous.year, year))
     throw new UsageError(
       `--out 指定的「${shown}」是 ${previous.year} 年的结果文件，本次结果是 ${year} 年的：其中的整改记录不能沿用到另一年度；为免覆盖，未写入。请另指定 --out`,

@@ -10,6 +10,7 @@ import { decisiveGroupFindings } from './rules/decisive-groups';
 import { Submission } from './forms/grid';
 import { RectificationRow, rectificationRows } from './rectification/rectification';
 import { Evaluation, ParticipationRow, SubjectResult, evaluate } from './results/evaluate';
+import { campaignYear } from './results/campaign-year';
 import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
@@ -26,7 +27,7 @@ export interface CampaignInput {
   submissions: readonly Submission[];
   /** 往年结果 (read-history.ts) for the 连续 N 次 rules. */
   history?: History;
-  /** YYYY-MM-DD used when the scheme has no resultsDate: for deadlines, and as the results year 往年结果 are before. */
+  /** YYYY-MM-DD used when the scheme has no resultsDate: for deadlines, and for the 考核年度 when the scheme has no year (campaign-year.ts). */
   today?: string;
 }
 
@@ -38,8 +39,10 @@ export interface CampaignResult {
   subjects: SubjectResult[];
   participation: ParticipationRow[];
   rectification: RectificationRow[];
-  /** The date the results are for (YYYY-MM-DD): the scheme's resultsDate, else the day they were computed (the 公示's year). */
+  /** The date the results are for (YYYY-MM-DD): the scheme's resultsDate, else the day they were computed. */
   date: string;
+  /** 考核年度 (campaign-year.ts): the year every title names (关于2026年度…的公示) and 往年结果 are before. */
+  year: number;
   /** Every finding: reading and validation first, then those of the results (with small rater groups: one that decides a tier alone, rules/decisive-groups; one whose ballots its figures show, output/anonymity). */
   findings: Finding[];
 }
@@ -54,10 +57,9 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
   const today = input.today ?? new Date().toISOString().slice(0, 10);
-  // The year these results are for (the scheme's 结果日期, else today): 往年结果 are the years before it.
-  const resultsYear: ResultsYear = input.scheme.resultsDate
-    ? { year: Number(input.scheme.resultsDate.slice(0, 4)), from: `方案的结果日期 ${input.scheme.resultsDate}` }
-    : { year: Number(today.slice(0, 4)), from: `按今天 ${today}`, today };
+  // The year these results are for (考核年度, campaign-year.ts): in the titles, and 往年结果 are the years before it.
+  const year = campaignYear(input.scheme, today);
+  const resultsYear: ResultsYear = year.results;
   const evaluation: Evaluation = evaluate(input.scheme, roster, tally, read.uncounted, input.history, resultsYear, input.rosterSource);
   return {
     scheme: input.scheme,
@@ -68,7 +70,8 @@ export function runCampaign(input: CampaignInput): CampaignResult {
     participation: evaluation.participation,
     rectification: rectificationRows(input.scheme, roster, evaluation.subjects, today),
     date: input.scheme.resultsDate ?? today,
-    findings: [...schemeFindings(input.scheme, roster), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...decisiveGroupFindings(input.scheme, roster, tally, evaluation.subjects), ...anonymityFindings(evaluation.participation)],
+    year: resultsYear.year,
+    findings: [...schemeFindings(input.scheme, roster), ...(year.finding ? [year.finding] : []), ...flags.findings, ...windowPostFindings(input.scheme, roster, tally, input.rosterSource?.file ?? '名册'), ...read.findings, ...evaluation.findings, ...decisiveGroupFindings(input.scheme, roster, tally, evaluation.subjects), ...anonymityFindings(evaluation.participation)],
   };
 }
 

@@ -19,6 +19,7 @@ import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
 import { describeHistoryTemplate } from '../core/output/describe-history';
+import { campaignYear } from '../core/results/campaign-year';
 import { readHistory } from '../hosts/files/read-history';
 import { formsWithoutSubjects } from '../core/roster/forms-without-subjects';
 import { RosterSource } from '../core/roster/flag-columns';
@@ -302,8 +303,8 @@ function HistorySection({ campaign, host, inWorkbook }: StepProps) {
   const styles = useStyles();
   const download = useAction();
   const { history, scheme } = campaign;
-  // The campaign's year: the results date's, else this year's; the template asks for the years before it.
-  const year = Number((scheme.resultsDate ?? new Date().toISOString()).slice(0, 4));
+  // The campaign's year (考核年度, campaign-year.ts); the template asks for the years before it.
+  const year = campaignYear(scheme, new Date().toISOString().slice(0, 10)).results.year;
   const blank = useMemo(() => describeHistoryTemplate(scheme, campaign.roster, year), [scheme, campaign.roster, year]);
   if (blank === null) return null;
   const rows = history?.rows ?? [];
@@ -737,7 +738,41 @@ function RectificationSection({ campaign }: { campaign: Campaign }) {
           }}
         />
       </Field>
+      <CampaignYearField campaign={campaign} />
     </div>
+  );
+}
+
+/**
+ * 考核年度 beside 结果公布日期: the year the titles print and 往年结果 are before. Left empty, the hint says
+ * which year is taken (January–March: the year before, campaign-year.ts) so the clerk sees it, not guesses it.
+ */
+function CampaignYearField({ campaign }: { campaign: Campaign }) {
+  const { scheme } = campaign;
+  const taken = campaignYear(scheme, new Date().toISOString().slice(0, 10));
+  const year = taken.results.year;
+  const hint =
+    scheme.year !== undefined
+      ? `标题写作“${year}年度”，往年结果读 ${year} 年以前的`
+      : taken.finding
+        ? `不填则按 ${year} 年度（${taken.results.from}）；如为 ${year + 1} 年度，请填写 ${year + 1}`
+        : `不填则按 ${year} 年度（${scheme.resultsDate ? '结果公布日期' : '计算结果当天'}的年份）；年底评议、次年计算结果的，请填写评议的年度`;
+  return (
+    <NumberField
+      label="考核年度（标题中的“2026年度”，往年结果以此为准）"
+      value={scheme.year ?? null}
+      integer
+      min={2000}
+      max={2100}
+      allowEmpty
+      hint={hint}
+      onCommit={(v) =>
+        campaign.editScheme((d) => {
+          if (v === null) delete d.year;
+          else d.year = Number(v);
+        })
+      }
+    />
   );
 }
 

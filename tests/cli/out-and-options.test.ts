@@ -133,6 +133,53 @@ describe('score --out onto a file that exists', () => {
     expect(changedSince(before)).toEqual([]);
   });
 
+  it('a re-run in January (--today 2027-01-08, no 考核年度) is still the 2026年度 campaign: its 整改 records are kept, said; a 完成时间 typed 2027.1.8 comes back a date, one typed 12月底 is kept and said at its cell', async () => {
+    const january = path.join(dir, '一月重算.xlsx');
+    fs.copyFileSync(result, january);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(january);
+    const ws = wb.getWorksheet('整改清单')!;
+    const header = ws.getRow(3).values as unknown[];
+    const col = (label: string) => header.findIndex((v) => v === label);
+    expect(ws.getCell(4, col('被评议对象')).value).toBe('吴杰');
+    ws.getCell(4, col('整改状态')).value = '已销号';
+    ws.getCell(4, col('完成时间')).value = '2027.1.8';
+    await wb.xlsx.writeFile(january);
+    const r = parseJson(await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--today', '2027-01-08', '--out', january, '--json']));
+    // By hand: January → 考核年度 2026, the year of the file (written on 2026-12-10): not another year's, merged.
+    expect(r.findings.filter((f: { code: string }) => f.code === 'CAMPAIGN_YEAR_ASSUMED').map((f: { message: string }) => f.message)).toEqual([
+      '方案未填写考核年度，今天 2027-01-08 在1月至3月，考核年度按 2026 年计（年底评议、次年计算结果），公示表等标题写作“2026年度”，往年结果读 2026 年以前的；如为 2027 年度，请在方案中填写考核年度 2027（命令行：--year 2027）后重新计算',
+    ]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(january);
+    const list = back.getWorksheet('整改清单')!;
+    expect(list.getCell(1, 1).value).toBe('2026年度社区“两委”干部勤廉双述双评整改清单');
+    // 2027-01-08 as a date (exceljs reads a date-formatted number as a Date), shown 2027年1月8日.
+    expect([list.getCell(4, col('整改状态')).value, list.getCell(4, col('完成时间')).value, list.getCell(4, col('完成时间')).numFmt]).toEqual(['已销号', new Date(Date.UTC(2027, 0, 8)), 'yyyy"年"m"月"d"日"']);
+
+    // Typed as no date: kept as typed, and said with the file, sheet and cell (J4: 完成时间 of the first row).
+    list.getCell(4, col('完成时间')).value = '12月底';
+    await back.xlsx.writeFile(january);
+    const again = parseJson(await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--today', '2027-01-08', '--out', january, '--json']));
+    expect(again.findings.filter((f: { code: string }) => f.code === 'RECTIFICATION_DATE_UNREADABLE').map((f: { file: string; sheet: string; cell: string }) => [f.file, f.sheet, f.cell])).toEqual([
+      ['一月重算.xlsx', '整改清单', 'J4'],
+    ]);
+    expect(sheetRows(january, '整改清单')[3][col('完成时间') - 1]).toBe('12月底');
+
+    // Said to be 2027年度 (--year 2027), the same file is last year's: refused, as for any other year.
+    const before = snapshot(january);
+    const other = await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--today', '2027-01-08', '--year', '2027', '--out', january]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('是 2026 年的结果文件，本次结果是 2027 年的');
+    expect(changedSince(before)).toEqual([]);
+  });
+
+  it.each([['26'], ['二〇二六'], ['2026.5'], ['1999']])('--year %s is a usage error (exit 2)', async (year) => {
+    const r = await pingyi(['validate', '--scheme', P, '--roster', roster, inbox, '--year', year]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--year 应为考核年度，四位数的年份（如 2026），而不是「${year}」`);
+  });
+
   it('--out 结果.csv: refused (the result is an .xlsx workbook), nothing written', async () => {
     const r = await score(path.join(dir, '结果.csv'));
     expect(r.code).toBe(2);
@@ -179,7 +226,7 @@ describe('slips in the options, said in Chinese (exit 2)', () => {
     expect((await pingyi(['validate', '--scheme', P, '--rooster', roster, inbox])).stderr).toContain('未知选项 --rooster；是否应为 --roster？');
     expect((await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--oout', 'r.xlsx'])).stderr).toContain('是否应为 --out？');
     const far = await pingyi(['validate', '--scheme', P, '--bogus', inbox]);
-    expect(far.stderr).toContain('未知选项 --bogus（本命令的选项：--scheme、--roster、--history、--out、--json、--today、--members、--expected）');
+    expect(far.stderr).toContain('未知选项 --bogus（本命令的选项：--scheme、--roster、--history、--out、--json、--today、--year、--members、--expected）');
     const missing = await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--out']);
     expect([missing.code, missing.stderr.includes('选项 --out 后面缺少值')]).toEqual([2, true]);
   });

@@ -50,8 +50,8 @@ describe('own output sheets copied without their record', () => {
     const r = runCampaign({ scheme, roster, submissions: [ballot(1), ballot(2), { file: '统计表（报党委）.xlsx', sheets }], today: '2026-12-01' });
     const own = r.findings.filter((f) => f.file === '统计表（报党委）.xlsx');
     expect(own.map((f) => [f.sheet, f.code, f.cell])).toEqual(sheets.map((s) => [s.name, 'OWN_OUTPUT_SHEET', 'A1']));
-    expect(own[3].message).toBe('工作表「统计表」的标题是「民主评议党员测评结果统计表」，按标题认出是本工具生成的统计表，不是测评表，未读取');
-    expect(own[4].message).toBe('工作表「得票情况」的标题是「民主评议党员得票情况」，按标题认出是本工具生成的得票情况，不是测评表，未读取');
+    expect(own[3].message).toBe('工作表「统计表」的标题是「2026年度民主评议党员测评结果统计表」，按标题认出是本工具生成的统计表，不是测评表，未读取');
+    expect(own[4].message).toBe('工作表「得票情况」的标题是「2026年度民主评议党员得票情况」，按标题认出是本工具生成的得票情况，不是测评表，未读取');
     const annex2 = r.participation.find((p) => p.form === '优秀党员民主评议推荐表')!;
     expect([annex2.returned, annex2.valid]).toEqual([2, 2]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -143,7 +143,7 @@ describe('得分情况 for score sheets: the group means and counts each score i
     const scores = describeScores(r)!;
     const cells = scores.cells.map((row) => row.map((c) => c.text ?? c.value));
     const section = 0;
-    expect(cells[0][0]).toBe('中层干部述职考核得分情况');
+    expect(cells[0][0]).toBe('2026年度中层干部述职考核得分情况'); // today 2026-12-01: 2026年度
     expect(scores.print.repeatRows).toEqual({ from: 0, to: 1 });
     expect(cells[section + 1].slice(0, 8)).toEqual(['序号', '姓名', '测评人类别', '平均分', '有效评分', '弃权', '无效', '得分']);
     expect(cells.slice(section + 2, section + 6).map((row) => row.slice(0, 8))).toEqual([

@@ -640,30 +640,85 @@ describe('P3 第五篇: 往年结果 as clerks keep them', () => {
     );
   });
 
-  it('scored on 2027-01-06 without a 结果日期, 往年结果 up to 2025: 2026 is most likely this campaign — said once, with what to do, not as each person\'s gap', () => {
+  it('scored on 2027-01-06 without a 考核年度, 往年结果 up to 2025: the campaign is taken as 2026年度 (次年1月) and said, so 2025 and 2024 count: 张强 three in a row, 赵敏 two', () => {
     const history = historyOf([
       ['姓名', '2024年', '2025年'],
       ['张强', '不合格', '不合格'],
       ['赵敏', '合格', '不合格'],
     ]);
     const r = run([{ name: '张强' }, { name: '赵敏' }], history, undefined, '2027-01-06');
-    // Said at the header of the latest year there is (2025年, C1).
+    // By hand: January → 2026年度; 张强 2026 (this run, 6/10 不合格) + 2025 + 2024 不合格 = 3 → 免职; 赵敏 2026 + 2025 = 2,
+    // 2024 合格 ends it → 诫勉谈话. No year is missing between 2025 and 2026, so no gap and no doubt.
+    expect(r.year).toBe(2026);
+    expect(r.subjects.map((s) => s.consequences.map((c) => c.action))).toEqual([[DISMISSAL], [ADMONITION]]);
+    expect(coded(r, 'CAMPAIGN_YEAR_ASSUMED').map((f) => [f.severity, f.file, f.message])).toEqual([
+      [
+        'warning',
+        '方案「社区“两委”干部勤廉双述双评（连续不合格递进处理）」',
+        '方案未填写考核年度，今天 2027-01-06 在1月至3月，考核年度按 2026 年计（年底评议、次年计算结果），公示表等标题写作“2026年度”，往年结果读 2026 年以前的；如为 2027 年度，请在方案中填写考核年度 2027（命令行：--year 2027）后重新计算',
+      ],
+    ]);
+    expect(publicationTitle(r)).toBe('关于2026年度社区“两委”干部勤廉双述双评结果的公示');
+    expect(r.findings.filter((f) => f.code === 'RESULTS_YEAR_DOUBT' || f.code === 'HISTORY_GAP')).toEqual([]);
+    // 整改期限 still count from the day (30 days from 2027-01-06), not from the year.
+    expect(r.rectification.map((x) => x.deadline)).toEqual(['2027-02-05', '2027-02-05']);
+  });
+
+  it('the scheme\'s 考核年度 2027 set in January: the clerk has said it is 2027年度, nothing is assumed; the missing 2026 is then each person\'s gap', () => {
+    const history = historyOf([
+      ['姓名', '2024年', '2025年'],
+      ['张强', '不合格', '不合格'],
+    ]);
+    const r = runCampaign({ scheme: { ...scheme, year: 2027 }, roster: [{ name: '张强' }], submissions: tenBallots({ 张强: 6 }), history, today: '2027-01-06' });
+    expect(r.year).toBe(2027);
+    expect(publicationTitle(r)).toBe('关于2027年度社区“两委”干部勤廉双述双评结果的公示');
+    expect(r.findings.filter((f) => f.code === 'CAMPAIGN_YEAR_ASSUMED' || f.code === 'RESULTS_YEAR_DOUBT')).toEqual([]);
+    // 2027 (this run) then 2026 without a result: the run stops there, once (警示谈话); with 2026 不合格 it would be 4 in a row.
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(coded(r, 'HISTORY_GAP').map((f) => f.subject)).toEqual(['张强']);
+  });
+
+  it('scored on 2027-04-10 without a 考核年度, 往年结果 up to 2025: the year is 2027 and the missing 2026 is said once as a doubt, pointing to 考核年度', () => {
+    const history = historyOf([
+      ['姓名', '2024年', '2025年'],
+      ['张强', '不合格', '不合格'],
+    ]);
+    const r = run([{ name: '张强' }], history, undefined, '2027-04-10');
+    expect(r.year).toBe(2027);
+    expect(coded(r, 'CAMPAIGN_YEAR_ASSUMED')).toEqual([]);
     expect(coded(r, 'RESULTS_YEAR_DOUBT').map((f) => [f.severity, f.cell, f.message])).toEqual([
       [
         'error',
         'C1',
-        '本次评议的年度为 2027 年（按今天 2027-01-06），但往年结果中最近的是 2025 年，没有 2026 年：如本次评议是 2026 年度的（年底评议、次年计算结果），请在方案中填写结果日期（如 2026-12-31；命令行也可用 --today 2026-12-31）后重新计算，否则公示等将写作 2027 年度，2026 年也将被当作缺少结果的往年；如确是 2027 年度，请在往年结果中补上 2026 年的等次',
+        '本次评议的年度为 2027 年（按今天 2027-04-10），但往年结果中最近的是 2025 年，没有 2026 年：如本次评议是 2026 年度的（年底评议、次年计算结果），请在方案中填写考核年度 2026（命令行：--year 2026）后重新计算，否则公示等将写作 2027 年度，2026 年也将被当作缺少结果的往年；如确是 2027 年度，请在往年结果中补上 2026 年的等次',
       ],
     ]);
     expect(coded(r, 'HISTORY_GAP')).toEqual([]);
-    // With the campaign's year given, the same files count as they should: 张强 three in a row, 赵敏 two.
-    const dated = runCampaign({ scheme: { ...scheme, resultsDate: '2026-12-15' }, roster: [{ name: '张强' }, { name: '赵敏' }], submissions: tenBallots({ 张强: 6, 赵敏: 6 }), history, today: '2027-01-06' });
-    expect(dated.subjects.map((s) => s.consequences.map((c) => c.action))).toEqual([[DISMISSAL], [ADMONITION]]);
-    expect(dated.findings.filter((f) => f.code === 'RESULTS_YEAR_DOUBT' || f.code === 'HISTORY_GAP')).toEqual([]);
     // In December a missing last year is a gap like any other.
     const december = run([{ name: '张强' }], historyOf([['姓名', '2024年'], ['张强', '不合格']]), undefined, '2026-12-20');
     expect(coded(december, 'RESULTS_YEAR_DOUBT')).toEqual([]);
     expect(coded(december, 'HISTORY_GAP')).toHaveLength(1);
+  });
+
+  it('a 2026年 column holding this campaign\'s own tiers, scored on 2027-01-08: not a past year (the campaign is 2026年度), so 赵敏\'s run is 2026 alone, 2025 合格 ending it', () => {
+    // The clerk copied this year's draft 公示 into 往年结果 as 2026年. Read as a past year (the day's year 2027), 赵敏
+    // would be 2027 + 2026 = twice (诫勉谈话); it is this campaign's own year: once (警示谈话), the column said at B1.
+    const history = historyOf([
+      ['姓名', '2026年', '2025年'],
+      ['赵敏', '不合格', '合格'],
+    ]);
+    const r = run([{ name: '赵敏' }], history, undefined, '2027-01-08');
+    expect(r.subjects[0].consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(coded(r, 'HISTORY_YEAR_NOT_PAST').map((f) => [f.cell, f.message])).toEqual([
+      ['B1', '往年结果「往年结果」的 B1「2026年」是 2026 年，不早于本次评议的年度（2026 年，今天 2027-01-08 在1月至3月，按上一年计），不是往年结果，未读取；本年度的等次以本次计算为准'],
+    ]);
+    // The same with 考核年度 2026 in the scheme, and no assumption said.
+    const set = runCampaign({ scheme: { ...scheme, year: 2026 }, roster: [{ name: '赵敏' }], submissions: tenBallots({ 赵敏: 6 }), history, today: '2027-01-08' });
+    expect(set.subjects[0].consequences.map((c) => c.action)).toEqual([WARNING]);
+    expect(coded(set, 'HISTORY_YEAR_NOT_PAST').map((f) => f.message)).toEqual([
+      '往年结果「往年结果」的 B1「2026年」是 2026 年，不早于本次评议的年度（2026 年，方案的考核年度 2026），不是往年结果，未读取；本年度的等次以本次计算为准',
+    ]);
+    expect(coded(set, 'CAMPAIGN_YEAR_ASSUMED')).toEqual([]);
   });
 });
 

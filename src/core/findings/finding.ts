@@ -131,7 +131,9 @@ export const FINDING_CODES = {
   HISTORY_YEAR_READ_AS: { severity: 'warning', meaning: '往年结果的工作表没有年度列，其等次栏按工作表名或标题中的年度读取' },
   HISTORY_OWN_RESULT: { severity: 'warning', meaning: '往年结果是本工具生成的结果文件：只读取其公示表（年度见标题），其他工作表未读取' },
   HISTORY_NAME_NOTE: { severity: 'warning', meaning: '往年结果中姓名旁的注释（括号内的性别、职务等），已与姓名分开，不作为单位' },
-  RESULTS_YEAR_DOUBT: { severity: 'error', meaning: '评议年度按今天确定，但往年结果缺少上一年度：本次评议可能是上一年度的，请填写结果日期' },
+  RESULTS_YEAR_DOUBT: { severity: 'error', meaning: '评议年度按结果日期或今天确定，但往年结果缺少上一年度：本次评议可能是上一年度的，请填写考核年度' },
+  RECTIFICATION_DATE_UNREADABLE: { severity: 'warning', meaning: '上次整改清单中的整改时限或完成时间不是可识别的日期，原样保留，请改写为日期' },
+  CAMPAIGN_YEAR_ASSUMED: { severity: 'warning', meaning: '方案未填写考核年度，结果日期（或今天）在1月至3月，考核年度按上一年计，请核实' },
   HISTORY_NOT_USED: { severity: 'warning', meaning: '方案没有“连续N次”的处理，给出的往年结果未使用' },
   // scheme-warnings.ts: legal values that are probably slips; the scheme is used as written, and the warning
   // stays with the campaign's findings (校验结果, --json) so the committee sees it beside the tiers.

@@ -65,9 +65,9 @@ export function publishedSubjects(result: CampaignResult, tiers?: readonly strin
   return sortByStroke(listed, (r) => r.name);
 }
 
-/** 「2026年度」 (the results' year) before what is published, unless the text already names a year: the 公示表's and 排名表's titles. */
-export function inYear(result: CampaignResult, text: string): string {
-  return /^\d{4}\s*年/.test(text) ? text : `${result.date.slice(0, 4)}年度${text}`;
+/** 「2026年度」 (考核年度, campaign-year.ts) before a title's words, unless they already name a year: the titles of the result sheets. */
+export function inYear(result: Pick<CampaignResult, 'year'>, text: string): string {
+  return /^\d{4}\s*年/.test(text) ? text : `${result.year}年度${text}`;
 }
 
 /** The notice's title: 关于2026年度民主评议党员结果的公示, 关于2026年度优秀党员的公示. */

@@ -2,15 +2,18 @@
  * 整改清单 (问题清单、责任清单、整改清单, seed 003 篇七; 问题整改台帐 with 销号, seed 002): one row per
  * rectification item of the results, with a dropdown (整改中 / 已销号) on the status column so the
  * clerk closes items in the sheet itself, and 完成时间 for the date of 销号. 整改措施 and 完成时间 are
- * left for the clerk; 整改时限 is ISO text.
+ * left for the clerk; 整改时限 and 完成时间 are real dates shown 2026年12月31日 (dateCell), a 完成时间 typed
+ * otherwise (2027.1.8, 2027年1月8日) read and written back as one (calendar-date.ts).
  *
  * The sheet is laid out in one place (`buildRectificationSheet`): from this run's rows here, and again
  * by merge-rectification.ts when a re-run carries over what staff typed into the previous sheet.
  */
+import { readCalendarDate } from '../common/calendar-date';
 import { CampaignResult } from '../engine';
 import { RectificationRow } from '../rectification/rectification';
+import { inYear } from './describe-publication';
 import { SheetBuilder, WidthBounds, headerRow } from './sheet-builder';
-import { SheetDescription, StyleName, cell, countCell, pageFooter } from './sheet-description';
+import { SheetDescription, StyleName, cell, countCell, dateCell, pageFooter } from './sheet-description';
 
 export const RECTIFICATION_STATUSES: readonly RectificationRow['status'][] = ['整改中', '已销号'];
 
@@ -19,9 +22,10 @@ export type RectificationText = string | number | null;
 
 /**
  * The columns, in order. Widths (characters) are bounded so that with 完成时间 the table at its widest
- * (197 units) prints one page wide at 71.6% of landscape A4 (Excel: a column is width × 7 + 5 px, 0.75 pt a
- * px; (197 × 7 + 11 × 5) × 0.75 = 1,075.5 pt against 769.7 pt of paper between 0.5 in margins); before
- * 完成时间 the ten columns reached 207 units, 68.5%. Longer text wraps. A date (2026-12-31) takes 13.
+ * (201 units) prints one page wide at 70.2% of landscape A4 (Excel: a column is width × 7 + 5 px, 0.75 pt a
+ * px; (201 × 7 + 11 × 5) × 0.75 = 1,096.5 pt against 769.7 pt of paper between 0.5 in margins); before
+ * 完成时间 the ten columns reached 207 units, 68.5%. Longer text wraps. A date (2026年12月31日: 8 digits and
+ * 3 characters of 2) takes 14, and 15 with room.
  */
 export const RECTIFICATION_COLUMNS = [
   { header: '序号', bounds: { min: 6 }, style: 'center' },
@@ -31,9 +35,9 @@ export const RECTIFICATION_COLUMNS = [
   { header: '整改要求', bounds: { min: 16, max: 26 }, style: 'wrap' },
   { header: '责任人', bounds: { min: 8, max: 12 }, style: 'center' },
   { header: '整改措施', bounds: { min: 24, max: 24 }, style: 'wrap' },
-  { header: '整改时限', bounds: { min: 13, max: 13 }, style: 'center' },
+  { header: '整改时限', bounds: { min: 15, max: 15 }, style: 'center' },
   { header: '整改状态', bounds: { min: 10, max: 12 }, style: 'center' },
-  { header: '完成时间', bounds: { min: 13, max: 13 }, style: 'center' },
+  { header: '完成时间', bounds: { min: 15, max: 15 }, style: 'center' },
   { header: '依据', bounds: { min: 16, max: 24 }, style: 'wrap' },
 ] as const satisfies readonly { header: string; bounds: WidthBounds; style: StyleName }[];
 
@@ -49,6 +53,15 @@ export function keptOnlyNote(kept: number): string {
   return `本次评议结果中没有需要整改的事项；以上 ${kept} 项是此前整改清单中已填写整改情况、本次结果中已无的事项，保留备查。`;
 }
 
+/** The columns that hold a date: written as real dates (dateCell), whatever form a carried-over one was typed in. */
+export const DATE_COLUMNS: ReadonlySet<RectificationColumn> = new Set<RectificationColumn>(['整改时限', '完成时间']);
+
+/** A date column's value as a date cell; what is no date (尚未完成, 2027-13-01) as typed (said by rectificationDateProblems). */
+function dateOrAsTyped(value: RectificationText, style: StyleName) {
+  const iso = value === null || (typeof value === 'string' && value.trim() === '') ? null : readCalendarDate(value);
+  return iso ? dateCell(iso, style) : cell(value, style);
+}
+
 export interface RectificationTable {
   title: string;
   subtitle: string;
@@ -62,7 +75,7 @@ export interface RectificationTable {
 export function describeRectification(result: CampaignResult): SheetDescription {
   const { scheme } = result;
   const sheet = buildRectificationSheet({
-    title: `${scheme.process}整改清单`,
+    title: `${inYear(result, scheme.process)}整改清单`,
     subtitle: '（问题清单、责任清单、整改清单）',
     schemeId: scheme.id,
     addedHeaders: [],
@@ -86,7 +99,7 @@ export function describeRectification(result: CampaignResult): SheetDescription 
   });
   // The year is read back by a re-run writing over this file (cli/previous-result.ts): another year's 整改 records are
   // not this year's. A merge keeps the new sheet's meta, so the year stays this run's.
-  return { ...sheet, meta: { ...sheet.meta, year: result.date.slice(0, 4) } };
+  return { ...sheet, meta: { ...sheet.meta, year: String(result.year) } };
 }
 
 export function buildRectificationSheet(t: RectificationTable): SheetDescription {
@@ -98,7 +111,9 @@ export function buildRectificationSheet(t: RectificationTable): SheetDescription
   const first = b.rowCount;
   t.rows.forEach((row, i) =>
     b.row([
-      ...RECTIFICATION_COLUMNS.map((c) => (c.header === '序号' ? countCell(i + 1, 'center') : cell(row.values[c.header] ?? null, c.style))),
+      ...RECTIFICATION_COLUMNS.map((c) =>
+        c.header === '序号' ? countCell(i + 1, 'center') : DATE_COLUMNS.has(c.header) ? dateOrAsTyped(row.values[c.header] ?? null, c.style) : cell(row.values[c.header] ?? null, c.style),
+      ),
       ...t.addedHeaders.map((_, k) => cell(row.added[k] ?? null, 'wrap')),
     ]),
   );

@@ -23,6 +23,7 @@ import { FigureRow, SubjectResult } from '../results/evaluate';
 import { unitWord } from '../roster/units';
 import { Scheme, ShareScope } from '../scheme/scheme-schema';
 import { sortByStroke } from '../text/stroke-order';
+import { inYear } from './describe-publication';
 import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET, resultSheetNames } from './result-sheet-names';
 import { RECOMMENDATION_NOTE, SheetBuilder, WidthBounds, isPending, recommendationText } from './sheet-builder';
 import { CellDescription, PERCENT_FORMAT, SheetDescription, cell, countCell, decimalFormat, pageFooter } from './sheet-description';
@@ -67,7 +68,7 @@ export function describeStatistics(result: CampaignResult): SheetDescription {
   const b = new SheetBuilder(width);
   const header = (labels: string[]) => b.row(labels.map((l) => cell(l, 'header')));
 
-  b.band(`${scheme.process}测评结果统计表`, 'title', 30);
+  b.band(`${inYear(result, scheme.process)}测评结果统计表`, 'title', 30);
 
   // 一、等次分布
   b.band('一、等次分布', 'section', 22);
@@ -247,7 +248,7 @@ export function describeVotes(result: CampaignResult): SheetDescription | null {
     ...(recommends ? ['推荐票'] : []),
   ];
   const b = new SheetBuilder(headers.length);
-  b.band(`${scheme.process}得票情况`, 'title', 30);
+  b.band(`${inYear(result, scheme.process)}得票情况`, 'title', 30);
   const headerRow = b.row(headers.map((l) => cell(l, 'header')));
   const weights = scheme.raterGroups.filter((g) => g.weight > 0);
   const weightSum = weights.reduce((a, g) => a.add(Fraction.fromDecimal(g.weight)), Fraction.ZERO);
@@ -381,7 +382,7 @@ export function describeScores(result: CampaignResult): SheetDescription | null 
     '得分',
   ];
   const b = new SheetBuilder(headers.length);
-  b.band(`${scheme.process}得分情况`, 'title', 30);
+  b.band(`${inYear(result, scheme.process)}得分情况`, 'title', 30);
   const headerRow = b.row(headers.map((l) => cell(l, 'header')));
 
   sortByStroke(result.subjects, (r) => r.name).forEach((r, i) => {

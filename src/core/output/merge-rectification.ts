@@ -35,10 +35,13 @@
  *   any other; it is never marked twice.
  * - Rows of the old sheet that are not data (title, notes, rows without a subject) are not carried over.
  */
+import { readCalendarDate } from '../common/calendar-date';
+import { cellAddress } from '../common/cell';
+import { Finding, finding } from '../findings/finding';
 import { SheetGrid, isBlank, shownValue } from '../forms/grid';
 import { isDefaultResponsible, opensAsWritten } from '../rectification/rectification';
 import { annotations, normalizeLabel, normalizeName } from '../text/normalize';
-import { RECTIFICATION_COLUMNS, RECTIFICATION_STATUSES, RectificationColumn, RectificationTable, RectificationText, buildRectificationSheet } from './describe-rectification';
+import { DATE_COLUMNS, RECTIFICATION_COLUMNS, RECTIFICATION_STATUSES, RectificationColumn, RectificationTable, RectificationText, buildRectificationSheet } from './describe-rectification';
 import { CellRange, SheetDescription } from './sheet-description';
 
 export const SUBJECT_LABEL = '被评议对象';
@@ -277,6 +280,36 @@ export function mergeRectificationEdits(next: SheetDescription, previous: SheetG
     rows,
   });
   return { ...built, name: next.name, ...(next.meta ? { meta: next.meta } : {}) };
+}
+
+/**
+ * The dates of an old 整改清单 (整改时限, 完成时间 of its data rows) that cannot be read as dates: each said at
+ * its cell (RECTIFICATION_DATE_UNREADABLE), the text kept as typed where the row is carried over (never
+ * dropped unseen). Read: 2027-1-8, 2027/01/08, 2027年1月8日, 2027.1.8, date cells and date serials
+ * (calendar-date.ts); a cell read back from a date cell comes as 2027-01-08.
+ */
+export function rectificationDateProblems(previous: SheetGrid, file: string): Finding[] {
+  const rows = gridText(previous);
+  const layout = rectificationLayout(rows);
+  if (!layout) return [];
+  const subject = layout.columns.get(SUBJECT_LABEL)!;
+  const out: Finding[] = [];
+  for (let r = layout.header + 1; r < rows.length; r++) {
+    if (blank(rows[r][subject]) || inWideMerge(previous.merges, r, subject)) continue;
+    for (const label of DATE_COLUMNS) {
+      const c = layout.columns.get(label);
+      const v = c === undefined ? undefined : rows[r][c];
+      if (c === undefined || v === undefined || blank(v) || readCalendarDate(v as string | number) !== null) continue;
+      out.push(
+        finding(
+          'RECTIFICATION_DATE_UNREADABLE',
+          `原整改清单「${previous.name}」的 ${cellAddress(r, c)}（${String(rows[r][subject]).trim()}的${label}）「${String(v).trim()}」不是可识别的日期，未按日期读取，沿用的行中原样保留；请在新的整改清单中改写为日期（如 2027-1-8、2027/01/08、2027年1月8日 或 2027.1.8）`,
+          { file, sheet: previous.name, cell: cellAddress(r, c), subject: String(rows[r][subject]).trim() },
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /**

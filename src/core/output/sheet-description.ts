@@ -21,8 +21,9 @@
  *   numbers between 0 and 1 with format "0.00%". Every number that stands for an exact value also
  *   carries `text`, the display the engine computed exactly (`Fraction.toFixed`, the same strings as
  *   the JSON output: "85.00", "66.67%"). A renderer that applies the number format shows the same
- *   text; one that cannot (plain text, HTML) writes `text`. Dates (deadlines) are ISO text
- *   "YYYY-MM-DD", exact and sortable, not host date serials.
+ *   text; one that cannot (plain text, HTML) writes `text`. Dates (the 整改清单's 整改时限, 完成时间) are
+ *   Excel date serials (1900 system, whole days) with format CHINESE_DATE_FORMAT and `text` 2026年12月31日
+ *   ({@link dateCell}): real dates in Excel and WPS, sortable and filtered as dates.
  * - Styles are a small fixed set of names ({@link STYLES}), each described as data.
  * - Widths are in characters of the default font (Excel's column width unit; a Chinese character
  *   counts 2); row heights in points; margins in inches; header/footer text uses Excel's codes
@@ -32,6 +33,8 @@
  * - Protection: when `protection` is present the sheet is protected without a password; every cell
  *   is locked (Excel's default) except the `unlocked` ranges.
  */
+
+import { CHINESE_DATE_FORMAT, chineseDate, excelSerial } from '../common/calendar-date';
 
 export type StyleName =
   | 'title'
@@ -207,6 +210,11 @@ export function cell(value: string | number | null | undefined, style?: StyleNam
   if (extra?.text !== undefined) out.text = extra.text;
   if (typeof v === 'string' && looksLikeFormula(v)) out.formulaSafe = true;
   return out;
+}
+
+/** A date (YYYY-MM-DD) as a real date cell: its Excel serial, shown 2026年12月31日. */
+export function dateCell(iso: string, style?: StyleName): CellDescription {
+  return cell(excelSerial(iso), style, { numberFormat: CHINESE_DATE_FORMAT, text: chineseDate(iso) });
 }
 
 /** A count: a number with format "0". */

@@ -64,12 +64,12 @@ export function isHistory(value: unknown): value is History {
   );
 }
 
-/** The year results are for, and how the clerk set it: the scheme's 结果日期, else today (or --today). */
+/** The year results are for (考核年度, campaign-year.ts), and how it was set: the scheme's year, else from 结果日期 or today (or --today). */
 export interface ResultsYear {
   year: number;
-  /** 结果日期 2026-12-20 / 今天 2026-12-20, for messages. */
+  /** 方案的考核年度 2026 / 方案的结果公布日期 2026-12-20 / 按今天 2026-12-20, for messages. */
   from: string;
-  /** Today (YYYY-MM-DD) when no 结果日期 was given and the year is today's (or --today's): a campaign scored in the new year may be last year's. */
+  /** The date (YYYY-MM-DD) whose own year was taken, no 考核年度 set (April on: January–March take the year before): a campaign scored in the new year may be last year's. */
   today?: string;
 }
 
@@ -377,7 +377,7 @@ export function unknownTierFinding(row: HistoryRow, y: HistoryRow['years'][numbe
 /**
  * The year a campaign scored in the new year is probably for (seed 002 第五篇 二、(四): the campaign runs
  * 11月15日至12月15日, the results are often counted in January): when the year comes from a day in its
- * first half, and the history has earlier years but none for the year just before it, that missing year is
+ * first half (April to June: January–March already take the year before, campaign-year.ts), and the history has earlier years but none for the year just before it, that missing year is
  * most likely this campaign's own. Said once (RESULTS_YEAR_DOUBT) with what to do, instead of a gap per
  * person; null otherwise (later in the year a missing last year is a gap like any other).
  */
@@ -391,7 +391,7 @@ export function resultsYearDoubt(history: History, results: ResultsYear): { year
     year: last,
     finding: finding(
       'RESULTS_YEAR_DOUBT',
-      `本次评议的年度为 ${results.year} 年（${results.from}），但往年结果中最近的是 ${latest} 年，没有 ${last} 年：如本次评议是 ${last} 年度的（年底评议、次年计算结果），请在方案中填写结果日期（如 ${last}-12-31；命令行也可用 --today ${last}-12-31）后重新计算，否则公示等将写作 ${results.year} 年度，${last} 年也将被当作缺少结果的往年；如确是 ${results.year} 年度，请在往年结果中补上 ${last} 年的等次`,
+      `本次评议的年度为 ${results.year} 年（${results.from}），但往年结果中最近的是 ${latest} 年，没有 ${last} 年：如本次评议是 ${last} 年度的（年底评议、次年计算结果），请在方案中填写考核年度 ${last}（命令行：--year ${last}）后重新计算，否则公示等将写作 ${results.year} 年度，${last} 年也将被当作缺少结果的往年；如确是 ${results.year} 年度，请在往年结果中补上 ${last} 年的等次`,
       { ...past.find((c) => c.year === latest)!.at },
     ),
   };

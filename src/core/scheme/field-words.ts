@@ -39,6 +39,7 @@ const KEY_WORDS: Record<string, string> = {
   memberCount: '党员（成员）人数',
   roster: '名册',
   resultsDate: '结果公布日期',
+  year: '考核年度',
   label: '名称',
   aliases: '别名',
   points: '分值',

@@ -387,6 +387,11 @@ export const schemeSchema = z
     roster: z.array(rosterEntrySchema).max(100000).optional(),
     /** Base date (YYYY-MM-DD) from which rectification deadlines count; default: the day results are computed. */
     resultsDate: z.string().regex(DATE_PATTERN).optional(),
+    /**
+     * 考核年度: the year the campaign is for (2026 for a 2026年度 campaign held in January 2027). Printed in the
+     * titles (关于2026年度…的公示) and the year 往年结果 are before; default from resultsDate or the day (campaign-year.ts).
+     */
+    year: z.number().int().min(2000).max(2100).optional(),
     publication: publicationSchema.optional(),
   })
   .strict();

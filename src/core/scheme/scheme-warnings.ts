@@ -35,7 +35,20 @@ export function schemeWarnings(scheme: Scheme): string[] {
   warnings.push(...scoreOrderWarnings(scheme));
   warnings.push(...roundsPooledWarnings(scheme));
   warnings.push(...contradictionWarnings(scheme, range));
+  const years = yearWarning(scheme);
+  if (years) warnings.push(years);
   return warnings;
+}
+
+/**
+ * 考核年度 and 结果公布日期 that cannot both be right: results published before the year they are for, or more
+ * than a year after it (a 2026年度 campaign is counted by 2027's spring: seed 001 「次年1月5日前」, seed 003 「3月底前」).
+ */
+function yearWarning(scheme: Scheme): string | null {
+  if (scheme.year === undefined || scheme.resultsDate === undefined) return null;
+  const dateYear = Number(scheme.resultsDate.slice(0, 4));
+  if (dateYear === scheme.year || dateYear === scheme.year + 1) return null;
+  return `考核年度 ${scheme.year} 与结果公布日期 ${scheme.resultsDate} 不相符（结果一般在本年度年底或次年公布），请核实其中一项；标题按考核年度写作“${scheme.year}年度”，整改期限从结果公布日期起算`;
 }
 
 /**

@@ -30,7 +30,7 @@
  */
 import { Finding } from '../../core/findings/finding';
 import { SheetGrid } from '../../core/forms/grid';
-import { gridRectificationLayout, isOtherYears, mergeRectificationEdits, rectificationNotices } from '../../core/output/merge-rectification';
+import { gridRectificationLayout, isOtherYears, mergeRectificationEdits, rectificationDateProblems, rectificationNotices } from '../../core/output/merge-rectification';
 import { SheetDescription, uniqueSheetName } from '../../core/output/sheet-description';
 import { OnProgress, SavedCampaign, SheetInfo, WorkbookHost, WriteOutcome } from '../workbook-host';
 import { parseCellA1 } from './a1';
@@ -276,9 +276,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (grid && grid.rows.length > 0) {
           if (gridRectificationLayout(grid)) {
             d = mergeRectificationEdits(d, grid);
-            // Rows kept for a person to decide (or kept as gone) are said in the pane, not only marked in the sheet.
+            // Rows kept for a person to decide (or kept as gone), and dates typed so they cannot be read, are said in
+            // the pane, not only marked in the sheet.
             const merged = d;
-            mergeNotes = (used) => rectificationNotices(merged, used);
+            const dates = rectificationDateProblems(grid, '本工作簿').map((f) => f.message);
+            mergeNotes = (used) => [...rectificationNotices(merged, used), ...dates];
           } else {
             const kept = replace.name;
             claimed.add(kept);

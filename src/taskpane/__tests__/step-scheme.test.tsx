@@ -225,6 +225,23 @@ describe('方案 step', () => {
     expect(await screen.findByText('2019-01-01 早于今天：整改期限从这一天起算，可能已经过期；如是今年的评议，请改正日期')).toBeInTheDocument();
   });
 
+  it('sets the 考核年度 beside 结果公布日期: a January date is taken as last year\'s campaign and said; a year typed is saved, cleared is gone', async () => {
+    const host = freshHost();
+    const { user } = await openApp(host);
+    fireEvent.change(screen.getByLabelText('结果公布日期（整改期限从此日起算）'), { target: { value: '2027-01-08' } });
+    // By hand: 2027-01-08 is in January–March, so the campaign is taken as 2026年度 (seed 001: 次年1月5日前).
+    expect(await screen.findByText('不填则按 2026 年度（方案的结果日期 2027-01-08 在1月至3月，按上一年计）；如为 2027 年度，请填写 2027')).toBeInTheDocument();
+    const year = screen.getByRole('textbox', { name: /考核年度/ });
+    await user.type(year, '2027');
+    await waitFor(() => expect(host.lastSaved().scheme.year).toBe(2027));
+    expect(screen.getByText('标题写作“2027年度”，往年结果读 2027 年以前的')).toBeInTheDocument();
+    await user.clear(year);
+    await user.type(year, '27');
+    expect(screen.getByText('不能小于 2000')).toBeInTheDocument();
+    await user.clear(year);
+    await waitFor(() => expect(host.lastSaved().scheme.year).toBeUndefined());
+  });
+
   it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {
     const host = freshHost();
     const { user } = await openApp(host);

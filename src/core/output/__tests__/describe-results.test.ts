@@ -161,8 +161,9 @@ describe('公示表', () => {
     expect(table(filled).flat().some((v) => typeof v === 'string' && /\d+\.\d\d|票/.test(v))).toBe(false);
   });
 
-  it('takes the year from the scheme\'s resultsDate, and keeps a year the process already names', () => {
-    const dated = { ...result, date: '2025-12-31', scheme: { ...result.scheme, resultsDate: '2025-12-31' } };
+  it('takes the year from the campaign\'s year (考核年度), not the results date, and keeps a year the process already names', () => {
+    // A 2025年度 campaign published on 2026-01-08 (seed 001: 第二次测评要于次年1月5日前完成).
+    const dated = { ...result, date: '2026-01-08', year: 2025, scheme: { ...result.scheme, resultsDate: '2026-01-08' } };
     expect(describePublication(dated).cells[0][0].value).toBe('关于2025年度中层干部述职考核结果的公示');
     const named = { ...result, scheme: { ...result.scheme, process: '2024年度中层干部述职考核' } };
     expect(describePublication(named).cells[0][0].value).toBe('关于2024年度中层干部述职考核结果的公示');
@@ -192,7 +193,7 @@ describe('整改清单', () => {
     expect(table(s)[h]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据']);
     const body = table(s).slice(h + 1);
     expect(body.map((r) => [r[1], r[5], r[7], r[8]])).toEqual([
-      ['丁小强', '丁小强', '2026-12-31', '整改中'],
+      ['丁小强', '丁小强', '2026年12月31日', '整改中'],
     ]);
     expect(body[0][3]).toContain('一票否决');
     const statusCol = column(s, '整改状态');
@@ -408,5 +409,20 @@ describe('printing the 公示表 and 排名表', () => {
     const ranking = describeRanking(result);
     const nameColumn = ranking.cells[2].findIndex((c) => c.value === '姓名');
     expect(ranking.columns[nameColumn].width).toBe(24);
+  });
+});
+
+describe('the 考核年度 in the titles (2026年度…) keeps every result sheet as wide as before', () => {
+  it.each(PRESETS.map((p) => [p.id]))('%s: 排名表, 整改清单, 统计表, 得票情况, 得分情况 print at the same width with 「2026年度」 as without it', (id) => {
+    const result = runCampaign({ scheme: getPreset(id), roster: [{ name: '王芳' }, { name: '李强' }], submissions: [], today: '2026-12-01' });
+    // Without the year: the titles then begin 「年度」 (the year's 4 digits gone), which is what the titles were before.
+    const without = { ...result, year: '' as unknown as number };
+    const widths = (r: typeof result) =>
+      describeResultWorkbook(r)
+        .filter((s) => s.kind !== 'findings' && s.kind !== 'publication')
+        .map((s) => [s.name, String(s.cells[0][0].value).startsWith(`${r.year}年度`), s.columns.map((c) => c.width).join()]);
+    const withYear = widths(result);
+    expect(withYear.every(([, titled]) => titled)).toBe(true);
+    expect(withYear.map(([name, , w]) => [name, w])).toEqual(widths(without).map(([name, , w]) => [name, w]));
   });
 });

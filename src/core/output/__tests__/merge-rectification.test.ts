@@ -9,7 +9,7 @@ import { opensAsWritten } from '../../rectification/rectification';
 import { RosterEntry } from '../../roster/roster';
 import { Scheme } from '../../scheme/scheme-schema';
 import { buildRectificationSheet, describeRectification } from '../describe-rectification';
-import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits, rectificationNotices } from '../merge-rectification';
+import { GONE_MARK, UNSURE_MARK, gridRectificationLayout, mergeRectificationEdits, rectificationDateProblems, rectificationNotices } from '../merge-rectification';
 import { SheetDescription, checkSheetDescription } from '../sheet-description';
 
 const roster: RosterEntry[] = [
@@ -84,7 +84,8 @@ describe('mergeRectificationEdits', () => {
     };
     const merged = mergeRectificationEdits(next, old);
     const row = table(merged)[4];
-    expect([row[1], row[M], row[S], row[D], row[B]]).toEqual(['丁小强', '调整分工', '已销号', '2027-01-15', t[4][B]]);
+    // 完成日期 2027-01-15 comes back a date: 46395 (2027-01-08) + 7.
+    expect([row[1], row[M], row[S], row[D], row[B]]).toEqual(['丁小强', '调整分工', '已销号', 46402, t[4][B]]);
     expect(table(merged)[2]).toEqual(table(next)[2]); // every column of the old sheet is one of ours: none added
   });
 
@@ -295,7 +296,9 @@ describe('完成时间 and the columns staff add', () => {
   it('has a 完成时间 column, blank, between 整改状态 and 依据', () => {
     const t = table(run1);
     expect(t[2]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据']);
-    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '', '2026-12-31', '整改中', null, P3_CITE]);
+    // 整改时限 a real date: the serial of 2026-12-31 (2026-01-01 is 46023, + 364), shown 2026年12月31日.
+    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '', 46387, '整改中', null, P3_CITE]);
+    expect(run1.cells[3][7]).toMatchObject({ numberFormat: 'yyyy"年"m"月"d"日"', text: '2026年12月31日' });
   });
 
   it('carries the 完成时间 and 备注 a clerk added to a sheet of the previous version (no 完成时间 column), by header', () => {
@@ -309,7 +312,8 @@ describe('完成时间 and the columns staff add', () => {
     const merged = mergeRectificationEdits(run1, old);
     const t = table(merged);
     expect(t[2]).toEqual(['序号', '被评议对象', '单位', '存在问题', '整改要求', '责任人', '整改措施', '整改时限', '整改状态', '完成时间', '依据', '备注']);
-    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '签订整改承诺书', '2026-12-31', '已销号', '2026-12-15', P3_CITE, '街道已核实']);
+    // 2026-12-15 typed as text comes back a real date: 46387 − 16.
+    expect(t[3]).toEqual([1, '张伟', '霍尔奇社区', '评议等次为「不合格」', '警示谈话', '张伟', '签订整改承诺书', 46387, '已销号', 46371, P3_CITE, '街道已核实']);
     expect(merged.columns).toHaveLength(12);
     expect(merged.autoFilter).toEqual({ r1: 2, c1: 0, r2: 3, c2: 11 });
     expect(merged.merges).toContainEqual({ r1: 0, c1: 0, r2: 0, c2: 11 }); // the title spans the 备注 column too
@@ -328,7 +332,7 @@ describe('完成时间 and the columns staff add', () => {
     expect(t[3].slice(11)).toEqual(['已电话回访']);
   });
 
-  it('prints one page wide at no less than 71% of landscape A4 with every column at its widest', () => {
+  it('prints one page wide at no less than 70% of landscape A4 with every column at its widest', () => {
     const long = '很长的文字'.repeat(12);
     const sheet = buildRectificationSheet({
       title: 'x',
@@ -338,12 +342,13 @@ describe('完成时间 and the columns staff add', () => {
       rows: [{ fresh: true, added: [], values: { 被评议对象: long, 单位: long, 存在问题: long, 整改要求: long, 责任人: long, 整改措施: long, 整改时限: '2026-12-31', 整改状态: '已销号', 完成时间: '2026-12-15', 依据: long } }],
     });
     // By hand: 序号 from its bold header (2 × 2.15 × 1.1 + 2 → 7), 整改状态 likewise (4 × 2.15 × 1.1 + 2 → 12), the
-    // others their maximum: 7 + 14 + 16 + 36 + 26 + 12 + 24 + 13 + 12 + 13 + 24 = 197.
-    expect(sheet.columns.map((c) => c.width)).toEqual([7, 14, 16, 36, 26, 12, 24, 13, 12, 13, 24]);
+    // others their maximum, the dates 15 (2026年12月31日: 8 digits + 3 characters of 2 = 14, with room):
+    // 7 + 14 + 16 + 36 + 26 + 12 + 24 + 15 + 12 + 15 + 24 = 201.
+    expect(sheet.columns.map((c) => c.width)).toEqual([7, 14, 16, 36, 26, 12, 24, 15, 12, 15, 24]);
     // Excel: a column is width × 7 + 5 px, 0.75 pt a px; landscape A4 less 0.5 in margins is 10.69 in = 769.7 pt.
     const points = sheet.columns.reduce((a, c) => a + (c.width * 7 + 5) * 0.75, 0);
-    expect(points).toBe(1075.5); // (197 × 7 + 11 × 5) × 0.75
-    expect(769.7 / points).toBeGreaterThan(0.71);
+    expect(points).toBe(1096.5); // (201 × 7 + 11 × 5) × 0.75
+    expect(769.7 / points).toBeGreaterThan(0.7);
     expect(sheet.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true });
   });
 });
@@ -385,5 +390,45 @@ describe('存在问题 written by staff: rows are matched by person and rule, no
     const own = '评议等次为「不合格」；群众反映办事拖拉';
     expect(items(mergeRectificationEdits(run1, typed(run1, zhang, { 存在问题: own })))[0].存在问题).toBe(own);
     expect(items(mergeRectificationEdits(run1, typed(run1, zhang, { 存在问题: null, 整改措施: '走访' })))[0].存在问题).toBe('评议等次为「不合格」');
+  });
+});
+
+describe('整改时限 and 完成时间 are dates, however staff typed them', () => {
+  const people = [{ name: '张伟', unit: '霍尔奇社区' }, { name: '李强', unit: '霍尔奇社区' }, { name: '王芳', unit: '霍尔奇社区' }, { name: '赵敏', unit: '霍尔奇社区' }, { name: '孙丽', unit: '霍尔奇社区' }, { name: '周杰', unit: '霍尔奇社区' }];
+  const all = p3List(people, () => true);
+  const D = col(all, '完成时间');
+  const rowOf = (d: SheetDescription, name: string) => d.cells.find((row) => row[1].value === name)!;
+
+  it('reads 2027-1-8, 2027/01/08, 2027年1月8日, 2027.1.8 and a date serial (46395, a cell whose date format was lost) as 2027-01-08, written as a date cell', () => {
+    const typedAs: Record<string, CellValue> = { 张伟: '2027-1-8', 李强: '2027/01/08', 王芳: '2027年1月8日', 赵敏: '2027.1.8', 孙丽: 46395 };
+    const old = readBack(all, (rows) => {
+      for (const row of rows) if (typeof row[1] === 'string' && row[1] in typedAs) row[D] = typedAs[row[1]];
+    });
+    const merged = mergeRectificationEdits(all, old);
+    // By hand: 2027-01-08 is 46395 (calendar-date.test), shown 2027年1月8日.
+    for (const name of Object.keys(typedAs)) expect([name, rowOf(merged, name)[D]]).toEqual([name, { value: 46395, style: 'center', numberFormat: 'yyyy"年"m"月"d"日"', text: '2027年1月8日' }]);
+    expect(rowOf(merged, '周杰')[D].value).toBeNull();
+    expect(rectificationDateProblems(old, '结果.xlsx')).toEqual([]);
+    expect(checkSheetDescription(merged)).toEqual([]);
+  });
+
+  it('a 完成时间 that is no date (12月底, 2027-2-30) is kept as typed and said at its cell, with the person; not dropped', () => {
+    const old = readBack(all, (rows) => {
+      for (const row of rows) {
+        if (row[1] === '张伟') row[D] = '12月底';
+        if (row[1] === '李强') row[D] = '2027-2-30';
+      }
+    });
+    const merged = mergeRectificationEdits(all, old);
+    expect(rowOf(merged, '张伟')[D]).toEqual({ value: '12月底', style: 'center' });
+    expect(rowOf(merged, '李强')[D]).toEqual({ value: '2027-2-30', style: 'center' });
+    // 完成时间 is column J; 张伟 is on row 4 (title, subtitle, header, then the rows in roster order), 李强 row 5.
+    expect(rectificationDateProblems(old, '结果.xlsx').map((f) => [f.code, f.severity, f.file, f.sheet, f.cell, f.subject])).toEqual([
+      ['RECTIFICATION_DATE_UNREADABLE', 'warning', '结果.xlsx', '整改清单', 'J4', '张伟'],
+      ['RECTIFICATION_DATE_UNREADABLE', 'warning', '结果.xlsx', '整改清单', 'J5', '李强'],
+    ]);
+    expect(rectificationDateProblems(old, '结果.xlsx')[0].message).toBe(
+      '原整改清单「整改清单」的 J4（张伟的完成时间）「12月底」不是可识别的日期，未按日期读取，沿用的行中原样保留；请在新的整改清单中改写为日期（如 2027-1-8、2027/01/08、2027年1月8日 或 2027.1.8）',
+    );
   });
 });

@@ -131,6 +131,20 @@ describe('loadScheme', () => {
       ]);
     });
 
+    it('a 考核年度 (year) is a four-digit year, written as a number; none is fine (older scheme files)', () => {
+      const s = valid();
+      expect(problemsOf(s)).toEqual([]);
+      s.year = 2026;
+      expect(problemsOf(s)).toEqual([]);
+      expect(loadScheme(s).year).toBe(2026);
+      for (const wrong of [26, 2026.5, '2026']) {
+        s.year = wrong;
+        expect([wrong, problemsOf(s).length, problemsOf(s)[0]?.startsWith('考核年度（year）')]).toEqual([wrong, 1, true]);
+      }
+      s.year = 26;
+      expect(problemsOf(s)).toEqual(['考核年度（year）：不能小于 2000（现为 26）']);
+    });
+
     it('a value that is not one of those allowed lists them, with what the comparisons mean', () => {
       const s = p3();
       s.classification.rules[0].when[0].rounds = 'Each';

@@ -127,6 +127,17 @@ describe('score tier lines out of order (the tool\'s exploratory test: 称职 at
   });
 });
 
+describe('考核年度 and 结果公布日期 that cannot both be right', () => {
+  it('results published before the year they are for, or two years after it, are doubted; the year itself or the next (次年1月) are not', () => {
+    const s = structuredClone(getPreset('p4-middle-managers'));
+    const said = '考核年度 2026 与结果公布日期 DATE 不相符（结果一般在本年度年底或次年公布），请核实其中一项；标题按考核年度写作“2026年度”，整改期限从结果公布日期起算';
+    for (const [date, doubted] of [['2026-12-20', false], ['2027-01-08', false], ['2027-12-31', false], ['2025-12-20', true], ['2028-01-05', true]] as const)
+      expect([date, schemeWarnings({ ...s, year: 2026, resultsDate: date })]).toEqual([date, doubted ? [said.replace('DATE', date)] : []]);
+    // One of the two alone says nothing.
+    expect(schemeWarnings({ ...s, year: 2026 })).toEqual([]);
+  });
+});
+
 describe('loadScheme refuses what cannot be meant', () => {
   it('a results date that is no day (2026-02-30), and two rater groups of one name', () => {
     const s = structuredClone(getPreset('p4-middle-managers')) as Record<string, any>;

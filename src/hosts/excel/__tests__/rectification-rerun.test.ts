@@ -52,7 +52,8 @@ describe('写回 again keeps the 整改清单 work done in Excel', () => {
     expect(next.notes).toEqual(['原「整改清单」是 2026 年度的整改清单，未合并到本年度，原样保留；2027 年度的整改清单写入了「整改清单(2)」。']);
     expect([fx.sheet('整改清单').table()[3][6], fx.sheet('整改清单').table()[3][8]]).toEqual(['签订整改承诺书', '已销号']);
     const fresh = fx.sheet('整改清单(2)').table()[3];
-    expect([fresh[1], fresh[6], fresh[7], fresh[8]]).toEqual(['张伟', null, '2027-12-31', '整改中']);
+    // 整改时限 2027-12-31 as a date: 46387 (2026-12-31) + 365.
+    expect([fresh[1], fresh[6], fresh[7], fresh[8]]).toEqual(['张伟', null, 46752, '整改中']);
     // 2027 again: this year's list is replaced in place, last year's left alone, and nothing more is said.
     const again = await h.writeSheets(results(roster, (p) => p.name === '张伟', '2027-12-01'));
     expect(again.notes).toEqual([]);
@@ -77,7 +78,9 @@ describe('写回 again keeps the 整改清单 work done in Excel', () => {
     expect(outcome.notes).toEqual([]);
     const t = fx.sheet('整改清单').table();
     expect(t[2].slice(9)).toEqual(['完成时间', '依据', '备注']);
-    expect([t[3][1], t[3][6], t[3][8], t[3][9], t[3][11]]).toEqual(['张伟', '签订整改承诺书', '已销号', '2026-12-15', '街道已核实']);
+    // The date stays a date (46371 = 2026-12-15), with the Chinese date format.
+    expect([t[3][1], t[3][6], t[3][8], t[3][9], t[3][11]]).toEqual(['张伟', '签订整改承诺书', '已销号', 46371, '街道已核实']);
+    expect(fx.sheet('整改清单').format(3, 9).numberFormat).toBe('yyyy"年"m"月"d"日"');
   });
 
   it('the closed item of 王伟（科技部） stays his (kept, marked gone) when 王伟（办公室） fails next time', async () => {

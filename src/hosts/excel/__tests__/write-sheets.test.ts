@@ -130,11 +130,10 @@ describe('a result workbook written into Excel', () => {
     expect(fx.sheet('统计表').page.printTitleRows).toBe('$1:$1');
   });
 
-  it('keeps strings as text: an ISO date in the 整改清单', () => {
+  it('writes the 整改清单\'s 整改时限 as a real date: the serial of 2026-12-31 (46387: 2026-01-01 is 46023, + 364) with the Chinese date format', () => {
     const s = fx.sheet('整改清单');
-    expect(s.shown(3, 7)).toBe('2026-12-31');
-    expect(s.format(3, 7).numberFormat).toBe('@');
-    expect(typeof s.cell(3, 7)!.value).toBe('string');
+    expect(s.cell(3, 7)!.value).toBe(46387);
+    expect(s.format(3, 7).numberFormat).toBe('yyyy"年"m"月"d"日"');
   });
 
   it('takes 2 syncs to take stock and 2 per sheet (write, swap in), whatever the sheets hold', () => {

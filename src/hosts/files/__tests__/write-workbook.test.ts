@@ -58,6 +58,32 @@ describe('writeWorkbook', () => {
     for (const m of descriptions[0].merges) expect(ranking.getCell(m.r1 + 1, m.c1 + 1).isMerged).toBe(true);
   });
 
+  it('writes the 整改清单\'s 整改时限 as a real date (a number with the Chinese date format), read back as that date', async () => {
+    // 李强 scored 60 by both groups (60 → 不称职) has the only row: 30 days from 2026-12-01 → 2026-12-31, serial 46387
+    // (2026-01-01 is 46023, + 364).
+    const failing = runCampaign({
+      ...campaignInput,
+      submissions: [
+        { file: 'a.xlsx', sheets: [sheetGrid('表', [90, 80, 60])] },
+        { file: 'b.xlsx', sheets: [{ ...sheetGrid('表', [88, 78, 60]), rows: [['测评人类别：员工'], ...sheetGrid('表', [88, 78, 60]).rows.slice(1)] }] },
+      ],
+    });
+    expect(failing.rectification.map((r) => [r.subject, r.deadline])).toEqual([['李强', '2026-12-31']]);
+    const bytes = await writeWorkbook(describeResultWorkbook(failing));
+    const sheet = (await load(bytes)).getWorksheet('整改清单')!;
+    const header = sheet.getRow(3).values as unknown[];
+    const deadline = header.indexOf('整改时限');
+    expect(deadline).toBeGreaterThan(0);
+    const c = sheet.getCell(4, deadline);
+    // exceljs gives a cell stored as a number with a date format as a Date: the file holds a date, not text.
+    expect([c.value, c.numFmt]).toEqual([new Date(Date.UTC(2026, 11, 31)), 'yyyy"年"m"月"d"日"']);
+    expect(c.type).toBe(ExcelJS.ValueType.Date);
+    // Read back (the files host turns a date-formatted cell into its date), the cell is that date, not text.
+    const back = await readWorkbook('结果.xlsx', bytes);
+    const grid = back.submission!.sheets.find((s) => s.name === '整改清单')!;
+    expect(grid.rows[3][deadline - 1]).toBe('2026-12-31');
+  });
+
   it('stores text that looks like a formula as text, never as a formula', async () => {
     const bytes = await writeWorkbook(describeResultWorkbook(result));
     const files = unzipSync(bytes);
