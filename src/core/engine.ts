@@ -13,7 +13,7 @@ import { Evaluation, ParticipationRow, SubjectResult, evaluate } from './results
 import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
-import { SchemeError, memberCountUnitProblems } from './scheme/load-scheme';
+import { SchemeError, memberCountUnitProblems, quotaCountUnitProblems } from './scheme/load-scheme';
 import { Scheme } from './scheme/scheme-schema';
 import { memberCountWarnings, schemeWarnings } from './scheme/scheme-warnings';
 import { Tally, tallyBallots } from './tally/tally';
@@ -48,7 +48,8 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   // The roster columns the scheme's roster-flag rules read, found here where scheme and roster meet.
   const flags = resolveFlagColumns(input.scheme, input.roster, input.rosterSource);
   const roster = buildRoster(flags.entries);
-  const unitProblems = memberCountUnitProblems(input.scheme, roster.subjects.map((s) => s.unit));
+  const units = roster.subjects.map((s) => s.unit);
+  const unitProblems = [...memberCountUnitProblems(input.scheme, units), ...quotaCountUnitProblems(input.scheme, units)];
   if (unitProblems.length > 0) throw new SchemeError(unitProblems);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);
