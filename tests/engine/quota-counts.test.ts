@@ -123,6 +123,16 @@ describe('a minimum as a number (篇三: 较好或以下等次应占一定比例
     expect(codes('QUOTA_SHORT')).toEqual([]);
   });
 
+  it('organisations (党支部) are counted 个: 「合格」「基本合格」「不合格」不少于 2 个', () => {
+    const branches = loadScheme({ ...schemeJson([{ tiers: ['合格', '基本合格', '不合格'], kind: 'min', count: 2, cite: '较好及以下不少于N个' }]), subjectKind: 'organisation' });
+    // 甲 优秀 90% → 优秀; 乙 合格 10/10 → 合格: 1 of the 2 asked.
+    const { codes } = run(branches, { 甲: { 优秀: 9, 合格: 1 }, 乙: { 合格: 10 } }, [
+      { name: '甲', kind: 'organisation' },
+      { name: '乙', kind: 'organisation' },
+    ]);
+    expect(codes('QUOTA_SHORT')[0].message).toBe('「合格」「基本合格」「不合格」只有 1 个，方案要求「合格」「基本合格」「不合格」不少于 2 个（较好及以下不少于N个）');
+  });
+
   it('more than those rated (5 of 3): short whatever the votes, and said to be unreachable', () => {
     const { codes } = run(min(5), { 甲: { 优秀: 9, 合格: 1 }, 乙: { 合格: 10 }, 丙: { 合格: 10 } });
     // 乙 丙 合格: 2 of the 5 asked; only 3 rated.

@@ -932,9 +932,11 @@ function countApplications(q: CountQuota, results: SubjectResult[], rated: Subje
   return applications;
 }
 
+const ratesOrganisations = (scheme: Scheme) => (scheme.classification.appliesTo ?? scheme.subjectKind) === 'organisation';
+
 /** How a count is said: 3 名 for people, 3 个 for organisations (支部、班子). */
 function placesWord(scheme: Scheme, count: number): string {
-  return `${count} ${(scheme.classification.appliesTo ?? scheme.subjectKind) === 'organisation' ? '个' : '名'}`;
+  return `${count} ${ratesOrganisations(scheme) ? '个' : '名'}`;
 }
 
 /**
@@ -976,8 +978,8 @@ function applyQuota(j: Judging, q: Quota, application: QuotaApplication, finding
     if (undecided === pool.length || inTiers.length >= limit) return;
     const pending = undecided > 0 ? `（另有 ${undecided} 人等次待定，未计入）` : '';
     // More than everyone rated: no result can meet it (名额 5 名 of 3 支部), most likely a slip in the scheme.
-    const never = limit > pool.length ? `；参加评议的只有 ${pool.length} 人，少于要求的人数，无论评议结果如何都达不到，请核实方案` : '';
-    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人${pending}，方案要求${rule}${never}（${q.cite}）`, { file: '（汇总）' }));
+    const never = limit > pool.length ? `；参加评议的只有 ${pool.length} ${ratesOrganisations(scheme) ? '个' : '人'}，少于要求的人数，无论评议结果如何都达不到，请核实方案` : '';
+    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} ${ratesOrganisations(scheme) ? '个' : '人'}${pending}，方案要求${rule}${never}（${q.cite}）`, { file: '（汇总）' }));
     return;
   }
   if (inTiers.length <= limit) return;
