@@ -14,7 +14,7 @@ import { campaignYear } from './results/campaign-year';
 import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
-import { SchemeError, expectedUnitProblems, memberCountUnitProblems } from './scheme/load-scheme';
+import { SchemeError, expectedUnitProblems, memberCountUnitProblems, quotaCountUnitProblems } from './scheme/load-scheme';
 import { Scheme } from './scheme/scheme-schema';
 import { memberCountWarnings, schemeWarnings } from './scheme/scheme-warnings';
 import { Tally, tallyBallots } from './tally/tally';
@@ -52,7 +52,11 @@ export function runCampaign(input: CampaignInput): CampaignResult {
   const flags = resolveFlagColumns(input.scheme, input.roster, input.rosterSource);
   const roster = buildRoster(flags.entries);
   const rosterUnitColumn = roster.subjects.map((s) => s.unit);
-  const unitProblems = [...memberCountUnitProblems(input.scheme, rosterUnitColumn), ...expectedUnitProblems(input.scheme, rosterUnitColumn)];
+  const unitProblems = [
+    ...memberCountUnitProblems(input.scheme, rosterUnitColumn),
+    ...expectedUnitProblems(input.scheme, rosterUnitColumn),
+    ...quotaCountUnitProblems(input.scheme, rosterUnitColumn),
+  ];
   if (unitProblems.length > 0) throw new SchemeError(unitProblems);
   const read = readBallots(input.scheme, roster, input.submissions);
   const tally = tallyBallots(input.scheme, roster.subjects.length, read);

@@ -4,7 +4,7 @@
  * effects, quotas and designations. Plain functions, no React.
  */
 import { COMPARISON_WORDS, shareFormsLabel, shareWords } from '../core/rules/conditions';
-import { Comparison, Condition, Designation, Quota, Scheme, Veto } from '../core/scheme/scheme-schema';
+import { Comparison, Condition, Designation, Quota, Scheme, Veto, isCountQuota } from '../core/scheme/scheme-schema';
 
 export const COMPARISONS: readonly Comparison[] = ['>=', '>', '<=', '<'];
 
@@ -85,9 +85,20 @@ export function memberCountWords(counts: Record<string, number>): string {
   return Object.entries(counts).map(([unit, n]) => `${unit} ${n} 人`).join('、');
 }
 
+/**
+ * A quota in words: 「优秀」不超过参评人数的 20%（向下取整）; a count 「优秀」不超过 3 名, 每个单位「优秀」不超过 2 名,
+ * 「优秀党员」按单位分配名额，各单位不超过：第一支部 2 名、第二支部 1 名.
+ */
 export function quotaWords(q: Quota, scheme: Scheme): string {
   const tiers = q.tiers.map((t) => `「${t}」`).join('');
-  return `${tiers}${q.kind === 'max' ? '不超过' : '不少于'}${quotaBaseWords(q, scheme)}的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}）`;
+  const bound = q.kind === 'max' ? '不超过' : '不少于';
+  if (isCountQuota(q)) {
+    const unit = (scheme.classification.appliesTo ?? scheme.subjectKind) === 'organisation' ? '个' : '名';
+    if (typeof q.count === 'object')
+      return `${tiers}按单位分配名额，各单位${bound}：${Object.entries(q.count).map(([u, n]) => `${u} ${n} ${unit}`).join('、')}`;
+    return `${q.per === 'unit' ? '每个单位' : ''}${tiers}${bound} ${q.count} ${unit}`;
+  }
+  return `${tiers}${bound}${quotaBaseWords(q, scheme)}的 ${shareWords(q.share!)}（${ROUNDING_WORDS[q.rounding!]}）`;
 }
 
 export function designationWords(d: Designation): string {

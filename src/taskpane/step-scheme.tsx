@@ -14,7 +14,7 @@ import { isShareFraction } from '../core/common/fraction';
 import { PRESETS } from '../core/presets';
 import { shareFormsLabel } from '../core/rules/conditions';
 import { SchemeError, loadScheme } from '../core/scheme/load-scheme';
-import { Comparison, Condition, Scheme } from '../core/scheme/scheme-schema';
+import { Comparison, Condition, Quota, Scheme } from '../core/scheme/scheme-schema';
 import { schemeWarnings } from '../core/scheme/scheme-warnings';
 import { Finding } from '../core/findings/finding';
 import { SheetGrid } from '../core/forms/grid';
@@ -569,22 +569,12 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
   const { scheme } = campaign;
   if (scheme.quotas.length === 0 && scheme.designations.length === 0) return null;
-  const needsMembers = scheme.quotas.some((q) => q.of === 'members');
+  const needsMembers = scheme.quotas.some((q) => q.share !== undefined && q.of === 'members');
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">名额与比例</Subtitle2>
       {scheme.quotas.map((q, i) => (
-        <NumberField
-          key={`q${i}`}
-          label={`${q.tiers.map((t) => `「${t}」`).join('')}名额比例`}
-          unit={isShareFraction(q.share) ? undefined : '%'}
-          value={q.share}
-          min={0}
-          max={100}
-          fractions
-          hint={`${quotaWords(q, scheme)}；名额边界处并列的，由评议委员会决定`}
-          onCommit={(v) => campaign.editScheme((d) => void (d.quotas[i].share = v as number | string))}
-        />
+        <QuotaEditor key={`q${i}`} campaign={campaign} index={i} />
       ))}
       {needsMembers ? (
         <NumberField
@@ -619,6 +609,109 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
           onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
         />
       ))}
+    </div>
+  );
+}
+
+/**
+ * One quota: a share (名额比例 20%) or a number of places given from above (名额 3 名), and for a number, one per unit
+ * where the roster has several (上级按支部分配名额). Switching back to a share takes the preset's share where the
+ * preset has this quota, else 20% (rounded down for a maximum, up for a minimum), shown in the field to change.
+ */
+function QuotaEditor({ campaign, index }: { campaign: Campaign; index: number }) {
+  const { scheme } = campaign;
+  const q = scheme.quotas[index];
+  const [problems, setProblems] = useState<string[]>([]);
+  const tiers = q.tiers.map((t) => `「${t}」`).join('');
+  const byCount = q.count !== undefined;
+  const units = [...new Set(campaign.roster.map((e) => e.unit ?? '').filter((u) => u !== ''))];
+  const perUnit = typeof q.count === 'object' ? q.count : null;
+  const word = (scheme.classification.appliesTo ?? scheme.subjectKind) === 'organisation' ? '个' : '名';
+  const hint = `${quotaWords(q, scheme)}；名额边界处并列的，由评议委员会决定`;
+  const edit = (apply: (draft: Quota) => void) => setProblems(campaign.editScheme((d) => apply(d.quotas[index])) ?? []);
+  const choose = (how: string) =>
+    edit((d) => {
+      if (how === 'count') {
+        delete d.share;
+        delete d.rounding;
+        delete d.of;
+        d.count = 1;
+        return;
+      }
+      const preset = PRESETS.find((p) => p.id === scheme.id)?.quotas[index];
+      const same = preset && preset.share !== undefined && preset.kind === d.kind && preset.tiers.join() === d.tiers.join() ? preset : null;
+      delete d.count;
+      d.share = same?.share ?? 20;
+      d.rounding = same?.rounding ?? (d.kind === 'max' ? 'floor' : 'ceil');
+      if (same?.of !== undefined) d.of = same.of;
+      if (same) d.per = same.per;
+      else if (typeof q.count === 'object') delete d.per;
+    });
+  const allocate = (on: boolean) =>
+    edit((d) => {
+      if (on) {
+        d.count = Object.fromEntries(units.map((u) => [u, typeof q.count === 'number' ? q.count : 1]));
+        d.per = 'unit';
+      } else d.count = Math.max(1, ...Object.values(perUnit ?? {}));
+    });
+  return (
+    <div>
+      <RadioGroup layout="horizontal" aria-label={`${tiers}名额按`} value={byCount ? 'count' : 'share'} onChange={(_e, d) => choose(d.value)}>
+        <Radio value="share" label="比例" />
+        <Radio value="count" label="名数（上级分配的名额）" />
+      </RadioGroup>
+      {!byCount ? (
+        <NumberField
+          label={`${tiers}名额比例`}
+          unit={isShareFraction(q.share!) ? undefined : '%'}
+          value={q.share}
+          min={0}
+          max={100}
+          fractions
+          hint={hint}
+          onCommit={(v) => campaign.editScheme((d) => void (d.quotas[index].share = v as number | string))}
+        />
+      ) : (
+        <>
+          {units.length >= 2 || perUnit ? (
+            <Checkbox checked={perUnit !== null} label="按单位分配（各单位名额不同）" onChange={(_e, d) => allocate(d.checked === true)} />
+          ) : null}
+          {perUnit ? (
+            // Each unit of the roster, and any the scheme names besides (refused when computing, so it can be seen here).
+            [...new Set([...units, ...Object.keys(perUnit)])].map((u) => (
+              <NumberField
+                key={u}
+                label={`${u}：${tiers}名额`}
+                unit={word}
+                value={perUnit[u] ?? null}
+                integer
+                min={0}
+                allowEmpty
+                hint={perUnit[u] === undefined ? '未分配：该单位不按名额核减，计算时会提示；没有分到名额的填 0' : undefined}
+                onCommit={(v) =>
+                  campaign.editScheme((d) => {
+                    const counts = d.quotas[index].count as Record<string, number>;
+                    if (v === null) delete counts[u];
+                    else counts[u] = Number(v);
+                  })
+                }
+              />
+            ))
+          ) : (
+            <NumberField
+              label={`${tiers}名额（名数）`}
+              unit={word}
+              value={typeof q.count === 'number' ? q.count : null}
+              integer
+              min={1}
+              hint={hint}
+              onCommit={(v) => campaign.editScheme((d) => void (d.quotas[index].count = Number(v)))}
+            />
+          )}
+          {perUnit ? <Text size={200}>{hint}</Text> : null}
+        </>
+      )}
+      <ProblemsBar title="修改未生效" problems={problems} />
     </div>
   );
 }

@@ -161,7 +161,7 @@ describe('score --out onto a file that exists', () => {
     list.getCell(4, col('完成时间')).value = '12月底';
     await back.xlsx.writeFile(january);
     const again = parseJson(await pingyi(['score', '--scheme', P, '--roster', roster, inbox, '--today', '2027-01-08', '--out', january, '--json']));
-    expect(again.findings.filter((f: { code: string }) => f.code === 'RECTIFICATION_DATE_UNREADABLE').map((f: { file: string; sheet: string; cell: string }) => [f.file, f.sheet, f.cell])).toEqual([
+    expect(again.findings.filter((f: { code: string }) => f.code === 'RECTIFICATION_DATE_UNREADABLE').map((f: { file: string; sheet: string | null; cell: string | null }) => [f.file, f.sheet, f.cell])).toEqual([
       ['一月重算.xlsx', '整改清单', 'J4'],
     ]);
     expect(sheetRows(january, '整改清单')[3][col('完成时间') - 1]).toBe('12月底');

@@ -139,7 +139,7 @@ describe('a tier taken away (名额, 不得评优, 不得评为) gives the best 
     const { by } = withRules(BEST_FIRST_RULES, { kind: 'tier', tier: '不合格' });
     expect(['王芳', '李强', '张伟', '孙悦', '钱明', '陈静', '周婷'].map((n) => by(n).tier)).toEqual(['优秀', '优秀', '优秀', '基本合格', '基本合格', '合格', '合格']);
     expect(by('孙悦').reasons[1]).toBe(
-      '「优秀」不超过 7 人的 50%（向下取整为 3 人）：5 人符合条件，超出名额（名额内最后一位得票率 70.00%，本人 60.00%），由「优秀」改为「基本合格」（优秀不超过50%）；' +
+      '「优秀」不超过 7 人的 50%（向下取整为 3 人）：5 人符合条件，本人排第 4 名，超出名额（名额内最后一位得票率 70.00%，本人 60.00%），由「优秀」改为「基本合格」（优秀不超过50%）；' +
         '按「优秀」以外等次的条件定为「基本合格」：6/10 = 60.00%，符合「『基本合格』及以上票得票率50%以上（含）」（基本合格及以上票50%以上）；未达「合格」：6/10 = 60.00%，不符合「『合格』及以上票得票率70%以上（含）」',
     );
     // The next tier down met by its own rule: said as before, nothing more.
@@ -229,7 +229,7 @@ describe('the first reason opens with the final tier: a veto or quota that chang
     expect([by('甲').tier, by('乙').tier, by('丙').tier, by('丁').tier]).toEqual(['优秀', '优秀', '基本合格', '基本合格']);
     expect(by('甲').reasons[0]).toMatch(/^定为「优秀」：9\/10 = 90\.00%/);
     expect(by('丙').reasons[0]).toBe(`因超出名额定为「基本合格」；${OUTSTANDING_6}`);
-    expect(by('丙').reasons[1]).toMatch(/^「优秀」不超过 4 人的 50%（向下取整为 2 人）：3 人符合条件，超出名额/);
+    expect(by('丙').reasons[1]).toMatch(/^「优秀」不超过 4 人的 50%（向下取整为 2 人）：3 人符合条件，本人排第 3 名，超出名额/);
     expect(by('丁').reasons[0]).toBe(`因一票否决定为「基本合格」；${OUTSTANDING_6}`);
     expect(by('丁').reasons[1]).toMatch(/^一票否决「受到党纪处分」：名册「党纪处分」：警告处分，等次由「优秀」改为「基本合格」/);
   });
@@ -287,7 +287,7 @@ describe('two maximums give the same result whatever their order in the list', (
     // 称职 is then 三号 四号 五号 六号 七号 八号 = 6 > floor(40% × 10) = 4: 七号 83 and 八号 82 move to 基本称职 (≥ 60).
     const { r, by } = scored({ classification: LADDER, quotas }, TEN);
     expect(Object.keys(TEN).map((n) => by(n).tier)).toEqual(['优秀', '优秀', '称职', '称职', '称职', '称职', '基本称职', '基本称职', '基本称职', '基本称职']);
-    expect(by('七号').reasons.join('')).toContain('「称职」不超过 10 人的 40%（向下取整为 4 人）：6 人符合条件，超出名额（名额内最后一位得分 84.00，本人 83.00），由「称职」改为「基本称职」（称职不超过40%）');
+    expect(by('七号').reasons.join('')).toContain('「称职」不超过 10 人的 40%（向下取整为 4 人）：6 人符合条件，本人排第 5 名，超出名额（名额内最后一位得分 84.00，本人 83.00），由「称职」改为「基本称职」（称职不超过40%）');
     expect(r.subjects.filter((x) => x.tier === '称职')).toHaveLength(4);
   });
 

@@ -139,7 +139,8 @@ export const FINDING_CODES = {
   // stays with the campaign's findings (校验结果, --json) so the committee sees it beside the tiers.
   SCHEME_DOUBTFUL_VALUE: { severity: 'warning', meaning: '方案中可能写错的数值（仍按所写计算）' },
   QUOTA_BASE_ASSUMED: { severity: 'warning', meaning: '方案未填写党员（成员）人数，名额按名册人数计算' },
-  QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例低于方案要求' },
+  QUOTA_SHORT: { severity: 'warning', meaning: '某等次所占比例（或人数）低于方案要求' },
+  QUOTA_COUNT_MISSING: { severity: 'error', meaning: '名额按单位分配，方案未给名册中的某个单位分配名额，该单位未按名额核减' },
   NO_VALID_VOTES: { severity: 'warning', meaning: '被评议人没有有效票' },
   NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: '姓名含无笔画数据的字符，笔画排序可能不准' },
   SINGLE_BALLOT_GROUP: { severity: 'warning', meaning: '某测评人类别（或某一轮）只有一张有效票，按类别（轮次）分列或加权的结果即这张票的评价（无记名）' },

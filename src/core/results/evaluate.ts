@@ -10,7 +10,7 @@ import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, rosterFor, subjectLabel } from '../roster/roster';
 import { itselfWord, saidOfSubject } from '../roster/subject-words';
 import { heldPerUnit, unitKey, unitsToSplitBy } from '../roster/units';
-import { Consequence, Quota, Scheme, ShareScope, TierRule } from '../scheme/scheme-schema';
+import { Consequence, CountQuota, Quota, Scheme, ShareScope, TierRule, isCountQuota } from '../scheme/scheme-schema';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
 import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, resultsYearDoubt, runOf, unclearText, unknownTierFinding } from './history';
@@ -859,10 +859,13 @@ function maxUnsettled(j: Judging, q: Quota, pool: SubjectResult[], inTiers: Subj
   );
 }
 
-/** One application of a quota: over whom, counting from how many, and what QUOTA_ZERO advises when that gives 0. */
+/**
+ * One application of a quota: over whom, counting from how many (a share's base) or how many places were given (a
+ * count), and what QUOTA_ZERO advises when a share gives 0.
+ */
 interface QuotaApplication {
   pool: SubjectResult[];
-  base: number;
+  places: { base: number } | { count: number };
   /** The roster unit, when the quota is counted per unit. */
   unit?: string;
   /** Only where the base is the roster's count for want of a 党员人数: a number given is not asked for again. */
@@ -881,21 +884,22 @@ function hasCount(counts: Record<string, number>, unit: string): boolean {
  * count is used and said (QUOTA_BASE_ASSUMED).
  */
 function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], rated: SubjectResult[], findings: Finding[]): QuotaApplication[] {
+  if (isCountQuota(q)) return countApplications(q, results, rated, findings);
   const units = q.per === 'unit' ? byUnit(rated) : null;
   const given = scheme.memberCount;
   const perUnit = typeof given === 'object' ? given : null;
   const unitName = (u: string) => u || '未填单位';
   if (units === null || units.size < 2) {
-    if (q.of !== 'members') return [{ pool: results, base: typeof q.of === 'number' ? q.of : rated.length, ifZero: '' }];
-    if (typeof given === 'number') return [{ pool: results, base: given, ifZero: '' }];
+    if (q.of !== 'members') return [{ pool: results, places: { base: typeof q.of === 'number' ? q.of : rated.length }, ifZero: '' }];
+    if (typeof given === 'number') return [{ pool: results, places: { base: given }, ifZero: '' }];
     // One count per unit over everyone: their sum, when every unit of those rated has one.
     const ratedUnits = [...byUnit(rated).keys()];
-    if (perUnit && ratedUnits.every((u) => hasCount(perUnit, u))) return [{ pool: results, base: ratedUnits.reduce((sum, u) => sum + perUnit[u], 0), ifZero: '' }];
+    if (perUnit && ratedUnits.every((u) => hasCount(perUnit, u))) return [{ pool: results, places: { base: ratedUnits.reduce((sum, u) => sum + perUnit[u], 0) }, ifZero: '' }];
     const without = perUnit ? `方案中的党员人数按单位填写，未列出${ratedUnits.filter((u) => !hasCount(perUnit, u)).map((u) => `「${unitName(u)}」`).join('')}` : '方案未填写「党员（成员）人数」（「方案」步骤中的一栏，命令行 --members）';
     findings.push(finding('QUOTA_BASE_ASSUMED', `${without}，「${q.tiers.join('、')}」的名额暂按名册 ${rated.length} 人计算，请核实（${q.cite}）`, { file: '（汇总）' }));
-    return [{ pool: results, base: rated.length, ifZero: perUnit ? '请在党员人数中列出各单位的人数后重新计算' : '如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算' }];
+    return [{ pool: results, places: { base: rated.length }, ifZero: perUnit ? '请在党员人数中列出各单位的人数后重新计算' : '如名册只列了候选人，请在方案中填写党员人数（命令行：--members）后重新计算' }];
   }
-  if (q.of !== 'members') return [...units].map(([u, list]) => ({ pool: list, base: typeof q.of === 'number' ? q.of : list.length, unit: unitName(u), ifZero: '' }));
+  if (q.of !== 'members') return [...units].map(([u, list]) => ({ pool: list, places: { base: typeof q.of === 'number' ? q.of : list.length }, unit: unitName(u), ifZero: '' }));
   const example = `--members ${[...units.keys()].map((u) => `${unitName(u)}=人数`).join(',')}`;
   const assumed = [...units].filter(([u]) => !(perUnit && hasCount(perUnit, u)));
   if (assumed.length > 0) {
@@ -915,7 +919,70 @@ function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], r
     typeof given === 'number'
       ? `方案中的党员人数 ${given} 只有一个，不能作为各单位的人数，请按单位给出（命令行：${example}）后重新计算`
       : `如名册只列了候选人，请按单位给出党员人数（命令行：${example}）后重新计算`;
-  return [...units].map(([u, list]) => (perUnit && hasCount(perUnit, u) ? { pool: list, base: perUnit[u], unit: u, ifZero: '' } : { pool: list, base: list.length, unit: unitName(u), ifZero }));
+  return [...units].map(([u, list]) =>
+    perUnit && hasCount(perUnit, u) ? { pool: list, places: { base: perUnit[u] }, unit: u, ifZero: '' } : { pool: list, places: { base: list.length }, unit: unitName(u), ifZero },
+  );
+}
+
+/**
+ * Where a number of places given from above applies (分配优秀党员名额 3 名): over everyone; with per unit, the same
+ * number in each roster unit, or each unit its own (上级按支部分配名额 {"第一支部": 2, "第二支部": 1}, engine.ts has
+ * refused a unit not on the roster). A unit of the roster the allocation leaves out is not given a number by guess:
+ * its subjects keep the tiers their votes give, and that is said as an error (QUOTA_COUNT_MISSING) and in the
+ * reasons of those it concerns.
+ */
+function countApplications(q: CountQuota, results: SubjectResult[], rated: SubjectResult[], findings: Finding[]): QuotaApplication[] {
+  const unitName = (u: string) => u || '未填单位';
+  const count = q.count;
+  if (typeof count === 'number') {
+    const units = q.per === 'unit' ? byUnit(rated) : null;
+    if (units === null || units.size < 2) return [{ pool: results, places: { count }, ifZero: '' }];
+    return [...units].map(([u, list]) => ({ pool: list, places: { count }, unit: unitName(u), ifZero: '' }));
+  }
+  const applications: QuotaApplication[] = [];
+  const tierNames = q.tiers.map((t) => `「${t}」`).join('');
+  for (const [u, list] of byUnit(rated)) {
+    if (hasCount(count, u)) {
+      applications.push({ pool: list, places: { count: count[u] }, unit: unitName(u), ifZero: '' });
+      continue;
+    }
+    const listed = Object.entries(count).map(([unit, n]) => `${unit} ${n}`).join('、');
+    const concerned = list.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
+    for (const r of concerned) r.reasons.push(`${tierNames}的名额按单位分配，方案未给「${unitName(u)}」分配名额，未按名额核减，需核实（${q.cite}）`);
+    findings.push(
+      finding(
+        'QUOTA_COUNT_MISSING',
+        `${tierNames}的名额按单位分配（${listed}），未列出名册中的「${unitName(u)}」：该单位${concerned.length > 0 ? `符合条件的 ${concerned.length} 人（${concerned.map((r) => r.label).join('、')}）` : '的人'}未按名额核减；请核实该单位分到的名额，没有分到名额的写 0（${q.cite}）`,
+        { file: '（汇总）' },
+      ),
+    );
+  }
+  return applications;
+}
+
+const ratesOrganisations = (scheme: Scheme) => (scheme.classification.appliesTo ?? scheme.subjectKind) === 'organisation';
+
+/** How a count is said: 3 名 for people, 3 个 for organisations (支部、班子). */
+function placesWord(scheme: Scheme, count: number): string {
+  return `${count} ${ratesOrganisations(scheme) ? '个' : '名'}`;
+}
+
+/**
+ * How many places a quota gives in one application, and the rule in words for reasons and findings: 「优秀」不超过
+ * 10 人的 20%（向下取整为 2 人） for a share; 「优秀」名额 3 名, 「较好」「一般」「差」不少于 1 个 for a count.
+ */
+function quotaLimit(scheme: Scheme, q: Quota, { places, unit }: QuotaApplication): { limit: number; rule: string } {
+  const tierNames = q.tiers.map((t) => `「${t}」`).join('');
+  const where = unit !== undefined ? `${unit}：` : '';
+  if ('count' in places) {
+    const n = placesWord(scheme, places.count);
+    return { limit: places.count, rule: `${where}${tierNames}${q.kind === 'max' ? `名额 ${n}` : `不少于 ${n}`}` };
+  }
+  const limit = roundCount(percent(q.share!).mul(Fraction.of(places.base)), q.rounding!);
+  return {
+    limit,
+    rule: `${where}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${places.base} 人的 ${shareWords(q.share!)}（${ROUNDING_WORDS[q.rounding!]}为 ${limit} 人）`,
+  };
 }
 
 /**
@@ -923,20 +990,24 @@ function quotaApplications(scheme: Scheme, q: Quota, results: SubjectResult[], r
  * they meet (lowerTier); where the limit falls inside a tie, every tied subject is left undecided for the
  * committee. A minimum that is not reached is reported (篇三: 较好或以下等次应占一定比例).
  */
-function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }: QuotaApplication, findings: Finding[]) {
+function applyQuota(j: Judging, q: Quota, application: QuotaApplication, findings: Finding[]) {
   const scheme = j.scheme;
-  const pool = results.filter((r) => !r.flags.includes('不定等次'));
-  const limit = roundCount(percent(q.share).mul(Fraction.of(base)), q.rounding);
+  const { ifZero } = application;
+  const pool = application.pool.filter((r) => !r.flags.includes('不定等次'));
+  const { limit, rule } = quotaLimit(scheme, q, application);
   const inTiers = pool.filter((r) => r.tier !== null && q.tiers.includes(r.tier));
   const tierNames = q.tiers.map((t) => `「${t}」`).join('');
-  const rule = `${unit !== undefined ? `${unit}：` : ''}${tierNames}${q.kind === 'max' ? '不超过' : '不少于'} ${base} 人的 ${shareWords(q.share)}（${ROUNDING_WORDS[q.rounding]}为 ${limit} 人）`;
+  // A count given from above is the places there are: 0 is a unit given none (上级未分配), not a base too small.
+  const given = 'count' in application.places;
   if (q.kind === 'max') maxUnsettled(j, q, pool, inTiers, limit, rule, tierNames, findings);
   if (q.kind === 'min') {
     // Nobody with a tier yet (no ballots read) is no shortfall; those still undecided may make it up, and are said.
     const undecided = pool.filter((r) => r.tier === null).length;
     if (undecided === pool.length || inTiers.length >= limit) return;
     const pending = undecided > 0 ? `（另有 ${undecided} 人等次待定，未计入）` : '';
-    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} 人${pending}，方案要求${rule}（${q.cite}）`, { file: '（汇总）' }));
+    // More than everyone rated: no result can meet it (名额 5 名 of 3 支部), most likely a slip in the scheme.
+    const never = limit > pool.length ? `；参加评议的只有 ${pool.length} ${ratesOrganisations(scheme) ? '个' : '人'}，少于要求的人数，无论评议结果如何都达不到，请核实方案` : '';
+    findings.push(finding('QUOTA_SHORT', `${tierNames}只有 ${inTiers.length} ${ratesOrganisations(scheme) ? '个' : '人'}${pending}，方案要求${rule}${never}（${q.cite}）`, { file: '（汇总）' }));
     return;
   }
   if (inTiers.length <= limit) return;
@@ -947,10 +1018,13 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
     const last = limit > 0 ? sorted[limit - 1] : null;
     const cut =
       last && last.rankKey && r.rankKey ? `（名额内最后一位${keyWords(scheme, last.rankKey, r.rankKey, itselfWord(j.roster.subjects[r.index]))}）` : '';
+    // 本人排第 4 名: his place among those meeting the conditions (tied keys share it), what the committee defends.
+    const key = r.rankKey;
+    const place = last && key ? `${itselfWord(j.roster.subjects[r.index])}排第 ${1 + sorted.filter((x) => x.rankKey !== null && x.rankKey.compare(key) > 0).length} 名，` : '';
     const before = r.tier;
     // Out of the quota's tiers (and any better): the best tier below whose own rule is met.
     const rejudged = lowerTier(j, r, (t) => tierIndex(scheme, t) <= lowest);
-    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，超出名额${cut}，由「${before}」改为「${r.tier ?? '待定'}」（${q.cite}）${rejudged}`);
+    r.reasons.push(`${rule}：${inTiers.length} 人符合条件，${place}超出名额${cut}，由「${before}」改为「${r.tier ?? '待定'}」（${q.cite}）${rejudged}`);
     r.flags.push('超出名额');
   };
   const undecided = (r: SubjectResult, why: string, said = why) => {
@@ -959,6 +1033,7 @@ function applyQuota(j: Judging, q: Quota, { pool: results, base, unit, ifZero }:
     r.flags.push('名额并列');
     findings.push(finding('QUOTA_TIE', `「${r.label}」${said}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
   };
+  if (limit === 0 && given) return sorted.forEach(demote);
   if (limit === 0) {
     // Nobody may have the tier although some qualify: most often a base too small (a roster of candidates
     // only, no 党员人数 given), so said as an error rather than left to the reasons.

@@ -122,6 +122,7 @@ const KEY_WORDS: Record<string, string> = {
   'when.forms': '计入的测评表',
   'quotas.kind': '名额类型',
   'quotas.share': '比例',
+  'quotas.count': '名数',
   'designations.kind': '比例类型',
   'ranking.share': '按得票率排名的口径',
   'response.kind': '作答类型',

@@ -88,6 +88,22 @@ export function expectedUnitProblems(scheme: Scheme, units: readonly (string | u
   });
 }
 
+/**
+ * As memberCountUnitProblems, for a quota's places allocated per unit (上级按支部分配名额 {"第一支部": 2}): a unit the roster does not
+ * have is a number of places no one would be counted against, most likely a unit written otherwise.
+ */
+export function quotaCountUnitProblems(scheme: Scheme, units: readonly (string | undefined)[]): string[] {
+  const listed = [...new Set(units.filter((u): u is string => u !== undefined && u !== ''))];
+  return scheme.quotas.flatMap((q, i) => {
+    if (typeof q.count !== 'object') return [];
+    const at = fieldAt(['quotas', i, 'count'], scheme);
+    if (listed.length === 0) return [`${at}按单位分配名额，但名册中没有填写单位；请在名册中加单位栏（如「所在支部」），或只写一个名数`];
+    return Object.keys(q.count)
+      .filter((unit) => !listed.includes(unit))
+      .map((unit) => `${at}中的「${unit}」不是名册中的单位（名册中的单位：${listed.join('、')}）；请照名册单位栏的写法填写`);
+  });
+}
+
 /** JSON 格式错误：第 3 行第 18 列附近：…。该行：… */
 function jsonProblem(text: string, e: unknown): string {
   if (text.trim() === '') return '方案文件是空的';

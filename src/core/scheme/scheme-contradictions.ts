@@ -8,7 +8,7 @@
 import { Fraction, percent } from '../common/fraction';
 import { shareWords, thresholdPhrase } from '../rules/conditions';
 import { fieldAt } from './field-words';
-import { Condition, Quota, Scheme } from './scheme-schema';
+import { Condition, Quota, Scheme, isCountQuota, isShareQuota } from './scheme-schema';
 
 export function contradictionWarnings(scheme: Scheme, scoreRange: { min: Fraction; max: Fraction } | null): string[] {
   return [
@@ -25,13 +25,14 @@ const tierList = (tiers: readonly string[]) => tiers.map((t) => `「${t}」`).jo
 const sameBase = (a: Quota, b: Quota) => (a.of ?? 'subjects') === (b.of ?? 'subjects') && a.per === b.per;
 
 /**
- * A minimum on some tiers inside a maximum's tiers asking for more than the maximum allows (好 ≤ 20% and 好 ≥ 30%);
- * minimums on tiers apart from each other asking for more than everyone together (较好 ≥ 60% and 差 ≥ 50%).
- * Only quotas counted from the same base compare; rounding aside.
+ * A minimum on some tiers inside a maximum's tiers asking for more than the maximum allows (好 ≤ 20% and 好 ≥ 30%;
+ * 优秀 名额 2 名 and 优秀 不少于 3 名, unit by unit where both are allocated per unit); minimums on tiers apart from
+ * each other asking for more than everyone together (较好 ≥ 60% and 差 ≥ 50%). Only quotas counted from the same
+ * base compare, shares with shares and counts with counts; rounding aside.
  */
 function quotaWarnings(scheme: Scheme): string[] {
   const out: string[] = [];
-  const quotas = scheme.quotas.map((q, i) => ({ q, i, share: percent(q.share) }));
+  const quotas = scheme.quotas.flatMap((q, i) => (isShareQuota(q) ? [{ q, i, share: percent(q.share) }] : []));
   for (const max of quotas.filter((x) => x.q.kind === 'max'))
     for (const min of quotas.filter((x) => x.q.kind === 'min'))
       if (sameBase(max.q, min.q) && min.q.tiers.every((t) => max.q.tiers.includes(t)) && min.share.compare(max.share) > 0)
@@ -48,7 +49,30 @@ function quotaWarnings(scheme: Scheme): string[] {
           `${fieldAt(['quotas', x.i], scheme)}要求${tierList(x.q.tiers)}不少于 ${shareWords(x.q.share)}，${fieldAt(['quotas', y.i], scheme)}要求${tierList(y.q.tiers)}不少于 ${shareWords(y.q.share)}：合计超过全部人数，不能同时满足，是否写错了？`,
         );
     }
+  const counts = scheme.quotas.flatMap((q, i) => (isCountQuota(q) ? [{ q, i }] : []));
+  for (const max of counts.filter((x) => x.q.kind === 'max'))
+    for (const min of counts.filter((x) => x.q.kind === 'min')) {
+      if (max.q.per !== min.q.per || !min.q.tiers.every((t) => max.q.tiers.includes(t))) continue;
+      const over = countsOver(min.q.count, max.q.count);
+      if (over.length > 0)
+        out.push(
+          `${fieldAt(['quotas', max.i], scheme)}规定${tierList(max.q.tiers)}不超过${countWords(max.q.count)}，而${fieldAt(['quotas', min.i], scheme)}规定${tierList(min.q.tiers)}不少于${countWords(min.q.count)}：${over.filter((w) => w !== '').join('、')}两者不能同时满足，是否写错了？`,
+        );
+    }
   return out;
+}
+
+/** 「 3 名」, or 「按单位分配的名数（第一支部 2 名、第二支部 1 名）」. */
+function countWords(count: number | Record<string, number>): string {
+  return typeof count === 'number' ? ` ${count} 名` : `按单位分配的名数（${Object.entries(count).map(([u, n]) => `${u} ${n} 名`).join('、')}）`;
+}
+
+/** Where a minimum's count exceeds a maximum's: [''] for two numbers, else 在「第一支部」 per unit (a number is every unit's). */
+function countsOver(min: number | Record<string, number>, max: number | Record<string, number>): string[] {
+  if (typeof min === 'number' && typeof max === 'number') return min > max ? [''] : [];
+  const units = new Set([...(typeof min === 'object' ? Object.keys(min) : []), ...(typeof max === 'object' ? Object.keys(max) : [])]);
+  const of = (c: number | Record<string, number>, u: string) => (typeof c === 'number' ? c : c[u]);
+  return [...units].filter((u) => of(min, u) !== undefined && of(max, u) !== undefined && of(min, u) > of(max, u)).map((u) => `在「${u}」`);
 }
 
 /** 不得评为优秀 capped to the best tier changes nobody's tier. */

@@ -226,20 +226,60 @@ export const vetoSchema = z
 /** 党员（成员）人数: a whole number of people, at least 1. */
 const memberCountValue = z.number().int().min(1).max(1e7);
 
+/** 名额 N 名: a whole number of places; 0 only in a count per unit (上级没有给该单位分配名额). */
+const placeCount = z.number().int().min(0).max(1e7);
+
+/**
+ * A quota is a share of a base (优秀党员的评选比例为本支部党员人数的20%, seed 004 四、2(1)) or a number of places
+ * given from above (分配优秀党员名额 3 名; 上级按支部分配名额 {"第一支部": 2, "第二支部": 1}): exactly one of the two.
+ */
 export const quotaSchema = z
   .object({
     /** The tiers the quota counts together (e.g. 较好 and below). */
     tiers: z.array(label).min(1),
     kind: z.enum(['max', 'min']),
-    share: percentage,
+    /** A share of `of`, rounded by `rounding`; or else `count`. */
+    share: percentage.optional(),
+    /**
+     * A number of places: one number (over everyone, or the same in each unit with per 'unit'), or one per roster
+     * unit ({"第一支部": 2, "第二支部": 1}, with per 'unit'). Not with share, of or rounding: nothing is rounded.
+     */
+    count: z
+      .union([
+        placeCount,
+        z
+          .record(z.string().trim().min(1), placeCount)
+          .refine((counts) => Object.keys(counts).length > 0, { message: '按单位分配名额时至少写一个单位，如 {"第一支部": 2}' }),
+      ])
+      .optional(),
     /** Of how many: the subjects rated, the scheme's memberCount (党员人数), or a given number. */
     of: z.union([z.enum(['subjects', 'members']), z.number().int().min(1).max(1e7)]).optional(),
-    rounding: z.enum(['floor', 'ceil', 'round']),
+    rounding: z.enum(['floor', 'ceil', 'round']).optional(),
     /** unit: within each roster unit (本支部党员人数的20%, seed 004 四、2(1)) when the roster holds several; default: over everyone. */
     per: z.literal('unit').optional(),
     cite: label,
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    const problem = (message: string, path: PropertyKey[] = []) => ctx.addIssue({ code: 'custom', message, path, input: undefined });
+    if (q.share === undefined && q.count === undefined)
+      return problem('名额要按比例或按名数给出其一：按比例写 "share"（如 20，表示 20%），按名数写 "count"（如 3，表示 3 名）');
+    if (q.share !== undefined && q.count !== undefined)
+      return problem('比例（share）和名数（count）只能写一个：按比例的删去 "count"，按名数的删去 "share"');
+    if (q.share !== undefined) {
+      if (q.rounding === undefined) problem('按比例的名额要写取整方式："floor"（向下取整）、"ceil"（向上取整）或 "round"（四舍五入）', ['rounding']);
+      return;
+    }
+    // A count is not rounded nor taken of anyone: a share's settings left beside it would be read as if they were.
+    if (q.rounding !== undefined) problem('按名数给出的名额不用取整，请删去 "rounding"', ['rounding']);
+    if (q.of !== undefined) problem('按名数给出的名额不按人数计算，请删去 "of"', ['of']);
+    if (typeof q.count === 'object' && q.per !== 'unit')
+      problem('按单位分配的名额（如 {"第一支部": 2}）各单位分别计算，请同时写 "per": "unit"', ['per']);
+    // 0 places for everyone: nobody could be given the tier, or (a minimum) no rule at all. A clerk who writes 0
+    // most often means 不限; a unit given no places is written in a count per unit.
+    if (q.count === 0)
+      problem('名数不能为 0（名额 0 名即谁也不能评为该等次）；不限名额的，请删去这条名额规定；某个单位没有分到名额的，请按单位分配，如 {"第一支部": 2, "第三支部": 0}', ['count']);
+  });
 
 export const designationSchema = z
   .object({
@@ -409,6 +449,16 @@ export type ShareScope = Omit<ShareCondition, 'kind' | 'op' | 'value'>;
 export type TierRule = z.infer<typeof tierRuleSchema>;
 export type Veto = z.infer<typeof vetoSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
+/** A quota as a share of a base (the schema requires its rounding). */
+export type ShareQuota = Quota & { share: NonNullable<Quota['share']>; rounding: NonNullable<Quota['rounding']>; count?: undefined };
+/** A quota as a number of places (名额 N 名), one number or one per unit. */
+export type CountQuota = Quota & { count: NonNullable<Quota['count']>; share?: undefined };
+export function isCountQuota(q: Quota): q is CountQuota {
+  return q.count !== undefined;
+}
+export function isShareQuota(q: Quota): q is ShareQuota {
+  return q.share !== undefined;
+}
 export type Designation = z.infer<typeof designationSchema>;
 export type Consequence = z.infer<typeof consequenceSchema>;
 export type Comparison = z.infer<typeof comparison>;

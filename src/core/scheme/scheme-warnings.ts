@@ -28,7 +28,7 @@ export function schemeWarnings(scheme: Scheme): string[] {
     if (c.kind === 'share') shareWarning(scheme, c.value, [...path, 'value'], warnings);
     if (c.kind === 'score' && range) scoreWarning(scheme, c.value, [...path, 'value'], range, warnings);
   }
-  scheme.quotas.forEach((q, i) => shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings, '人'));
+  scheme.quotas.forEach((q, i) => q.share !== undefined && shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings, '人'));
   scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings, '个'));
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);

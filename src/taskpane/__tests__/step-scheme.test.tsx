@@ -242,6 +242,41 @@ describe('方案 step', () => {
     await waitFor(() => expect(host.lastSaved().scheme.year).toBeUndefined());
   });
 
+  it('switches a quota between a share and a number of places, one number or one per unit (上级按支部分配名额)', async () => {
+    const host = freshHost();
+    // p5: 优秀党员 at most 20% of each 支部's members; ROSTER has two units, 营业部 and 零售部.
+    host.saved = { version: 1, scheme: getPreset('p5-party-members'), roster: ROSTER };
+    const { user } = await openApp(host);
+    expect(screen.getByRole('textbox', { name: '「优秀党员」名额比例' })).toHaveValue('20');
+    await user.click(within(screen.getByRole('radiogroup', { name: '「优秀党员」名额按' })).getByRole('radio', { name: /名数/ }));
+    const count = screen.getByRole('textbox', { name: '「优秀党员」名额（名数）' });
+    await user.clear(count);
+    await user.type(count, '3');
+    expect(screen.getByText('每个单位「优秀党员」不超过 3 名；名额边界处并列的，由评议委员会决定')).toBeInTheDocument();
+    await waitFor(() => {
+      const q = host.lastSaved().scheme.quotas[0];
+      expect(q).toEqual({ tiers: ['优秀党员'], kind: 'max', count: 3, per: 'unit', cite: getPreset('p5-party-members').quotas[0].cite });
+    });
+    // The share's 党员人数 is not asked for a number of places.
+    expect(screen.queryByRole('textbox', { name: '党员（成员）人数' })).toBeNull();
+    // 0 for everyone is refused (most often meant as 不限); a unit may be given 0.
+    await user.clear(count);
+    await user.type(count, '0');
+    expect(screen.getByText('不能小于 1')).toBeInTheDocument();
+    await user.clear(count);
+    await user.type(count, '2');
+    await user.click(screen.getByRole('checkbox', { name: '按单位分配（各单位名额不同）' }));
+    const retail = screen.getByRole('textbox', { name: '零售部：「优秀党员」名额' });
+    expect(screen.getByRole('textbox', { name: '营业部：「优秀党员」名额' })).toHaveValue('2');
+    await user.clear(retail);
+    await user.type(retail, '0');
+    expect(screen.getByText('「优秀党员」按单位分配名额，各单位不超过：营业部 2 名、零售部 0 名；名额边界处并列的，由评议委员会决定')).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.quotas[0].count).toEqual({ 营业部: 2, 零售部: 0 }));
+    // Back to a share: the preset's 20% of members, rounded down, per unit.
+    await user.click(within(screen.getByRole('radiogroup', { name: '「优秀党员」名额按' })).getByRole('radio', { name: '比例' }));
+    await waitFor(() => expect(host.lastSaved().scheme.quotas[0]).toEqual(getPreset('p5-party-members').quotas[0]));
+  });
+
   it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
