@@ -155,10 +155,10 @@ export function evaluate(
       .filter((r) => r.tier === null && r.flags.includes('待定'))
       .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? rescaleHow.get(r) : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
   );
-  rank(scheme, results, findings, (r) => rosterCell(roster.subjects[r.index], ''));
+  const order = rank(scheme, results, findings, (r) => rosterCell(roster.subjects[r.index], ''));
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
-  for (const d of scheme.designations) designate(judging, d, results, unranked, findings);
+  for (const d of scheme.designations) designate(judging, d, results, unranked, order, findings);
   for (const r of results) openWithFinalTier(r);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
@@ -1004,7 +1004,7 @@ export function ranksPerCategory(scheme: Pick<Scheme, 'ranking'>, subjects: read
  * With `ranking.per: 'category'` the 名次 are counted within each category over the same order: a category's
  * ranking is the whole list's with the other categories left out.
  */
-function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], rosterFile: (r: SubjectResult) => { file: string; sheet?: string }) {
+function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], rosterFile: (r: SubjectResult) => { file: string; sheet?: string }): Map<SubjectResult, number> {
   const ranked = results.filter((r) => r.rankKey !== null && r.tier !== null && !r.flags.includes('不定等次'));
   const lowest = scheme.tiers.length - 1;
   const forcedLast = (r: SubjectResult) => r.placedByVeto === 'last' && tierIndex(scheme, r.tier) === lowest;
@@ -1016,11 +1016,14 @@ function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], ros
   const groupOf = (r: SubjectResult) => (perCategory ? categoryKey(r) : '');
   // Per group: how many ranked so far, and the last one's place in the whole order and 名次 (a tie shares it).
   const groups = new Map<string, { count: number; lastTie: number; lastRank: number }>();
+  // The 名次 over the whole order (a category's or a designation's list is ranked by it, the others left out).
+  const whole = new Map<SubjectResult, number>();
   let tieStart = 0;
   order.forEach((r, i) => {
     const prev = order[i - 1];
     const tied = i > 0 && i !== firstLast && prev.tier === r.tier && prev.rankKey!.equals(r.rankKey!);
     if (!tied) tieStart = i;
+    whole.set(r, tieStart + 1);
     const g = groups.get(groupOf(r)) ?? { count: 0, lastTie: -1, lastRank: 0 };
     r.rank = g.lastTie === tieStart ? g.lastRank : g.count + 1;
     groups.set(groupOf(r), { count: g.count + 1, lastTie: tieStart, lastRank: r.rank });
@@ -1031,7 +1034,7 @@ function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], ros
   });
   // 待定 with a figure: no 名次 until the committee gives the tier (those without a key were told why when judged).
   for (const r of results) if (r.tier === null && r.rankKey !== null && !r.flags.includes('不定等次')) r.reasons.push('等次待定，不参加排名');
-  if (!perCategory) return;
+  if (!perCategory) return whole;
   // Ranked per category while the roster leaves someone's category blank: ranked among the others without one, and said.
   const none = results.filter((r) => categoryKey(r) === '' && !r.flags.includes('不定等次'));
   for (const r of none) {
@@ -1043,53 +1046,66 @@ function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], ros
       }),
     );
   }
+  return whole;
 }
 
-/** The share a designation gives a category: its own entry's, else the catch-all `share`; null when neither. */
-function shareFor(d: Designation, category: string): number | string | null {
-  const key = normalizeLabel(category);
-  const own = category === '' ? undefined : d.byCategory?.find((e) => e.categories.some((c) => normalizeLabel(c) === key));
-  return own?.share ?? d.share ?? null;
+/** The rated subjects' categories, in roster order of first appearance ('' for those without one). */
+function categoriesInRosterOrder(rated: SubjectResult[]): string[] {
+  return [...new Set([...rated].sort((a, b) => a.index - b.index).map(categoryKey))];
 }
 
-/** The rated subjects by roster category, in roster order of first appearance ('' for those without one). */
-function byCategory(rated: SubjectResult[]): Map<string, SubjectResult[]> {
-  const categories = new Map<string, SubjectResult[]>();
-  for (const r of [...rated].sort((a, b) => a.index - b.index)) {
-    const list = categories.get(categoryKey(r));
-    if (list) list.push(r);
-    else categories.set(categoryKey(r), [r]);
-  }
-  return categories;
+/** A designation's list: those of some categories (all when null), counted with one share. */
+interface DesignationPool {
+  /** 「农村」类, 「社区、机关」类, 其他类别（社区、非公企业）; null for everyone (no categories: words as before them). */
+  words: string | null;
+  share: number | string;
+  holds: (r: SubjectResult) => boolean;
 }
 
 /**
- * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. With `byCategory` (seed
- * 003 篇七 四、(三) 农村不低于10%、社区和其他基层党组织不低于5%) or a ranking per category, the lowest of each roster
- * category by the category's ranking, counted and rounded within it; a category with no share (no entry and no
- * catch-all `share`) is designated nobody, and said for each of its subjects (DESIGNATION_NO_SHARE), never left out
- * silently.
+ * The lists a designation is counted in. Everyone, as before categories, unless it gives shares by category or the
+ * ranking is per category. `byCategory` (seed 003 篇七 四、(三) 农村不低于10%、社区和其他基层党组织不低于5%): each
+ * entry's categories together, and the categories no entry names together under `share` (社区和其他); a ranking
+ * per category: each category with `share`. Categories with no share are returned apart, for DESIGNATION_NO_SHARE.
  */
-function designate(j: Judging, d: Designation, rated: SubjectResult[], unrankedAll: SubjectResult[], findings: Finding[]) {
-  const { scheme } = j;
-  if (d.byCategory === undefined && !ranksPerCategory(scheme, rated)) {
-    designateWithin(j, d, d.share!, null, rated.filter((r) => r.rank !== null), unrankedAll, findings);
-    return;
+function designationPools(scheme: Scheme, d: Designation, rated: SubjectResult[]): { pools: DesignationPool[]; unshared: string[] } {
+  // A roster without categories: everyone is of the catch-all share, counted as before categories.
+  const noCategories = !rated.some((r) => categoryKey(r) !== '');
+  if (d.byCategory === undefined || (noCategories && d.share !== undefined)) {
+    if (!ranksPerCategory(scheme, rated)) return { pools: [{ words: null, share: d.share!, holds: () => true }], unshared: [] };
+    return { pools: categoriesInRosterOrder(rated).map((c) => ({ words: categoryWords(c), share: d.share!, holds: (r) => categoryKey(r) === c })), unshared: [] };
   }
-  for (const [category, members] of byCategory(rated)) {
-    const share = shareFor(d, category);
-    const unranked = unrankedAll.filter((u) => categoryKey(u) === category);
-    const ranked = members.filter((r) => r.rank !== null);
-    if (share !== null) {
-      designateWithin(j, d, share, category, ranked, unranked, findings);
-      continue;
-    }
-    const left = [...ranked, ...unranked];
+  const entryOf = (category: string) => (category === '' ? -1 : d.byCategory!.findIndex((e) => e.categories.some((c) => normalizeLabel(c) === normalizeLabel(category))));
+  const present = categoriesInRosterOrder(rated);
+  // Named by the categories the roster has (「农村」类, not the spellings the scheme also accepts).
+  const pools: DesignationPool[] = d.byCategory.map((e, k) => {
+    const listed = present.filter((c) => entryOf(c) === k);
+    return { words: `「${(listed.length > 0 ? listed : e.categories).join('、')}」类`, share: e.share, holds: (r) => entryOf(categoryKey(r)) === k };
+  });
+  const others = present.filter((c) => entryOf(c) < 0);
+  if (d.share === undefined) return { pools, unshared: others };
+  const named = others.map((c) => (c === '' ? '未填类别' : c));
+  if (others.length > 0) pools.push({ words: `其他类别（${named.join('、')}）`, share: d.share, holds: (r) => entryOf(categoryKey(r)) < 0 });
+  return { pools, unshared: [] };
+}
+
+/**
+ * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged, in each of the
+ * designation's lists (designationPools): counted, rounded and ranked within the list. A category with no share (no
+ * entry and no catch-all `share`) is designated nobody, and that is said for each of its subjects and in
+ * DESIGNATION_NO_SHARE, naming them: never left out silently.
+ */
+function designate(j: Judging, d: Designation, rated: SubjectResult[], unrankedAll: SubjectResult[], order: Map<SubjectResult, number>, findings: Finding[]) {
+  const { pools, unshared } = designationPools(j.scheme, d, rated);
+  for (const pool of pools)
+    designateWithin(j, d, pool, rated.filter((r) => r.rank !== null && pool.holds(r)), unrankedAll.filter(pool.holds), order, findings);
+  for (const category of unshared) {
+    const left = [...rated.filter((r) => r.rank !== null), ...unrankedAll].filter((r) => categoryKey(r) === category);
     if (left.length === 0) continue;
-    const named = category === '' ? '名册中未填类别' : `类别「${category}」`;
+    const named = category === '' ? '名册中未填类别的' : `类别「${category}」`;
     for (const r of left) {
       r.flags.push(`${d.name}待定`);
-      r.reasons.push(`「${d.name}」按类别确定比例，方案没有${named}的比例，本人未参加认定，需评议委员会决定（${d.cite}）`);
+      r.reasons.push(`「${d.name}」按类别确定比例，方案没有${named}的比例，本${j.scheme.subjectKind === 'person' ? '人' : '组织'}未参加认定，需评议委员会决定（${d.cite}）`);
     }
     findings.push(
       finding(
@@ -1111,18 +1127,21 @@ function designate(j: Judging, d: Designation, rated: SubjectResult[], unrankedA
 function designateWithin(
   j: Judging,
   d: Designation,
-  share: number | string,
-  category: string | null,
+  pool: DesignationPool,
   members: SubjectResult[],
   unrankedAll: SubjectResult[],
+  order: Map<SubjectResult, number>,
   findings: Finding[],
 ) {
   const { scheme } = j;
-  // The 名次 within the list: the whole list's, or the category's (1 + those of it ranked above), ties kept.
+  // The 名次 within the list, from the whole order (rank): a list's ranking is the whole one with the others left out.
+  const inOrder = (r: SubjectResult) => order.get(r)!;
   const placeOf = new Map<SubjectResult, number>();
   [...members]
-    .sort((a, b) => a.rank! - b.rank!)
-    .forEach((r, i, list) => placeOf.set(r, category === null ? r.rank! : i > 0 && list[i - 1].rank === r.rank ? placeOf.get(list[i - 1])! : i + 1));
+    .sort((a, b) => inOrder(a) - inOrder(b))
+    .forEach((r, i, list) => placeOf.set(r, i > 0 && inOrder(list[i - 1]) === inOrder(r) ? placeOf.get(list[i - 1])! : i + 1));
+  const { share } = pool;
+  const category = pool.words;
   const ranked = [...members].sort((a, b) => placeOf.get(b)! - placeOf.get(a)!);
   if (ranked.length === 0) return;
   const rounding = d.kind === 'at-least' ? 'ceil' : 'round';
@@ -1136,7 +1155,7 @@ function designateWithin(
         ? []
         : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(scheme, ranked[count - 1].tier));
   const n = scheme.subjectKind === 'person' ? '人' : '个';
-  const inList = category === null ? '' : categoryWords(category);
+  const inList = category ?? '';
   const place = (r: SubjectResult) => `${category === null ? '' : '在该类'}排第 ${placeOf.get(r)} 名`;
   // 7 人的 10% 为 0.7，四舍五入为 1 人: how the share of those ranked became a count, as the quotas say it.
   const of = `${ranked.length} ${n}的 ${shareWords(share)}`;
