@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { summaryText } from '../../src/cli/summary';
 import { runCampaign } from '../../src/core/engine';
 import { describeRanking } from '../../src/core/output/describe-ranking';
 import { getPreset } from '../../src/core/presets';
@@ -184,6 +185,14 @@ describe('seed 003 篇六: 名次 within each 考核类别 (ranking.per), the �
       ['副职', 2, '钱五'],
       ['副职', 4, '周七'],
     ]);
+  });
+
+  it('the command line\'s summary says the category with each 名次 (副职 2), in the 排名表\'s order', () => {
+    const lines = summaryText(run(p4(true))).split('\n');
+    const at = (name: string) => lines.findIndex((l) => l.includes(name));
+    expect(lines[at('张三')]).toMatch(/^\s*正职 3\s/);
+    expect(lines[at('钱五')]).toMatch(/^\s*副职 2\s/);
+    expect(at('张三')).toBeLessThan(at('赵四'));
   });
 
   it('副职 listed first in the roster puts 副职 first on the 排名表', () => {
