@@ -1,6 +1,6 @@
 /** The readable Chinese summary of a campaign result, as the command line prints it. */
 import { CampaignResult } from '../core/engine';
-import { SubjectResult } from '../core/results/evaluate';
+import { SubjectResult, ranksPerCategory } from '../core/results/evaluate';
 import { rankingOrder } from '../core/output/describe-ranking';
 import { rankingFigures } from '../core/output/ranking-figures';
 import { RECOMMENDATION_NOTE } from '../core/output/sheet-builder';
@@ -14,9 +14,11 @@ export function summaryText(result: CampaignResult): string {
   // The figures the ranks and tiers come from, as the 排名表 and the pane show them, then 满意率 per form.
   const figures = rankingFigures(result);
   // In 排名表's order (ties and the unranked 按姓氏笔画), so the two never list a tie differently.
-  const rows = rankingOrder(result.subjects)
+  // Ranked per category (ranking.per): the 名次 is within the category, said with it (副职 2).
+  const perCategory = ranksPerCategory(s, result.subjects);
+  const rows = rankingOrder(result.subjects, s)
     .map((r) => [
-      r.rank === null ? '—' : String(r.rank),
+      r.rank === null ? '—' : perCategory ? `${r.category ?? '未填类别'} ${r.rank}` : String(r.rank),
       r.name,
       r.unit ?? '',
       r.tier ?? (r.flags.includes('不定等次') ? '不定等次' : '待定'),

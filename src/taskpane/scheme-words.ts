@@ -101,8 +101,16 @@ export function quotaWords(q: Quota, scheme: Scheme): string {
   return `${tiers}${bound}${quotaBaseWords(q, scheme)}的 ${shareWords(q.share!)}（${ROUNDING_WORDS[q.rounding!]}）`;
 }
 
+/**
+ * 排名末位不低于 10% 列入「重点管理」; by category (seed 003 篇七 四、(三)): 按类别分别计算，排名末位农村不低于 10%、
+ * 其他类别不低于 5% 列入「重点管理」; without a catch-all the other categories are said to have none.
+ */
 export function designationWords(d: Designation): string {
-  return `排名末位${d.kind === 'at-least' ? '不低于' : '约'} ${shareWords(d.share)} 列入「${d.name}」`;
+  const how = d.kind === 'at-least' ? '不低于' : '约';
+  if (!d.byCategory) return `排名末位${how} ${shareWords(d.share ?? 0)} 列入「${d.name}」`;
+  const own = d.byCategory.map((e) => `${e.categories.join('、')}${how} ${shareWords(e.share)}`);
+  const rest = d.share !== undefined ? `其他类别${how} ${shareWords(d.share)}` : '其他类别无比例（不参加认定）';
+  return `按类别分别计算，排名末位${[...own, rest].join('，')} 列入「${d.name}」`;
 }
 
 /**

@@ -63,10 +63,10 @@ const useLocal = makeStyles({
 
 /** Flags that leave the decision to the committee (DOMAIN.md: ties at a quota boundary are flagged, not broken). */
 const DECISION_FLAGS = new Set(['待定', '名额并列', '名额待定']);
-const DECISION_CODES = new Set(['TIER_UNDECIDED', 'QUOTA_TIE', 'DESIGNATION_UNSETTLED']);
+const DECISION_CODES = new Set(['TIER_UNDECIDED', 'QUOTA_TIE', 'DESIGNATION_UNSETTLED', 'DESIGNATION_NO_SHARE']);
 
 export function needsDecision(r: SubjectResult): boolean {
-  return r.flags.some((f) => DECISION_FLAGS.has(f) || f.endsWith('并列'));
+  return r.flags.some((f) => DECISION_FLAGS.has(f) || f.endsWith('并列') || f.endsWith('待定'));
 }
 
 function isDecisionFinding(f: Finding): boolean {
@@ -125,7 +125,9 @@ export function StepCompute({ campaign }: StepProps) {
 
   const { result, readFindings, resultFindings } = state;
   const { scheme } = result;
-  const rows = order && 'rank' in order ? order.rank(result.subjects) : null;
+  const rows = order && 'rank' in order ? order.rank(result.subjects, scheme) : null;
+  // Ranked per category: the 名次 is within the category, so the category is said with it (副职 2).
+  const rankPrefix = (r: SubjectResult) => (scheme.ranking.per === 'category' && result.subjects.some((x) => (x.category ?? '').trim() !== '') ? `${r.category ?? '未填类别'} ` : '');
   // The figures the ranks and tiers come from, as the 排名表 shows them (得分; 附表2…得票率 and 推荐票 for p5).
   const figures = rankingFigures(result);
   const columnCount = 4 + figures.length;
@@ -221,7 +223,7 @@ export function StepCompute({ campaign }: StepProps) {
                             {f.text(r)}
                           </TableCell>
                         ))}
-                        <TableCell className={local.nowrap}>{r.rank ?? '—'}</TableCell>
+                        <TableCell className={local.nowrap}>{r.rank === null ? '—' : `${rankPrefix(r)}${r.rank}`}</TableCell>
                         <TableCell>
                           <span className={local.flags}>
                             {decide ? (

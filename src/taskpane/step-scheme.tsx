@@ -568,7 +568,10 @@ function VetoesSection({ campaign }: { campaign: Campaign }) {
 function QuotasSection({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
   const { scheme } = campaign;
-  if (scheme.quotas.length === 0 && scheme.designations.length === 0) return null;
+  // 按类别分别排名 (seed 003 篇六 二、考核类别) is offered where it can act: a ranking, and categories in the roster or asked for.
+  const categoriesListed = campaign.roster.some((e) => (e.category ?? '').trim() !== '');
+  const offersPerCategory = scheme.ranking.by !== 'none' && (categoriesListed || scheme.ranking.per === 'category');
+  if (scheme.quotas.length === 0 && scheme.designations.length === 0 && !offersPerCategory) return null;
   const needsMembers = scheme.quotas.some((q) => q.share !== undefined && q.of === 'members');
   return (
     <div className={styles.section}>
@@ -596,19 +599,66 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
           }
         />
       ) : null}
-      {scheme.designations.map((des, i) => (
-        <NumberField
-          key={`d${i}`}
-          label={`「${des.name}」比例`}
-          unit={isShareFraction(des.share) ? undefined : '%'}
-          value={des.share}
-          min={0}
-          max={100}
-          fractions
-          hint={designationWords(des)}
-          onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
+      {offersPerCategory ? (
+        <Switch
+          checked={scheme.ranking.per === 'category'}
+          label="按类别（职务类别）分别排名"
+          onChange={(_e, data) =>
+            campaign.editScheme((d) => {
+              if (data.checked) d.ranking.per = 'category';
+              else delete d.ranking.per;
+            })
+          }
         />
-      ))}
+      ) : null}
+      {scheme.designations.map((des, i) =>
+        des.byCategory ? (
+          <div key={`d${i}`}>
+            <Text size={200}>{designationWords(des)}</Text>
+            {des.byCategory.map((e, k) => (
+              <NumberField
+                key={`d${i}c${k}`}
+                label={`「${des.name}」${e.categories.join('、')}比例`}
+                unit={isShareFraction(e.share) ? undefined : '%'}
+                value={e.share}
+                min={0}
+                max={100}
+                fractions
+                hint={`${e.categories.join('、')}按本类别排名末位计算`}
+                onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].byCategory![k].share = v as number | string))}
+              />
+            ))}
+            <NumberField
+              label={`「${des.name}」其他类别比例`}
+              unit={des.share !== undefined && isShareFraction(des.share) ? undefined : '%'}
+              value={des.share ?? null}
+              min={0}
+              max={100}
+              fractions
+              allowEmpty
+              hint="以上未列出的类别按各自排名末位计算；不填则这些类别不参加认定（计算结果中逐一列出）"
+              onCommit={(v) =>
+                campaign.editScheme((d) => {
+                  if (v === null) delete d.designations[i].share;
+                  else d.designations[i].share = v as number | string;
+                })
+              }
+            />
+          </div>
+        ) : (
+          <NumberField
+            key={`d${i}`}
+            label={`「${des.name}」比例`}
+            unit={isShareFraction(des.share ?? 0) ? undefined : '%'}
+            value={des.share ?? null}
+            min={0}
+            max={100}
+            fractions
+            hint={`${designationWords(des)}${scheme.ranking.per === 'category' ? '（按类别分别排名：各类别分别计算）' : ''}`}
+            onCommit={(v) => campaign.editScheme((d) => void (d.designations[i].share = v as number | string))}
+          />
+        ),
+      )}
     </div>
   );
 }

@@ -119,6 +119,8 @@ export const FINDING_CODES = {
   QUOTA_ZERO: { severity: 'error', meaning: '名额计算为 0 人，但有人符合条件' },
   QUOTA_TIE: { severity: 'warning', meaning: '名额边界处并列，需评议委员会决定' },
   DESIGNATION_UNSETTLED: { severity: 'warning', meaning: '末位名单（重点管理、动态调整等）未计入等次待定、未排名的人，需评议委员会核实' },
+  DESIGNATION_NO_SHARE: { severity: 'warning', meaning: '末位名单按类别确定比例，方案没有某类别的比例（也没有其他类别的比例），该类别的人未参加认定，需评议委员会决定' },
+  CATEGORY_MISSING: { severity: 'warning', meaning: '方案按类别分别排名，名册中有人未填类别，暂与其他未填类别的人一起排名' },
   QUOTA_UNSETTLED: { severity: 'warning', meaning: '名额按已定等次的人确定，另有等次待定的人可能定为该等次，名额内的人选可能变化，需评议委员会核实' },
   HISTORY_UNREADABLE: { severity: 'error', meaning: '往年结果表无法读取（缺少姓名列或年度列）或年度列重复' },
   HISTORY_YEAR_NOT_PAST: { severity: 'warning', meaning: '往年结果中有本次评议年度（或以后）的列，不是往年结果，未读取' },

@@ -33,7 +33,7 @@ const OWN_LAYOUTS: { output: string; title: RegExp; next: RegExp }[] = [
   { output: VOTES_SHEET, title: /得票情况$/, next: /^序号$/ },
   { output: SCORES_SHEET, title: /得分情况$/, next: /^序号$/ },
   // 排名表's subtitle now (describe-ranking.ts), and before tiers came first in the order.
-  { output: '排名表', title: /排名表$/, next: new RegExp(`^(${[normalizeLabel('（本方案不排名，按姓氏笔画为序）'), normalizeLabel('（按名次排列；名次相同或未排名的，按姓氏笔画为序）'), normalizeLabel('（按名次排列：先按等次，同一等次按排名依据；名次相同的按姓氏笔画为序；未排名的列在最后）')].map(escape).join('|')})$`) },
+  { output: '排名表', title: /排名表$/, next: new RegExp(`^(${[normalizeLabel('（本方案不排名，按姓氏笔画为序）'), normalizeLabel('（按名次排列；名次相同或未排名的，按姓氏笔画为序）'), normalizeLabel('（按名次排列：先按等次，同一等次按排名依据；名次相同的按姓氏笔画为序；未排名的列在最后）'), normalizeLabel('（按类别分别排名，各类别依名册中出现的先后排列；类别内按名次排列：先按等次，同一等次按排名依据；名次相同的按姓氏笔画为序；未排名的列在本类别最后）')].map(escape).join('|')})$`) },
   // The notice's lead sentence (经研究，现将…予以公示。) under its title; earlier versions went straight to the order.
   { output: '公示表', title: /^关于.*的公示$/, next: new RegExp(`^(${escape(normalizeLabel('（按姓氏笔画为序）'))}|${escape(normalizeLabel('经研究，现将'))}.*${escape(normalizeLabel('予以公示。'))})$`) },
   { output: '整改清单', title: /整改清单$/, next: new RegExp(`^${escape(normalizeLabel('（问题清单、责任清单、整改清单）'))}$`) },

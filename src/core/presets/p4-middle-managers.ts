@@ -7,6 +7,9 @@ const SEED = '《述职评议考核工作方案》篇六 四、考核计算方�
  * P4 篇六, a bank branch's 中层干部述职考核: 集中述职测评得分 = 干部打分×50% + 员工打分×50%;
  * 优秀 ≥85, 称职 ≥75, 基本称职 ≥65 (all 含), 不称职 below 65; an 经济/刑事案件或责任事故 in the
  * person's line bars every tier above 不称职; about 10% of posts adjusted each year (bottom of the ranking).
+ * Ranked as one list: 二、's two 考核类别 (单位负责人、副职) set the 述职 order (三、(三)), while the tiers (五) are the
+ * same for both and the 10% is of 现有中层干部 (the opening); the seed says no 分别排名. `ranking.per: 'category'` is
+ * the clerk's switch where the bank ranks each 考核类别 apart.
  */
 export const P4_MIDDLE_MANAGERS: Scheme = {
   schemaVersion: 1,
@@ -19,7 +22,9 @@ export const P4_MIDDLE_MANAGERS: Scheme = {
     '75分以上（含）为称职，65分以上（含）为基本称职，65分以下为不称职；分管战线发生经济、刑事案件或责任事故的，' +
     '不能评为优秀、称职、基本称职（五）。每年按10%的比例动态调整（排名末位）。不称职的，由支行党委合议决定缓聘、解聘或调整岗位（三、(六)），' +
     '是党委的任用决定，不列入整改清单。' +
-    '考核类别分单位负责人（正职）、副职；述职顺序先正职后副职，分别按姓氏笔划。打分范围默认 0～100 分。',
+    '考核类别分单位负责人（正职）、副职（二）；述职顺序先正职后副职，分别按姓氏笔划（三、(三)）。' +
+    '篇六的等次标准两类相同，10%的动态调整是对“现有中层干部”而言，未规定按类别分别排名，故本预设全行中层干部一并排名、一并按10%确定；' +
+    '如按考核类别分别排名、各类别分别按10%确定，可在方案步骤中打开“按类别（职务类别）分别排名”。打分范围默认 0～100 分。',
   seed: SEED,
   subjectKind: 'person',
   scales: [],

@@ -10,7 +10,8 @@ import { RosterSource } from '../roster/flag-columns';
 import { Roster, Subject, rosterCategory, rosterFor, subjectLabel } from '../roster/roster';
 import { itselfWord, saidOfSubject } from '../roster/subject-words';
 import { heldPerUnit, unitKey, unitsToSplitBy } from '../roster/units';
-import { Consequence, CountQuota, Quota, Scheme, ShareScope, TierRule, isCountQuota } from '../scheme/scheme-schema';
+import { Consequence, CountQuota, Designation, Quota, Scheme, ShareScope, TierRule, isCountQuota } from '../scheme/scheme-schema';
+import { normalizeLabel } from '../text/normalize';
 import { Tally, meanScore } from '../tally/tally';
 import { evaluateCondition, formLabel, formatPercent, levelSetFor, percentOf, placesToShow, placesToTellApart, scoreThresholds, shareParts, shareWords } from '../rules/conditions';
 import { History, PastMatch, ResultsYear, gapYears, gapsText, matchHistory, notPastColumns, pastYears, resultsYearDoubt, runOf, unclearText, unknownTierFinding } from './history';
@@ -171,10 +172,10 @@ export function evaluate(
       .filter((r) => r.tier === null && r.flags.includes('待定'))
       .map((r) => [r, (r.score === null && r.flags.includes('部分类别无票') ? rescaleHow.get(r) : r.reasons[r.reasons.length - 1]) ?? '等次待定']),
   );
-  rank(scheme, results);
+  const order = rank(scheme, results, findings, (r) => rosterCell(roster.subjects[r.index], ''));
   // Rated subjects left unranked (no score, votes missing): a designation of the lowest-ranked cannot see them.
   const unranked = rated.filter((r) => r.rank === null && !r.flags.includes('不定等次'));
-  for (const d of scheme.designations) designate(judging, d, results, unranked, findings);
+  for (const d of scheme.designations) designate(judging, d, results, unranked, order, findings);
   for (const r of results) openWithFinalTier(r);
   const countsRuns = scheme.consequences.some((c) => c.consecutive !== undefined);
   const given = history !== undefined && history.rows.length > 0;
@@ -1078,6 +1079,24 @@ function tiersBelowQuota(j: Judging, r: SubjectResult, lowest: number): readonly
   return walked.kind === 'tier' ? [walked.tier] : walked.kind === 'both' ? walked.tiers : j.scheme.tiers.slice(lowest + 1);
 }
 
+/** A subject's roster category (职务类别 / 类别) as the groups are keyed: '' for none. */
+export function categoryKey(r: Pick<SubjectResult, 'category'>): string {
+  return r.category?.trim() ?? '';
+}
+
+/** A category in words: 「正职」类, or 未填类别 for subjects the roster gives none. */
+export function categoryWords(key: string): string {
+  return key === '' ? '未填类别的' : `「${key}」类`;
+}
+
+/**
+ * Whether 名次 are counted within each roster category (scheme `ranking.per`, seed 003 篇六 二、考核类别): only when the
+ * roster gives someone a category; a roster without one ranks as one list, exactly as without the setting.
+ */
+export function ranksPerCategory(scheme: Pick<Scheme, 'ranking'>, subjects: readonly Pick<SubjectResult, 'category'>[]): boolean {
+  return scheme.ranking.per === 'category' && subjects.some((r) => categoryKey(r) !== '');
+}
+
 /**
  * Competition ranking in the order of merit the tiers printed beside it give (README, 排名表): by tier, the
  * scheme's best first, then by the rank key within a tier; equal keys share a 名次 only within one tier (1, 1, 3).
@@ -1085,8 +1104,10 @@ function tiersBelowQuota(j: Judging, r: SubjectResult, lowest: number): readonly
  * 待定 (the committee's to decide; listed after the ranked, by their figure). A veto that forced the lowest tier
  * places the subject after everyone else of that tier, so the lowest-ranked designations (动态调整, 重点管理) include
  * him; any other tier a veto gave ranks him by that tier like everyone, said where it put him below fewer votes.
+ * With `ranking.per: 'category'` the 名次 are counted within each category over the same order: a category's
+ * ranking is the whole list's with the other categories left out.
  */
-function rank(scheme: Scheme, results: SubjectResult[]) {
+function rank(scheme: Scheme, results: SubjectResult[], findings: Finding[], rosterFile: (r: SubjectResult) => { file: string; sheet?: string }): Map<SubjectResult, number> {
   const ranked = results.filter((r) => r.rankKey !== null && r.tier !== null && !r.flags.includes('不定等次'));
   const lowest = scheme.tiers.length - 1;
   const forcedLast = (r: SubjectResult) => r.placedByVeto === 'last' && tierIndex(scheme, r.tier) === lowest;
@@ -1094,31 +1115,141 @@ function rank(scheme: Scheme, results: SubjectResult[]) {
   const order = ranked.filter((r) => !forcedLast(r)).sort(byTierThenKey);
   const firstLast = order.length;
   order.push(...ranked.filter(forcedLast).sort(byKeyDesc));
+  const perCategory = ranksPerCategory(scheme, results);
+  const groupOf = (r: SubjectResult) => (perCategory ? categoryKey(r) : '');
+  // Per group: how many ranked so far, and the last one's place in the whole order and 名次 (a tie shares it).
+  const groups = new Map<string, { count: number; lastTie: number; lastRank: number }>();
+  // The 名次 over the whole order (a category's or a designation's list is ranked by it, the others left out).
+  const whole = new Map<SubjectResult, number>();
+  let tieStart = 0;
   order.forEach((r, i) => {
     const prev = order[i - 1];
     const tied = i > 0 && i !== firstLast && prev.tier === r.tier && prev.rankKey!.equals(r.rankKey!);
-    r.rank = tied ? prev.rank : i + 1;
-    if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（第 ${r.rank} 名）`);
-    else if (r.placedByVeto !== null && order.slice(0, i).some((x) => x.rankKey!.compare(r.rankKey!) < 0))
-      r.reasons.push(`因一票否决改为「${r.tier}」，排在等次更高的人之后（第 ${r.rank} 名）`);
+    if (!tied) tieStart = i;
+    whole.set(r, tieStart + 1);
+    const g = groups.get(groupOf(r)) ?? { count: 0, lastTie: -1, lastRank: 0 };
+    r.rank = g.lastTie === tieStart ? g.lastRank : g.count + 1;
+    groups.set(groupOf(r), { count: g.count + 1, lastTie: tieStart, lastRank: r.rank });
+    const place = perCategory ? `${categoryWords(groupOf(r))}第 ${r.rank} 名` : `第 ${r.rank} 名`;
+    if (i >= firstLast) r.reasons.push(`因一票否决定为「${r.tier}」，排在未被一票否决定为该等次的人之后（${place}）`);
+    else if (r.placedByVeto !== null && order.slice(0, i).some((x) => groupOf(x) === groupOf(r) && x.rankKey!.compare(r.rankKey!) < 0))
+      r.reasons.push(`因一票否决改为「${r.tier}」，排在等次更高的人之后（${place}）`);
   });
   // 待定 with a figure: no 名次 until the committee gives the tier (those without a key were told why when judged).
   for (const r of results) if (r.tier === null && r.rankKey !== null && !r.flags.includes('不定等次')) r.reasons.push('等次待定，不参加排名');
+  if (!perCategory) return whole;
+  // Ranked per category while the roster leaves someone's category blank: ranked among the others without one, and said.
+  const none = results.filter((r) => categoryKey(r) === '' && !r.flags.includes('不定等次'));
+  for (const r of none) {
+    r.reasons.push('名册中未填类别，与其他未填类别的人一起排名');
+    findings.push(
+      finding('CATEGORY_MISSING', `「${r.label}」在名册中没有填写类别（职务类别），方案按类别分别排名，暂与其他未填类别的人一起排名；请在名册的类别栏填写后重新计算`, {
+        ...rosterFile(r),
+        subject: r.name,
+      }),
+    );
+  }
+  return whole;
+}
+
+/** The rated subjects' categories, in roster order of first appearance ('' for those without one). */
+function categoriesInRosterOrder(rated: SubjectResult[]): string[] {
+  return [...new Set([...rated].sort((a, b) => a.index - b.index).map(categoryKey))];
+}
+
+/** A designation's list: those of some categories (all when null), counted with one share. */
+interface DesignationPool {
+  /** 「农村」类, 「社区、机关」类, 其他类别（社区、非公企业）; null for everyone (no categories: words as before them). */
+  words: string | null;
+  share: number | string;
+  holds: (r: SubjectResult) => boolean;
 }
 
 /**
- * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged. The base is those ranked;
- * a rated subject left unranked (待定, score or votes missing) could be among the lowest or change the count, so the
- * base is named and the list is left to the committee to check (DESIGNATION_UNSETTLED). Not for one who could not:
- * the count the same with everyone ranked, and every tier still open to him better than the 末位's (a tie for 优秀).
+ * The lists a designation is counted in. Everyone, as before categories, unless it gives shares by category or the
+ * ranking is per category. `byCategory` (seed 003 篇七 四、(三) 农村不低于10%、社区和其他基层党组织不低于5%): each
+ * entry's categories together, and the categories no entry names together under `share` (社区和其他); a ranking
+ * per category: each category with `share`. Categories with no share are returned apart, for DESIGNATION_NO_SHARE.
  */
-function designate(j: Judging, d: Scheme['designations'][number], results: SubjectResult[], unrankedAll: SubjectResult[], findings: Finding[]) {
+function designationPools(scheme: Scheme, d: Designation, rated: SubjectResult[]): { pools: DesignationPool[]; unshared: string[] } {
+  // A roster without categories: everyone is of the catch-all share, counted as before categories.
+  const noCategories = !rated.some((r) => categoryKey(r) !== '');
+  if (d.byCategory === undefined || (noCategories && d.share !== undefined)) {
+    if (!ranksPerCategory(scheme, rated)) return { pools: [{ words: null, share: d.share!, holds: () => true }], unshared: [] };
+    return { pools: categoriesInRosterOrder(rated).map((c) => ({ words: categoryWords(c), share: d.share!, holds: (r) => categoryKey(r) === c })), unshared: [] };
+  }
+  const entryOf = (category: string) => (category === '' ? -1 : d.byCategory!.findIndex((e) => e.categories.some((c) => normalizeLabel(c) === normalizeLabel(category))));
+  const present = categoriesInRosterOrder(rated);
+  // Named by the categories the roster has (「农村」类, not the spellings the scheme also accepts).
+  const pools: DesignationPool[] = d.byCategory.map((e, k) => {
+    const listed = present.filter((c) => entryOf(c) === k);
+    return { words: `「${(listed.length > 0 ? listed : e.categories).join('、')}」类`, share: e.share, holds: (r) => entryOf(categoryKey(r)) === k };
+  });
+  const others = present.filter((c) => entryOf(c) < 0);
+  if (d.share === undefined) return { pools, unshared: others };
+  const named = others.map((c) => (c === '' ? '未填类别' : c));
+  if (others.length > 0) pools.push({ words: `其他类别（${named.join('、')}）`, share: d.share, holds: (r) => entryOf(categoryKey(r)) < 0 });
+  return { pools, unshared: [] };
+}
+
+/**
+ * The lowest-ranked share (重点管理 不低于10%, 动态调整 按10%), ties at the boundary flagged, in each of the
+ * designation's lists (designationPools): counted, rounded and ranked within the list. A category with no share (no
+ * entry and no catch-all `share`) is designated nobody, and that is said for each of its subjects and in
+ * DESIGNATION_NO_SHARE, naming them: never left out silently.
+ */
+function designate(j: Judging, d: Designation, rated: SubjectResult[], unrankedAll: SubjectResult[], order: Map<SubjectResult, number>, findings: Finding[]) {
+  const { pools, unshared } = designationPools(j.scheme, d, rated);
+  for (const pool of pools)
+    designateWithin(j, d, pool, rated.filter((r) => r.rank !== null && pool.holds(r)), unrankedAll.filter(pool.holds), order, findings);
+  for (const category of unshared) {
+    const left = [...rated.filter((r) => r.rank !== null), ...unrankedAll].filter((r) => categoryKey(r) === category);
+    if (left.length === 0) continue;
+    const named = category === '' ? '名册中未填类别的' : `类别「${category}」`;
+    for (const r of left) {
+      r.flags.push(`${d.name}待定`);
+      r.reasons.push(`「${d.name}」按类别确定比例，方案没有${named}的比例，本${j.scheme.subjectKind === 'person' ? '人' : '组织'}未参加认定，需评议委员会决定（${d.cite}）`);
+    }
+    findings.push(
+      finding(
+        'DESIGNATION_NO_SHARE',
+        `「${d.name}」按类别确定比例，方案没有${named}的比例（也没有其他类别的比例）：${left.map((r) => r.label).join('、')} 未参加认定；请在方案中补上该类别的比例，或核实名册中的类别（${d.cite}）`,
+        { file: '（汇总）' },
+      ),
+    );
+  }
+}
+
+/**
+ * One list's lowest-ranked share: everyone's (`category` null, as before categories) or one category's, its 名次
+ * counted within it. The base is those ranked; a rated subject left unranked (待定, score or votes missing) could be
+ * among the lowest or change the count, so the base is named and the list is left to the committee to check
+ * (DESIGNATION_UNSETTLED). Not for one who could not: the count the same with everyone ranked, and every tier still
+ * open to him better than the 末位's (a tie for 优秀).
+ */
+function designateWithin(
+  j: Judging,
+  d: Designation,
+  pool: DesignationPool,
+  members: SubjectResult[],
+  unrankedAll: SubjectResult[],
+  order: Map<SubjectResult, number>,
+  findings: Finding[],
+) {
   const { scheme } = j;
-  const ranked = results.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank!);
+  // The 名次 within the list, from the whole order (rank): a list's ranking is the whole one with the others left out.
+  const inOrder = (r: SubjectResult) => order.get(r)!;
+  const placeOf = new Map<SubjectResult, number>();
+  [...members]
+    .sort((a, b) => inOrder(a) - inOrder(b))
+    .forEach((r, i, list) => placeOf.set(r, i > 0 && inOrder(list[i - 1]) === inOrder(r) ? placeOf.get(list[i - 1])! : i + 1));
+  const { share } = pool;
+  const category = pool.words;
+  const ranked = [...members].sort((a, b) => placeOf.get(b)! - placeOf.get(a)!);
   if (ranked.length === 0) return;
   const rounding = d.kind === 'at-least' ? 'ceil' : 'round';
-  const countOf = (n: number) => roundCount(percent(d.share).mul(Fraction.of(n)), rounding);
-  const exact = percent(d.share).mul(Fraction.of(ranked.length));
+  const countOf = (n: number) => roundCount(percent(share).mul(Fraction.of(n)), rounding);
+  const exact = percent(share).mul(Fraction.of(ranked.length));
   const count = roundCount(exact, rounding);
   const unranked =
     countOf(ranked.length + unrankedAll.length) !== count
@@ -1127,15 +1258,17 @@ function designate(j: Judging, d: Scheme['designations'][number], results: Subje
         ? []
         : unrankedAll.filter((u) => worstTierPossible(j, u) >= tierIndex(scheme, ranked[count - 1].tier));
   const n = scheme.subjectKind === 'person' ? '人' : '个';
+  const inList = category ?? '';
+  const place = (r: SubjectResult) => `${category === null ? '' : '在该类'}排第 ${placeOf.get(r)} 名`;
   // 7 人的 10% 为 0.7，四舍五入为 1 人: how the share of those ranked became a count, as the quotas say it.
-  const of = `${ranked.length} ${n}的 ${shareWords(d.share)}`;
+  const of = `${ranked.length} ${n}的 ${shareWords(share)}`;
   const counted = exact.equals(Fraction.of(count)) ? `${of} 为 ${count} ${n}` : `${of} 为 ${decimalWords(exact)}，${ROUNDING_WORDS[rounding]}为 ${count} ${n}`;
-  const among = `${unranked.length > 0 ? '已排名的' : ''}共 ${ranked.length} ${n}`;
+  const among = `${inList}${unranked.length > 0 ? '已排名的' : ''}共 ${ranked.length} ${n}`;
   const unsettled = unranked.length > 0 ? `；另有 ${unranked.length} ${n}等次待定、未排名，未计入，名单需评议委员会核实` : '';
   const designated: SubjectResult[] = [];
   if (count > 0) {
     const boundary = ranked[count - 1];
-    const tied = ranked.filter((r) => r.rank === boundary.rank);
+    const tied = ranked.filter((r) => placeOf.get(r) === placeOf.get(boundary));
     const crosses = ranked.indexOf(tied[tied.length - 1]) >= count;
     for (let i = 0; i < ranked.length; i++) {
       const r = ranked[i];
@@ -1143,30 +1276,31 @@ function designate(j: Judging, d: Scheme['designations'][number], results: Subje
       if (isTied && crosses) {
         r.flags.push(`${d.name}并列`);
         const others = tied.filter((x) => x !== r).map((x) => x.label).join('、');
-        r.reasons.push(`「${d.name}」为排名末位 ${shareWords(d.share)}（${among}，${counted}），${itselfWord(j.roster.subjects[r.index])}与${others}并列第 ${r.rank} 名，需评议委员会决定（${d.cite}）`);
-        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处与${others}并列第 ${r.rank} 名，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
+        const at = `${category === null ? '' : `在${inList}中`}与${others}并列第 ${placeOf.get(r)} 名`;
+        r.reasons.push(`「${d.name}」为${inList}排名末位 ${shareWords(share)}（${among}，${counted}），${itselfWord(j.roster.subjects[r.index])}${at}，需评议委员会决定（${d.cite}）`);
+        findings.push(finding('QUOTA_TIE', `「${r.label}」在「${d.name}」名额边界处${at}，需评议委员会决定`, { file: '（汇总）', subject: r.name }));
       } else if (i < count) {
         designated.push(r);
         r.designations.push(d.name);
         r.flags.push(d.name);
-        r.reasons.push(`列入「${d.name}」：${among}，${itselfWord(j.roster.subjects[r.index])}排第 ${r.rank} 名，在末位 ${shareWords(d.share)} 之内（${counted}）（${d.cite}）${unsettled}`);
+        r.reasons.push(`列入「${d.name}」：${among}，${itselfWord(j.roster.subjects[r.index])}${place(r)}，在末位 ${shareWords(share)} 之内（${counted}）（${d.cite}）${unsettled}`);
       }
     }
   }
   if (unranked.length === 0) return;
   for (const r of unranked) {
     const itself = itselfWord(j.roster.subjects[r.index]);
-    r.reasons.push(`「${d.name}」按已排名的 ${ranked.length} ${n}确定（末位 ${shareWords(d.share)}，${counted}），${itself}未排名、未计入；如${itself}参加排名在末位，需评议委员会决定（${d.cite}）`);
+    r.reasons.push(`「${d.name}」按${inList}已排名的 ${ranked.length} ${n}确定（末位 ${shareWords(share)}，${counted}），${itself}未排名、未计入；如${itself}参加排名在末位，需评议委员会决定（${d.cite}）`);
   }
   const names = (list: SubjectResult[]) => list.map((r) => r.label).join('、');
   // A place tied across the boundary is undecided, not "none": the tied are named.
   const tiedAtEdge = ranked.filter((r) => r.flags.includes(`${d.name}并列`));
-  const undecidedAtEdge = tiedAtEdge.length > 0 ? `第 ${tiedAtEdge[0].rank} 名${names(tiedAtEdge)}并列，尚未确定` : '';
+  const undecidedAtEdge = tiedAtEdge.length > 0 ? `第 ${placeOf.get(tiedAtEdge[0])} 名${names(tiedAtEdge)}并列，尚未确定` : '';
   const who = [...(designated.length > 0 ? [names(designated)] : []), ...(undecidedAtEdge ? [undecidedAtEdge] : [])].join('；') || '无';
   findings.push(
     finding(
       'DESIGNATION_UNSETTLED',
-      `「${d.name}」（末位 ${shareWords(d.share)}）按已排名的 ${ranked.length} ${n}确定为 ${count} ${n}（${who}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
+      `「${d.name}」（${inList}末位 ${shareWords(share)}）按${inList}已排名的 ${ranked.length} ${n}确定为 ${count} ${n}（${who}）；${names(unranked)} 等次待定、未排名，未计入，如参加排名可能在末位，人数也可能不同，名单需评议委员会核实（${d.cite}）`,
       { file: '（汇总）' },
     ),
   );

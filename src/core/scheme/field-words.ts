@@ -124,6 +124,9 @@ const KEY_WORDS: Record<string, string> = {
   'quotas.share': '比例',
   'quotas.count': '名数',
   'designations.kind': '比例类型',
+  byCategory: '按类别的比例',
+  categories: '类别',
+  'ranking.per': '分别排名',
   'ranking.share': '按得票率排名的口径',
   'response.kind': '作答类型',
   'when.kind': '条件类型',
@@ -140,6 +143,8 @@ const ELEMENTS: Record<string, { noun: string; nameKey?: string; numbered?: bool
   'scales.levels': { noun: '等级', nameKey: 'label' },
   vetoes: { noun: '一票否决', nameKey: 'name' },
   designations: { noun: '比例认定', nameKey: 'name' },
+  byCategory: { noun: '按类别的比例', measure: '项' },
+  categories: { noun: '类别' },
   // Two rules may be for one tier: numbered, with the tier beside.
   rules: { noun: '等次规则', nameKey: 'tier', numbered: true, measure: '条' },
   consequences: { noun: '结果运用规定', measure: '条' },

@@ -12,6 +12,7 @@ import { FieldPath, fieldAt } from './field-words';
 import { jsonSyntaxProblem } from './json-syntax';
 import { schemaProblems } from './schema-problems';
 import { Condition, Scheme, schemeSchema } from './scheme-schema';
+import { normalizeLabel } from '../text/normalize';
 
 // The fallback for an issue kind schema-problems.ts does not word itself.
 z.config(z.locales.zhCN());
@@ -236,6 +237,23 @@ function crossCheck(s: Scheme): string[] {
         `方案不排名（ranking.by 为 "none"），无法按排名末位确定「${d.name}」：请设置排名依据（ranking.by 为 "score" 按得分，或 "share" 按得票率），或删去此项`,
       ),
     );
+
+  s.designations.forEach((d, i) => {
+    if (d.share === undefined && d.byCategory === undefined)
+      at(['designations', i], `「${d.name}」没有比例：请写比例（share，如 10 表示 10%），或按类别写比例（byCategory）`);
+    // One category, one share (seed 003 篇七 四、(三): 农村 10%, 社区和其他 5%): a category named twice would be counted twice.
+    const seen = new Map<string, number>();
+    d.byCategory?.forEach((e, k) =>
+      e.categories.forEach((c, m) => {
+        const key = normalizeLabel(c);
+        const first = seen.get(key);
+        if (first !== undefined) at(['designations', i, 'byCategory', k, 'categories', m], `类别「${c}」已在第 ${first + 1} 项中写了比例，同一类别只能有一个比例`);
+        else seen.set(key, k);
+      }),
+    );
+  });
+  if (s.ranking.per === 'category' && s.ranking.by === 'none')
+    at(['ranking', 'per'], '方案不排名（ranking.by 为 "none"），不能按类别分别排名：请设置排名依据，或删去此项');
 
   s.vetoes.forEach((v, i) => {
     v.when.forEach((c, j) => checkCondition(c, ['vetoes', i, 'when', j]));

@@ -281,11 +281,27 @@ export const quotaSchema = z
       problem('名数不能为 0（名额 0 名即谁也不能评为该等次）；不限名额的，请删去这条名额规定；某个单位没有分到名额的，请按单位分配，如 {"第一支部": 2, "第三支部": 0}', ['count']);
   });
 
+/**
+ * A designation's share for some roster categories (职务类别 / 类别 column): seed 003 篇七 四、(三) 农村不低于10%、
+ * 社区和其他基层党组织不低于5%. `categories` are the category texts as the roster writes them (农村, 村).
+ */
+export const categoryShareSchema = z.object({ categories: z.array(label).min(1).max(20), share: percentage }).strict();
+
 export const designationSchema = z
   .object({
     /** The lowest-ranked share of subjects is designated (e.g. 重点管理, 动态调整). */
     name: label,
-    share: percentage,
+    /**
+     * The share of everyone; with `byCategory`, the share of each category no entry names (其他, the catch-all).
+     * One of `share` and `byCategory` is required (load-scheme).
+     */
+    share: percentage.optional(),
+    /**
+     * Counted within each roster category, each its own share: the lowest of EACH category are designated, counted
+     * and rounded within it (seed 003 篇七 四、(三)). A category no entry names takes `share`; without it, its
+     * subjects are not designated and a finding names them (DESIGNATION_NO_SHARE).
+     */
+    byCategory: z.array(categoryShareSchema).min(1).max(10).optional(),
     /** at-least: 不低于 (round up); about: 按…比例 (round half up). */
     kind: z.enum(['at-least', 'about']),
     cite: label,
@@ -402,6 +418,11 @@ export const schemeSchema = z
       .object({
         by: z.enum(['score', 'share', 'none']),
         share: z.object(shareScope).strict().optional(),
+        /**
+         * category: 名次 counted within each roster category (职务类别), the 排名表 grouped by category (seed 003 篇六 二、
+         * 考核类别 单位负责人、副职); every designation is then counted within each category. Default: one list.
+         */
+        per: z.literal('category').optional(),
       })
       .strict(),
     vetoes: z.array(vetoSchema).max(20),
@@ -460,6 +481,7 @@ export function isShareQuota(q: Quota): q is ShareQuota {
   return q.share !== undefined;
 }
 export type Designation = z.infer<typeof designationSchema>;
+export type CategoryShare = z.infer<typeof categoryShareSchema>;
 export type Consequence = z.infer<typeof consequenceSchema>;
 export type Comparison = z.infer<typeof comparison>;
 export type Publication = z.infer<typeof publicationSchema>;

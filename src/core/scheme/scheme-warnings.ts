@@ -29,7 +29,10 @@ export function schemeWarnings(scheme: Scheme): string[] {
     if (c.kind === 'score' && range) scoreWarning(scheme, c.value, [...path, 'value'], range, warnings);
   }
   scheme.quotas.forEach((q, i) => q.share !== undefined && shareWarning(scheme, q.share, ['quotas', i, 'share'], warnings, '人'));
-  scheme.designations.forEach((d, i) => shareWarning(scheme, d.share, ['designations', i, 'share'], warnings, '个'));
+  scheme.designations.forEach((d, i) => {
+    if (d.share !== undefined) shareWarning(scheme, d.share, ['designations', i, 'share'], warnings, '个');
+    d.byCategory?.forEach((e, k) => shareWarning(scheme, e.share, ['designations', i, 'byCategory', k, 'share'], warnings, '个'));
+  });
   const weights = weightWarning(scheme);
   if (weights) warnings.push(weights);
   warnings.push(...scoreOrderWarnings(scheme));

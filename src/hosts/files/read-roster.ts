@@ -49,7 +49,7 @@ const WINDOW_NATURE = /^岗位性质$/;
 const FIELDS: [Exclude<Field, 'name'>, RegExp[]][] = [
   ['skip', [/^(序号|编号|no\.?|行号|顺序号)$/i]],
   ['unit', [UNIT_HEADER]],
-  ['category', [/^职务类别$/, /^(类别|人员类别|岗位类别)$/, /^(职级|职务级别)$/, /^(人员身份|身份)$/, /^职务$/]],
+  ['category', [/^职务类别$/, /^(类别|人员类别|岗位类别|考核类别|党组织类别|组织类别)$/, /^(职级|职务级别)$/, /^(人员身份|身份)$/, /^职务$/]],
   // 窗口岗位（是/否）, 是否为窗口服务岗位, 是否窗口岗位(填是或否) (hints in brackets are set aside, see fieldOf);
   // 岗位性质 only when nothing says 窗口 itself, its cells then reading 窗口 / 非窗口 (seed 004 附表3).
   ['window', [/^(是否)?(为)?窗口(服务)?(岗位?)?$/, WINDOW_NATURE]],

@@ -277,6 +277,29 @@ describe('方案 step', () => {
     await waitFor(() => expect(host.lastSaved().scheme.quotas[0]).toEqual(getPreset('p5-party-members').quotas[0]));
   });
 
+  it('shows and edits a designation\'s shares per category, and switches ranking per category (seed 003 篇七 四、(三), 篇六 二、)', async () => {
+    const host = freshHost();
+    const scheme = p4Scheme();
+    scheme.designations = [{ name: '重点管理', kind: 'at-least', byCategory: [{ categories: ['正职'], share: 10 }], share: 5, cite: '篇七' }];
+    host.saved = { version: 1, scheme, roster: ROSTER };
+    const { user } = await openApp(host);
+    expect(screen.getByText('按类别分别计算，排名末位正职不低于 10%，其他类别不低于 5% 列入「重点管理」')).toBeInTheDocument();
+    const own = screen.getByRole('textbox', { name: '「重点管理」正职比例' });
+    await user.clear(own);
+    await user.type(own, '20');
+    await waitFor(() => expect(host.lastSaved().scheme.designations[0].byCategory![0].share).toBe(20));
+    // Left empty, the other categories have no share: said in words, and saved without it.
+    await user.clear(screen.getByRole('textbox', { name: '「重点管理」其他类别比例' }));
+    await user.tab();
+    expect(await screen.findByText('按类别分别计算，排名末位正职不低于 20%，其他类别无比例（不参加认定） 列入「重点管理」')).toBeInTheDocument();
+    await waitFor(() => expect(host.lastSaved().scheme.designations[0].share).toBeUndefined());
+    // The roster has 正职 and 副职: ranking per category is offered.
+    await user.click(screen.getByRole('switch', { name: '按类别（职务类别）分别排名' }));
+    await waitFor(() => expect(host.lastSaved().scheme.ranking.per).toBe('category'));
+    await user.click(screen.getByRole('switch', { name: '按类别（职务类别）分别排名' }));
+    await waitFor(() => expect(host.lastSaved().scheme.ranking.per).toBeUndefined());
+  });
+
   it('sets how votes are counted: denominators, marks agreed besides √, identical ballots', async () => {
     const host = freshHost();
     const { user } = await openApp(host);
