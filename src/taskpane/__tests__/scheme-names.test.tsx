@@ -72,7 +72,7 @@ describe('方案 step: names in the clerk\'s words', () => {
     expect(screen.getByText('「村述村评」是轮次「村级评议」的别名（表上写「村述村评」的票按「村级评议」读取），请换一个名称')).toBeInTheDocument();
   });
 
-  it('renames the campaign (its description stays the preset\'s), exports it under the new name, and imports it back the same', async () => {
+  it('carries the campaign\'s names, a renamed group and a rewritten action in the exported 方案, which imports back the same', async () => {
     const downloads = captureDownloads();
     try {
       const host = hostWithCampaign();
@@ -83,7 +83,6 @@ describe('方案 step: names in the clerk\'s words', () => {
       await retype(user, '评议人类别 1 的名称', '中层干部');
       await retype(user, '结果运用（被评为「不称职」）', '约谈提醒');
       await waitFor(() => expect(host.lastSaved().scheme).toMatchObject({ name: title, process: title }), SAVED);
-      // A name is no rule the text states; the group's rename is (干部打分).
       await user.click(screen.getByRole('button', { name: '导出方案（JSON）' }));
       expect(downloads.names).toEqual([`${title}.json`]);
       const text = await blobText(downloads.blobs[0]);
