@@ -2,7 +2,8 @@
  * A preset's 方案说明 is prose written for its own numbers (干部打分×50%＋员工打分×50%, 85分以上为优秀). Once
  * the clerk edits a rule it states (a weight, a threshold, a veto), the text no longer says what is
  * computed, on the 方案 step or in the exported 方案 file: it is then marked as the preset's original,
- * the settings deciding. The campaign's own facts (应参评人数, 党员人数, the roster, 结果公布日期, 考核年度, 公示表)
+ * the settings deciding; so is a rater group, round or 结果运用 renamed (the text says 干部打分, 限期整改). The
+ * campaign's own facts (its names 方案名称 and 评议名称, 应参评人数, 党员人数, the roster, 结果公布日期, 考核年度, 公示表)
  * are stated in no description and leave it as it is.
  */
 import { PRESETS } from '../core/presets';
@@ -14,7 +15,7 @@ export const EDITED_DESCRIPTION_NOTE = '（以下是预设方案的原文。本�
 
 /** The rules a description states: the scheme without the campaign's own facts. */
 function statedRules(scheme: Scheme): unknown {
-  const { description, roster, memberCount, resultsDate, year, publication, ...rules } = scheme;
+  const { description, name, process, roster, memberCount, resultsDate, year, publication, ...rules } = scheme;
   return { ...rules, raterGroups: rules.raterGroups.map(({ expected, expectedByRound, expectedByUnit, ...group }) => group) };
 }
 

@@ -35,10 +35,10 @@ import {
   comparisonWords,
   conditionWords,
   designationWords,
-  memberCountWords,
   quotaWords,
   vetoWords,
 } from './scheme-words';
+import { ConsequenceEditor, MemberCountFields, NamesSection } from './scheme-names';
 import { Campaign, THIS_WORKBOOK, savedIn } from './use-campaign';
 
 export interface StepProps {
@@ -56,6 +56,7 @@ export function StepScheme({ campaign, host, inWorkbook }: StepProps) {
         方案
       </Subtitle2>
       <SchemePicker campaign={campaign} savedIn={savedIn(host.kind)} />
+      <NamesSection campaign={campaign} />
       <RosterSection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <HistorySection campaign={campaign} host={host} inWorkbook={inWorkbook} />
       <GroupsSection campaign={campaign} />
@@ -579,26 +580,7 @@ function QuotasSection({ campaign }: { campaign: Campaign }) {
       {scheme.quotas.map((q, i) => (
         <QuotaEditor key={`q${i}`} campaign={campaign} index={i} />
       ))}
-      {needsMembers ? (
-        <NumberField
-          label="党员（成员）人数"
-          value={typeof scheme.memberCount === 'number' ? scheme.memberCount : null}
-          integer
-          min={1}
-          allowEmpty
-          hint={
-            typeof scheme.memberCount === 'object'
-              ? `方案按单位给出了党员人数（${memberCountWords(scheme.memberCount)}）；在此填一个数则改为各单位共用这一个数`
-              : '名额按本支部党员人数计算；不填则按名册人数'
-          }
-          onCommit={(v) =>
-            campaign.editScheme((d) => {
-              if (v === null) delete d.memberCount;
-              else d.memberCount = Number(v);
-            })
-          }
-        />
-      ) : null}
+      {needsMembers ? <MemberCountFields campaign={campaign} /> : null}
       {offersPerCategory ? (
         <Switch
           checked={scheme.ranking.per === 'category'}
@@ -842,22 +824,11 @@ function RectificationSection({ campaign }: { campaign: Campaign }) {
   const styles = useStyles();
   const { scheme } = campaign;
   const [dateProblem, setDateProblem] = useState<string | null>(null);
-  const vetoName = (id: string | undefined) => scheme.vetoes.find((v) => v.id === id)?.name ?? id ?? '';
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">结果运用与整改</Subtitle2>
-      {scheme.consequences.map((c, i) => (
-        <NumberField
-          key={i}
-          label={`整改期限（天）：${c.tiers ? c.tiers.map((t) => `「${t}」`).join('') : `「${vetoName(c.veto)}」`}${c.action}`}
-          value={c.rectifyWithinDays}
-          integer
-          min={1}
-          max={3650}
-          allowEmpty
-          hint={c.rectifyWithinDays === null ? '不列入整改清单（填写天数后列入）' : `结果公布后 ${c.rectifyWithinDays} 天内完成整改`}
-          onCommit={(v) => campaign.editScheme((d) => void (d.consequences[i].rectifyWithinDays = v === null ? null : Number(v)))}
-        />
+      {scheme.consequences.map((_c, i) => (
+        <ConsequenceEditor key={i} campaign={campaign} index={i} />
       ))}
       <Field
         label="结果公布日期（整改期限从此日起算）"

@@ -32,6 +32,11 @@ interface Case {
    * take the values in the order of `header`), and what one subject's 等次依据 must then say.
    */
   history?: { header: string[]; rows: Cell[][]; name: string; says: string };
+  /**
+   * Names changed in 方案 (a field's label, the new name) before the templates are made, as a clerk adapts a preset in
+   * words; `printed`: a text the templates must then print.
+   */
+  renames?: { fields: [string, string][]; printed: string };
 }
 
 const P5_ITEMS = ['参加创先争优活动情况', '立足岗位履行职责情况', '承诺践诺情况', '联系和服务群众情况'] as const;
@@ -158,13 +163,16 @@ const CASES: Case[] = [
       ['韩梅', '风险管理部', '副职', null],
     ],
     ballots: [
-      { template: '（干部）', file: '干部-1.xlsx', fill: mmScores('干部1') },
-      { template: '（干部）', file: '干部-2.xlsx', fill: (t) => (mmScores('干部2')(t), t.dropMeta()) },
+      { template: '（中层干部）', file: '干部-1.xlsx', fill: mmScores('干部1') },
+      { template: '（中层干部）', file: '干部-2.xlsx', fill: (t) => (mmScores('干部2')(t), t.dropMeta()) },
       { template: '（员工）', file: '员工-1.xlsx', fill: mmScores('员工1') },
       { template: '（员工）', file: '员工-2.xlsx', fill: (t) => (mmScores('员工2')(t), t.retype('韩梅', '韩　梅').dropMeta()) },
       { template: '（员工）', file: '员工-3.xlsx', fill: mmScores('员工3') },
     ],
     expected: { 刘军: ['优秀', 1], 韩梅: ['称职', 2], 高峰: ['基本称职', 3], 谢东: ['基本称职', 4], 马兰: ['不称职', 5] },
+    // The bank's own words: 干部 renamed 中层干部 on the 方案 step, printed on its template; 干部-2 (its template record
+    // dropped) is read by that printed header alone.
+    renames: { fields: [['评议人类别 1 的名称', '中层干部']], printed: '测评人类别：中层干部' },
   },
   {
     // 附表2: 李强 满意+比较满意 11/12 = 91.67% ≥ 90% → 优秀党员; 王芳 附表2 100% but 附表3 7/8 = 87.5% < 90%
@@ -251,6 +259,12 @@ describe('standalone page: every preset, computed in the browser', () => {
         await page.locator('input[type=file][aria-label="从文件读取往年结果"]').setInputFiles(history);
         await page.getByText(`往年结果：${c.history.rows.length} 人（文件「往年结果.xlsx」）`).waitFor();
       } else expect(await page.getByText('往年结果').count()).toBe(0);
+      for (const [label, name] of c.renames?.fields ?? []) {
+        const box = page.getByRole('textbox', { name: label, exact: true });
+        await box.fill(name);
+        await box.press('Enter');
+        await expect(box.inputValue()).resolves.toBe(name);
+      }
 
       // 模板: each template needed, downloaded once, filled for each ballot.
       await page.getByRole('tab', { name: '2. 模板' }).click();
@@ -262,6 +276,13 @@ describe('standalone page: every preset, computed in the browser', () => {
         blank.set(part, (await download(page, () => button.click(), test)).bytes);
       }
       await shot(page, test, '2-templates');
+      if (c.renames) {
+        const printed = [...blank.values()].flatMap((bytes) => {
+          const book = XLSX.read(bytes);
+          return book.SheetNames.flatMap((n) => sheetTable(book, n).flat());
+        });
+        expect(printed).toContain(c.renames.printed);
+      }
       const files = c.ballots.map((b) => {
         const t = new FilledTemplate(blank.get(b.template)!);
         b.fill(t);
