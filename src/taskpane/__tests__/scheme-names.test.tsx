@@ -88,7 +88,8 @@ describe('方案 step: names in the clerk\'s words', () => {
       const text = await blobText(downloads.blobs[0]);
       const exported = JSON.parse(text);
       expect(exported).toMatchObject({ id: P4, name: title, process: title, raterGroups: [{ name: '中层干部', aliases: ['干部打分', '干部'] }, { name: '员工' }] });
-      expect(exported.consequences[0]).toMatchObject({ action: '约谈提醒', rectifyWithinDays: 30 });
+      // The preset's 不称职 consequence is the 党委's decision, with no 整改 deadline (篇六 三、(六)): only the words changed.
+      expect(exported.consequences[0]).toMatchObject({ action: '约谈提醒', rectifyWithinDays: null });
 
       // Another preset, then the file back: the same campaign, exported again byte for byte.
       await user.selectOptions(screen.getByRole('combobox', { name: '预设方案' }), 'p5-party-members');
@@ -130,7 +131,10 @@ describe('方案 step: names in the clerk\'s words', () => {
 
 describe('方案 step: 结果运用', () => {
   it('rewrites the action, keeping its deadline, and clears the deadline separately', async () => {
-    const host = hostWithCampaign();
+    // P4 中层's 不称职 has no deadline in the preset (a 党委 decision); this campaign gave it 30 days.
+    const withDeadline = getPreset(P4);
+    withDeadline.consequences[0].rectifyWithinDays = 30;
+    const host = hostWithCampaign('excel', withDeadline);
     const { user } = await openApp(host);
     await retype(user, '结果运用（被评为「不称职」）', '约谈提醒');
     await waitFor(() => expect(host.lastSaved().scheme.consequences[0]).toMatchObject({ action: '约谈提醒', rectifyWithinDays: 30 }), SAVED);

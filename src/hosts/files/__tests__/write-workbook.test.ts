@@ -61,8 +61,12 @@ describe('writeWorkbook', () => {
   it('writes the 整改清单\'s 整改时限 as a real date (a number with the Chinese date format), read back as that date', async () => {
     // 李强 scored 60 by both groups (60 → 不称职) has the only row: 30 days from 2026-12-01 → 2026-12-31, serial 46387
     // (2026-01-01 is 46023, + 364).
+    // The preset's 不称职 is the 党委's decision with no 整改 deadline (篇六 三、(六)); this campaign gives it 30 days.
+    const withDeadline = getPreset('p4-middle-managers');
+    withDeadline.consequences[0].rectifyWithinDays = 30;
     const failing = runCampaign({
       ...campaignInput,
+      scheme: withDeadline,
       submissions: [
         { file: 'a.xlsx', sheets: [sheetGrid('表', [90, 80, 60])] },
         { file: 'b.xlsx', sheets: [{ ...sheetGrid('表', [88, 78, 60]), rows: [['测评人类别：员工'], ...sheetGrid('表', [88, 78, 60]).rows.slice(1)] }] },
