@@ -61,7 +61,7 @@ describe('seed 003 篇七: 重点管理 农村 ≥10%, 社区和其他 ≥5%, ea
     // 亥村 is 22nd of the villages, while 26th over all 30 (21 villages and 东 95, 财政局 92, 西 88, 卫生局 85 above it).
     expect(of(result, '亥村党支部').rank).toBe(26);
     expect(of(result, '亥村党支部').reasons).toContain(
-      `列入「重点管理」：「农村」类共 23 个，本人在该类排第 22 名，在末位 10% 之内（23 个的 10% 为 2.3，向上取整为 3 个）（${CITE}）`,
+      `列入「重点管理」：「农村」类共 23 个，该支部在该类排第 22 名，在末位 10% 之内（23 个的 10% 为 2.3，向上取整为 3 个）（${CITE}）`,
     );
     // 酉村 (80) is 20th of 23: outside the three.
     expect(of(result, '酉村党支部').designations).toEqual([]);
@@ -103,7 +103,7 @@ describe('seed 003 篇七: 重点管理 农村 ≥10%, 社区和其他 ≥5%, ea
     expect(byCategory.findings).toEqual(before.findings);
     // 30 × 5% = 1.5, rounded up to 2: the two at 60 share the 29th place and both fit in.
     expect(designated(byCategory, '重点管理').sort()).toEqual(['北社区党支部', '教育局机关党支部'].sort());
-    expect(of(byCategory, '北社区党支部').reasons).toContain(`列入「重点管理」：共 30 个，本人排第 29 名，在末位 5% 之内（30 个的 5% 为 1.5，向上取整为 2 个）（${CITE}）`);
+    expect(of(byCategory, '北社区党支部').reasons).toContain(`列入「重点管理」：共 30 个，该支部排第 29 名，在末位 5% 之内（30 个的 5% 为 1.5，向上取整为 2 个）（${CITE}）`);
   });
 });
 
