@@ -14,6 +14,7 @@ import { campaignYear } from './results/campaign-year';
 import { History, ResultsYear } from './results/history';
 import { RosterSource, resolveFlagColumns } from './roster/flag-columns';
 import { Roster, RosterEntry, buildRoster } from './roster/roster';
+import { entriesOfSchemeKind } from './roster/forms-without-subjects';
 import { SchemeError, expectedUnitProblems, memberCountUnitProblems, quotaCountUnitProblems } from './scheme/load-scheme';
 import { Scheme } from './scheme/scheme-schema';
 import { memberCountWarnings, schemeWarnings } from './scheme/scheme-warnings';
@@ -49,7 +50,7 @@ export interface CampaignResult {
 
 export function runCampaign(input: CampaignInput): CampaignResult {
   // The roster columns the scheme's roster-flag rules read, found here where scheme and roster meet.
-  const flags = resolveFlagColumns(input.scheme, input.roster, input.rosterSource);
+  const flags = resolveFlagColumns(input.scheme, entriesOfSchemeKind(input.scheme, input.roster), input.rosterSource);
   const roster = buildRoster(flags.entries);
   const rosterUnitColumn = roster.subjects.map((s) => s.unit);
   const unitProblems = [

@@ -107,6 +107,27 @@ describe('seed 003 篇七: 重点管理 农村 ≥10%, 社区和其他 ≥5%, ea
   });
 });
 
+describe('a roster of organisations without a 类型 column, for a scheme whose every form rates organisations', () => {
+  // A clerk's list of 党组织名称 and 类别 alone: each entry is an organisation, since the one form rates nothing else.
+  const roster: RosterEntry[] = ORGS.map((o) => ({ name: o.name, category: o.category }));
+  const rows: CellValue[][] = [['基层党组织考核评分表'], ['党组织名称', '综合得分'], ...ORGS.map((o): CellValue[] => [o.name, o.score])];
+  const result = runCampaign({ scheme: example(), roster, submissions: [submission('考评组.xlsx', { name: '评分表', rows, merges: [] })], today: '2026-12-20' });
+
+  it('every row of the 评分表 is counted (on main each said 不在名册中 beside the name the results listed)', () => {
+    expect(result.findings.filter((f) => f.code === 'SUBJECT_NOT_IN_ROSTER')).toEqual([]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(of(result, '亥村党支部').score?.toNumber()).toBe(78);
+  });
+
+  it('the same 重点管理 as with 类型 given, said of 该支部', () => {
+    // As above: 23 villages × 10% = 2.3 → 3, the three lowest (戌 79, 亥 78, 天 77); 亥村 22nd of the 23.
+    expect(designated(result, '重点管理').filter((n) => n.includes('村'))).toEqual(['戌村党支部', '亥村党支部', '天村党支部']);
+    expect(of(result, '亥村党支部').reasons).toContain(
+      `列入「重点管理」：「农村」类共 23 个，该支部在该类排第 22 名，在末位 10% 之内（23 个的 10% 为 2.3，向上取整为 3 个）（${CITE}）`,
+    );
+  });
+});
+
 describe('the scheme field is checked', () => {
   const withDesignation = (d: unknown) => ({ ...structuredClone(example()), designations: [d] });
   it('a designation without a share or shares by category is refused', () => {

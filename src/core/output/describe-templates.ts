@@ -37,6 +37,7 @@ import { SCORES_SHEET, STATISTICS_SHEET, VOTES_SHEET } from './result-sheet-name
 import { Submission } from '../forms/grid';
 import { PRESETS } from '../presets';
 import { Subject, buildRoster, rosterFor, RosterEntry, subjectLabel } from '../roster/roster';
+import { entriesOfSchemeKind } from '../roster/forms-without-subjects';
 import { heldPerUnit, splitByUnit, unitOf, unitWord } from '../roster/units';
 import { FormDef, RaterGroup, Round, Scheme, raterGroupFieldValue } from '../scheme/scheme-schema';
 import { PAPERWORK_KIND } from './describe-paperwork';
@@ -69,7 +70,7 @@ export interface TemplateOptions {
 }
 
 export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[], options: TemplateOptions = {}): SheetDescription[] {
-  const all = buildRoster(roster);
+  const all = buildRoster(entriesOfSchemeKind(scheme, roster));
   const taken = new Set<string>();
   const takenFiles = new Set<string>();
   const out: SheetDescription[] = [];
@@ -123,7 +124,7 @@ export function describeTemplates(scheme: Scheme, roster: readonly RosterEntry[]
  * such form is split or the roster has no units at all (one unit, one form).
  */
 export function perUnitNotSplit(scheme: Scheme, roster: readonly RosterEntry[]): string[] {
-  const all = buildRoster(roster);
+  const all = buildRoster(entriesOfSchemeKind(scheme, roster));
   const out: string[] = [];
   for (const form of scheme.forms) {
     if (!form.perUnit || form.subjects === 'single') continue;
